@@ -1,0 +1,144 @@
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { isIP } from "node:net";
+import { Readable } from "node:stream";
+import { blockedAddressReason } from "../security/addresses";
+import { HttpError, LIMITS, errorResponse, readBodyLimited } from "./limits";
+import { RELAY_ERROR_HEADER, RELAY_TARGET_HEADER, RelayTargetSchema, type RelayTarget } from "./protocol";
+import { registry } from "./registry";
+
+const DROP_REQUEST_HEADERS = new Set(["host", "connection", "content-length", "transfer-encoding", "keep-alive", "upgrade", "accept-encoding"]);
+const DROP_RESPONSE_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie", "upgrade"]);
+const NO_BODY_STATUS = new Set([101, 204, 205, 304]);
+
+/**
+ * POST /api/relay: perform one upstream HTTP request for the page and stream the answer back
+ * unchanged (status, headers, body), so the SDK's own HTTP transports run in the page against
+ * servers that send no CORS headers. Redirects are returned, not followed: the page's next hop
+ * comes back through here and is checked again (rule 11).
+ */
+export async function relay(request: Request): Promise<Response> {
+  let target: RelayTarget;
+  let body: Uint8Array | undefined;
+  try {
+    target = parseTarget(request.headers.get(RELAY_TARGET_HEADER));
+    body = target.method === "POST" ? await readBodyLimited(request) : undefined;
+  } catch (error) {
+    return relayError(error instanceof HttpError ? error.status : 400, error instanceof Error ? error.message : "bad relay request");
+  }
+  const reg = registry();
+  if (reg.relayInFlight >= LIMITS.maxRelayRequests) return relayError(429, "too many relayed requests in flight");
+  reg.relayInFlight++;
+  let released = false;
+  const release = () => {
+    if (!released) {
+      released = true;
+      reg.relayInFlight--;
+    }
+  };
+  try {
+    const upstream = await send(target, body, request.signal);
+    upstream.once("close", release);
+    return toResponse(upstream);
+  } catch (error) {
+    release();
+    return relayError(502, describeNetworkError(error, target.url));
+  }
+}
+
+function parseTarget(header: string | null): RelayTarget {
+  if (!header) throw new HttpError(400, `missing ${RELAY_TARGET_HEADER}`);
+  const parsed = RelayTargetSchema.safeParse(JSON.parse(decodeURIComponent(header)));
+  if (!parsed.success) throw new HttpError(400, "invalid relay target");
+  const url = new URL(parsed.data.url);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new HttpError(400, "only http: and https: URLs can be relayed");
+  return parsed.data;
+}
+
+function send(target: RelayTarget, body: Uint8Array | undefined, signal: AbortSignal): Promise<IncomingMessage> {
+  const url = new URL(target.url);
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (isIP(host)) {
+    const reason = blockedAddressReason(host);
+    if (reason) return Promise.reject(new BlockedAddressError(reason));
+  }
+  const headers: Record<string, string> = { "accept-encoding": "identity" };
+  for (const [name, value] of Object.entries(target.headers)) {
+    if (!DROP_REQUEST_HEADERS.has(name.toLowerCase())) headers[name] = value;
+  }
+  if (body) headers["content-length"] = String(body.length);
+  const doRequest = url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = doRequest(url, { method: target.method, headers, signal, lookup: checkedLookup, timeout: 30_000 }, resolve);
+    req.once("error", reject);
+    req.once("timeout", () => req.destroy(new Error("ETIMEDOUT")));
+    req.end(body);
+  });
+}
+
+/** DNS lookup that refuses blocked addresses; the checked address is the one connected to (pinned). */
+function checkedLookup(
+  hostname: string,
+  options: object,
+  callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+): void {
+  dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+    if (err) return callback(err, []);
+    for (const a of addresses) {
+      const reason = blockedAddressReason(a.address);
+      if (reason) return callback(new BlockedAddressError(`${hostname} resolves to ${reason}`), []);
+    }
+    const all = (options as { all?: boolean }).all;
+    if (all) return callback(null, addresses);
+    const first = addresses[0];
+    if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), []);
+    callback(null, first.address, first.family);
+  });
+}
+
+class BlockedAddressError extends Error {
+  readonly code = "EBLOCKED";
+}
+
+function toResponse(upstream: IncomingMessage): Response {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(upstream.headers)) {
+    if (value === undefined || DROP_RESPONSE_HEADERS.has(name)) continue;
+    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  headers.set("cache-control", upstream.headers["cache-control"] ?? "no-cache");
+  if (!headers.get("cache-control")?.includes("no-transform")) headers.set("cache-control", `${headers.get("cache-control")}, no-transform`);
+  const status = upstream.statusCode ?? 502;
+  if (NO_BODY_STATUS.has(status) || status < 200) {
+    upstream.resume();
+    return new Response(null, { status: status < 200 ? 502 : status, headers });
+  }
+  return new Response(Readable.toWeb(upstream) as ReadableStream<Uint8Array>, { status, headers });
+}
+
+function relayError(status: number, message: string): Response {
+  return errorResponse(status, message, { [RELAY_ERROR_HEADER]: "1" });
+}
+
+function describeNetworkError(error: unknown, url: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const host = new URL(url).host;
+  switch (code) {
+    case "ECONNREFUSED":
+      return `Connection refused by ${host}: nothing is listening there. Is the server running, and is the port right?`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `The host name ${new URL(url).hostname} could not be resolved. Check the URL.`;
+    case "ETIMEDOUT":
+      return `${host} did not answer within 30 s.`;
+    case "ECONNRESET":
+      return `${host} closed the connection.`;
+    case "EBLOCKED":
+      return `Refused to connect: ${(error as Error).message}. Link-local and cloud-metadata addresses are never relayed.`;
+    case "ABORT_ERR":
+      return "The request was cancelled.";
+    default:
+      return `Could not reach ${host}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}

@@ -1,0 +1,147 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { getDefaultEnvironment } from "@modelcontextprotocol/client/stdio";
+import { LineSplitter, LineTooLongError } from "./lines";
+import { LIMITS } from "./limits";
+import type { StdioLaunch } from "./protocol";
+
+export interface StdioHandlers {
+  stdout(line: string): void;
+  stderr(line: string): void;
+  exit(code: number | null, signal: string | null): void;
+  error(message: string, hint?: string): void;
+}
+
+/**
+ * One spawned MCP server. It leads its own process group (`detached`), so shutdown reaches its
+ * children too (an `npx` wrapper, a shell script's node). No shell is involved.
+ */
+export class StdioProcess {
+  private readonly child: ChildProcess;
+  private exited = false;
+  private readonly exitPromise: Promise<void>;
+  private shuttingDown?: Promise<void>;
+
+  private constructor(child: ChildProcess, handlers: StdioHandlers, maxLineBytes: number) {
+    this.child = child;
+    this.exitPromise = new Promise((resolve) => child.once("close", () => resolve()));
+    const out = new LineSplitter(maxLineBytes);
+    const err = new LineSplitter(maxLineBytes);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      try {
+        for (const line of out.push(chunk)) handlers.stdout(line);
+      } catch (e) {
+        if (!(e instanceof LineTooLongError)) throw e;
+        handlers.error(`The server wrote ${e.message}; the connection was closed.`, "Servers must write one JSON-RPC message per line on stdout.");
+        void this.shutdown();
+      }
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      try {
+        for (const line of err.push(chunk)) handlers.stderr(line);
+      } catch {
+        handlers.stderr("[mcp-lens: a stderr line over the size limit was dropped]");
+      }
+    });
+    child.stdin?.on("error", () => {}); // EPIPE after the server exits: reported through `exit`.
+    child.once("close", (code, signal) => {
+      this.exited = true;
+      const tail = out.flush();
+      if (tail) handlers.stdout(tail);
+      const errTail = err.flush();
+      if (errTail) handlers.stderr(errTail);
+      handlers.exit(code, signal);
+    });
+  }
+
+  static spawn(launch: StdioLaunch, handlers: StdioHandlers, maxLineBytes: number = LIMITS.maxLineBytes): StdioProcess | undefined {
+    if (launch.cwd && !(existsSync(launch.cwd) && statSync(launch.cwd).isDirectory())) {
+      handlers.error(`The working directory ${launch.cwd} does not exist.`, "Fix the cwd field or leave it empty.");
+      return undefined;
+    }
+    let child: ChildProcess;
+    try {
+      child = spawn(launch.command, launch.args, {
+        cwd: launch.cwd || undefined,
+        env: { ...getDefaultEnvironment(), ...launch.env } as NodeJS.ProcessEnv,
+        shell: false,
+        detached: true,
+        stdio: ["pipe", "pipe", "pipe"],
+        windowsHide: true,
+      });
+    } catch (e) {
+      handlers.error(`Could not start ${launch.command}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+    const proc = new StdioProcess(child, handlers, maxLineBytes);
+    child.once("error", (e: NodeJS.ErrnoException) => {
+      proc.exited = true;
+      if (e.code === "ENOENT") {
+        handlers.error(`Command not found: ${launch.command}`, "Check the spelling, give a full path, or install the program so it is on PATH.");
+      } else if (e.code === "EACCES") {
+        handlers.error(`Permission denied running ${launch.command}`, "Make the file executable or run it through its interpreter (node, python …).");
+      } else {
+        handlers.error(`Could not start ${launch.command}: ${e.message}`);
+      }
+    });
+    return proc;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get running(): boolean {
+    return !this.exited && this.child.pid !== undefined;
+  }
+
+  write(line: string): boolean {
+    if (!this.running || !this.child.stdin?.writable) return false;
+    this.child.stdin.write(line.endsWith("\n") ? line : line + "\n");
+    return true;
+  }
+
+  /** Close stdin, then SIGTERM the group, then SIGKILL it. Resolves when nothing of the group is left. */
+  shutdown(): Promise<void> {
+    this.shuttingDown ??= this.runShutdown();
+    return this.shuttingDown;
+  }
+
+  /** Last resort on process exit: no waiting is possible there. */
+  killNow(): void {
+    signalGroup(this.child.pid, "SIGKILL");
+  }
+
+  private async runShutdown(): Promise<void> {
+    const pgid = this.child.pid;
+    if (pgid === undefined) return;
+    this.child.stdin?.end();
+    if (!this.exited) await Promise.race([this.exitPromise, delay(LIMITS.stdinGraceMs)]);
+    // The leader may be gone while its children live on: always signal the group.
+    if (!signalGroup(pgid, "SIGTERM")) return;
+    const deadline = Date.now() + LIMITS.termGraceMs;
+    while (Date.now() < deadline) {
+      await delay(50);
+      if (!groupAlive(pgid)) return;
+    }
+    signalGroup(pgid, "SIGKILL");
+  }
+}
+
+function signalGroup(pgid: number | undefined, signal: NodeJS.Signals): boolean {
+  if (pgid === undefined) return false;
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false; // ESRCH: the group is empty.
+  }
+}
+
+function groupAlive(pgid: number): boolean {
+  return signalGroup(pgid, 0 as unknown as NodeJS.Signals);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

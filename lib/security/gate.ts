@@ -1,0 +1,61 @@
+import { TOKEN_HEADER } from "../bridge/protocol";
+import { tokensMatch } from "./token";
+
+export interface GateConfig {
+  token: string;
+  /** The port the inspector listens on. */
+  port: number;
+  /** Extra `host:port` names accepted besides the loopback ones (only when a non-loopback bind was forced). */
+  extraHosts?: string[];
+}
+
+export type GateVerdict = { ok: true } | { ok: false; status: 401 | 403; message: string };
+
+/**
+ * The check every request passes before anything else runs (SECURITY.md rules 2-4):
+ * the Host must be this inspector's loopback name (defeats DNS rebinding), a present Origin must be
+ * this inspector's own, and every /api route needs the session token in its header.
+ */
+export function checkRequest(config: GateConfig, req: { url: string; headers: Record<string, string | string[] | undefined> }): GateVerdict {
+  const hosts = allowedHosts(config);
+  const host = header(req.headers, "host");
+  if (!host || !hosts.has(host.toLowerCase())) {
+    return { ok: false, status: 403, message: "forbidden: unexpected Host header" };
+  }
+  const origin = header(req.headers, "origin");
+  if (origin !== undefined && !isOwnOrigin(origin, hosts)) {
+    return { ok: false, status: 403, message: "forbidden: cross-origin request" };
+  }
+  const path = req.url.split("?")[0] ?? "";
+  if (path === "/api" || path.startsWith("/api/")) {
+    if (!tokensMatch(header(req.headers, TOKEN_HEADER), config.token)) {
+      return { ok: false, status: 401, message: "unauthorized: missing or wrong session token" };
+    }
+  }
+  return { ok: true };
+}
+
+export function allowedHosts(config: GateConfig): Set<string> {
+  const p = config.port;
+  return new Set([`127.0.0.1:${p}`, `localhost:${p}`, `[::1]:${p}`, ...(config.extraHosts ?? []).map((h) => h.toLowerCase())]);
+}
+
+function isOwnOrigin(origin: string, hosts: Set<string>): boolean {
+  if (origin === "null") return false;
+  try {
+    const url = new URL(origin);
+    return url.protocol === "http:" && hosts.has(url.host.toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Loopback binds are the default; anything else needs an explicit, loudly named option (rule 1). */
+export function isLoopbackBind(host: string): boolean {
+  return host === "127.0.0.1" || host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+export const PROTOCOL_CHOICES = ["auto", "2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"] as const;
+export type ProtocolChoice = (typeof PROTOCOL_CHOICES)[number];
+export const LEGACY_VERSIONS = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"] as const;
+
+const KeyValue = z.object({ name: z.string(), value: z.string(), secret: z.boolean().default(false) });
+export type KeyValue = z.infer<typeof KeyValue>;
+
+const Common = {
+  id: z.string().min(1),
+  name: z.string().min(1).max(200),
+  protocol: z.enum(PROTOCOL_CHOICES).default("auto"),
+};
+
+export const StdioConnectionSchema = z.object({
+  ...Common,
+  transport: z.literal("stdio"),
+  command: z.string(),
+  args: z.array(z.string()).default([]),
+  env: z.array(KeyValue).default([]),
+  cwd: z.string().default(""),
+});
+
+export const HttpConnectionSchema = z.object({
+  ...Common,
+  transport: z.enum(["streamable-http", "sse"]),
+  url: z.string(),
+  headers: z.array(KeyValue).default([]),
+});
+
+export const ConnectionConfigSchema = z.discriminatedUnion("transport", [StdioConnectionSchema, HttpConnectionSchema]);
+export type ConnectionConfig = z.infer<typeof ConnectionConfigSchema>;
+export type StdioConnection = z.infer<typeof StdioConnectionSchema>;
+export type HttpConnection = z.infer<typeof HttpConnectionSchema>;
+export type TransportKind = ConnectionConfig["transport"];
+
+export const TRANSPORT_LABELS: Record<TransportKind, string> = {
+  stdio: "stdio",
+  "streamable-http": "Streamable HTTP",
+  sse: "SSE (legacy HTTP+SSE)",
+};
+
+/** Split a command line typed in one box into words, honouring quotes. No shell ever sees it. */
+export function splitArgs(line: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quote: '"' | "'" | undefined;
+  let has = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === "\\" && quote === '"' && i + 1 < line.length) current += line[++i];
+      else current += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      has = true;
+    } else if (/\s/.test(c)) {
+      if (has || current) out.push(current);
+      current = "";
+      has = false;
+    } else {
+      current += c;
+      has = true;
+    }
+  }
+  if (has || current) out.push(current);
+  return out;
+}

@@ -1,0 +1,75 @@
+import type { TrafficLog } from "../traffic/log";
+import type { StdioExit } from "../transports/bridgeStdio";
+import type { ConnectionConfig } from "./config";
+import type { Failure } from "./state";
+
+export interface FailureContext {
+  config: ConnectionConfig;
+  log: TrafficLog;
+  exit?: StdioExit;
+  stderrTail?: string[];
+  timedOutAfterMs?: number;
+}
+
+/** Turn whatever went wrong into what failed and what to try. */
+export function describeFailure(error: unknown, ctx: FailureContext): Failure {
+  const message = error instanceof Error ? error.message : String(error);
+  const stderr = ctx.stderrTail?.length ? `Last stderr: ${ctx.stderrTail.slice(-5).join(" | ")}` : undefined;
+  const bad = badFrames(ctx.log);
+
+  if (ctx.config.transport === "stdio") {
+    if (ctx.exit?.error) return { title: ctx.exit.error.message, hint: ctx.exit.error.hint, detail: stderr };
+    if (ctx.exit && (ctx.exit.code !== null || ctx.exit.signal)) {
+      return {
+        title: `The server exited (${ctx.exit.signal ? `signal ${ctx.exit.signal}` : `code ${ctx.exit.code}`}) before the handshake completed.`,
+        detail: [stderr, bad].filter(Boolean).join("\n") || message,
+        hint: "Run the command in a terminal to see why it stops; check its arguments and environment.",
+      };
+    }
+    if (bad) {
+      return {
+        title: "The server writes text on stdout that is not JSON-RPC.",
+        detail: bad,
+        hint: "stdout is reserved for MCP messages: the server must log to stderr. Check that the command starts an MCP server.",
+      };
+    }
+  } else {
+    const http = lastHttp(ctx.log);
+    if (http?.phase === "failed") return { title: `Could not reach ${ctx.config.url}`, detail: http.note ?? message, hint: "Check the URL and that the server is running." };
+    if (http?.status === 404 || http?.status === 405) {
+      return { title: `${ctx.config.url} answered HTTP ${http.status}: no MCP endpoint there.`, detail: http.note, hint: "Check the path (often /mcp, or /sse for the legacy SSE transport) and the transport type." };
+    }
+    if (http?.status === 401 || http?.status === 403) {
+      return { title: `${ctx.config.url} answered HTTP ${http.status}: authorization required.`, detail: http.headers["www-authenticate"] ?? http.note, hint: "Add an Authorization header (for example a bearer token) to the connection." };
+    }
+    if (http?.note && /HTML/.test(http.note)) {
+      return { title: `${ctx.config.url} is not an MCP server: it answered with an HTML page.`, detail: http.note, hint: "Point the URL at the server's MCP endpoint (often /mcp), not at a web page." };
+    }
+    if (http?.status && http.status >= 400) return { title: `${ctx.config.url} answered HTTP ${http.status}.`, detail: http.note ?? message, hint: "See the traffic panel for the full exchange." };
+    if (bad) return { title: "The server answered with something that is not JSON-RPC.", detail: bad, hint: "Check the URL and the transport type." };
+  }
+  if (ctx.timedOutAfterMs !== undefined) {
+    return {
+      title: `The server did not complete the handshake within ${Math.round(ctx.timedOutAfterMs / 1000)} s.`,
+      detail: [stderr, message].filter(Boolean).join("\n"),
+      hint: "The server may be waiting for something (a login, a prompt on stdin) or not speak MCP. Try a pinned protocol version, or check its logs.",
+    };
+  }
+  return { title: `Connection failed: ${message}`, detail: stderr, hint: "See the traffic panel for what was exchanged." };
+}
+
+function badFrames(log: TrafficLog): string | undefined {
+  const bad = log.entries.filter((e) => e.kind === "frame" && e.direction === "incoming" && (e.rpc.type === "invalid-json" || e.rpc.type === "not-jsonrpc"));
+  if (!bad.length) return undefined;
+  const first = bad[0];
+  const sample = first && first.kind === "frame" ? first.raw.slice(0, 160) : "";
+  return `${bad.length} line(s) that are not JSON-RPC, for example: ${JSON.stringify(sample)}`;
+}
+
+function lastHttp(log: TrafficLog) {
+  for (let i = log.entries.length - 1; i >= 0; i--) {
+    const e = log.entries[i];
+    if (e?.kind === "http" && e.phase !== "request") return e;
+  }
+  return undefined;
+}

@@ -1,0 +1,70 @@
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { registry } from "../bridge/registry";
+import { nodeSessionDeps } from "../testing/inProcess";
+import type { ConnectionConfig } from "./config";
+import { handshakeSteps } from "./negotiation";
+import { InspectorSession } from "./session";
+
+const everything = resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+const stdio = (protocol: ConnectionConfig["protocol"], command = process.execPath, args = [everything, "stdio"]): ConnectionConfig => ({
+  id: "t", name: "t", transport: "stdio", protocol, command, args, env: [], cwd: "",
+});
+
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+let session: InspectorSession | undefined;
+afterEach(async () => {
+  await session?.disconnect();
+  session = undefined;
+});
+
+describe("InspectorSession over the stdio bridge", () => {
+  it("connects to server-everything in auto mode, falls back to initialize and lists everything", async () => {
+    session = new InspectorSession(stdio("auto"), nodeSessionDeps());
+    await session.connect();
+    const s = session.state;
+    expect(s.failure).toBeUndefined();
+    expect(s.status).toBe("connected");
+    expect(s.era).toBe("legacy");
+    expect(s.protocolVersion).toBe("2025-11-25");
+    expect(s.serverInfo?.name).toMatch(/everything/);
+    expect(s.lists.tools.items.length).toBeGreaterThan(5);
+    expect(s.lists.prompts.status).toBe("ready");
+    expect(s.lists.resources.items.length).toBeGreaterThan(0);
+    const steps = handshakeSteps(session.log);
+    expect(steps.map((x) => x.method)).toEqual(["server/discover", "initialize", "notifications/initialized"]);
+    expect(steps[1]?.response?.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("pins a legacy version", async () => {
+    session = new InspectorSession(stdio("2025-03-26"), nodeSessionDeps());
+    await session.connect();
+    expect(session.state.protocolVersion).toBe("2025-03-26");
+    expect(handshakeSteps(session.log)[0]?.method).toBe("initialize");
+  });
+
+  it("stops the server's whole process group on disconnect", async () => {
+    session = new InspectorSession(stdio("2025-11-25"), nodeSessionDeps());
+    await session.connect();
+    const [proc] = [...registry().processes.values()];
+    expect(proc?.pid).toBeGreaterThan(0);
+    await session.disconnect();
+    expect(registry().processes.size).toBe(0);
+    expect(childrenOf(process.pid).filter((p) => p === proc?.pid)).toEqual([]);
+  });
+
+  it("names a command that does not exist", async () => {
+    session = new InspectorSession(stdio("auto", "definitely-not-a-command-xyz", []), nodeSessionDeps());
+    await session.connect();
+    expect(session.state.status).toBe("failed");
+    expect(session.state.failure?.title).toMatch(/Command not found: definitely-not-a-command-xyz/);
+  });
+});

@@ -1,0 +1,197 @@
+import { Client, type ClientCapabilities, type Transport } from "@modelcontextprotocol/client";
+import { TrafficLog } from "../traffic/log";
+import { BridgeStdioTransport } from "../transports/bridgeStdio";
+import type { ConnectionConfig } from "./config";
+import { describeFailure } from "./failure";
+import { loadList, LIST_METHODS } from "./lists";
+import { negotiationOptions } from "./negotiation";
+import * as R from "./state";
+import { Store } from "./store";
+
+export const CLIENT_INFO = { name: "mcp-lens", title: "MCP Lens", version: "0.1.0" };
+
+/** Everything the session takes from outside: how to build transports, and time. */
+export interface SessionDeps {
+  createTransport(config: ConnectionConfig, log: TrafficLog): Transport;
+  /** The whole connect (probe, handshake) must finish within this; the UI promises an answer in 10 s. */
+  connectDeadlineMs?: number;
+  now?: () => number;
+}
+
+/**
+ * One connection to one MCP server: the SDK client, its capturing transport, the traffic log and
+ * the state views render. Several can be live at once; each owns its own transport and log.
+ */
+export class InspectorSession {
+  readonly store: Store<R.SessionState>;
+  log: TrafficLog;
+  client?: Client;
+  private transport?: Transport;
+  private generation = 0;
+
+  constructor(
+    config: ConnectionConfig,
+    private readonly deps: SessionDeps,
+    clientCapabilities: ClientCapabilities = {},
+  ) {
+    this.store = new Store(R.initialState(config, clientCapabilities));
+    this.log = new TrafficLog();
+  }
+
+  get state(): R.SessionState {
+    return this.store.get();
+  }
+
+  async connect(config: ConnectionConfig = this.state.config): Promise<void> {
+    await this.disconnect();
+    const generation = ++this.generation;
+    this.log = new TrafficLog({ now: this.deps.now });
+    this.store.apply((s) => ({ ...s, config }), undefined);
+    this.store.apply(R.connecting, config.transport === "stdio" ? "starting the server" : "contacting the server");
+    this.log.event("info", `connecting (${config.transport}, protocol ${config.protocol})`);
+
+    const deadlineMs = this.deps.connectDeadlineMs ?? 9000;
+    const started = Date.now();
+    let restarted = false;
+    try {
+      let attempt = await this.attempt(config, false, deadlineMs);
+      if (attempt.error && this.diedOnProbe(config, attempt.transport)) {
+        this.log.event("warn", "the server closed the connection on the server/discover probe: restarting it for the legacy initialize handshake");
+        restarted = true;
+        attempt = await this.attempt(config, true, Math.max(1000, deadlineMs - (Date.now() - started)));
+      }
+      if (generation !== this.generation) return;
+      if (attempt.error) throw attempt.error;
+    } catch (error) {
+      if (generation !== this.generation) return;
+      const transport = this.transport;
+      const failure = describeFailure(error, {
+        config,
+        log: this.log,
+        exit: transport instanceof BridgeStdioTransport ? transport.exit : undefined,
+        stderrTail: transport instanceof BridgeStdioTransport ? transport.stderrTail : undefined,
+        timedOutAfterMs: error instanceof DeadlineError ? error.ms : undefined,
+      });
+      this.log.event("error", failure.title);
+      this.store.apply(R.failed, failure);
+      await this.closeTransport();
+      return;
+    }
+    const client = this.client!;
+    this.store.apply(R.connected, {
+      era: client.getProtocolEra(),
+      protocolVersion: client.getNegotiatedProtocolVersion(),
+      serverInfo: client.getServerVersion(),
+      serverCapabilities: client.getServerCapabilities(),
+      instructions: client.getInstructions(),
+      discover: client.getDiscoverResult(),
+      restartedAfterProbe: restarted,
+      connectedAt: Date.now(),
+    });
+    this.log.event("info", `connected: ${client.getProtocolEra()} era, protocol ${client.getNegotiatedProtocolVersion()}`);
+    await this.refreshAll("connect");
+  }
+
+  private async attempt(config: ConnectionConfig, forceLegacy: boolean, deadlineMs: number): Promise<{ transport: Transport; error?: unknown }> {
+    await this.closeTransport();
+    const session = this;
+    const client = new Client(CLIENT_INFO, {
+      capabilities: this.state.clientCapabilities,
+      listMaxPages: 10_000,
+      ...negotiationOptions(config.protocol, config.transport, forceLegacy),
+      listChanged: {
+        tools: { autoRefresh: false, onChanged: () => void session.refresh("tools", "list_changed") },
+        prompts: { autoRefresh: false, onChanged: () => void session.refresh("prompts", "list_changed") },
+        resources: {
+          autoRefresh: false,
+          onChanged: () => {
+            void session.refresh("resources", "list_changed");
+            void session.refresh("resourceTemplates", "list_changed");
+          },
+        },
+      },
+    });
+    client.onclose = () => this.onClosed(client);
+    const transport = this.deps.createTransport(config, this.log);
+    this.client = client;
+    this.transport = transport;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new DeadlineError(deadlineMs));
+      }, deadlineMs);
+    });
+    try {
+      this.store.apply(R.phaseChanged, "negotiating the protocol");
+      await Promise.race([client.connect(transport, { signal: controller.signal, timeout: deadlineMs }), deadline]);
+      return { transport };
+    } catch (error) {
+      return { transport, error };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** A stdio server that exits on the unknown `server/discover` request is a legacy server. */
+  private diedOnProbe(config: ConnectionConfig, transport: Transport): boolean {
+    if (config.protocol !== "auto" || !(transport instanceof BridgeStdioTransport)) return false;
+    const probed = this.log.entries.some((e) => e.kind === "frame" && e.rpc.type === "request" && e.rpc.method === "server/discover");
+    return probed && transport.exit !== undefined && !transport.exit.error;
+  }
+
+  private onClosed(client: Client): void {
+    if (client !== this.client || this.state.status !== "connected") return;
+    const transport = this.transport;
+    const exit = transport instanceof BridgeStdioTransport ? transport.exit : undefined;
+    const failure = exit && (exit.code !== 0 || exit.error)
+      ? { title: exit.error?.message ?? `The server exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`, detail: transport instanceof BridgeStdioTransport ? transport.stderrTail.slice(-5).join("\n") : undefined, hint: exit.error?.hint ?? "Reconnect to start it again." }
+      : { title: "The connection was closed by the server.", hint: "Reconnect to start a new session." };
+    this.log.event("warn", failure.title);
+    this.store.apply(R.disconnected, failure);
+  }
+
+  async refreshAll(reason: R.ListState<unknown>["reason"] = "refresh"): Promise<void> {
+    await Promise.all(LIST_METHODS.map(({ kind }) => this.refresh(kind, reason)));
+  }
+
+  async refresh(kind: R.ListKind, reason: R.ListState<unknown>["reason"] = "refresh"): Promise<void> {
+    const client = this.client;
+    if (!client || this.state.status !== "connected") return;
+    await loadList(client, kind, reason, (list) => {
+      if (client === this.client) this.store.apply(R.listUpdated, { kind, list } as never);
+    }, this.state.lists[kind]);
+  }
+
+  async disconnect(): Promise<void> {
+    this.generation++;
+    const wasLive = this.state.status === "connected" || this.state.status === "connecting";
+    await this.closeTransport();
+    if (wasLive) {
+      this.log.event("info", "disconnected by the user");
+      this.store.apply(R.disconnected, undefined);
+    }
+  }
+
+  private async closeTransport(): Promise<void> {
+    const client = this.client;
+    const transport = this.transport;
+    this.client = undefined;
+    this.transport = undefined;
+    if (client) client.onclose = undefined;
+    try {
+      if (client) await client.close();
+      else await transport?.close();
+    } catch {
+      /* closing a broken connection may throw; it is closed either way */
+    }
+    if (transport instanceof BridgeStdioTransport) await transport.close();
+  }
+}
+
+export class DeadlineError extends Error {
+  constructor(readonly ms: number) {
+    super(`no complete handshake within ${ms} ms`);
+  }
+}

@@ -1,0 +1,84 @@
+import type { ClientCapabilities, DiscoverResult, Implementation, Prompt, Resource, ResourceTemplateType as ResourceTemplate, ServerCapabilities, Tool } from "@modelcontextprotocol/client";
+import type { ConnectionConfig } from "./config";
+
+export type ListKind = "tools" | "resources" | "resourceTemplates" | "prompts";
+
+export interface ListState<T> {
+  status: "idle" | "loading" | "ready" | "error" | "unsupported";
+  items: T[];
+  error?: string;
+  /** When the list was last (re)loaded, and why. */
+  loadedAt?: number;
+  reason?: "connect" | "list_changed" | "refresh";
+}
+
+export interface Failure {
+  /** What failed, in one line. */
+  title: string;
+  /** The detail behind it: error text, exit code, stderr, what came back. */
+  detail?: string;
+  /** What to try. */
+  hint?: string;
+}
+
+export type Status = "idle" | "connecting" | "connected" | "disconnected" | "failed";
+
+export interface SessionState {
+  config: ConnectionConfig;
+  status: Status;
+  /** What the connection is doing now, while connecting. */
+  phase?: string;
+  failure?: Failure;
+  era?: "legacy" | "modern";
+  protocolVersion?: string;
+  serverInfo?: Implementation;
+  serverCapabilities?: ServerCapabilities;
+  clientCapabilities: ClientCapabilities;
+  instructions?: string;
+  discover?: DiscoverResult;
+  /** True when the server died on the server/discover probe and was restarted for `initialize`. */
+  restartedAfterProbe?: boolean;
+  connectedAt?: number;
+  lists: {
+    tools: ListState<Tool>;
+    resources: ListState<Resource>;
+    resourceTemplates: ListState<ResourceTemplate>;
+    prompts: ListState<Prompt>;
+  };
+}
+
+const emptyList = { status: "idle", items: [] } as const;
+
+export function initialState(config: ConnectionConfig, clientCapabilities: ClientCapabilities): SessionState {
+  return {
+    config,
+    status: "idle",
+    clientCapabilities,
+    lists: { tools: { ...emptyList, items: [] }, resources: { ...emptyList, items: [] }, resourceTemplates: { ...emptyList, items: [] }, prompts: { ...emptyList, items: [] } },
+  };
+}
+
+// Named reducers: every state change is one of these.
+
+export const connecting = (s: SessionState, phase: string): SessionState => ({
+  ...initialState(s.config, s.clientCapabilities),
+  status: "connecting",
+  phase,
+});
+
+export const phaseChanged = (s: SessionState, phase: string): SessionState => ({ ...s, phase });
+
+export const connected = (
+  s: SessionState,
+  p: Pick<SessionState, "era" | "protocolVersion" | "serverInfo" | "serverCapabilities" | "instructions" | "discover" | "restartedAfterProbe" | "connectedAt">,
+): SessionState => ({ ...s, ...p, status: "connected", phase: undefined, failure: undefined });
+
+export const failed = (s: SessionState, failure: Failure): SessionState => ({ ...s, status: "failed", phase: undefined, failure });
+
+export const disconnected = (s: SessionState, failure?: Failure): SessionState =>
+  s.status === "failed" ? s : { ...s, status: failure ? "failed" : "disconnected", phase: undefined, failure };
+
+export const listUpdated = <K extends ListKind>(s: SessionState, p: { kind: K; list: SessionState["lists"][K] }): SessionState => ({
+  ...s,
+  lists: { ...s.lists, [p.kind]: p.list },
+});

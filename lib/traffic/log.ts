@@ -1,0 +1,134 @@
+import { classifyFrame, utf8Length } from "./classify";
+import type { Direction, FrameEntry, NewEntry, RequestId, RpcInfo, TrafficEntry } from "./entry";
+
+/** Frames above this many characters are stored cut (the size is kept); views show the cut. */
+export const DEFAULT_FRAME_LIMIT = 8 * 1024 * 1024;
+
+type Listener = () => void;
+
+/**
+ * The append-only traffic log of one connection. Appending never copies earlier entries;
+ * listeners are told at most once per scheduled flush, so a burst of frames costs one render.
+ */
+export class TrafficLog {
+  readonly entries: TrafficEntry[] = [];
+  /** Bumped on every change; views use it as their snapshot. */
+  version = 0;
+  private readonly listeners = new Set<Listener>();
+  private readonly pending = new Map<string, FrameEntry>();
+  private readonly answered = new Set<string>();
+  private flushScheduled = false;
+  private nextExchange = 1;
+
+  constructor(
+    private readonly options: {
+      now?: () => number;
+      schedule?: (flush: () => void) => void;
+      frameLimit?: number;
+    } = {},
+  ) {}
+
+  now(): number {
+    return this.options.now ? this.options.now() : performance.timeOrigin + performance.now();
+  }
+
+  newExchange(): number {
+    return this.nextExchange++;
+  }
+
+  /** Record a raw frame as it crossed the wire, then classify and pair it. */
+  recordFrame(direction: Direction, raw: string, channel: FrameEntry["channel"]): { entry: FrameEntry; value?: unknown } {
+    const limit = this.options.frameLimit ?? DEFAULT_FRAME_LIMIT;
+    const truncated = raw.length > limit;
+    const { rpc, value } = truncated ? { rpc: classifyTruncated(raw), value: undefined } : classifyFrame(raw);
+    const entry: FrameEntry = {
+      kind: "frame",
+      seq: this.entries.length,
+      ts: this.now(),
+      direction,
+      raw: truncated ? raw.slice(0, limit) : raw,
+      size: utf8Length(raw),
+      truncated,
+      channel,
+      rpc,
+    };
+    this.pair(entry, rpc);
+    this.push(entry);
+    return { entry, value };
+  }
+
+  append(entry: NewEntry): TrafficEntry {
+    if (entry.kind === "frame") return this.recordFrame(entry.direction, entry.raw, entry.channel).entry;
+    const full = { ...entry, seq: this.entries.length } as TrafficEntry;
+    this.push(full);
+    return full;
+  }
+
+  event(level: "info" | "warn" | "error", message: string): void {
+    this.append({ kind: "event", ts: this.now(), level, message });
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  frames(): FrameEntry[] {
+    return this.entries.filter((e): e is FrameEntry => e.kind === "frame");
+  }
+
+  private push(entry: TrafficEntry): void {
+    this.entries.push(entry);
+    this.version++;
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    const schedule = this.options.schedule ?? queueMicrotask;
+    schedule(() => {
+      this.flushScheduled = false;
+      for (const listener of this.listeners) listener();
+    });
+  }
+
+  private pair(entry: FrameEntry, rpc: RpcInfo): void {
+    const items = rpc.type === "batch" ? rpc.items : [rpc];
+    for (const item of items) {
+      if (item.type === "request") {
+        const key = pairKey(entry.direction, item.id);
+        if (this.pending.has(key)) entry.problem = `duplicate request id ${JSON.stringify(item.id)} while an earlier one is unanswered`;
+        this.pending.set(key, entry);
+        this.answered.delete(key);
+      } else if (item.type === "result" || (item.type === "error" && item.id !== null)) {
+        const id = item.id as RequestId;
+        const key = pairKey(entry.direction === "incoming" ? "outgoing" : "incoming", id);
+        const request = this.pending.get(key);
+        if (request) {
+          this.pending.delete(key);
+          this.answered.add(key);
+          request.pairedSeq = entry.seq;
+          entry.pairedSeq = request.seq;
+          entry.latencyMs = entry.ts - request.ts;
+        } else {
+          entry.problem = this.answered.has(key)
+            ? `a second response to request id ${JSON.stringify(id)}`
+            : `a response to no request (id ${JSON.stringify(id)})`;
+        }
+      }
+    }
+  }
+}
+
+function pairKey(requestDirection: Direction, id: RequestId): string {
+  return `${requestDirection}:${typeof id}:${id}`;
+}
+
+/** Classify only the head of a huge frame: it is too big to parse on the main path. */
+function classifyTruncated(raw: string): RpcInfo {
+  const head = raw.slice(0, 4096);
+  const method = /"method"\s*:\s*"([^"]{1,200})"/.exec(head)?.[1];
+  const id = /"id"\s*:\s*("(?:[^"\\]|\\.){0,200}"|-?\d+)/.exec(head)?.[1];
+  const parsedId: RequestId | undefined = id === undefined ? undefined : id.startsWith('"') ? (JSON.parse(id) as string) : Number(id);
+  if (method && parsedId !== undefined) return { type: "request", id: parsedId, method };
+  if (method) return { type: "notification", method };
+  if (parsedId !== undefined && /"result"\s*:/.test(head)) return { type: "result", id: parsedId };
+  return { type: "not-jsonrpc", reason: "frame too large to inspect" };
+}

@@ -1,0 +1,182 @@
+import type { FetchLike, JSONRPCMessage, Transport } from "@modelcontextprotocol/client";
+import { TOKEN_HEADER, type BridgeEvent, type StdioLaunch } from "../bridge/protocol";
+import type { TrafficLog } from "../traffic/log";
+import { readNdjson } from "./ndjson";
+
+export interface BridgeRoute {
+  /** The stdio bridge route, e.g. `/api/bridge/stdio`. */
+  url: string;
+  token: string;
+  fetch: FetchLike;
+}
+
+/** Why a stdio connection ended, for the failure message. */
+export interface StdioExit {
+  code: number | null;
+  signal: string | null;
+  error?: { message: string; hint?: string };
+}
+
+/**
+ * An MCP transport to a local stdio server, run by the inspector's bridge. This is the stdio
+ * capture point: each stdout line is recorded raw before it is parsed, each frame sent is recorded
+ * before it leaves. It exposes `pid` and `stderr` so the SDK's era probe treats it as stdio.
+ */
+export class BridgeStdioTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+
+  private id?: string;
+  private processId?: number;
+  private readonly abort = new AbortController();
+  private sendChain: Promise<void> = Promise.resolve();
+  private closed = false;
+  exit?: StdioExit;
+  /** Recent stderr lines, for failure messages. */
+  readonly stderrTail: string[] = [];
+
+  constructor(
+    private readonly route: BridgeRoute,
+    private readonly launch: StdioLaunch,
+    private readonly log: TrafficLog,
+  ) {}
+
+  get pid(): number | undefined {
+    return this.processId;
+  }
+
+  /** Present for the SDK's structural stdio check; stderr arrives through the traffic log. */
+  get stderr(): null {
+    return null;
+  }
+
+  async start(): Promise<void> {
+    const shown = [this.launch.command, ...this.launch.args].map(quoteArg).join(" ");
+    this.log.event("info", `starting ${shown}${this.launch.cwd ? ` in ${this.launch.cwd}` : ""}`);
+    const response = await this.route.fetch(this.route.url, {
+      method: "POST",
+      headers: { [TOKEN_HEADER]: this.route.token, "content-type": "application/json" },
+      body: JSON.stringify(this.launch),
+      signal: this.abort.signal,
+    });
+    if (!response.ok || !response.body) {
+      const detail = (await response.json().catch(() => ({}))) as { error?: string };
+      throw new Error(`The stdio bridge refused to start the server (HTTP ${response.status}): ${detail.error ?? response.statusText}`);
+    }
+    const events = readNdjson<BridgeEvent>(response.body);
+    const first = await events.next();
+    if (first.done || first.value.type !== "spawned") {
+      const event = first.done ? undefined : first.value;
+      const error = event?.type === "error" ? event : { message: "the stdio bridge closed before the server started" };
+      this.exit = { code: null, signal: null, error };
+      this.log.event("error", error.message);
+      throw new Error(error.message);
+    }
+    this.id = first.value.id;
+    this.processId = first.value.pid;
+    this.log.event("info", `server process started (pid ${first.value.pid})`);
+    void this.pump(events);
+  }
+
+  private async pump(events: AsyncGenerator<BridgeEvent>): Promise<void> {
+    try {
+      for await (const event of events) this.handle(event);
+    } catch (error) {
+      if (!this.closed) this.log.event("error", `lost the stdio bridge stream: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.finish();
+  }
+
+  private handle(event: BridgeEvent): void {
+    switch (event.type) {
+      case "stdout": {
+        const { entry, value } = this.log.recordFrame("incoming", event.line, { transport: "stdio" });
+        if (entry.rpc.type === "invalid-json" || entry.rpc.type === "not-jsonrpc") {
+          this.onerror?.(new Error(`the server wrote a line that is not JSON-RPC (${entry.rpc.reason}): ${event.line.slice(0, 200)}`));
+          return;
+        }
+        this.deliver(entry.truncated ? parseQuietly(event.line) : value);
+        return;
+      }
+      case "stderr":
+        this.stderrTail.push(event.line);
+        if (this.stderrTail.length > 20) this.stderrTail.shift();
+        this.log.append({ kind: "stderr", ts: this.log.now(), line: event.line });
+        return;
+      case "exit":
+        this.exit = { ...this.exit, code: event.code, signal: event.signal };
+        this.log.event(event.code === 0 ? "info" : "error", `server process exited (${event.signal ? `signal ${event.signal}` : `code ${event.code}`})`);
+        return;
+      case "error":
+        this.exit = { code: this.exit?.code ?? null, signal: this.exit?.signal ?? null, error: event };
+        this.log.event("error", event.hint ? `${event.message} ${event.hint}` : event.message);
+        this.onerror?.(new Error(event.message));
+        return;
+      case "spawned":
+        return;
+    }
+  }
+
+  private deliver(value: unknown): void {
+    if (value === undefined) return;
+    // A JSON-RPC batch (2025-03-26) is handed to the SDK one message at a time.
+    for (const message of Array.isArray(value) ? value : [value]) this.onmessage?.(message as JSONRPCMessage);
+  }
+
+  async send(message: JSONRPCMessage): Promise<void> {
+    await this.sendRaw(JSON.stringify(message));
+  }
+
+  /** Send any text as one line, valid or not: for the raw composer and for fault tests. */
+  sendRaw(raw: string): Promise<void> {
+    if (!this.id || this.closed) return Promise.reject(new Error("not connected"));
+    this.log.recordFrame("outgoing", raw, { transport: "stdio" });
+    const id = this.id;
+    const next = this.sendChain.then(async () => {
+      const response = await this.route.fetch(`${this.route.url}/${encodeURIComponent(id)}`, {
+        method: "POST",
+        headers: { [TOKEN_HEADER]: this.route.token, "content-type": "text/plain" },
+        body: raw,
+      });
+      if (!response.ok) {
+        const detail = (await response.json().catch(() => ({}))) as { error?: string };
+        throw new Error(detail.error ?? `could not write to the server (HTTP ${response.status})`);
+      }
+    });
+    this.sendChain = next.catch(() => {});
+    return next;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.id) {
+      await this.route
+        .fetch(`${this.route.url}/${encodeURIComponent(this.id)}`, { method: "DELETE", headers: { [TOKEN_HEADER]: this.route.token } })
+        .catch(() => {});
+    }
+    this.abort.abort();
+    this.finish();
+  }
+
+  private finished = false;
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.closed = true;
+    this.onclose?.();
+  }
+}
+
+function quoteArg(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+function parseQuietly(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

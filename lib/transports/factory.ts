@@ -1,0 +1,40 @@
+import { SSEClientTransport, StreamableHTTPClientTransport, type FetchLike, type Transport } from "@modelcontextprotocol/client";
+import type { ConnectionConfig, KeyValue } from "../session/config";
+import type { TrafficLog } from "../traffic/log";
+import { BridgeStdioTransport } from "./bridgeStdio";
+import { capturingFetch } from "./httpCapture";
+import { relayedFetch } from "./relayFetch";
+
+export interface BridgeEndpoints {
+  /** Base of the inspector's API, e.g. `` (same origin) or `http://127.0.0.1:6274`. */
+  base: string;
+  token: string;
+  /** How to reach the API: the page's fetch, or an in-process router in tests. */
+  fetch: FetchLike;
+  /** Send HTTP transports straight to the server instead of through the relay (Node only). */
+  direct?: boolean;
+}
+
+/** Build the capturing transport for a connection: stdio through the bridge, HTTP through the relay. */
+export function createTransport(endpoints: BridgeEndpoints, config: ConnectionConfig, log: TrafficLog): Transport {
+  if (config.transport === "stdio") {
+    return new BridgeStdioTransport(
+      { url: `${endpoints.base}/api/bridge/stdio`, token: endpoints.token, fetch: endpoints.fetch },
+      { command: config.command, args: config.args, env: toRecord(config.env), cwd: config.cwd || undefined },
+      log,
+    );
+  }
+  const url = new URL(config.url);
+  const upstream: FetchLike = endpoints.direct ? endpoints.fetch : relayedFetch({ url: `${endpoints.base}/api/relay`, token: endpoints.token }, endpoints.fetch);
+  const fetch = capturingFetch(log, upstream);
+  const requestInit = { headers: toRecord(config.headers) };
+  return config.transport === "sse"
+    ? new SSEClientTransport(url, { fetch, requestInit })
+    : new StreamableHTTPClientTransport(url, { fetch, requestInit, reconnectionOptions: { maxRetries: 2, initialReconnectionDelay: 1000, maxReconnectionDelay: 5000, reconnectionDelayGrowFactor: 1.5 } });
+}
+
+function toRecord(pairs: KeyValue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { name, value } of pairs) if (name.trim()) out[name.trim()] = value;
+  return out;
+}

@@ -1,0 +1,138 @@
+import type { FetchLike } from "@modelcontextprotocol/client";
+import { createParser } from "eventsource-parser";
+import type { TrafficLog } from "../traffic/log";
+
+/** Response and request headers worth showing for MCP over HTTP. */
+const SHOWN_HEADERS = ["content-type", "mcp-session-id", "mcp-protocol-version", "www-authenticate", "last-event-id", "location", "mcp-method", "mcp-name", "accept", "authorization", "retry-after"];
+const SECRET_HEADERS = new Set(["authorization", "cookie", "x-mcp-lens-token", "proxy-authorization"]);
+const NOTE_LIMIT = 2048;
+
+/**
+ * The HTTP capture point: wraps the fetch the SDK transports use, so every request body and every
+ * response (JSON body or SSE event) is recorded as raw text before the SDK parses it, together with
+ * the HTTP method, status and the headers that matter.
+ */
+export function capturingFetch(log: TrafficLog, inner: FetchLike): FetchLike {
+  return async (input, init) => {
+    const url = typeof input === "string" ? input : input.href;
+    const method = (init?.method ?? "GET").toUpperCase();
+    const exchange = log.newExchange();
+    const started = log.now();
+    log.append({ kind: "http", ts: started, exchange, phase: "request", method, url, headers: pickHeaders(new Headers(init?.headers)) });
+    if (typeof init?.body === "string") log.recordFrame("outgoing", init.body, { transport: "http", exchange, stream: "request-body" });
+
+    let response: Response;
+    try {
+      response = await inner(input, init);
+    } catch (error) {
+      log.append({
+        kind: "http", ts: log.now(), exchange, phase: "failed", method, url, headers: {},
+        durationMs: log.now() - started,
+        note: error instanceof Error ? error.message : String(error),
+      });
+      throw error;
+    }
+    const contentType = response.headers.get("content-type") ?? "";
+    const entry = {
+      kind: "http" as const, ts: log.now(), exchange, phase: "response" as const, method, url,
+      status: response.status, headers: pickHeaders(response.headers), durationMs: log.now() - started,
+    };
+    if (!response.body) {
+      log.append(entry);
+      return response;
+    }
+    if (/text\/event-stream/i.test(contentType)) {
+      log.append(entry);
+      return withBody(response, response.body.pipeThrough(sseTap(log, exchange)));
+    }
+    if (/json/i.test(contentType)) {
+      log.append(entry);
+      return withBody(response, response.body.pipeThrough(jsonTap(log, exchange)));
+    }
+    // Not MCP content (an HTML page, an error text): keep a short note of what came back.
+    const [mine, theirs] = response.body.tee();
+    const note = await readHead(mine, NOTE_LIMIT);
+    log.append({ ...entry, note: describeBody(contentType, note) });
+    return withBody(response, theirs);
+  };
+}
+
+function withBody(response: Response, body: ReadableStream<Uint8Array>): Response {
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+function sseTap(log: TrafficLog, exchange: number): TransformStream<Uint8Array, Uint8Array> {
+  const decoder = new TextDecoder();
+  const parser = createParser({
+    onEvent(event) {
+      if (event.event === undefined || event.event === "message") {
+        log.recordFrame("incoming", event.data, { transport: "http", exchange, stream: "sse" });
+      } else {
+        log.event("info", `SSE "${event.event}" event: ${event.data.slice(0, 300)}`);
+      }
+    },
+    onRetry(ms) {
+      log.event("info", `SSE retry interval set to ${ms} ms`);
+    },
+    onError(error) {
+      log.event("warn", `malformed SSE: ${error.message}`);
+    },
+  });
+  return new TransformStream({
+    transform(chunk, controller) {
+      controller.enqueue(chunk);
+      parser.feed(decoder.decode(chunk, { stream: true }));
+    },
+    flush() {
+      parser.feed(decoder.decode());
+    },
+  });
+}
+
+function jsonTap(log: TrafficLog, exchange: number): TransformStream<Uint8Array, Uint8Array> {
+  const decoder = new TextDecoder();
+  let text = "";
+  return new TransformStream({
+    transform(chunk, controller) {
+      controller.enqueue(chunk);
+      text += decoder.decode(chunk, { stream: true });
+    },
+    flush() {
+      text += decoder.decode();
+      log.recordFrame("incoming", text, { transport: "http", exchange, stream: "json-body" });
+    },
+  });
+}
+
+async function readHead(stream: ReadableStream<Uint8Array>, limit: number): Promise<string> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  try {
+    while (text.length < limit) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    /* the body failed; what we have is the note */
+  } finally {
+    void reader.cancel().catch(() => {});
+  }
+  return text.slice(0, limit);
+}
+
+function describeBody(contentType: string, head: string): string {
+  const kind = /html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(head) ? "an HTML page" : contentType ? `a ${contentType.split(";")[0]} body` : "a body without Content-Type";
+  const text = head.replace(/\s+/g, " ").trim().slice(0, 300);
+  return text ? `${kind}: ${text}` : kind;
+}
+
+export function pickHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of SHOWN_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) out[name] = SECRET_HEADERS.has(name) ? "[redacted]" : value;
+  }
+  return out;
+}
