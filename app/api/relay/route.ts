@@ -1,0 +1,6 @@
+import { relay } from "@/lib/bridge/relay";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const POST = (request: Request) => relay(request);
