@@ -2,14 +2,14 @@
  * `npm start`: build when needed, start the demo MCP server and the inspector on 127.0.0.1,
  * print the URL and the session token, and open a browser where one is available.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { isLoopbackBind } from "../lib/security/gate";
 import { newToken } from "../lib/security/token";
+import { buildIfNeeded, root } from "./build";
 
-const root = resolve(import.meta.dirname, "..");
+
 const { values: opts } = parseArgs({
   options: {
     port: { type: "string", default: process.env.PORT ?? "6274" },
@@ -29,12 +29,8 @@ async function main(): Promise<void> {
     fail(`Refusing to listen on ${host}: MCP Lens can start programs on this machine, so it binds 127.0.0.1 only.\n` +
       `If you really want other machines to reach it, pass --dangerously-allow-remote-bind (the session token still applies).`);
   }
-  if (!opts.dev && !opts["no-build"] && needsBuild()) {
-    console.log("Building MCP Lens (first start or changed sources; this takes about a minute)…");
-    const build = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-    if (build.status !== 0) fail("The build failed (see above).");
-  }
-  process.env.NODE_ENV = opts.dev ? "development" : "production";
+  if (!opts.dev && !opts["no-build"]) buildIfNeeded();
+  (process.env as Record<string, string>).NODE_ENV = opts.dev ? "development" : "production";
   const token = newToken();
   process.env.MCP_LENS_TOKEN = token;
   process.env.MCP_LENS_ROOT = root;
@@ -62,20 +58,6 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("exit", () => demo?.child.kill("SIGKILL"));
   if (!opts["no-open"] && !process.env.CI) openBrowser(`${inspector.url}/`);
-}
-
-/** A build is needed when there is none, or when a source file is newer than it. */
-function needsBuild(): boolean {
-  const buildId = join(root, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const newer = (dir: string): boolean =>
-    existsSync(dir) &&
-    readdirSync(dir, { withFileTypes: true }).some((e) => {
-      const p = join(dir, e.name);
-      return e.isDirectory() ? newer(p) : statSync(p).mtimeMs > built;
-    });
-  return ["app", "components", "lib", "public"].some((d) => newer(join(root, d))) || ["next.config.ts", "package.json"].some((f) => statSync(join(root, f)).mtimeMs > built);
 }
 
 async function startDemoHttp(): Promise<{ url: string; child: ChildProcess } | undefined> {

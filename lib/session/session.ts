@@ -50,7 +50,7 @@ export class InspectorSession {
     this.store.apply(R.connecting, config.transport === "stdio" ? "starting the server" : "contacting the server");
     this.log.event("info", `connecting (${config.transport}, protocol ${config.protocol})`);
 
-    const deadlineMs = this.deps.connectDeadlineMs ?? 9000;
+    const deadlineMs = this.deps.connectDeadlineMs ?? 8000;
     const started = Date.now();
     let restarted = false;
     try {

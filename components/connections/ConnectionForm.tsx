@@ -1,0 +1,91 @@
+"use client";
+import { useState } from "react";
+import { isBuiltIn, removed, upserted, type ConnectionsState } from "@/lib/connections/connectionsStore";
+import { PROTOCOL_CHOICES, TRANSPORT_LABELS, splitArgs, type ConnectionConfig, type TransportKind } from "@/lib/session/config";
+import type { SessionPool } from "@/lib/session/pool";
+import type { Store } from "@/lib/session/store";
+import { useStore } from "../hooks/useStore";
+import { KeyValueEditor } from "./KeyValueEditor";
+
+const PROTOCOL_LABELS: Record<string, string> = { auto: "Auto (try 2026-07-28, fall back to initialize)", "2026-07-28": "2026-07-28 (stateless, server/discover)" };
+
+/** The connection form: transport, target, protocol version, Connect / Disconnect. */
+export function ConnectionForm({ store, pool, config }: { store: Store<ConnectionsState>; pool: SessionPool; config: ConnectionConfig }) {
+  const [draft, setDraft] = useState<ConnectionConfig>(config);
+  const [argsText, setArgsText] = useState(draft.transport === "stdio" ? draft.args.map(quote).join(" ") : "");
+  const session = pool.get(config);
+  const { status } = useStore(session.store);
+  const builtIn = isBuiltIn(store.get(), config.id);
+  const live = status === "connected" || status === "connecting";
+
+  const changeTransport = (transport: TransportKind) => {
+    if (transport === draft.transport) return;
+    const common = { id: draft.id, name: draft.name, protocol: draft.protocol };
+    setDraft(transport === "stdio" ? { ...common, transport, command: "", args: [], env: [], cwd: "" } : { ...common, transport, url: draft.transport === "stdio" ? "" : draft.url, headers: draft.transport === "stdio" ? [] : draft.headers });
+  };
+  const current = (): ConnectionConfig => (draft.transport === "stdio" ? { ...draft, args: splitArgs(argsText) } : draft);
+  const connect = () => {
+    const next = current();
+    if (!builtIn) store.apply(upserted, next);
+    void session.connect(next);
+  };
+  const saveAsNew = () => store.apply(upserted, { ...current(), id: `c-${Date.now().toString(36)}`, name: `${draft.name} (copy)` });
+
+  return (
+    <form aria-label="Connection" className="space-y-3 border-t border-slate-200 p-4 text-sm dark:border-slate-800" onSubmit={(e) => { e.preventDefault(); if (live) void session.disconnect(); else connect(); }}>
+      <Field label="Name">
+        <input className="input w-full" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+      </Field>
+      <Field label="Transport">
+        <select className="input w-full" value={draft.transport} onChange={(e) => changeTransport(e.target.value as TransportKind)}>
+          {(Object.keys(TRANSPORT_LABELS) as TransportKind[]).map((t) => <option key={t} value={t}>{TRANSPORT_LABELS[t]}</option>)}
+        </select>
+      </Field>
+      {draft.transport === "stdio" ? (
+        <>
+          <Field label="Command"><input className="input mono w-full" value={draft.command} onChange={(e) => setDraft({ ...draft, command: e.target.value })} placeholder="npx" /></Field>
+          <Field label="Arguments"><input className="input mono w-full" value={argsText} onChange={(e) => setArgsText(e.target.value)} placeholder="-y @modelcontextprotocol/server-everything" /></Field>
+          <Field label="Working directory"><input className="input mono w-full" value={draft.cwd} onChange={(e) => setDraft({ ...draft, cwd: e.target.value })} placeholder="(inspector's directory)" /></Field>
+          <KeyValueEditor label="Environment variables" namePlaceholder="NAME" pairs={draft.env} onChange={(env) => setDraft({ ...draft, env })} />
+        </>
+      ) : (
+        <>
+          <Field label="URL"><input className="input mono w-full" type="url" value={draft.url} onChange={(e) => setDraft({ ...draft, url: e.target.value })} placeholder="http://127.0.0.1:3001/mcp" /></Field>
+          <KeyValueEditor label="Headers" namePlaceholder="Header-Name" pairs={draft.headers} onChange={(headers) => setDraft({ ...draft, headers })} />
+        </>
+      )}
+      <Field label="Protocol version">
+        <select className="input w-full" value={draft.protocol} onChange={(e) => setDraft({ ...draft, protocol: e.target.value as ConnectionConfig["protocol"] })}>
+          {PROTOCOL_CHOICES.map((p) => <option key={p} value={p}>{PROTOCOL_LABELS[p] ?? `${p} (legacy, initialize)`}</option>)}
+        </select>
+      </Field>
+      <div className="flex flex-wrap gap-2 pt-1">
+        <button type="submit" className={`rounded px-3 py-1.5 font-medium text-white ${live ? "bg-slate-600 hover:bg-slate-700" : "bg-indigo-600 hover:bg-indigo-700"}`}>
+          {live ? "Disconnect" : "Connect"}
+        </button>
+        {builtIn ? (
+          <button type="button" onClick={saveAsNew} className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700">Save as new</button>
+        ) : (
+          <>
+            <button type="button" onClick={() => store.apply(upserted, current())} className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700">Save</button>
+            <button type="button" onClick={() => { void pool.remove(config.id); store.apply(removed, config.id); }} className="rounded px-3 py-1.5 text-red-600 hover:bg-red-50 dark:hover:bg-red-950">Delete</button>
+          </>
+        )}
+      </div>
+      {draft.transport === "stdio" && <p className="text-xs text-slate-500">Runs on this machine as you, without a shell. Secret values are kept in memory only.</p>}
+    </form>
+  );
+}
+
+function Field({ label, children }: { label: string; children: React.ReactElement<{ id?: string }> }) {
+  return (
+    <label className="block space-y-1">
+      <span className="text-xs font-medium text-slate-600 dark:text-slate-400">{label}</span>
+      {children}
+    </label>
+  );
+}
+
+function quote(arg: string): string {
+  return /^[^\s"']+$/.test(arg) ? arg : `"${arg.replace(/(["\\])/g, "\\$1")}"`;
+}

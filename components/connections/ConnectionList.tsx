@@ -1,0 +1,42 @@
+"use client";
+import type { Store } from "@/lib/session/store";
+import { allConnections, problemsDismissed, selected, upserted, type ConnectionsState } from "@/lib/connections/connectionsStore";
+import { TRANSPORT_LABELS } from "@/lib/session/config";
+import type { SessionPool } from "@/lib/session/pool";
+import { useStore } from "../hooks/useStore";
+import { StatusDot } from "../session/StatusDot";
+
+export function ConnectionList({ store, pool }: { store: Store<ConnectionsState>; pool: SessionPool }) {
+  const state = useStore(store);
+  const addNew = () =>
+    store.apply(upserted, { id: `c-${Date.now().toString(36)}`, name: "New connection", transport: "streamable-http", protocol: "auto", url: "http://127.0.0.1:3001/mcp", headers: [] });
+  return (
+    <nav aria-label="Saved connections" className="px-2">
+      {state.problems.length > 0 && (
+        <div role="alert" className="mx-2 mb-2 rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+          {state.problems.map((p) => <p key={p}>{p}</p>)}
+          <button type="button" className="mt-1 underline" onClick={() => store.apply(problemsDismissed, undefined)}>Dismiss</button>
+        </div>
+      )}
+      <ul className="space-y-0.5">
+        {allConnections(state).map((c) => (
+          <li key={c.id}>
+            <button
+              type="button"
+              aria-current={c.id === state.selectedId ? "true" : undefined}
+              onClick={() => store.apply(selected, c.id)}
+              className={`flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm ${c.id === state.selectedId ? "bg-indigo-100 dark:bg-indigo-950" : "hover:bg-slate-200 dark:hover:bg-slate-800"}`}
+            >
+              <StatusDot session={pool.get(c)} />
+              <span className="min-w-0 flex-1 truncate">{c.name}</span>
+              <span className="text-xs text-slate-500">{TRANSPORT_LABELS[c.transport].split(" ")[0]}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={addNew} className="mt-2 w-full rounded border border-dashed border-slate-300 px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800">
+        + New connection
+      </button>
+    </nav>
+  );
+}

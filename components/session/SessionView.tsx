@@ -1,0 +1,52 @@
+"use client";
+import { useState } from "react";
+import { LIST_METHODS } from "@/lib/session/lists";
+import type { InspectorSession } from "@/lib/session/session";
+import type { ListKind } from "@/lib/session/state";
+import { useStore } from "../hooks/useStore";
+import { HandshakeView } from "../handshake/HandshakeView";
+import { CapabilityList } from "../lists/CapabilityList";
+import { TrafficPanel } from "../traffic/TrafficPanel";
+import { StatusBar } from "./StatusBar";
+
+type Tab = "handshake" | ListKind;
+
+/** One connection's session: status, handshake, capability lists and the traffic panel. */
+export function SessionView({ session }: { session: InspectorSession }) {
+  const state = useStore(session.store);
+  const [tab, setTab] = useState<Tab>("handshake");
+  const tabs: { id: Tab; label: string; count?: number }[] = [
+    { id: "handshake", label: "Handshake" },
+    ...LIST_METHODS.map((m) => ({ id: m.kind, label: m.label, count: state.lists[m.kind].status === "ready" ? state.lists[m.kind].items.length : undefined })),
+  ];
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <StatusBar session={session} />
+      <div role="tablist" aria-label="Session views" className="flex gap-1 border-b border-slate-200 px-3 dark:border-slate-800">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            type="button"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            onClick={() => setTab(t.id)}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === t.id ? "border-indigo-600 font-medium text-indigo-700 dark:text-indigo-300" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400"}`}
+          >
+            {t.label}
+            {t.count !== undefined && <span className="ml-1.5 rounded-full bg-slate-200 px-1.5 text-xs dark:bg-slate-800" data-testid={`count-${t.id}`}>{t.count}</span>}
+          </button>
+        ))}
+      </div>
+      <div className="flex min-h-0 flex-1 flex-col">
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="min-h-0 flex-[3] overflow-auto">
+          {tab === "handshake" ? <HandshakeView session={session} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
+        </div>
+        <div className="flex min-h-0 flex-[2] flex-col border-t border-slate-200 dark:border-slate-800">
+          <TrafficPanel log={session.log} />
+        </div>
+      </div>
+    </div>
+  );
+}

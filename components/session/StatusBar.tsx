@@ -1,0 +1,35 @@
+"use client";
+import type { InspectorSession } from "@/lib/session/session";
+import { useStore } from "../hooks/useStore";
+import { StatusDot } from "./StatusDot";
+
+const LABELS = { idle: "Not connected", connecting: "Connecting", connected: "Connected", disconnected: "Disconnected", failed: "Failed" } as const;
+
+/** Connection state in one line, and the failure (what failed, what to try) when there is one. */
+export function StatusBar({ session }: { session: InspectorSession }) {
+  const s = useStore(session.store);
+  return (
+    <div className="border-b border-slate-200 dark:border-slate-800">
+      <div className="flex items-center gap-3 px-4 py-2">
+        <StatusDot session={session} />
+        <span role="status" aria-label="Connection status" className="text-sm font-medium">
+          {LABELS[s.status]}
+          {s.phase && <span className="font-normal text-slate-500">: {s.phase}…</span>}
+        </span>
+        {s.status === "connected" && (
+          <span className="text-sm text-slate-600 dark:text-slate-400">
+            {s.serverInfo?.title ?? s.serverInfo?.name} {s.serverInfo?.version} · protocol <b data-testid="negotiated-version">{s.protocolVersion}</b> ({s.era === "modern" ? "stateless 2026 era" : "legacy initialize era"})
+          </span>
+        )}
+        <span className="ml-auto text-xs text-slate-500">{s.config.name}</span>
+      </div>
+      {s.failure && (
+        <div role="alert" className="mx-4 mb-2 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <p className="font-medium">{s.failure.title}</p>
+          {s.failure.detail && <pre className="mono mt-1 max-h-32 overflow-auto whitespace-pre-wrap text-xs">{s.failure.detail}</pre>}
+          {s.failure.hint && <p className="mt-1 text-red-800 dark:text-red-200">Try: {s.failure.hint}</p>}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+"use client";
+import type { InspectorSession } from "@/lib/session/session";
+import type { Status } from "@/lib/session/state";
+import { useStore } from "../hooks/useStore";
+
+const COLORS: Record<Status, string> = {
+  idle: "bg-slate-300 dark:bg-slate-600",
+  connecting: "bg-amber-400 animate-pulse",
+  connected: "bg-emerald-500",
+  disconnected: "bg-slate-400",
+  failed: "bg-red-500",
+};
+
+export function StatusDot({ session }: { session: InspectorSession }) {
+  const { status } = useStore(session.store);
+  return <span className={`inline-block h-2.5 w-2.5 shrink-0 rounded-full ${COLORS[status]}`} title={status} aria-label={status} role="img" />;
+}

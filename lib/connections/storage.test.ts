@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { loadConnections, saveConnections, STORAGE_KEY, type StorageLike } from "./storage";
+
+function memory(initial?: string): StorageLike & { data: Map<string, string> } {
+  const data = new Map<string, string>(initial === undefined ? [] : [[STORAGE_KEY, initial]]);
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+describe("saved connections", () => {
+  it("round-trips and keeps secret values out of storage", () => {
+    const storage = memory();
+    saveConnections(storage, [
+      { id: "a", name: "A", transport: "streamable-http", protocol: "auto", url: "http://127.0.0.1:1/mcp", headers: [{ name: "Authorization", value: "Bearer s3cret", secret: true }, { name: "X-Plain", value: "ok", secret: false }] },
+    ]);
+    expect(storage.data.get(STORAGE_KEY)).not.toContain("s3cret");
+    const { connections, problems } = loadConnections(storage);
+    expect(problems).toEqual([]);
+    expect(connections[0]).toMatchObject({ id: "a", headers: [{ name: "Authorization", value: "" }, { name: "X-Plain", value: "ok" }] });
+    expect(JSON.parse(storage.data.get(STORAGE_KEY)!).v).toBe(1);
+  });
+
+  it("reports unreadable entries and keeps the readable ones", () => {
+    const storage = memory(JSON.stringify({ v: 1, connections: [{ id: "b", name: "B", transport: "stdio", command: "x" }, { name: "Broken", transport: "carrier-pigeon" }] }));
+    const { connections, problems } = loadConnections(storage);
+    expect(connections.map((c) => c.id)).toEqual(["b"]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('"Broken"');
+  });
+
+  it("reports garbage and newer formats instead of crashing", () => {
+    expect(loadConnections(memory("{not json")).problems[0]).toMatch(/not valid JSON/);
+    expect(loadConnections(memory(JSON.stringify({ v: 99, connections: [] }))).problems[0]).toMatch(/newer/);
+  });
+});

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { ConnectionConfigSchema, type ConnectionConfig } from "../session/config";
+
+/** The subset of Web Storage this needs; injected so tests need no DOM. */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export const STORAGE_KEY = "mcp-lens.connections";
+const CURRENT_VERSION = 1;
+
+const Envelope = z.object({ v: z.number().int(), connections: z.array(z.unknown()) });
+
+/** One migration per version: `up[n]` turns a version-n payload into version n+1. */
+const up: Record<number, (connections: unknown[]) => unknown[]> = {};
+
+export interface LoadResult {
+  connections: ConnectionConfig[];
+  /** Entries that could not be read: reported to the user, never silently dropped. */
+  problems: string[];
+}
+
+export function loadConnections(storage: StorageLike): LoadResult {
+  const raw = storage.getItem(STORAGE_KEY);
+  if (raw === null) return { connections: [], problems: [] };
+  let envelope: z.infer<typeof Envelope>;
+  try {
+    const parsed = Envelope.safeParse(JSON.parse(raw));
+    if (!parsed.success) return { connections: [], problems: ["Saved connections are in an unknown format and were not loaded."] };
+    envelope = parsed.data;
+  } catch {
+    return { connections: [], problems: ["Saved connections are not valid JSON and were not loaded."] };
+  }
+  if (envelope.v > CURRENT_VERSION) return { connections: [], problems: [`Saved connections were written by a newer MCP Lens (format v${envelope.v}).`] };
+  let items = envelope.connections;
+  for (let v = envelope.v; v < CURRENT_VERSION; v++) items = up[v]?.(items) ?? items;
+  const connections: ConnectionConfig[] = [];
+  const problems: string[] = [];
+  items.forEach((item, index) => {
+    const parsed = ConnectionConfigSchema.safeParse(item);
+    if (parsed.success) connections.push(parsed.data);
+    else {
+      const name = typeof (item as { name?: unknown })?.name === "string" ? `"${(item as { name: string }).name}"` : `#${index + 1}`;
+      problems.push(`Saved connection ${name} could not be read: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
+    }
+  });
+  return { connections, problems };
+}
+
+/** Save connections with secret values left out: secrets live only in memory (SECURITY.md rule 17). */
+export function saveConnections(storage: StorageLike, connections: ConnectionConfig[]): void {
+  const stripped = connections.map((c) =>
+    c.transport === "stdio" ? { ...c, env: c.env.map(stripSecret) } : { ...c, headers: c.headers.map(stripSecret) },
+  );
+  storage.setItem(STORAGE_KEY, JSON.stringify({ v: CURRENT_VERSION, connections: stripped }));
+}
+
+function stripSecret<T extends { secret: boolean; value: string }>(pair: T): T {
+  return pair.secret ? { ...pair, value: "" } : pair;
+}
+
+/** Header and variable names whose values are secret unless the user says otherwise. */
+export function looksSecret(name: string): boolean {
+  return /authorization|cookie|token|secret|password|api[-_]?key/i.test(name);
+}

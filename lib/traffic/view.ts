@@ -1,0 +1,256 @@
+import { rpcLabel } from "./classify";
+import type { Channel, FrameEntry, HttpEntry, RequestId, RpcInfo, TrafficEntry } from "./entry";
+
+/** Frames above this many characters are shown cut until the user asks for all of it. */
+export const RAW_VIEW_LIMIT = 200 * 1024;
+
+/** Wall-clock time as HH:MM:SS.mmm in local time. */
+export function formatClock(ts: number): string {
+  const d = new Date(ts);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, "0")}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+export function formatMs(ms: number): string {
+  return ms < 10 ? `${Math.round(ms * 10) / 10} ms` : `${Math.round(ms)} ms`;
+}
+
+/** The id a frame carries, when it carries one. */
+export function rpcId(rpc: RpcInfo): RequestId | null | undefined {
+  return rpc.type === "request" || rpc.type === "result" || rpc.type === "error" ? rpc.id : undefined;
+}
+
+export function formatId(id: RequestId | null): string {
+  return typeof id === "string" ? JSON.stringify(id) : String(id);
+}
+
+export interface Flag {
+  level: "error" | "warn";
+  text: string;
+  detail?: string;
+}
+
+/** What is wrong with an entry, worst first; empty when nothing is. */
+export function entryFlags(entry: TrafficEntry): Flag[] {
+  const flags: Flag[] = [];
+  if (entry.kind === "frame") {
+    if (entry.rpc.type === "invalid-json") flags.push({ level: "error", text: "invalid JSON", detail: entry.rpc.reason });
+    if (entry.rpc.type === "not-jsonrpc") flags.push({ level: "error", text: "not JSON-RPC", detail: entry.rpc.reason });
+    if (entry.problem) flags.push({ level: "warn", text: "problem", detail: entry.problem });
+    if (entry.truncated) flags.push({ level: "warn", text: "truncated", detail: `stored cut; original size ${formatBytes(entry.size)}` });
+  } else if (entry.kind === "http") {
+    if (entry.phase === "failed") flags.push({ level: "error", text: "failed", detail: entry.note });
+    else if (entry.status !== undefined && entry.status >= 400) flags.push({ level: "error", text: `HTTP ${entry.status}` });
+  }
+  return flags;
+}
+
+/** True for entries the header counts as errors. */
+export function isError(entry: TrafficEntry): boolean {
+  switch (entry.kind) {
+    case "frame":
+      return hasErrorRpc(entry.rpc) || entry.problem !== undefined;
+    case "http":
+      return entry.phase === "failed" || (entry.status !== undefined && entry.status >= 400);
+    case "event":
+      return entry.level === "error";
+    case "stderr":
+      return false;
+  }
+}
+
+function hasErrorRpc(rpc: RpcInfo): boolean {
+  if (rpc.type === "batch") return rpc.items.some(hasErrorRpc);
+  return rpc.type === "error" || rpc.type === "invalid-json" || rpc.type === "not-jsonrpc";
+}
+
+/** The path (and query) of a URL, or the text itself when it is not a URL. */
+export function urlPath(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search;
+  } catch {
+    return url;
+  }
+}
+
+export function channelLabel(channel: Channel): string {
+  switch (channel.transport) {
+    case "stdio":
+      return "stdio";
+    case "memory":
+      return "in-memory";
+    case "http":
+      return `HTTP exchange #${channel.exchange}, ${channel.stream}`;
+  }
+}
+
+/** A one-line summary, used as the row's accessible name: "incoming result id 0 12 ms". */
+export function entrySummary(entry: TrafficEntry): string {
+  switch (entry.kind) {
+    case "frame":
+      return frameSummary(entry);
+    case "http":
+      return httpSummary(entry);
+    case "stderr":
+      return `stderr ${entry.line}`;
+    case "event":
+      return `${entry.level} ${entry.message}`;
+  }
+}
+
+function frameSummary(entry: FrameEntry): string {
+  const { rpc } = entry;
+  const parts: string[] = [entry.direction];
+  if (rpc.type === "request" || rpc.type === "notification") parts.push(rpc.type, rpc.method);
+  else parts.push(rpcLabel(rpc));
+  const id = rpcId(rpc);
+  if (id !== undefined) parts.push(`id ${formatId(id)}`);
+  if (entry.latencyMs !== undefined) parts.push(formatMs(entry.latencyMs));
+  for (const flag of entryFlags(entry)) if (flag.text !== rpcLabel(rpc)) parts.push(flag.text);
+  return parts.join(" ");
+}
+
+function httpSummary(entry: HttpEntry): string {
+  const parts = ["HTTP", entry.phase, entry.method];
+  if (entry.status !== undefined) parts.push(String(entry.status));
+  parts.push(urlPath(entry.url));
+  if (entry.durationMs !== undefined) parts.push(formatMs(entry.durationMs));
+  if (entry.note) parts.push(entry.note);
+  return parts.join(" ");
+}
+
+/** Case-insensitive substring matcher for the filter box; null when the query is blank. */
+export function makeMatcher(query: string): ((entry: TrafficEntry) => boolean) | null {
+  const q = query.trim();
+  if (!q) return null;
+  const re = new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+  return (entry) => {
+    switch (entry.kind) {
+      case "frame":
+        return re.test(rpcLabel(entry.rpc)) || re.test(entry.raw);
+      case "http":
+        return re.test(httpSummary(entry)) || Object.values(entry.headers).some((v) => re.test(v));
+      case "stderr":
+        return re.test(entry.line) || re.test("stderr");
+      case "event":
+        return re.test(entry.message) || re.test(entry.level);
+    }
+  };
+}
+
+/** Which entries a view shows: all of them (`indices` null) or the matching seqs, ascending. */
+export interface ViewSnapshot {
+  query: string;
+  count: number;
+  indices: readonly number[] | null;
+}
+
+export function seqAt(view: ViewSnapshot, position: number): number {
+  return view.indices ? (view.indices[position] ?? -1) : position;
+}
+
+/** The row position of a seq in the view, or -1 when the view hides it. */
+export function positionOf(view: ViewSnapshot, seq: number): number {
+  if (!view.indices) return seq >= 0 && seq < view.count ? seq : -1;
+  let lo = 0;
+  let hi = view.count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = view.indices[mid]!;
+    if (v === seq) return mid;
+    if (v < seq) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * The filtered view of an append-only log, extended incrementally: each update scans only the
+ * entries appended since the last one, unless the query or the log changed.
+ */
+export class TrafficFilter {
+  private entries: readonly TrafficEntry[] | null = null;
+  private query = "";
+  private matcher: ((entry: TrafficEntry) => boolean) | null = null;
+  private indices: number[] = [];
+  private scanned = 0;
+
+  update(entries: readonly TrafficEntry[], query: string): ViewSnapshot {
+    if (entries !== this.entries || query !== this.query || entries.length < this.scanned) {
+      this.entries = entries;
+      this.query = query;
+      this.matcher = makeMatcher(query);
+      this.indices = [];
+      this.scanned = 0;
+    }
+    const matcher = this.matcher;
+    if (!matcher) {
+      this.scanned = entries.length;
+      return { query, count: entries.length, indices: null };
+    }
+    for (let i = this.scanned; i < entries.length; i++) if (matcher(entries[i]!)) this.indices.push(i);
+    this.scanned = entries.length;
+    return { query, count: this.indices.length, indices: this.indices };
+  }
+}
+
+export interface TrafficCounts {
+  total: number;
+  messages: number;
+  errors: number;
+}
+
+/** Running counts of an append-only log, extended incrementally like TrafficFilter. */
+export class TrafficStats {
+  private entries: readonly TrafficEntry[] | null = null;
+  private counts: TrafficCounts = { total: 0, messages: 0, errors: 0 };
+
+  update(entries: readonly TrafficEntry[]): TrafficCounts {
+    if (entries !== this.entries || entries.length < this.counts.total) {
+      this.entries = entries;
+      this.counts = { total: 0, messages: 0, errors: 0 };
+    }
+    let { messages, errors } = this.counts;
+    for (let i = this.counts.total; i < entries.length; i++) {
+      const entry = entries[i]!;
+      if (entry.kind === "frame") messages++;
+      if (isError(entry)) errors++;
+    }
+    this.counts = { total: entries.length, messages, errors };
+    return this.counts;
+  }
+}
+
+/** Pretty-printed JSON when `raw` parses, else the text verbatim. */
+export function prettyFrame(raw: string): { text: string; json: boolean } {
+  try {
+    return { text: JSON.stringify(JSON.parse(raw), null, 2), json: true };
+  } catch {
+    return { text: raw, json: false };
+  }
+}
+
+/** The other HTTP entries of an exchange, found by a bounded scan around `seq` (exchanges are short). */
+export function exchangeEntries(entries: readonly TrafficEntry[], seq: number, exchange: number, window = 2000): HttpEntry[] {
+  const found: HttpEntry[] = [];
+  const from = Math.max(0, seq - window);
+  const to = Math.min(entries.length, seq + window + 1);
+  for (let i = from; i < to; i++) {
+    const e = entries[i]!;
+    if (e.kind === "http" && e.exchange === exchange) found.push(e);
+  }
+  return found;
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from "@playwright/test";
+
+const PORT = 6399;
+const executablePath = process.env.MCP_LENS_CHROMIUM;
+
+export default defineConfig({
+  testDir: "tests",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: executablePath
+      ? { executablePath, args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] }
+      : {},
+  },
+  webServer: {
+    command: `node --import tsx scripts/start.ts --port ${PORT} --no-open --no-build`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    env: { NEXT_TELEMETRY_DISABLED: "1", CI: "1" },
+  },
+});

@@ -1,0 +1,90 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export interface NewConnection {
+  name?: string;
+  transport: "stdio" | "Streamable HTTP" | "SSE (legacy HTTP+SSE)";
+  command?: string;
+  args?: string;
+  cwd?: string;
+  url?: string;
+  protocol?: string;
+}
+
+/** The inspector page, driven through accessible names only. */
+export class InspectorPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto("/");
+    await expect(this.page.getByRole("heading", { name: "MCP Lens" })).toBeVisible();
+  }
+
+  get form(): Locator {
+    return this.page.getByRole("form", { name: "Connection" });
+  }
+
+  async addConnection(c: NewConnection): Promise<void> {
+    await this.page.getByRole("button", { name: "+ New connection" }).click();
+    const form = this.form;
+    if (c.name) await form.getByLabel("Name").fill(c.name);
+    await form.getByLabel("Transport").selectOption({ label: c.transport });
+    if (c.command !== undefined) await form.getByLabel("Command").fill(c.command);
+    if (c.args !== undefined) await form.getByLabel("Arguments").fill(c.args);
+    if (c.cwd !== undefined) await form.getByLabel("Working directory").fill(c.cwd);
+    if (c.url !== undefined) await form.getByLabel("URL").fill(c.url);
+    if (c.protocol) await this.setProtocol(c.protocol);
+  }
+
+  async setProtocol(version: string): Promise<void> {
+    const select = this.form.getByLabel("Protocol version");
+    const value = version === "auto" ? "auto" : version;
+    await select.selectOption(value);
+  }
+
+  async selectConnection(name: string): Promise<void> {
+    await this.page.getByRole("navigation", { name: "Saved connections" }).getByRole("button", { name }).click();
+  }
+
+  async connect(): Promise<void> {
+    await this.form.getByRole("button", { name: "Connect" }).click();
+  }
+
+  async disconnect(): Promise<void> {
+    await this.form.getByRole("button", { name: "Disconnect" }).click();
+  }
+
+  get status(): Locator {
+    return this.page.getByRole("status", { name: "Connection status" });
+  }
+
+  get failure(): Locator {
+    return this.page.getByRole("main").getByRole("alert");
+  }
+
+  async expectConnected(): Promise<void> {
+    await expect(this.status).toHaveText(/^Connected/, { timeout: 20_000 });
+  }
+
+  async count(kind: "tools" | "resources" | "resourceTemplates" | "prompts"): Promise<number> {
+    const badge = this.page.getByTestId(`count-${kind}`);
+    await expect(badge).toBeVisible();
+    return Number(await badge.textContent());
+  }
+
+  async openTab(name: RegExp | string): Promise<void> {
+    await this.page.getByRole("tab", { name }).click();
+  }
+
+  get handshake(): Locator {
+    return this.page.getByRole("tabpanel");
+  }
+
+  get traffic(): Locator {
+    return this.page.getByRole("region", { name: "Traffic" });
+  }
+
+  /** Rows of the traffic panel whose accessible name matches. */
+  trafficRows(name: RegExp): Locator {
+    return this.traffic.getByRole("row", { name });
+  }
+}

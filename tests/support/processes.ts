@@ -1,0 +1,116 @@
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const EVERYTHING = resolve(ROOT, "node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+export const NODE = process.execPath;
+
+/** Every live descendant of `pid` (children, grandchildren …), from the process table. */
+export function descendants(pid: number): number[] {
+  const table = execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [child, parent] of table) if (parent === p) {
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    const state = execFileSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).trim();
+    return state !== "" && !state.startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const port = (server.address() as { port: number }).port;
+  server.close();
+  return port;
+}
+
+export async function waitFor(check: () => boolean, timeoutMs = 10_000, stepMs = 100): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+  return check();
+}
+
+/** A process started by a test, stopped by the same test (by its pid). */
+export interface Started {
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export function startProcess(command: string, args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Started {
+  const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+  let text = "";
+  child.stdout!.on("data", (c: Buffer) => (text += c.toString()));
+  child.stderr!.on("data", (c: Buffer) => (text += c.toString()));
+  return {
+    child,
+    output: () => text,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await once(child, "exit");
+      clearTimeout(timer);
+    },
+  };
+}
+
+export async function waitForOutput(p: Started, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray> {
+  let match: RegExpExecArray | null = null;
+  await waitFor(() => (match = pattern.exec(p.output())) !== null, timeoutMs);
+  if (!match) throw new Error(`timed out waiting for ${pattern} in output:\n${p.output()}`);
+  return match;
+}
+
+/** server-everything in an HTTP mode, bound to 127.0.0.1 on a free port. */
+export async function startEverythingHttp(mode: "streamableHttp" | "sse"): Promise<Started & { url: string }> {
+  const port = await freePort();
+  const p = startProcess(NODE, ["--require", resolve(ROOT, "tests/support/loopbackListen.cjs"), EVERYTHING, mode], { env: { PORT: String(port) } });
+  await waitFor(() => /listening|running|started/i.test(p.output()), 15_000);
+  await waitForPort(port);
+  return { ...p, url: `http://127.0.0.1:${port}/${mode === "sse" ? "sse" : "mcp"}` };
+}
+
+export async function waitForPort(port: number, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(500) });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`nothing listens on port ${port}`);
+}
+
+/** An inspector of the test's own (for tests that stop it or count its children). */
+export async function startInspector(extraArgs: string[] = []): Promise<Started & { url: string; token: string; port: number }> {
+  const port = await freePort();
+  const p = startProcess(NODE, ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--no-open", "--no-build", "--no-demo", ...extraArgs], { env: { CI: "1" } });
+  const m = await waitForOutput(p, /Session token[^:]*: ([0-9a-f]{64})/);
+  await waitForOutput(p, /running at/);
+  return { ...p, url: `http://127.0.0.1:${port}`, token: m[1]!, port };
+}
