@@ -129,6 +129,22 @@ async function exercise(client: Client): Promise<void> {
   expect(progress.length).toBeLessThanOrEqual(3);
 }
 
+/**
+ * log_burst honours the client's level: `logging/setLevel` in the 2025 era, the per-request
+ * `io.modelcontextprotocol/logLevel` `_meta` key in 2026-07-28 (no key there means no logs).
+ */
+async function expectLogsAtOrAboveWarning(client: Client, mode: Mode): Promise<void> {
+  const levels: string[] = [];
+  client.setNotificationHandler("notifications/message", (n) => void levels.push(n.params.level));
+  if (mode === "legacy") {
+    await client.setLoggingLevel("warning");
+    await client.callTool({ name: "log_burst", arguments: {} });
+  } else {
+    await client.callTool({ name: "log_burst", arguments: {}, _meta: { "io.modelcontextprotocol/logLevel": "warning" } });
+  }
+  await expect.poll(() => levels).toEqual(["warning", "error", "critical", "alert", "emergency"]);
+}
+
 /** toggle_extra_tool must reach the client as notifications/tools/list_changed in both eras. */
 async function expectToolsListChanged(client: Client, mode: Mode): Promise<void> {
   const changed = new Promise<void>((resolve) => client.setNotificationHandler("notifications/tools/list_changed", () => resolve()));
@@ -157,6 +173,7 @@ describe("demo server over stdio", () => {
       try {
         expectEra(client, mode);
         await exercise(client);
+        await expectLogsAtOrAboveWarning(client, mode);
         await expectToolsListChanged(client, mode);
       } finally {
         await client.close();
@@ -164,33 +181,41 @@ describe("demo server over stdio", () => {
     });
   }
 
-  it("stops a cancelled long_task", async () => {
-    const client = await connected(makeClient("legacy"), stdioTransport());
-    try {
-      const controller = new AbortController();
-      const call = client.callTool(
-        { name: "long_task", arguments: { steps: 100, intervalMs: 50 } },
-        { signal: controller.signal, onprogress: (p) => void (p.progress === 2 && controller.abort("user")) },
-      );
-      await expect(call).rejects.toThrow();
-      const echo = await client.callTool({ name: "echo", arguments: { message: "still alive" } });
-      expect(textOf(echo)).toBe("still alive");
-    } finally {
-      await client.close();
-    }
-  });
+  for (const mode of ["legacy", "pin"] as const) {
+    it(`stops a cancelled long_task (${mode})`, async () => {
+      const transport = stdioTransport();
+      const client = await connected(makeClient(mode), transport);
+      let stderr = "";
+      transport.stderr?.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
+      try {
+        const controller = new AbortController();
+        const call = client.callTool(
+          { name: "long_task", arguments: { steps: 100, intervalMs: 50 } },
+          { signal: controller.signal, onprogress: (p) => void (p.progress === 2 && controller.abort("user")) },
+        );
+        await expect(call).rejects.toThrow();
+        await expect.poll(() => stderr).toMatch(/long_task cancelled before step 3 of 100/);
+        const echo = await client.callTool({ name: "echo", arguments: { message: "still alive" } });
+        expect(textOf(echo)).toBe("still alive");
+      } finally {
+        await client.close();
+      }
+    });
+  }
 });
 
 describe("demo server over Streamable HTTP", () => {
   let child: ChildProcess;
   let url: URL;
+  let serverStderr = "";
 
   beforeAll(async () => {
     child = spawn(process.execPath, ["--import", "tsx", HTTP_ENTRY], {
       cwd: ROOT,
       env: { ...process.env, PORT: "0" },
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["ignore", "pipe", "pipe"],
     });
+    child.stderr!.on("data", (chunk: Buffer) => void (serverStderr += chunk.toString()));
     const lines = createInterface({ input: child.stdout! });
     for await (const line of lines) {
       const match = /^MCP_LENS_DEMO_URL=(.+)$/.exec(line);
@@ -217,7 +242,26 @@ describe("demo server over Streamable HTTP", () => {
       try {
         expectEra(client, mode);
         await exercise(client);
+        await expectLogsAtOrAboveWarning(client, mode);
         await expectToolsListChanged(client, mode);
+      } finally {
+        await client.close();
+      }
+    });
+  }
+
+  for (const mode of ["legacy", "pin"] as const) {
+    it(`stops a cancelled long_task (${mode})`, async () => {
+      const client = await connected(makeClient(mode), new StreamableHTTPClientTransport(url));
+      try {
+        const before = serverStderr.length;
+        const controller = new AbortController();
+        const call = client.callTool(
+          { name: "long_task", arguments: { steps: 100, intervalMs: 50 } },
+          { signal: controller.signal, onprogress: (p) => void (p.progress === 2 && controller.abort("user")) },
+        );
+        await expect(call).rejects.toThrow();
+        await expect.poll(() => serverStderr.slice(before)).toMatch(/long_task cancelled before step 3 of 100/);
       } finally {
         await client.close();
       }

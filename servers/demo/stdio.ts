@@ -1,7 +1,8 @@
 /**
  * MCP Lens Demo over stdio, both eras: `serveStdio` picks the era from the opening
  * message (`initialize` → 2025 era, `server/discover` or an enveloped request → 2026-07-28).
- * stdout carries only JSON-RPC; diagnostics go to stderr.
+ * stdout carries only JSON-RPC; diagnostics go to stderr. When stdin ends the SDK closes the
+ * transport and the process exits on its own (after stdout has drained).
  */
 import { serveStdio, StdioServerTransport } from "@modelcontextprotocol/server/stdio";
 import { createDemoServer, createDemoState } from "./server.js";
@@ -20,5 +21,4 @@ const stop = (): void => {
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-process.stdin.on("end", stop);
 console.error("[mcp-lens-demo] serving on stdio");

@@ -92,8 +92,13 @@ export function registerDemoTools(server: McpServer, host: ToolHost): Registered
     async ({ steps, intervalMs }, ctx) => {
       const token = ctx.mcpReq._meta?.progressToken;
       for (let step = 1; step <= steps; step++) {
-        // Rejects with an AbortError when the client cancels; the SDK then sends no response.
-        await sleep(intervalMs, undefined, { signal: ctx.mcpReq.signal });
+        try {
+          await sleep(intervalMs, undefined, { signal: ctx.mcpReq.signal });
+        } catch (error) {
+          // Cancelled by the client: stop here; the SDK sends no response for a cancelled request.
+          console.error(`[mcp-lens-demo] long_task cancelled before step ${step} of ${steps}`);
+          throw error;
+        }
         if (token !== undefined) {
           await ctx.mcpReq.notify({
             method: "notifications/progress",
