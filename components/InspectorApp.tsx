@@ -20,6 +20,11 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
   const selected = allConnections(state).find((c) => c.id === state.selectedId);
 
   useEffect(() => {
+    // A read-only handle for benchmarks and debugging from the console.
+    (window as unknown as { __MCP_LENS__?: unknown }).__MCP_LENS__ = { pool, connections };
+  }, [pool, connections]);
+
+  useEffect(() => {
     // The launcher prints a URL with the token; keep it out of the address bar and history.
     const url = new URL(window.location.href);
     if (url.searchParams.has("token")) {

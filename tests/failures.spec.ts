@@ -11,7 +11,7 @@ async function expectFailure(inspector: InspectorPage, title: RegExp) {
   await expect(inspector.status).toHaveText(/Failed/);
   await expect(inspector.failure).toContainText("Try:");
   // The traffic so far stays visible.
-  await expect(inspector.traffic.getByRole("row").first()).toBeVisible();
+  await expect(inspector.traffic.getByRole("option").first()).toBeVisible();
 }
 
 async function nextConnectionWorks(inspector: InspectorPage) {

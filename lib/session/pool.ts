@@ -20,6 +20,10 @@ export class SessionPool {
     return session;
   }
 
+  find(id: string): InspectorSession | undefined {
+    return this.sessions.get(id);
+  }
+
   async remove(id: string): Promise<void> {
     const session = this.sessions.get(id);
     this.sessions.delete(id);

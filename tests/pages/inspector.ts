@@ -85,6 +85,6 @@ export class InspectorPage {
 
   /** Rows of the traffic panel whose accessible name matches. */
   trafficRows(name: RegExp): Locator {
-    return this.traffic.getByRole("row", { name });
+    return this.traffic.getByRole("option", { name });
   }
 }

@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: performance numbers in a real browser against the production build.
+ * Prints numbers; asserts nothing. Targets are shown beside each number.
+ */
+import { chromium, type Page } from "playwright-core";
+import { ensureBrowser } from "./browser";
+import { buildIfNeeded } from "./build";
+import { startInspector } from "../tests/support/processes";
+
+interface Result {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+}
+const results: Result[] = [];
+const report = (r: Result) => {
+  results.push(r);
+  console.log(`${r.name.padEnd(58)} ${r.value.toFixed(r.unit === "MB" ? 1 : 0).padStart(8)} ${r.unit.padEnd(3)} ${r.target ? `(target ${r.target})` : ""}`);
+};
+
+async function main(): Promise<void> {
+  const browserInfo = ensureBrowser();
+  buildIfNeeded();
+  const inspector = await startInspector();
+  const browser = await chromium.launch({
+    executablePath: browserInfo.path,
+    args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--enable-precise-memory-info"],
+  });
+  try {
+    const page = await browser.newPage({ baseURL: inspector.url, viewport: { width: 1440, height: 900 } });
+    await flood(page);
+    await manyTools(page);
+  } finally {
+    await browser.close();
+    await inspector.stop();
+  }
+}
+
+/** Watch long tasks from now on; `window.__longest` holds the longest, in ms. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __obs?: PerformanceObserver };
+    w.__longest = 0;
+    w.__obs?.disconnect();
+    w.__obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+    });
+    w.__obs.observe({ type: "longtask", buffered: false });
+  });
+}
+
+async function addStdioConnection(page: Page, name: string, args: string, env: [string, string][]): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "+ New connection" }).click();
+  const form = page.getByRole("form", { name: "Connection" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Transport").selectOption({ label: "stdio" });
+  await form.getByLabel("Command").fill(process.execPath);
+  await form.getByLabel("Arguments").fill(args);
+  await form.getByLabel("Protocol version").selectOption("2025-11-25");
+  for (const [i, [k, v]] of env.entries()) {
+    await form.getByRole("button", { name: "+ Add environment variable" }).click();
+    await form.getByLabel(`Environment variables ${i + 1} name`).fill(k);
+    await form.getByLabel(`Environment variables ${i + 1} value`).fill(v);
+  }
+}
+
+/** 10,000 notifications in one burst: from the last one arriving to the last one shown. */
+async function flood(page: Page): Promise<void> {
+  const count = 10_000;
+  await addStdioConnection(page, "flood", "--import tsx servers/fixtures/flood.ts", [["FLOOD_ON_INIT", String(count)]]);
+  await watchLongTasks(page);
+  await page.getByRole("form", { name: "Connection" }).getByRole("button", { name: "Connect" }).click();
+  const timing = await page.evaluate(async (expected) => {
+    type Log = { entries: { kind: string; ts: number; rpc?: { method?: string } }[]; subscribe(f: () => void): () => void };
+    const lens = (window as unknown as { __MCP_LENS__: { pool: { find(id: string): { log: Log } | undefined }; connections: { get(): { selectedId: string } } } }).__MCP_LENS__;
+    const log = () => lens.pool.find(lens.connections.get().selectedId)!.log;
+    const isNote = (e: { kind: string; rpc?: { method?: string } }) => e.kind === "frame" && e.rpc?.method === "notifications/message";
+    // Wait until all notifications are in the log; note when the last one arrived.
+    let lastArrival = 0;
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        const l = log();
+        let n = 0;
+        for (const e of l.entries) if (isNote(e)) n++;
+        if (n >= expected) {
+          for (let i = l.entries.length - 1; i >= 0; i--) if (isNote(l.entries[i]!)) { lastArrival = l.entries[i]!.ts; break; }
+          resolve();
+        } else setTimeout(check, 5);
+      };
+      check();
+    });
+    // Then wait until the traffic panel shows it: its row is rendered.
+    const lastSeq = (() => { const l = log(); for (let i = l.entries.length - 1; i >= 0; i--) if (isNote(l.entries[i]!)) return i; return -1; })();
+    await new Promise<void>((resolve) => {
+      const check = () => (document.querySelector(`[aria-label="Traffic"] [data-seq="${lastSeq}"]`) ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    const shownAt = performance.timeOrigin + performance.now();
+    return { lastToShown: shownAt - lastArrival };
+  }, count);
+  await page.waitForTimeout(500);
+  const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  const memory = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  report({ name: "flood: last of 10,000 notifications arrived → shown", value: timing.lastToShown, unit: "ms", target: "< 2000" });
+  report({ name: "flood: longest main-thread task (connect + burst)", value: longest, unit: "ms", target: "< 100" });
+  report({ name: "flood: page JS heap after the burst", value: memory / 1e6, unit: "MB" });
+  await page.getByRole("form", { name: "Connection" }).getByRole("button", { name: "Disconnect" }).click();
+}
+
+/** 5,000 tools over 10 pages: from Connect to the full list shown. */
+async function manyTools(page: Page): Promise<void> {
+  await addStdioConnection(page, "many tools", "--import tsx servers/fixtures/many-tools.ts", [["TOOL_COUNT", "5000"]]);
+  await page.getByRole("tab", { name: /^Tools/ }).click();
+  const connect = page.getByRole("form", { name: "Connection" }).getByRole("button", { name: "Connect" });
+  await page.evaluate(() => {
+    const w = window as unknown as { __clickedAt: number };
+    document.addEventListener("click", () => (w.__clickedAt = performance.now()), { capture: true, once: true });
+  });
+  await connect.click();
+  const elapsed = await page.evaluate(async () => {
+    await new Promise<void>((resolve) => {
+      const check = () => (document.querySelector('[data-testid="count-tools"]')?.textContent === "5000" && document.querySelector('[aria-label="Tools"] li') ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    const shown = performance.now();
+    type Log = { entries: { kind: string; ts: number; direction?: string; rpc?: { method?: string } }[] };
+    const lens = (window as unknown as { __MCP_LENS__: { pool: { find(id: string): { log: Log } | undefined }; connections: { get(): { selectedId: string } } } }).__MCP_LENS__;
+    const log = lens.pool.find(lens.connections.get().selectedId)!.log;
+    const firstList = log.entries.find((e) => e.kind === "frame" && e.direction === "outgoing" && e.rpc?.method === "tools/list");
+    const spawned = log.entries.find((e) => e.kind === "event");
+    return {
+      total: shown - (window as unknown as { __clickedAt: number }).__clickedAt,
+      fromList: performance.timeOrigin + shown - (firstList?.ts ?? 0),
+      fromStart: performance.timeOrigin + shown - (spawned?.ts ?? 0),
+    };
+  });
+  report({ name: "5,000 tools: Connect click → full list shown", value: elapsed.total, unit: "ms", target: "< 1000" });
+  report({ name: "5,000 tools: first tools/list request → full list shown", value: elapsed.fromList, unit: "ms" });
+  await page.getByRole("form", { name: "Connection" }).getByRole("button", { name: "Disconnect" }).click();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
