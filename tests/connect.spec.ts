@@ -17,7 +17,12 @@ async function expectHandshake(inspector: InspectorPage, version: string, server
   await expect(inspector.page.getByRole("region", { name: "Server capabilities" })).toContainText("tools");
   await expect(inspector.page.getByLabel(`${method} request`, { exact: true })).toContainText('"method": "' + method + '"');
   // The traffic panel shows the handshake exchange, the response paired with a latency.
+  await inspector.filterTraffic(method);
   await expect(inspector.trafficRows(new RegExp(`outgoing request ${method}`)).first()).toBeVisible();
+  await inspector.trafficRows(new RegExp(`outgoing request ${method}`)).first().click();
+  await expect(inspector.traffic.getByRole("button", { name: /Jump to #\d+/ })).toBeVisible();
+  await expect(inspector.traffic.getByRole("group", { name: "Raw frame" })).toContainText(method === "initialize" ? "protocolVersion" : "_meta");
+  await inspector.filterTraffic("");
   await expect(inspector.trafficRows(/incoming result .*\d+(\.\d+)? ms/).first()).toBeVisible();
 }
 
@@ -40,7 +45,8 @@ test("server-everything over Streamable HTTP", async ({ page }) => {
     await inspector.connect();
     await expectHandshake(inspector, "2025-11-25", /everything/);
     await expectEverythingLists(inspector);
-    await expect(inspector.traffic).toContainText("mcp-session-id");
+    await inspector.filterTraffic("mcp-session-id");
+    await expect(inspector.trafficRows(/HTTP response POST 200/).first()).toBeVisible();
   } finally {
     await server.stop();
   }

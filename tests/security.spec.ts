@@ -36,7 +36,8 @@ test("rule 2: the token is 256 bits, new at each start, and required on every AP
   }
   const before = descendants(inspector.child.pid!).length;
   const wrongSameLength = inspector.token.replace(/^./, (c) => (c === "a" ? "b" : "a"));
-  for (const headers of [{ "content-type": "application/json" }, { "x-mcp-lens-token": wrongSameLength, "content-type": "application/json" }, { "x-mcp-lens-token": "short" }]) {
+  const variants: Record<string, string>[] = [{ "content-type": "application/json" }, { "x-mcp-lens-token": wrongSameLength, "content-type": "application/json" }, { "x-mcp-lens-token": "short" }];
+  for (const headers of variants) {
     for (const path of ["/api/bridge/stdio", "/api/relay", "/api/bridge/stdio/some-id"]) {
       const res = await api(path, headers, launch("sleep", ["30"]));
       expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(401);

@@ -142,7 +142,7 @@ export function makeMatcher(query: string): ((entry: TrafficEntry) => boolean) |
       case "frame":
         return re.test(rpcLabel(entry.rpc)) || re.test(entry.raw);
       case "http":
-        return re.test(httpSummary(entry)) || Object.values(entry.headers).some((v) => re.test(v));
+        return re.test(httpSummary(entry)) || Object.entries(entry.headers).some(([k, v]) => re.test(k) || re.test(v));
       case "stderr":
         return re.test(entry.line) || re.test("stderr");
       case "event":

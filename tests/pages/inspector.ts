@@ -83,6 +83,10 @@ export class InspectorPage {
     return this.page.getByRole("region", { name: "Traffic" });
   }
 
+  async filterTraffic(text: string): Promise<void> {
+    await this.traffic.getByLabel("Filter traffic").fill(text);
+  }
+
   /** Rows of the traffic panel whose accessible name matches. */
   trafficRows(name: RegExp): Locator {
     return this.traffic.getByRole("option", { name });
