@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import { InspectorPage } from "./pages/inspector";
-import { rawRequest } from "./support/http";
+import { openBridgeStream, rawRequest } from "./support/http";
 import { EVERYTHING, NODE, ROOT, alive, descendants, startInspector, waitFor } from "./support/processes";
 
 type Inspector = Awaited<ReturnType<typeof startInspector>>;
@@ -109,6 +109,19 @@ test("rule 8: disconnect stops the server and its grandchildren", async () => {
   expect(stopped).toBe(true);
 });
 
+test("rule 8: DELETE (disconnect) stops the server and its grandchildren, and waits for them", async () => {
+  const headers = { host: `127.0.0.1:${inspector.port}`, ...withToken() };
+  const stream = openBridgeStream(inspector.port, headers, launch("sh", ["-c", "sleep 300 & wait"]));
+  const { id } = await stream.first;
+  await waitFor(() => descendants(inspector.child.pid!).length >= 2, 5000);
+  const pids = descendants(inspector.child.pid!);
+  expect(pids.length).toBeGreaterThanOrEqual(2); // sh and its sleep
+  const del = await rawRequest(inspector.port, { method: "DELETE", path: `/api/bridge/stdio/${id}`, headers: { host: headers.host, "x-mcp-lens-token": inspector.token } });
+  expect(del.status).toBe(204);
+  expect(pids.filter(alive)).toEqual([]);
+  stream.close();
+});
+
 test("rule 8: closing the page stops its servers", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: inspector.url });
   const page = await context.newPage();
@@ -151,6 +164,16 @@ test("rule 9: oversized bodies get 413, oversized lines end the connection, spaw
   expect(await waitFor(() => descendants(inspector.child.pid!).length === 0, 8000)).toBe(true);
 });
 
+test("rule 9: live stdio servers are capped per inspector (429)", async () => {
+  const headers = { host: `127.0.0.1:${inspector.port}`, ...withToken() };
+  const streams = Array.from({ length: 64 }, () => rawRequest(inspector.port, { method: "POST", path: "/api/bridge/stdio", headers, body: launch("sleep", ["300"]), readMs: 6000 }));
+  await waitFor(() => descendants(inspector.child.pid!).length >= 64, 5000);
+  const over = await api("/api/bridge/stdio", withToken(), launch("sleep", ["300"]));
+  expect(over.status).toBe(429);
+  await Promise.all(streams); // the streams end: every process is stopped
+  expect(await waitFor(() => descendants(inspector.child.pid!).length === 0, 10_000)).toBe(true);
+});
+
 test("rule 10: errors carry no stack traces or secrets", async () => {
   const bad = await api("/api/bridge/stdio", withToken(), "{not json");
   expect(bad.status).toBe(400);
@@ -163,3 +186,4 @@ test("rule 10: errors carry no stack traces or secrets", async () => {
     expect(r.body).not.toContain(inspector.token);
   }
 });
+

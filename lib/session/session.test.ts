@@ -61,6 +61,24 @@ describe("InspectorSession over the stdio bridge", () => {
     expect(childrenOf(process.pid).filter((p) => p === proc?.pid)).toEqual([]);
   });
 
+  it("records a server's non-JSON stdout raw and says so when the handshake fails", async () => {
+    session = new InspectorSession(stdio("2025-11-25", process.execPath, ["--import", "tsx", "servers/fixtures/garbage.ts"]), { ...nodeSessionDeps(), connectDeadlineMs: 3000 });
+    await session.connect();
+    expect(session.state.status).toBe("failed");
+    expect(session.state.failure?.title).toMatch(/not JSON-RPC/);
+    const garbage = session.log.entries.find((e) => e.kind === "frame" && e.direction === "incoming");
+    expect(garbage).toMatchObject({ rpc: { type: "invalid-json" } });
+    expect(garbage?.kind === "frame" && garbage.raw).toContain("not MCP");
+  });
+
+  it("reports the exit code and stderr of a server that exits at once", async () => {
+    session = new InspectorSession(stdio("auto", process.execPath, ["--import", "tsx", "servers/fixtures/exit-at-once.ts"]), nodeSessionDeps());
+    await session.connect();
+    expect(session.state.failure?.title).toMatch(/exited \(code 3\)/);
+    expect(session.state.failure?.detail).toContain("fatal: demo crash");
+    expect(session.log.entries.some((e) => e.kind === "stderr" && e.line.includes("fatal: demo crash"))).toBe(true);
+  });
+
   it("names a command that does not exist", async () => {
     session = new InspectorSession(stdio("auto", "definitely-not-a-command-xyz", []), nodeSessionDeps());
     await session.connect();

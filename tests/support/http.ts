@@ -23,3 +23,28 @@ export function rawRequest(port: number, options: { method?: string; path?: stri
     req.end(options.body);
   });
 }
+
+/** Start a stdio server through the bridge and keep its event stream open, as the page does. */
+export function openBridgeStream(port: number, headers: Record<string, string>, body: string): { first: Promise<{ id: string; pid: number }>; close: () => void } {
+  let close = () => {};
+  const first = new Promise<{ id: string; pid: number }>((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, method: "POST", path: "/api/bridge/stdio", headers }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => {
+        text += c;
+        const line = text.split("\n")[0];
+        if (text.includes("\n") && line) {
+          const event = JSON.parse(line) as { type: string; id: string; pid: number; message?: string };
+          if (event.type === "spawned") resolve(event);
+          else reject(new Error(event.message ?? line));
+        }
+      });
+      res.on("error", () => {});
+    });
+    req.on("error", () => {});
+    req.end(body);
+    close = () => req.destroy();
+  });
+  return { first, close };
+}
