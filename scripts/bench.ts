@@ -2,9 +2,18 @@
  * `npm run bench`: performance numbers in a real browser against the production build.
  * Prints numbers; asserts nothing. Targets are shown beside each number.
  */
+import { buildSync } from "esbuild";
+import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { ensureBrowser } from "./browser";
-import { buildIfNeeded } from "./build";
+import { buildIfNeeded, root } from "./build";
+
+/** Fixture servers bundled to plain JS, so their start-up (not tsx's) is what a measurement includes. */
+function bundleFixture(name: string): string {
+  const outfile = join(root, ".bench", `${name}.mjs`);
+  buildSync({ entryPoints: [join(root, "servers/fixtures", `${name}.ts`)], bundle: true, platform: "node", format: "esm", outfile, logLevel: "error", packages: "external" });
+  return outfile;
+}
 import { startInspector } from "../tests/support/processes";
 
 interface Result {
@@ -29,6 +38,8 @@ async function main(): Promise<void> {
   });
   try {
     const page = await browser.newPage({ baseURL: inspector.url, viewport: { width: 1440, height: 900 } });
+    // tsx compiles the evaluated functions with esbuild's keepNames helper; give the page one.
+    await page.addInitScript({ content: "window.__name = (f) => f;" });
     await flood(page);
     await manyTools(page);
   } finally {
@@ -69,7 +80,7 @@ async function addStdioConnection(page: Page, name: string, args: string, env: [
 /** 10,000 notifications in one burst: from the last one arriving to the last one shown. */
 async function flood(page: Page): Promise<void> {
   const count = 10_000;
-  await addStdioConnection(page, "flood", "--import tsx servers/fixtures/flood.ts", [["FLOOD_ON_INIT", String(count)]]);
+  await addStdioConnection(page, "flood", bundleFixture("flood"), [["FLOOD_ON_INIT", String(count)]]);
   await watchLongTasks(page);
   await page.getByRole("form", { name: "Connection" }).getByRole("button", { name: "Connect" }).click();
   const timing = await page.evaluate(async (expected) => {
@@ -111,7 +122,7 @@ async function flood(page: Page): Promise<void> {
 
 /** 5,000 tools over 10 pages: from Connect to the full list shown. */
 async function manyTools(page: Page): Promise<void> {
-  await addStdioConnection(page, "many tools", "--import tsx servers/fixtures/many-tools.ts", [["TOOL_COUNT", "5000"]]);
+  await addStdioConnection(page, "many tools", bundleFixture("many-tools"), [["TOOL_COUNT", "5000"]]);
   await page.getByRole("tab", { name: /^Tools/ }).click();
   const connect = page.getByRole("form", { name: "Connection" }).getByRole("button", { name: "Connect" });
   await page.evaluate(() => {
@@ -121,7 +132,7 @@ async function manyTools(page: Page): Promise<void> {
   await connect.click();
   const elapsed = await page.evaluate(async () => {
     await new Promise<void>((resolve) => {
-      const check = () => (document.querySelector('[data-testid="count-tools"]')?.textContent === "5000" && document.querySelector('[aria-label="Tools"] li') ? resolve() : requestAnimationFrame(check));
+      const check = () => (document.querySelector('[data-testid="count-tools"]')?.textContent === "5000" && document.querySelector('[aria-label="Tools list"] [role=listitem]') ? resolve() : requestAnimationFrame(check));
       check();
     });
     const shown = performance.now();

@@ -2,6 +2,10 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import type { ListKind, SessionState } from "@/lib/session/state";
 import { LIST_METHODS } from "@/lib/session/lists";
+import { VirtualList } from "../common/VirtualList";
+
+const ROW_HEIGHT = 44;
+const noop = () => {};
 
 interface Item {
   name?: string;
@@ -36,17 +40,29 @@ export function CapabilityList({ kind, state, onRefresh }: { kind: ListKind; sta
         <button type="button" onClick={onRefresh} className="rounded border border-slate-300 px-2 py-1 text-xs dark:border-slate-700">Refresh</button>
       </div>
       {list.status === "error" && <p role="alert" className="px-4 py-2 text-red-700 dark:text-red-300">Could not load {label.toLowerCase()}: {list.error}</p>}
-      <ul className="min-h-0 flex-1 divide-y divide-slate-100 overflow-auto dark:divide-slate-800">
-        {shown.map((item, i) => (
-          <li key={`${item.name ?? item.uri ?? ""}-${i}`} className="px-4 py-1.5">
-            <span className="mono font-medium">{item.name ?? item.uri}</span>
-            {item.title && item.title !== item.name && <span className="ml-2 text-slate-600 dark:text-slate-400">{item.title}</span>}
-            {(item.uri || item.uriTemplate) && item.name && <span className="mono ml-2 text-xs text-slate-500">{item.uri ?? item.uriTemplate}</span>}
-            {item.mimeType && <span className="ml-2 text-xs text-slate-500">{item.mimeType}</span>}
-            {item.description && <p className="line-clamp-2 text-slate-600 dark:text-slate-400">{item.description}</p>}
-          </li>
-        ))}
-      </ul>
+      <VirtualList
+        role="list"
+        aria-label={`${label} list`}
+        className="min-h-0 flex-1"
+        count={shown.length}
+        rowHeight={ROW_HEIGHT}
+        following={false}
+        onFollowingChange={noop}
+        renderRow={(i, style) => {
+          const item = shown[i]!;
+          return (
+            <div role="listitem" key={`${item.name ?? item.uri ?? ""}-${i}`} style={style} className="overflow-hidden border-b border-slate-100 px-4 py-1 dark:border-slate-800">
+              <div className="truncate">
+                <span className="mono font-medium">{item.name ?? item.uri}</span>
+                {item.title && item.title !== item.name && <span className="ml-2 text-slate-600 dark:text-slate-400">{item.title}</span>}
+                {(item.uri || item.uriTemplate) && item.name && <span className="mono ml-2 text-xs text-slate-500">{item.uri ?? item.uriTemplate}</span>}
+                {item.mimeType && <span className="ml-2 text-xs text-slate-500">{item.mimeType}</span>}
+              </div>
+              {item.description && <p className="truncate text-xs text-slate-600 dark:text-slate-400">{item.description}</p>}
+            </div>
+          );
+        }}
+      />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { useTrafficVersion } from "../hooks/useStore";
 import { TrafficDetail } from "./TrafficDetail";
 import { TrafficHeader } from "./TrafficHeader";
 import { TrafficRow } from "./TrafficRow";
-import { VirtualList, type VirtualListHandle } from "./VirtualList";
+import { VirtualList, type VirtualListHandle } from "../common/VirtualList";
 
 const ROW_HEIGHT = 24;
 

@@ -2,6 +2,7 @@ import type { FetchLike, JSONRPCMessage, Transport } from "@modelcontextprotocol
 import { TOKEN_HEADER, type BridgeEvent, type StdioLaunch } from "../bridge/protocol";
 import type { TrafficLog } from "../traffic/log";
 import { readNdjson } from "./ndjson";
+import { createPacer } from "./pacing";
 
 export interface BridgeRoute {
   /** The stdio bridge route, e.g. `/api/bridge/stdio`. */
@@ -80,8 +81,12 @@ export class BridgeStdioTransport implements Transport {
   }
 
   private async pump(events: AsyncGenerator<BridgeEvent>): Promise<void> {
+    const pace = createPacer();
     try {
-      for await (const event of events) this.handle(event);
+      for await (const event of events) {
+        this.handle(event);
+        await pace();
+      }
     } catch (error) {
       if (!this.closed) this.log.event("error", `lost the stdio bridge stream: ${error instanceof Error ? error.message : String(error)}`);
     }
