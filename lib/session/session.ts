@@ -1,4 +1,5 @@
 import { Client, type ClientCapabilities, type Transport } from "@modelcontextprotocol/client";
+import { ToolRunner } from "../tools/toolRunner";
 import { TrafficLog } from "../traffic/log";
 import { BridgeStdioTransport } from "../transports/bridgeStdio";
 import type { ConnectionConfig } from "./config";
@@ -26,6 +27,8 @@ export class InspectorSession {
   readonly store: Store<R.SessionState>;
   log: TrafficLog;
   client?: Client;
+  /** Tool calls and their history; kept across reconnects. */
+  readonly tools = new ToolRunner();
   private transport?: Transport;
   private generation = 0;
 
@@ -166,6 +169,7 @@ export class InspectorSession {
 
   async disconnect(): Promise<void> {
     this.generation++;
+    this.tools.cancelAll();
     const wasLive = this.state.status === "connected" || this.state.status === "connecting";
     await this.closeTransport();
     if (wasLive) {

@@ -1,0 +1,71 @@
+import { ProtocolError, SdkError, type CallToolResult, type Client } from "@modelcontextprotocol/client";
+import type { ToolOutcome } from "../results/outcome";
+import { Store } from "../session/store";
+import { callFinished, callProgressed, callStarted, emptyToolCalls, type ToolCallsState } from "./history";
+
+export const DEFAULT_TOOL_TIMEOUT_MS = 60_000;
+
+export interface CallOptions {
+  /** Restarted by every progress notification (the official inspector's timeout ignores progress). */
+  timeoutMs?: number;
+}
+
+/**
+ * Runs tool calls for one session and keeps their history. Results are shown as the server sent
+ * them: the call goes out as a plain `tools/call` request, so the SDK's own output-schema check
+ * cannot turn a bad result into a local error (MCP Lens validates and reports it instead).
+ */
+export class ToolRunner {
+  readonly store = new Store<ToolCallsState>(emptyToolCalls);
+  private nextId = 1;
+  private readonly running = new Map<number, AbortController>();
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  async call(client: Client, tool: string, args: unknown, options: CallOptions = {}): Promise<ToolOutcome> {
+    const id = this.nextId++;
+    const controller = new AbortController();
+    this.running.set(id, controller);
+    const started = this.now();
+    this.store.apply(callStarted, { id, tool, args, startedAt: Date.now(), status: "running", progressCount: 0 });
+    let outcome: ToolOutcome;
+    try {
+      const result = (await client.request(
+        { method: "tools/call", params: { name: tool, arguments: args as Record<string, unknown> } },
+        {
+          signal: controller.signal,
+          timeout: options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS,
+          resetTimeoutOnProgress: true,
+          onprogress: (p) => this.store.apply(callProgressed, { tool, id, progress: { progress: p.progress, total: p.total, message: p.message } }),
+        },
+      )) as CallToolResult;
+      outcome = { kind: "result", result, elapsedMs: this.now() - started };
+    } catch (error) {
+      outcome = toOutcome(error, this.now() - started, controller.signal.aborted);
+    } finally {
+      this.running.delete(id);
+    }
+    this.store.apply(callFinished, { tool, id, outcome });
+    return outcome;
+  }
+
+  /** Cancel a running call: the SDK sends `notifications/cancelled` (or closes the request's stream in the 2026 era). */
+  cancel(id: number): void {
+    this.running.get(id)?.abort(new Error("cancelled by the user"));
+  }
+
+  cancelAll(): void {
+    for (const controller of this.running.values()) controller.abort(new Error("disconnected"));
+  }
+}
+
+function toOutcome(error: unknown, elapsedMs: number, cancelled: boolean): ToolOutcome {
+  if (cancelled) return { kind: "failed", message: "Cancelled: notifications/cancelled was sent to the server.", elapsedMs };
+  if (error instanceof ProtocolError) return { kind: "protocol-error", code: error.code, message: error.message, data: error.data, elapsedMs };
+  if (error instanceof SdkError) {
+    const timeout = (error.data as { timeout?: number } | undefined)?.timeout;
+    if (error.code === "REQUEST_TIMEOUT") return { kind: "failed", message: `Timed out: no result and no progress for ${timeout ?? "?"} ms.`, elapsedMs };
+    return { kind: "failed", message: `${error.message} (${error.code})`, elapsedMs };
+  }
+  return { kind: "failed", message: error instanceof Error ? error.message : String(error), elapsedMs };
+}
