@@ -1,0 +1,98 @@
+"use client";
+import type { EmbeddedResource, ResourceLink } from "@modelcontextprotocol/client";
+import { fileNameFor, isPreviewableImage } from "@/lib/results/content";
+import { base64ByteLength, formatBytes } from "@/lib/results/limits";
+import { safeLinkUrl } from "@/lib/security/urls";
+import { MetaView } from "./BlockMeta";
+import { MediaFacts } from "./MediaViews";
+import { TextView } from "./TextView";
+import { useObjectUrl } from "./useObjectUrl";
+import { BUTTON, NOTE } from "./ui";
+
+/** A resource_link block: its fields, and "Open resource" (resources/read, wired by the caller). */
+export function ResourceLinkView({ block, onOpenResource }: { block: ResourceLink; onOpenResource?: (uri: string) => void }) {
+  const rows: [string, string | undefined][] = [
+    ["name", block.name],
+    ["title", block.title],
+    ["description", block.description],
+    ["mimeType", block.mimeType],
+    ["size", typeof block.size === "number" ? `${formatBytes(block.size)} (${block.size} bytes)` : undefined],
+  ];
+  return (
+    <div className="flex flex-col gap-1 text-xs">
+      <Uri uri={block.uri} />
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5">
+        {rows.map(([term, value]) =>
+          value === undefined ? null : (
+            <div key={term} className="contents">
+              <dt className="text-slate-500 dark:text-slate-400">{term}</dt>
+              <dd className="break-words whitespace-pre-wrap text-slate-800 dark:text-slate-200">{value}</dd>
+            </div>
+          ),
+        )}
+      </dl>
+      {onOpenResource && (
+        <button type="button" onClick={() => onOpenResource(block.uri)} className={`self-start ${BUTTON}`}>
+          Open resource
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** An embedded resource: text shown as text; a blob as size + download link (+ preview for images). */
+export function EmbeddedResourceView({ block, contents }: { block: EmbeddedResource; contents: { kind: "text"; text: string } | { kind: "blob"; blob: string } }) {
+  const { uri, mimeType, _meta } = block.resource;
+  return (
+    <div className="flex flex-col gap-1 text-xs">
+      <Uri uri={uri} />
+      {contents.kind === "text" ? (
+        <>
+          <span className={NOTE}>{mimeType ? `text · ${mimeType}` : "text · no mime type"}</span>
+          <TextView text={contents.text} mimeType={mimeType} />
+        </>
+      ) : (
+        <BlobView uri={uri} mimeType={mimeType} blob={contents.blob} />
+      )}
+      <MetaView meta={_meta} label="resource _meta" />
+    </div>
+  );
+}
+
+function BlobView({ uri, mimeType, blob }: { uri: string; mimeType: string | undefined; blob: string }) {
+  const { ref, invalid } = useObjectUrl(blob, mimeType);
+  const name = fileNameFor(uri);
+  return (
+    <div className="flex flex-col gap-1">
+      <MediaFacts mimeType={mimeType} data={blob} />
+      {invalid ? (
+        <p className={NOTE}>The blob is not valid base64.</p>
+      ) : (
+        <>
+          <a ref={ref} download={name} className="self-start text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+            Download {name} ({formatBytes(base64ByteLength(blob))})
+          </a>
+          {isPreviewableImage(mimeType) && (
+            // eslint-disable-next-line @next/next/no-img-element -- a Blob URL we made, not an optimisable asset
+            <img ref={ref} alt={`resource image ${name}`} className="max-h-96 max-w-full self-start rounded border border-slate-200 object-contain dark:border-slate-700" />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Uri({ uri }: { uri: string }) {
+  const href = safeLinkUrl(uri);
+  return (
+    <div className="mono break-all text-slate-800 dark:text-slate-200">
+      {href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+          {uri}
+        </a>
+      ) : (
+        uri
+      )}
+    </div>
+  );
+}

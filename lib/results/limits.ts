@@ -1,0 +1,58 @@
+/** Text above this many characters is shown cut until the user asks for all of it. */
+export const TEXT_VIEW_LIMIT = 100 * 1024;
+/** JSON text above this many characters is not parsed or pretty-printed until asked. */
+export const JSON_PRETTY_LIMIT = 200 * 1024;
+/** Markdown above this many characters is shown as plain text: too many elements to render. */
+export const MARKDOWN_RENDER_LIMIT = 256 * 1024;
+/** How many array items / object keys / content blocks / violations are shown per page. */
+export const PAGE_SIZE = 100;
+
+export { formatBytes, formatMs } from "@/lib/traffic/view";
+
+/** UTF-8 size of a string without allocating an encoded copy. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Decoded size of base64 data, from its length alone (O(1), ignores stray whitespace). */
+export function base64ByteLength(data: string): number {
+  let len = data.length;
+  while (len > 0 && data.charCodeAt(len - 1) === 61 /* = */) len--;
+  return Math.floor((len * 3) / 4);
+}
+
+/** The bytes of base64 data, or null when it is not valid base64. */
+export function base64ToBytes(data: string): Uint8Array<ArrayBuffer> | null {
+  let binary: string;
+  try {
+    binary = atob(data.replace(/\s+/g, ""));
+  } catch {
+    return null;
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** JSON.stringify that never throws (deep nesting overflows the stack; BigInt and cycles throw). */
+export function safeStringify(value: unknown, indent = 2): string {
+  try {
+    const text = JSON.stringify(value, null, indent);
+    return text === undefined ? String(value) : text;
+  } catch (err) {
+    return `(cannot be shown as JSON: ${err instanceof Error ? err.message : String(err)})`;
+  }
+}
