@@ -132,7 +132,7 @@ async function manyTools(page: Page): Promise<void> {
   await connect.click();
   const elapsed = await page.evaluate(async () => {
     await new Promise<void>((resolve) => {
-      const check = () => (document.querySelector('[data-testid="count-tools"]')?.textContent === "5000" && document.querySelector('[aria-label="Tools list"] [role=listitem]') ? resolve() : requestAnimationFrame(check));
+      const check = () => (document.querySelector('[data-testid="count-tools"]')?.textContent === "5000" && document.querySelector('[aria-label="Tools"][role=listbox] [role=option]') ? resolve() : requestAnimationFrame(check));
       check();
     });
     const shown = performance.now();

@@ -7,6 +7,7 @@ import { useStore } from "../hooks/useStore";
 import { HandshakeView } from "../handshake/HandshakeView";
 import { CapabilityList } from "../lists/CapabilityList";
 import { TrafficPanel } from "../traffic/TrafficPanel";
+import { ToolsView } from "../tools/ToolsView";
 import { StatusBar } from "./StatusBar";
 
 type Tab = "handshake" | ListKind;
@@ -41,7 +42,7 @@ export function SessionView({ session }: { session: InspectorSession }) {
       </div>
       <div className="flex min-h-0 flex-1 flex-col">
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="min-h-0 flex-[3] overflow-auto">
-          {tab === "handshake" ? <HandshakeView session={session} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
+          {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
         </div>
         <div className="flex min-h-0 flex-[2] flex-col border-t border-slate-200 dark:border-slate-800">
           <TrafficPanel log={session.log} />

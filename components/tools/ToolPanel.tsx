@@ -1,0 +1,87 @@
+"use client";
+import { useMemo, useState } from "react";
+import type { Tool } from "@modelcontextprotocol/client";
+import { initialValue, validateArguments } from "@/lib/schema";
+import type { CallRecord } from "@/lib/tools/history";
+import type { InspectorSession } from "@/lib/session/session";
+import { safeImageUrl } from "@/lib/security/urls";
+import { useStore } from "../hooks/useStore";
+import { ToolResultView } from "../results/ToolResultView";
+import { AnnotationBadges, isDestructive } from "./AnnotationBadges";
+import { ArgumentsEditor } from "./ArgumentsEditor";
+import { CallStatus } from "./CallStatus";
+import { ConfirmBar } from "./ConfirmBar";
+import { ToolHistory } from "./ToolHistory";
+
+type Pending = { reason: "destructive" | "invalid"; message: string };
+
+/** One tool: its description and annotations, the argument editor, Call, progress, result and history. */
+export function ToolPanel({ session, tool }: { session: InspectorSession; tool: Tool }) {
+  const calls = useStore(session.tools.store).byTool[tool.name] ?? [];
+  const [args, setArgs] = useState<unknown>(() => initialValue(tool.inputSchema));
+  const [jsonError, setJsonError] = useState<string>();
+  const [timeoutS, setTimeoutS] = useState(60);
+  const [pending, setPending] = useState<Pending>();
+  const [openId, setOpenId] = useState<number>();
+  const errors = useMemo(() => validateArguments(tool.inputSchema, args), [tool.inputSchema, args]);
+  const running = calls.find((c) => c.status === "running");
+  const shown = calls.find((c) => c.id === openId) ?? calls.at(-1);
+
+  const send = () => {
+    setPending(undefined);
+    const client = session.client;
+    if (!client) return;
+    void session.tools.call(client, tool.name, args, { timeoutMs: timeoutS * 1000 }).then(() => setOpenId(undefined));
+    setOpenId(undefined);
+  };
+  const callClicked = () => {
+    if (jsonError) return;
+    if (isDestructive(tool) && pending?.reason !== "destructive") {
+      return setPending({ reason: "destructive", message: `${tool.name} is marked destructive by the server. Call it?` });
+    }
+    if (errors.length && pending?.reason !== "invalid") {
+      return setPending({ reason: "invalid", message: `The arguments do not match the tool's inputSchema (${errors.length} error${errors.length > 1 ? "s" : ""}). Send them anyway, to test the server?` });
+    }
+    send();
+  };
+  const reopen = (call: CallRecord) => {
+    setOpenId(call.id);
+    setArgs(call.args);
+  };
+
+  return (
+    <section aria-label={`Tool ${tool.name}`} className="space-y-4 p-4 text-sm">
+      <header className="space-y-1">
+        <div className="flex flex-wrap items-center gap-2">
+          {tool.icons?.slice(0, 1).map((icon, i) => {
+            const src = safeImageUrl(icon.src);
+            // eslint-disable-next-line @next/next/no-img-element
+            return src ? <img key={i} src={src} alt="" className="h-5 w-5" referrerPolicy="no-referrer" /> : null;
+          })}
+          <h2 className="mono text-base font-semibold">{tool.name}</h2>
+          {(tool.title ?? tool.annotations?.title) && <span className="text-slate-600 dark:text-slate-400">{tool.title ?? tool.annotations?.title}</span>}
+          <AnnotationBadges tool={tool} />
+        </div>
+        {tool.description && <p className="whitespace-pre-wrap text-slate-700 dark:text-slate-300">{tool.description}</p>}
+      </header>
+
+      <ArgumentsEditor key={`${tool.name}:${openId ?? ""}`} schema={tool.inputSchema} value={args} onChange={(v) => { setArgs(v); setPending(undefined); }} errors={errors} onJsonError={setJsonError} />
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="button" onClick={callClicked} disabled={!!running || !!jsonError || !session.client} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+          Call {tool.name}
+        </button>
+        <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
+          Timeout (s)
+          <input type="number" min={1} value={timeoutS} onChange={(e) => setTimeoutS(Math.max(1, Number(e.target.value) || 1))} className="input w-20" />
+        </label>
+        <span className="text-xs text-slate-500">restarts on each progress notification</span>
+        {errors.length > 0 && <span className="text-xs text-amber-700 dark:text-amber-400">{errors.length} validation error(s)</span>}
+      </div>
+      {pending && <ConfirmBar message={pending.message} confirmLabel={pending.reason === "invalid" ? "Send anyway" : "Call it"} onConfirm={pending.reason === "destructive" && errors.length ? () => setPending({ reason: "invalid", message: `The arguments do not match the tool's inputSchema. Send them anyway?` }) : send} onCancel={() => setPending(undefined)} />}
+      {running && <CallStatus call={running} onCancel={() => session.tools.cancel(running.id)} />}
+      {shown?.outcome && <ToolResultView outcome={shown.outcome} tool={tool} />}
+      <ToolHistory calls={calls} openId={shown?.id} onOpen={reopen} />
+    </section>
+  );
+}

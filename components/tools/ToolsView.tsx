@@ -1,0 +1,26 @@
+"use client";
+import { useState } from "react";
+import type { InspectorSession } from "@/lib/session/session";
+import type { SessionState } from "@/lib/session/state";
+import { ToolList } from "./ToolList";
+import { ToolPanel } from "./ToolPanel";
+
+/** The Tools tab: the list on the left, the selected tool on the right. */
+export function ToolsView({ session, state }: { session: InspectorSession; state: SessionState }) {
+  const list = state.lists.tools;
+  const [selected, setSelected] = useState<string>();
+  if (list.status === "idle") return <p className="p-4 text-sm text-slate-500">Not loaded: connect first.</p>;
+  if (list.status === "unsupported") return <p className="p-4 text-sm text-slate-500">The server does not declare the tools capability.</p>;
+  const tool = list.items.find((t) => t.name === selected);
+  return (
+    <div className="flex h-full min-h-0">
+      <div className="w-80 shrink-0">
+        <ToolList tools={list.items} selected={selected} onSelect={setSelected} />
+      </div>
+      <div className="min-w-0 flex-1 overflow-auto">
+        {list.status === "error" && <p role="alert" className="p-4 text-red-700">Could not load tools: {list.error}</p>}
+        {tool ? <ToolPanel key={tool.name} session={session} tool={tool} /> : <p className="p-4 text-sm text-slate-500">Choose a tool to call it.</p>}
+      </div>
+    </div>
+  );
+}

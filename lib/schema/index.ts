@@ -1,0 +1,12 @@
+export { buildFormModel, modelFor } from "./build";
+export { fieldErrors } from "./fieldErrors";
+export { constraintSummary } from "./describe";
+export { emptyValue, initialValue, variantValue } from "./initialValue";
+export { labelFor, nameOf, ROOT_NAME } from "./labels";
+export { LIMITS } from "./limits";
+export { isUnder, pointer, pointerSegments } from "./pointer";
+export { valueNodeFor } from "./buildContainers";
+export { validateArguments } from "./validate";
+export { variantFor } from "./variant";
+export { arrayMove, arrayRemove, deepEqual, freshKey, getAt, jsonType, renameKey, setAt } from "./values";
+export type * from "./types";
