@@ -23,7 +23,10 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   const [timeoutS, setTimeoutS] = useState(60);
   const [pending, setPending] = useState<Pending>();
   const [openId, setOpenId] = useState<number>();
-  const errors = useMemo(() => validateArguments(tool.inputSchema, args), [tool.inputSchema, args]);
+  const checked = useMemo(() => validateArguments(tool.inputSchema, args), [tool.inputSchema, args]);
+  // A schema Ajv cannot compile yields a warning, not an argument error: it must not block Call.
+  const errors = useMemo(() => checked.filter((e) => e.severity !== "warning"), [checked]);
+  const schemaWarning = checked.find((e) => e.severity === "warning");
   const running = calls.find((c) => c.status === "running");
   const shown = calls.find((c) => c.id === openId) ?? calls.at(-1);
 
@@ -77,6 +80,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
         </label>
         <span className="text-xs text-slate-500">restarts on each progress notification</span>
         {errors.length > 0 && <span className="text-xs text-amber-700 dark:text-amber-400">{errors.length} validation error(s)</span>}
+        {schemaWarning && <span role="note" className="text-xs text-amber-700 dark:text-amber-400">Schema not checked: {schemaWarning.message}</span>}
       </div>
       {pending && <ConfirmBar message={pending.message} confirmLabel={pending.reason === "invalid" ? "Send anyway" : "Call it"} onConfirm={pending.reason === "destructive" && errors.length ? () => setPending({ reason: "invalid", message: `The arguments do not match the tool's inputSchema. Send them anyway?` }) : send} onCancel={() => setPending(undefined)} />}
       {running && <CallStatus call={running} onCancel={() => session.tools.cancel(running.id)} />}

@@ -1,9 +1,17 @@
-import { ProtocolError, SdkError, type CallToolResult, type Client } from "@modelcontextprotocol/client";
+import { ProtocolError, SdkError, type CallToolResult, type Client, type StandardSchemaV1 } from "@modelcontextprotocol/client";
 import type { ToolOutcome } from "../results/outcome";
 import { Store } from "../session/store";
 import { callFinished, callProgressed, callStarted, emptyToolCalls, type ToolCallsState } from "./history";
 
 export const DEFAULT_TOOL_TIMEOUT_MS = 60_000;
+
+/**
+ * Accepts any result as it came: an inspector must show a result the SDK's schema would reject
+ * (an unknown content type, a missing field) rather than replace it with a local error.
+ */
+const AsSent: StandardSchemaV1<unknown, CallToolResult> = {
+  "~standard": { version: 1, vendor: "mcp-lens", validate: (value) => ({ value: value as CallToolResult }) },
+};
 
 export interface CallOptions {
   /** Restarted by every progress notification (the official inspector's timeout ignores progress). */
@@ -30,15 +38,16 @@ export class ToolRunner {
     this.store.apply(callStarted, { id, tool, args, startedAt: Date.now(), status: "running", progressCount: 0 });
     let outcome: ToolOutcome;
     try {
-      const result = (await client.request(
+      const result = await client.request(
         { method: "tools/call", params: { name: tool, arguments: args as Record<string, unknown> } },
+        AsSent,
         {
           signal: controller.signal,
           timeout: options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS,
           resetTimeoutOnProgress: true,
           onprogress: (p) => this.store.apply(callProgressed, { tool, id, progress: { progress: p.progress, total: p.total, message: p.message } }),
         },
-      )) as CallToolResult;
+      );
       outcome = { kind: "result", result, elapsedMs: this.now() - started };
     } catch (error) {
       outcome = toOutcome(error, this.now() - started, controller.signal.aborted);
