@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     await page.addInitScript({ content: "window.__name = (f) => f;" });
     await flood(page);
     await manyTools(page);
+    await toolForms(page);
   } finally {
     await browser.close();
     await inspector.stop();
@@ -149,6 +150,39 @@ async function manyTools(page: Page): Promise<void> {
   });
   report({ name: "5,000 tools: Connect click → full list shown", value: elapsed.total, unit: "ms", target: "< 1000" });
   report({ name: "5,000 tools: first tools/list request → full list shown", value: elapsed.fromList, unit: "ms" });
+  await page.getByRole("form", { name: "Connection" }).getByRole("button", { name: "Disconnect" }).click();
+}
+
+/** Opening a 300-property form, and rendering a 5 MB text result. */
+async function toolForms(page: Page): Promise<void> {
+  await addStdioConnection(page, "corpus", bundleFixture("corpus-server"), []);
+  await page.getByRole("form", { name: "Connection" }).getByRole("button", { name: "Connect" }).click();
+  await page.getByRole("status", { name: "Connection status" }).filter({ hasText: /^Connected/ }).waitFor();
+  await page.getByRole("tab", { name: /^Tools/ }).click();
+  const open = async (name: string) => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __clickedAt: number };
+      document.addEventListener("click", () => (w.__clickedAt = performance.now()), { capture: true, once: true });
+    });
+    await page.getByRole("listbox", { name: "Tools" }).getByRole("option", { name, exact: true }).click();
+  };
+  await open("wide_form");
+  const formMs = await page.evaluate(async () => {
+    await new Promise<void>((resolve) => {
+      const check = () => (document.querySelectorAll('[aria-label="Tool wide_form"] input').length >= 300 ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    return performance.now() - (window as unknown as { __clickedAt: number }).__clickedAt;
+  });
+  report({ name: "form: click a 300-property tool → all 300 controls rendered", value: formMs, unit: "ms", target: "< 100" });
+
+  await open("big_text");
+  await watchLongTasks(page);
+  await page.getByRole("button", { name: "Call big_text" }).click();
+  await page.getByRole("region", { name: "Tool result" }).getByRole("button", { name: /Show all/ }).waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(300);
+  const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  report({ name: "result: longest main-thread task showing a 5 MB text", value: longest, unit: "ms", target: "< 200" });
   await page.getByRole("form", { name: "Connection" }).getByRole("button", { name: "Disconnect" }).click();
 }
 
