@@ -9,23 +9,7 @@ export const PAGE_SIZE = 100;
 
 export { formatBytes, formatMs } from "@/lib/traffic/view";
 
-/** UTF-8 size of a string without allocating an encoded copy. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+export { utf8Length } from "@/lib/traffic/classify";
 
 /** Decoded size of base64 data, from its length alone (O(1), ignores stray whitespace). */
 export function base64ByteLength(data: string): number {

@@ -66,7 +66,7 @@ export function rpcLabel(rpc: RpcInfo): string {
   }
 }
 
-/** UTF-8 byte length without allocating a buffer. */
+/** UTF-8 size of a string without allocating an encoded copy. */
 export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
@@ -74,8 +74,11 @@ export function utf8Length(text: string): number {
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      bytes += 4;
-      i++;
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
     } else bytes += 3;
   }
   return bytes;
