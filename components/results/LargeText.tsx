@@ -14,16 +14,21 @@ export function LargeText({ text, label, expanded = false }: { text: string; lab
         {cut ? text.slice(0, TEXT_VIEW_LIMIT) : text}
         {cut && "\n…"}
       </pre>
-      {cut && (
-        <div className="flex items-center gap-2">
-          <span className={NOTE}>
-            Showing the first {formatBytes(TEXT_VIEW_LIMIT)} of {formatBytes(bytes)}
-          </span>
-          <button type="button" onClick={() => setAll(true)} className={BUTTON}>
-            Show all ({formatBytes(bytes)})
-          </button>
-        </div>
-      )}
+      {cut && <ShowAllBar bytes={bytes} onShowAll={() => setAll(true)} />}
+    </div>
+  );
+}
+
+/** "Showing the first N of M" with the button that lifts the cut. */
+export function ShowAllBar({ bytes, onShowAll }: { bytes: number; onShowAll: () => void }) {
+  return (
+    <div className="flex items-center gap-2">
+      <span className={NOTE}>
+        Showing the first {formatBytes(TEXT_VIEW_LIMIT)} of {formatBytes(bytes)}
+      </span>
+      <button type="button" onClick={onShowAll} className={BUTTON}>
+        Show all ({formatBytes(bytes)})
+      </button>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { MARKDOWN_RENDER_LIMIT, TEXT_VIEW_LIMIT, formatBytes, utf8Length } from "@/lib/results/limits";
 import { parseMarkdown } from "@/lib/results/markdown";
 import { analyzeText, prettyJson } from "@/lib/results/textFormat";
-import { LargeText } from "./LargeText";
+import { LargeText, ShowAllBar } from "./LargeText";
 import { Markdown } from "./Markdown";
 import { BUTTON, NOTE } from "./ui";
 
@@ -90,16 +90,7 @@ function MarkdownText({ text }: { text: string }) {
       <div className="max-h-[480px] overflow-auto rounded border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
         <Markdown blocks={blocks} />
       </div>
-      {cut && (
-        <div className="flex items-center gap-2">
-          <span className={NOTE}>
-            Showing the first {formatBytes(TEXT_VIEW_LIMIT)} of {formatBytes(bytes)}
-          </span>
-          <button type="button" onClick={() => setAll(true)} className={BUTTON}>
-            Show all ({formatBytes(bytes)})
-          </button>
-        </div>
-      )}
+      {cut && <ShowAllBar bytes={bytes} onShowAll={() => setAll(true)} />}
     </div>
   );
 }
