@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { killAllNow, shutdownAll } from "../lib/bridge/registry";
+import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "../lib/security/csp";
 import { checkRequest, type GateConfig } from "../lib/security/gate";
 
 export interface InspectorServerOptions {
@@ -23,6 +24,7 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
   const gate: GateConfig = { token: options.token, port: options.port, extraHosts: options.extraHosts };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const verdict = checkRequest(gate, { url: req.url ?? "/", headers: req.headers });
     if (!verdict.ok) {
       // Refused before the body is read.
@@ -30,6 +32,12 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
       res.end(JSON.stringify({ error: verdict.message }));
       req.resume();
       return;
+    }
+    if (!req.url?.startsWith("/api/")) {
+      // Next.js takes the nonce from the request's CSP header and puts it on its scripts.
+      const csp = contentSecurityPolicy(newNonce(), options.dev);
+      req.headers["content-security-policy"] = csp;
+      res.setHeader("content-security-policy", csp);
     }
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -174,6 +174,23 @@ test("rule 9: live stdio servers are capped per inspector (429)", async () => {
   expect(await waitFor(() => descendants(inspector.child.pid!).length === 0, 10_000)).toBe(true);
 });
 
+test("rule 16: the page sends a nonce-based CSP, frame-ancestors 'self' and nosniff", async () => {
+  const res = await rawRequest(inspector.port, { path: "/", headers: { host: `127.0.0.1:${inspector.port}` } });
+  const csp = String(res.headers["content-security-policy"]);
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(csp).toContain("frame-ancestors 'self'");
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(res.headers["x-content-type-options"]).toBe("nosniff");
+  const scripts = [...res.body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  const again = await rawRequest(inspector.port, { path: "/", headers: { host: `127.0.0.1:${inspector.port}` } });
+  expect(String(again.headers["content-security-policy"])).not.toContain(nonce!); // new at each request
+  const api = await rawRequest(inspector.port, { path: "/api/relay", headers: { host: `127.0.0.1:${inspector.port}` } });
+  expect(api.headers["x-content-type-options"]).toBe("nosniff");
+});
+
 test("rule 10: errors carry no stack traces or secrets", async () => {
   const bad = await api("/api/bridge/stdio", withToken(), "{not json");
   expect(bad.status).toBe(400);
