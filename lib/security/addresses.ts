@@ -12,7 +12,7 @@ export function blockedAddressReason(address: string): string | undefined {
     const mapped = /^(?:0{0,4}:){0,5}:?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower)?.[1] ?? mappedHex(lower);
     if (mapped) return blockedV4(mapped);
     if (/^fe[89ab][0-9a-f]?:/.test(lower)) return "a link-local IPv6 address (fe80::/10)";
-    if (expandV6(lower) === "fd00:00ec:0002:0000:0000:0000:0000:0254") return "the cloud metadata address fd00:ec2::254";
+    if (expandV6(lower) === "fd00:0ec2:0000:0000:0000:0000:0000:0254") return "the cloud metadata address fd00:ec2::254";
   }
   return undefined;
 }
