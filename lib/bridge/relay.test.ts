@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RELAY_ERROR_HEADER, RELAY_TARGET_HEADER } from "./protocol";
-import { relay } from "./relay";
+import { relay, relayWith, type Lookup } from "./relay";
 
 let server: Server;
 let base = "";
@@ -64,6 +64,22 @@ describe("the HTTP relay", () => {
       expect(res.status, url).toBe(502);
       expect(await res.text(), url).toMatch(/Refused to connect/);
     }
+  });
+
+  it("pins the address it checked: a rebinding resolver cannot reach a blocked address (rule 12)", async () => {
+    const port = new URL(base).port;
+    const answers = ["127.0.0.1", "169.254.169.254"];
+    let calls = 0;
+    const rebinding: Lookup = (_host, _opts, cb) => cb(null, [{ address: answers[Math.min(calls++, 1)]!, family: 4 }]);
+    const target = (url: string) => new Request("http://127.0.0.1/api/relay", { method: "POST", headers: { [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify({ url, method: "POST", headers: {} })) }, body: "{}" });
+    const first = await relayWith(target(`http://rebind.test:${port}/mcp`), rebinding);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ host: `rebind.test:${port}` });
+    expect(calls).toBe(1); // one lookup per connection: the one that was checked
+    // The resolver now answers with the metadata address: a new connection checks it and refuses.
+    const second = await relayWith(target(`http://rebind2.test:${port}/mcp`), rebinding);
+    expect(second.status).toBe(502);
+    expect(await second.text()).toMatch(/rebind2\.test resolves to the cloud metadata address/);
   });
 
   it("names an unreachable server and refuses non-http schemes", async () => {

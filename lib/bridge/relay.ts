@@ -18,7 +18,14 @@ const NO_BODY_STATUS = new Set([101, 204, 205, 304]);
  * servers that send no CORS headers. Redirects are returned, not followed: the page's next hop
  * comes back through here and is checked again (rule 11).
  */
-export async function relay(request: Request): Promise<Response> {
+export function relay(request: Request): Promise<Response> {
+  return relayWith(request, dnsLookup);
+}
+
+/** The DNS lookup the relay uses; injectable so tests can play a rebinding resolver. */
+export type Lookup = (hostname: string, options: { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+
+export async function relayWith(request: Request, lookup: Lookup): Promise<Response> {
   let target: RelayTarget;
   let body: Uint8Array | undefined;
   try {
@@ -38,7 +45,7 @@ export async function relay(request: Request): Promise<Response> {
     }
   };
   try {
-    const upstream = await send(target, body, request.signal);
+    const upstream = await send(target, body, request.signal, lookup);
     upstream.once("close", release);
     return toResponse(upstream);
   } catch (error) {
@@ -56,7 +63,7 @@ function parseTarget(header: string | null): RelayTarget {
   return parsed.data;
 }
 
-function send(target: RelayTarget, body: Uint8Array | undefined, signal: AbortSignal): Promise<IncomingMessage> {
+function send(target: RelayTarget, body: Uint8Array | undefined, signal: AbortSignal, lookup: Lookup): Promise<IncomingMessage> {
   const url = new URL(target.url);
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host)) {
@@ -70,20 +77,23 @@ function send(target: RelayTarget, body: Uint8Array | undefined, signal: AbortSi
   if (body) headers["content-length"] = String(body.length);
   const doRequest = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = doRequest(url, { method: target.method, headers, signal, lookup: checkedLookup, timeout: 30_000 }, resolve);
+    const req = doRequest(url, { method: target.method, headers, signal, lookup: checkedLookup(lookup), timeout: 30_000 }, resolve);
     req.once("error", reject);
     req.once("timeout", () => req.destroy(new Error("ETIMEDOUT")));
     req.end(body);
   });
 }
 
-/** DNS lookup that refuses blocked addresses; the checked address is the one connected to (pinned). */
-function checkedLookup(
+/**
+ * DNS lookup that refuses blocked addresses. It is the connection's own lookup: the address
+ * checked is the address connected to, so a resolver that changes its answer cannot slip past.
+ */
+const checkedLookup = (lookup: Lookup) => (
   hostname: string,
   options: object,
   callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
-): void {
-  dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+): void => {
+  lookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, []);
     for (const a of addresses) {
       const reason = blockedAddressReason(a.address);
@@ -95,7 +105,7 @@ function checkedLookup(
     if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), []);
     callback(null, first.address, first.family);
   });
-}
+};
 
 class BlockedAddressError extends Error {
   readonly code = "EBLOCKED";
