@@ -1,0 +1,109 @@
+/**
+ * Recordings: a session's connection (secrets redacted), what was negotiated and the whole traffic
+ * log, as one versioned JSON file; and back into a TrafficLog equal to the one that was exported.
+ */
+import type { SessionState } from "../session/state";
+import type { FrameEntry, TrafficEntry } from "../traffic/entry";
+import { TrafficLog } from "../traffic/log";
+import { redactConnection, redactEntry } from "./redact";
+import { RECORDING_FORMAT, RECORDING_VERSION, RecordingSchema, type Recording } from "./recordingSchema";
+
+export { RECORDING_FORMAT, RECORDING_VERSION, type NegotiatedInfo, type Recording } from "./recordingSchema";
+
+type Doc = Record<string, unknown>;
+
+/**
+ * One migration per version: `up` lifts a document of the version before into this one. v1 is the
+ * first format, so its `up` has nothing to do; the slot is there so v2 is added the same way.
+ */
+const VERSIONS: readonly { v: number; up: (doc: Doc) => Doc }[] = [{ v: 1, up: (doc) => doc }];
+
+export function exportRecording(
+  state: Pick<SessionState, "config" | "protocolVersion" | "era" | "serverInfo" | "serverCapabilities" | "clientCapabilities" | "instructions">,
+  log: { readonly entries: readonly TrafficEntry[] },
+  exportedAt: Date = new Date(),
+): Recording {
+  const negotiated: Recording["negotiated"] = { clientCapabilities: state.clientCapabilities };
+  if (state.protocolVersion !== undefined) negotiated.protocolVersion = state.protocolVersion;
+  if (state.era !== undefined) negotiated.era = state.era;
+  if (state.serverInfo !== undefined) negotiated.serverInfo = state.serverInfo;
+  if (state.serverCapabilities !== undefined) negotiated.serverCapabilities = state.serverCapabilities;
+  if (state.instructions !== undefined) negotiated.instructions = state.instructions;
+  return {
+    format: RECORDING_FORMAT,
+    v: RECORDING_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    connection: redactConnection(state.config),
+    negotiated,
+    traffic: log.entries.map(redactEntry),
+  };
+}
+
+/** The file text: one line per entry keeps huge logs diffable and cheap to write. */
+export function serializeRecording(recording: Recording): string {
+  const { traffic, ...head } = recording;
+  const lines = traffic.map((entry) => "    " + JSON.stringify(entry));
+  const headText = JSON.stringify(head, null, 2).replace(/\n}$/, "");
+  return `${headText},\n  "traffic": [\n${lines.join(",\n")}\n  ]\n}\n`;
+}
+
+/** Read a recording file. Never throws: anything unreadable comes back as `{ error }`. */
+export function parseRecording(text: string): { recording: Recording } | { error: string } {
+  try {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      return { error: `Not a recording: the file is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+    }
+    if (typeof doc !== "object" || doc === null || Array.isArray(doc) || (doc as Doc).format !== RECORDING_FORMAT) {
+      return { error: `Not a recording: "format" is not "${RECORDING_FORMAT}"` };
+    }
+    const v = (doc as Doc).v;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) return { error: 'The recording has no valid version ("v")' };
+    if (v > RECORDING_VERSION) return { error: `The recording was written by a newer MCP Lens (format v${v}; this one reads up to v${RECORDING_VERSION})` };
+    let current = doc as Doc;
+    for (const step of VERSIONS) if (step.v > v) current = { ...step.up(current), v: step.v };
+    const parsed = RecordingSchema.safeParse(current);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
+      return { error: `The recording is damaged${where}: ${issue?.message ?? "invalid"}` };
+    }
+    const recording: Recording = parsed.data;
+    return { recording };
+  } catch (e) {
+    return { error: `The recording could not be read: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+const DERIVED = ["rpc", "size", "truncated", "pairedSeq", "latencyMs", "problem"] as const;
+
+/**
+ * A TrafficLog holding exactly the recorded entries. Frames are replayed through the log (so its
+ * pairing state is that of the session), then given back what was recorded for them: a cut frame
+ * cannot be re-derived from its stored head, and the recording is the truth.
+ */
+export function recordingLog(recording: Pick<Recording, "traffic">): TrafficLog {
+  let clock = 0;
+  const log = new TrafficLog({ now: () => clock, frameLimit: Number.POSITIVE_INFINITY, schedule: (flush) => flush() });
+  for (const entry of recording.traffic) {
+    if (entry.kind === "frame") {
+      clock = entry.ts;
+      log.recordFrame(entry.direction, entry.raw, entry.channel);
+    } else {
+      const { seq: _seq, ...rest } = entry;
+      log.append(rest);
+    }
+  }
+  recording.traffic.forEach((entry, i) => {
+    if (entry.kind !== "frame") return;
+    const replayed = log.entries[i] as FrameEntry;
+    const target = replayed as unknown as Record<string, unknown>;
+    for (const key of DERIVED) {
+      if (entry[key] === undefined) delete target[key];
+      else target[key] = structuredClone(entry[key]);
+    }
+  });
+  return log;
+}

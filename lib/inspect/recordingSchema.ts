@@ -1,0 +1,110 @@
+/** The recording file format (v1), validated on import. MCP shapes inside use the SDK's own guards. */
+import { isSpecType, type ClientCapabilities, type Implementation, type ServerCapabilities } from "@modelcontextprotocol/client";
+import { z } from "zod";
+import { ConnectionConfigSchema, type ConnectionConfig } from "../session/config";
+import type { Channel, RpcInfo, TrafficEntry } from "../traffic/entry";
+
+export const RECORDING_FORMAT = "mcp-lens-recording";
+export const RECORDING_VERSION = 1;
+
+export interface NegotiatedInfo {
+  protocolVersion?: string;
+  era?: "legacy" | "modern";
+  serverInfo?: Implementation;
+  serverCapabilities?: ServerCapabilities;
+  clientCapabilities: ClientCapabilities;
+  instructions?: string;
+}
+
+export interface Recording {
+  format: typeof RECORDING_FORMAT;
+  v: typeof RECORDING_VERSION;
+  /** ISO 8601. */
+  exportedAt: string;
+  /** The connection, secrets redacted. */
+  connection: ConnectionConfig;
+  negotiated: NegotiatedInfo;
+  traffic: TrafficEntry[];
+}
+
+const RequestId = z.union([z.string(), z.number()]);
+
+const RpcInfoSchema: z.ZodType<RpcInfo> = z.lazy(() =>
+  z.discriminatedUnion("type", [
+    z.object({ type: z.literal("request"), id: RequestId, method: z.string() }),
+    z.object({ type: z.literal("notification"), method: z.string() }),
+    z.object({ type: z.literal("result"), id: RequestId }),
+    z.object({ type: z.literal("error"), id: RequestId.nullable(), code: z.number(), message: z.string() }),
+    z.object({ type: z.literal("batch"), items: z.array(RpcInfoSchema) }),
+    z.object({ type: z.literal("invalid-json"), reason: z.string() }),
+    z.object({ type: z.literal("not-jsonrpc"), reason: z.string() }),
+  ]),
+);
+
+const ChannelSchema: z.ZodType<Channel> = z.discriminatedUnion("transport", [
+  z.object({ transport: z.literal("stdio") }),
+  z.object({ transport: z.literal("http"), exchange: z.number().int(), stream: z.enum(["request-body", "json-body", "sse"]) }),
+  z.object({ transport: z.literal("memory") }),
+]);
+
+const Seq = z.number().int().min(0);
+
+const TrafficEntrySchema: z.ZodType<TrafficEntry> = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("frame"),
+    seq: Seq,
+    ts: z.number(),
+    direction: z.enum(["outgoing", "incoming"]),
+    raw: z.string(),
+    size: z.number().int().min(0),
+    truncated: z.boolean(),
+    channel: ChannelSchema,
+    rpc: RpcInfoSchema,
+    pairedSeq: Seq.optional(),
+    latencyMs: z.number().optional(),
+    problem: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal("http"),
+    seq: Seq,
+    ts: z.number(),
+    exchange: z.number().int(),
+    phase: z.enum(["request", "response", "failed"]),
+    method: z.string(),
+    url: z.string(),
+    status: z.number().int().optional(),
+    headers: z.record(z.string(), z.string()),
+    durationMs: z.number().optional(),
+    note: z.string().optional(),
+  }),
+  z.object({ kind: z.literal("stderr"), seq: Seq, ts: z.number(), line: z.string() }),
+  z.object({ kind: z.literal("event"), seq: Seq, ts: z.number(), level: z.enum(["info", "warn", "error"]), message: z.string() }),
+]);
+
+// MCP objects are checked with the SDK's guards and kept exactly as written (no stripping).
+const NegotiatedSchema = z.object({
+  protocolVersion: z.string().optional(),
+  era: z.enum(["legacy", "modern"]).optional(),
+  serverInfo: z.custom<Implementation>((v) => isSpecType.Implementation(v), "serverInfo is not an MCP Implementation").optional(),
+  serverCapabilities: z.custom<ServerCapabilities>((v) => isSpecType.ServerCapabilities(v), "serverCapabilities are not MCP ServerCapabilities").optional(),
+  clientCapabilities: z.custom<ClientCapabilities>((v) => isSpecType.ClientCapabilities(v), "clientCapabilities are not MCP ClientCapabilities"),
+  instructions: z.string().optional(),
+});
+
+export const RecordingSchema = z
+  .object({
+    format: z.literal(RECORDING_FORMAT),
+    v: z.literal(RECORDING_VERSION),
+    exportedAt: z.string(),
+    connection: ConnectionConfigSchema,
+    negotiated: NegotiatedSchema,
+    traffic: z.array(TrafficEntrySchema),
+  })
+  .superRefine((rec, ctx) => {
+    rec.traffic.forEach((entry, i) => {
+      if (entry.seq !== i) ctx.addIssue({ code: "custom", path: ["traffic", i, "seq"], message: `entry ${i} has seq ${entry.seq}; entries must be in order` });
+      if (entry.kind === "frame" && entry.pairedSeq !== undefined && entry.pairedSeq >= rec.traffic.length) {
+        ctx.addIssue({ code: "custom", path: ["traffic", i, "pairedSeq"], message: `pairedSeq ${entry.pairedSeq} points past the end` });
+      }
+    });
+  });

@@ -1,0 +1,66 @@
+/** What must not leave the machine in a recording: secret header and env values, tokens in URLs and args. */
+import { TOKEN_HEADER } from "../bridge/protocol";
+import { looksSecret } from "../connections/storage";
+import type { ConnectionConfig, KeyValue } from "../session/config";
+import type { TrafficEntry } from "../traffic/entry";
+
+export const REDACTED = "[redacted]";
+
+const ALWAYS_SECRET = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", TOKEN_HEADER]);
+
+export function isSecretName(name: string): boolean {
+  return ALWAYS_SECRET.has(name.toLowerCase()) || looksSecret(name);
+}
+
+function redactPair(pair: KeyValue): KeyValue {
+  return pair.secret || isSecretName(pair.name) ? { ...pair, value: REDACTED } : pair;
+}
+
+/** A URL with its password and secret-looking query values replaced; other text unchanged. */
+export function redactUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  let changed = false;
+  if (u.password) {
+    u.password = "redacted";
+    changed = true;
+  }
+  for (const name of [...u.searchParams.keys()]) {
+    if (isSecretName(name)) {
+      u.searchParams.set(name, REDACTED);
+      changed = true;
+    }
+  }
+  return changed ? u.toString() : url;
+}
+
+/** `--token=abc` and `--api-key abc` keep the flag and lose the value. */
+export function redactArgs(args: readonly string[]): string[] {
+  return args.map((arg, i) => {
+    const inline = /^(-{1,2}[\w.-]+)=/.exec(arg);
+    if (inline && isSecretName(inline[1]!.replace(/^-+/, ""))) return `${inline[1]}=${REDACTED}`;
+    const previous = i > 0 ? args[i - 1]! : "";
+    if (/^-{1,2}[\w.-]+$/.test(previous) && isSecretName(previous.replace(/^-+/, "")) && !arg.startsWith("-")) return REDACTED;
+    return arg;
+  });
+}
+
+export function redactConnection(config: ConnectionConfig): ConnectionConfig {
+  if (config.transport === "stdio") return { ...config, args: redactArgs(config.args), env: config.env.map(redactPair) };
+  return { ...config, url: redactUrl(config.url), headers: config.headers.map(redactPair) };
+}
+
+/** HTTP entries are redacted at capture; this repeats it so no recording depends on that. */
+export function redactEntry(entry: TrafficEntry): TrafficEntry {
+  if (entry.kind !== "http") return entry;
+  const secret = Object.keys(entry.headers).filter((name) => isSecretName(name) && entry.headers[name] !== REDACTED);
+  const url = redactUrl(entry.url);
+  if (secret.length === 0 && url === entry.url) return entry;
+  const headers = { ...entry.headers };
+  for (const name of secret) headers[name] = REDACTED;
+  return { ...entry, url, headers };
+}
