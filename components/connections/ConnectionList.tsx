@@ -1,6 +1,8 @@
 "use client";
 import type { Store } from "@/lib/session/store";
-import { allConnections, problemsDismissed, selected, upserted, type ConnectionsState } from "@/lib/connections/connectionsStore";
+import { allConnections, problemsDismissed, recordingAdded, selected, upserted, type ConnectionsState } from "@/lib/connections/connectionsStore";
+import { parseRecording } from "@/lib/inspect/recording";
+import { useState } from "react";
 import { TRANSPORT_LABELS } from "@/lib/session/config";
 import type { SessionPool } from "@/lib/session/pool";
 import { useStore } from "../hooks/useStore";
@@ -8,6 +10,16 @@ import { StatusDot } from "../session/StatusDot";
 
 export function ConnectionList({ store, pool }: { store: Store<ConnectionsState>; pool: SessionPool }) {
   const state = useStore(store);
+  const [openError, setOpenError] = useState<string>();
+  const openRecording = async (file: File | undefined) => {
+    if (!file) return;
+    const parsed = parseRecording(await file.text());
+    if ("error" in parsed) return setOpenError(`${file.name}: ${parsed.error}`);
+    setOpenError(undefined);
+    const config = { ...parsed.recording.connection, id: `rec-${Date.now().toString(36)}`, name: `Recording · ${file.name}` };
+    store.apply(recordingAdded, config);
+    void pool.get(config).openRecording(parsed.recording);
+  };
   const addNew = () =>
     store.apply(upserted, { id: `c-${Date.now().toString(36)}`, name: "New connection", transport: "streamable-http", protocol: "auto", url: "http://127.0.0.1:3001/mcp", headers: [] });
   return (
@@ -37,6 +49,11 @@ export function ConnectionList({ store, pool }: { store: Store<ConnectionsState>
       <button type="button" onClick={addNew} className="mt-2 w-full rounded border border-dashed border-slate-300 px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800">
         + New connection
       </button>
+      <label className="mt-1 block w-full cursor-pointer rounded px-2 py-1.5 text-center text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+        Open recording…
+        <input type="file" accept="application/json,.json" aria-label="Open recording" className="sr-only" onChange={(e) => void openRecording(e.target.files?.[0])} />
+      </label>
+      {openError && <p role="alert" className="px-2 text-xs text-red-700 dark:text-red-300">{openError}</p>}
     </nav>
   );
 }

@@ -15,7 +15,7 @@ export function HandshakeView({ session }: { session: InspectorSession }) {
   const main = [...steps].reverse().find((x) => x.method !== "notifications/initialized" && x.response?.rpc.type === "result") ?? steps.find((x) => x.method !== "notifications/initialized");
   const info = s.serverInfo as (typeof s.serverInfo & { icons?: { src: string }[]; websiteUrl?: string; description?: string }) | undefined;
 
-  if (s.status === "idle") return <p className="p-6 text-sm text-slate-500">Press Connect to start the handshake. Every message will appear here and in the traffic panel below.</p>;
+  if (s.status === "idle" && !s.recording) return <p className="p-6 text-sm text-slate-500">Press Connect to start the handshake. Every message will appear here and in the traffic panel below.</p>;
 
   return (
     <div className="space-y-5 p-4 text-sm">
@@ -38,7 +38,7 @@ export function HandshakeView({ session }: { session: InspectorSession }) {
 
       {main && <FramePair title={main.method} request={main.request} response={main.response} />}
 
-      {s.status === "connected" && (
+      {(s.status === "connected" || s.recording) && (
         <section aria-label="Server" className="space-y-1">
           <h2 className="font-semibold">Server</h2>
           <div className="flex items-center gap-2">
@@ -62,7 +62,7 @@ export function HandshakeView({ session }: { session: InspectorSession }) {
         </section>
       )}
 
-      {s.status === "connected" && (
+      {(s.status === "connected" || s.recording) && (
         <div className="grid gap-4 lg:grid-cols-2">
           <CapabilityTable title="Server capabilities" capabilities={s.serverCapabilities} help={SERVER_CAPABILITY_HELP} />
           <CapabilityTable title="Capabilities MCP Lens declared" capabilities={s.clientCapabilities} help={CLIENT_CAPABILITY_HELP} />

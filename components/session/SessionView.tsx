@@ -47,7 +47,7 @@ export function SessionView({ session }: { session: InspectorSession }) {
           {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
         </div>
         <div className="flex min-h-0 flex-[2] flex-col border-t border-slate-200 dark:border-slate-800">
-          <TrafficPanel log={session.log} />
+          <TrafficPanel log={session.log} protocolVersion={state.protocolVersion} />
         </div>
       </div>
     </div>

@@ -2,6 +2,18 @@
 import type { InspectorSession } from "@/lib/session/session";
 import { useStore } from "../hooks/useStore";
 import { StatusDot } from "./StatusDot";
+import { exportRecording, serializeRecording } from "@/lib/inspect/recording";
+
+/** Save the session (settings with secrets redacted, negotiated capabilities, full traffic) as a file. */
+function downloadRecording(session: InspectorSession): void {
+  const text = serializeRecording(exportRecording(session.state, session.log));
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `mcp-lens-${session.state.config.name.replace(/[^\w.-]+/g, "_")}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 const LABELS = { idle: "Not connected", connecting: "Connecting", connected: "Connected", disconnected: "Disconnected", failed: "Failed" } as const;
 
@@ -21,7 +33,9 @@ export function StatusBar({ session }: { session: InspectorSession }) {
             {s.serverInfo?.title ?? s.serverInfo?.name} {s.serverInfo?.version} · protocol <b data-testid="negotiated-version">{s.protocolVersion}</b> ({s.era === "modern" ? "stateless 2026 era" : "legacy initialize era"})
           </span>
         )}
+        {s.recording && <span className="rounded bg-violet-100 px-1.5 text-xs text-violet-800 dark:bg-violet-950 dark:text-violet-300">offline recording of {new Date(s.recording.exportedAt).toLocaleString()}</span>}
         <span className="ml-auto text-xs text-slate-500">{s.config.name}</span>
+        <button type="button" onClick={() => downloadRecording(session)} disabled={s.status === "idle"} className="rounded border border-slate-300 px-2 py-0.5 text-xs disabled:opacity-40 dark:border-slate-700">Export recording</button>
       </div>
       {s.failure && (
         <div role="alert" className="mx-4 mb-2 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">

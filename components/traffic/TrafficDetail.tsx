@@ -1,4 +1,6 @@
 "use client";
+import type { FrameValidity } from "@/lib/inspect/validate";
+import { ValidationDetails } from "./Validation";
 import type { ReactNode } from "react";
 import type { FrameEntry, HttpEntry, TrafficEntry } from "@/lib/traffic/entry";
 import { rpcLabel } from "@/lib/traffic/classify";
@@ -14,7 +16,7 @@ export interface TrafficDetailProps {
 }
 
 /** Everything known about one entry: its metadata, HTTP headers and raw frame. */
-export function TrafficDetail({ entry, entries, onJump, onClose }: TrafficDetailProps) {
+export function TrafficDetail({ entry, entries, onJump, onClose, validity }: TrafficDetailProps & { validity?: FrameValidity }) {
   return (
     <div role="region" aria-label="Entry details" className="flex flex-col gap-3 p-3 text-sm">
       <div className="flex items-start gap-2">
@@ -30,6 +32,7 @@ export function TrafficDetail({ entry, entries, onJump, onClose }: TrafficDetail
         </Field>
         <KindFields entry={entry} onJump={onJump} />
       </dl>
+      {validity && <ValidationDetails validity={validity} />}
       {entry.kind === "frame" && <RawFrame key={entry.seq} entry={entry} />}
       {entry.kind === "http" && <ExchangeHeaders entry={entry} entries={entries} />}
       {entry.kind === "stderr" && <Verbatim label="stderr line" text={entry.line} />}

@@ -3,6 +3,8 @@ import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useSt
 import type { KeyboardEvent } from "react";
 import type { TrafficLog } from "@/lib/traffic/log";
 import { TrafficFilter, TrafficStats, positionOf, seqAt } from "@/lib/traffic/view";
+import { parseQuery, queryMatcher } from "@/lib/inspect/query";
+import { FrameValidator } from "@/lib/inspect/validate";
 import { useTrafficVersion } from "../hooks/useStore";
 import { TrafficDetail } from "./TrafficDetail";
 import { TrafficHeader } from "./TrafficHeader";
@@ -15,7 +17,7 @@ const ROW_HEIGHT = 24;
  * Every entry of a connection's traffic log, in order, as a virtualized listbox with a detail pane.
  * Rows read `log.entries[i]` only for the visible window; filtering extends incrementally.
  */
-export function TrafficPanel({ log }: { log: TrafficLog }) {
+export function TrafficPanel({ log, protocolVersion }: { log: TrafficLog; protocolVersion?: string }) {
   const version = useTrafficVersion(log);
   const [query, setQuery] = useState("");
   const deferredQuery = useDeferredValue(query);
@@ -26,7 +28,10 @@ export function TrafficPanel({ log }: { log: TrafficLog }) {
   const pendingReveal = useRef<number | null>(null);
   const idPrefix = useId();
 
-  const filter = useMemo(() => new TrafficFilter(), []);
+  // Rebuilt when the version becomes known (once per connection): its cache is per version anyway.
+  const validator = useMemo(() => new FrameValidator(log, { protocolVersion: () => protocolVersion }), [log, protocolVersion]);
+  const queryErrors = useMemo(() => parseQuery(deferredQuery).errors, [deferredQuery]);
+  const filter = useMemo(() => new TrafficFilter((q) => queryMatcher(q, log, { validity: validator.status }).match), [log, validator]);
   const stats = useMemo(() => new TrafficStats(), []);
   // The entries array is appended to in place: `version` is what changes, so it tags each snapshot.
   const view = useMemo(() => ({ ...filter.update(log.entries, deferredQuery), version }), [filter, log, version, deferredQuery]);
@@ -117,7 +122,7 @@ export function TrafficPanel({ log }: { log: TrafficLog }) {
 
   return (
     <section aria-label="Traffic" className="@container flex min-h-0 flex-1 flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <TrafficHeader counts={counts} shown={view.indices ? view.count : undefined} query={query} onQuery={setQuery} />
+      <TrafficHeader counts={counts} shown={view.indices ? view.count : undefined} query={query} onQuery={setQuery} queryErrors={queryErrors.map((e) => e.message)} />
       <div className="flex min-h-0 flex-1 flex-col @3xl:flex-row">
         <div className="relative min-h-32 min-w-0 flex-1">
           <VirtualList
@@ -138,6 +143,7 @@ export function TrafficPanel({ log }: { log: TrafficLog }) {
               return (
                 <TrafficRow
                   entry={entry}
+                  validity={entry.kind === "frame" ? validator.status(entry) : undefined}
                   id={rowId(seq)}
                   position={position + 1}
                   setSize={view.count}
@@ -166,7 +172,7 @@ export function TrafficPanel({ log }: { log: TrafficLog }) {
         </div>
         {selected && (
           <div className="max-h-[60%] min-h-0 overflow-auto border-t border-slate-200 @3xl:max-h-none @3xl:w-[45%] @3xl:shrink-0 @3xl:border-t-0 @3xl:border-l dark:border-slate-800">
-            <TrafficDetail entry={selected} entries={log.entries} onJump={jumpTo} onClose={() => setSelectedSeq(null)} />
+            <TrafficDetail entry={selected} entries={log.entries} validity={selected.kind === "frame" ? validator.validate(selected.seq) : undefined} onJump={jumpTo} onClose={() => setSelectedSeq(null)} />
           </div>
         )}
       </div>

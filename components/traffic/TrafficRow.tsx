@@ -1,4 +1,6 @@
 "use client";
+import type { ValidationStatus } from "@/lib/inspect/validate";
+import { ValidityBadge } from "./Validation";
 import type { CSSProperties, ReactNode } from "react";
 import { rpcLabel } from "@/lib/traffic/classify";
 import type { FrameEntry, HttpEntry, TrafficEntry } from "@/lib/traffic/entry";
@@ -18,7 +20,7 @@ export interface TrafficRowProps {
 }
 
 /** One traffic entry as a selectable option of the traffic listbox. */
-export function TrafficRow({ entry, id, position, setSize, selected, tabbable, style, onSelect }: TrafficRowProps) {
+export function TrafficRow({ entry, id, position, setSize, selected, tabbable, style, onSelect, validity }: TrafficRowProps & { validity?: ValidationStatus }) {
   return (
     <div
       role="option"
@@ -27,7 +29,7 @@ export function TrafficRow({ entry, id, position, setSize, selected, tabbable, s
       aria-selected={selected}
       aria-posinset={position}
       aria-setsize={setSize}
-      aria-label={entrySummary(entry)}
+      aria-label={validity === "invalid" ? `${entrySummary(entry)} schema-invalid` : entrySummary(entry)}
       tabIndex={tabbable ? 0 : -1}
       style={style}
       onClick={() => onSelect(entry.seq)}
@@ -36,6 +38,7 @@ export function TrafficRow({ entry, id, position, setSize, selected, tabbable, s
       }`}
     >
       <span className="w-[84px] shrink-0 text-slate-500 tabular-nums dark:text-slate-400">{formatClock(entry.ts)}</span>
+      <ValidityBadge status={validity} />
       <RowBody entry={entry} />
     </div>
   );

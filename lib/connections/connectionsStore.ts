@@ -5,6 +5,8 @@ import { loadConnections, saveConnections, type StorageLike } from "./storage";
 export interface ConnectionsState {
   builtIn: ConnectionConfig[];
   saved: ConnectionConfig[];
+  /** Recordings opened in this tab (kept in memory only). */
+  recordings: ConnectionConfig[];
   selectedId?: string;
   problems: string[];
 }
@@ -21,20 +23,22 @@ export const removed = (s: ConnectionsState, id: string): ConnectionsState => {
   return { ...s, saved, selectedId: s.selectedId === id ? (s.builtIn[0] ?? saved[0])?.id : s.selectedId };
 };
 
+export const recordingAdded = (s: ConnectionsState, c: ConnectionConfig): ConnectionsState => ({ ...s, recordings: [...s.recordings, c], selectedId: c.id });
+
 export const problemsDismissed = (s: ConnectionsState): ConnectionsState => ({ ...s, problems: [] });
 
 export function allConnections(s: ConnectionsState): ConnectionConfig[] {
-  return [...s.builtIn, ...s.saved];
+  return [...s.builtIn, ...s.saved, ...s.recordings];
 }
 
 export function isBuiltIn(s: ConnectionsState, id: string): boolean {
-  return s.builtIn.some((c) => c.id === id);
+  return s.builtIn.some((c) => c.id === id) || s.recordings.some((c) => c.id === id);
 }
 
 /** The connection list, loaded from and saved to storage (secrets excluded). */
 export function createConnectionsStore(builtIn: ConnectionConfig[], storage: StorageLike | undefined): Store<ConnectionsState> {
   const loaded = storage ? loadConnections(storage) : { connections: [], problems: [] };
-  const store = new Store<ConnectionsState>({ builtIn, saved: loaded.connections, selectedId: builtIn[0]?.id ?? loaded.connections[0]?.id, problems: loaded.problems });
+  const store = new Store<ConnectionsState>({ builtIn, saved: loaded.connections, recordings: [], selectedId: builtIn[0]?.id ?? loaded.connections[0]?.id, problems: loaded.problems });
   if (storage) {
     let last = store.get().saved;
     store.subscribe(() => {

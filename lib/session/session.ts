@@ -1,4 +1,6 @@
 import { Client, type ClientCapabilities, type Transport } from "@modelcontextprotocol/client";
+import { listsFromTraffic } from "../inspect/diff";
+import { recordingLog, type Recording } from "../inspect/recording";
 import { ToolRunner } from "../tools/toolRunner";
 import { TrafficLog } from "../traffic/log";
 import { BridgeStdioTransport } from "../transports/bridgeStdio";
@@ -153,6 +155,23 @@ export class InspectorSession {
       : { title: "The connection was closed by the server.", hint: "Reconnect to start a new session." };
     this.log.event("warn", failure.title);
     this.store.apply(R.disconnected, failure);
+  }
+
+  /** Show a recording: its traffic becomes this session's log, offline, for every view. */
+  async openRecording(recording: Recording): Promise<void> {
+    await this.disconnect();
+    this.log = recordingLog(recording);
+    const n = recording.negotiated;
+    this.store.apply(R.recordingOpened, {
+      era: n.era,
+      protocolVersion: n.protocolVersion,
+      serverInfo: n.serverInfo,
+      serverCapabilities: n.serverCapabilities,
+      instructions: n.instructions,
+      clientCapabilities: n.clientCapabilities ?? {},
+      recording: { exportedAt: recording.exportedAt },
+      lists: listsFromTraffic(this.log.entries),
+    });
   }
 
   async refreshAll(reason: R.ListState<unknown>["reason"] = "refresh"): Promise<void> {

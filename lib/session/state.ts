@@ -39,6 +39,8 @@ export interface SessionState {
   /** True when the server died on the server/discover probe and was restarted for `initialize`. */
   restartedAfterProbe?: boolean;
   connectedAt?: number;
+  /** Set when this session is a recording opened offline: its traffic is read, nothing is sent. */
+  recording?: { exportedAt: string };
   lists: {
     tools: ListState<Tool>;
     resources: ListState<Resource>;
@@ -82,3 +84,17 @@ export const listUpdated = <K extends ListKind>(s: SessionState, p: { kind: K; l
   ...s,
   lists: { ...s.lists, [p.kind]: p.list },
 });
+
+/** A recording opened offline: what was negotiated, and the lists its traffic carried. */
+export const recordingOpened = (
+  s: SessionState,
+  p: Pick<SessionState, "era" | "protocolVersion" | "serverInfo" | "serverCapabilities" | "instructions" | "clientCapabilities" | "recording"> & { lists: { tools: unknown[]; resources: unknown[]; prompts: unknown[] } },
+): SessionState => {
+  const ready = <T,>(items: unknown[]): ListState<T> => ({ status: "ready", items: items as T[], reason: "refresh" });
+  return {
+    ...initialState(s.config, p.clientCapabilities),
+    ...p,
+    status: "disconnected",
+    lists: { tools: ready(p.lists.tools), resources: ready(p.lists.resources), resourceTemplates: { status: "idle", items: [] }, prompts: ready(p.lists.prompts) },
+  };
+};

@@ -182,6 +182,9 @@ export function positionOf(view: ViewSnapshot, seq: number): number {
  * entries appended since the last one, unless the query or the log changed.
  */
 export class TrafficFilter {
+  /** `compile` turns the query into a predicate (null: show all); free text by default, the query language in the app. */
+  constructor(private readonly compile: (query: string) => ((entry: TrafficEntry) => boolean) | null = makeMatcher) {}
+
   private entries: readonly TrafficEntry[] | null = null;
   private query = "";
   private matcher: ((entry: TrafficEntry) => boolean) | null = null;
@@ -192,7 +195,7 @@ export class TrafficFilter {
     if (entries !== this.entries || query !== this.query || entries.length < this.scanned) {
       this.entries = entries;
       this.query = query;
-      this.matcher = makeMatcher(query);
+      this.matcher = this.compile(query);
       this.indices = [];
       this.scanned = 0;
     }
