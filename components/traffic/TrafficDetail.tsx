@@ -1,6 +1,7 @@
 "use client";
 import type { FrameValidity } from "@/lib/inspect/validate";
 import { ValidationDetails } from "./Validation";
+import { curlFor, sdkSnippetFor } from "@/lib/inspect/curl";
 import type { ReactNode } from "react";
 import type { FrameEntry, HttpEntry, TrafficEntry } from "@/lib/traffic/entry";
 import { rpcLabel } from "@/lib/traffic/classify";
@@ -33,6 +34,7 @@ export function TrafficDetail({ entry, entries, onJump, onClose, validity }: Tra
         <KindFields entry={entry} onJump={onJump} />
       </dl>
       {validity && <ValidationDetails validity={validity} />}
+      {entry.kind === "frame" && entry.direction === "outgoing" && <CopyAs seq={entry.seq} raw={entry.raw} entries={entries} />}
       {entry.kind === "frame" && <RawFrame key={entry.seq} entry={entry} />}
       {entry.kind === "http" && <ExchangeHeaders entry={entry} entries={entries} />}
       {entry.kind === "stderr" && <Verbatim label="stderr line" text={entry.line} />}
@@ -154,5 +156,19 @@ function Field({ name, children }: { name: string; children: ReactNode }) {
       <dt className="text-slate-500 dark:text-slate-400">{name}</dt>
       <dd className="min-w-0 break-words text-slate-800 dark:text-slate-200">{children}</dd>
     </>
+  );
+}
+
+/** Copy an outgoing message as a curl command (HTTP) or as SDK code. */
+function CopyAs({ seq, raw, entries }: { seq: number; raw: string; entries: readonly TrafficEntry[] }) {
+  const curl = curlFor(seq, entries);
+  const sdk = sdkSnippetFor(raw);
+  if (!curl && !sdk) return null;
+  const button = "rounded border border-slate-300 px-1.5 py-0.5 text-xs dark:border-slate-600";
+  return (
+    <div className="flex gap-2">
+      {curl && <button type="button" className={button} onClick={() => void navigator.clipboard?.writeText(curl)}>Copy as curl</button>}
+      {sdk && <button type="button" className={button} onClick={() => void navigator.clipboard?.writeText(sdk)}>Copy as SDK code</button>}
+    </div>
   );
 }

@@ -157,6 +157,29 @@ export class InspectorSession {
     this.store.apply(R.disconnected, failure);
   }
 
+  /**
+   * Send a message exactly as written, bypassing the SDK client: a request, a notification, a
+   * response to a server request, a batch, or deliberately malformed text (stdio only). Answers
+   * appear in the traffic log like everything else.
+   */
+  async sendRaw(text: string): Promise<void> {
+    const transport = this.transport;
+    if (!transport || this.state.status !== "connected") throw new Error("Connect first: raw messages go over the live connection.");
+    let parsed: unknown;
+    let isJson = true;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      isJson = false;
+    }
+    if (transport instanceof BridgeStdioTransport) {
+      // stdio frames are single lines: JSON is sent compact, other text with its newlines as spaces.
+      return transport.sendRaw(isJson ? JSON.stringify(parsed) : text.replace(/\r?\n/g, " "));
+    }
+    if (!isJson) throw new Error("Over HTTP, raw text must be JSON (the SDK transport frames it); malformed text can be sent to stdio servers.");
+    await transport.send(parsed as never);
+  }
+
   /** Show a recording: its traffic becomes this session's log, offline, for every view. */
   async openRecording(recording: Recording): Promise<void> {
     await this.disconnect();

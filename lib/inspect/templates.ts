@@ -1,0 +1,45 @@
+/** Starting points for the raw composer: one per method of the negotiated era, plus broken ones. */
+
+const LEGACY: Record<string, unknown> = {
+  ping: {},
+  "tools/list": {},
+  "tools/call": { name: "echo", arguments: { message: "hi" } },
+  "resources/list": {},
+  "resources/read": { uri: "demo://docs/readme.md" },
+  "resources/templates/list": {},
+  "prompts/list": {},
+  "prompts/get": { name: "welcome", arguments: {} },
+  "completion/complete": { ref: { type: "ref/prompt", name: "code_review" }, argument: { name: "language", value: "py" } },
+  "logging/setLevel": { level: "debug" },
+  "resources/subscribe": { uri: "demo://docs/readme.md" },
+};
+const MODERN_ONLY: Record<string, unknown> = { "server/discover": {}, "subscriptions/listen": { filter: { toolsListChanged: true } } };
+const REMOVED_IN_MODERN = new Set(["ping", "logging/setLevel", "resources/subscribe"]);
+const NOTIFICATIONS: Record<string, unknown> = {
+  "notifications/cancelled": { requestId: 1, reason: "changed my mind" },
+  "notifications/roots/list_changed": {},
+};
+
+export interface Template {
+  label: string;
+  text: string;
+}
+
+let counter = 0;
+
+/** Templates for the era; modern requests carry the per-request `_meta` the 2026-07-28 spec requires. */
+export function composerTemplates(protocolVersion: string | undefined, clientInfo: { name: string; version: string }): Template[] {
+  const modern = protocolVersion === "2026-07-28";
+  const meta = modern ? { _meta: { "io.modelcontextprotocol/protocolVersion": protocolVersion, "io.modelcontextprotocol/clientInfo": clientInfo, "io.modelcontextprotocol/clientCapabilities": {} } } : {};
+  const requests = { ...Object.fromEntries(Object.entries(LEGACY).filter(([m]) => !modern || !REMOVED_IN_MODERN.has(m))), ...(modern ? MODERN_ONLY : {}) };
+  const out: Template[] = Object.entries(requests).map(([method, params]) => ({
+    label: `request ${method}`,
+    text: JSON.stringify({ jsonrpc: "2.0", id: `composer-${++counter}`, method, params: { ...(params as object), ...meta } }, null, 2),
+  }));
+  for (const [method, params] of Object.entries(NOTIFICATIONS)) out.push({ label: `notification ${method}`, text: JSON.stringify({ jsonrpc: "2.0", method, params }, null, 2) });
+  out.push({ label: "response to a server request", text: JSON.stringify({ jsonrpc: "2.0", id: 0, result: {} }, null, 2) });
+  out.push({ label: "batch (rejected since 2025-06-18)", text: JSON.stringify([{ jsonrpc: "2.0", id: `composer-${++counter}`, method: "tools/list", params: meta }, { jsonrpc: "2.0", method: "notifications/roots/list_changed" }], null, 2) });
+  out.push({ label: "unknown method (expect -32601)", text: JSON.stringify({ jsonrpc: "2.0", id: `composer-${++counter}`, method: "no/such/method", params: meta }, null, 2) });
+  out.push({ label: "malformed JSON (expect -32700)", text: '{"jsonrpc": "2.0", "id": 1, "method": "tools/list"' });
+  return out;
+}
