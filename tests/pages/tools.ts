@@ -1,6 +1,13 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { InspectorPage } from "./inspector";
+import { InspectorPage, type NewConnection } from "./inspector";
 import { NODE } from "../support/processes";
+import type { Shown, Step } from "../support/formPlan";
+
+export interface ListedTool {
+  name: string;
+  inputSchema: Record<string, unknown>;
+  annotations?: Record<string, unknown>;
+}
 
 /** The Tools tab of a connected session. */
 export class ToolsPage {
@@ -18,7 +25,107 @@ export class ToolsPage {
     await this.inspector.openTab(/^Tools/);
   }
 
+  /** Connect over stdio (with environment variables) and open the Tools tab. */
+  async connectStdio(c: NewConnection & { env?: Record<string, string> }): Promise<void> {
+    await this.inspector.open();
+    await this.inspector.addConnection(c);
+    const form = this.inspector.form;
+    let i = 0;
+    for (const [name, value] of Object.entries(c.env ?? {})) {
+      i++;
+      await form.getByRole("button", { name: "+ Add environment variable" }).click();
+      await form.getByLabel(`Environment variables ${i} name`, { exact: true }).fill(name);
+      await form.getByLabel(`Environment variables ${i} value`, { exact: true }).fill(value);
+    }
+    await this.inspector.connect();
+    await this.inspector.expectConnected();
+    await this.inspector.openTab(/^Tools/);
+  }
+
+  /** The tools as the server listed them: the newest tools/list result in the traffic panel. */
+  async listedTools(): Promise<ListedTool[]> {
+    // The filter's query language: a quoted term matches the raw frame text.
+    await this.inspector.filterTraffic(`dir:in ${JSON.stringify('"tools":[')}`);
+    const row = this.inspector.trafficRows(/^incoming result/).last();
+    await row.click();
+    const frame = JSON.parse(await this.rawFrameText()) as { result?: { tools?: ListedTool[] } };
+    await this.inspector.filterTraffic("");
+    return frame.result?.tools ?? [];
+  }
+
+  /** The pretty JSON of the traffic entry open in the detail pane. */
+  async rawFrameText(): Promise<string> {
+    const raw = this.inspector.traffic.getByRole("group", { name: "Raw frame" });
+    await expect(raw).toContainText("jsonrpc");
+    return (await raw.locator("pre").first().textContent()) ?? "";
+  }
+
+  /** The `arguments` of the newest outgoing tools/call of `name`, as the traffic panel recorded it. */
+  async sentArguments(name: string): Promise<unknown> {
+    await this.inspector.filterTraffic(`method:tools/call dir:out ${JSON.stringify(`"name":${JSON.stringify(name)}`)}`);
+    const rows = this.inspector.trafficRows(/^outgoing request tools\/call id \d+/);
+    await expect(rows.first()).toBeVisible();
+    await rows.last().click();
+    const frame = JSON.parse(await this.rawFrameText()) as { method?: string; params?: { name?: string; arguments?: unknown } };
+    expect(frame.method).toBe("tools/call");
+    expect(frame.params?.name).toBe(name);
+    return frame.params?.arguments;
+  }
+
+  /** Run form steps against the controls of a tool's panel, located by their accessible names. */
+  async apply(name: string, steps: readonly Step[]): Promise<void> {
+    const panel = this.panel(name);
+    for (const step of steps) {
+      switch (step.kind) {
+        case "fill":
+          await panel.getByLabel(step.label, { exact: true }).fill(step.text);
+          break;
+        case "select":
+          await panel.getByLabel(step.label, { exact: true }).selectOption(step.option);
+          break;
+        case "check":
+          await panel.getByLabel(step.label, { exact: true }).setChecked(step.checked);
+          break;
+        case "click":
+          await panel.getByRole("button", { name: step.label, exact: true }).click();
+          break;
+      }
+    }
+  }
+
+  /** Every control the steps touched shows what they left in it. */
+  async expectShown(name: string, shown: readonly Shown[]): Promise<void> {
+    const panel = this.panel(name);
+    for (const s of shown) {
+      const control = panel.getByLabel(s.label, { exact: true });
+      if ("checked" in s) await expect(control, s.label).toBeChecked({ checked: s.checked });
+      else await expect(control, s.label).toHaveValue(s.value);
+    }
+  }
+
+  /** Switch to JSON mode, wait for Monaco and return its whole text (copied through the clipboard). */
+  async jsonModeText(name: string): Promise<string> {
+    const panel = this.panel(name);
+    await panel.getByRole("radio", { name: "JSON" }).click();
+    const editor = panel.locator(".monaco-editor");
+    await expect(editor).toBeVisible();
+    // Emptied first, so a copy that did not happen cannot pass with an earlier tool's text.
+    await this.page.evaluate(() => navigator.clipboard.writeText(""));
+    await editor.locator(".view-lines").click();
+    await this.page.keyboard.press("ControlOrMeta+A");
+    await this.page.keyboard.press("ControlOrMeta+C");
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  async useForm(name: string): Promise<void> {
+    const panel = this.panel(name);
+    await panel.getByRole("radio", { name: "Form" }).click();
+    await expect(panel.getByRole("radio", { name: "Form" })).toBeChecked();
+  }
+
+  /** Select a tool, found through the search box: the list is virtualized, so its row may not be rendered. */
   async select(name: string): Promise<void> {
+    await this.page.getByLabel("Search tools").fill(name);
     await this.page.getByRole("listbox", { name: "Tools" }).getByRole("option", { name, exact: true }).click();
     await expect(this.panel(name)).toBeVisible();
   }

@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { InspectorPage } from "./pages/inspector";
+import { NODE, ROOT } from "./support/processes";
+
+test("the composer sends malformed text and the server's -32700 answer is in the traffic, flagged", async ({ page }) => {
+  const inspector = new InspectorPage(page);
+  await inspector.open();
+  await inspector.addConnection({ transport: "stdio", command: NODE, args: "--import tsx servers/fixtures/corpus-server.ts", protocol: "2025-11-25" });
+  await inspector.connect();
+  await inspector.expectConnected();
+  await inspector.openTab("Composer");
+  const composer = page.getByRole("region", { name: "Raw composer" });
+  await composer.getByLabel("Template").selectOption({ label: "malformed JSON (expect -32700)" });
+  await expect(composer.getByRole("note", { name: "Message warnings" })).toContainText("not valid");
+  await composer.getByRole("button", { name: "Send" }).click();
+  await expect(composer.getByRole("status")).toContainText("Sent");
+  await inspector.filterTraffic("is:invalid");
+  await expect(inspector.trafficRows(/outgoing invalid JSON/)).toHaveCount(1);
+  await inspector.filterTraffic("kind:error");
+  await expect(inspector.trafficRows(/incoming error -32700/)).toHaveCount(1);
+});
+
+test("the query language filters traffic, and reports a bad key", async ({ page }) => {
+  const inspector = new InspectorPage(page);
+  await inspector.open();
+  await inspector.selectConnection("Demo server (stdio)");
+  await inspector.setProtocol("2025-11-25");
+  await inspector.connect();
+  await inspector.expectConnected();
+  await inspector.filterTraffic("method:*/list dir:out");
+  await expect(inspector.trafficRows(/outgoing request (tools|prompts|resources|resources\/templates)\/list/)).toHaveCount(4);
+  await expect(inspector.trafficRows(/incoming/)).toHaveCount(0);
+  await inspector.filterTraffic("bogus:1");
+  await expect(inspector.traffic.getByRole("alert")).toContainText('Unknown key "bogus"');
+});
+
+test("a session exported as a recording opens offline with its handshake, lists and traffic", async ({ page }) => {
+  const inspector = new InspectorPage(page);
+  await inspector.open();
+  await inspector.selectConnection("Demo server (stdio)");
+  await inspector.connect();
+  await inspector.expectConnected();
+  const tools = await inspector.count("tools");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export recording" }).click()]);
+  const file = await download.path();
+  const text = readFileSync(file, "utf8");
+  expect(JSON.parse(text)).toMatchObject({ format: "mcp-lens-recording", v: 1, negotiated: { protocolVersion: "2026-07-28" } });
+  await inspector.disconnect();
+  await page.getByLabel("Open recording").setInputFiles({ name: "demo.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await expect(page.getByText(/offline recording of/)).toBeVisible();
+  expect(await inspector.count("tools")).toBe(tools);
+  await expect(page.getByTestId("handshake-version")).toHaveText("2026-07-28");
+  await inspector.filterTraffic("server/discover");
+  await expect(inspector.trafficRows(/outgoing request server\/discover/)).toHaveCount(1);
+});
+
+test("a shipped worked example opens with no server", async ({ page }) => {
+  const inspector = new InspectorPage(page);
+  await inspector.open();
+  const path = `${ROOT}/docs/recordings/errors-and-cancellation.json`;
+  await page.getByLabel("Open recording").setInputFiles(path);
+  await expect(page.getByText(/offline recording of/)).toBeVisible();
+  await inspector.filterTraffic("notifications/cancelled");
+  await expect(inspector.trafficRows(/outgoing notification notifications\/cancelled/)).toHaveCount(1);
+  await inspector.openTab("Timing");
+  await expect(page.getByRole("region", { name: "Latency by method" })).toContainText("tools/call");
+});
