@@ -8,11 +8,12 @@ import { HandshakeView } from "../handshake/HandshakeView";
 import { CapabilityList } from "../lists/CapabilityList";
 import { TrafficPanel } from "../traffic/TrafficPanel";
 import { Composer } from "../composer/Composer";
+import { FlowView } from "../flow/FlowView";
 import { TimingView } from "../timing/TimingView";
 import { ToolsView } from "../tools/ToolsView";
 import { StatusBar } from "./StatusBar";
 
-type Tab = "handshake" | ListKind | "timing" | "composer";
+type Tab = "handshake" | ListKind | "flow" | "timing" | "composer";
 
 /** One connection's session: status, handshake, capability lists and the traffic panel. */
 export function SessionView({ session }: { session: InspectorSession }) {
@@ -21,6 +22,7 @@ export function SessionView({ session }: { session: InspectorSession }) {
   const tabs: { id: Tab; label: string; count?: number }[] = [
     { id: "handshake", label: "Handshake" },
     ...LIST_METHODS.map((m) => ({ id: m.kind, label: m.label, count: state.lists[m.kind].status === "ready" ? state.lists[m.kind].items.length : undefined })),
+    { id: "flow", label: "Flow" },
     { id: "timing", label: "Timing" },
     { id: "composer", label: "Composer" },
   ];
@@ -46,7 +48,7 @@ export function SessionView({ session }: { session: InspectorSession }) {
       </div>
       <div className="flex min-h-0 flex-1 flex-col">
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="min-h-0 flex-[3] overflow-auto">
-          {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} /> : tab === "composer" ? <Composer session={session} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
+          {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} /> : tab === "flow" ? <FlowView log={session.log} protocolVersion={state.protocolVersion} /> : tab === "composer" ? <Composer session={session} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
         </div>
         <div className="flex min-h-0 flex-[2] flex-col border-t border-slate-200 dark:border-slate-800">
           <TrafficPanel log={session.log} protocolVersion={state.protocolVersion} />

@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import type { Tool } from "@modelcontextprotocol/client";
 import { initialValue, validateArguments } from "@/lib/schema";
 import type { CallRecord } from "@/lib/tools/history";
@@ -14,6 +14,7 @@ import { ConfirmBar } from "./ConfirmBar";
 import { ToolHistory } from "./ToolHistory";
 
 type Pending = { reason: "destructive" | "invalid"; message: string };
+const NOT_YET = Symbol("not validated yet");
 
 /** One tool: its description and annotations, the argument editor, Call, progress, result and history. */
 export function ToolPanel({ session, tool }: { session: InspectorSession; tool: Tool }) {
@@ -23,7 +24,9 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   const [timeoutS, setTimeoutS] = useState(60);
   const [pending, setPending] = useState<Pending>();
   const [openId, setOpenId] = useState<number>();
-  const checked = useMemo(() => validateArguments(tool.inputSchema, args), [tool.inputSchema, args]);
+  // Validation (an Ajv compile on first use) runs in a deferred render, after the form is shown.
+  const validatedArgs = useDeferredValue<unknown>(args, NOT_YET);
+  const checked = useMemo(() => (validatedArgs === NOT_YET ? [] : validateArguments(tool.inputSchema, validatedArgs)), [tool.inputSchema, validatedArgs]);
   // A schema Ajv cannot compile yields a warning, not an argument error: it must not block Call.
   const errors = useMemo(() => checked.filter((e) => e.severity !== "warning"), [checked]);
   const schemaWarning = checked.find((e) => e.severity === "warning");

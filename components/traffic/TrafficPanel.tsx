@@ -143,7 +143,7 @@ export function TrafficPanel({ log, protocolVersion }: { log: TrafficLog; protoc
               return (
                 <TrafficRow
                   entry={entry}
-                  validity={entry.kind === "frame" ? validator.status(entry) : undefined}
+                  validator={validator}
                   id={rowId(seq)}
                   position={position + 1}
                   setSize={view.count}

@@ -1,5 +1,6 @@
 "use client";
-import type { ValidationStatus } from "@/lib/inspect/validate";
+import type { FrameValidator } from "@/lib/inspect/validate";
+import { useValidity } from "./useValidity";
 import { ValidityBadge } from "./Validation";
 import type { CSSProperties, ReactNode } from "react";
 import { rpcLabel } from "@/lib/traffic/classify";
@@ -20,7 +21,8 @@ export interface TrafficRowProps {
 }
 
 /** One traffic entry as a selectable option of the traffic listbox. */
-export function TrafficRow({ entry, id, position, setSize, selected, tabbable, style, onSelect, validity }: TrafficRowProps & { validity?: ValidationStatus }) {
+export function TrafficRow({ entry, id, position, setSize, selected, tabbable, style, onSelect, validator }: TrafficRowProps & { validator: FrameValidator }) {
+  const validity = useValidity(validator, entry.seq, entry.kind === "frame");
   return (
     <div
       role="option"

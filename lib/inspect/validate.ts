@@ -140,6 +140,12 @@ export class FrameValidator {
     return result;
   }
 
+  /** The cached answer, if this frame was already checked for the current version: never validates. */
+  peek(seq: number): FrameValidity | undefined {
+    const cached = this.cache.get(seq);
+    return cached && cached.version === this.options.protocolVersion?.() ? cached.result : undefined;
+  }
+
   /** Shaped for `compileQuery`'s `validity` option. */
   readonly status = (entry: TrafficEntry): ValidationStatus | undefined => this.validate(entry.seq)?.status;
 }
