@@ -66,3 +66,22 @@ test("a shipped worked example opens with no server", async ({ page }) => {
   await inspector.openTab("Timing");
   await expect(page.getByRole("region", { name: "Latency by method" })).toContainText("tools/call");
 });
+
+test("the Flow tab draws the exchange and walks through it step by step, with spec links of the negotiated version", async ({ page }) => {
+  const inspector = new InspectorPage(page);
+  await inspector.open();
+  await page.getByLabel("Open recording").setInputFiles(`${ROOT}/docs/recordings/modern-discover-and-progress.json`);
+  await expect(page.getByText(/offline recording of/)).toBeVisible();
+  await inspector.openTab("Flow");
+  const diagram = page.getByRole("list", { name: "Sequence diagram" });
+  await expect(diagram.getByRole("listitem", { name: /^client to server: request server\/discover/ })).toBeVisible();
+  await expect(diagram.getByRole("listitem", { name: /^server to client: notification notifications\/progress/ }).first()).toBeVisible();
+  const walk = page.getByRole("region", { name: "Walkthrough" });
+  await expect(walk).toContainText(/Step 1 of \d+/);
+  await expect(walk.getByRole("link", { name: "Read the specification" })).toHaveAttribute("href", /specification\/2026-07-28\//);
+  await walk.getByRole("button", { name: "Next step" }).click();
+  await expect(walk).toContainText(/Step 2 of \d+/);
+  await diagram.getByRole("listitem", { name: /^client to server: request tools\/call/ }).click();
+  await expect(walk).toContainText("tools/call");
+  await expect(walk.getByRole("link", { name: "Read the specification" })).toHaveAttribute("href", /2026-07-28\/server\/tools/);
+});
