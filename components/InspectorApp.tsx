@@ -44,7 +44,13 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
         {selected && <ConnectionForm key={selected.id} store={connections} pool={pool} config={selected} />}
       </aside>
       <main className="flex min-w-0 flex-1 flex-col">
-        {selected ? <SessionView key={selected.id} session={pool.get(selected)} /> : <p className="p-6 text-slate-500">Choose or add a connection.</p>}
+        {selected ? (
+          <SessionView
+            key={selected.id}
+            session={pool.get(selected)}
+            others={allConnections(state).filter((c) => c.id !== selected.id).map((c) => ({ id: c.id, name: c.name, session: pool.get(c) }))}
+          />
+        ) : <p className="p-6 text-slate-500">Choose or add a connection.</p>}
       </main>
     </div>
   );

@@ -85,3 +85,19 @@ test("the Flow tab draws the exchange and walks through it step by step, with sp
   await expect(walk).toContainText("tools/call");
   await expect(walk.getByRole("link", { name: "Read the specification" })).toHaveAttribute("href", /2026-07-28\/server\/tools/);
 });
+
+test("two recordings compare: tools added and removed, capabilities and the message sequence", async ({ page }) => {
+  const inspector = new InspectorPage(page);
+  await inspector.open();
+  await page.getByLabel("Open recording").setInputFiles(`${ROOT}/docs/recordings/errors-and-cancellation.json`);
+  await expect(page.getByText(/offline recording of/)).toBeVisible();
+  await page.getByLabel("Open recording").setInputFiles(`${ROOT}/docs/recordings/legacy-handshake-and-tool-call.json`);
+  await expect(page.getByRole("button", { name: /Recording · legacy-handshake/ })).toHaveAttribute("aria-current", "true");
+  await inspector.openTab("Compare");
+  await page.getByLabel("Compare with").selectOption({ label: "Recording · errors-and-cancellation.json" });
+  const report = page.getByRole("region", { name: "Compare sessions" });
+  await expect(report.getByRole("region", { name: "Tools" })).toContainText("removed echo");
+  await expect(report.getByRole("region", { name: "Tools" })).toContainText("added slow_progress");
+  await expect(report.getByRole("region", { name: "Server capabilities" })).toContainText("/prompts");
+  await expect(report.getByRole("region", { name: "Message sequence" })).toContainText("notifications/cancelled");
+});

@@ -9,14 +9,15 @@ import { CapabilityList } from "../lists/CapabilityList";
 import { TrafficPanel } from "../traffic/TrafficPanel";
 import { Composer } from "../composer/Composer";
 import { FlowView } from "../flow/FlowView";
+import { DiffView, type DiffCandidate } from "../diff/DiffView";
 import { TimingView } from "../timing/TimingView";
 import { ToolsView } from "../tools/ToolsView";
 import { StatusBar } from "./StatusBar";
 
-type Tab = "handshake" | ListKind | "flow" | "timing" | "composer";
+type Tab = "handshake" | ListKind | "flow" | "timing" | "composer" | "diff";
 
 /** One connection's session: status, handshake, capability lists and the traffic panel. */
-export function SessionView({ session }: { session: InspectorSession }) {
+export function SessionView({ session, others = [] }: { session: InspectorSession; others?: DiffCandidate[] }) {
   const state = useStore(session.store);
   const [tab, setTab] = useState<Tab>("handshake");
   const tabs: { id: Tab; label: string; count?: number }[] = [
@@ -25,6 +26,7 @@ export function SessionView({ session }: { session: InspectorSession }) {
     { id: "flow", label: "Flow" },
     { id: "timing", label: "Timing" },
     { id: "composer", label: "Composer" },
+    { id: "diff", label: "Compare" },
   ];
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -48,7 +50,7 @@ export function SessionView({ session }: { session: InspectorSession }) {
       </div>
       <div className="flex min-h-0 flex-1 flex-col">
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="min-h-0 flex-[3] overflow-auto">
-          {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} /> : tab === "flow" ? <FlowView log={session.log} protocolVersion={state.protocolVersion} /> : tab === "composer" ? <Composer session={session} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
+          {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} /> : tab === "flow" ? <FlowView log={session.log} protocolVersion={state.protocolVersion} /> : tab === "composer" ? <Composer session={session} /> : tab === "diff" ? <DiffView session={session} candidates={others} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
         </div>
         <div className="flex min-h-0 flex-[2] flex-col border-t border-slate-200 dark:border-slate-800">
           <TrafficPanel log={session.log} protocolVersion={state.protocolVersion} />
