@@ -1,5 +1,5 @@
 "use client";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Tool } from "@modelcontextprotocol/client";
 import { initialValue, validateArguments } from "@/lib/schema";
 import type { CallRecord } from "@/lib/tools/history";
@@ -14,7 +14,6 @@ import { ConfirmBar } from "./ConfirmBar";
 import { ToolHistory } from "./ToolHistory";
 
 type Pending = { reason: "destructive" | "invalid"; message: string };
-const NOT_YET = Symbol("not validated yet");
 
 /** One tool: its description and annotations, the argument editor, Call, progress, result and history. */
 export function ToolPanel({ session, tool }: { session: InspectorSession; tool: Tool }) {
@@ -24,9 +23,18 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   const [timeoutS, setTimeoutS] = useState(60);
   const [pending, setPending] = useState<Pending>();
   const [openId, setOpenId] = useState<number>();
-  // Validation (an Ajv compile on first use) runs in a deferred render, after the form is shown.
-  const validatedArgs = useDeferredValue<unknown>(args, NOT_YET);
-  const checked = useMemo(() => (validatedArgs === NOT_YET ? [] : validateArguments(tool.inputSchema, validatedArgs)), [tool.inputSchema, validatedArgs]);
+  // Validation (an Ajv compile on first use) runs when the page is idle, after the form is shown;
+  // Call validates again synchronously, so it never acts on a stale answer.
+  const [checked, setChecked] = useState<ReturnType<typeof validateArguments>>([]);
+  useEffect(() => {
+    const run = () => setChecked(validateArguments(tool.inputSchema, args));
+    if (typeof requestIdleCallback !== "function") {
+      const timer = setTimeout(run, 0);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(run, { timeout: 300 });
+    return () => cancelIdleCallback(handle);
+  }, [tool.inputSchema, args]);
   // A schema Ajv cannot compile yields a warning, not an argument error: it must not block Call.
   const errors = useMemo(() => checked.filter((e) => e.severity !== "warning"), [checked]);
   const schemaWarning = checked.find((e) => e.severity === "warning");
@@ -42,6 +50,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   };
   const callClicked = () => {
     if (jsonError) return;
+    const errors = validateArguments(tool.inputSchema, args).filter((e) => e.severity !== "warning");
     if (isDestructive(tool) && pending?.reason !== "destructive") {
       return setPending({ reason: "destructive", message: `${tool.name} is marked destructive by the server. Call it?` });
     }

@@ -1,5 +1,5 @@
 /** Text above this many characters is shown cut until the user asks for all of it. */
-export const TEXT_VIEW_LIMIT = 100 * 1024;
+export const TEXT_VIEW_LIMIT = 32 * 1024;
 /** JSON text above this many characters is not parsed or pretty-printed until asked. */
 export const JSON_PRETTY_LIMIT = 200 * 1024;
 /** Markdown above this many characters is shown as plain text: too many elements to render. */
