@@ -84,6 +84,11 @@ test("the Flow tab draws the exchange and walks through it step by step, with sp
   await diagram.getByRole("listitem", { name: /^client to server: request tools\/call/ }).click();
   await expect(walk).toContainText("tools/call");
   await expect(walk.getByRole("link", { name: "Read the specification" })).toHaveAttribute("href", /2026-07-28\/server\/tools/);
+  // The traffic query narrows the diagram and the waterfall too.
+  await inspector.filterTraffic("method:tools/call");
+  await expect(diagram.getByRole("listitem")).toHaveCount(2);
+  await inspector.openTab("Timing");
+  await expect(page.getByRole("list", { name: "Requests" }).getByRole("listitem")).toHaveCount(1);
 });
 
 test("two recordings compare: tools added and removed, capabilities and the message sequence", async ({ page }) => {

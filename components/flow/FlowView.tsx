@@ -1,6 +1,7 @@
 "use client";
 import { useMemo, useRef, useState } from "react";
 import { SequenceBuilder, nearestRow, rowSeq, sequenceView } from "@/lib/inspect/sequence";
+import type { TrafficEntry } from "@/lib/traffic/entry";
 import type { TrafficLog } from "@/lib/traffic/log";
 import type { VirtualListHandle } from "../common/VirtualList";
 import { useTrafficVersion } from "../hooks/useStore";
@@ -13,7 +14,7 @@ import { Walkthrough } from "./Walkthrough";
  * The message flow of one connection: a windowed sequence diagram (client, bridge, server) and a
  * walkthrough that explains one message at a time. The current step and the selected arrow are one.
  */
-export function FlowView({ log, protocolVersion }: { log: TrafficLog; protocolVersion?: string }) {
+export function FlowView({ log, protocolVersion, match }: { log: TrafficLog; protocolVersion?: string; match?: ((entry: TrafficEntry) => boolean) | null }) {
   const version = useTrafficVersion(log);
   const builder = useMemo(() => new SequenceBuilder(), []);
   // The entries array is appended to in place: `version` is what changes, so it tags each snapshot.
@@ -26,7 +27,18 @@ export function FlowView({ log, protocolVersion }: { log: TrafficLog; protocolVe
   const listRef = useRef<VirtualListHandle>(null);
 
   const { items } = model.state;
-  const view = sequenceView(model.state, includeTransport);
+  const baseView = sequenceView(model.state, includeTransport);
+  // The session's traffic query narrows the diagram and the walkthrough too.
+  const view = useMemo(() => {
+    if (!match) return baseView;
+    const indices: number[] = [];
+    for (let row = 0; row < baseView.count; row++) {
+      const seq = rowSeq(baseView, row);
+      const e = log.entries[seq];
+      if (e && match(e)) indices.push(seq);
+    }
+    return { count: indices.length, indices };
+  }, [baseView, match, log]);
   // Before the first choice the walkthrough starts at step 1; a hidden entry resolves to the next shown one.
   const position = currentSeq === null ? (view.count > 0 ? 0 : -1) : nearestRow(view, currentSeq);
   const seq = rowSeq(view, position);

@@ -1,5 +1,6 @@
 "use client";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { queryMatcher } from "@/lib/inspect/query";
 import { LIST_METHODS } from "@/lib/session/lists";
 import type { InspectorSession } from "@/lib/session/session";
 import type { ListKind } from "@/lib/session/state";
@@ -20,6 +21,9 @@ type Tab = "handshake" | ListKind | "flow" | "timing" | "composer" | "diff";
 export function SessionView({ session, others = [] }: { session: InspectorSession; others?: DiffCandidate[] }) {
   const state = useStore(session.store);
   const [tab, setTab] = useState<Tab>("handshake");
+  // One traffic query for the list, the diagram and the waterfall.
+  const [query, setQuery] = useState("");
+  const match = useMemo(() => queryMatcher(query, session.log).match, [query, session.log]);
   const tabs: { id: Tab; label: string; count?: number }[] = [
     { id: "handshake", label: "Handshake" },
     ...LIST_METHODS.map((m) => ({ id: m.kind, label: m.label, count: state.lists[m.kind].status === "ready" ? state.lists[m.kind].items.length : undefined })),
@@ -50,10 +54,10 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
       </div>
       <div className="flex min-h-0 flex-1 flex-col">
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="min-h-0 flex-[3] overflow-auto">
-          {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} /> : tab === "flow" ? <FlowView log={session.log} protocolVersion={state.protocolVersion} /> : tab === "composer" ? <Composer session={session} /> : tab === "diff" ? <DiffView session={session} candidates={others} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
+          {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} match={match} /> : tab === "flow" ? <FlowView log={session.log} protocolVersion={state.protocolVersion} match={match} /> : tab === "composer" ? <Composer session={session} /> : tab === "diff" ? <DiffView session={session} candidates={others} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
         </div>
         <div className="flex min-h-0 flex-[2] flex-col border-t border-slate-200 dark:border-slate-800">
-          <TrafficPanel log={session.log} protocolVersion={state.protocolVersion} />
+          <TrafficPanel log={session.log} protocolVersion={state.protocolVersion} query={query} onQuery={setQuery} />
         </div>
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 import { useMemo } from "react";
+import type { TrafficEntry } from "@/lib/traffic/entry";
 import type { TrafficLog } from "@/lib/traffic/log";
 import { latencyByMethod, spans } from "@/lib/traffic/timing";
 import { formatMs } from "@/lib/traffic/view";
@@ -10,10 +11,10 @@ const ROW = 22;
 const noop = () => {};
 
 /** A network-panel waterfall of every request, and latency per method (count, median, p95, max). */
-export function TimingView({ log }: { log: TrafficLog }) {
+export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: TrafficEntry) => boolean) | null }) {
   const version = useTrafficVersion(log);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the log is appended in place; version marks a change
-  const list = useMemo(() => spans(log.entries), [log, version]);
+  const list = useMemo(() => spans(log.entries).filter((s) => !match || match(log.entries[s.seq]!)), [log, version, match]);
   const stats = useMemo(() => latencyByMethod(list), [list]);
   const t0 = list[0]?.start ?? 0;
   const tEnd = Math.max(t0 + 1, ...list.slice(-2000).map((s) => s.end ?? s.start));

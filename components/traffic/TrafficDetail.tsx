@@ -2,6 +2,7 @@
 import type { FrameValidity } from "@/lib/inspect/validate";
 import { ValidationDetails } from "./Validation";
 import { curlFor, sdkSnippetFor } from "@/lib/inspect/curl";
+import { explain } from "@/lib/inspect/explain";
 import type { ReactNode } from "react";
 import type { FrameEntry, HttpEntry, TrafficEntry } from "@/lib/traffic/entry";
 import { rpcLabel } from "@/lib/traffic/classify";
@@ -17,7 +18,8 @@ export interface TrafficDetailProps {
 }
 
 /** Everything known about one entry: its metadata, HTTP headers and raw frame. */
-export function TrafficDetail({ entry, entries, onJump, onClose, validity }: TrafficDetailProps & { validity?: FrameValidity }) {
+export function TrafficDetail({ entry, entries, onJump, onClose, validity, protocolVersion }: TrafficDetailProps & { validity?: FrameValidity; protocolVersion?: string }) {
+  const about = explain(entry, entries, protocolVersion);
   return (
     <div role="region" aria-label="Entry details" className="flex flex-col gap-3 p-3 text-sm">
       <div className="flex items-start gap-2">
@@ -33,6 +35,11 @@ export function TrafficDetail({ entry, entries, onJump, onClose, validity }: Tra
         </Field>
         <KindFields entry={entry} onJump={onJump} />
       </dl>
+      <section aria-label="What this is" className="rounded bg-slate-50 p-2 text-xs text-slate-700 dark:bg-slate-800/50 dark:text-slate-300">
+        <p className="font-medium">{about.title}</p>
+        <p>{about.text}</p>
+        {about.specUrl && <a href={about.specUrl} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline dark:text-indigo-300">Read the specification</a>}
+      </section>
       {validity && <ValidationDetails validity={validity} />}
       {entry.kind === "frame" && entry.direction === "outgoing" && <CopyAs seq={entry.seq} raw={entry.raw} entries={entries} />}
       {entry.kind === "frame" && <RawFrame key={entry.seq} entry={entry} />}

@@ -17,9 +17,12 @@ const ROW_HEIGHT = 24;
  * Every entry of a connection's traffic log, in order, as a virtualized listbox with a detail pane.
  * Rows read `log.entries[i]` only for the visible window; filtering extends incrementally.
  */
-export function TrafficPanel({ log, protocolVersion }: { log: TrafficLog; protocolVersion?: string }) {
+export function TrafficPanel({ log, protocolVersion, query: sharedQuery, onQuery }: { log: TrafficLog; protocolVersion?: string; query?: string; onQuery?: (query: string) => void }) {
   const version = useTrafficVersion(log);
-  const [query, setQuery] = useState("");
+  // The query may be shared with the other views of the session (diagram, waterfall).
+  const [ownQuery, setOwnQuery] = useState("");
+  const query = sharedQuery ?? ownQuery;
+  const setQuery = onQuery ?? setOwnQuery;
   const deferredQuery = useDeferredValue(query);
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
   const [following, setFollowing] = useState(true);
@@ -172,7 +175,7 @@ export function TrafficPanel({ log, protocolVersion }: { log: TrafficLog; protoc
         </div>
         {selected && (
           <div className="max-h-[60%] min-h-0 overflow-auto border-t border-slate-200 @3xl:max-h-none @3xl:w-[45%] @3xl:shrink-0 @3xl:border-t-0 @3xl:border-l dark:border-slate-800">
-            <TrafficDetail entry={selected} entries={log.entries} validity={selected.kind === "frame" ? validator.validate(selected.seq) : undefined} onJump={jumpTo} onClose={() => setSelectedSeq(null)} />
+            <TrafficDetail entry={selected} entries={log.entries} protocolVersion={protocolVersion} validity={selected.kind === "frame" ? validator.validate(selected.seq) : undefined} onJump={jumpTo} onClose={() => setSelectedSeq(null)} />
           </div>
         )}
       </div>
