@@ -63,6 +63,7 @@ test("a shipped worked example opens with no server", async ({ page }) => {
   await expect(page.getByText(/offline recording of/)).toBeVisible();
   await inspector.filterTraffic("notifications/cancelled");
   await expect(inspector.trafficRows(/outgoing notification notifications\/cancelled/)).toHaveCount(1);
+  await inspector.filterTraffic(""); // the query also filters the waterfall
   await inspector.openTab("Timing");
   await expect(page.getByRole("region", { name: "Latency by method" })).toContainText("tools/call");
 });

@@ -3,8 +3,13 @@ import type { FrameEntry } from "../traffic/entry";
 import type { TrafficLog } from "../traffic/log";
 import type { ProtocolChoice, TransportKind } from "./config";
 
-/** Probe timeouts: a silent stdio server is a legacy one; on HTTP silence is an outage. */
-const PROBE_TIMEOUT_MS: Record<TransportKind, number> = { stdio: 2000, "streamable-http": 5000, sse: 5000 };
+/**
+ * Probe timeouts in auto mode: a stdio server silent this long after start is taken for a legacy
+ * one (so it must cover a slow start); on HTTP silence is an outage. A pin has no fallback, so its
+ * probe may use the whole connect deadline.
+ */
+const PROBE_TIMEOUT_MS: Record<TransportKind, number> = { stdio: 4000, "streamable-http": 5000, sse: 5000 };
+const PIN_PROBE_TIMEOUT_MS = 7500;
 
 /** The SDK client options that carry out the user's protocol choice. */
 export function negotiationOptions(choice: ProtocolChoice, transport: TransportKind, forceLegacy = false): Partial<ClientOptions> {
@@ -13,7 +18,7 @@ export function negotiationOptions(choice: ProtocolChoice, transport: TransportK
     case "auto":
       return { versionNegotiation: { mode: "auto", probe: { timeoutMs: PROBE_TIMEOUT_MS[transport] } } };
     case "2026-07-28":
-      return { versionNegotiation: { mode: { pin: "2026-07-28" }, probe: { timeoutMs: PROBE_TIMEOUT_MS[transport] } } };
+      return { versionNegotiation: { mode: { pin: "2026-07-28" }, probe: { timeoutMs: PIN_PROBE_TIMEOUT_MS } } };
     default:
       // A legacy pin: `initialize` offers exactly this version and accepts no other.
       return { versionNegotiation: { mode: "legacy" }, supportedProtocolVersions: [choice] };
