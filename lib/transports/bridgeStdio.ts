@@ -1,6 +1,7 @@
 import type { FetchLike, JSONRPCMessage, Transport } from "@modelcontextprotocol/client";
 import { TOKEN_HEADER, type BridgeEvent, type StdioLaunch } from "../bridge/protocol";
 import type { TrafficLog } from "../traffic/log";
+import { REPLACEMENT_CHARACTER, addProblem } from "./frameProblems";
 import { readNdjson } from "./ndjson";
 import { createPacer } from "./pacing";
 
@@ -97,11 +98,24 @@ export class BridgeStdioTransport implements Transport {
     switch (event.type) {
       case "stdout": {
         const { entry, value } = this.log.recordFrame("incoming", event.line, { transport: "stdio" });
+        if (entry.raw.includes("\uFFFD")) addProblem(entry, REPLACEMENT_CHARACTER);
+        if (this.exit?.error) {
+          // After the bridge ended the connection (an over-long line), what still comes is a remnant, never a message.
+          addProblem(entry, `not delivered: it came after the bridge closed the connection (${this.exit.error.message})`);
+          return;
+        }
         if (entry.rpc.type === "invalid-json" || entry.rpc.type === "not-jsonrpc") {
           this.onerror?.(new Error(`the server wrote a line that is not JSON-RPC (${entry.rpc.reason}): ${event.line.slice(0, 200)}`));
           return;
         }
-        this.deliver(entry.truncated ? parseQuietly(event.line) : value);
+        const message = entry.truncated ? parseQuietly(event.line) : value;
+        if (message === undefined) {
+          // A frame too big to store whole is classified from its head only: say when the whole line is no JSON.
+          addProblem(entry, "invalid JSON: the whole line does not parse (its type above was guessed from its head)");
+          this.onerror?.(new Error(`the server wrote a line of ${entry.size} bytes that is not valid JSON`));
+          return;
+        }
+        this.deliver(message);
         return;
       }
       case "stderr":
@@ -114,6 +128,8 @@ export class BridgeStdioTransport implements Transport {
         this.log.event(event.code === 0 ? "info" : "error", `server process exited (${event.signal ? `signal ${event.signal}` : `code ${event.code}`})`);
         return;
       case "error":
+        // An over-long line is reported again for each chunk that follows it until the process is gone: once is enough.
+        if (this.exit?.error?.message === event.message) return;
         this.exit = { code: this.exit?.code ?? null, signal: this.exit?.signal ?? null, error: event };
         this.log.event("error", event.hint ? `${event.message} ${event.hint}` : event.message);
         this.onerror?.(new Error(event.message));

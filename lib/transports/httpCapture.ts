@@ -1,6 +1,8 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
 import { createParser } from "eventsource-parser";
+import type { FrameEntry } from "../traffic/entry";
 import type { TrafficLog } from "../traffic/log";
+import { INVALID_UTF8, addProblem } from "./frameProblems";
 
 /** Response and request headers worth showing for MCP over HTTP. */
 const SHOWN_HEADERS = ["content-type", "mcp-session-id", "mcp-protocol-version", "www-authenticate", "last-event-id", "location", "mcp-method", "mcp-name", "accept", "authorization", "retry-after"];
@@ -43,11 +45,11 @@ export function capturingFetch(log: TrafficLog, inner: FetchLike): FetchLike {
     }
     if (/text\/event-stream/i.test(contentType)) {
       log.append(entry);
-      return withBody(response, response.body.pipeThrough(sseTap(log, exchange)));
+      return withBody(response, tapped(response.body, sseTap(log, exchange), init?.signal));
     }
     if (/json/i.test(contentType)) {
       log.append(entry);
-      return withBody(response, response.body.pipeThrough(jsonTap(log, exchange)));
+      return withBody(response, tapped(response.body, jsonTap(log, exchange), init?.signal));
     }
     // Not MCP content (an HTML page, an error text): keep a short note of what came back.
     const [mine, theirs] = response.body.tee();
@@ -61,12 +63,86 @@ function withBody(response: Response, body: ReadableStream<Uint8Array>): Respons
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-function sseTap(log: TrafficLog, exchange: number): TransformStream<Uint8Array, Uint8Array> {
-  const decoder = new TextDecoder();
+/** Sees every chunk of a body before its consumer does, and how the body ended. */
+interface Tap {
+  chunk(bytes: Uint8Array): void;
+  /** `error` is set when the body broke off (the connection dropped), not when the consumer cancelled it. */
+  end(error?: unknown): void;
+}
+
+/**
+ * Passes a body through unchanged while the tap records it. Unlike `pipeThrough`, it learns when
+ * the body breaks off mid-way, so a cut stream still leaves what arrived (flagged) in the log.
+ */
+function tapped(body: ReadableStream<Uint8Array>, tap: Tap, signal?: AbortSignal | null): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await reader.read();
+      } catch (error) {
+        // An abort we asked for (disconnect, cancel) is not the server's fault.
+        if (!signal?.aborted) tap.end(error);
+        controller.error(error);
+        return;
+      }
+      if (result.done) {
+        tap.end();
+        controller.close();
+        return;
+      }
+      tap.chunk(result.value);
+      controller.enqueue(result.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}
+
+/**
+ * Decodes leniently (the log must show what came, even when it is not UTF-8) and, beside it,
+ * strictly, to know whether a U+FFFD in the text was really sent or stands for bad bytes.
+ */
+function utf8Decoder() {
+  const lenient = new TextDecoder();
+  let strict: TextDecoder | undefined = new TextDecoder("utf-8", { fatal: true });
+  const check = (run: (d: TextDecoder) => void) => {
+    try {
+      if (strict) run(strict);
+    } catch {
+      strict = undefined;
+    }
+  };
+  return {
+    decode(bytes?: Uint8Array): string {
+      if (bytes) {
+        check((d) => d.decode(bytes, { stream: true }));
+        return lenient.decode(bytes, { stream: true });
+      }
+      check((d) => d.decode());
+      return lenient.decode();
+    },
+    /** True once bytes that are not UTF-8 have been seen. */
+    get invalid(): boolean {
+      return strict === undefined;
+    },
+  };
+}
+
+function flagInvalidUtf8(entry: FrameEntry, invalid: boolean): void {
+  if (invalid && entry.raw.includes("\uFFFD")) addProblem(entry, INVALID_UTF8);
+}
+
+function sseTap(log: TrafficLog, exchange: number): Tap {
+  const decoder = utf8Decoder();
+  /** The text of the event being received, to show it if the stream stops before it ends. */
+  let pending = "";
   const parser = createParser({
     onEvent(event) {
       if (event.event === undefined || event.event === "message") {
-        log.recordFrame("incoming", event.data, { transport: "http", exchange, stream: "sse" });
+        flagInvalidUtf8(log.recordFrame("incoming", event.data, { transport: "http", exchange, stream: "sse" }).entry, decoder.invalid);
       } else {
         log.event("info", `SSE "${event.event}" event: ${event.data.slice(0, 300)}`);
       }
@@ -78,30 +154,65 @@ function sseTap(log: TrafficLog, exchange: number): TransformStream<Uint8Array, 
       log.event("warn", `malformed SSE: ${error.message}`);
     },
   });
-  return new TransformStream({
-    transform(chunk, controller) {
-      controller.enqueue(chunk);
-      parser.feed(decoder.decode(chunk, { stream: true }));
+  const feed = (text: string) => {
+    const from = Math.max(0, pending.length - 3);
+    pending += text;
+    parser.feed(text);
+    const end = lastBlankLineEnd(pending, from);
+    if (end !== -1) pending = pending.slice(end);
+  };
+  return {
+    chunk: (bytes) => feed(decoder.decode(bytes)),
+    end(error) {
+      feed(decoder.decode());
+      // An event without its closing blank line is dropped by SSE parsers (the SDK's too); comments do not count.
+      const fields = pending.split(/\r\n|\r|\n/).filter((l) => l !== "" && !l.startsWith(":"));
+      const how = error === undefined ? "ended" : `broke off (${describeError(error)})`;
+      if (!fields.length) {
+        if (error !== undefined) log.event("warn", `the SSE stream ${how}`);
+        return;
+      }
+      log.event("warn", `the SSE stream ${how} in the middle of an event: the client never received it`);
+      const data = fields.filter((l) => l.startsWith("data:")).map((l) => l.slice(l.startsWith("data: ") ? 6 : 5));
+      if (data.length) {
+        const { entry } = log.recordFrame("incoming", data.join("\n"), { transport: "http", exchange, stream: "sse" });
+        addProblem(entry, "cut: the SSE stream stopped before this event was complete (the client never received it)");
+      }
     },
-    flush() {
-      parser.feed(decoder.decode());
-    },
-  });
+  };
 }
 
-function jsonTap(log: TrafficLog, exchange: number): TransformStream<Uint8Array, Uint8Array> {
-  const decoder = new TextDecoder();
+/** Where the text after the last blank line (an event's end) starts, searching from `from`; -1 if none. */
+function lastBlankLineEnd(text: string, from: number): number {
+  const blank = /(?:\r\n|\r(?!\n)|\n)(?:\r\n|\r(?!\n)|\n)/g;
+  blank.lastIndex = from;
+  let end = -1;
+  for (let m = blank.exec(text); m; m = blank.exec(text)) end = m.index + m[0].length;
+  return end;
+}
+
+function jsonTap(log: TrafficLog, exchange: number): Tap {
+  const decoder = utf8Decoder();
   let text = "";
-  return new TransformStream({
-    transform(chunk, controller) {
-      controller.enqueue(chunk);
-      text += decoder.decode(chunk, { stream: true });
+  return {
+    chunk(bytes) {
+      text += decoder.decode(bytes);
     },
-    flush() {
+    end(error) {
       text += decoder.decode();
-      log.recordFrame("incoming", text, { transport: "http", exchange, stream: "json-body" });
+      const { entry } = log.recordFrame("incoming", text, { transport: "http", exchange, stream: "json-body" });
+      flagInvalidUtf8(entry, decoder.invalid);
+      if (error !== undefined) {
+        log.event("warn", `the response body broke off after ${text.length} characters (${describeError(error)})`);
+        addProblem(entry, "cut: the response body broke off before it was complete");
+      }
     },
-  });
+  };
+}
+
+function describeError(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  return `${error instanceof Error ? error.message : String(error)}${cause}`;
 }
 
 async function readHead(stream: ReadableStream<Uint8Array>, limit: number): Promise<string> {
