@@ -15,7 +15,8 @@ export type BridgeEvent =
   | { type: "stdout"; line: string }
   | { type: "stderr"; line: string }
   | { type: "exit"; code: number | null; signal: string | null }
-  | { type: "error"; message: string; hint?: string };
+  /** `refusedLine`: the head of a stdout line refused as too long, and its bytes read when refused. */
+  | { type: "error"; message: string; hint?: string; refusedLine?: { head: string; seen: number } };
 
 export const TOKEN_HEADER = "x-mcp-lens-token";
 /** The relay's upstream request, URI-encoded JSON of `RelayTarget`. */

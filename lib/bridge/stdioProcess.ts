@@ -9,7 +9,7 @@ export interface StdioHandlers {
   stdout(line: string): void;
   stderr(line: string): void;
   exit(code: number | null, signal: string | null): void;
-  error(message: string, hint?: string): void;
+  error(message: string, hint?: string, refusedLine?: { head: string; seen: number }): void;
 }
 
 /**
@@ -27,12 +27,15 @@ export class StdioProcess {
     this.exitPromise = new Promise((resolve) => child.once("close", () => resolve()));
     const out = new LineSplitter(maxLineBytes);
     const err = new LineSplitter(maxLineBytes);
+    let stdoutOverflowed = false;
     child.stdout?.on("data", (chunk: Buffer) => {
+      if (stdoutOverflowed) return; // the connection is closing: what follows an over-long line is no message
       try {
         for (const line of out.push(chunk)) handlers.stdout(line);
       } catch (e) {
         if (!(e instanceof LineTooLongError)) throw e;
-        handlers.error(`The server wrote ${e.message}; the connection was closed.`, "Servers must write one JSON-RPC message per line on stdout.");
+        stdoutOverflowed = true;
+        handlers.error(`The server wrote ${e.message}; the connection was closed.`, "Servers must write one JSON-RPC message per line on stdout.", { head: e.head, seen: e.seen });
         void this.shutdown();
       }
     });
@@ -46,7 +49,7 @@ export class StdioProcess {
     child.stdin?.on("error", () => {}); // EPIPE after the server exits: reported through `exit`.
     child.once("close", (code, signal) => {
       this.exited = true;
-      const tail = out.flush();
+      const tail = stdoutOverflowed ? undefined : out.flush();
       if (tail) handlers.stdout(tail);
       const errTail = err.flush();
       if (errTail) handlers.stderr(errTail);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { TEAM_STDIO_OFF, stdioAllowed, teamPolicyFromEnv } from "../security/team";
 import { LIMITS, HttpError, errorResponse, readBodyLimited, toErrorResponse } from "./limits";
 import { StdioLaunchSchema, type BridgeEvent } from "./protocol";
 import { registry } from "./registry";
@@ -13,8 +14,11 @@ const STREAM_HEADERS = {
 /**
  * POST: start a stdio server and stream its events (NDJSON) for as long as the page reads them.
  * When the page goes away (the request aborts) the process group is shut down.
+ * In team mode only allow-listed commands start, by their resolved absolute path (rule 19).
  */
 export async function spawnStdio(request: Request): Promise<Response> {
+  const team = teamPolicyFromEnv();
+  if (team && team.stdioAllow.length === 0) return errorResponse(403, TEAM_STDIO_OFF); // refused before the body is read
   let launch;
   try {
     const body = new TextDecoder().decode(await readBodyLimited(request));
@@ -23,6 +27,11 @@ export async function spawnStdio(request: Request): Promise<Response> {
     launch = parsed.data;
   } catch (error) {
     return toErrorResponse(error instanceof SyntaxError ? new HttpError(400, "the launch request is not JSON") : error);
+  }
+  if (team) {
+    const allowed = stdioAllowed(team, launch);
+    if (!allowed.ok) return errorResponse(403, allowed.message);
+    launch = { ...launch, command: allowed.command };
   }
   const { processes } = registry();
   if (processes.size >= LIMITS.maxProcesses) return errorResponse(429, `too many live stdio servers (limit ${LIMITS.maxProcesses}); disconnect some first`);
@@ -71,8 +80,8 @@ export async function spawnStdio(request: Request): Promise<Response> {
   proc = StdioProcess.spawn(launch, {
     stdout: (line) => emit({ type: "stdout", line }),
     stderr: (line) => emit({ type: "stderr", line }),
-    error: (message, hint) => {
-      emit({ type: "error", message, hint });
+    error: (message, hint, refusedLine) => {
+      emit({ type: "error", message, hint, refusedLine });
       if (!proc?.running) {
         processes.delete(id);
         end();

@@ -195,8 +195,9 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     expect(outcome).toMatchObject({ kind: "failed", message: expect.stringMatching(/Session not found/) });
     expect(exchangeOf(faulty.log, "session-lost")).toMatchObject({ status: 404 });
     expect(incoming(faulty.log).at(-1)).toMatchObject({ rpc: { type: "error", code: -32001, message: "Session not found" }, channel: { stream: "json-body" } });
-    // The session is gone for good on the server: every further request gets 404 too …
-    expect(await call(faulty, "echo", { text: "x" })).toMatchObject({ kind: "failed", message: expect.stringMatching(/Session not found/) });
+    expect(outcome.kind === "failed" && outcome.message).toMatch(/^HTTP 404/);
+    // The session is gone for good on the server: the inspector says so instead of staying "connected" …
+    expect(faulty.state).toMatchObject({ status: "failed", failure: { title: expect.stringMatching(/no longer knows this session \(HTTP 404 for Mcp-Session-Id /) } });
     // … and a reconnect (a new initialize) recovers.
     await faulty.connect();
     expect(faulty.state.status).toBe("connected");
@@ -208,6 +209,8 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "http-500");
     expect(outcome).toMatchObject({ kind: "failed", message: expect.stringContaining("Internal Server Error: misbehaving on purpose") });
+    expect(outcome.kind === "failed" && outcome.message).toMatch(/^HTTP 500/);
+    expect(faulty.state.status).toBe("connected"); // a 500 is one failed request, not a lost session
     expect(exchangeOf(faulty.log, "http-500")).toMatchObject({ status: 500, note: "a text/plain body: Internal Server Error: misbehaving on purpose" });
     await finish(witness);
   });

@@ -1,4 +1,6 @@
-import { Client, type ClientCapabilities, type Transport } from "@modelcontextprotocol/client";
+import { Client, SdkHttpError, type ClientCapabilities, type Transport } from "@modelcontextprotocol/client";
+import { ClientFeatures } from "../client/clientFeatures";
+import type { PingOutcome } from "../client/ping";
 import { listsFromTraffic } from "../inspect/diff";
 import { recordingLog, type Recording } from "../inspect/recording";
 import { ToolRunner } from "../tools/toolRunner";
@@ -31,16 +33,20 @@ export class InspectorSession {
   client?: Client;
   /** Tool calls and their history; kept across reconnects. */
   readonly tools = new ToolRunner();
+  /** MCP Lens as a client: server requests waiting for the user, the roots list, ping. Kept across reconnects. */
+  readonly clientFeatures: ClientFeatures;
   private transport?: Transport;
   private generation = 0;
 
   constructor(
     config: ConnectionConfig,
     private readonly deps: SessionDeps,
-    clientCapabilities: ClientCapabilities = {},
+    /** Capabilities declared besides the switched-on client features (see ClientFeatures.extend). */
+    private readonly extraCapabilities: ClientCapabilities = {},
   ) {
-    this.store = new Store(R.initialState(config, clientCapabilities));
     this.log = new TrafficLog();
+    this.clientFeatures = new ClientFeatures({ now: deps.now, report: (level, text) => this.log.event(level, text) });
+    this.store = new Store(R.initialState(config, this.clientFeatures.capabilities(config.clientFeatures, extraCapabilities)));
   }
 
   get state(): R.SessionState {
@@ -51,7 +57,7 @@ export class InspectorSession {
     await this.disconnect();
     const generation = ++this.generation;
     this.log = new TrafficLog({ now: this.deps.now });
-    this.store.apply((s) => ({ ...s, config }), undefined);
+    this.store.apply(R.configured, { config, clientCapabilities: this.clientFeatures.capabilities(config.clientFeatures, this.extraCapabilities) });
     this.store.apply(R.connecting, config.transport === "stdio" ? "starting the server" : "contacting the server");
     this.log.event("info", `connecting (${config.transport}, protocol ${config.protocol})`);
 
@@ -93,6 +99,7 @@ export class InspectorSession {
       restartedAfterProbe: restarted,
       connectedAt: Date.now(),
     });
+    this.clientFeatures.connected(client);
     this.log.event("info", `connected: ${client.getProtocolEra()} era, protocol ${client.getNegotiatedProtocolVersion()}`);
     await this.refreshAll("connect");
   }
@@ -117,6 +124,8 @@ export class InspectorSession {
       },
     });
     client.onclose = () => this.onClosed(client);
+    this.clientFeatures.install(client, config.clientFeatures);
+    client.onerror = (error) => this.onClientError(client, error);
     const transport = this.deps.createTransport(config, this.log);
     this.client = client;
     this.transport = transport;
@@ -154,7 +163,23 @@ export class InspectorSession {
       ? { title: exit.error?.message ?? `The server exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`, detail: transport instanceof BridgeStdioTransport ? transport.stderrTail.slice(-5).join("\n") : undefined, hint: exit.error?.hint ?? "Reconnect to start it again." }
       : { title: "The connection was closed by the server.", hint: "Reconnect to start a new session." };
     this.log.event("warn", failure.title);
+    this.clientFeatures.detach("the connection closed");
     this.store.apply(R.disconnected, failure);
+  }
+
+  /** Ping the server (2025 era) and time the round trip. */
+  ping(): Promise<PingOutcome> {
+    return this.clientFeatures.ping();
+  }
+
+  /** A 404 on a request that carried a session id: the server forgot the session (spec: start a new one). */
+  private onClientError(client: Client, error: unknown): void {
+    if (client !== this.client || this.state.status !== "connected") return;
+    const sessionId = (this.transport as { sessionId?: string } | undefined)?.sessionId;
+    if (!(error instanceof SdkHttpError) || error.status !== 404 || !sessionId) return;
+    const title = `The server no longer knows this session (HTTP 404 for Mcp-Session-Id ${sessionId}).`;
+    this.log.event("error", title);
+    this.store.apply(R.disconnected, { title, hint: "The server lost or expired the session. Reconnect to start a new one (a new initialize)." });
   }
 
   /**
@@ -226,6 +251,7 @@ export class InspectorSession {
     this.client = undefined;
     this.transport = undefined;
     if (client) client.onclose = undefined;
+    this.clientFeatures.detach("disconnected");
     try {
       if (client) await client.close();
       else await transport?.close();

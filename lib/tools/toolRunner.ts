@@ -1,4 +1,4 @@
-import { ProtocolError, SdkError, type CallToolResult, type Client, type StandardSchemaV1 } from "@modelcontextprotocol/client";
+import { ProtocolError, SdkError, SdkHttpError, type CallToolResult, type Client, type StandardSchemaV1 } from "@modelcontextprotocol/client";
 import type { ToolOutcome } from "../results/outcome";
 import { Store } from "../session/store";
 import { callFinished, callProgressed, callStarted, emptyToolCalls, type ToolCallsState } from "./history";
@@ -74,7 +74,8 @@ function toOutcome(error: unknown, elapsedMs: number, cancelled: boolean): ToolO
   if (error instanceof SdkError) {
     const timeout = (error.data as { timeout?: number } | undefined)?.timeout;
     if (error.code === "REQUEST_TIMEOUT") return { kind: "failed", message: `Timed out: no result and no progress for ${timeout ?? "?"} ms.`, elapsedMs };
-    return { kind: "failed", message: `${error.message} (${error.code})`, elapsedMs };
+    const http = error instanceof SdkHttpError && !error.message.includes(String(error.status)) ? `HTTP ${error.status}${error.statusText ? ` ${error.statusText}` : ""}: ` : "";
+    return { kind: "failed", message: `${http}${error.message} (${error.code})`, elapsedMs };
   }
   return { kind: "failed", message: error instanceof Error ? error.message : String(error), elapsedMs };
 }

@@ -36,18 +36,21 @@ export class TrafficLog {
     return this.nextExchange++;
   }
 
-  /** Record a raw frame as it crossed the wire, then classify and pair it. */
-  recordFrame(direction: Direction, raw: string, channel: FrameEntry["channel"]): { entry: FrameEntry; value?: unknown } {
+  /**
+   * Record a raw frame as it crossed the wire, then classify and pair it. `cutSize`: the capture point
+   * kept only this head of a frame of that many bytes (it is classified from its head, like any cut frame).
+   */
+  recordFrame(direction: Direction, raw: string, channel: FrameEntry["channel"], cutSize?: number): { entry: FrameEntry; value?: unknown } {
     const limit = this.options.frameLimit ?? DEFAULT_FRAME_LIMIT;
-    const truncated = raw.length > limit;
+    const truncated = raw.length > limit || cutSize !== undefined;
     const { rpc, value } = truncated ? { rpc: classifyTruncated(raw), value: undefined } : classifyFrame(raw);
     const entry: FrameEntry = {
       kind: "frame",
       seq: this.entries.length,
       ts: this.now(),
       direction,
-      raw: truncated ? raw.slice(0, limit) : raw,
-      size: utf8Length(raw),
+      raw: raw.length > limit ? detachedHead(raw, limit) : raw,
+      size: cutSize ?? utf8Length(raw),
       truncated,
       channel,
       rpc,
@@ -131,4 +134,12 @@ function classifyTruncated(raw: string): RpcInfo {
   if (method) return { type: "notification", method };
   if (parsedId !== undefined && /"result"\s*:/.test(head)) return { type: "result", id: parsedId };
   return { type: "not-jsonrpc", reason: "frame too large to inspect" };
+}
+
+/**
+ * The first `limit` characters as a string of their own: a plain `slice` of a huge string may share
+ * (and so keep alive) the whole original in V8; copying through UTF-8 does not.
+ */
+function detachedHead(raw: string, limit: number): string {
+  return new TextDecoder().decode(new TextEncoder().encode(raw.slice(0, limit)));
 }

@@ -130,13 +130,20 @@ export class BridgeStdioTransport implements Transport {
       case "error":
         // An over-long line is reported again for each chunk that follows it until the process is gone: once is enough.
         if (this.exit?.error?.message === event.message) return;
-        this.exit = { code: this.exit?.code ?? null, signal: this.exit?.signal ?? null, error: event };
+        if (event.refusedLine) this.recordRefusedLine(event.refusedLine);
+        this.exit = { code: this.exit?.code ?? null, signal: this.exit?.signal ?? null, error: { message: event.message, hint: event.hint } };
         this.log.event("error", event.hint ? `${event.message} ${event.hint}` : event.message);
         this.onerror?.(new Error(event.message));
         return;
       case "spawned":
         return;
     }
+  }
+
+  /** The bridge refused an over-long stdout line: its head goes in the log, cut and flagged, never to the client. */
+  private recordRefusedLine(line: { head: string; seen: number }): void {
+    const { entry } = this.log.recordFrame("incoming", line.head, { transport: "stdio" }, line.seen);
+    addProblem(entry, `refused: a line over the bridge's limit (${line.seen} bytes read before the bridge closed the connection); only its head is kept, and it was not delivered`);
   }
 
   private deliver(value: unknown): void {
