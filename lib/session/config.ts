@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ClientFeatureSwitchesSchema } from "../client/capabilities";
 
 export const PROTOCOL_CHOICES = ["auto", "2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"] as const;
 export type ProtocolChoice = (typeof PROTOCOL_CHOICES)[number];
@@ -11,6 +12,8 @@ const Common = {
   id: z.string().min(1),
   name: z.string().min(1).max(200),
   protocol: z.enum(PROTOCOL_CHOICES).default("auto"),
+  /** Which client capabilities to declare and answer; all on when absent. */
+  clientFeatures: ClientFeatureSwitchesSchema.optional(),
 };
 
 export const StdioConnectionSchema = z.object({

@@ -62,6 +62,9 @@ export function initialState(config: ConnectionConfig, clientCapabilities: Clien
 
 // Named reducers: every state change is one of these.
 
+/** Before a connect: the configuration to use and the client capabilities it declares. */
+export const configured = (s: SessionState, p: { config: ConnectionConfig; clientCapabilities: ClientCapabilities }): SessionState => ({ ...s, ...p });
+
 export const connecting = (s: SessionState, phase: string): SessionState => ({
   ...initialState(s.config, s.clientCapabilities),
   status: "connecting",

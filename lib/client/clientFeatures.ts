@@ -1,0 +1,136 @@
+import { ProtocolError, type Client, type ClientCapabilities, type ClientContext, type Root } from "@modelcontextprotocol/client";
+import { declaredCapabilities, featureOn, type ClientFeatureSwitches } from "./capabilities";
+import { pingServer, type PingOutcome } from "./ping";
+import { ServerRequests } from "./requests";
+import { RootsList } from "./roots";
+
+/**
+ * Another module's client-side feature (tasks, an extension): its capabilities are declared with
+ * ours and `install` registers its handlers on each new SDK `Client` before it connects.
+ */
+export interface ClientExtension {
+  name: string;
+  capabilities?: ClientCapabilities;
+  install?(client: Client): void;
+}
+
+export interface ClientFeaturesOptions {
+  now?: () => number;
+  roots?: Root[];
+  /** Where to say what happened (the session's traffic log events). */
+  report?: (level: "info" | "warn", text: string) => void;
+}
+
+/**
+ * MCP Lens as a client: the requests a server makes of it (sampling, elicitation, roots, ping) and
+ * the capabilities it declares. Lives as long as its session; `install` wires each new SDK client.
+ */
+export class ClientFeatures {
+  readonly requests: ServerRequests;
+  readonly roots: RootsList;
+  private readonly extensions: ClientExtension[] = [];
+  private client?: Client;
+  private switches?: ClientFeatureSwitches;
+  private live = false;
+
+  constructor(private readonly options: ClientFeaturesOptions = {}) {
+    this.requests = new ServerRequests(options.now);
+    this.roots = new RootsList(options.roots);
+    this.roots.onChange(() => void this.notifyRootsChanged());
+  }
+
+  /** Add another module's capabilities and handlers; takes effect on the next connect. */
+  extend(extension: ClientExtension): void {
+    this.extensions.push(extension);
+  }
+
+  /** What the next `initialize` (or 2026-07-28 `_meta`) declares for these switches. */
+  capabilities(switches: ClientFeatureSwitches | undefined, extra: ClientCapabilities = {}): ClientCapabilities {
+    const fromExtensions = Object.assign({}, ...this.extensions.map((e) => e.capabilities ?? {})) as ClientCapabilities;
+    return declaredCapabilities(switches, { ...extra, ...fromExtensions });
+  }
+
+  /**
+   * Register handlers on a new client, before it connects, for exactly what is switched on: a
+   * request for anything else gets the SDK's -32601 Method not found.
+   */
+  install(client: Client, switches: ClientFeatureSwitches | undefined): void {
+    this.client = client;
+    this.switches = switches;
+    this.live = false;
+    const on = (key: Parameters<typeof featureOn>[1]): boolean => featureOn(switches, key);
+    const origin = (ctx: ClientContext) => ({
+      // In 2026-07-28 the SDK drops server→client requests, so a handler call there is an InputRequiredResult entry.
+      via: client.getProtocolEra() === "modern" ? ("input-required" as const) : ("request" as const),
+      requestId: ctx.mcpReq.id,
+      signal: ctx.mcpReq.signal,
+    });
+
+    if (on("sampling")) {
+      client.setRequestHandler("sampling/createMessage", async (request, ctx) => {
+        if ((request.params.tools || request.params.toolChoice) && !on("samplingTools")) {
+          throw new ProtocolError(-32602, "This sampling request has tools, but the client did not declare sampling.tools.");
+        }
+        return (await this.requests.wait({ method: "sampling/createMessage", params: request.params }, origin(ctx))) as never;
+      });
+    }
+    if (on("elicitationForm") || on("elicitationUrl")) {
+      // The SDK refuses a mode whose sub-capability was not declared before this runs.
+      client.setRequestHandler("elicitation/create", async (request, ctx) =>
+        (await this.requests.wait({ method: "elicitation/create", params: request.params }, origin(ctx))) as never,
+      );
+    }
+    if (on("elicitationUrl")) {
+      client.setNotificationHandler("notifications/elicitation/complete", (n) => this.requests.complete(n.params.elicitationId));
+    }
+    if (on("roots")) {
+      client.setRequestHandler("roots/list", () => {
+        this.roots.listed(this.now());
+        return { roots: this.roots.roots };
+      });
+    }
+    for (const e of this.extensions) e.install?.(client);
+  }
+
+  /** The client finished its handshake: roots changes are now notified. */
+  connected(client: Client): void {
+    if (client === this.client) this.live = true;
+  }
+
+  /** The connection is gone: open requests end unanswered. */
+  detach(note = "the connection closed"): void {
+    this.live = false;
+    this.client = undefined;
+    this.requests.cancelAll(note);
+  }
+
+  /** Ping the server and time the round trip. */
+  ping(timeoutMs?: number): Promise<PingOutcome> {
+    if (!this.client || !this.live) return Promise.resolve({ ok: false, ms: 0, error: "Not connected." });
+    return pingServer(this.client, { now: this.options.now, timeoutMs });
+  }
+
+  private now = (): number => (this.options.now ?? Date.now)();
+
+  private async notifyRootsChanged(): Promise<void> {
+    const client = this.client;
+    const at = this.now();
+    if (!client || !this.live) return;
+    if (!featureOn(this.switches, "rootsListChanged")) {
+      this.roots.notice({ at, sent: false, detail: "roots.listChanged is switched off: the server is not told." });
+      return;
+    }
+    if (client.getProtocolEra() === "modern") {
+      this.roots.notice({ at, sent: false, detail: "2026-07-28 has no roots notification: the server reads roots with each request." });
+      return;
+    }
+    try {
+      await client.sendRootsListChanged();
+      this.roots.notice({ at, sent: true, detail: "notifications/roots/list_changed sent" });
+    } catch (error) {
+      const detail = `notifications/roots/list_changed failed: ${error instanceof Error ? error.message : String(error)}`;
+      this.roots.notice({ at, sent: false, detail });
+      this.options.report?.("warn", detail);
+    }
+  }
+}

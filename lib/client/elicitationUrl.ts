@@ -1,0 +1,38 @@
+import type { ElicitRequestURLParams } from "@modelcontextprotocol/client";
+import { safeLinkUrl } from "../security/urls";
+
+/**
+ * What a URL-mode elicitation card shows. Only an http(s) URL becomes `href` (SECURITY.md rule 14);
+ * nothing here opens it: the UI does, on the user's click, as a plain link.
+ */
+export interface UrlElicitationView {
+  message: string;
+  /** The URL as the server sent it, to show as text. */
+  url: string;
+  /** Set only when the URL is http(s) and may become a link. */
+  href?: string;
+  /** The host to show prominently, so the user sees where the link goes. */
+  host?: string;
+  /** 2025-11-25 only: the id `notifications/elicitation/complete` will name. */
+  elicitationId?: string;
+  /** Why the URL is not offered as a link. */
+  blocked?: string;
+}
+
+export function urlElicitationView(params: Pick<ElicitRequestURLParams, "message" | "url"> & { elicitationId?: string }): UrlElicitationView {
+  const href = safeLinkUrl(params.url);
+  let host: string | undefined;
+  try {
+    host = new URL(params.url).host || undefined;
+  } catch {
+    host = undefined;
+  }
+  return {
+    message: params.message,
+    url: params.url,
+    href,
+    host,
+    elicitationId: params.elicitationId,
+    blocked: href ? undefined : "Only http: and https: URLs are offered as links.",
+  };
+}
