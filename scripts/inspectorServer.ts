@@ -3,6 +3,7 @@ import next from "next";
 import { killAllNow, shutdownAll } from "../lib/bridge/registry";
 import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "../lib/security/csp";
 import { checkRequest, type GateConfig } from "../lib/security/gate";
+import type { TeamAuth } from "../lib/security/team";
 
 export interface InspectorServerOptions {
   dir: string;
@@ -11,6 +12,8 @@ export interface InspectorServerOptions {
   token: string;
   dev?: boolean;
   extraHosts?: string[];
+  /** Team mode: authentication required on every route (docs/team-mode.md). */
+  team?: TeamAuth;
 }
 
 /**
@@ -21,14 +24,14 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
   const app = next({ dev: options.dev ?? false, dir: options.dir, hostname: options.host, port: options.port, quiet: true });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const gate: GateConfig = { token: options.token, port: options.port, extraHosts: options.extraHosts };
+  const gate: GateConfig = { token: options.token, port: options.port, extraHosts: options.extraHosts, team: options.team };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const verdict = checkRequest(gate, { url: req.url ?? "/", headers: req.headers });
     if (!verdict.ok) {
       // Refused before the body is read.
-      res.writeHead(verdict.status, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
+      res.writeHead(verdict.status, { "content-type": "application/json", "cache-control": "no-store", connection: "close", ...verdict.headers });
       res.end(JSON.stringify({ error: verdict.message }));
       req.resume();
       return;

@@ -1,20 +1,25 @@
 /**
  * `npm start`: build when needed, start the demo MCP server and the inspector on 127.0.0.1,
  * print the URL and the session token, and open a browser where one is available.
+ * `--team`: authentication on every route, stdio and private addresses only when allow-listed
+ * (docs/team-mode.md).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { isLoopbackBind } from "../lib/security/gate";
+import { ENV } from "../lib/security/team";
+import { planStart } from "../lib/security/teamStart";
 import { newToken } from "../lib/security/token";
 import { buildIfNeeded, root } from "./build";
-
 
 const { values: opts } = parseArgs({
   options: {
     port: { type: "string", default: process.env.PORT ?? "6274" },
     host: { type: "string", default: "127.0.0.1" },
     "dangerously-allow-remote-bind": { type: "boolean", default: false },
+    team: { type: "boolean", default: false },
+    "trust-proxy-header": { type: "string" },
+    "public-host": { type: "string", multiple: true, default: [] },
     dev: { type: "boolean", default: false },
     "no-open": { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
@@ -25,24 +30,36 @@ const { values: opts } = parseArgs({
 async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const host = opts.host!;
-  if (!isLoopbackBind(host) && !opts["dangerously-allow-remote-bind"]) {
-    fail(`Refusing to listen on ${host}: MCP Lens can start programs on this machine, so it binds 127.0.0.1 only.\n` +
-      `If you really want other machines to reach it, pass --dangerously-allow-remote-bind (the session token still applies).`);
-  }
+  // A non-loopback bind needs --team (rule 1); --dangerously-allow-remote-bind is accepted but no longer enough on its own.
+  const plan = planStart({ host, port: opts.port!, team: opts.team!, trustProxyHeader: opts["trust-proxy-header"], publicHost: opts["public-host"]! }, process.env);
+  if (!plan.ok) fail(plan.message);
+  const team = plan.team;
+  // The route handlers (same process) read the team policy from the environment; the secret stays with the gate only.
+  if (team) process.env[ENV.team] = "1";
+  else delete process.env[ENV.team];
+  delete process.env[ENV.secret];
   if (!opts.dev && !opts["no-build"]) buildIfNeeded();
   (process.env as Record<string, string>).NODE_ENV = opts.dev ? "development" : "production";
   const token = newToken();
   process.env.MCP_LENS_TOKEN = token;
   process.env.MCP_LENS_ROOT = root;
 
-  const demo = opts["no-demo"] ? undefined : await startDemoHttp();
+  // In team mode the relay would refuse the loopback demo server anyway.
+  const demo = opts["no-demo"] || team ? undefined : await startDemoHttp();
   if (demo) process.env.MCP_LENS_DEMO_HTTP_URL = demo.url;
 
   const { startInspectorServer } = await import("./inspectorServer");
-  const inspector = await startInspectorServer({ dir: root, host, port: Number(opts.port), token, dev: opts.dev, extraHosts: isLoopbackBind(host) ? [] : [`${host}:${opts.port}`] });
+  const inspector = await startInspectorServer({ dir: root, host, port: Number(opts.port), token, dev: opts.dev, extraHosts: plan.extraHosts, team: team?.auth });
   console.log(`\n  MCP Lens is running at ${inspector.url}/`);
-  console.log(`  Session token (sent by the page in the x-mcp-lens-token header; API clients need it): ${token}`);
-  console.log(`  Open ${inspector.url}/?token=${token}\n`);
+  if (team) {
+    const how = [team.auth.secret ? `the shared secret (${ENV.secret}) as Basic password or Bearer` : "", team.auth.proxyHeader ? `a non-empty ${team.auth.proxyHeader} header from the proxy` : ""].filter(Boolean).join(" and ");
+    console.log(`  Team mode: every route needs ${how}.`);
+    if (team.publicHosts.length) console.log(`  Accepted Host names: ${team.publicHosts.join(", ")}`);
+    console.log(`  stdio: ${process.env[ENV.stdioAllow] ? `only ${process.env[ENV.stdioAllow]}` : "off"}; relay to loopback/private addresses: ${process.env[ENV.relayAllow] ? `only ${process.env[ENV.relayAllow]}` : "refused"}\n`);
+  } else {
+    console.log(`  Session token (sent by the page in the x-mcp-lens-token header; API clients need it): ${token}`);
+    console.log(`  Open ${inspector.url}/?token=${token}\n`);
+  }
   if (demo) console.log(`  Demo MCP server (Streamable HTTP): ${demo.url}\n`);
 
   let stopping = false;
@@ -57,7 +74,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("exit", () => demo?.child.kill("SIGKILL"));
-  if (!opts["no-open"] && !process.env.CI) openBrowser(`${inspector.url}/`);
+  if (!opts["no-open"] && !process.env.CI && !team) openBrowser(`${inspector.url}/`);
 }
 
 async function startDemoHttp(): Promise<{ url: string; child: ChildProcess } | undefined> {

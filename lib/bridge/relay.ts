@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP } from "node:net";
 import { Readable } from "node:stream";
-import { blockedAddressReason } from "../security/addresses";
+import { relayAddressRefusal, teamPolicyFromEnv, type TeamPolicy } from "../security/team";
 import { HttpError, LIMITS, errorResponse, readBodyLimited } from "./limits";
 import { RELAY_ERROR_HEADER, RELAY_TARGET_HEADER, RelayTargetSchema, type RelayTarget } from "./protocol";
 import { registry } from "./registry";
@@ -25,7 +25,8 @@ export function relay(request: Request): Promise<Response> {
 /** The DNS lookup the relay uses; injectable so tests can play a rebinding resolver. */
 export type Lookup = (hostname: string, options: { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
 
-export async function relayWith(request: Request, lookup: Lookup): Promise<Response> {
+/** `team`: the team-mode policy (loopback and private ranges refused unless allow-listed); read from the environment by default. */
+export async function relayWith(request: Request, lookup: Lookup, team: TeamPolicy | undefined = teamPolicyFromEnv()): Promise<Response> {
   let target: RelayTarget;
   let body: Uint8Array | undefined;
   try {
@@ -45,12 +46,12 @@ export async function relayWith(request: Request, lookup: Lookup): Promise<Respo
     }
   };
   try {
-    const upstream = await send(target, body, request.signal, lookup);
+    const upstream = await send(target, body, request.signal, lookup, team);
     upstream.once("close", release);
     return toResponse(upstream);
   } catch (error) {
     release();
-    return relayError(502, describeNetworkError(error, target.url));
+    return relayError(502, describeNetworkError(error, target.url, team));
   }
 }
 
@@ -63,11 +64,11 @@ function parseTarget(header: string | null): RelayTarget {
   return parsed.data;
 }
 
-function send(target: RelayTarget, body: Uint8Array | undefined, signal: AbortSignal, lookup: Lookup): Promise<IncomingMessage> {
+function send(target: RelayTarget, body: Uint8Array | undefined, signal: AbortSignal, lookup: Lookup, team: TeamPolicy | undefined): Promise<IncomingMessage> {
   const url = new URL(target.url);
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host)) {
-    const reason = blockedAddressReason(host);
+    const reason = relayAddressRefusal(team, host, host);
     if (reason) return Promise.reject(new BlockedAddressError(reason));
   }
   const headers: Record<string, string> = { "accept-encoding": "identity" };
@@ -77,7 +78,7 @@ function send(target: RelayTarget, body: Uint8Array | undefined, signal: AbortSi
   if (body) headers["content-length"] = String(body.length);
   const doRequest = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = doRequest(url, { method: target.method, headers, signal, lookup: checkedLookup(lookup), timeout: 30_000 }, resolve);
+    const req = doRequest(url, { method: target.method, headers, signal, lookup: checkedLookup(lookup, team), timeout: 30_000 }, resolve);
     req.once("error", reject);
     req.once("timeout", () => req.destroy(new Error("ETIMEDOUT")));
     req.end(body);
@@ -85,10 +86,11 @@ function send(target: RelayTarget, body: Uint8Array | undefined, signal: AbortSi
 }
 
 /**
- * DNS lookup that refuses blocked addresses. It is the connection's own lookup: the address
- * checked is the address connected to, so a resolver that changes its answer cannot slip past.
+ * DNS lookup that refuses blocked addresses (and, in team mode, loopback and private ones). It is
+ * the connection's own lookup: the address checked is the address connected to, so a resolver that
+ * changes its answer cannot slip past.
  */
-const checkedLookup = (lookup: Lookup) => (
+const checkedLookup = (lookup: Lookup, team: TeamPolicy | undefined) => (
   hostname: string,
   options: object,
   callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
@@ -96,7 +98,7 @@ const checkedLookup = (lookup: Lookup) => (
   lookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, []);
     for (const a of addresses) {
-      const reason = blockedAddressReason(a.address);
+      const reason = relayAddressRefusal(team, hostname, a.address);
       if (reason) return callback(new BlockedAddressError(`${hostname} resolves to ${reason}`), []);
     }
     const all = (options as { all?: boolean }).all;
@@ -131,7 +133,7 @@ function relayError(status: number, message: string): Response {
   return errorResponse(status, message, { [RELAY_ERROR_HEADER]: "1" });
 }
 
-function describeNetworkError(error: unknown, url: string): string {
+function describeNetworkError(error: unknown, url: string, team: TeamPolicy | undefined): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const host = new URL(url).host;
   switch (code) {
@@ -145,7 +147,7 @@ function describeNetworkError(error: unknown, url: string): string {
     case "ECONNRESET":
       return `${host} closed the connection.`;
     case "EBLOCKED":
-      return `Refused to connect: ${(error as Error).message}. Link-local and cloud-metadata addresses are never relayed.`;
+      return `Refused to connect: ${(error as Error).message}. Link-local and cloud-metadata addresses are never relayed${team ? "; in team mode, loopback and private ones neither unless allow-listed" : ""}.`;
     case "ABORT_ERR":
       return "The request was cancelled.";
     default:

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { cidrContains, parseCidr } from "./cidr";
 
 /**
  * Addresses the relay never connects to (SECURITY.md rule 12): link-local, including the
@@ -38,4 +39,23 @@ function expandV6(v6: string): string {
   const t = tail ? tail.split(":") : [];
   const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill("0"), ...t];
   return groups.map((g) => g.padStart(4, "0")).join(":");
+}
+
+/** Loopback and private ranges: allowed in local mode, refused by the relay in team mode unless allow-listed (rule 12). */
+const PRIVATE_RANGES: Array<[string, string]> = [
+  ["0.0.0.0/8", "the unspecified/\"this network\" range 0.0.0.0/8"],
+  ["127.0.0.0/8", "a loopback address (127.0.0.0/8)"],
+  ["10.0.0.0/8", "a private address (10.0.0.0/8)"],
+  ["172.16.0.0/12", "a private address (172.16.0.0/12)"],
+  ["192.168.0.0/16", "a private address (192.168.0.0/16)"],
+  ["100.64.0.0/10", "a shared (carrier-grade NAT) address (100.64.0.0/10)"],
+  ["::1/128", "the IPv6 loopback address ::1"],
+  ["::/128", "the unspecified IPv6 address ::"],
+  ["fc00::/7", "a unique-local IPv6 address (fc00::/7)"],
+];
+const PRIVATE_CIDRS = PRIVATE_RANGES.map(([range, reason]) => ({ cidr: parseCidr(range)!, reason }));
+
+/** Why `address` is loopback or private (IPv4-mapped IPv6 forms included), or undefined when it is neither. */
+export function privateAddressReason(address: string): string | undefined {
+  return PRIVATE_CIDRS.find(({ cidr }) => cidrContains(cidr, address))?.reason;
 }

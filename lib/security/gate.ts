@@ -1,4 +1,5 @@
 import { TOKEN_HEADER } from "../bridge/protocol";
+import { checkTeamAuth, type TeamAuth } from "./team";
 import { tokensMatch } from "./token";
 
 export interface GateConfig {
@@ -7,14 +8,18 @@ export interface GateConfig {
   port: number;
   /** Extra `host:port` names accepted besides the loopback ones (only when a non-loopback bind was forced). */
   extraHosts?: string[];
+  /** Team mode: every route, the page included, needs this authentication (rule 19). */
+  team?: TeamAuth;
 }
 
-export type GateVerdict = { ok: true } | { ok: false; status: 401 | 403; message: string };
+export type GateVerdict = { ok: true } | { ok: false; status: 401 | 403; message: string; headers?: Record<string, string> };
 
 /**
  * The check every request passes before anything else runs (SECURITY.md rules 2-4):
  * the Host must be this inspector's loopback name (defeats DNS rebinding), a present Origin must be
- * this inspector's own, and every /api route needs the session token in its header.
+ * this inspector's own, and every /api route needs the session token in its header. In team mode
+ * every route also needs the team authentication (the token still guards /api: a browser sends
+ * cached Basic credentials on cross-site requests too).
  */
 export function checkRequest(config: GateConfig, req: { url: string; headers: Record<string, string | string[] | undefined> }): GateVerdict {
   const hosts = allowedHosts(config);
@@ -23,8 +28,12 @@ export function checkRequest(config: GateConfig, req: { url: string; headers: Re
     return { ok: false, status: 403, message: "forbidden: unexpected Host header" };
   }
   const origin = header(req.headers, "origin");
-  if (origin !== undefined && !isOwnOrigin(origin, hosts)) {
+  if (origin !== undefined && !isOwnOrigin(origin, hosts, config.team !== undefined)) {
     return { ok: false, status: 403, message: "forbidden: cross-origin request" };
+  }
+  if (config.team) {
+    const auth = checkTeamAuth(config.team, req.headers);
+    if (!auth.ok) return { ok: false, status: 401, message: auth.message, headers: auth.challenge ? { "www-authenticate": auth.challenge } : undefined };
   }
   const path = req.url.split("?")[0] ?? "";
   if (path === "/api" || path.startsWith("/api/")) {
@@ -40,11 +49,12 @@ export function allowedHosts(config: GateConfig): Set<string> {
   return new Set([`127.0.0.1:${p}`, `localhost:${p}`, `[::1]:${p}`, ...(config.extraHosts ?? []).map((h) => h.toLowerCase())]);
 }
 
-function isOwnOrigin(origin: string, hosts: Set<string>): boolean {
+function isOwnOrigin(origin: string, hosts: Set<string>, https: boolean): boolean {
   if (origin === "null") return false;
   try {
     const url = new URL(origin);
-    return url.protocol === "http:" && hosts.has(url.host.toLowerCase());
+    // https: in team mode, a TLS-terminating proxy in front (the Host is still checked).
+    return (url.protocol === "http:" || (https && url.protocol === "https:")) && hosts.has(url.host.toLowerCase());
   } catch {
     return false;
   }

@@ -1,0 +1,70 @@
+import { isLoopbackBind } from "./gate";
+import { ENV, MIN_SECRET_LENGTH, list, resolveCommand, type Env, type TeamAuth } from "./team";
+
+/** The bind and team options of `npm start`. */
+export interface StartFlags {
+  host: string;
+  port: string;
+  team: boolean;
+  trustProxyHeader?: string;
+  publicHost: string[];
+}
+
+export type StartPlan =
+  | { ok: false; message: string }
+  | { ok: true; team?: { auth: TeamAuth; publicHosts: string[] }; extraHosts: string[] };
+
+const HOST_NAME = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+const HEADER_NAME = /^[a-z0-9-]+$/i;
+const RESERVED_HEADERS = new Set(["authorization", "host", "origin", "cookie", "content-type", "content-length", "x-mcp-lens-token"]);
+
+/**
+ * Decide whether and how the inspector may start (SECURITY.md rules 1 and 19): a non-loopback bind
+ * only in team mode (authentication on every route), a secret of at least 32 characters, a proxy
+ * header only where nobody but the proxy can reach the port.
+ */
+export function planStart(flags: StartFlags, env: Env): StartPlan {
+  const team = flags.team || env[ENV.team] === "1";
+  const remote = !isLoopbackBind(flags.host);
+  if (!team) {
+    if (remote) {
+      return fail(`Refusing to listen on ${flags.host}: MCP Lens can start programs on this machine, so it binds 127.0.0.1 only.\n` +
+        `To let other people reach it, use team mode: --team with ${ENV.secret} (authentication on every route; see docs/team-mode.md).\n` +
+        `--dangerously-allow-remote-bind alone is not enough: the page would hand the session token to anyone who reaches it.`);
+    }
+    if (flags.trustProxyHeader || flags.publicHost.length > 0) return fail("--trust-proxy-header and --public-host only apply with --team.");
+    return { ok: true, extraHosts: [] };
+  }
+
+  const secret = env[ENV.secret] || undefined;
+  if (secret !== undefined && secret.length < MIN_SECRET_LENGTH) {
+    return fail(`Team mode: ${ENV.secret} is ${secret.length} characters long; it must have at least ${MIN_SECRET_LENGTH} (try: openssl rand -hex 32).`);
+  }
+  const proxyHeader = flags.trustProxyHeader?.trim().toLowerCase() || undefined;
+  if (proxyHeader !== undefined && (!HEADER_NAME.test(proxyHeader) || RESERVED_HEADERS.has(proxyHeader))) {
+    return fail(`Team mode: --trust-proxy-header ${flags.trustProxyHeader} is not a usable header name (e.g. X-Forwarded-User).`);
+  }
+  if (!secret && !proxyHeader) {
+    return fail(`Team mode needs authentication: set ${ENV.secret} (at least ${MIN_SECRET_LENGTH} characters, e.g. openssl rand -hex 32) or pass --trust-proxy-header <Header-Name>.`);
+  }
+  if (remote && !secret) {
+    return fail(`Team mode: --trust-proxy-header alone needs a loopback bind (the proxy on this machine): anyone reaching ${flags.host} directly could send the header.\n` +
+      `Bind 127.0.0.1, or also set ${ENV.secret} and have the proxy send "Authorization: Bearer <secret>".`);
+  }
+  const publicHosts = flags.publicHost.map((h) => h.trim().toLowerCase());
+  const badHost = publicHosts.find((h) => !HOST_NAME.test(h));
+  if (badHost !== undefined) return fail(`--public-host ${badHost}: give the name (and port) people use, as in the Host header, e.g. lens.example.com or 10.0.0.5:6274.`);
+  const wildcard = ["0.0.0.0", "::", "[::]"].includes(flags.host);
+  if (wildcard && publicHosts.length === 0) {
+    return fail(`Team mode on ${flags.host}: say which name people use to reach MCP Lens with --public-host <name[:port]> (it is checked against the Host header).`);
+  }
+  const missing = list(env[ENV.stdioAllow]).filter((c) => !resolveCommand(c));
+  if (missing.length > 0) return fail(`${ENV.stdioAllow}: no executable file found for ${missing.join(", ")}.`);
+
+  const self = remote && !wildcard ? [`${flags.host.includes(":") ? `[${flags.host}]` : flags.host}:${flags.port}`] : [];
+  return { ok: true, team: { auth: { secret, proxyHeader }, publicHosts }, extraHosts: [...self, ...publicHosts] };
+}
+
+function fail(message: string): StartPlan {
+  return { ok: false, message };
+}

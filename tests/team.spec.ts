@@ -1,0 +1,174 @@
+import { expect, test } from "@playwright/test";
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { createServer, type Server } from "node:http";
+import { rawRequest } from "./support/http";
+import { NODE, ROOT, descendants, freePort, startProcess, waitFor, waitForOutput, type Started } from "./support/processes";
+
+/** Team mode (SECURITY.md rules 12 and 19, docs/team-mode.md), checked against real inspector processes. */
+
+const SECRET = randomBytes(24).toString("hex"); // 48 characters
+const CLEAN_ENV = { CI: "1", MCP_LENS_TEAM: "", MCP_LENS_TEAM_SECRET: "", MCP_LENS_STDIO_ALLOWLIST: "", MCP_LENS_RELAY_ALLOW: "" };
+type Inspector = Started & { port: number };
+
+async function startTeamInspector(args: string[], env: Record<string, string>): Promise<Inspector> {
+  const port = await freePort();
+  const p = startProcess(NODE, ["--import", "tsx", "scripts/start.ts", "--team", "--port", String(port), "--no-open", "--no-build", "--no-demo", ...args], { env: { ...CLEAN_ENV, ...env } });
+  await waitForOutput(p, /running at/);
+  return { ...p, port };
+}
+
+const basic = (password: string, user = "alice") => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+const get = (inspector: Inspector, path: string, headers: Record<string, string> = {}) =>
+  rawRequest(inspector.port, { path, headers: { host: `127.0.0.1:${inspector.port}`, ...headers } });
+const post = (inspector: Inspector, path: string, headers: Record<string, string>, body: string) =>
+  rawRequest(inspector.port, { method: "POST", path, headers: { host: `127.0.0.1:${inspector.port}`, "content-type": "application/json", ...headers }, body, readMs: 3000 });
+const tokenIn = (html: string) => /content="([0-9a-f]{64})"/.exec(html)?.[1];
+const launch = (command: string, args: string[] = []) => JSON.stringify({ command, args, env: {} });
+const relayTarget = (url: string) => ({ "x-mcp-lens-target": encodeURIComponent(JSON.stringify({ url, method: "GET", headers: {} })) });
+
+/** A plain HTTP server on 127.0.0.1 that counts the requests reaching it. */
+let upstream: Server;
+let upstreamUrl = "";
+let upstreamHits = 0;
+test.beforeAll(async () => {
+  upstream = createServer((_req, res) => {
+    upstreamHits++;
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end('{"reached":true}');
+  });
+  upstream.listen(0, "127.0.0.1");
+  await once(upstream, "listening");
+  upstreamUrl = `http://127.0.0.1:${(upstream.address() as { port: number }).port}/mcp`;
+});
+test.afterAll(() => upstream.close());
+
+test("team mode refuses to start without a secret of at least 32 characters, and a remote bind needs it", () => {
+  const run = (args: string[], env: Record<string, string>) =>
+    spawnSync(NODE, ["--import", "tsx", "scripts/start.ts", "--port", "0", "--no-build", "--no-demo", "--no-open", ...args], { cwd: ROOT, encoding: "utf8", timeout: 30_000, env: { ...process.env, ...CLEAN_ENV, ...env } });
+  const none = run(["--team"], {});
+  expect(none.status).toBe(1);
+  expect(none.stderr).toMatch(/Team mode needs authentication: set MCP_LENS_TEAM_SECRET/);
+  const short = run(["--team"], { MCP_LENS_TEAM_SECRET: "x".repeat(31) });
+  expect(short.status).toBe(1);
+  expect(short.stderr).toMatch(/at least 32/);
+  const remote = run(["--host", "0.0.0.0", "--dangerously-allow-remote-bind"], { MCP_LENS_TEAM_SECRET: SECRET });
+  expect(remote.status).toBe(1);
+  expect(remote.stderr).toMatch(/Refusing to listen on 0\.0\.0\.0[\s\S]*--team/);
+  const proxyOnly = run(["--team", "--host", "0.0.0.0", "--public-host", "lens.example.com", "--trust-proxy-header", "X-Forwarded-User"], {});
+  expect(proxyOnly.status).toBe(1);
+  expect(proxyOnly.stderr).toMatch(/needs a loopback bind/);
+});
+
+test.describe("with a shared secret and no allowlists", () => {
+  let inspector: Inspector;
+  test.beforeAll(async () => {
+    inspector = await startTeamInspector([], { MCP_LENS_TEAM_SECRET: SECRET });
+  });
+  test.afterAll(async () => {
+    await inspector.stop();
+  });
+  const wrongSameLength = SECRET.replace(/^./, (c) => (c === "a" ? "b" : "a"));
+
+  test("every route, the page included, is 401 without the secret and 200 with it", async () => {
+    for (const path of ["/", "/icon.svg", "/_next/static/x.js", "/api/relay", "/api/bridge/stdio"]) {
+      for (const authorization of [undefined, `Bearer ${wrongSameLength}`, basic(wrongSameLength), basic("", SECRET), "Bearer "]) {
+        const res = await get(inspector, path, authorization === undefined ? {} : { authorization });
+        expect(res.status, `${path} ${authorization}`).toBe(401);
+        expect(tokenIn(res.body)).toBeUndefined();
+      }
+    }
+    const challenge = await get(inspector, "/");
+    expect(challenge.headers["www-authenticate"]).toMatch(/^Basic realm="MCP Lens"/);
+    for (const authorization of [basic(SECRET), basic(SECRET, ""), `Bearer ${SECRET}`]) {
+      const page = await get(inspector, "/", { authorization });
+      expect(page.status, authorization).toBe(200);
+      expect(tokenIn(page.body)).toMatch(/^[0-9a-f]{64}$/);
+      expect(page.body).not.toContain(SECRET);
+    }
+  });
+
+  test("the API needs the secret and the session token; stdio is refused (403) and nothing is spawned", async () => {
+    const page = await get(inspector, "/", { authorization: basic(SECRET) });
+    const token = tokenIn(page.body)!;
+    const before = descendants(inspector.child.pid!).length;
+    const noSecret = await post(inspector, "/api/bridge/stdio", { "x-mcp-lens-token": token }, launch("sleep", ["30"]));
+    expect(noSecret.status).toBe(401);
+    const noToken = await post(inspector, "/api/bridge/stdio", { authorization: basic(SECRET) }, launch("sleep", ["30"]));
+    expect(noToken.status).toBe(401);
+    for (const command of ["sleep", "/bin/sh", NODE]) {
+      const refused = await post(inspector, "/api/bridge/stdio", { authorization: basic(SECRET), "x-mcp-lens-token": token }, launch(command, ["-c", "sleep 30"]));
+      expect(refused.status, command).toBe(403);
+      expect(JSON.parse(refused.body)).toEqual({ error: expect.stringMatching(/team mode disables the stdio bridge unless an allowlist is configured \(MCP_LENS_STDIO_ALLOWLIST\)/) });
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    expect(descendants(inspector.child.pid!).length).toBe(before);
+  });
+
+  test("the relay refuses a server on 127.0.0.1 and never reaches it", async () => {
+    const token = tokenIn((await get(inspector, "/", { authorization: `Bearer ${SECRET}` })).body)!;
+    const hits = upstreamHits;
+    for (const url of [upstreamUrl, upstreamUrl.replace("127.0.0.1", "localhost"), upstreamUrl.replace("127.0.0.1", "[::ffff:127.0.0.1]")]) {
+      const res = await post(inspector, "/api/relay", { authorization: `Bearer ${SECRET}`, "x-mcp-lens-token": token, ...relayTarget(url) }, "");
+      expect(res.status, url).toBe(502);
+      expect(res.headers["x-mcp-lens-relay-error"]).toBe("1");
+      expect(res.body, url).toMatch(/Refused to connect.*team mode refuses unless it is in MCP_LENS_RELAY_ALLOW/);
+    }
+    expect(upstreamHits).toBe(hits);
+  });
+
+  test("a browser gets a Basic prompt without credentials and a working page with them", async ({ browser }) => {
+    const anonymous = await browser.newContext();
+    const denied = await (await anonymous.newPage()).goto(`http://127.0.0.1:${inspector.port}/`);
+    expect(denied?.status()).toBe(401);
+    await anonymous.close();
+    const context = await browser.newContext({ httpCredentials: { username: "alice", password: SECRET } });
+    const page = await context.newPage();
+    const unauthorized: string[] = [];
+    page.on("response", (r) => void (r.status() === 401 && unauthorized.push(r.url())));
+    await page.goto(`http://127.0.0.1:${inspector.port}/`);
+    await expect(page.getByRole("heading", { name: "MCP Lens" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(unauthorized).toEqual([]);
+    await context.close();
+  });
+});
+
+test.describe("behind an authenticating proxy, with allowlists", () => {
+  let inspector: Inspector;
+  test.beforeAll(async () => {
+    inspector = await startTeamInspector(["--trust-proxy-header", "X-Forwarded-User"], { MCP_LENS_STDIO_ALLOWLIST: NODE, MCP_LENS_RELAY_ALLOW: "127.0.0.1" });
+  });
+  test.afterAll(async () => {
+    await inspector.stop();
+  });
+
+  test("a request without a user from the proxy gets 401; with one, allow-listed stdio and relay work", async () => {
+    const anonymous: Record<string, string>[] = [{}, { "x-forwarded-user": "" }, { "x-forwarded-user": " " }];
+    for (const headers of anonymous) {
+      expect((await get(inspector, "/", headers)).status).toBe(401);
+    }
+    const user = { "x-forwarded-user": "alice" };
+    const page = await get(inspector, "/", user);
+    expect(page.status).toBe(200);
+    const auth = { ...user, "x-mcp-lens-token": tokenIn(page.body)! };
+
+    const allowed = await post(inspector, "/api/bridge/stdio", auth, launch(NODE, ["-e", "console.log('allowed')"]));
+    expect(allowed.status).toBe(200);
+    expect(allowed.body).toContain('"line":"allowed"');
+    const before = descendants(inspector.child.pid!).length;
+    const other = await post(inspector, "/api/bridge/stdio", auth, launch("sh", ["-c", "sleep 30"]));
+    expect(other.status).toBe(403);
+    expect(other.body).toMatch(/sh is not in the stdio allowlist/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(descendants(inspector.child.pid!).length).toBe(before);
+
+    const hits = upstreamHits;
+    const relayed = await post(inspector, "/api/relay", { ...auth, ...relayTarget(upstreamUrl) }, "");
+    expect(relayed.status).toBe(200);
+    expect(JSON.parse(relayed.body)).toEqual({ reached: true });
+    expect(upstreamHits).toBe(hits + 1);
+    expect(await waitFor(() => descendants(inspector.child.pid!).length === 0, 5000)).toBe(true);
+  });
+});
