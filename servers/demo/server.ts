@@ -4,6 +4,7 @@
  */
 import { McpServer } from "@modelcontextprotocol/server";
 import { LENS_PNG_DATA_URL, LENS_SVG_DATA_URL } from "./assets.js";
+import { registerClientTools } from "./clientTools.js";
 import { registerDemoPrompts } from "./prompts.js";
 import { registerDemoResources } from "./resources.js";
 import { registerDemoTools } from "./tools.js";
@@ -23,7 +24,8 @@ export interface DemoServerOptions {
 export const DEMO_INSTRUCTIONS =
   "MCP Lens Demo exercises an inspector. Try `create_event` for a rich input form, " +
   "`long_task` for progress and cancellation, `sample_llm` and `ask_user` for sampling and elicitation, " +
-  "`toggle_extra_tool` for tools/list_changed, and the `demo://notes/{id}` template for completions.";
+  "`toggle_extra_tool` for tools/list_changed, the `demo://notes/{id}` template for completions, and " +
+  "`open_link`, `plan_trip`, `list_roots` and `probe_client` for URL elicitation, multi round-trip, roots and client capabilities.";
 
 export function createDemoState(): DemoState {
   return { extraToolEnabled: false };
@@ -80,6 +82,7 @@ export function createDemoServer(options: DemoServerOptions = {}): McpServer {
     else extra.disable();
   };
   syncers.set(server, sync);
+  registerClientTools(server);
 
   registerDemoResources(server);
   registerDemoPrompts(server);
