@@ -1,5 +1,7 @@
-import { Client, SdkHttpError, type ClientCapabilities, type Transport } from "@modelcontextprotocol/client";
+import { SdkHttpError, type Client, type ClientCapabilities, type Transport } from "@modelcontextprotocol/client";
 import { ClientFeatures } from "../client/clientFeatures";
+import { ServerFeatures } from "../features/features";
+import { LensClient } from "../features/lensClient";
 import type { PingOutcome } from "../client/ping";
 import { listsFromTraffic } from "../inspect/diff";
 import { recordingLog, type Recording } from "../inspect/recording";
@@ -35,6 +37,8 @@ export class InspectorSession {
   readonly tools = new ToolRunner();
   /** MCP Lens as a client: server requests waiting for the user, the roots list, ping. Kept across reconnects. */
   readonly clientFeatures: ClientFeatures;
+  /** Resources, subscriptions, completions, prompts, logging, tasks (lib/features). Follows the live client. */
+  readonly features: ServerFeatures;
   private transport?: Transport;
   private generation = 0;
 
@@ -47,6 +51,7 @@ export class InspectorSession {
     this.log = new TrafficLog();
     this.clientFeatures = new ClientFeatures({ now: deps.now, report: (level, text) => this.log.event(level, text) });
     this.store = new Store(R.initialState(config, this.clientFeatures.capabilities(config.clientFeatures, extraCapabilities)));
+    this.features = new ServerFeatures(this);
   }
 
   get state(): R.SessionState {
@@ -107,7 +112,7 @@ export class InspectorSession {
   private async attempt(config: ConnectionConfig, forceLegacy: boolean, deadlineMs: number): Promise<{ transport: Transport; error?: unknown }> {
     await this.closeTransport();
     const session = this;
-    const client = new Client(CLIENT_INFO, {
+    const client = new LensClient(CLIENT_INFO, {
       capabilities: this.state.clientCapabilities,
       listMaxPages: 10_000,
       ...negotiationOptions(config.protocol, config.transport, forceLegacy),
