@@ -7,6 +7,7 @@ import { LENS_PNG_DATA_URL, LENS_SVG_DATA_URL } from "./assets.js";
 import { registerClientTools } from "./clientTools.js";
 import { registerDemoPrompts } from "./prompts.js";
 import { registerDemoResources } from "./resources.js";
+import { registerDemoSubscriptions } from "./subscriptions.js";
 import { registerDemoTools } from "./tools.js";
 
 /** State that outlives one instance (HTTP builds an instance per modern request). */
@@ -85,6 +86,7 @@ export function createDemoServer(options: DemoServerOptions = {}): McpServer {
   registerClientTools(server);
 
   registerDemoResources(server);
+  registerDemoSubscriptions(server);
   registerDemoPrompts(server);
   return server;
 }
