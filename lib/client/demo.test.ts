@@ -9,7 +9,7 @@ import { InspectorSession } from "../session/session";
 import { nodeSessionDeps } from "../testing/inProcess";
 import { elicitationFields, elicitationResult, initialElicitationValues, validateElicitation } from "./elicitationForm";
 import { urlElicitationView } from "./elicitationUrl";
-import { samplingResult } from "./sampling";
+import { samplingResult, summariseSampling } from "./sampling";
 import { callTool, demoConfig, nextRequest, outgoing, outgoingErrors, textOf } from "./testing";
 
 let session: InspectorSession | undefined;
@@ -81,6 +81,30 @@ describe("demo server, 2025-11-25", () => {
     s.clientFeatures.roots.add({ uri: "file:///srv/b" });
     await expect.poll(() => outgoing(s, "notifications/roots/list_changed").length).toBe(2);
     expect(textOf(await callTool(s, "list_roots"))).toMatch(/^2 root\(s\)[\s\S]*list_changed received: 2$/);
+  });
+
+  it("exposes sampling tools and sends a tool_use answer; refuses tools when sampling.tools is off", async () => {
+    const s = await connect();
+    const requests = s.clientFeatures.requests;
+    const call = callTool(s, "sample_with_tools", { city: "Oslo", toolChoice: "required" });
+    const item = await nextRequest(requests, "sampling/createMessage");
+    if (item.method !== "sampling/createMessage") throw new Error("unexpected");
+    const summary = summariseSampling(item.params);
+    expect(summary.tools.map((t) => t.name)).toEqual(["get_weather"]);
+    expect(summary.toolChoice).toBe("required");
+    const textOnly = samplingResult({ model: "m", content: [{ type: "text", text: "sunny" }] }, item.params);
+    expect(textOnly).toMatchObject({ ok: true, warnings: [expect.stringContaining("required")] });
+    const shaped = samplingResult({ model: "m", content: [{ type: "text", text: "Checking." }, { type: "tool_use", name: "get_weather", input: '{"city":"Oslo"}' }] }, item.params);
+    if (!shaped.ok) throw new Error(shaped.errors.join());
+    requests.answer(item.id, shaped.result);
+    expect(textOf(await call)).toBe('stopReason toolUse; text: Checking.; tool_use get_weather({"city":"Oslo"})');
+    await s.disconnect();
+
+    const off = await connect({ clientFeatures: { samplingTools: false } });
+    expect(off.state.clientCapabilities.sampling).toEqual({});
+    const refused = await callTool(off, "sample_with_tools", {});
+    expect(refused).toMatchObject({ isError: true });
+    expect(off.clientFeatures.requests.get().items).toEqual([]);
   });
 
   it("answers the server's ping", async () => {

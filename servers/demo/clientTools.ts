@@ -100,6 +100,43 @@ export function registerClientTools(server: McpServer): void {
   );
 
   server.registerTool(
+    "sample_with_tools",
+    {
+      title: "Sampling with tools",
+      description:
+        "Sends a sampling request offering a get_weather tool (2025-11-25 sampling with tools) and reports whether the model answered with text or a tool_use.",
+      inputSchema: z.object({
+        city: z.string().default("Paris"),
+        toolChoice: z.enum(["auto", "required", "none"]).default("auto"),
+      }),
+    },
+    ({ city, toolChoice }, ctx) => {
+      const answer = inputResponse(ctx.mcpReq.inputResponses, "weather");
+      if (answer.kind !== "sampling") {
+        return inputRequired({
+          inputRequests: {
+            weather: inputRequired.createMessage({
+              messages: [{ role: "user", content: { type: "text", text: `What is the weather in ${city}?` } }],
+              maxTokens: 100,
+              tools: [
+                {
+                  name: "get_weather",
+                  description: "Current weather for a city",
+                  inputSchema: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+                },
+              ],
+              toolChoice: { mode: toolChoice },
+            }),
+          },
+        });
+      }
+      const blocks = Array.isArray(answer.result.content) ? answer.result.content : [answer.result.content];
+      const parts = blocks.map((b) => (b.type === "tool_use" ? `tool_use ${b.name}(${JSON.stringify(b.input)})` : b.type === "text" ? `text: ${b.text}` : b.type));
+      return text(`stopReason ${answer.result.stopReason ?? "?"}; ${parts.join("; ")}`);
+    },
+  );
+
+  server.registerTool(
     "list_roots",
     {
       title: "List the client's roots",
