@@ -97,8 +97,8 @@ export function previewFor(mimeType: string | undefined): PreviewKind {
   if (mime.startsWith("audio/")) return "audio";
   if (mime.startsWith("video/")) return "video";
   if (mime === "application/pdf") return "pdf";
-  if (mime.startsWith("text/") && mime !== "text/html") return "text";
-  if (MIME_LANGUAGE[mime] && mime !== "application/xhtml+xml") return "text";
+  // Decoded and shown as source code (an HTML blob too: never rendered outside a sandbox).
+  if (mime.startsWith("text/") || MIME_LANGUAGE[mime]) return "text";
   return "download";
 }
 
