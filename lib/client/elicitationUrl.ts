@@ -36,3 +36,16 @@ export function urlElicitationView(params: Pick<ElicitRequestURLParams, "message
     blocked: href ? undefined : "Only http: and https: URLs are offered as links.",
   };
 }
+
+/**
+ * 2025-11-25 error -32042 (URL elicitation required): the URLs a server wants opened before the
+ * request is retried, from a protocol error's `code` and `data` (e.g. a tool call's outcome).
+ */
+export function urlElicitationsFromError(error: { code?: unknown; data?: unknown } | undefined): UrlElicitationView[] {
+  if (error?.code !== -32042) return [];
+  const list = (error.data as { elicitations?: unknown } | undefined)?.elicitations;
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((e): e is { message: string; url: string; elicitationId?: string } => !!e && typeof e === "object" && typeof e.url === "string")
+    .map((e) => urlElicitationView({ message: typeof e.message === "string" ? e.message : "", url: e.url, elicitationId: typeof e.elicitationId === "string" ? e.elicitationId : undefined }));
+}

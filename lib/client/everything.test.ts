@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InspectorSession } from "../session/session";
 import { nodeSessionDeps } from "../testing/inProcess";
 import { elicitationFields, elicitationResult, initialElicitationValues, validateElicitation } from "./elicitationForm";
-import { urlElicitationView } from "./elicitationUrl";
+import { urlElicitationsFromError, urlElicitationView } from "./elicitationUrl";
 import { initialSamplingDraft, SAMPLING_REJECTED, samplingResult, summariseSampling } from "./sampling";
 import { callTool, everythingConfig, nextRequest, outgoing, outgoingErrors, textOf } from "./testing";
 
@@ -108,6 +108,16 @@ describe("client features against server-everything (2025-11-25, stdio)", () => 
     expect(requests.find(item.id)?.status).toBe("awaiting-completion");
     requests.complete("e-1");
     expect(requests.find(item.id)).toMatchObject({ status: "answered", completedAt: expect.any(Number) });
+  });
+
+  it("reads the URLs of a -32042 URL-elicitation-required error", async () => {
+    const runner = session.tools;
+    const outcome = await runner.call(session.client!, "trigger-url-elicitation", { url: "https://example.com/a", errorPath: true });
+    expect(outcome).toMatchObject({ kind: "protocol-error", code: -32042 });
+    const views = urlElicitationsFromError(outcome as { code: number; data?: unknown });
+    expect(views).toEqual([expect.objectContaining({ href: "https://modelcontextprotocol.io/", host: "modelcontextprotocol.io", elicitationId: expect.any(String) })]);
+    expect(urlElicitationsFromError({ code: -32042, data: { elicitations: [{ url: "javascript:alert(1)", message: "x" }] } })[0]?.href).toBeUndefined();
+    expect(urlElicitationsFromError({ code: -32602, data: {} })).toEqual([]);
   });
 
   it("answers roots/list from the roots list and notifies each change", async () => {

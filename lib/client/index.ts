@@ -22,6 +22,7 @@
  *   - URL elicitation: `urlElicitationView(params)` gives `href` only for http(s) (render a plain
  *     link, never open it programmatically); after an accept in the 2025 era the item is
  *     "awaiting-completion" until notifications/elicitation/complete names its elicitationId.
+ *     A tool call that fails with -32042 carries the URLs instead: `urlElicitationsFromError(outcome)`.
  * - `roots` (`RootsList`): subscribe the same way; `get().roots`, `add/update/remove/set` return
  *   `{ error?, warning? }` from `checkRoot`; `rootUriFromInput("/home/me")` turns a path into a
  *   file:// URI. Each change sends notifications/roots/list_changed while connected (2025 era);
@@ -37,7 +38,7 @@
 export { CLIENT_FEATURES, ClientFeatureSwitchesSchema, declaredCapabilities, featureOn, type ClientFeature, type ClientFeatureSwitches } from "./capabilities";
 export { ClientFeatures, type ClientExtension } from "./clientFeatures";
 export { elicitationFields, elicitationResult, initialElicitationValues, validateElicitation, type ElicitField, type ElicitValue, type ElicitValues } from "./elicitationForm";
-export { urlElicitationView, type UrlElicitationView } from "./elicitationUrl";
+export { urlElicitationsFromError, urlElicitationView, type UrlElicitationView } from "./elicitationUrl";
 export type { PingOutcome } from "./ping";
 export { AnswerError, isOpen, openItems, ServerRequests, type RequestsState, type RequestStatus, type SentAnswer, type ServerRequest, type ServerRequestItem } from "./requests";
 export { checkRoot, rootUriFromInput, RootsList, type RootCheck, type RootsState } from "./roots";
