@@ -5,6 +5,7 @@ import { base64ByteLength, formatBytes } from "@/lib/results/limits";
 import { safeLinkUrl } from "@/lib/security/urls";
 import { MetaView } from "./BlockMeta";
 import { MediaFacts } from "./MediaViews";
+import { SandboxedHtml, isHtmlMimeType } from "./SandboxedHtml";
 import { TextView } from "./TextView";
 import { useObjectUrl } from "./useObjectUrl";
 import { BUTTON, NOTE } from "./ui";
@@ -49,7 +50,7 @@ export function EmbeddedResourceView({ block, contents }: { block: EmbeddedResou
       {contents.kind === "text" ? (
         <>
           <span className={NOTE}>{mimeType ? `text · ${mimeType}` : "text · no mime type"}</span>
-          <TextView text={contents.text} mimeType={mimeType} />
+          {isHtmlMimeType(mimeType) ? <SandboxedHtml html={contents.text} title={`HTML resource ${uri} (sandboxed)`} /> : <TextView text={contents.text} mimeType={mimeType} />}
         </>
       ) : (
         <BlobView uri={uri} mimeType={mimeType} blob={contents.blob} />
@@ -60,7 +61,9 @@ export function EmbeddedResourceView({ block, contents }: { block: EmbeddedResou
 }
 
 function BlobView({ uri, mimeType, blob }: { uri: string; mimeType: string | undefined; blob: string }) {
-  const { ref, invalid } = useObjectUrl(blob, mimeType);
+  // The link's Blob is untyped, so opening it (not downloading) can never render server HTML or SVG in the app's origin (rule 15).
+  const { ref, invalid } = useObjectUrl(blob, "application/octet-stream");
+  const { ref: previewRef } = useObjectUrl(isPreviewableImage(mimeType) ? blob : "", mimeType);
   const name = fileNameFor(uri);
   return (
     <div className="flex flex-col gap-1">
@@ -74,7 +77,7 @@ function BlobView({ uri, mimeType, blob }: { uri: string; mimeType: string | und
           </a>
           {isPreviewableImage(mimeType) && (
             // eslint-disable-next-line @next/next/no-img-element -- a Blob URL we made, not an optimisable asset
-            <img ref={ref} alt={`resource image ${name}`} className="max-h-96 max-w-full self-start rounded border border-slate-200 object-contain dark:border-slate-700" />
+            <img ref={previewRef} alt={`resource image ${name}`} className="max-h-96 max-w-full self-start rounded border border-slate-200 object-contain dark:border-slate-700" />
           )}
         </>
       )}
