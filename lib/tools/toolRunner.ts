@@ -13,9 +13,62 @@ const AsSent: StandardSchemaV1<unknown, CallToolResult> = {
   "~standard": { version: 1, vendor: "mcp-lens", validate: (value) => ({ value: value as CallToolResult }) },
 };
 
+/**
+ * Whether the server is waiting on the user (an open sampling or elicitation card for this
+ * connection): `session.clientFeatures.requests` fits, through a small adapter.
+ */
+export interface UserWait {
+  waiting(): boolean;
+  subscribe(listener: () => void): () => void;
+}
+
 export interface CallOptions {
   /** Restarted by every progress notification (the official inspector's timeout ignores progress). */
   timeoutMs?: number;
+  /** While this says the server waits on the user, the timeout is paused; it restarts in full after. */
+  userWait?: UserWait;
+}
+
+/** Longer than any call needs: the SDK's own timer stays out of the way of ours (setTimeout's limit). */
+const NO_SDK_TIMEOUT_MS = 2 ** 31 - 1;
+
+class CallTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`Timed out: no result and no progress for ${ms} ms.`);
+  }
+}
+
+/**
+ * The call's timeout: restarted by progress, stopped while the user has a request of the server's
+ * to answer (the server cannot finish before), restarted in full when the last one is answered.
+ */
+function callTimer(ms: number, userWait: UserWait | undefined, fire: (error: CallTimeout) => void): { restart(): void; stop(): void } {
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const clear = () => {
+    if (handle !== undefined) clearTimeout(handle);
+    handle = undefined;
+  };
+  const restart = () => {
+    clear();
+    if (stopped || userWait?.waiting()) return;
+    handle = setTimeout(() => fire(new CallTimeout(ms)), ms);
+  };
+  let wasWaiting = userWait?.waiting() ?? false;
+  const unsubscribe = userWait?.subscribe(() => {
+    const waiting = userWait.waiting();
+    if (waiting !== wasWaiting) restart();
+    wasWaiting = waiting;
+  });
+  restart();
+  return {
+    restart,
+    stop: () => {
+      stopped = true;
+      clear();
+      unsubscribe?.();
+    },
+  };
 }
 
 /**
@@ -36,6 +89,7 @@ export class ToolRunner {
     this.running.set(id, controller);
     const started = this.now();
     this.store.apply(callStarted, { id, tool, args, startedAt: Date.now(), status: "running", progressCount: 0 });
+    const timer = callTimer(options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS, options.userWait, (error) => controller.abort(error));
     let outcome: ToolOutcome;
     try {
       const result = await client.request(
@@ -43,15 +97,21 @@ export class ToolRunner {
         AsSent,
         {
           signal: controller.signal,
-          timeout: options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS,
-          resetTimeoutOnProgress: true,
-          onprogress: (p) => this.store.apply(callProgressed, { tool, id, progress: { progress: p.progress, total: p.total, message: p.message } }),
+          timeout: NO_SDK_TIMEOUT_MS,
+          onprogress: (p) => {
+            timer.restart();
+            this.store.apply(callProgressed, { tool, id, progress: { progress: p.progress, total: p.total, message: p.message } });
+          },
         },
       );
       outcome = { kind: "result", result, elapsedMs: this.now() - started };
     } catch (error) {
-      outcome = toOutcome(error, this.now() - started, controller.signal.aborted);
+      const reason: unknown = controller.signal.reason;
+      outcome = reason instanceof CallTimeout
+        ? { kind: "failed", message: `${reason.message} notifications/cancelled was sent to the server.`, elapsedMs: this.now() - started }
+        : toOutcome(error, this.now() - started, controller.signal.aborted);
     } finally {
+      timer.stop();
       this.running.delete(id);
     }
     this.store.apply(callFinished, { tool, id, outcome });
