@@ -14,6 +14,7 @@ import { DiffView, type DiffCandidate } from "../diff/DiffView";
 import { TimingView } from "../timing/TimingView";
 import { ToolsView } from "../tools/ToolsView";
 import { StatusBar } from "./StatusBar";
+import { ClientPanel } from "../client/ClientPanel";
 
 type Tab = "handshake" | ListKind | "flow" | "timing" | "composer" | "diff";
 
@@ -35,6 +36,7 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
   return (
     <div className="flex h-full min-h-0 flex-col">
       <StatusBar session={session} />
+      <ClientPanel session={session} />
       <div role="tablist" aria-label="Session views" className="flex gap-1 border-b border-slate-200 px-3 dark:border-slate-800">
         {tabs.map((t) => (
           <button

@@ -1,0 +1,165 @@
+"use client";
+import { useMemo, useState } from "react";
+import type { CreateMessageRequestParams } from "@modelcontextprotocol/client";
+import { initialSamplingDraft, SAMPLING_REJECTED, samplingResult, summariseSampling, type SamplingSummary, type ServerRequests } from "@/lib/client";
+import { danger, json, primary } from "./ui";
+
+type BlockKind = "text" | "image" | "tool_use";
+const STOP_REASONS = ["endTurn", "stopSequence", "maxTokens", "toolUse"];
+
+function blockText(b: SamplingSummary["messages"][number]["blocks"][number]): string {
+  switch (b.type) {
+    case "text":
+      return b.text;
+    case "image":
+    case "audio":
+      return `[${b.type} ${b.mimeType}, ${b.data.length} base64 characters]`;
+    case "tool_use":
+      return `tool_use ${b.name} (id ${b.id}): ${json(b.input)}`;
+    case "tool_result":
+      return `tool_result for ${b.toolUseId}${b.isError ? " (error)" : ""}: ${json(b.content)}`;
+    default:
+      return json(b.raw);
+  }
+}
+
+/** What a sampling request asks for, as text. */
+export function SamplingRequestView({ params }: { params: CreateMessageRequestParams }) {
+  const s = useMemo(() => summariseSampling(params), [params]);
+  const p = s.priorities;
+  const priorities = [p.cost !== undefined && `cost ${p.cost}`, p.speed !== undefined && `speed ${p.speed}`, p.intelligence !== undefined && `intelligence ${p.intelligence}`].filter(Boolean).join(", ");
+  return (
+    <div className="space-y-2">
+      <ol aria-label="Messages" className="space-y-1">
+        {s.messages.map((m, i) => (
+          <li key={i} className="rounded bg-slate-50 p-2 dark:bg-slate-900">
+            <span className="text-xs font-medium uppercase text-slate-500">{m.role}</span>
+            {m.blocks.map((b, j) => (
+              <div key={j} className="whitespace-pre-wrap break-words">
+                {blockText(b)}
+              </div>
+            ))}
+          </li>
+        ))}
+      </ol>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs">
+        {s.systemPrompt !== undefined && <><dt className="text-slate-500">System prompt</dt><dd className="whitespace-pre-wrap">{s.systemPrompt}</dd></>}
+        {s.modelHints.length > 0 && <><dt className="text-slate-500">Model hints</dt><dd>{s.modelHints.join(", ")}</dd></>}
+        {priorities && <><dt className="text-slate-500">Priorities</dt><dd>{priorities}</dd></>}
+        <dt className="text-slate-500">Max tokens</dt><dd>{String(s.maxTokens)}</dd>
+        {s.temperature !== undefined && <><dt className="text-slate-500">Temperature</dt><dd>{String(s.temperature)}</dd></>}
+        {s.stopSequences.length > 0 && <><dt className="text-slate-500">Stop sequences</dt><dd>{json(s.stopSequences)}</dd></>}
+        {s.includeContext !== undefined && <><dt className="text-slate-500">Include context</dt><dd>{s.includeContext}</dd></>}
+        {s.toolChoice !== undefined && <><dt className="text-slate-500">Tool choice</dt><dd>{s.toolChoice}</dd></>}
+      </dl>
+      {s.tools.length > 0 && (
+        <ul aria-label="Tools offered" className="space-y-1 text-xs">
+          {s.tools.map((t) => (
+            <li key={t.name}>
+              <span className="mono font-medium">{t.name}</span>
+              {t.description && <span className="text-slate-600 dark:text-slate-400"> — {t.description}</span>}
+              <pre className="mono overflow-x-auto whitespace-pre-wrap text-[11px] text-slate-500">{json(t.inputSchema)}</pre>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A pending sampling request: the request as text and the user's answer. */
+export function SamplingCard({ id, params, requests }: { id: string; params: CreateMessageRequestParams; requests: ServerRequests }) {
+  const tools = params.tools ?? [];
+  const [role, setRole] = useState<"assistant" | "user">("assistant");
+  const [kind, setKind] = useState<BlockKind>("text");
+  const [text, setText] = useState("");
+  const [imageData, setImageData] = useState("");
+  const [mimeType, setMimeType] = useState("image/png");
+  const [toolName, setToolName] = useState(tools[0]?.name ?? "");
+  const [toolInput, setToolInput] = useState("{}");
+  const [model, setModel] = useState(initialSamplingDraft().model);
+  const [stopReason, setStopReason] = useState("");
+  const [errors, setErrors] = useState<string[]>([]);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const listId = `${id}-stop-reasons`;
+
+  const send = () => {
+    const block = kind === "text" ? { type: "text" as const, text } : kind === "image" ? { type: "image" as const, data: imageData, mimeType } : { type: "tool_use" as const, name: toolName, input: toolInput };
+    const shaped = samplingResult({ role, model, stopReason: stopReason || undefined, content: [block] }, params);
+    if (!shaped.ok) {
+      setErrors(shaped.errors);
+      return;
+    }
+    // Warnings note an answer a real model would not give; shown once, a second Send sends it anyway.
+    if (shaped.warnings.length && warnings.join() !== shaped.warnings.join()) {
+      setErrors([]);
+      setWarnings(shaped.warnings);
+      return;
+    }
+    requests.answer(id, shaped.result as unknown as Record<string, unknown>);
+  };
+
+  return (
+    <div className="space-y-3">
+      <SamplingRequestView params={params} />
+      <fieldset className="space-y-2 rounded border border-slate-200 p-2 dark:border-slate-800">
+        <legend className="px-1 text-xs font-medium">Your answer</legend>
+        <div className="flex flex-wrap gap-3">
+          <label className="flex items-center gap-1 text-xs">Role
+            <select className="input" value={role} onChange={(e) => setRole(e.target.value as "assistant" | "user")}>
+              <option value="assistant">assistant</option>
+              <option value="user">user</option>
+            </select>
+          </label>
+          <label className="flex items-center gap-1 text-xs">Content type
+            <select className="input" value={kind} onChange={(e) => setKind(e.target.value as BlockKind)}>
+              <option value="text">text</option>
+              <option value="image">image</option>
+              {tools.length > 0 && <option value="tool_use">tool_use</option>}
+            </select>
+          </label>
+          <label className="flex items-center gap-1 text-xs">Model
+            <input className="input mono" value={model} onChange={(e) => setModel(e.target.value)} />
+          </label>
+          <label className="flex items-center gap-1 text-xs">Stop reason
+            <input className="input mono w-32" list={listId} value={stopReason} placeholder="endTurn" onChange={(e) => setStopReason(e.target.value)} />
+            <datalist id={listId}>{STOP_REASONS.map((r) => <option key={r} value={r} />)}</datalist>
+          </label>
+        </div>
+        {kind === "text" && (
+          <label className="block text-xs">Answer text
+            <textarea className="input mt-1 block w-full" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+          </label>
+        )}
+        {kind === "image" && (
+          <div className="flex flex-wrap gap-3">
+            <label className="block flex-1 text-xs">Image data (base64)
+              <textarea className="input mono mt-1 block w-full" rows={2} value={imageData} onChange={(e) => setImageData(e.target.value)} />
+            </label>
+            <label className="block text-xs">MIME type
+              <input className="input mono mt-1 block" value={mimeType} onChange={(e) => setMimeType(e.target.value)} />
+            </label>
+          </div>
+        )}
+        {kind === "tool_use" && (
+          <div className="flex flex-wrap gap-3">
+            <label className="block text-xs">Tool to use
+              <select className="input mt-1 block" value={toolName} onChange={(e) => setToolName(e.target.value)}>
+                {tools.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
+              </select>
+            </label>
+            <label className="block flex-1 text-xs">Tool input (JSON)
+              <textarea className="input mono mt-1 block w-full" rows={2} value={toolInput} onChange={(e) => setToolInput(e.target.value)} />
+            </label>
+          </div>
+        )}
+        {errors.length > 0 && <ul role="alert" className="list-inside list-disc text-xs text-red-700 dark:text-red-400">{errors.map((e) => <li key={e}>{e}</li>)}</ul>}
+        {warnings.length > 0 && <ul role="note" className="list-inside list-disc text-xs text-amber-700 dark:text-amber-400">{warnings.map((w) => <li key={w}>{w}</li>)}<li>Send again to send it anyway.</li></ul>}
+        <div className="flex gap-2">
+          <button type="button" className={primary} onClick={send}>Send</button>
+          <button type="button" className={danger} onClick={() => requests.reject(id, SAMPLING_REJECTED.code, SAMPLING_REJECTED.message)}>Reject</button>
+        </div>
+      </fieldset>
+    </div>
+  );
+}
