@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { isBuiltIn, removed, upserted, type ConnectionsState } from "@/lib/connections/connectionsStore";
+import { CLIENT_FEATURES, featureOn, type ClientFeature } from "@/lib/client/capabilities";
 import { PROTOCOL_CHOICES, TRANSPORT_LABELS, splitArgs, type ConnectionConfig, type TransportKind } from "@/lib/session/config";
 import type { SessionPool } from "@/lib/session/pool";
 import type { Store } from "@/lib/session/store";
@@ -20,7 +21,7 @@ export function ConnectionForm({ store, pool, config }: { store: Store<Connectio
 
   const changeTransport = (transport: TransportKind) => {
     if (transport === draft.transport) return;
-    const common = { id: draft.id, name: draft.name, protocol: draft.protocol };
+    const common = { id: draft.id, name: draft.name, protocol: draft.protocol, clientFeatures: draft.clientFeatures };
     setDraft(transport === "stdio" ? { ...common, transport, command: "", args: [], env: [], cwd: "" } : { ...common, transport, url: draft.transport === "stdio" ? "" : draft.url, headers: draft.transport === "stdio" ? [] : draft.headers });
   };
   const current = (): ConnectionConfig => (draft.transport === "stdio" ? { ...draft, args: splitArgs(argsText) } : draft);
@@ -59,6 +60,24 @@ export function ConnectionForm({ store, pool, config }: { store: Store<Connectio
           {PROTOCOL_CHOICES.map((p) => <option key={p} value={p}>{PROTOCOL_LABELS[p] ?? `${p} (legacy, initialize)`}</option>)}
         </select>
       </Field>
+      <fieldset className="space-y-1">
+        <legend className="text-xs font-medium text-slate-600 dark:text-slate-400">Client capabilities (declared and answered)</legend>
+        {CLIENT_FEATURES.map((f) => {
+          const parentOff = f.requires !== undefined && !featureOn(draft.clientFeatures, f.requires);
+          return (
+            <label key={f.key} className={`flex items-center gap-2 text-xs ${f.requires ? "pl-5" : ""} ${parentOff ? "text-slate-400" : ""}`}>
+              <input
+                type="checkbox"
+                checked={draft.clientFeatures?.[f.key] !== false}
+                disabled={parentOff}
+                onChange={(e) => setDraft({ ...draft, clientFeatures: switched(draft.clientFeatures, f.key, e.target.checked) })}
+              />
+              {f.label}
+            </label>
+          );
+        })}
+        <p className="text-xs text-slate-500">Takes effect on the next Connect. A switched-off capability is not declared, and the server&apos;s request for it gets an error.</p>
+      </fieldset>
       <div className="flex flex-wrap gap-2 pt-1">
         <button type="submit" className={`rounded px-3 py-1.5 font-medium text-white ${live ? "bg-slate-600 hover:bg-slate-700" : "bg-indigo-600 hover:bg-indigo-700"}`}>
           {live ? "Disconnect" : "Connect"}
@@ -84,6 +103,14 @@ function Field({ label, children }: { label: string; children: React.ReactElemen
       {children}
     </label>
   );
+}
+
+/** Switches stay sparse: only what is off is written. */
+function switched(features: ConnectionConfig["clientFeatures"], key: ClientFeature, on: boolean): ConnectionConfig["clientFeatures"] {
+  const next = { ...features };
+  if (on) delete next[key];
+  else next[key] = false;
+  return Object.keys(next).length ? next : undefined;
 }
 
 function quote(arg: string): string {
