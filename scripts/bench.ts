@@ -15,6 +15,11 @@ function bundleFixture(name: string): string {
   return outfile;
 }
 import { startInspector } from "../tests/support/processes";
+import { benchLoad } from "./bench-load";
+import { parseArgs } from "node:util";
+
+/** `--only browser` or `--only load` runs one part; `--connections N --seconds S` size the load part. */
+const { values: args } = parseArgs({ options: { only: { type: "string" }, connections: { type: "string" }, seconds: { type: "string" } } });
 
 interface Result {
   name: string;
@@ -28,9 +33,15 @@ const report = (r: Result) => {
   console.log(`${r.name.padEnd(58)} ${r.value.toFixed(r.unit === "MB" ? 1 : 0).padStart(8)} ${r.unit.padEnd(3)} ${r.target ? `(target ${r.target})` : ""}`);
 };
 
-async function main(): Promise<void> {
-  const browserInfo = ensureBrowser();
+async function main(): Promise<boolean> {
   buildIfNeeded();
+  if (args.only !== "load") await browserBenchmarks();
+  if (args.only === "browser") return true;
+  return benchLoad({ connections: args.connections ? Number(args.connections) : undefined, seconds: args.seconds ? Number(args.seconds) : undefined });
+}
+
+async function browserBenchmarks(): Promise<void> {
+  const browserInfo = ensureBrowser();
   const inspector = await startInspector();
   const browser = await chromium.launch({
     executablePath: browserInfo.path,
@@ -187,7 +198,7 @@ async function toolForms(page: Page): Promise<void> {
 }
 
 main().then(
-  () => process.exit(0),
+  (ok) => process.exit(ok ? 0 : 1),
   (error: unknown) => {
     console.error(error);
     process.exit(1);
