@@ -5,12 +5,15 @@ import { initialValue, validateArguments } from "@/lib/schema";
 import type { CallRecord } from "@/lib/tools/history";
 import type { InspectorSession } from "@/lib/session/session";
 import { safeImageUrl } from "@/lib/security/urls";
+import { serverRunsToolTasks, taskSupportOf, type TaskStart } from "@/lib/features";
 import { useStore } from "../hooks/useStore";
+import { userWaitOf } from "../client/userWait";
 import { ToolResultView } from "../results/ToolResultView";
 import { AnnotationBadges, isDestructive } from "./AnnotationBadges";
 import { ArgumentsEditor } from "./ArgumentsEditor";
 import { CallStatus } from "./CallStatus";
 import { ConfirmBar } from "./ConfirmBar";
+import { TaskList } from "./TaskList";
 import { ToolHistory } from "./ToolHistory";
 
 type Pending = { reason: "destructive" | "invalid"; message: string };
@@ -23,6 +26,13 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   const [timeoutS, setTimeoutS] = useState(60);
   const [pending, setPending] = useState<Pending>();
   const [openId, setOpenId] = useState<number>();
+  const serverCapabilities = useStore(session.store).serverCapabilities;
+  // Run as a task (2025-11-25): only for a tool that allows it on a server that declares task-augmented tools/call.
+  const taskSupport = taskSupportOf(tool);
+  const tasksOffered = taskSupport !== "forbidden" && serverRunsToolTasks(serverCapabilities);
+  const [asTask, setAsTask] = useState(taskSupport === "required");
+  const [ttlText, setTtlText] = useState("");
+  const [taskStart, setTaskStart] = useState<TaskStart & { sending?: boolean }>();
   // Validation (an Ajv compile on first use) runs when the page is idle, after the form is shown;
   // Call validates again synchronously, so it never acts on a stale answer.
   const [checked, setChecked] = useState<ReturnType<typeof validateArguments>>([]);
@@ -45,7 +55,15 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
     setPending(undefined);
     const client = session.client;
     if (!client) return;
-    void session.tools.call(client, tool.name, args, { timeoutMs: timeoutS * 1000 }).then(() => setOpenId(undefined));
+    if (tasksOffered && asTask) {
+      const ttl = ttlText.trim() ? Number(ttlText) : undefined;
+      setTaskStart({ kind: "task", taskId: "", sending: true });
+      session.features.tasks.runTool(tool.name, args, ttl !== undefined && Number.isFinite(ttl) ? { ttl } : {}).then(setTaskStart, (error: unknown) =>
+        setTaskStart({ kind: "error", error: { message: error instanceof Error ? error.message : String(error) } }),
+      );
+      return;
+    }
+    void session.tools.call(client, tool.name, args, { timeoutMs: timeoutS * 1000, userWait: userWaitOf(session.clientFeatures.requests) }).then(() => setOpenId(undefined));
     setOpenId(undefined);
   };
   const callClicked = () => {
@@ -90,13 +108,33 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
           Timeout (s)
           <input type="number" min={1} value={timeoutS} onChange={(e) => setTimeoutS(Math.max(1, Number(e.target.value) || 1))} className="input w-20" />
         </label>
-        <span className="text-xs text-slate-500">restarts on each progress notification</span>
+        <span className="text-xs text-slate-500">restarts on each progress notification; paused while a request from the server waits for you</span>
+        {tasksOffered && (
+          <>
+            <label className="flex items-center gap-1 text-xs">
+              <input type="checkbox" checked={asTask} onChange={(e) => setAsTask(e.target.checked)} />
+              Run as task
+            </label>
+            {asTask && (
+              <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
+                Task TTL (ms)
+                <input type="number" min={0} value={ttlText} placeholder="server default" onChange={(e) => setTtlText(e.target.value)} className="input w-32" />
+              </label>
+            )}
+            <span className="text-xs text-slate-500">task support: {taskSupport}</span>
+          </>
+        )}
         {errors.length > 0 && <span className="text-xs text-amber-700 dark:text-amber-400">{errors.length} validation error(s)</span>}
         {schemaWarning && <span role="note" className="text-xs text-amber-700 dark:text-amber-400">Schema not checked: {schemaWarning.message}</span>}
       </div>
       {pending && <ConfirmBar message={pending.message} confirmLabel={pending.reason === "invalid" ? "Send anyway" : "Call it"} onConfirm={pending.reason === "destructive" && errors.length ? () => setPending({ reason: "invalid", message: `The arguments do not match the tool's inputSchema. Send them anyway?` }) : send} onCancel={() => setPending(undefined)} />}
+      {taskStart?.sending && <p role="status" className="text-xs">Creating the task…</p>}
+      {!taskStart?.sending && taskStart?.kind === "task" && <p role="status" className="text-xs">Task created: <span className="mono">{taskStart.taskId}</span> (polled below).</p>}
+      {taskStart?.kind === "error" && <p role="alert" className="text-xs text-red-700 dark:text-red-400">The task was not created: {taskStart.error.code !== undefined ? `error ${taskStart.error.code}: ` : ""}{taskStart.error.message}</p>}
+      {taskStart?.kind === "result" && <><p className="text-xs">The server ran the call at once and answered with a plain result:</p><ToolResultView outcome={{ kind: "result", result: taskStart.result, elapsedMs: 0 }} tool={tool} /></>}
       {running && <CallStatus call={running} onCancel={() => session.tools.cancel(running.id)} />}
       {shown?.outcome && <ToolResultView outcome={shown.outcome} tool={tool} />}
+      {tasksOffered && <TaskList tasks={session.features.tasks} tool={tool} />}
       <ToolHistory calls={calls} openId={shown?.id} onOpen={reopen} />
     </section>
   );
