@@ -86,14 +86,14 @@ test.describe("a misbehaving stdio server", () => {
     await expectFlagged(tools.inspector, /^incoming not JSON-RPC/, 'missing "jsonrpc": "2.0"');
   });
 
-  test("invalid-utf8: the answer is shown with U+FFFD and the frame is flagged", async ({ page }) => {
+  test("rule 18: invalid-utf8: the answer is shown with U+FFFD and the frame is flagged", async ({ page }) => {
     const tools = await connectStdio(page);
     await callFault(tools, "invalid-utf8");
     await expect(tools.result).toContainText("\uFFFD");
     await expectFlagged(tools.inspector, /^incoming result .* problem/, /bytes that were not valid UTF-8 were replaced/);
   });
 
-  test("huge-line (50 MB): the connection ends naming the 16 MiB limit; the refused line's head is in the log, flagged", async ({ page }) => {
+  test("rule 18: huge-line (50 MB): the connection ends naming the 16 MiB limit; the refused line's head is in the log, flagged", async ({ page }) => {
     const tools = await connectStdio(page);
     await callFault(tools, "huge-line");
     await expect(sessionAlert(tools, /exceeded 16 MiB; the connection was closed/)).toBeVisible({ timeout: 20_000 });
@@ -101,7 +101,7 @@ test.describe("a misbehaving stdio server", () => {
     await nextConnectionWorks(tools.inspector);
   });
 
-  test("deep-json (100,000 levels): the result is delivered and shown without freezing the page", async ({ page }) => {
+  test("rule 18: deep-json (100,000 levels): the result is delivered and shown without freezing the page", async ({ page }) => {
     const tools = await connectStdio(page);
     await callFault(tools, "deep-json");
     await expect(tools.result).toBeVisible();
@@ -148,6 +148,15 @@ test.describe("a misbehaving Streamable HTTP server", () => {
   });
   test.afterEach(async () => {
     await server.stop();
+  });
+
+  test("rule 18: huge-body (a 50 MB answer): the result is shown cut with Show all, the frame is stored cut and flagged, the page stays usable", async ({ page }) => {
+    const tools = await connectHttp(page, server.url);
+    await callFault(tools, "huge-body");
+    await expect(tools.result.getByRole("button", { name: /Show all/ })).toBeVisible({ timeout: 30_000 });
+    await expect(tools.inspector.trafficRows(/^incoming result .* truncated/).last()).toBeVisible();
+    await tools.inspector.openTab(/^Handshake/);
+    await expect(tools.inspector.status).toHaveText(/^Connected/);
   });
 
   test("wrong-content-type: the call names the content type, the exchange shows the text/plain body", async ({ page }) => {

@@ -128,6 +128,18 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     await finish(witness);
   });
 
+  it("huge-body: a 50 MB answer is delivered whole and stored cut at 8 MiB in the log, flagged truncated", async () => {
+    const { faulty, witness } = await pair();
+    const outcome = await call(faulty, "huge-body", {}, 30_000);
+    expect(textOf(outcome)?.length).toBe(50 * 1024 * 1024);
+    const request = toolCallFrame(faulty.log, "huge-body");
+    const answer = faulty.log.entries[request!.pairedSeq!];
+    expect(answer).toMatchObject({ rpc: { type: "result" }, truncated: true, channel: { stream: "json-body" } });
+    expect(answer?.kind === "frame" && answer.raw.length).toBe(8 * 1024 * 1024);
+    expect(answer?.kind === "frame" && answer.size).toBeGreaterThan(50 * 1024 * 1024);
+    await finish(witness);
+  });
+
   it("wrong-id: the answer is flagged as a response to no request and the call times out", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "wrong-id", {}, 1500);
