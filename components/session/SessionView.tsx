@@ -13,10 +13,14 @@ import { FlowView } from "../flow/FlowView";
 import { DiffView, type DiffCandidate } from "../diff/DiffView";
 import { TimingView } from "../timing/TimingView";
 import { ToolsView } from "../tools/ToolsView";
+import { LogCount, LogsView } from "../features/LogsView";
+import { PromptsView } from "../features/PromptsView";
+import { ResourcesView } from "../features/ResourcesView";
+import { TemplatesView } from "../features/TemplatesView";
 import { StatusBar } from "./StatusBar";
 import { ClientPanel } from "../client/ClientPanel";
 
-type Tab = "handshake" | ListKind | "flow" | "timing" | "composer" | "diff";
+type Tab = "handshake" | ListKind | "logs" | "flow" | "timing" | "composer" | "diff";
 
 /** One connection's session: status, handshake, capability lists and the traffic panel. */
 export function SessionView({ session, others = [] }: { session: InspectorSession; others?: DiffCandidate[] }) {
@@ -28,6 +32,7 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
   const tabs: { id: Tab; label: string; count?: number }[] = [
     { id: "handshake", label: "Handshake" },
     ...LIST_METHODS.map((m) => ({ id: m.kind, label: m.label, count: state.lists[m.kind].status === "ready" ? state.lists[m.kind].items.length : undefined })),
+    { id: "logs", label: "Logs" },
     { id: "flow", label: "Flow" },
     { id: "timing", label: "Timing" },
     { id: "composer", label: "Composer" },
@@ -50,13 +55,14 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
             className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === t.id ? "border-indigo-600 font-medium text-indigo-700 dark:text-indigo-300" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400"}`}
           >
             {t.label}
+            {t.id === "logs" && <LogCount features={session.features} />}
             {t.count !== undefined && <span className="ml-1.5 rounded-full bg-slate-200 px-1.5 text-xs dark:bg-slate-800" data-testid={`count-${t.id}`}>{t.count}</span>}
           </button>
         ))}
       </div>
       <div className="flex min-h-0 flex-1 flex-col">
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="min-h-0 flex-[3] overflow-auto">
-          {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} match={match} /> : tab === "flow" ? <FlowView log={session.log} protocolVersion={state.protocolVersion} match={match} /> : tab === "composer" ? <Composer session={session} /> : tab === "diff" ? <DiffView session={session} candidates={others} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
+          {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} match={match} /> : tab === "flow" ? <FlowView log={session.log} protocolVersion={state.protocolVersion} match={match} /> : tab === "composer" ? <Composer session={session} /> : tab === "diff" ? <DiffView session={session} candidates={others} /> : tab === "resources" ? <ResourcesView session={session} state={state} /> : tab === "resourceTemplates" ? <TemplatesView session={session} state={state} /> : tab === "prompts" ? <PromptsView session={session} state={state} /> : tab === "logs" ? <LogsView session={session} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
         </div>
         <div className="flex min-h-0 flex-[2] flex-col border-t border-slate-200 dark:border-slate-800">
           <TrafficPanel log={session.log} protocolVersion={state.protocolVersion} query={query} onQuery={setQuery} />

@@ -1,0 +1,120 @@
+"use client";
+import type { Prompt } from "@modelcontextprotocol/client";
+import { useMemo, useState } from "react";
+import { formatMs } from "@/lib/results/limits";
+import type { InspectorSession } from "@/lib/session/session";
+import type { SessionState } from "@/lib/session/state";
+import { useStore } from "../hooks/useStore";
+import { CompletionInput } from "./CompletionInput";
+import { ConversationView } from "./ConversationView";
+import { ItemList, type ListEntry } from "./ItemList";
+import { ResourceReadView } from "./ResourceReadView";
+import { useCompleter } from "./useCompleter";
+import { ALERT, BUTTON, NOTE, PRIMARY } from "./ui";
+
+/** The Prompts tab: the prompts on the left, the selected one's argument form and conversation on the right. */
+export function PromptsView({ session, state }: { session: InspectorSession; state: SessionState }) {
+  const list = state.lists.prompts;
+  const [selected, setSelected] = useState<string>();
+  const items = list.items as Prompt[];
+  const entries = useMemo<ListEntry[]>(
+    () => items.map((p) => ({ id: p.name, primary: p.name, secondary: p.title ?? p.description, haystack: `${p.title ?? ""} ${p.description ?? ""}` })),
+    [items],
+  );
+  if (list.status === "idle") return <p className="p-4 text-sm text-slate-500">Not loaded: connect first.</p>;
+  if (list.status === "unsupported") return <p className="p-4 text-sm text-slate-500">The server does not declare the prompts capability.</p>;
+  const prompt = items.find((p) => p.name === selected);
+  return (
+    <div className="flex h-full min-h-0">
+      <div className="flex w-80 shrink-0 flex-col">
+        <div className="flex items-center gap-2 border-b border-slate-100 px-2 py-1 text-xs dark:border-slate-800">
+          {list.status === "loading" && <span className={NOTE}>loading…</span>}
+          <button type="button" onClick={() => void session.refresh("prompts")} className={`ml-auto ${BUTTON}`}>
+            Refresh prompts
+          </button>
+        </div>
+        <div className="min-h-0 flex-1">
+          <ItemList label="Prompts" entries={entries} selected={selected} onSelect={setSelected} />
+        </div>
+      </div>
+      <div className="min-w-0 flex-1 overflow-auto">
+        {list.status === "error" && <p role="alert" className={`p-4 ${ALERT}`}>Could not load prompts: {list.error}</p>}
+        {prompt ? <PromptPanel key={prompt.name} session={session} prompt={prompt} /> : <p className="p-4 text-sm text-slate-500">Choose a prompt to get it.</p>}
+      </div>
+    </div>
+  );
+}
+
+function PromptPanel({ session, prompt }: { session: InspectorSession; prompt: Prompt }) {
+  const features = session.features;
+  const args = prompt.arguments ?? [];
+  const [values, setValues] = useState<Record<string, string>>({});
+  const completer = useCompleter(features, { type: "ref/prompt", name: prompt.name });
+  const run = useStore(features.prompts.store).byName[prompt.name];
+  const [opened, setOpened] = useState<string>();
+  const openedRead = useStore(features.resources.store).byUri[opened ?? ""];
+  const missing = args.filter((a) => a.required && !values[a.name]).map((a) => a.name);
+  return (
+    <section aria-label={`Prompt ${prompt.name}`} className="flex flex-col gap-3 p-4 text-sm">
+      <header className="flex flex-col gap-1">
+        <h2 className="mono font-semibold break-all">{prompt.name}</h2>
+        {prompt.title && <p className="text-slate-700 dark:text-slate-300">{prompt.title}</p>}
+        {prompt.description && <p className="text-xs whitespace-pre-wrap text-slate-600 dark:text-slate-400">{prompt.description}</p>}
+      </header>
+      <form
+        aria-label="Prompt arguments"
+        className="flex max-w-xl flex-col gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void features.prompts.get(prompt.name, values).catch(() => {});
+        }}
+      >
+        {args.length === 0 && <p className={NOTE}>This prompt takes no arguments.</p>}
+        {args.map((a) => (
+          <CompletionInput
+            key={a.name}
+            name={a.name}
+            value={values[a.name] ?? ""}
+            onChange={(x) => setValues((old) => ({ ...old, [a.name]: x }))}
+            completer={completer}
+            filled={values}
+            required={a.required}
+            description={a.description}
+          />
+        ))}
+        {args.length > 0 && !features.completionsEnabled && <p className={NOTE}>No suggestions: the server does not declare completions.</p>}
+        {missing.length > 0 && <p className={NOTE}>Required and empty: {missing.join(", ")} (sent anyway if you ask, to test the server).</p>}
+        <button type="submit" disabled={run?.status === "getting"} className={`self-start ${PRIMARY}`}>
+          Get {prompt.name}
+        </button>
+      </form>
+      {run && (
+        <div className="flex flex-col gap-2">
+          <p className={NOTE} role="status" aria-label="Prompt status">
+            {run.status === "getting" ? "Getting…" : `prompts/get #${run.attempt}${run.elapsedMs !== undefined ? ` · ${formatMs(run.elapsedMs)}` : ""}`}
+          </p>
+          {run.status === "error" && run.error && (
+            <p role="alert" className={ALERT}>
+              prompts/get failed{run.error.code !== undefined ? ` (${run.error.code})` : ""}: {run.error.message}
+            </p>
+          )}
+          {run.conversation && (
+            <ConversationView
+              conversation={run.conversation}
+              onOpenResource={(uri) => {
+                setOpened(uri);
+                void features.resources.read(uri).catch(() => {});
+              }}
+            />
+          )}
+          {opened !== undefined && (
+            <div className="flex flex-col gap-1">
+              <p className="mono text-xs break-all">Opened {opened}</p>
+              <ResourceReadView read={openedRead} />
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+import type { Resource } from "@modelcontextprotocol/client";
+import { useMemo, useState } from "react";
+import type { InspectorSession } from "@/lib/session/session";
+import type { SessionState } from "@/lib/session/state";
+import { formatBytes } from "@/lib/results/limits";
+import { useStore } from "../hooks/useStore";
+import { ItemList, type ListEntry } from "./ItemList";
+import { ResourceReadView } from "./ResourceReadView";
+import { SubscriptionControls, UpdatedMark } from "./SubscriptionControls";
+import { ALERT, BUTTON, NOTE, PRIMARY, UPDATED } from "./ui";
+
+/** The Resources tab: the listed resources on the left, the selected one (read, subscribe) on the right. */
+export function ResourcesView({ session, state }: { session: InspectorSession; state: SessionState }) {
+  const list = state.lists.resources;
+  const [selected, setSelected] = useState<string>();
+  const updated = useStore(session.features.subscriptions.store).updated;
+  const items = list.items as Resource[];
+  const entries = useMemo<ListEntry[]>(
+    () =>
+      items.map((r) => ({
+        id: r.uri,
+        primary: r.name || r.uri,
+        secondary: r.uri,
+        haystack: `${r.title ?? ""} ${r.description ?? ""} ${r.mimeType ?? ""}`,
+        badge: updated[r.uri] ? <span className={UPDATED}>updated</span> : undefined,
+      })),
+    [items, updated],
+  );
+  if (list.status === "idle") return <p className="p-4 text-sm text-slate-500">Not loaded: connect first.</p>;
+  if (list.status === "unsupported") return <p className="p-4 text-sm text-slate-500">The server does not declare the resources capability.</p>;
+  const resource = items.find((r) => r.uri === selected);
+  return (
+    <div className="flex h-full min-h-0">
+      <div className="flex w-80 shrink-0 flex-col">
+        <div className="flex items-center gap-2 border-b border-slate-100 px-2 py-1 text-xs dark:border-slate-800">
+          {list.status === "loading" && <span className={NOTE}>loading…</span>}
+          {list.reason === "list_changed" && <span className="text-amber-700 dark:text-amber-400">refreshed after list_changed</span>}
+          <button type="button" onClick={() => void session.refresh("resources")} className={`ml-auto ${BUTTON}`}>
+            Refresh resources
+          </button>
+        </div>
+        <div className="min-h-0 flex-1">
+          <ItemList label="Resources" entries={entries} selected={selected} onSelect={setSelected} />
+        </div>
+      </div>
+      <div className="min-w-0 flex-1 overflow-auto">
+        {list.status === "error" && <p role="alert" className={`p-4 ${ALERT}`}>Could not load resources: {list.error}</p>}
+        {resource ? <ResourcePanel key={resource.uri} session={session} resource={resource} /> : <p className="p-4 text-sm text-slate-500">Choose a resource to read it.</p>}
+      </div>
+    </div>
+  );
+}
+
+function ResourcePanel({ session, resource }: { session: InspectorSession; resource: Resource }) {
+  const features = session.features;
+  const read = useStore(features.resources.store).byUri[resource.uri];
+  const doRead = () => void features.resources.read(resource.uri).catch(() => {});
+  return (
+    <section aria-label={`Resource ${resource.uri}`} className="flex flex-col gap-3 p-4 text-sm">
+      <header className="flex flex-col gap-1">
+        <h2 className="mono font-semibold break-all">{resource.name || resource.uri}</h2>
+        {resource.title && resource.title !== resource.name && <p className="text-slate-700 dark:text-slate-300">{resource.title}</p>}
+        <p className="mono text-xs break-all text-slate-600 dark:text-slate-400">{resource.uri}</p>
+        {resource.description && <p className="text-xs whitespace-pre-wrap text-slate-600 dark:text-slate-400">{resource.description}</p>}
+        <p className={NOTE}>
+          {resource.mimeType ? `Listed as ${resource.mimeType}` : "No mime type listed"}
+          {typeof resource.size === "number" && ` · ${formatBytes(resource.size)}`}
+        </p>
+      </header>
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" onClick={doRead} disabled={read?.status === "reading"} className={PRIMARY}>
+          Read
+        </button>
+        <SubscriptionControls features={features} uri={resource.uri} />
+      </div>
+      <UpdatedMark features={features} uri={resource.uri} onReread={doRead} />
+      <ResourceReadView read={read} />
+    </section>
+  );
+}
