@@ -16,7 +16,7 @@ export interface ListEntry {
 }
 
 /**
- * A searchable, virtualized listbox of resources, templates or prompts (like the tool list).
+ * A searchable, virtualized list of resources, templates or prompts, one button per row (named by its URI or name).
  * Every string is server data and renders as text.
  */
 export function ItemList({ label, entries, selected, onSelect }: { label: string; entries: ListEntry[]; selected?: string; onSelect: (id: string) => void }) {
@@ -34,8 +34,8 @@ export function ItemList({ label, entries, selected, onSelect }: { label: string
         <p className="p-3 text-sm text-slate-500">None listed by the server.</p>
       ) : (
         <VirtualList
-          role="listbox"
-          aria-label={label}
+          role="list"
+          aria-label={`${label} list`}
           className="min-h-0 flex-1"
           count={shown.length}
           rowHeight={ROW_HEIGHT}
@@ -45,24 +45,20 @@ export function ItemList({ label, entries, selected, onSelect }: { label: string
             const entry = shown[i]!;
             const active = entry.id === selected;
             return (
-              <div
-                key={entry.id}
-                role="option"
-                aria-selected={active}
-                aria-label={entry.id}
-                tabIndex={active ? 0 : -1}
-                style={style}
-                onClick={() => onSelect(entry.id)}
-                onKeyDown={(e) => {
-                  if (e.key === "Enter" || e.key === " ") onSelect(entry.id);
-                }}
-                className={`cursor-pointer overflow-hidden border-b border-slate-100 px-3 py-1 text-sm dark:border-slate-800 ${active ? "bg-indigo-50 dark:bg-indigo-950" : "hover:bg-slate-50 dark:hover:bg-slate-900"}`}
-              >
-                <div className="flex items-center gap-1.5">
-                  <span className="mono truncate font-medium">{entry.primary}</span>
-                  {entry.badge}
-                </div>
-                {entry.secondary && <p className="mono truncate text-xs text-slate-600 dark:text-slate-400">{entry.secondary}</p>}
+              <div key={entry.id} role="listitem" style={style} className="overflow-hidden border-b border-slate-100 dark:border-slate-800">
+                <button
+                  type="button"
+                  aria-label={entry.id}
+                  aria-current={active || undefined}
+                  onClick={() => onSelect(entry.id)}
+                  className={`block h-full w-full cursor-pointer px-3 py-1 text-left text-sm ${active ? "bg-indigo-50 dark:bg-indigo-950" : "hover:bg-slate-50 dark:hover:bg-slate-900"}`}
+                >
+                  <span className="flex items-center gap-1.5">
+                    <span className="mono truncate font-medium">{entry.primary}</span>
+                    {entry.badge}
+                  </span>
+                  {entry.secondary && <span className="mono block truncate text-xs text-slate-600 dark:text-slate-400">{entry.secondary}</span>}
+                </button>
               </div>
             );
           }}
