@@ -37,14 +37,10 @@ export function ElicitationFormCard({ id, params, requests }: { id: string; para
 function FieldControl({ cardId, field: f, value, error, onChange }: { cardId: string; field: ElicitField; value: ElicitValue; error?: string; onChange: (v: ElicitValue) => void }) {
   const controlId = `${cardId}-${f.name}`;
   const hintId = `${controlId}-hint`;
-  const hints = [f.description, f.kind === "text" && f.format && `format: ${f.format}`, f.kind === "number" && rangeText(f.minimum, f.maximum, f.integer)].filter(Boolean).join(" · ");
+  const hints = [f.required && "required", f.description, f.kind === "text" && f.format && `format: ${f.format}`, f.kind === "number" && rangeText(f.minimum, f.maximum, f.integer)].filter(Boolean).join(" · ");
   const described = hints || error ? hintId : undefined;
-  const label = (
-    <span className="text-xs font-medium">
-      {f.title}
-      {f.required && <span aria-hidden="true" className="text-red-600"> *</span>}
-    </span>
-  );
+  // The label is the title alone (a required mark would change the field's name); "required" is in the hint.
+  const label = <span className="text-xs font-medium">{f.title}</span>;
   let control: React.ReactNode;
   switch (f.kind) {
     case "text":

@@ -60,24 +60,7 @@ export function ConnectionForm({ store, pool, config }: { store: Store<Connectio
           {PROTOCOL_CHOICES.map((p) => <option key={p} value={p}>{PROTOCOL_LABELS[p] ?? `${p} (legacy, initialize)`}</option>)}
         </select>
       </Field>
-      <fieldset className="space-y-1">
-        <legend className="text-xs font-medium text-slate-600 dark:text-slate-400">Client capabilities (declared and answered)</legend>
-        {CLIENT_FEATURES.map((f) => {
-          const parentOff = f.requires !== undefined && !featureOn(draft.clientFeatures, f.requires);
-          return (
-            <label key={f.key} className={`flex items-center gap-2 text-xs ${f.requires ? "pl-5" : ""} ${parentOff ? "text-slate-400" : ""}`}>
-              <input
-                type="checkbox"
-                checked={draft.clientFeatures?.[f.key] !== false}
-                disabled={parentOff}
-                onChange={(e) => setDraft({ ...draft, clientFeatures: switched(draft.clientFeatures, f.key, e.target.checked) })}
-              />
-              {f.label}
-            </label>
-          );
-        })}
-        <p className="text-xs text-slate-500">Takes effect on the next Connect. A switched-off capability is not declared, and the server&apos;s request for it gets an error.</p>
-      </fieldset>
+      <ClientCapabilitySwitches features={draft.clientFeatures} onChange={(clientFeatures) => setDraft({ ...draft, clientFeatures })} />
       <div className="flex flex-wrap gap-2 pt-1">
         <button type="submit" className={`rounded px-3 py-1.5 font-medium text-white ${live ? "bg-slate-600 hover:bg-slate-700" : "bg-indigo-600 hover:bg-indigo-700"}`}>
           {live ? "Disconnect" : "Connect"}
@@ -102,6 +85,37 @@ function Field({ label, children }: { label: string; children: React.ReactElemen
       <span className="text-xs font-medium text-slate-600 dark:text-slate-400">{label}</span>
       {children}
     </label>
+  );
+}
+
+/**
+ * One switch per client capability, all on by default. Folded away until asked for (the form stays
+ * short, and only mounted when open); the button says how many are off.
+ */
+function ClientCapabilitySwitches({ features, onChange }: { features: ConnectionConfig["clientFeatures"]; onChange: (f: ConnectionConfig["clientFeatures"]) => void }) {
+  const [open, setOpen] = useState(false);
+  const off = CLIENT_FEATURES.filter((f) => !featureOn(features, f.key)).length;
+  return (
+    <div className="space-y-1">
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="text-xs font-medium text-slate-600 hover:text-slate-900 dark:text-slate-400">
+        {open ? "▾" : "▸"} Client capabilities ({off ? `${off} switched off` : "all on"})
+      </button>
+      {open && (
+        <fieldset className="space-y-1">
+          <legend className="sr-only">Client capabilities (declared and answered)</legend>
+          {CLIENT_FEATURES.map((f) => {
+            const parentOff = f.requires !== undefined && !featureOn(features, f.requires);
+            return (
+              <label key={f.key} className={`flex items-center gap-2 text-xs ${f.requires ? "pl-5" : ""} ${parentOff ? "text-slate-400" : ""}`}>
+                <input type="checkbox" checked={features?.[f.key] !== false} disabled={parentOff} onChange={(e) => onChange(switched(features, f.key, e.target.checked))} />
+                {f.label}
+              </label>
+            );
+          })}
+          <p className="text-xs text-slate-500">Takes effect on the next Connect. A switched-off capability is not declared, and the server&apos;s request for it gets an error.</p>
+        </fieldset>
+      )}
+    </div>
   );
 }
 

@@ -56,7 +56,10 @@ export class ClientFeaturesPage {
     return this.page.getByRole("region", { name: "Capabilities MCP Lens declared" });
   }
 
+  /** Switch a client capability in the connection form (the switches fold out first). */
   async setCapability(label: string, on: boolean): Promise<void> {
+    const toggle = this.inspector.form.getByRole("button", { name: /Client capabilities/ });
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
     await this.inspector.form.getByLabel(label, { exact: true }).setChecked(on);
   }
 }
