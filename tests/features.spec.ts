@@ -22,7 +22,9 @@ async function connectEverything(page: Page, transport: Transport): Promise<{ f:
     await f.inspector.addConnection({ name: "everything stdio", transport: "stdio", command: NODE, args: `${EVERYTHING} stdio` });
   } else {
     server = await startEverythingHttp("streamableHttp");
-    await f.inspector.addConnection({ name: "everything http", transport: "Streamable HTTP", url: server.url });
+    await f.inspector.addConnection({ name: "everything http", transport: "Streamable HTTP" });
+    // By role: a "URL mode" capability switch in the same form also matches the label "URL".
+    await f.inspector.form.getByRole("textbox", { name: "URL", exact: true }).fill(server.url);
   }
   await f.inspector.connect();
   await f.inspector.expectConnected();
