@@ -4,9 +4,10 @@
  * latency percentiles, errors, peak memory of the inspector's server process and the processes left.
  * Part of `npm run bench`; alone: `npm run bench -- --only load` (options: --connections N --seconds S).
  */
+import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { buildIfNeeded } from "./build";
-import { describeProcesses, loadConfigs, runLoad, startLoadServers, watchRss } from "../tests/support/load";
+import { describeProcesses, loadConfigs, runLoad, startLoadServers, watchProcess } from "../tests/support/load";
 import { alive, descendants, startInspector, waitFor } from "../tests/support/processes";
 
 export async function benchLoad(options: { connections?: number; seconds?: number } = {}): Promise<boolean> {
@@ -20,13 +21,19 @@ export async function benchLoad(options: { connections?: number; seconds?: numbe
     const kinds = new Map<string, number>();
     for (const c of configs) kinds.set(c.transport, (kinds.get(c.transport) ?? 0) + 1);
     console.log(`\nload: ${connections} connections (${[...kinds].map(([k, n]) => `${n} ${k}`).join(", ")}), ${seconds} s of echo calls each, inspector pid ${pid}`);
-    const memory = watchRss(pid, 100);
+    const loadBefore = loadavg()[0]!;
+    const memory = watchProcess(pid, 100);
+    const driverCpu = process.cpuUsage();
     const run = runLoad({ inspector, configs, durationMs: seconds * 1000 });
     await run.live;
+    const inWindow = watchProcess(pid, 1000);
     const live = descendants(pid);
     if (process.env.MCP_LENS_LOAD_DEBUG) console.log(`live:\n${describeProcesses(live)}`);
+    await run.windowEnded;
+    const windowCpu = inWindow.stop().cpuSeconds;
     const report = await run.done;
     const rss = memory.stop();
+    const driver = process.cpuUsage(driverCpu);
     await waitFor(() => descendants(pid).length === 0, 10_000);
     const leftPids = [...new Set([...descendants(pid), ...live.filter(alive)])];
     const left = leftPids.length;
@@ -48,6 +55,10 @@ export async function benchLoad(options: { connections?: number; seconds?: numbe
     row("load: cross-talk (another connection's message seen)", String(report.crossTalk + report.problems), "(target 0)");
     row("load: inspector server peak RSS (sampled every 100 ms)", `${rss.peakRssMB.toFixed(1)} MB`);
     row("load: inspector server VmHWM (since its start)", `${rss.hwmMB.toFixed(1)} MB`);
+    row("load: inspector server CPU during the calling window", `${windowCpu.toFixed(1)} s (${((100 * windowCpu) / (report.windowMs / 1000)).toFixed(0)}% of a core)`);
+    row("load: inspector server CPU, whole run (connect … disconnect)", `${rss.cpuSeconds.toFixed(1)} s`);
+    row("load: load driver CPU, whole run (this process)", `${((driver.user + driver.system) / 1e6).toFixed(1)} s`);
+    row("load: machine load average (1 min) before / after", `${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
     row("load: processes left after disconnect", String(left), "(target 0)");
     for (const kind of ["stdio", "streamable-http"]) {
       const of = report.connections.filter((c) => configs[c.index]!.transport === kind);
