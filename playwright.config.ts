@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 6399;
+// MCP_LENS_PW_PORT lets a second checkout run its browser tests beside this one.
+const PORT = Number(process.env.MCP_LENS_PW_PORT ?? 6399);
 const executablePath = process.env.MCP_LENS_CHROMIUM;
 
 export default defineConfig({
