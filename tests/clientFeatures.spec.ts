@@ -53,6 +53,7 @@ for (const transport of ["stdio", "Streamable HTTP"] as const) {
         await expect(card).toContainText("You are a helpful test server.");
         await expect(card).toContainText(/Max tokens\s*42/);
         await expect(card).toContainText(/Temperature\s*0\.7/);
+        await page.screenshot({ path: `/tmp/cf-sampling-${transport.replace(/\W/g, "")}.png` });
         // Not modal: the rest of the page works while the request waits (a ping goes and comes back).
         await client.bar.getByRole("button", { name: "Ping" }).click();
         await expect(client.bar.getByRole("status", { name: "Ping result" })).toHaveText(/pong in \d+ ms/);
@@ -189,6 +190,66 @@ test("tasks against server-everything: run as task, poll, result; cancel; list",
   }
 });
 
+test("a task that needs input: its elicitation (sent through tasks/result) is answered from a card", async ({ page }) => {
+  const { tools, client, stop } = await connectEverything(page, "stdio");
+  try {
+    await tools.select("simulate-research-query");
+    await tools.useJson("simulate-research-query", { topic: "python", ambiguous: true });
+    await tools.call("simulate-research-query");
+    const card = client.card("Elicitation request");
+    await expect(card).toContainText('The research query "python" could have multiple interpretations');
+    await page.screenshot({ path: "/tmp/cf-task-input.png" });
+    await card.getByLabel("Clarification", { exact: true }).selectOption({ label: "Monty Python comedy group" });
+    await card.getByRole("button", { name: "Accept" }).click();
+    const task = tools.panel("simulate-research-query").getByRole("region", { name: "Tasks" }).getByRole("listitem", { name: /^Task / }).first();
+    await expect(task.getByTestId("task-status")).toHaveText("completed", { timeout: 20_000 });
+    await expect(task.getByRole("group", { name: /result$/ })).toContainText("Research Report: python (comedy)");
+    await page.screenshot({ path: "/tmp/cf-task-done.png" });
+  } finally {
+    await stop();
+  }
+});
+
+test("demo server: sampling with tools shows the tools and tool choice, and is answered with a tool_use", async ({ page }) => {
+  const { tools, client } = await connectDemo(page, "2025-11-25");
+  await tools.inspector.openTab(/^Tools/);
+  await tools.select("sample_with_tools");
+  await tools.useJson("sample_with_tools", { city: "Oslo", toolChoice: "required" });
+  await tools.call("sample_with_tools");
+  const card = client.card("Sampling request");
+  await expect(card.getByRole("list", { name: "Tools offered" })).toContainText("get_weather — Current weather for a city");
+  await expect(card).toContainText(/Tool choice\s*required/);
+  await page.screenshot({ path: "/tmp/cf-sampling-tools.png" });
+  await card.getByLabel("Content type", { exact: true }).selectOption("tool_use");
+  await card.getByLabel("Tool input (JSON)", { exact: true }).fill('{"city":"Oslo"}');
+  await card.getByRole("button", { name: "Send" }).click();
+  await expect(tools.result).toContainText('stopReason toolUse; tool_use get_weather({"city":"Oslo"})');
+});
+
+test("capability switches are saved with a connection", async ({ page }) => {
+  const client = new ClientFeaturesPage(page);
+  const inspector = client.inspector;
+  await inspector.open();
+  await inspector.addConnection({ name: "switches", transport: "stdio", command: NODE, args: `${EVERYTHING} stdio` });
+  await expect(inspector.form.getByRole("button", { name: /Client capabilities \(all on\)/ })).toBeVisible();
+  await client.setCapability("Roots (roots/list)", false);
+  await expect(inspector.form.getByLabel("Roots list_changed notifications", { exact: true })).toBeDisabled();
+  await inspector.form.getByRole("button", { name: "Save", exact: true }).click();
+  expect(await page.evaluate(() => localStorage.getItem("mcp-lens.connections"))).toContain('"clientFeatures":{"roots":false}');
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "MCP Lens" })).toBeVisible();
+  await inspector.selectConnection("switches");
+  await expect(inspector.form.getByRole("button", { name: /Client capabilities \(2 switched off\)/ })).toBeVisible();
+  await inspector.form.getByRole("button", { name: /Client capabilities/ }).click();
+  await expect(inspector.form.getByLabel("Roots (roots/list)", { exact: true })).not.toBeChecked();
+  await expect(inspector.form.getByLabel("Roots list_changed notifications", { exact: true })).toBeDisabled(); // off with roots
+  await expect(inspector.form.getByLabel("Sampling (sampling/createMessage)", { exact: true })).toBeChecked();
+  await inspector.connect();
+  await inspector.expectConnected();
+  await expect(client.declared().getByRole("cell", { name: "roots", exact: true })).toHaveCount(0);
+  await expect(client.declared().getByRole("cell", { name: "sampling", exact: true })).toBeVisible();
+});
+
 test("demo server: URL elicitation opens only on click, then waits for notifications/elicitation/complete", async ({ page }) => {
   const { tools, client } = await connectDemo(page, "2025-11-25");
   await tools.inspector.openTab(/^Tools/);
@@ -206,6 +267,7 @@ test("demo server: URL elicitation opens only on click, then waits for notificat
 
   const waiting = client.card("URL elicitation request", "awaiting-completion");
   await expect(waiting.getByRole("status")).toHaveText("Waiting for notifications/elicitation/complete from the server…");
+  await page.screenshot({ path: "/tmp/cf-url-waiting.png" });
   const done = client.card("URL elicitation request", "answered");
   await expect(done).toContainText(/completed \d/);
   await expect(done).toContainText("the server reported the URL flow complete");

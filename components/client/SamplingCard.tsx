@@ -105,19 +105,21 @@ export function SamplingCard({ id, params, requests }: { id: string; params: Cre
       <fieldset className="space-y-2 rounded border border-slate-200 p-2 dark:border-slate-800">
         <legend className="px-1 text-xs font-medium">Your answer</legend>
         <div className="flex flex-wrap gap-3">
-          <label className="flex items-center gap-1 text-xs">Role
-            <select className="input" value={role} onChange={(e) => setRole(e.target.value as "assistant" | "user")}>
+          <span className="flex items-center gap-1 text-xs">
+            <label htmlFor={`${id}-role`}>Role</label>
+            <select id={`${id}-role`} className="input" value={role} onChange={(e) => setRole(e.target.value as "assistant" | "user")}>
               <option value="assistant">assistant</option>
               <option value="user">user</option>
             </select>
-          </label>
-          <label className="flex items-center gap-1 text-xs">Content type
-            <select className="input" value={kind} onChange={(e) => setKind(e.target.value as BlockKind)}>
+          </span>
+          <span className="flex items-center gap-1 text-xs">
+            <label htmlFor={`${id}-kind`}>Content type</label>
+            <select id={`${id}-kind`} className="input" value={kind} onChange={(e) => setKind(e.target.value as BlockKind)}>
               <option value="text">text</option>
               <option value="image">image</option>
               {tools.length > 0 && <option value="tool_use">tool_use</option>}
             </select>
-          </label>
+          </span>
           <label className="flex items-center gap-1 text-xs">Model
             <input className="input mono" value={model} onChange={(e) => setModel(e.target.value)} />
           </label>
@@ -143,11 +145,12 @@ export function SamplingCard({ id, params, requests }: { id: string; params: Cre
         )}
         {kind === "tool_use" && (
           <div className="flex flex-wrap gap-3">
-            <label className="block text-xs">Tool to use
-              <select className="input mt-1 block" value={toolName} onChange={(e) => setToolName(e.target.value)}>
+            <span className="block text-xs">
+              <label htmlFor={`${id}-tool`}>Tool to use</label>
+              <select id={`${id}-tool`} className="input mt-1 block" value={toolName} onChange={(e) => setToolName(e.target.value)}>
                 {tools.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
               </select>
-            </label>
+            </span>
             <label className="block flex-1 text-xs">Tool input (JSON)
               <textarea className="input mono mt-1 block w-full" rows={2} value={toolInput} onChange={(e) => setToolInput(e.target.value)} />
             </label>
