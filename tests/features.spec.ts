@@ -191,4 +191,10 @@ test("demo server in the 2026-07-28 era: subscriptions/listen, touch_resource, u
   await expect(item.getByLabel("MIME type")).toHaveText("image/png");
   await expect(item.getByRole("img")).toBeVisible();
   await expect(item.getByLabel("Size")).toHaveText(/\(\d+ bytes\)$/);
+
+  // A JSON resource opens in the read-only Monaco viewer.
+  const settings = f.item(await f.read(await f.selectResource("demo://config/settings.json")));
+  await expect(settings.getByLabel("MIME type")).toHaveText("application/json");
+  await expect(settings.locator(".monaco-editor")).toBeVisible({ timeout: 20_000 });
+  await expect(settings.locator(".monaco-editor .view-lines")).toContainText("retries");
 });
