@@ -53,7 +53,6 @@ for (const transport of ["stdio", "Streamable HTTP"] as const) {
         await expect(card).toContainText("You are a helpful test server.");
         await expect(card).toContainText(/Max tokens\s*42/);
         await expect(card).toContainText(/Temperature\s*0\.7/);
-        await page.screenshot({ path: `/tmp/cf-sampling-${transport.replace(/\W/g, "")}.png` });
         // Not modal: the rest of the page works while the request waits (a ping goes and comes back).
         await client.bar.getByRole("button", { name: "Ping" }).click();
         await expect(client.bar.getByRole("status", { name: "Ping result" })).toHaveText(/pong in \d+ ms/);
@@ -198,13 +197,11 @@ test("a task that needs input: its elicitation (sent through tasks/result) is an
     await tools.call("simulate-research-query");
     const card = client.card("Elicitation request");
     await expect(card).toContainText('The research query "python" could have multiple interpretations');
-    await page.screenshot({ path: "/tmp/cf-task-input.png" });
     await card.getByLabel("Clarification", { exact: true }).selectOption({ label: "Monty Python comedy group" });
     await card.getByRole("button", { name: "Accept" }).click();
     const task = tools.panel("simulate-research-query").getByRole("region", { name: "Tasks" }).getByRole("listitem", { name: /^Task / }).first();
     await expect(task.getByTestId("task-status")).toHaveText("completed", { timeout: 20_000 });
     await expect(task.getByRole("group", { name: /result$/ })).toContainText("Research Report: python (comedy)");
-    await page.screenshot({ path: "/tmp/cf-task-done.png" });
   } finally {
     await stop();
   }
@@ -219,7 +216,6 @@ test("demo server: sampling with tools shows the tools and tool choice, and is a
   const card = client.card("Sampling request");
   await expect(card.getByRole("list", { name: "Tools offered" })).toContainText("get_weather — Current weather for a city");
   await expect(card).toContainText(/Tool choice\s*required/);
-  await page.screenshot({ path: "/tmp/cf-sampling-tools.png" });
   await card.getByLabel("Content type", { exact: true }).selectOption("tool_use");
   await card.getByLabel("Tool input (JSON)", { exact: true }).fill('{"city":"Oslo"}');
   await card.getByRole("button", { name: "Send" }).click();
@@ -267,7 +263,6 @@ test("demo server: URL elicitation opens only on click, then waits for notificat
 
   const waiting = client.card("URL elicitation request", "awaiting-completion");
   await expect(waiting.getByRole("status")).toHaveText("Waiting for notifications/elicitation/complete from the server…");
-  await page.screenshot({ path: "/tmp/cf-url-waiting.png" });
   const done = client.card("URL elicitation request", "answered");
   await expect(done).toContainText(/completed \d/);
   await expect(done).toContainText("the server reported the URL flow complete");

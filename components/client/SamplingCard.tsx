@@ -120,27 +120,32 @@ export function SamplingCard({ id, params, requests }: { id: string; params: Cre
               {tools.length > 0 && <option value="tool_use">tool_use</option>}
             </select>
           </span>
-          <label className="flex items-center gap-1 text-xs">Model
-            <input className="input mono" value={model} onChange={(e) => setModel(e.target.value)} />
-          </label>
-          <label className="flex items-center gap-1 text-xs">Stop reason
-            <input className="input mono w-32" list={listId} value={stopReason} placeholder="endTurn" onChange={(e) => setStopReason(e.target.value)} />
+          <span className="flex items-center gap-1 text-xs">
+            <label htmlFor={`${id}-model`}>Model</label>
+            <input id={`${id}-model`} className="input mono" value={model} onChange={(e) => setModel(e.target.value)} />
+          </span>
+          <span className="flex items-center gap-1 text-xs">
+            <label htmlFor={`${id}-stop`}>Stop reason</label>
+            <input id={`${id}-stop`} className="input mono w-32" list={listId} value={stopReason} placeholder="endTurn" onChange={(e) => setStopReason(e.target.value)} />
             <datalist id={listId}>{STOP_REASONS.map((r) => <option key={r} value={r} />)}</datalist>
-          </label>
+          </span>
         </div>
         {kind === "text" && (
-          <label className="block text-xs">Answer text
-            <textarea className="input mt-1 block w-full" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-          </label>
+          <span className="block text-xs">
+            <label htmlFor={`${id}-text`}>Answer text</label>
+            <textarea id={`${id}-text`} className="input mt-1 block w-full" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+          </span>
         )}
         {kind === "image" && (
           <div className="flex flex-wrap gap-3">
-            <label className="block flex-1 text-xs">Image data (base64)
-              <textarea className="input mono mt-1 block w-full" rows={2} value={imageData} onChange={(e) => setImageData(e.target.value)} />
-            </label>
-            <label className="block text-xs">MIME type
-              <input className="input mono mt-1 block" value={mimeType} onChange={(e) => setMimeType(e.target.value)} />
-            </label>
+            <span className="block flex-1 text-xs">
+              <label htmlFor={`${id}-image`}>Image data (base64)</label>
+              <textarea id={`${id}-image`} className="input mono mt-1 block w-full" rows={2} value={imageData} onChange={(e) => setImageData(e.target.value)} />
+            </span>
+            <span className="block text-xs">
+              <label htmlFor={`${id}-mime`}>MIME type</label>
+              <input id={`${id}-mime`} className="input mono mt-1 block" value={mimeType} onChange={(e) => setMimeType(e.target.value)} />
+            </span>
           </div>
         )}
         {kind === "tool_use" && (
@@ -151,9 +156,10 @@ export function SamplingCard({ id, params, requests }: { id: string; params: Cre
                 {tools.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
               </select>
             </span>
-            <label className="block flex-1 text-xs">Tool input (JSON)
-              <textarea className="input mono mt-1 block w-full" rows={2} value={toolInput} onChange={(e) => setToolInput(e.target.value)} />
-            </label>
+            <span className="block flex-1 text-xs">
+              <label htmlFor={`${id}-input`}>Tool input (JSON)</label>
+              <textarea id={`${id}-input`} className="input mono mt-1 block w-full" rows={2} value={toolInput} onChange={(e) => setToolInput(e.target.value)} />
+            </span>
           </div>
         )}
         {errors.length > 0 && <ul role="alert" className="list-inside list-disc text-xs text-red-700 dark:text-red-400">{errors.map((e) => <li key={e}>{e}</li>)}</ul>}
