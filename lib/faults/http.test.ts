@@ -73,7 +73,7 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("hang: the call times out; disconnect aborts the hung upstream request", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "hang", {}, 1500);
-    expect(outcome).toMatchObject({ kind: "failed", message: "Timed out: no result and no progress for 1500 ms." });
+    expect(outcome).toMatchObject({ kind: "failed", message: expect.stringMatching(/^Timed out: no result and no progress for 1500 ms\./) });
     expect(toolCallFrame(faulty.log, "hang")?.pairedSeq).toBeUndefined();
     expect(exchangeOf(faulty.log, "hang")).toBeUndefined(); // no response ever came
     const cancelled = faulty.log.frames().find((f) => f.direction === "outgoing" && f.rpc.type === "notification" && f.rpc.method === "notifications/cancelled");
@@ -143,7 +143,7 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("wrong-id: the answer is flagged as a response to no request and the call times out", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "wrong-id", {}, 1500);
-    expect(outcome).toMatchObject({ kind: "failed", message: "Timed out: no result and no progress for 1500 ms." });
+    expect(outcome).toMatchObject({ kind: "failed", message: expect.stringMatching(/^Timed out: no result and no progress for 1500 ms\./) });
     const id = requestId(toolCallFrame(faulty.log, "wrong-id")) as number;
     const stray = incoming(faulty.log).find((f) => f.rpc.type === "result" && f.rpc.id === id + 100_000);
     expect(stray?.problem).toBe(`a response to no request (id ${id + 100_000})`);
@@ -191,7 +191,7 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "sse-cut", {}, 3000);
     // The SDK keeps waiting (no event id, so nothing to resume): the call ends by its timeout, the log says why.
-    expect(outcome).toMatchObject({ kind: "failed", message: "Timed out: no result and no progress for 3000 ms." });
+    expect(outcome).toMatchObject({ kind: "failed", message: expect.stringMatching(/^Timed out: no result and no progress for 3000 ms\./) });
     const id = requestId(toolCallFrame(faulty.log, "sse-cut"));
     const cut = incoming(faulty.log).filter((f) => f.problem?.startsWith("cut:"));
     expect(cut).toHaveLength(1);
