@@ -31,7 +31,7 @@ export class InspectorPage {
     if (c.command !== undefined) await form.getByLabel("Command").fill(c.command);
     if (c.args !== undefined) await form.getByLabel("Arguments").fill(c.args);
     if (c.cwd !== undefined) await form.getByLabel("Working directory").fill(c.cwd);
-    if (c.url !== undefined) await form.getByLabel("URL").fill(c.url);
+    if (c.url !== undefined) await form.getByLabel("URL", { exact: true }).fill(c.url);
     if (c.protocol) await this.setProtocol(c.protocol);
   }
 
