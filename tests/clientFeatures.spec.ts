@@ -207,6 +207,41 @@ test("a task that needs input: its elicitation (sent through tasks/result) is an
   }
 });
 
+test("demo server: a tool run as a task — create, poll, result, cancel", async ({ page }) => {
+  const { tools } = await connectDemo(page, "2025-11-25");
+  await tools.inspector.openTab(/^Tools/);
+  await tools.select("slow_report");
+  const panel = tools.panel("slow_report");
+  await expect(panel).toContainText("task support: optional");
+  const asTask = panel.getByLabel("Run as task");
+  await expect(asTask).not.toBeChecked(); // taskSupport "optional": a plain call unless asked
+  await asTask.check();
+  await tools.useJson("slow_report", { topic: "MCP inspectors", steps: 6 });
+  await tools.call("slow_report");
+  await expect(panel.getByRole("status").filter({ hasText: "Task created" })).toBeVisible();
+  const taskList = panel.getByRole("region", { name: "Tasks" });
+  const first = taskList.getByRole("listitem", { name: /^Task / }).first();
+  await expect(first.getByTestId("task-status")).toHaveText("working");
+  await expect(first.getByTestId("task-status-message")).toContainText("...");
+  await expect(first.getByTestId("task-status")).toHaveText("completed", { timeout: 20_000 });
+  await expect(first.getByTestId("task-polls")).not.toHaveText(/^0 /);
+  await expect(first.getByRole("group", { name: /result$/ })).toContainText("Report on MCP inspectors");
+
+  await tools.call("slow_report"); // the same arguments: a second 6-second run, cancelled while it works
+  const second = taskList.getByRole("listitem", { name: /^Task / }).first();
+  await expect(taskList.getByRole("listitem", { name: /^Task / })).toHaveCount(2);
+  await expect(second.getByTestId("task-status")).toHaveText("working");
+  await second.getByRole("button", { name: "Cancel task" }).click();
+  await expect(second.getByTestId("task-status")).toHaveText("cancelled");
+  await expect(second).toContainText("tasks/cancel answered.");
+  await expect(second.getByRole("button", { name: "Cancel task" })).toBeDisabled();
+
+  await taskList.getByRole("button", { name: "List tasks (tasks/list)" }).click();
+  await expect(taskList.getByRole("alert")).toHaveCount(0);
+  await tools.inspector.filterTraffic("method:tasks/list");
+  await expect(tools.inspector.trafficRows(/outgoing request tasks\/list/).first()).toBeVisible();
+});
+
 test("demo server: sampling with tools shows the tools and tool choice, and is answered with a tool_use", async ({ page }) => {
   const { tools, client } = await connectDemo(page, "2025-11-25");
   await tools.inspector.openTab(/^Tools/);

@@ -1,7 +1,7 @@
 /**
  * The server features against the demo server (stdio bridge) where server-everything cannot
  * help: the 2026-07-28 forms (`subscriptions/listen`, the per-request log level) and
- * deterministic log levels in the 2025 era.
+ * deterministic log levels in the 2025 era, and its task-capable tool (`slow_report`).
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { callTool, demoConfig, outgoing } from "../client/testing";
@@ -9,6 +9,7 @@ import type { ConnectionConfig } from "../session/config";
 import { InspectorSession } from "../session/session";
 import { nodeSessionDeps } from "../testing/inProcess";
 import { filterLog } from "./logging";
+import { serverRunsToolTasks, taskSupportOf } from "./taskState";
 
 let session: InspectorSession | undefined;
 afterEach(async () => {
@@ -45,6 +46,32 @@ describe("demo server, 2025-11-25", () => {
     await callTool(s, "touch_resource", { uri: README });
     await expect.poll(() => s.features.subscriptions.store.get().updated[README]?.count).toBe(1);
   });
+
+  it("runs slow_report as a task: polls tasks/get, fetches tasks/result, cancels a second run, lists both", async () => {
+    const s = await connect("2025-11-25");
+    const tool = s.state.lists.tools.items.find((t) => t.name === "slow_report")!;
+    expect(taskSupportOf(tool)).toBe("optional");
+    expect(serverRunsToolTasks(s.state.serverCapabilities)).toBe(true);
+    const tasks = s.features.tasks;
+    const start = await tasks.runTool("slow_report", { topic: "lenses", steps: 2 });
+    if (start.kind !== "task") throw new Error(`expected a task, got ${JSON.stringify(start)}`);
+    expect(tasks.store.get().byId[start.taskId]).toMatchObject({ status: "working", pollInterval: 500 });
+    await expect.poll(() => tasks.store.get().byId[start.taskId]?.result?.status, { timeout: 10_000, interval: 100 }).toBe("done");
+    const done = tasks.store.get().byId[start.taskId]!;
+    expect(done).toMatchObject({ status: "completed", polling: false });
+    expect(done.polls).toBeGreaterThan(0);
+    expect(done.result?.value?.content).toEqual([{ type: "text", text: "Report on lenses: 2 stages done, all sources agree." }]);
+
+    const second = await tasks.runTool("slow_report", { topic: "cancel me" });
+    if (second.kind !== "task") throw new Error("expected a task");
+    await tasks.cancel(second.taskId);
+    expect(tasks.store.get().byId[second.taskId]).toMatchObject({ status: "cancelled", cancel: { status: "done" }, polling: false });
+    await tasks.list();
+    expect(tasks.store.get().list?.status).toBe("ready");
+    expect(outgoing(s, "tasks/list")).toHaveLength(1);
+    // Without a task param the tool just runs.
+    expect(((await callTool(s, "slow_report", { steps: 1 })) as { content: unknown }).content).toEqual([{ type: "text", text: "Report on MCP: 1 stages done, all sources agree." }]);
+  }, 20_000);
 });
 
 describe("demo server, 2026-07-28", () => {

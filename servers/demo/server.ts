@@ -8,6 +8,7 @@ import { registerClientTools } from "./clientTools.js";
 import { registerDemoPrompts } from "./prompts.js";
 import { registerDemoResources } from "./resources.js";
 import { registerDemoSubscriptions } from "./subscriptions.js";
+import { registerDemoTasks } from "./tasks.js";
 import { registerDemoTools } from "./tools.js";
 
 /** State that outlives one instance (HTTP builds an instance per modern request). */
@@ -87,6 +88,7 @@ export function createDemoServer(options: DemoServerOptions = {}): McpServer {
 
   registerDemoResources(server);
   registerDemoSubscriptions(server);
+  registerDemoTasks(server);
   registerDemoPrompts(server);
   return server;
 }
