@@ -9,7 +9,7 @@ import { LargeText } from "../results/LargeText";
 import { SandboxedHtml } from "../results/SandboxedHtml";
 import { TextView } from "../results/TextView";
 import { DownloadButton } from "./DownloadButton";
-import { useBlobUrl } from "./useBlobUrl";
+import { useObjectUrl } from "../results/useObjectUrl";
 import { BADGE, NOTE, WARN } from "./ui";
 
 /** One entry of a resource's contents: URI, mime type and size always, then the best view a browser can give. */
@@ -56,7 +56,7 @@ function JsonText({ text }: { text: string }) {
 
 function BlobPreview({ item }: { item: Extract<ResourceItem, { kind: "blob" }> }) {
   const preview = item.preview;
-  const { ref, invalid } = useBlobUrl(preview === "text" || preview === "download" ? "" : item.blob, item.mimeType);
+  const { ref, invalid } = useObjectUrl(preview === "text" || preview === "download" ? "" : item.blob, item.mimeType);
   const text = useMemo(() => (preview === "text" ? decodeBlobText(item.blob) : null), [preview, item.blob]);
   if (preview === "download") return <p className={NOTE}>No preview for {item.mimeType}: download it.</p>;
   if (preview === "text") {
