@@ -94,6 +94,21 @@ test.describe("calling tools and showing results", () => {
     await expect(tools.page.getByRole("region", { name: "Call history" }).getByRole("button")).toHaveCount(1);
   });
 
+  test("a server's catastrophic pattern (^(a+)+$) neither freezes the form nor the output check", async ({ page }) => {
+    const evil = "a".repeat(48) + "!"; // 2^48 steps for a backtracking engine
+    await tools.select("evil_pattern");
+    const word = tools.panel("evil_pattern").getByLabel("word");
+    await word.fill(evil);
+    await expect(tools.panel("evil_pattern")).toContainText("must match the pattern ^(a+)+$");
+    await word.fill("aaaa");
+    await expect(tools.panel("evil_pattern")).not.toContainText("must match the pattern");
+    await tools.call("evil_pattern");
+    const violations = tools.result.getByRole("list", { name: "Output schema violations" });
+    await expect(violations).toContainText("/echo");
+    await expect(violations).toContainText("must match pattern");
+    expect(await page.evaluate(() => 1 + 1)).toBe(2); // the page still answers
+  });
+
   test("a 5 MB text result is shown cut, with Show all", async () => {
     await tools.select("big_text");
     await tools.call("big_text");

@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import { ajvRegExp } from "../schema/regex";
 
 export interface Violation {
   /** JSON Pointer into structuredContent ("(root)" for the whole value, "(schema)" for the schema itself). */
@@ -51,7 +52,8 @@ function compile(schema: Record<string, unknown>): Compiled {
   }
 }
 
-const OPTIONS = { strict: false, allErrors: true, validateFormats: true } as const;
+// The schema and the content both come from the server: patterns run in a linear-time engine.
+const OPTIONS = { strict: false, allErrors: true, validateFormats: true, code: { regExp: ajvRegExp } } as const;
 
 function withFormats<T extends Ajv>(ajv: T): T {
   addFormats(ajv);

@@ -47,7 +47,9 @@ function buildRest(s: Record<string, unknown>, meta: NodeMeta, declared: string[
   const patterns: PatternField[] = [];
   if (isRecord(s.patternProperties)) {
     for (const [pattern, sub] of Object.entries(s.patternProperties)) {
-      if (!regexFor(pattern)) note(meta, ctx, at, `patternProperties key ${safeJson(pattern)} is not a valid regular expression`);
+      const compiled = regexFor(pattern);
+      if (!compiled) note(meta, ctx, at, `patternProperties key ${safeJson(pattern)} is not a valid regular expression`);
+      else if (compiled.why) meta.notes.push(`patternProperties key ${safeJson(pattern)}: ${compiled.why}`);
       patterns.push({ pattern, node: build(sub, `${at}/*`, depth + 1, ctx) });
     }
   } else if (s.patternProperties !== undefined) note(meta, ctx, at, `'patternProperties' is not an object; ignored`);

@@ -19,8 +19,11 @@ function num(s: Record<string, unknown>, key: string, meta: NodeMeta, at: string
 export function buildString(s: Record<string, unknown>, meta: NodeMeta, at: string, ctx: BuildContext): StringNode {
   let pattern: string | undefined;
   if (typeof s.pattern === "string") {
-    if (regexFor(s.pattern)) pattern = s.pattern;
-    else {
+    const compiled = regexFor(s.pattern);
+    if (compiled) {
+      pattern = s.pattern;
+      if (compiled.why) meta.notes.push(`'pattern' ${safeJson(s.pattern)}: ${compiled.why}`);
+    } else {
       meta.notes.push(`'pattern' ${safeJson(s.pattern)} is not a valid regular expression`);
       warn(ctx, at, `'pattern' ${safeJson(s.pattern)} is not a valid regular expression`);
     }

@@ -5,6 +5,7 @@ import addFormats from "ajv-formats";
 import { toArgumentErrors } from "./ajvErrors";
 import { dialectOf, SchemaDocument } from "./document";
 import { isRecord } from "./pointer";
+import { ajvRegExp } from "./regex";
 import type { ArgumentError, Dialect } from "./types";
 
 interface Compiled {
@@ -16,7 +17,8 @@ interface Compiled {
 
 const cache = new WeakMap<object, Compiled>();
 // No code optimisation pass: it costs more than it saves for one-off tool schemas. No console output.
-const OPTIONS: Options = { strict: false, allErrors: true, code: { optimize: false }, logger: false };
+// Patterns come from the server, so they run in a linear-time engine (see ./regex).
+const OPTIONS: Options = { strict: false, allErrors: true, code: { optimize: false, regExp: ajvRegExp }, logger: false };
 const shared = new Map<string, Ajv>();
 
 /**
