@@ -19,8 +19,9 @@ import { ResourcesView } from "../features/ResourcesView";
 import { TemplatesView } from "../features/TemplatesView";
 import { StatusBar } from "./StatusBar";
 import { ClientPanel } from "../client/ClientPanel";
+import { ChecksView } from "../checks/ChecksView";
 
-type Tab = "handshake" | ListKind | "logs" | "flow" | "timing" | "composer" | "diff";
+type Tab = "handshake" | ListKind | "logs" | "flow" | "timing" | "composer" | "diff" | "checks";
 
 /** One connection's session: status, handshake, capability lists and the traffic panel. */
 export function SessionView({ session, others = [] }: { session: InspectorSession; others?: DiffCandidate[] }) {
@@ -37,6 +38,7 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
     { id: "timing", label: "Timing" },
     { id: "composer", label: "Composer" },
     { id: "diff", label: "Compare" },
+    { id: "checks", label: "Checks" },
   ];
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -62,7 +64,7 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
       </div>
       <div className="flex min-h-0 flex-1 flex-col">
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="min-h-0 flex-[3] overflow-auto">
-          {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} match={match} /> : tab === "flow" ? <FlowView log={session.log} protocolVersion={state.protocolVersion} match={match} /> : tab === "composer" ? <Composer session={session} /> : tab === "diff" ? <DiffView session={session} candidates={others} /> : tab === "resources" ? <ResourcesView session={session} state={state} /> : tab === "resourceTemplates" ? <TemplatesView session={session} state={state} /> : tab === "prompts" ? <PromptsView session={session} state={state} /> : tab === "logs" ? <LogsView session={session} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
+          {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} match={match} /> : tab === "flow" ? <FlowView log={session.log} protocolVersion={state.protocolVersion} match={match} /> : tab === "composer" ? <Composer session={session} /> : tab === "diff" ? <DiffView session={session} candidates={others} /> : tab === "checks" ? <ChecksView session={session} onShowInTraffic={setQuery} /> : tab === "resources" ? <ResourcesView session={session} state={state} /> : tab === "resourceTemplates" ? <TemplatesView session={session} state={state} /> : tab === "prompts" ? <PromptsView session={session} state={state} /> : tab === "logs" ? <LogsView session={session} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
         </div>
         <div className="flex min-h-0 flex-[2] flex-col border-t border-slate-200 dark:border-slate-800">
           <TrafficPanel log={session.log} protocolVersion={state.protocolVersion} query={query} onQuery={setQuery} />

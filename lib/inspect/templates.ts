@@ -27,10 +27,15 @@ export interface Template {
 
 let counter = 0;
 
+/** The `_meta` a 2026-07-28 request carries in its params: version, client identity, capabilities. */
+export function requestMeta(protocolVersion: string, clientInfo: { name: string; version: string }): { _meta: Record<string, unknown> } {
+  return { _meta: { "io.modelcontextprotocol/protocolVersion": protocolVersion, "io.modelcontextprotocol/clientInfo": clientInfo, "io.modelcontextprotocol/clientCapabilities": {} } };
+}
+
 /** Templates for the era; modern requests carry the per-request `_meta` the 2026-07-28 spec requires. */
 export function composerTemplates(protocolVersion: string | undefined, clientInfo: { name: string; version: string }): Template[] {
   const modern = protocolVersion === "2026-07-28";
-  const meta = modern ? { _meta: { "io.modelcontextprotocol/protocolVersion": protocolVersion, "io.modelcontextprotocol/clientInfo": clientInfo, "io.modelcontextprotocol/clientCapabilities": {} } } : {};
+  const meta = modern ? requestMeta(protocolVersion, clientInfo) : {};
   const requests = { ...Object.fromEntries(Object.entries(LEGACY).filter(([m]) => !modern || !REMOVED_IN_MODERN.has(m))), ...(modern ? MODERN_ONLY : {}) };
   const out: Template[] = Object.entries(requests).map(([method, params]) => ({
     label: `request ${method}`,

@@ -1,0 +1,13 @@
+/** The spot check: probes with a fixed right answer, sent on a live connection and judged. */
+export { PROBES, type Probe, type ProbeContext } from "./probes";
+export { SpotCheck, type CheckResult, type SpotCheckState, type SpotCheckTarget } from "./spotCheck";
+import { SpotCheck, type SpotCheckTarget } from "./spotCheck";
+
+const perSession = new WeakMap<SpotCheckTarget, SpotCheck>();
+
+/** The spot check of a session: one per session, so its results outlive a tab switch. */
+export function spotCheckFor(session: SpotCheckTarget): SpotCheck {
+  let check = perSession.get(session);
+  if (!check) perSession.set(session, (check = new SpotCheck()));
+  return check;
+}

@@ -1,0 +1,159 @@
+import { specUrl, type SpecPage } from "../inspect/explain";
+import { requestMeta } from "../inspect/templates";
+import { CLIENT_INFO } from "../session/session";
+import type { SessionState } from "../session/state";
+import { Store } from "../session/store";
+import type { FrameEntry, HttpEntry } from "../traffic/entry";
+import type { TrafficLog } from "../traffic/log";
+import { PROBES, type Answer, type Probe, type ProbeContext } from "./probes";
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  page: SpecPage;
+  /** The section of the negotiated version's specification. */
+  specUrl: string;
+  expected: string;
+  level: Probe["level"];
+  /** fail: a "must" is broken; warn: a "should" is not followed. */
+  verdict: "pass" | "fail" | "warn" | "skipped";
+  /** What came back, or why the check was skipped. */
+  observed: string;
+  /** The JSON-RPC id the probe used (a traffic query `id:<it>` finds the exchange). */
+  requestId?: string;
+  /** Traffic log positions of the probe and its answer, to open them there. */
+  requestSeq?: number;
+  answerSeq?: number;
+}
+
+export interface SpotCheckState {
+  status: "idle" | "running" | "done";
+  results: CheckResult[];
+  /** Why the run could not start or stopped. */
+  error?: string;
+}
+
+/** What the spot check needs of a session: its state, its log and the raw send the composer uses. */
+export interface SpotCheckTarget {
+  readonly state: SessionState;
+  readonly log: TrafficLog;
+  sendRaw(text: string): Promise<void>;
+}
+
+const started = (): SpotCheckState => ({ status: "running", results: [] });
+const checked = (s: SpotCheckState, r: CheckResult): SpotCheckState => ({ ...s, results: [...s.results, r] });
+const finished = (s: SpotCheckState, error: string | undefined): SpotCheckState => ({ ...s, status: "done", error });
+
+let runs = 0;
+
+/**
+ * Runs the probes of ./probes.ts one after another on a live connection and judges each answer.
+ * Everything goes through `sendRaw`, so the probes and answers are ordinary traffic-log rows.
+ */
+export class SpotCheck {
+  readonly store = new Store<SpotCheckState>({ status: "idle", results: [] });
+
+  constructor(private readonly options: { timeoutMs?: number; probes?: Probe[] } = {}) {}
+
+  async run(target: SpotCheckTarget): Promise<CheckResult[]> {
+    if (this.store.get().status === "running") return this.store.get().results;
+    this.store.apply(started, undefined);
+    const ctx = contextOf(target.state);
+    if (!ctx) {
+      this.store.apply(finished, "Connect first: the checks are sent on the live connection.");
+      return [];
+    }
+    const run = ++runs;
+    for (const probe of this.options.probes ?? PROBES) {
+      if (target.state.status !== "connected") {
+        this.store.apply(finished, "The connection closed during the checks.");
+        return this.store.get().results;
+      }
+      this.store.apply(checked, await this.check(target, probe, ctx, `lens-check-${run}-${probe.id}`));
+    }
+    this.store.apply(finished, undefined);
+    return this.store.get().results;
+  }
+
+  private async check(target: SpotCheckTarget, probe: Probe, ctx: ProbeContext, id: string): Promise<CheckResult> {
+    const base = { id: probe.id, title: probe.title, page: probe.page, level: probe.level, specUrl: specUrl(probe.page, ctx.protocolVersion), expected: probe.expected(ctx) };
+    const skipped = probe.skip?.(ctx);
+    if (skipped) return { ...base, verdict: "skipped", observed: skipped };
+    const from = target.log.entries.length;
+    let sendError: string | undefined;
+    const sent = target.sendRaw(probe.message(ctx, id)).catch((e: unknown) => void (sendError = e instanceof Error ? e.message : String(e)));
+    const timeoutMs = this.options.timeoutMs ?? 3000;
+    const frame = await waitForAnswer(target.log, from, id, probe.nullIdAnswer === true, timeoutMs);
+    await sent;
+    const request = target.log.entries.slice(from).find((e): e is FrameEntry => e.kind === "frame" && e.direction === "outgoing");
+    const answer: Answer = frame ? answerOf(frame) : { kind: "none", why: sendError ? `no answer; sending failed: ${sendError}` : `no answer within ${timeoutMs / 1000} s` };
+    let { pass, observed } = probe.judge(answer, ctx);
+    const wantStatus = ctx.transport === "streamable-http" ? probe.httpStatus?.(ctx) : undefined;
+    const status = request ? httpStatusOf(target.log, from, request) : undefined;
+    if (wantStatus !== undefined) {
+      observed += status === undefined ? "" : ` (HTTP ${status})`;
+      if (status !== wantStatus) {
+        pass = false;
+        observed += `; HTTP ${wantStatus} expected`;
+      }
+    }
+    return { ...base, expected: wantStatus ? `${base.expected}, HTTP ${wantStatus}` : base.expected, verdict: pass ? "pass" : probe.level === "must" ? "fail" : "warn", observed, requestId: id, requestSeq: request?.seq, answerSeq: frame?.seq };
+  }
+}
+
+function contextOf(state: SessionState): ProbeContext | undefined {
+  if (state.status !== "connected" || !state.protocolVersion || state.recording) return undefined;
+  const era = state.era ?? "legacy";
+  return {
+    era,
+    protocolVersion: state.protocolVersion,
+    transport: state.config.transport,
+    capabilities: (state.serverCapabilities ?? {}) as Record<string, unknown>,
+    meta: era === "modern" ? requestMeta(state.protocolVersion, CLIENT_INFO) : {},
+  };
+}
+
+/** The first incoming frame from `from` on that answers `id` (or, when allowed, answers with id null). */
+function findAnswer(log: TrafficLog, from: number, id: string, nullId: boolean): FrameEntry | undefined {
+  for (let i = from; i < log.entries.length; i++) {
+    const e = log.entries[i];
+    if (e?.kind !== "frame" || e.direction !== "incoming") continue;
+    if ((e.rpc.type === "result" || e.rpc.type === "error") && e.rpc.id === id) return e;
+    if (nullId && e.rpc.type === "error" && e.rpc.id === null) return e;
+  }
+  return undefined;
+}
+
+function waitForAnswer(log: TrafficLog, from: number, id: string, nullId: boolean, timeoutMs: number): Promise<FrameEntry | undefined> {
+  return new Promise((resolve) => {
+    const done = (frame: FrameEntry | undefined) => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(frame);
+    };
+    const unsubscribe = log.subscribe(() => {
+      const frame = findAnswer(log, from, id, nullId);
+      if (frame) done(frame);
+    });
+    const timer = setTimeout(() => done(findAnswer(log, from, id, nullId)), timeoutMs);
+    const already = findAnswer(log, from, id, nullId);
+    if (already) done(already);
+  });
+}
+
+function answerOf(frame: FrameEntry): Answer {
+  if (frame.rpc.type === "error") return { kind: "error", code: frame.rpc.code, message: frame.rpc.message };
+  try {
+    return { kind: "result", result: (JSON.parse(frame.raw) as { result?: unknown }).result };
+  } catch {
+    return { kind: "none", why: "an answer that could not be read" };
+  }
+}
+
+/** The status of the HTTP response that carried the request frame's exchange. */
+function httpStatusOf(log: TrafficLog, from: number, request: FrameEntry): number | undefined {
+  if (request.channel.transport !== "http") return undefined;
+  const exchange = request.channel.exchange;
+  const response = log.entries.slice(from).find((e): e is HttpEntry => e.kind === "http" && e.exchange === exchange && e.phase === "response");
+  return response?.status;
+}
