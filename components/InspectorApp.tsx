@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from "react";
 import { createConnectionsStore, allConnections } from "@/lib/connections/connectionsStore";
 import type { ConnectionConfig } from "@/lib/session/config";
 import { SessionPool } from "@/lib/session/pool";
-import { createTransport } from "@/lib/transports/factory";
+import { createHttpFetch, createTransport } from "@/lib/transports/factory";
 import { useStore } from "./hooks/useStore";
 import { ConnectionList } from "./connections/ConnectionList";
 import { ConnectionForm } from "./connections/ConnectionForm";
@@ -13,7 +13,10 @@ import { SessionView } from "./session/SessionView";
 export function InspectorApp({ token, builtIn }: { token: string; builtIn: ConnectionConfig[] }) {
   const [connections] = useState(() => createConnectionsStore(builtIn, typeof window === "undefined" ? undefined : window.localStorage));
   const pool = useMemo(
-    () => new SessionPool({ createTransport: (config, log) => createTransport({ base: "", token, fetch: (url, init) => fetch(url, init) }, config, log) }),
+    () => {
+      const endpoints = { base: "", token, fetch: (url: string | URL, init?: RequestInit) => fetch(url, init) };
+      return new SessionPool({ createTransport: (config, log) => createTransport(endpoints, config, log), createFetch: (log) => createHttpFetch(endpoints, log) });
+    },
     [token],
   );
   const state = useStore(connections);

@@ -17,7 +17,7 @@ test("server-everything over stdio: deviations are reported with what came back,
   await inspector.expectConnected();
   await inspector.openTab("Checks");
   await page.getByRole("button", { name: "Run checks" }).click();
-  await expect(page.getByRole("status", { name: "Check summary" })).toHaveText("3 passed, 3 failed, 2 warnings, 2 skipped", { timeout: 30_000 });
+  await expect(page.getByRole("status", { name: "Check summary" })).toHaveText("3 passed, 3 failed, 2 warnings, 6 skipped", { timeout: 30_000 });
 
   const results = page.getByRole("table", { name: "Check results" });
   const noName = results.getByRole("row", { name: "tools/call without a name is Invalid params" });
@@ -39,7 +39,7 @@ test("server-everything over stdio: deviations are reported with what came back,
   // The connection is still usable, and the results stay when the tab is left and re-opened.
   await inspector.openTab("Handshake");
   await inspector.openTab("Checks");
-  await expect(page.getByRole("status", { name: "Check summary" })).toHaveText("3 passed, 3 failed, 2 warnings, 2 skipped");
+  await expect(page.getByRole("status", { name: "Check summary" })).toHaveText("3 passed, 3 failed, 2 warnings, 6 skipped");
   await expect(inspector.status).toHaveText(/^Connected/);
 });
 
@@ -51,9 +51,14 @@ test("the demo over Streamable HTTP in 2026-07-28: HTTP statuses checked, nothin
   await inspector.expectConnected();
   await inspector.openTab("Checks");
   await page.getByRole("button", { name: "Run checks" }).click();
-  await expect(page.getByRole("status", { name: "Check summary" })).toHaveText("9 passed, 0 failed, 0 warnings, 1 skipped", { timeout: 30_000 });
+  await expect(page.getByRole("status", { name: "Check summary" })).toHaveText("11 passed, 0 failed, 0 warnings, 3 skipped", { timeout: 30_000 });
   const row = page.getByRole("table", { name: "Check results" }).getByRole("row", { name: /unknown method/ });
   await expect(row.getByRole("cell").nth(2)).toHaveText("error -32601 (Method not found), HTTP 404");
   await expect(row.getByRole("cell").nth(3)).toHaveText('error -32601 "Method not found" (HTTP 404)');
   await expect(page.getByRole("table", { name: "Check results" }).getByRole("row", { name: /not JSON/ }).getByRole("cell").nth(3)).toHaveText(/stdio only/);
+  // The HTTP probes went through the relay: a foreign Origin refused, a mismatched Mcp-Method header refused.
+  const origin = page.getByRole("table", { name: "Check results" }).getByRole("row", { name: /foreign Origin/ });
+  await expect(origin.getByRole("cell").nth(3)).toHaveText(/^HTTP 403/);
+  const mismatch = page.getByRole("table", { name: "Check results" }).getByRole("row", { name: /Mcp-Method header/ });
+  await expect(mismatch.getByRole("cell").nth(3)).toHaveText("HTTP 400, error -32020 (Header mismatch)");
 });

@@ -1,5 +1,5 @@
 "use client";
-import { PROBES, spotCheckFor, type CheckResult } from "@/lib/checks";
+import { ALL_PROBES, spotCheckFor, type CheckResult } from "@/lib/checks";
 import type { InspectorSession } from "@/lib/session/session";
 import { useStore } from "../hooks/useStore";
 import { ALERT, BUTTON, NOTE, PRIMARY } from "../features/ui";
@@ -25,9 +25,10 @@ export function ChecksView({ session, onShowInTraffic }: { session: InspectorSes
   return (
     <section aria-label="Spot check" className="flex flex-col gap-3 p-3 text-sm">
       <p className={NOTE}>
-        Sends {PROBES.length} small messages whose right answer the specification fixes (an unknown method, text that is not JSON, a
-        tool, resource and prompt that do not exist, ping, and the 2026-07-28 envelope rules), then compares what came back. None of
-        them calls a real tool or changes anything on the server; each exchange is in the traffic log.
+        Runs {ALL_PROBES.length} probes whose right answer the specification fixes (an unknown method, text that is not JSON, a tool,
+        resource and prompt that do not exist, ping, the 2026-07-28 envelope rules; over Streamable HTTP also a foreign Origin, a
+        missing or ended session and a mismatched Mcp-Method header), then compares what came back. None of them calls a real tool;
+        the session probe opens and ends a second session of its own. Each exchange is in the traffic log.
       </p>
       <div className="flex items-center gap-3">
         <button type="button" className={PRIMARY} disabled={!connected || running} onClick={() => void check.run(session)}>
@@ -36,7 +37,7 @@ export function ChecksView({ session, onShowInTraffic }: { session: InspectorSes
         {!connected && <span className={NOTE}>Connect to run the checks.</span>}
         {results.length > 0 && (
           <span role="status" aria-label="Check summary">
-            {count("pass")} passed, {count("fail")} failed, {count("warn")} warnings, {count("skipped")} skipped
+            {count("pass")} passed, {count("fail")} failed, {count("warn")} {count("warn") === 1 ? "warning" : "warnings"}, {count("skipped")} skipped
           </span>
         )}
       </div>

@@ -1,6 +1,7 @@
 /** The spot check: probes with a fixed right answer, sent on a live connection and judged. */
 export { PROBES, type Probe, type ProbeContext } from "./probes";
-export { SpotCheck, type CheckResult, type SpotCheckState, type SpotCheckTarget } from "./spotCheck";
+export { HTTP_PROBES, type HttpProbe } from "./httpProbes";
+export { ALL_PROBES, SpotCheck, type CheckResult, type SpotCheckState, type SpotCheckTarget } from "./spotCheck";
 import { SpotCheck, type SpotCheckTarget } from "./spotCheck";
 
 const perSession = new WeakMap<SpotCheckTarget, SpotCheck>();

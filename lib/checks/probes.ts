@@ -71,7 +71,7 @@ const CODE_NAMES: Record<number, string> = {
   [-32700]: "Parse error", [-32600]: "Invalid Request", [-32601]: "Method not found", [-32602]: "Invalid params",
   [-32002]: "Resource not found", [-32020]: "Header mismatch", [-32022]: "Unsupported protocol version",
 };
-export const codeText = (code: number) => `error ${code} (${CODE_NAMES[code] ?? "?"})`;
+export const codeText = (code: number) => (CODE_NAMES[code] ? `error ${code} (${CODE_NAMES[code]})` : `error ${code}`);
 
 const needs = (capability: string) => (ctx: ProbeContext) => (capability in ctx.capabilities ? undefined : `the server does not declare '${capability}'`);
 const modernOnly = (ctx: ProbeContext) => (ctx.era === "modern" ? undefined : "2026-07-28 only");

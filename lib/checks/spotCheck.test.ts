@@ -3,8 +3,11 @@
  * bridge in both eras, and the demo over Streamable HTTP. What each server really answers is pinned
  * here, deviations included, so a change in a verdict is a visible change.
  */
+import { once } from "node:events";
+import { createServer, type AddressInfo } from "node:net";
+import { resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { demoConfig, everythingConfig } from "../client/testing";
+import { demoConfig, EVERYTHING, everythingConfig } from "../client/testing";
 import { startProcess, waitFor, type Started } from "../faults/processes";
 import type { ConnectionConfig } from "../session/config";
 import { InspectorSession } from "../session/session";
@@ -39,7 +42,9 @@ describe("spot check", () => {
     expect(verdicts(results)).toEqual({
       "unknown-method": "pass", "parse-error": "fail", "invalid-request": "fail", ping: "pass", "tools-call-without-name": "fail",
       "tools-call-unknown": "warn", "resources-read-unknown": "warn", "prompts-get-unknown": "pass", "missing-meta": "skipped", "unsupported-version": "skipped",
+      "foreign-origin": "skipped", "session-required": "skipped", "ended-session": "skipped", "method-header-mismatch": "skipped",
     });
+    expect(result(results, "foreign-origin").observed).toBe("Streamable HTTP only");
     expect(result(results, "parse-error").observed).toBe("no answer within 2 s");
     expect(result(results, "tools-call-unknown").observed).toBe("a tool result with isError: true (a tool execution error)");
     // Known deviation of SDK servers (../shared/PROTOCOL.md): a tools/call without a name is -32603, not -32602.
@@ -65,6 +70,7 @@ describe("spot check", () => {
     expect(verdicts(results)).toEqual({
       "unknown-method": "pass", "parse-error": "fail", "invalid-request": "fail", ping: "pass", "tools-call-without-name": "pass",
       "tools-call-unknown": "pass", "resources-read-unknown": "pass", "prompts-get-unknown": "pass", "missing-meta": "pass", "unsupported-version": "fail",
+      "foreign-origin": "skipped", "session-required": "skipped", "ended-session": "skipped", "method-header-mismatch": "skipped",
     });
     expect(result(results, "unsupported-version").observed).toMatch(/^result \{"tools"/);
   });
@@ -94,10 +100,41 @@ describe("spot check over Streamable HTTP (the demo)", () => {
       "unknown-method": "pass", "parse-error": "skipped", "invalid-request": "pass", ping: "pass", "tools-call-without-name": "pass",
       "tools-call-unknown": "pass", "resources-read-unknown": modern ? "pass" : "warn", "prompts-get-unknown": "pass",
       "missing-meta": modern ? "pass" : "skipped", "unsupported-version": modern ? "pass" : "skipped",
+      "foreign-origin": "pass", "session-required": modern ? "skipped" : "pass", "ended-session": modern ? "skipped" : "pass",
+      "method-header-mismatch": modern ? "pass" : "skipped",
     });
+    if (!modern) expect(result(results, "ended-session").observed).toBe("DELETE: HTTP 200; then HTTP 404, error -32001");
+    else expect(result(results, "method-header-mismatch").observed).toBe("HTTP 400, error -32020 (Header mismatch)");
     const unknown = result(results, "unknown-method");
     expect(unknown.expected).toBe(modern ? "error -32601 (Method not found), HTTP 404" : "error -32601 (Method not found)");
     expect(unknown.observed).toBe(modern ? 'error -32601 "Method not found" (HTTP 404)' : 'error -32601 "Method not found"');
+  });
+});
+
+describe("spot check over Streamable HTTP (server-everything)", () => {
+  let server: Started;
+  let url: string | undefined;
+  beforeAll(async () => {
+    const listener = createServer().listen(0, "127.0.0.1");
+    await once(listener, "listening");
+    const port = (listener.address() as AddressInfo).port;
+    listener.close();
+    server = startProcess(process.execPath, ["--require", resolve("tests/support/loopbackListen.cjs"), EVERYTHING, "streamableHttp"], { PORT: String(port) });
+    await waitFor(() => /listening|running|started/i.test(server.output()), 15_000);
+    url = `http://127.0.0.1:${port}/mcp`;
+  }, 20_000);
+  afterAll(async () => server.stop());
+
+  it("reports its HTTP deviations: a foreign Origin is served, an ended session gets 400 instead of 404", async () => {
+    const config = { id: "everything-http", name: "everything", transport: "streamable-http", protocol: "2025-11-25", url: url!, headers: [] } as ConnectionConfig;
+    const { results, s } = await check(config, nodeSessionDeps({ direct: true }));
+    expect(verdicts(results)).toMatchObject({ "foreign-origin": "fail", "session-required": "pass", "ended-session": "fail", "method-header-mismatch": "skipped" });
+    expect(result(results, "foreign-origin").observed).toBe("HTTP 200: the request from http://lens-check.invalid was served");
+    expect(result(results, "ended-session").observed).toMatch(/^DELETE: HTTP 200; then HTTP 400/);
+    // The probes' own requests are in the log, with the Origin header shown.
+    const origin = s.log.entries.find((e) => e.kind === "http" && e.phase === "request" && e.headers.origin === "http://lens-check.invalid");
+    expect(origin).toBeDefined();
+    expect(s.state.status).toBe("connected");
   });
 });
 

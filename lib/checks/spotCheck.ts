@@ -5,7 +5,13 @@ import type { SessionState } from "../session/state";
 import { Store } from "../session/store";
 import type { FrameEntry, HttpEntry } from "../traffic/entry";
 import type { TrafficLog } from "../traffic/log";
+import type { FetchLike } from "@modelcontextprotocol/client";
+import { headerRecord } from "../transports/factory";
+import { HTTP_PROBES, type HttpProbe } from "./httpProbes";
 import { PROBES, type Answer, type Probe, type ProbeContext } from "./probes";
+
+/** Every probe, in the order they run: the JSON-RPC ones, then those with their own HTTP requests. */
+export const ALL_PROBES: (Probe | HttpProbe)[] = [...PROBES, ...HTTP_PROBES];
 
 export interface CheckResult {
   id: string;
@@ -38,6 +44,8 @@ export interface SpotCheckTarget {
   readonly state: SessionState;
   readonly log: TrafficLog;
   sendRaw(text: string): Promise<void>;
+  /** For HTTP connections: a recorded fetch and the live session id (the HTTP probes need it). */
+  http?(): { fetch: FetchLike; sessionId?: string } | undefined;
 }
 
 const started = (): SpotCheckState => ({ status: "running", results: [] });
@@ -53,7 +61,7 @@ let runs = 0;
 export class SpotCheck {
   readonly store = new Store<SpotCheckState>({ status: "idle", results: [] });
 
-  constructor(private readonly options: { timeoutMs?: number; probes?: Probe[] } = {}) {}
+  constructor(private readonly options: { timeoutMs?: number; probes?: (Probe | HttpProbe)[] } = {}) {}
 
   async run(target: SpotCheckTarget): Promise<CheckResult[]> {
     if (this.store.get().status === "running") return this.store.get().results;
@@ -64,12 +72,13 @@ export class SpotCheck {
       return [];
     }
     const run = ++runs;
-    for (const probe of this.options.probes ?? PROBES) {
+    for (const probe of this.options.probes ?? ALL_PROBES) {
       if (target.state.status !== "connected") {
         this.store.apply(finished, "The connection closed during the checks.");
         return this.store.get().results;
       }
-      this.store.apply(checked, await this.check(target, probe, ctx, `lens-check-${run}-${probe.id}`));
+      const id = `lens-check-${run}-${probe.id}`;
+      this.store.apply(checked, "run" in probe ? await this.checkHttp(target, probe, ctx, id) : await this.check(target, probe, ctx, id));
     }
     this.store.apply(finished, undefined);
     return this.store.get().results;
@@ -98,6 +107,32 @@ export class SpotCheck {
       }
     }
     return { ...base, expected: wantStatus ? `${base.expected}, HTTP ${wantStatus}` : base.expected, verdict: pass ? "pass" : probe.level === "must" ? "fail" : "warn", observed, requestId: id, requestSeq: request?.seq, answerSeq: frame?.seq };
+  }
+
+  private async checkHttp(target: SpotCheckTarget, probe: HttpProbe, ctx: ProbeContext, id: string): Promise<CheckResult> {
+    const base = { id: probe.id, title: probe.title, page: probe.page, level: probe.level, specUrl: specUrl(probe.page, ctx.protocolVersion), expected: probe.expected(ctx) };
+    const http = target.http?.();
+    const config = target.state.config;
+    const skipped = probe.skip?.({ ...ctx, sessionId: http?.sessionId }) ?? (http && config.transport !== "stdio" ? undefined : "needs an HTTP connection");
+    if (skipped || !http || config.transport === "stdio") return { ...base, verdict: "skipped", observed: skipped ?? "" };
+    const from = target.log.entries.length;
+    const timeoutMs = this.options.timeoutMs ?? 3000;
+    let outcome: Awaited<ReturnType<HttpProbe["run"]>>;
+    try {
+      outcome = await probe.run({ ...ctx, url: config.url, headers: headerRecord(config.headers), fetch: http.fetch, sessionId: http.sessionId, id, timeoutMs });
+    } catch (e) {
+      outcome = { pass: false, observed: `no answer: ${e instanceof Error && e.name === "AbortError" ? `nothing within ${timeoutMs / 1000} s` : e instanceof Error ? e.message : String(e)}` };
+    }
+    if ("skipped" in outcome) return { ...base, verdict: "skipped", observed: outcome.skipped };
+    const frames = target.log.entries.slice(from).filter((e): e is FrameEntry => e.kind === "frame");
+    return {
+      ...base,
+      verdict: outcome.pass ? "pass" : probe.level === "must" ? "fail" : "warn",
+      observed: outcome.observed,
+      requestId: id,
+      requestSeq: frames.find((f) => f.direction === "outgoing")?.seq,
+      answerSeq: frames.find((f) => f.direction === "incoming")?.seq,
+    };
   }
 }
 

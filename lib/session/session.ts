@@ -1,4 +1,4 @@
-import { SdkHttpError, type Client, type ClientCapabilities, type Transport } from "@modelcontextprotocol/client";
+import { SdkHttpError, type Client, type ClientCapabilities, type FetchLike, type Transport } from "@modelcontextprotocol/client";
 import { ClientFeatures } from "../client/clientFeatures";
 import { ServerFeatures } from "../features/features";
 import { LensClient } from "../features/lensClient";
@@ -20,6 +20,8 @@ export const CLIENT_INFO = { name: "mcp-lens", title: "MCP Lens", version: "0.1.
 /** Everything the session takes from outside: how to build transports, and time. */
 export interface SessionDeps {
   createTransport(config: ConnectionConfig, log: TrafficLog): Transport;
+  /** A fetch for extra HTTP requests on an HTTP connection (the spot check's), recorded in `log` like the transport's. */
+  createFetch?(log: TrafficLog): FetchLike;
   /** The whole connect (probe, handshake) must finish within this; the UI promises an answer in 10 s. */
   connectDeadlineMs?: number;
   now?: () => number;
@@ -175,6 +177,12 @@ export class InspectorSession {
   /** Ping the server (2025 era) and time the round trip. */
   ping(): Promise<PingOutcome> {
     return this.clientFeatures.ping();
+  }
+
+  /** For an HTTP connection: a recorded fetch to the server and the live Mcp-Session-Id (see SessionDeps.createFetch). */
+  http(): { fetch: FetchLike; sessionId?: string } | undefined {
+    const fetch = this.state.config.transport === "stdio" ? undefined : this.deps.createFetch?.(this.log);
+    return fetch && { fetch, sessionId: (this.transport as { sessionId?: string } | undefined)?.sessionId };
   }
 
   /** A 404 on a request that carried a session id: the server forgot the session (spec: start a new one). */

@@ -1,6 +1,6 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
 import { handleApiRequest } from "../bridge/router";
-import { createTransport } from "../transports/factory";
+import { createHttpFetch, createTransport } from "../transports/factory";
 import type { SessionDeps } from "../session/session";
 
 /** A fetch that serves /api routes in-process, as the inspector's server would (minus the gate). */
@@ -12,5 +12,6 @@ export function nodeSessionDeps(options: { direct?: boolean } = {}): SessionDeps
   return {
     createTransport: (config, log) =>
       createTransport(config.transport === "stdio" ? { ...endpoints, fetch: inProcessFetch } : endpoints, config, log),
+    createFetch: (log) => createHttpFetch(endpoints, log),
   };
 }

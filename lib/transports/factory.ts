@@ -20,20 +20,26 @@ export function createTransport(endpoints: BridgeEndpoints, config: ConnectionCo
   if (config.transport === "stdio") {
     return new BridgeStdioTransport(
       { url: `${endpoints.base}/api/bridge/stdio`, token: endpoints.token, fetch: endpoints.fetch },
-      { command: config.command, args: config.args, env: toRecord(config.env), cwd: config.cwd || undefined },
+      { command: config.command, args: config.args, env: headerRecord(config.env), cwd: config.cwd || undefined },
       log,
     );
   }
   const url = new URL(config.url);
-  const upstream: FetchLike = endpoints.direct ? endpoints.fetch : relayedFetch({ url: `${endpoints.base}/api/relay`, token: endpoints.token }, endpoints.fetch);
-  const fetch = capturingFetch(log, upstream);
-  const requestInit = { headers: toRecord(config.headers) };
+  const fetch = createHttpFetch(endpoints, log);
+  const requestInit = { headers: headerRecord(config.headers) };
   return config.transport === "sse"
     ? new SSEClientTransport(url, { fetch, requestInit })
     : new StreamableHTTPClientTransport(url, { fetch, requestInit, reconnectionOptions: { maxRetries: 2, initialReconnectionDelay: 1000, maxReconnectionDelay: 5000, reconnectionDelayGrowFactor: 1.5 } });
 }
 
-function toRecord(pairs: KeyValue[]): Record<string, string> {
+/** The fetch HTTP transports use: through the relay (or straight, in Node tests), recorded in `log`. */
+export function createHttpFetch(endpoints: BridgeEndpoints, log: TrafficLog): FetchLike {
+  const upstream: FetchLike = endpoints.direct ? endpoints.fetch : relayedFetch({ url: `${endpoints.base}/api/relay`, token: endpoints.token }, endpoints.fetch);
+  return capturingFetch(log, upstream);
+}
+
+/** A connection's header or environment list as a record (blank names dropped). */
+export function headerRecord(pairs: KeyValue[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { name, value } of pairs) if (name.trim()) out[name.trim()] = value;
   return out;

@@ -5,7 +5,7 @@ import type { TrafficLog } from "../traffic/log";
 import { INVALID_UTF8, addProblem } from "./frameProblems";
 
 /** Response and request headers worth showing for MCP over HTTP. */
-const SHOWN_HEADERS = ["content-type", "mcp-session-id", "mcp-protocol-version", "www-authenticate", "last-event-id", "location", "mcp-method", "mcp-name", "accept", "authorization", "retry-after"];
+const SHOWN_HEADERS = ["content-type", "mcp-session-id", "mcp-protocol-version", "www-authenticate", "last-event-id", "location", "mcp-method", "mcp-name", "accept", "authorization", "retry-after", "origin"];
 const SECRET_HEADERS = new Set(["authorization", "cookie", "x-mcp-lens-token", "proxy-authorization"]);
 const NOTE_LIMIT = 2048;
 
