@@ -198,3 +198,44 @@ test("demo server in the 2026-07-28 era: subscriptions/listen, touch_resource, u
   await expect(settings.locator(".monaco-editor")).toBeVisible({ timeout: 20_000 });
   await expect(settings.locator(".monaco-editor .view-lines")).toContainText("retries");
 });
+
+test("the selected tool, resource and prompt are still selected after switching tabs", async ({ page }) => {
+  const f = new FeaturesPage(page);
+  await f.inspector.open();
+  await f.inspector.selectConnection("Demo server (stdio)");
+  await f.inspector.connect();
+  await f.inspector.expectConnected();
+  const uri = "demo://docs/readme.md";
+  await f.read(await f.selectResource(uri));
+  await f.selectPrompt("welcome");
+  await f.inspector.openTab(/^Tools/);
+  await f.tools.select("echo");
+  await f.inspector.openTab("Handshake");
+
+  await f.inspector.openTab(/^Tools/);
+  await expect(f.tools.panel("echo")).toBeVisible();
+  await f.openResources();
+  await expect(f.resourcePanel(uri)).toBeVisible();
+  await expect(f.contents(f.resourcePanel(uri))).toBeVisible(); // the read is kept too
+  await f.inspector.openTab(/^Prompts/);
+  await expect(page.getByRole("region", { name: "Prompt welcome", exact: true })).toBeVisible();
+});
+
+test("an HTML resource is shown only in a sandboxed frame, and its script never runs", async ({ page }) => {
+  const f = new FeaturesPage(page);
+  await f.inspector.open();
+  await f.inspector.selectConnection("Demo server (stdio)");
+  await f.inspector.connect();
+  await f.inspector.expectConnected();
+  const title = await page.title();
+  const contents = await f.read(await f.selectResource("demo://pages/hello.html"));
+  const frame = contents.locator("iframe");
+  await expect(frame).toHaveAttribute("sandbox", "");
+  await expect(frame).toHaveAttribute("title", "HTML resource demo://pages/hello.html (sandboxed)");
+  await expect(f.item(contents).getByLabel("MIME type")).toHaveText("text/html");
+  // An empty sandbox gives the frame an opaque origin: the page cannot see into it, nor it into the page.
+  expect(await frame.evaluate((el: HTMLIFrameElement) => el.contentDocument)).toBeNull();
+  await expect(frame).toHaveAttribute("srcdoc", /Hello from an HTML resource/);
+  await page.waitForTimeout(300);
+  expect(await page.title()).toBe(title);
+});

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { formatMs } from "@/lib/results/limits";
 import type { InspectorSession } from "@/lib/session/session";
 import type { SessionState } from "@/lib/session/state";
+import { useSessionMemory } from "../hooks/useSessionMemory";
 import { useStore } from "../hooks/useStore";
 import { CompletionInput } from "./CompletionInput";
 import { ConversationView } from "./ConversationView";
@@ -15,7 +16,7 @@ import { ALERT, BUTTON, NOTE, PRIMARY } from "./ui";
 /** The Prompts tab: the prompts on the left, the selected one's argument form and conversation on the right. */
 export function PromptsView({ session, state }: { session: InspectorSession; state: SessionState }) {
   const list = state.lists.prompts;
-  const [selected, setSelected] = useState<string>();
+  const [selected, setSelected] = useSessionMemory<string | undefined>(session, "prompts.selected", undefined);
   const items = list.items as Prompt[];
   const entries = useMemo<ListEntry[]>(
     () => items.map((p) => ({ id: p.name, primary: p.name, secondary: p.title ?? p.description, haystack: `${p.title ?? ""} ${p.description ?? ""}` })),

@@ -1,9 +1,10 @@
 "use client";
 import type { Resource } from "@modelcontextprotocol/client";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { InspectorSession } from "@/lib/session/session";
 import type { SessionState } from "@/lib/session/state";
 import { formatBytes } from "@/lib/results/limits";
+import { useSessionMemory } from "../hooks/useSessionMemory";
 import { useStore } from "../hooks/useStore";
 import { ItemList, type ListEntry } from "./ItemList";
 import { ResourceReadView } from "./ResourceReadView";
@@ -13,7 +14,7 @@ import { ALERT, BUTTON, NOTE, PRIMARY, UPDATED } from "./ui";
 /** The Resources tab: the listed resources on the left, the selected one (read, subscribe) on the right. */
 export function ResourcesView({ session, state }: { session: InspectorSession; state: SessionState }) {
   const list = state.lists.resources;
-  const [selected, setSelected] = useState<string>();
+  const [selected, setSelected] = useSessionMemory<string | undefined>(session, "resources.selected", undefined);
   const updated = useStore(session.features.subscriptions.store).updated;
   const items = list.items as Resource[];
   const entries = useMemo<ListEntry[]>(

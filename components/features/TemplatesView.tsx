@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from "react";
 import { expandTemplate, parseTemplate, type TemplateValue } from "@/lib/features";
 import type { InspectorSession } from "@/lib/session/session";
 import type { SessionState } from "@/lib/session/state";
+import { useSessionMemory } from "../hooks/useSessionMemory";
 import { useStore } from "../hooks/useStore";
 import { CompletionInput } from "./CompletionInput";
 import { ItemList, type ListEntry } from "./ItemList";
@@ -15,7 +16,7 @@ import { ALERT, BUTTON, NOTE, PRIMARY, WARN } from "./ui";
 /** The Resource templates tab: the templates on the left, the selected one's form on the right. */
 export function TemplatesView({ session, state }: { session: InspectorSession; state: SessionState }) {
   const list = state.lists.resourceTemplates;
-  const [selected, setSelected] = useState<string>();
+  const [selected, setSelected] = useSessionMemory<string | undefined>(session, "templates.selected", undefined);
   const items = list.items as ResourceTemplate[];
   const entries = useMemo<ListEntry[]>(
     () => items.map((t) => ({ id: t.uriTemplate, primary: t.name || t.uriTemplate, secondary: t.uriTemplate, haystack: `${t.title ?? ""} ${t.description ?? ""}` })),

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useSessionMemory } from "../hooks/useSessionMemory";
 import type { InspectorSession } from "@/lib/session/session";
 import type { SessionState } from "@/lib/session/state";
 import { ToolList } from "./ToolList";
@@ -8,7 +8,7 @@ import { ToolPanel } from "./ToolPanel";
 /** The Tools tab: the list on the left, the selected tool on the right. */
 export function ToolsView({ session, state }: { session: InspectorSession; state: SessionState }) {
   const list = state.lists.tools;
-  const [selected, setSelected] = useState<string>();
+  const [selected, setSelected] = useSessionMemory<string | undefined>(session, "tools.selected", undefined);
   if (list.status === "idle") return <p className="p-4 text-sm text-slate-500">Not loaded: connect first.</p>;
   if (list.status === "unsupported") return <p className="p-4 text-sm text-slate-500">The server does not declare the tools capability.</p>;
   const tool = list.items.find((t) => t.name === selected);

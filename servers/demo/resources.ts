@@ -19,6 +19,9 @@ This server exists to exercise an MCP inspector:
 - prompts with argument completion
 `;
 
+const HELLO_HTML = `<!doctype html><h1>Hello from an HTML resource</h1>
+<script>try { parent.document.title = "pwned by a resource"; } catch (e) {} document.body.dataset.ran = "yes";</script>`;
+
 const SETTINGS = { theme: "light", retries: 3, features: { sampling: true, elicitation: true }, tags: ["demo", "mcp"] };
 
 export function registerDemoResources(server: McpServer): void {
@@ -34,6 +37,14 @@ export function registerDemoResources(server: McpServer): void {
     "demo://config/settings.json",
     { title: "Settings", description: "A JSON document.", mimeType: "application/json" },
     (uri) => ({ contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(SETTINGS, null, 2) }] }),
+  );
+
+  // An HTML page whose script tries to reach the inspector: it must render only in a sandboxed frame.
+  server.registerResource(
+    "html-page",
+    "demo://pages/hello.html",
+    { title: "HTML page", description: "An HTML document with a script (shown sandboxed, the script never runs).", mimeType: "text/html" },
+    (uri) => ({ contents: [{ uri: uri.href, mimeType: "text/html", text: HELLO_HTML }] }),
   );
 
   server.registerResource(
