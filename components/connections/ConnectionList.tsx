@@ -1,7 +1,7 @@
 "use client";
 import type { Store } from "@/lib/session/store";
 import { allConnections, problemsDismissed, recordingAdded, selected, upserted, type ConnectionsState } from "@/lib/connections/connectionsStore";
-import { parseRecording } from "@/lib/inspect/recording";
+import { parseRecordingPaced } from "@/lib/inspect/recording";
 import { useState } from "react";
 import { TRANSPORT_LABELS } from "@/lib/session/config";
 import type { SessionPool } from "@/lib/session/pool";
@@ -13,7 +13,7 @@ export function ConnectionList({ store, pool }: { store: Store<ConnectionsState>
   const [openError, setOpenError] = useState<string>();
   const openRecording = async (file: File | undefined) => {
     if (!file) return;
-    const parsed = parseRecording(await file.text());
+    const parsed = await parseRecordingPaced(await file.text());
     if ("error" in parsed) return setOpenError(`${file.name}: ${parsed.error}`);
     setOpenError(undefined);
     const config = { ...parsed.recording.connection, id: `rec-${Date.now().toString(36)}`, name: `Recording · ${file.name}` };

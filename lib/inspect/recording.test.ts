@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectionConfig } from "../session/config";
 import { TrafficLog } from "../traffic/log";
-import { exportRecording, parseRecording, recordingLog, serializeRecording } from "./recording";
+import { exportRecording, parseRecording, parseRecordingPaced, recordingLog, recordingLogSteps, runPaced, serializeRecording } from "./recording";
 import { REDACTED, redactArgs, redactUrl } from "./redact";
 
 const SECRET = "s3cr3t-value-xyz";
@@ -107,5 +107,17 @@ describe("recordings", () => {
       const read = parseRecording(text);
       expect("error" in read ? read.error : "parsed").toMatch(message);
     }
+  });
+
+  it("reads and replays in slices (so a big file never holds the page), with the same result", async () => {
+    const text = serializeRecording(recording);
+    const paced = await parseRecordingPaced(text);
+    expect(paced).toStrictEqual(parseRecording(text));
+    if ("error" in paced) throw new Error(paced.error);
+    let yields = 0;
+    const rebuilt = await runPaced(recordingLogSteps(paced.recording), async () => void yields++);
+    expect(rebuilt.entries).toStrictEqual(log.entries);
+    expect(yields).toBeGreaterThanOrEqual(log.entries.length);
+    expect(await parseRecordingPaced(JSON.stringify({ ...JSON.parse(text), traffic: [{ kind: "frame", seq: 0 }] }))).toMatchObject({ error: expect.stringMatching(/damaged at traffic\.0/) });
   });
 });

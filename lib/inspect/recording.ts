@@ -6,7 +6,8 @@ import type { SessionState } from "../session/state";
 import type { FrameEntry, TrafficEntry } from "../traffic/entry";
 import { TrafficLog } from "../traffic/log";
 import { redactConnection, redactEntry } from "./redact";
-import { RECORDING_FORMAT, RECORDING_VERSION, RecordingSchema, type Recording } from "./recordingSchema";
+import { createPacer } from "../transports/pacing";
+import { checkTrafficEntry, RECORDING_FORMAT, RECORDING_VERSION, RecordingHeadSchema, type Recording } from "./recordingSchema";
 
 export { RECORDING_FORMAT, RECORDING_VERSION, type NegotiatedInfo, type Recording } from "./recordingSchema";
 
@@ -47,8 +48,41 @@ export function serializeRecording(recording: Recording): string {
   return `${headText},\n  "traffic": [\n${lines.join(",\n")}\n  ]\n}\n`;
 }
 
+/**
+ * Work in steps: a generator that yields between traffic entries, so a big recording can be read
+ * without holding the page (`runPaced`) or at once (`runSync`, for Node and tests).
+ */
+type Steps<T> = Generator<void, T, void>;
+
+export function runSync<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Runs the steps, yielding to the event loop whenever a time slice (8 ms) is used up. */
+export async function runPaced<T>(steps: Steps<T>, pace: () => Promise<void> = createPacer()): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await pace();
+  }
+}
+
+type Parsed = { recording: Recording } | { error: string };
+
 /** Read a recording file. Never throws: anything unreadable comes back as `{ error }`. */
-export function parseRecording(text: string): { recording: Recording } | { error: string } {
+export function parseRecording(text: string): Parsed {
+  return runSync(parseSteps(text));
+}
+
+/** parseRecording without holding the page: a 10,000-message file is read in slices. */
+export function parseRecordingPaced(text: string): Promise<Parsed> {
+  return runPaced(parseSteps(text));
+}
+
+function* parseSteps(text: string): Steps<Parsed> {
   try {
     let doc: unknown;
     try {
@@ -56,6 +90,7 @@ export function parseRecording(text: string): { recording: Recording } | { error
     } catch (e) {
       return { error: `Not a recording: the file is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
     }
+    yield;
     if (typeof doc !== "object" || doc === null || Array.isArray(doc) || (doc as Doc).format !== RECORDING_FORMAT) {
       return { error: `Not a recording: "format" is not "${RECORDING_FORMAT}"` };
     }
@@ -64,17 +99,25 @@ export function parseRecording(text: string): { recording: Recording } | { error
     if (v > RECORDING_VERSION) return { error: `The recording was written by a newer MCP Lens (format v${v}; this one reads up to v${RECORDING_VERSION})` };
     let current = doc as Doc;
     for (const step of VERSIONS) if (step.v > v) current = { ...step.up(current), v: step.v };
-    const parsed = RecordingSchema.safeParse(current);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
-      return { error: `The recording is damaged${where}: ${issue?.message ?? "invalid"}` };
+    const head = RecordingHeadSchema.safeParse(current);
+    if (!head.success) return damaged(head.error.issues[0]?.path ?? [], head.error.issues[0]?.message ?? "invalid");
+    const raw = head.data.traffic;
+    const traffic: TrafficEntry[] = new Array(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      const checked = checkTrafficEntry(raw[i], i, raw.length);
+      if ("message" in checked) return damaged(checked.path, checked.message);
+      traffic[i] = checked.entry;
+      yield;
     }
-    const recording: Recording = parsed.data;
-    return { recording };
+    return { recording: { ...head.data, traffic } };
   } catch (e) {
     return { error: `The recording could not be read: ${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+function damaged(path: readonly PropertyKey[], message: string): { error: string } {
+  const where = path.length > 0 ? ` at ${path.map(String).join(".")}` : "";
+  return { error: `The recording is damaged${where}: ${message}` };
 }
 
 const DERIVED = ["rpc", "size", "truncated", "pairedSeq", "latencyMs", "problem"] as const;
@@ -85,6 +128,11 @@ const DERIVED = ["rpc", "size", "truncated", "pairedSeq", "latencyMs", "problem"
  * cannot be re-derived from its stored head, and the recording is the truth.
  */
 export function recordingLog(recording: Pick<Recording, "traffic">): TrafficLog {
+  return runSync(recordingLogSteps(recording));
+}
+
+/** recordingLog in steps (see runPaced). */
+export function* recordingLogSteps(recording: Pick<Recording, "traffic">): Steps<TrafficLog> {
   let clock = 0;
   const log = new TrafficLog({ now: () => clock, frameLimit: Number.POSITIVE_INFINITY, schedule: (flush) => flush() });
   for (const entry of recording.traffic) {
@@ -95,15 +143,19 @@ export function recordingLog(recording: Pick<Recording, "traffic">): TrafficLog 
       const { seq: _seq, ...rest } = entry;
       log.append(rest);
     }
+    yield;
   }
-  recording.traffic.forEach((entry, i) => {
-    if (entry.kind !== "frame") return;
-    const replayed = log.entries[i] as FrameEntry;
-    const target = replayed as unknown as Record<string, unknown>;
+  // The recorded values are taken as they are (not cloned): an offline log never changes, and
+  // the parsed recording is not used for anything else.
+  for (let i = 0; i < recording.traffic.length; i++) {
+    const entry = recording.traffic[i]!;
+    if (entry.kind !== "frame") continue;
+    const target = log.entries[i] as FrameEntry as unknown as Record<string, unknown>;
     for (const key of DERIVED) {
       if (entry[key] === undefined) delete target[key];
-      else target[key] = structuredClone(entry[key]);
+      else target[key] = entry[key];
     }
-  });
+    if (i % 256 === 0) yield;
+  }
   return log;
 }

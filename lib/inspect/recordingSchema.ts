@@ -91,20 +91,25 @@ const NegotiatedSchema = z.object({
   instructions: z.string().optional(),
 });
 
-export const RecordingSchema = z
-  .object({
-    format: z.literal(RECORDING_FORMAT),
-    v: z.literal(RECORDING_VERSION),
-    exportedAt: z.string(),
-    connection: ConnectionConfigSchema,
-    negotiated: NegotiatedSchema,
-    traffic: z.array(TrafficEntrySchema),
-  })
-  .superRefine((rec, ctx) => {
-    rec.traffic.forEach((entry, i) => {
-      if (entry.seq !== i) ctx.addIssue({ code: "custom", path: ["traffic", i, "seq"], message: `entry ${i} has seq ${entry.seq}; entries must be in order` });
-      if (entry.kind === "frame" && entry.pairedSeq !== undefined && entry.pairedSeq >= rec.traffic.length) {
-        ctx.addIssue({ code: "custom", path: ["traffic", i, "pairedSeq"], message: `pairedSeq ${entry.pairedSeq} points past the end` });
-      }
-    });
-  });
+/** Everything but the traffic, which is checked entry by entry (see recording.ts: parsing yields between entries). */
+export const RecordingHeadSchema = z.object({
+  format: z.literal(RECORDING_FORMAT),
+  v: z.literal(RECORDING_VERSION),
+  exportedAt: z.string(),
+  connection: ConnectionConfigSchema,
+  negotiated: NegotiatedSchema,
+  traffic: z.array(z.unknown()),
+});
+
+/** One traffic entry at position `i` of `count`: its shape, its seq, and a pairedSeq inside the log. */
+export function checkTrafficEntry(raw: unknown, i: number, count: number): { entry: TrafficEntry } | { path: (string | number)[]; message: string } {
+  const parsed = TrafficEntrySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { path: ["traffic", i, ...(issue?.path ?? []).map((p) => (typeof p === "symbol" ? String(p) : p))], message: issue?.message ?? "invalid" };
+  }
+  const entry = parsed.data;
+  if (entry.seq !== i) return { path: ["traffic", i, "seq"], message: `entry ${i} has seq ${entry.seq}; entries must be in order` };
+  if (entry.kind === "frame" && entry.pairedSeq !== undefined && entry.pairedSeq >= count) return { path: ["traffic", i, "pairedSeq"], message: `pairedSeq ${entry.pairedSeq} points past the end` };
+  return { entry };
+}

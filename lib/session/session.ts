@@ -4,7 +4,7 @@ import { ServerFeatures } from "../features/features";
 import { LensClient } from "../features/lensClient";
 import type { PingOutcome } from "../client/ping";
 import { listsFromTraffic } from "../inspect/diff";
-import { recordingLog, type Recording } from "../inspect/recording";
+import { recordingLogSteps, runPaced, type Recording } from "../inspect/recording";
 import { ToolRunner } from "../tools/toolRunner";
 import { TrafficLog } from "../traffic/log";
 import { BridgeStdioTransport } from "../transports/bridgeStdio";
@@ -221,7 +221,8 @@ export class InspectorSession {
   /** Show a recording: its traffic becomes this session's log, offline, for every view. */
   async openRecording(recording: Recording): Promise<void> {
     await this.disconnect();
-    this.log = recordingLog(recording);
+    // Replayed in slices: a 10,000-message recording must not hold the page.
+    this.log = await runPaced(recordingLogSteps(recording));
     const n = recording.negotiated;
     this.store.apply(R.recordingOpened, {
       era: n.era,
