@@ -349,3 +349,26 @@ for (const off of SWITCHED_OFF) {
     for (const label of off.labels) await expect(tools.inspector.form.getByLabel(label, { exact: true })).not.toBeChecked();
   });
 }
+
+test("roots are saved with the connection: after a reload the server is offered them from the start", async ({ page }) => {
+  const { tools, client } = await connectEverything(page, "stdio");
+  await client.openRoots();
+  await client.roots.getByLabel("New root URI").fill("file:///tmp/lens-saved");
+  await client.roots.getByLabel("New root name").fill("Saved");
+  await client.roots.getByRole("button", { name: "Add root" }).click();
+  await expect(client.roots.getByLabel("Root 1 URI")).toHaveValue("file:///tmp/lens-saved");
+  await tools.inspector.disconnect();
+  await tools.inspector.form.getByRole("button", { name: "Save", exact: true }).click();
+
+  await page.reload();
+  await tools.inspector.selectConnection("everything stdio");
+  await client.openRoots();
+  await expect(client.roots.getByLabel("Root 1 URI")).toHaveValue("file:///tmp/lens-saved");
+  await expect(client.roots.getByLabel("Root 1 name")).toHaveValue("Saved");
+  await tools.inspector.connect();
+  await tools.inspector.expectConnected();
+  await tools.inspector.openTab(/^Tools/);
+  await tools.select("get-roots-list");
+  await tools.call("get-roots-list");
+  await expect(tools.result).toContainText("file:///tmp/lens-saved");
+});

@@ -24,7 +24,12 @@ export function ConnectionForm({ store, pool, config }: { store: Store<Connectio
     const common = { id: draft.id, name: draft.name, protocol: draft.protocol, clientFeatures: draft.clientFeatures };
     setDraft(transport === "stdio" ? { ...common, transport, command: "", args: [], env: [], cwd: "" } : { ...common, transport, url: draft.transport === "stdio" ? "" : draft.url, headers: draft.transport === "stdio" ? [] : draft.headers });
   };
-  const current = (): ConnectionConfig => (draft.transport === "stdio" ? { ...draft, args: splitArgs(argsText) } : draft);
+  // The roots edited in the drawer are saved with the connection (Save, Save as new, Connect).
+  const current = (): ConnectionConfig => {
+    const roots = session.clientFeatures.roots.store.get().roots;
+    const withRoots = { ...draft, roots: roots.length > 0 ? roots : undefined };
+    return withRoots.transport === "stdio" ? { ...withRoots, args: splitArgs(argsText) } : withRoots;
+  };
   const connect = () => {
     const next = current();
     if (!builtIn) store.apply(upserted, next);

@@ -72,6 +72,11 @@ describe("demo server, 2025-11-25", () => {
     expect(textOf(await sampled)).toContain("late");
   });
 
+  it("offers the roots saved with the connection from the start", async () => {
+    const s = await connect({ roots: [{ uri: "file:///saved/project", name: "saved" }] });
+    expect(textOf(await callTool(s, "list_roots"))).toBe("1 root(s):\nfile:///saved/project (saved)\nlist_changed received: 0");
+  });
+
   it("answers list_roots and tells the server when roots change", async () => {
     const s = await connect();
     expect(textOf(await callTool(s, "list_roots"))).toMatch(/^0 root\(s\)\nlist_changed received: 0$/);

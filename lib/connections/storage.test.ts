@@ -19,6 +19,15 @@ describe("saved connections", () => {
     expect(JSON.parse(storage.data.get(STORAGE_KEY)!).v).toBe(1);
   });
 
+  it("keeps a connection's roots (and an entry saved before roots existed still loads)", () => {
+    const storage = memory();
+    const roots = [{ uri: "file:///home/me/project", name: "project" }, { uri: "file:///tmp" }];
+    saveConnections(storage, [{ id: "r", name: "R", transport: "stdio", protocol: "auto", command: "x", args: [], env: [], cwd: "", roots }]);
+    expect(loadConnections(storage).connections[0]?.roots).toEqual(roots);
+    const old = memory(JSON.stringify({ v: 1, connections: [{ id: "o", name: "O", transport: "stdio", command: "x" }] }));
+    expect(loadConnections(old).connections[0]?.roots).toBeUndefined();
+  });
+
   it("reports unreadable entries and keeps the readable ones", () => {
     const storage = memory(JSON.stringify({ v: 1, connections: [{ id: "b", name: "B", transport: "stdio", command: "x" }, { name: "Broken", transport: "carrier-pigeon" }] }));
     const { connections, problems } = loadConnections(storage);

@@ -51,7 +51,7 @@ export class InspectorSession {
     private readonly extraCapabilities: ClientCapabilities = {},
   ) {
     this.log = new TrafficLog();
-    this.clientFeatures = new ClientFeatures({ now: deps.now, report: (level, text) => this.log.event(level, text) });
+    this.clientFeatures = new ClientFeatures({ now: deps.now, roots: config.roots, report: (level, text) => this.log.event(level, text) });
     this.store = new Store(R.initialState(config, this.clientFeatures.capabilities(config.clientFeatures, extraCapabilities)));
     this.features = new ServerFeatures(this);
   }
