@@ -9,6 +9,8 @@ import { EVERYTHING, NODE } from "./support/processes";
  * check HTTP statuses too and find nothing wrong.
  */
 
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
 test("server-everything over stdio: deviations are reported with what came back, and each exchange is one click from the traffic", async ({ page }) => {
   const inspector = new InspectorPage(page);
   await inspector.open();
@@ -29,6 +31,13 @@ test("server-everything over stdio: deviations are reported with what came back,
   await expect(unknownTool.getByRole("cell").nth(0)).toHaveText("warning");
   await expect(unknownTool.getByRole("cell").nth(3)).toHaveText("a tool result with isError: true (a tool execution error)");
   await expect(results.getByRole("row", { name: /unknown method/ }).getByRole("cell").nth(0)).toHaveText("pass");
+
+  // The report for the server's authors.
+  await page.getByRole("button", { name: "Copy report (Markdown)" }).click();
+  const report = await page.evaluate(() => navigator.clipboard.readText());
+  expect(report).toMatch(/^## MCP spot check: mcp-servers\/everything /);
+  expect(report).toContain("3 passed, 3 failed, 2 warnings, 6 skipped.");
+  expect(report).toContain("| FAIL | tools/call without a name is Invalid params | required | `error -32602 (Invalid params)` | `error -32603");
 
   // The probe and the server's answer, found from the row.
   await noName.getByRole("button", { name: "Show in traffic" }).click();

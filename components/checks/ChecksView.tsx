@@ -1,5 +1,5 @@
 "use client";
-import { ALL_PROBES, spotCheckFor, type CheckResult } from "@/lib/checks";
+import { ALL_PROBES, checksMarkdown, spotCheckFor, type CheckResult } from "@/lib/checks";
 import type { InspectorSession } from "@/lib/session/session";
 import { useStore } from "../hooks/useStore";
 import { ALERT, BUTTON, NOTE, PRIMARY } from "../features/ui";
@@ -19,7 +19,12 @@ const VERDICT: Record<CheckResult["verdict"], { label: string; style: string }> 
 export function ChecksView({ session, onShowInTraffic }: { session: InspectorSession; onShowInTraffic: (query: string) => void }) {
   const check = spotCheckFor(session);
   const { status: checkStatus, results, error } = useStore(check.store);
-  const connected = useStore(session.store).status === "connected";
+  const state = useStore(session.store);
+  const connected = state.status === "connected";
+  const copyReport = () =>
+    void navigator.clipboard?.writeText(
+      checksMarkdown(results, { server: state.serverInfo, protocolVersion: state.protocolVersion, transport: state.config.transport, at: new Date().toISOString() }),
+    );
   const running = checkStatus === "running";
   const count = (v: CheckResult["verdict"]) => results.filter((r) => r.verdict === v).length;
   return (
@@ -39,6 +44,11 @@ export function ChecksView({ session, onShowInTraffic }: { session: InspectorSes
           <span role="status" aria-label="Check summary">
             {count("pass")} passed, {count("fail")} failed, {count("warn")} {count("warn") === 1 ? "warning" : "warnings"}, {count("skipped")} skipped
           </span>
+        )}
+        {checkStatus === "done" && results.length > 0 && (
+          <button type="button" className={BUTTON} onClick={copyReport} title="A Markdown table of the results, for a bug report">
+            Copy report (Markdown)
+          </button>
         )}
       </div>
       {error && <p role="alert" className={ALERT}>{error}</p>}
