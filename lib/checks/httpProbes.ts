@@ -93,7 +93,9 @@ export const HTTP_PROBES: HttpProbe[] = [
     async run(ctx) {
       const sent = await send(ctx, { body: harmless(ctx), headers: { origin: "http://lens-check.invalid", ...modernHeaders(ctx, harmless(ctx).method) } });
       const refused = ctx.protocolVersion >= "2025-11-25" ? sent.status === 403 : sent.status >= 400 && sent.status < 500;
-      return { pass: refused, observed: refused ? describe(sent) : `${describe(sent)}: the request from http://lens-check.invalid was served` };
+      const served = sent.status >= 200 && sent.status < 300;
+      const observed = refused ? describe(sent) : served ? `${describe(sent)}: the request from http://lens-check.invalid was served` : `${describe(sent)}: refused, but not with 403`;
+      return { pass: refused, observed };
     },
   },
   {

@@ -13,6 +13,7 @@ import type { ConnectionConfig } from "../session/config";
 import { InspectorSession } from "../session/session";
 import { initialState, type SessionState } from "../session/state";
 import { TrafficLog } from "../traffic/log";
+import { HTTP_PROBES } from "./httpProbes";
 import { PROBES } from "./probes";
 import { nodeSessionDeps } from "../testing/inProcess";
 import { SpotCheck, type CheckResult } from "./spotCheck";
@@ -171,6 +172,15 @@ describe("judging (a scripted server)", () => {
     target.state = { ...target.state, serverCapabilities: { prompts: {} } };
     const results = await new SpotCheck({ probes }).run(target);
     expect(results.map((r) => [r.id, r.level, r.verdict])).toEqual([["unknown-method", "must", "fail"], ["prompts-get-unknown", "should", "warn"]]);
+  });
+
+  it("a foreign Origin refused with another status than 403 fails, and says it was refused", async () => {
+    const target = { ...scripted(() => ({}), 200, "legacy"), http: () => ({ fetch: async () => new Response("", { status: 401 }) }) };
+    const [refused] = await new SpotCheck({ probes: HTTP_PROBES.filter((p) => p.id === "foreign-origin") }).run(target);
+    expect(refused).toMatchObject({ verdict: "fail", observed: "HTTP 401: refused, but not with 403", expected: "HTTP 403" });
+    const served = { ...target, http: () => ({ fetch: async () => new Response("{}", { status: 200, headers: { "content-type": "application/json" } }) }) };
+    const [open] = await new SpotCheck({ probes: HTTP_PROBES.filter((p) => p.id === "foreign-origin") }).run(served);
+    expect(open?.observed).toBe("HTTP 200: the request from http://lens-check.invalid was served");
   });
 
   it("a result where an error belongs is reported as that result", async () => {
