@@ -24,6 +24,12 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
   ].join("; ");
 }
 
+/**
+ * The policy of every response that is not a page (API JSON and streams, gate refusals): nothing
+ * loads, nothing runs, and opened as a document it is a sandboxed unique origin that cannot be framed.
+ */
+export const API_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
+
 export function newNonce(): string {
   return randomBytes(16).toString("base64");
 }
