@@ -39,7 +39,7 @@ async function openInTab(context: BrowserContext, url: string): Promise<{ flag?:
 
 /** The detector works: a text/html Blob made in the app's origin does run when opened (what the fix prevents). */
 async function controlBlobRuns(page: Page, context: BrowserContext): Promise<void> {
-  const url = await page.evaluate(() => URL.createObjectURL(new Blob(["<script>window.__pwned='control';fetch('/__pwned__/control')</script>"], { type: "text/html" })));
+  const url = await page.evaluate(() => URL.createObjectURL(new Blob(["<script>window.__pwned='control';fetch(location.origin+'/__pwned__/control')</script>"], { type: "text/html" })));
   expect((await openInTab(context, url)).flag).toBe("control");
   await expect.poll(() => pwned.filter((u) => u.endsWith("/__pwned__/control")).length).toBe(1);
   pwned = [];
