@@ -33,7 +33,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   const [asTask, setAsTask] = useState(taskSupport === "required");
   const [ttlText, setTtlText] = useState("");
   const [taskStart, setTaskStart] = useState<TaskStart & { sending?: boolean }>();
-  // Validation (an Ajv compile on first use) runs when the page is idle, after the form is shown;
+  // Validation (the schema is prepared on first use) runs when the page is idle, after the form is shown;
   // Call validates again synchronously, so it never acts on a stale answer.
   const [checked, setChecked] = useState<ReturnType<typeof validateArguments>>([]);
   useEffect(() => {
@@ -45,7 +45,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
     const handle = requestIdleCallback(run, { timeout: 300 });
     return () => cancelIdleCallback(handle);
   }, [tool.inputSchema, args]);
-  // A schema Ajv cannot compile yields a warning, not an argument error: it must not block Call.
+  // A schema that cannot be used yields a warning, not an argument error: it must not block Call.
   const errors = useMemo(() => checked.filter((e) => e.severity !== "warning"), [checked]);
   const schemaWarning = checked.find((e) => e.severity === "warning");
   const running = calls.find((c) => c.status === "running");
