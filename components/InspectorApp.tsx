@@ -1,4 +1,5 @@
 "use client";
+import "@/lib/security/noEval"; // first: before any zod schema parses (no 'unsafe-eval' in the page)
 import { useEffect, useMemo, useState } from "react";
 import { createConnectionsStore, allConnections } from "@/lib/connections/connectionsStore";
 import type { ConnectionConfig } from "@/lib/session/config";
