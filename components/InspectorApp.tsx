@@ -1,9 +1,10 @@
 "use client";
+import "@/lib/security/noEval"; // first: before any zod schema parses (no 'unsafe-eval' in the page)
 import { useEffect, useMemo, useState } from "react";
 import { createConnectionsStore, allConnections } from "@/lib/connections/connectionsStore";
 import type { ConnectionConfig } from "@/lib/session/config";
 import { SessionPool } from "@/lib/session/pool";
-import { createHttpFetch, createTransport } from "@/lib/transports/factory";
+import { createHttpFetch, createRelayFetch, createTransport } from "@/lib/transports/factory";
 import { useStore } from "./hooks/useStore";
 import { ConnectionList } from "./connections/ConnectionList";
 import { ConnectionForm } from "./connections/ConnectionForm";
@@ -15,7 +16,7 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
   const pool = useMemo(
     () => {
       const endpoints = { base: "", token, fetch: (url: string | URL, init?: RequestInit) => fetch(url, init) };
-      return new SessionPool({ createTransport: (config, log) => createTransport(endpoints, config, log), createFetch: (log) => createHttpFetch(endpoints, log) });
+      return new SessionPool({ createTransport: (config, log) => createTransport(endpoints, config, log), createFetch: (log) => createHttpFetch(endpoints, log), relayFetch: createRelayFetch(endpoints) });
     },
     [token],
   );

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { killAllNow, shutdownAll } from "../lib/bridge/registry";
-import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "../lib/security/csp";
+import { API_CSP, contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "../lib/security/csp";
 import { checkRequest, type GateConfig } from "../lib/security/gate";
 import type { TeamAuth } from "../lib/security/team";
 
@@ -28,6 +28,8 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    // Not a page (API answers, refusals): the empty sandboxed policy. Pages and their files get the nonce policy below.
+    res.setHeader("content-security-policy", API_CSP);
     const verdict = checkRequest(gate, { url: req.url ?? "/", headers: req.headers });
     if (!verdict.ok) {
       // Refused before the body is read.

@@ -9,6 +9,7 @@ import { LargeText } from "../results/LargeText";
 import { SandboxedHtml } from "../results/SandboxedHtml";
 import { TextView } from "../results/TextView";
 import { DownloadButton } from "./DownloadButton";
+import { SandboxedSvg } from "../results/SandboxedSvg";
 import { useObjectUrl } from "../results/useObjectUrl";
 import { BADGE, NOTE, WARN } from "./ui";
 
@@ -56,9 +57,12 @@ function JsonText({ text }: { text: string }) {
 
 function BlobPreview({ item }: { item: Extract<ResourceItem, { kind: "blob" }> }) {
   const preview = item.preview;
-  const { ref, invalid } = useObjectUrl(preview === "text" || preview === "download" ? "" : item.blob, item.mimeType);
+  // Only inert media (image, audio, video) become a Blob URL; useObjectUrl types anything else as a download.
+  const media = preview === "image" || preview === "audio" || preview === "video";
+  const { ref, invalid } = useObjectUrl(media ? item.blob : "", item.mimeType);
   const text = useMemo(() => (preview === "text" ? decodeBlobText(item.blob) : null), [preview, item.blob]);
-  if (preview === "download") return <p className={NOTE}>No preview for {item.mimeType}: download it.</p>;
+  if (preview === "download") return <p className={NOTE}>Not previewed: {item.mimeType}. Download it.</p>;
+  if (preview === "svg") return <SandboxedSvg base64={item.blob} title={`SVG resource ${item.uri} (sandboxed)`} />;
   if (preview === "text") {
     if (text === null) return <p className={NOTE}>The blob is not valid base64.</p>;
     return (
@@ -77,8 +81,6 @@ function BlobPreview({ item }: { item: Extract<ResourceItem, { kind: "blob" }> }
       return <audio ref={ref} controls preload="metadata" aria-label={`audio (${item.mimeType})`} className="w-full max-w-md" />;
     case "video":
       return <video ref={ref} controls preload="metadata" aria-label={`video (${item.mimeType})`} className="max-h-96 max-w-full" />;
-    case "pdf":
-      return <object ref={ref} type="application/pdf" aria-label={`PDF ${item.uri}`} className="h-96 w-full rounded border border-slate-200 dark:border-slate-700" />;
   }
 }
 

@@ -2,7 +2,8 @@
 import { handshakeSteps } from "@/lib/session/negotiation";
 import type { InspectorSession } from "@/lib/session/session";
 import { CLIENT_CAPABILITY_HELP, SERVER_CAPABILITY_HELP } from "@/lib/session/capabilities";
-import { safeImageUrl, safeLinkUrl } from "@/lib/security/urls";
+import { safeLinkUrl } from "@/lib/security/urls";
+import { ServerIcons } from "../results/ServerIcons";
 import { useStore, useTrafficVersion } from "../hooks/useStore";
 import { CapabilityTable } from "./CapabilityTable";
 import { FramePair } from "./FramePair";
@@ -42,11 +43,7 @@ export function HandshakeView({ session }: { session: InspectorSession }) {
         <section aria-label="Server" className="space-y-1">
           <h2 className="font-semibold">Server</h2>
           <div className="flex items-center gap-2">
-            {info?.icons?.slice(0, 3).map((icon, i) => {
-              const src = safeImageUrl(icon.src);
-              // eslint-disable-next-line @next/next/no-img-element
-              return src ? <img key={i} src={src} alt="" className="h-6 w-6" referrerPolicy="no-referrer" /> : null;
-            })}
+            <ServerIcons icons={info?.icons} relayFetch={session.relayFetch} label="Server icons" />
             <span data-testid="server-name" className="font-medium">{info?.name}</span>
             {info?.title && <span className="text-slate-600 dark:text-slate-400">“{info.title}”</span>}
             <span className="text-slate-500">version {info?.version}</span>

@@ -1,10 +1,12 @@
 "use client";
 import type { EmbeddedResource, ResourceLink } from "@modelcontextprotocol/client";
 import { fileNameFor, isPreviewableImage } from "@/lib/results/content";
-import { base64ByteLength, formatBytes } from "@/lib/results/limits";
+import { formatBytes } from "@/lib/results/limits";
+import { DOWNLOAD_TYPE, isSvgType } from "@/lib/results/mediaTypes";
 import { safeLinkUrl } from "@/lib/security/urls";
 import { MetaView } from "./BlockMeta";
-import { MediaFacts } from "./MediaViews";
+import { BlobDownloadLink, MediaFacts } from "./MediaViews";
+import { SandboxedSvg } from "./SandboxedSvg";
 import { SandboxedHtml, isHtmlMimeType } from "./SandboxedHtml";
 import { TextView } from "./TextView";
 import { useObjectUrl } from "./useObjectUrl";
@@ -41,7 +43,7 @@ export function ResourceLinkView({ block, onOpenResource }: { block: ResourceLin
   );
 }
 
-/** An embedded resource: text shown as text; a blob as size + download link (+ preview for images). */
+/** An embedded resource: text shown as text; a blob as size + download link (+ preview for inert images, SVG sandboxed). */
 export function EmbeddedResourceView({ block, contents }: { block: EmbeddedResource; contents: { kind: "text"; text: string } | { kind: "blob"; blob: string } }) {
   const { uri, mimeType, _meta } = block.resource;
   return (
@@ -61,24 +63,23 @@ export function EmbeddedResourceView({ block, contents }: { block: EmbeddedResou
 }
 
 function BlobView({ uri, mimeType, blob }: { uri: string; mimeType: string | undefined; blob: string }) {
-  // The link's Blob is untyped, so opening it (not downloading) can never render server HTML or SVG in the app's origin (rule 15).
-  const { ref, invalid } = useObjectUrl(blob, "application/octet-stream");
-  const { ref: previewRef } = useObjectUrl(isPreviewableImage(mimeType) ? blob : "", mimeType);
+  // The link's Blob is untyped, so opening it (not downloading) can never render server HTML or SVG in the app's origin (issue 19 item 2).
+  const image = isPreviewableImage(mimeType);
+  const { ref: previewRef, invalid } = useObjectUrl(image ? blob : "", mimeType);
   const name = fileNameFor(uri);
   return (
     <div className="flex flex-col gap-1">
       <MediaFacts mimeType={mimeType} data={blob} />
-      {invalid ? (
+      {image && invalid ? (
         <p className={NOTE}>The blob is not valid base64.</p>
       ) : (
         <>
-          <a ref={ref} download={name} className="self-start text-indigo-700 underline hover:no-underline dark:text-indigo-300">
-            Download {name} ({formatBytes(base64ByteLength(blob))})
-          </a>
-          {isPreviewableImage(mimeType) && (
+          <BlobDownloadLink data={blob} mimeType={DOWNLOAD_TYPE} fileName={name} />
+          {image && (
             // eslint-disable-next-line @next/next/no-img-element -- a Blob URL we made, not an optimisable asset
             <img ref={previewRef} alt={`resource image ${name}`} className="max-h-96 max-w-full self-start rounded border border-slate-200 object-contain dark:border-slate-700" />
           )}
+          {isSvgType(mimeType) && <SandboxedSvg base64={blob} title={`SVG resource ${name} (sandboxed)`} />}
         </>
       )}
     </div>

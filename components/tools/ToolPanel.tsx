@@ -4,10 +4,10 @@ import type { Tool } from "@modelcontextprotocol/client";
 import { initialValue, validateArguments } from "@/lib/schema";
 import type { CallRecord } from "@/lib/tools/history";
 import type { InspectorSession } from "@/lib/session/session";
-import { safeImageUrl } from "@/lib/security/urls";
 import { serverRunsToolTasks, taskSupportOf, type TaskStart } from "@/lib/features";
 import { useStore } from "../hooks/useStore";
 import { userWaitOf } from "../client/userWait";
+import { ServerIcons } from "../results/ServerIcons";
 import { ToolResultView } from "../results/ToolResultView";
 import { AnnotationBadges, isDestructive } from "./AnnotationBadges";
 import { ArgumentsEditor } from "./ArgumentsEditor";
@@ -33,7 +33,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   const [asTask, setAsTask] = useState(taskSupport === "required");
   const [ttlText, setTtlText] = useState("");
   const [taskStart, setTaskStart] = useState<TaskStart & { sending?: boolean }>();
-  // Validation (an Ajv compile on first use) runs when the page is idle, after the form is shown;
+  // Validation (the schema is prepared on first use) runs when the page is idle, after the form is shown;
   // Call validates again synchronously, so it never acts on a stale answer.
   const [checked, setChecked] = useState<ReturnType<typeof validateArguments>>([]);
   useEffect(() => {
@@ -45,7 +45,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
     const handle = requestIdleCallback(run, { timeout: 300 });
     return () => cancelIdleCallback(handle);
   }, [tool.inputSchema, args]);
-  // A schema Ajv cannot compile yields a warning, not an argument error: it must not block Call.
+  // A schema that cannot be used yields a warning, not an argument error: it must not block Call.
   const errors = useMemo(() => checked.filter((e) => e.severity !== "warning"), [checked]);
   const schemaWarning = checked.find((e) => e.severity === "warning");
   const running = calls.find((c) => c.status === "running");
@@ -86,11 +86,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
     <section aria-label={`Tool ${tool.name}`} className="space-y-4 p-4 text-sm">
       <header className="space-y-1">
         <div className="flex flex-wrap items-center gap-2">
-          {tool.icons?.slice(0, 1).map((icon, i) => {
-            const src = safeImageUrl(icon.src);
-            // eslint-disable-next-line @next/next/no-img-element
-            return src ? <img key={i} src={src} alt="" className="h-5 w-5" referrerPolicy="no-referrer" /> : null;
-          })}
+          <ServerIcons icons={tool.icons} relayFetch={session.relayFetch} max={1} size="h-5 w-5" label="Tool icon" />
           <h2 className="mono text-base font-semibold">{tool.name}</h2>
           {(tool.title ?? tool.annotations?.title) && <span className="text-slate-600 dark:text-slate-400">{tool.title ?? tool.annotations?.title}</span>}
           <AnnotationBadges tool={tool} />

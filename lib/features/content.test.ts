@@ -19,9 +19,10 @@ describe("resource content", () => {
   });
 
   it.each([
-    ["image/png", "image"], ["image/svg+xml", "image"], ["audio/wav", "audio"], ["video/mp4", "video"],
-    ["application/pdf", "pdf"], ["text/plain", "text"], ["application/json", "text"], ["text/html", "text"],
-    ["application/octet-stream", "download"], ["image/<script>", "download"],
+    ["image/png", "image"], ["image/svg+xml", "svg"], ["audio/wav", "audio"], ["video/mp4", "video"],
+    ["application/pdf", "download"], ["text/plain", "text"], ["application/json", "text"], ["text/html", "text"],
+    ["application/xhtml+xml", "text"], ["application/octet-stream", "download"], ["image/<script>", "download"],
+    ["audio/x-made-up", "download"], ["video/x-made-up", "download"], ["image/x-made-up", "download"],
   ])("a %s blob previews as %s", (mime, preview) => {
     expect(previewFor(mime)).toBe(preview);
   });
@@ -49,6 +50,11 @@ describe("resource content", () => {
     const html = resourceDownload(classifyResourceItem({ uri: "ui://app/index.html", mimeType: "text/html", text: "<b>x</b>" }));
     expect(html).toMatchObject({ fileName: "index.html", mimeType: "application/octet-stream" });
     expect(resourceDownload(classifyResourceItem({ uri: "x://b", blob: "***" }))).toEqual({ error: "the blob is not valid base64" });
+    // Issue 19 item 2: no Blob a browser could render as a document keeps the server's type.
+    for (const mimeType of ["image/svg+xml", "application/xhtml+xml", "text/html", "application/xml", "application/pdf", "audio/x-made-up"]) {
+      const d = resourceDownload(classifyResourceItem({ uri: "x://h/..%2F..%2Fevil\u202Egnp.svg", mimeType, blob: Buffer.from("<svg onload=alert(1)>").toString("base64") }));
+      expect(d, mimeType).toMatchObject({ mimeType: "application/octet-stream", fileName: "_.._evil_gnp.svg" });
+    }
     expect(decodeBlobText(Buffer.from("héllo").toString("base64"))).toBe("héllo");
   });
 });

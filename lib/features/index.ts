@@ -8,7 +8,7 @@
  * Resources — `features.resources`
  *   read(uri) → ResourceRead; store.byUri[uri]: status, items (ResourceItem[]), result, error.
  *   ResourceItem: kind text (language, render: "code" | "markdown" | "sandboxed-html") | blob
- *   (preview: image/audio/video/pdf/text/download) | invalid; mimeType and size always set.
+ *   (preview: image/svg/audio/video/text/download; only inert media types preview) | invalid; mimeType and size always set.
  *   Render "sandboxed-html" only in a sandboxed iframe (SECURITY.md rule 15).
  *   resourceDownload(item) → { fileName, mimeType, size, blob } for URL.createObjectURL;
  *   decodeBlobText(blob) for "text" previews.

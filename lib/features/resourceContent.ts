@@ -1,13 +1,17 @@
-import { fileNameFor, isPreviewableImage } from "../results/content";
+import { fileNameFor } from "../results/content";
 import { base64ByteLength, base64ToBytes, utf8Length } from "../results/limits";
+import { blobTypeFor, DOWNLOAD_TYPE, inertMediaKind } from "../results/mediaTypes";
 import { isObject } from "./request";
 
 export type HighlightLanguage =
   | "json" | "markdown" | "html" | "xml" | "javascript" | "typescript" | "css" | "yaml"
   | "python" | "shell" | "sql" | "toml" | "csv" | "plain";
 
-/** How a blob can be shown in a browser; anything else is offered as a download. */
-export type PreviewKind = "image" | "audio" | "video" | "pdf" | "text" | "download";
+/**
+ * How a blob can be shown in a browser; anything else is offered as a download. `image`, `audio`
+ * and `video` only for inert types (lib/results/mediaTypes.ts); `svg` only inside the sandboxed frame.
+ */
+export type PreviewKind = "image" | "svg" | "audio" | "video" | "text" | "download";
 
 /**
  * How a text is rendered. `sandboxed-html` may be shown only in a sandboxed iframe (no
@@ -93,10 +97,10 @@ export function languageFor(mimeType: string | undefined, uri = ""): HighlightLa
 /** How a blob of this type can be previewed in a browser. */
 export function previewFor(mimeType: string | undefined): PreviewKind {
   const mime = essence(mimeType) ?? "";
-  if (mime === "image/svg+xml" || isPreviewableImage(mime)) return "image"; // <img> never runs an SVG's scripts
-  if (mime.startsWith("audio/")) return "audio";
-  if (mime.startsWith("video/")) return "video";
-  if (mime === "application/pdf") return "pdf";
+  if (mime === "image/svg+xml") return "svg";
+  const media = inertMediaKind(mime);
+  if (media) return media;
+  // PDF is a download (see mediaTypes.ts); an audio/video/image type off the allowlist too.
   // Decoded and shown as source code (an HTML blob too: never rendered outside a sandbox).
   if (mime.startsWith("text/") || MIME_LANGUAGE[mime]) return "text";
   return "download";
@@ -163,7 +167,7 @@ export function resourceDownload(item: ResourceItem): ResourceDownload | { error
   let fileName = fileNameFor(item.uri);
   const ext = EXTENSION_FOR[essence(item.mimeType) ?? ""];
   if (ext && !fileName.includes(".")) fileName += `.${ext}`;
-  // Served as a download, never as a page: HTML or SVG must not open in the app's origin.
-  const mimeType = item.kind === "text" || item.preview === "download" ? "application/octet-stream" : essence(item.mimeType) ?? "application/octet-stream";
+  // Served as a download, never as a page: only inert media keep their type (HTML, SVG, XML, PDF must not open in the app's origin).
+  const mimeType = item.kind === "text" ? DOWNLOAD_TYPE : blobTypeFor(item.mimeType);
   return { fileName, mimeType, size: bytes.byteLength, blob: new Blob([bytes], { type: mimeType }) };
 }

@@ -45,11 +45,12 @@ describe("fileNameFor / isPreviewableImage", () => {
   it("derives a safe download name", () => {
     expect(fileNameFor("file:///tmp/report%20final.pdf?x=1")).toBe("report final.pdf");
     expect(fileNameFor("mem://a/b/")).toBe("resource");
-    expect(fileNameFor("x://h/..%2F..%2Fetc")).toBe(".._.._etc");
+    expect(fileNameFor("x://h/..%2F..%2Fetc")).toBe("_.._etc");
+    expect(fileNameFor("x://h/a%0Ab%E2%80%AEgnp.exe")).toBe("a_b_gnp.exe");
   });
-  it("previews only image mime types", () => {
+  it("previews only inert raster image types", () => {
     expect(isPreviewableImage("image/png")).toBe(true);
-    expect(isPreviewableImage("image/svg+xml")).toBe(true);
+    expect(isPreviewableImage("image/svg+xml")).toBe(false);
     expect(isPreviewableImage("text/html")).toBe(false);
     expect(isPreviewableImage("image/png;x=<script>")).toBe(false);
   });

@@ -1,4 +1,5 @@
 import type { AudioContent, EmbeddedResource, ImageContent, ResourceLink, TextContent } from "@modelcontextprotocol/client";
+import { inertMediaType, safeDownloadName } from "./mediaTypes";
 
 /**
  * One entry of `CallToolResult.content`, checked just enough to render it. Anything that is not
@@ -88,12 +89,10 @@ function shortJson(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
-/** The last path segment of a URI, for a download file name. */
+/** The last path segment of a URI, cleaned for a download file name (see safeDownloadName). */
 export function fileNameFor(uri: string, fallback = "resource"): string {
   const path = uri.split(/[?#]/, 1)[0] ?? "";
-  const last = path.slice(path.lastIndexOf("/") + 1);
-  const name = safeDecode(last).replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").trim();
-  return name && name !== "." && name !== ".." ? name.slice(0, 120) : fallback;
+  return safeDownloadName(safeDecode(path.slice(path.lastIndexOf("/") + 1)), fallback);
 }
 
 function safeDecode(s: string): string {
@@ -104,7 +103,7 @@ function safeDecode(s: string): string {
   }
 }
 
-/** Only real image types are previewed; anything else in an "image" block is described, not shown. */
+/** Only inert raster types are previewed as an image (lib/results/mediaTypes.ts); SVG has its own sandboxed view. */
 export function isPreviewableImage(mimeType: string | undefined): boolean {
-  return mimeType !== undefined && /^image\/[a-z0-9.+-]+$/i.test(mimeType.trim());
+  return mimeType !== undefined && /^image\/[a-z0-9.+-]+$/i.test(mimeType.trim()) && inertMediaType("image", mimeType) !== undefined;
 }

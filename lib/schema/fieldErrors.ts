@@ -1,10 +1,8 @@
-import { fullFormats } from "ajv-formats/dist/formats";
+import { format as FORMATS } from "@cfworker/json-schema";
 import { isRecord } from "./pointer";
 import { regexFor } from "./regex";
 import type { FieldNode, NumberNode, StringNode } from "./types";
 import { deepEqual, jsonType } from "./values";
-
-type FormatCheck = RegExp | ((s: string) => boolean) | { validate: RegExp | ((s: string) => boolean); type?: string; async?: boolean };
 
 /**
  * Checks on one field, shown as the user types. Only this node's own constraints: children report
@@ -50,12 +48,10 @@ function stringErrors(node: StringNode, s: string): string[] {
   return out;
 }
 
+/** The same format checks as argument validation (./jsonSchema.ts); unknown formats pass. */
 function formatOk(format: string, s: string): boolean {
-  const check = (fullFormats as Record<string, FormatCheck | undefined>)[format];
-  if (check === undefined) return true;
-  const validate = check instanceof RegExp || typeof check === "function" ? check : check.async || (check.type && check.type !== "string") ? undefined : check.validate;
-  if (validate === undefined) return true;
-  return validate instanceof RegExp ? validate.test(s) : validate(s);
+  const check = Object.hasOwn(FORMATS, format) ? (FORMATS as Record<string, ((s: string) => boolean) | undefined>)[format] : undefined;
+  return check === undefined || check(s);
 }
 
 function numberErrors(node: NumberNode, n: number): string[] {

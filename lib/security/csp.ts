@@ -3,15 +3,16 @@ import { randomBytes } from "node:crypto";
 /**
  * The page's Content-Security-Policy (SECURITY.md rule 16): scripts only from this origin and by
  * the per-request nonce (Next.js reads it from the request's CSP header and stamps its scripts).
- * 'unsafe-eval' stays because Ajv compiles validators with `new Function`; no inline script runs
- * without the nonce. Server images may come from http(s) and data: (rule 14), nothing else.
+ * No 'unsafe-eval': schemas are validated by an interpreter (lib/schema/jsonSchema.ts), not by
+ * generated code; no inline script runs without the nonce. Images only from this origin, data: and blob: URLs: a server's http(s) icon is
+ * fetched through the relay on request (issue 19 item 11), never by the browser.
  */
 export function contentSecurityPolicy(nonce: string, dev = false): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'unsafe-eval'${dev ? " 'unsafe-inline'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval' 'unsafe-inline'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob: http: https:",
+    "img-src 'self' data: blob:",
     "media-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
@@ -23,6 +24,12 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
     "form-action 'self'",
   ].join("; ");
 }
+
+/**
+ * The policy of every response that is not a page (API JSON and streams, gate refusals): nothing
+ * loads, nothing runs, and opened as a document it is a sandboxed unique origin that cannot be framed.
+ */
+export const API_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
 
 export function newNonce(): string {
   return randomBytes(16).toString("base64");

@@ -22,6 +22,8 @@ export interface SessionDeps {
   createTransport(config: ConnectionConfig, log: TrafficLog): Transport;
   /** A fetch for extra HTTP requests on an HTTP connection (the spot check's), recorded in `log` like the transport's. */
   createFetch?(log: TrafficLog): FetchLike;
+  /** A fetch through the inspector's relay for the page's own side requests (server icons), not recorded. */
+  relayFetch?: FetchLike;
   /** The whole connect (probe, handshake) must finish within this; the UI promises an answer in 10 s. */
   connectDeadlineMs?: number;
   now?: () => number;
@@ -177,6 +179,11 @@ export class InspectorSession {
   /** Ping the server (2025 era) and time the round trip. */
   ping(): Promise<PingOutcome> {
     return this.clientFeatures.ping();
+  }
+
+  /** The relay fetch for side requests such as icons (SessionDeps.relayFetch); undefined when there is none. */
+  get relayFetch(): FetchLike | undefined {
+    return this.deps.relayFetch;
   }
 
   /** For an HTTP connection: a recorded fetch to the server and the live Mcp-Session-Id (see SessionDeps.createFetch). */

@@ -34,8 +34,12 @@ export function createTransport(endpoints: BridgeEndpoints, config: ConnectionCo
 
 /** The fetch HTTP transports use: through the relay (or straight, in Node tests), recorded in `log`. */
 export function createHttpFetch(endpoints: BridgeEndpoints, log: TrafficLog): FetchLike {
-  const upstream: FetchLike = endpoints.direct ? endpoints.fetch : relayedFetch({ url: `${endpoints.base}/api/relay`, token: endpoints.token }, endpoints.fetch);
-  return capturingFetch(log, upstream);
+  return capturingFetch(log, createRelayFetch(endpoints));
+}
+
+/** A fetch through the relay (or straight, in Node tests), not recorded: for the page's side requests such as icons. */
+export function createRelayFetch(endpoints: BridgeEndpoints): FetchLike {
+  return endpoints.direct ? endpoints.fetch : relayedFetch({ url: `${endpoints.base}/api/relay`, token: endpoints.token }, endpoints.fetch);
 }
 
 /** A connection's header or environment list as a record (blank names dropped). */

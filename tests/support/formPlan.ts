@@ -10,7 +10,7 @@
  * for arrays of arrays); closed maps one entry; the first nullable field is set to null; a
  * recursive $ref is opened one level deeper, where only required fields are filled.
  */
-// The model modules only: lib/schema/index.ts also pulls in Ajv, whose extensionless subpath import Node ESM cannot load.
+// The model modules only: lib/schema/index.ts also pulls in the validator, which the walk does not need.
 import { modelFor } from "../../lib/schema/build";
 import { labelFor, nameOf } from "../../lib/schema/labels";
 import { LIMITS } from "../../lib/schema/limits";
