@@ -1,10 +1,17 @@
 import { z } from "zod";
+import { ENV_NAME, invalidEnvNames } from "../security/stdioEnv";
 
 /** What the page asks the stdio bridge to start. Shared by the route (parses it) and the transport (sends it). */
 export const StdioLaunchSchema = z.object({
   command: z.string().min(1, "a command is required").max(4096),
   args: z.array(z.string().max(65536)).max(1000).default([]),
-  env: z.record(z.string(), z.string()).default({}),
+  env: z
+    .record(z.string(), z.string().refine((v) => !v.includes("\0"), "an environment value must not contain a NUL character"))
+    .default({})
+    .superRefine((env, ctx) => {
+      const bad = invalidEnvNames(Object.keys(env));
+      if (bad.length) ctx.addIssue({ code: "custom", message: `environment variable names must match ${ENV_NAME.source}; refused: ${bad.join(", ")}` });
+    }),
   cwd: z.string().max(4096).optional(),
 });
 export type StdioLaunch = z.infer<typeof StdioLaunchSchema>;
