@@ -1,7 +1,6 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, resolve } from "node:path";
-import { blockedAddressReason, privateAddressReason } from "./addresses";
-import { cidrContains, parseCidr, type Cidr } from "./cidr";
+import { blockedAddressReason, cidrContains, parseCidr, privateAddressReason, type Cidr } from "./addresses";
 import { ENV_NAME, neverAllowedEnv, teamEnvAllowed } from "./stdioEnv";
 import { tokensMatch } from "./token";
 
