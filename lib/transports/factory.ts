@@ -3,6 +3,7 @@ import type { ConnectionConfig, KeyValue } from "../session/config";
 import type { TrafficLog } from "../traffic/log";
 import { BridgeStdioTransport } from "./bridgeStdio";
 import { capturingFetch } from "./httpCapture";
+import { followingRedirects } from "./redirects";
 import { relayedFetch } from "./relayFetch";
 
 export interface BridgeEndpoints {
@@ -32,10 +33,10 @@ export function createTransport(endpoints: BridgeEndpoints, config: ConnectionCo
     : new StreamableHTTPClientTransport(url, { fetch, requestInit, reconnectionOptions: { maxRetries: 2, initialReconnectionDelay: 1000, maxReconnectionDelay: 5000, reconnectionDelayGrowFactor: 1.5 } });
 }
 
-/** The fetch HTTP transports use: through the relay (or straight, in Node tests), recorded in `log`. */
+/** The fetch HTTP transports use: through the relay (or straight, in Node tests), recorded in `log`, redirects followed hop by hop. */
 export function createHttpFetch(endpoints: BridgeEndpoints, log: TrafficLog): FetchLike {
   const upstream: FetchLike = endpoints.direct ? endpoints.fetch : relayedFetch({ url: `${endpoints.base}/api/relay`, token: endpoints.token }, endpoints.fetch);
-  return capturingFetch(log, upstream);
+  return followingRedirects(capturingFetch(log, upstream), log);
 }
 
 /** A connection's header or environment list as a record (blank names dropped). */
