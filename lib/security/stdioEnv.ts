@@ -26,7 +26,10 @@ const NEVER_NAMES = new Set([
   "GOFLAGS", "GOTOOLCHAIN", "GOPROXY", "GOENV",
 ]);
 
-/** Whole families (compared upper-case). `NODE_ENV` is exempt: Node itself ignores it, and apps often read it. */
+/**
+ * Whole families (compared upper-case). `NODE_ENV` is exempt: Node itself ignores it, and apps often
+ * read it. `UV_` is uv's (index, interpreter); libuv's harmless UV_THREADPOOL_SIZE goes with it.
+ */
 const NEVER_PREFIXES = [
   "LD_", "DYLD_", "_RLD", "BASH_FUNC_",
   "NODE_", "NPM_CONFIG_", "YARN_", "COREPACK_", "BUN_", "DENO_",
