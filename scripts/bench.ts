@@ -15,11 +15,12 @@ function bundleFixture(name: string): string {
   return outfile;
 }
 import { startInspector } from "../tests/support/processes";
+import { benchBackpressure } from "./bench-backpressure";
 import { benchLoad } from "./bench-load";
 import { recordingBenchmarks } from "./bench-recording";
 import { parseArgs } from "node:util";
 
-/** `--only browser` or `--only load` runs one part; `--connections N --seconds S` size the load part. */
+/** `--only browser`, `--only load` or `--only backpressure` runs one part; `--connections N --seconds S` size the load part (`--seconds` the backpressure phases too). */
 const { values: args } = parseArgs({ options: { only: { type: "string" }, connections: { type: "string" }, seconds: { type: "string" } } });
 
 interface Result {
@@ -36,6 +37,7 @@ const report = (r: Result) => {
 
 async function main(): Promise<boolean> {
   buildIfNeeded();
+  if (args.only === "backpressure") return benchBackpressure({ root, seconds: args.seconds ? Number(args.seconds) : undefined });
   if (args.only !== "load") await browserBenchmarks();
   if (args.only === "browser") return true;
   return benchLoad({ connections: args.connections ? Number(args.connections) : undefined, seconds: args.seconds ? Number(args.seconds) : undefined });

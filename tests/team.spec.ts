@@ -173,3 +173,50 @@ test.describe("behind an authenticating proxy, with allowlists", () => {
     expect(await waitFor(() => descendants(inspector.child.pid!).length === 0, 5000)).toBe(true);
   });
 });
+
+test.describe("the environment a page may give an allow-listed stdio server (issue 19 item 4)", () => {
+  let inspector: Inspector;
+  let token = "";
+  const auth = () => ({ authorization: `Bearer ${SECRET}`, "x-mcp-lens-token": token });
+  test.beforeAll(async () => {
+    inspector = await startTeamInspector([], { MCP_LENS_TEAM_SECRET: SECRET, MCP_LENS_STDIO_ALLOWLIST: NODE, MCP_LENS_STDIO_ENV_ALLOW: "API_KEY" });
+    token = tokenIn((await get(inspector, "/", { authorization: `Bearer ${SECRET}` })).body)!;
+  });
+  test.afterAll(async () => {
+    await inspector.stop();
+  });
+  const marker = `/tmp/mcp-lens-team-env-${process.pid}`;
+  const payload = `--import=data:text/javascript,import{writeFileSync}from'node:fs';writeFileSync('${marker}','x')`;
+  const launchWith = (env: Record<string, string>) => JSON.stringify({ command: NODE, args: ["-e", "console.log(JSON.stringify(process.env))"], env });
+
+  test("each bypass of the review, and each loader or interpreter hook, is refused and nothing starts", async () => {
+    const before = descendants(inspector.child.pid!).length;
+    const attacks: Array<[Record<string, string>, number]> = [
+      [{ [`NODE_OPTIONS=${payload}//`]: "anything" }, 400],
+      [{ "BASH_FUNC_echo%%": `() { touch ${marker}; }` }, 400],
+      [{ "PATH=/tmp:#": "x" }, 400],
+      [{ NODE_OPTIONS: payload }, 403],
+      [{ LD_PRELOAD: "/tmp/x.so" }, 403],
+      [{ BASH_ENV: "/tmp/x" }, 403],
+      [{ PATH: "/tmp" }, 403],
+      [{ OTHER_SETTING: "x" }, 403],
+    ];
+    for (const [env, status] of attacks) {
+      const res = await post(inspector, "/api/bridge/stdio", auth(), launchWith(env));
+      expect(res.status, Object.keys(env)[0]).toBe(status);
+      expect(res.body).toMatch(/environment variable names must match|never allowed for stdio servers|not in MCP_LENS_STDIO_ENV_ALLOW/);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    expect(descendants(inspector.child.pid!).length).toBe(before);
+    expect(spawnSync("test", ["-e", marker]).status).not.toBe(0);
+  });
+
+  test("a listed variable is passed, on top of the minimal environment only", async () => {
+    const res = await post(inspector, "/api/bridge/stdio", auth(), launchWith({ API_KEY: "k1" }));
+    expect(res.status).toBe(200);
+    const line = res.body.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { type: string; line?: string }).find((e) => e.type === "stdout")!.line!;
+    const env = JSON.parse(line) as Record<string, string>;
+    expect(env.API_KEY).toBe("k1");
+    expect(Object.keys(env).filter((k) => !["HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER", "API_KEY"].includes(k))).toEqual([]);
+  });
+});

@@ -11,6 +11,13 @@ export const LIMITS = {
   /** Shutdown: wait this long after closing stdin before SIGTERM, then this long before SIGKILL. */
   stdinGraceMs: 1000,
   termGraceMs: 2000,
+  /** Bytes of events waiting for a stdio connection's reader before the server's stdout and stderr are paused. */
+  streamHighWaterBytes: 1024 * 1024,
+  /**
+   * Waiting bytes at which that connection is ended with an error. With the pause this is only reached by
+   * one huge line whose JSON encoding grew past it: 3 × maxLineBytes (invalid UTF-8 triples) + the high-water mark.
+   */
+  maxQueuedBytes: 49 * 1024 * 1024,
 } as const;
 
 export class HttpError extends Error {

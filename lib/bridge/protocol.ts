@@ -1,10 +1,17 @@
 import { z } from "zod";
+import { ENV_NAME, invalidEnvNames } from "../security/stdioEnv";
 
 /** What the page asks the stdio bridge to start. Shared by the route (parses it) and the transport (sends it). */
 export const StdioLaunchSchema = z.object({
   command: z.string().min(1, "a command is required").max(4096),
   args: z.array(z.string().max(65536)).max(1000).default([]),
-  env: z.record(z.string(), z.string()).default({}),
+  env: z
+    .record(z.string(), z.string().refine((v) => !v.includes("\0"), "an environment value must not contain a NUL character"))
+    .default({})
+    .superRefine((env, ctx) => {
+      const bad = invalidEnvNames(Object.keys(env));
+      if (bad.length) ctx.addIssue({ code: "custom", message: `environment variable names must match ${ENV_NAME.source}; refused: ${bad.join(", ")}` });
+    }),
   cwd: z.string().max(4096).optional(),
 });
 export type StdioLaunch = z.infer<typeof StdioLaunchSchema>;
@@ -21,8 +28,39 @@ export type BridgeEvent =
 export const TOKEN_HEADER = "x-mcp-lens-token";
 /** The relay's upstream request, URI-encoded JSON of `RelayTarget`. */
 export const RELAY_TARGET_HEADER = "x-mcp-lens-target";
-/** Set on relay responses that are the relay's own failure rather than the upstream's answer. */
+/** Set on relay responses that are the relay's own failure rather than the upstream's answer. Only the relay sets it. */
 export const RELAY_ERROR_HEADER = "x-mcp-lens-relay-error";
+/**
+ * Set (by the relay only) when the upstream answered with a 3xx: the relay's own response is a 200
+ * whose JSON body is `{ redirect: RelayRedirect }`, never a 3xx the browser would follow itself.
+ */
+export const RELAY_REDIRECT_HEADER = "x-mcp-lens-relay-redirect";
+/** `location`: the upstream's Location resolved against the requested URL (null when absent or unusable). */
+export interface RelayRedirect {
+  status: number;
+  location: string | null;
+}
+/**
+ * Every header the upstream sent, as data (URI-encoded JSON of `[name, value]` pairs, names lower-case):
+ * the browser never acts on them at the app's origin, the traffic log still shows them.
+ */
+export const UPSTREAM_HEADERS_HEADER = "x-mcp-lens-upstream-headers";
+
+export function encodeUpstreamHeaders(pairs: Array<[string, string]>): string {
+  return encodeURIComponent(JSON.stringify(pairs));
+}
+
+/** The pairs, or undefined when the header is absent or not what the relay writes. */
+export function decodeUpstreamHeaders(value: string | null): Array<[string, string]> | undefined {
+  if (value === null) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(decodeURIComponent(value));
+    if (!Array.isArray(parsed)) return undefined;
+    return parsed.filter((p): p is [string, string] => Array.isArray(p) && p.length === 2 && typeof p[0] === "string" && typeof p[1] === "string");
+  } catch {
+    return undefined;
+  }
+}
 
 export const RelayTargetSchema = z.object({
   url: z.string().url(),

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RELAY_ERROR_HEADER, RELAY_TARGET_HEADER } from "./protocol";
+import { RELAY_ERROR_HEADER, RELAY_REDIRECT_HEADER, RELAY_TARGET_HEADER } from "./protocol";
 import { relay, relayWith, type Lookup } from "./relay";
 
 let server: Server;
@@ -48,11 +48,14 @@ describe("the HTTP relay", () => {
     expect(await res.text()).toContain('"method":"ping"');
   });
 
-  it("returns a redirect instead of following it (rule 11): the next hop is checked again", async () => {
+  it("reports a redirect in its own envelope instead of following it (rule 11): the next hop is checked again", async () => {
     const res = await call(`${base}/redirect`, "GET");
-    expect(res.status).toBe(302);
-    expect(res.headers.get("location")).toBe("http://169.254.169.254/latest/meta-data/");
-    const next = await call(res.headers.get("location")!, "GET");
+    expect(res.status).toBe(200); // never a 3xx the browser would follow by itself
+    expect(res.headers.get(RELAY_REDIRECT_HEADER)).toBe("1");
+    expect(res.headers.get("location")).toBeNull();
+    const { redirect } = (await res.json()) as { redirect: { status: number; location: string } };
+    expect(redirect).toEqual({ status: 302, location: "http://169.254.169.254/latest/meta-data/" });
+    const next = await call(redirect.location, "GET");
     expect(next.status).toBe(502);
     expect(next.headers.get(RELAY_ERROR_HEADER)).toBe("1");
     expect(await next.text()).toMatch(/metadata/);

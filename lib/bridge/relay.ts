@@ -5,18 +5,29 @@ import { isIP } from "node:net";
 import { Readable } from "node:stream";
 import { relayAddressRefusal, teamPolicyFromEnv, type TeamPolicy } from "../security/team";
 import { HttpError, LIMITS, errorResponse, readBodyLimited } from "./limits";
-import { RELAY_ERROR_HEADER, RELAY_TARGET_HEADER, RelayTargetSchema, type RelayTarget } from "./protocol";
+import {
+  RELAY_ERROR_HEADER, RELAY_REDIRECT_HEADER, RELAY_TARGET_HEADER, RelayTargetSchema, UPSTREAM_HEADERS_HEADER, encodeUpstreamHeaders, type RelayRedirect, type RelayTarget,
+} from "./protocol";
 import { registry } from "./registry";
 
 const DROP_REQUEST_HEADERS = new Set(["host", "connection", "content-length", "transfer-encoding", "keep-alive", "upgrade", "accept-encoding"]);
-const DROP_RESPONSE_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie", "upgrade"]);
-const NO_BODY_STATUS = new Set([101, 204, 205, 304]);
+/**
+ * Upstream headers passed on as real headers of the relay's response, which the browser receives at
+ * the app's own origin: only what an MCP client reads and a browser does not act on. Everything else
+ * (Set-Cookie, Clear-Site-Data, CSP, Refresh, Link, Location, Alt-Svc, NEL, CORS, a forged
+ * x-mcp-lens-* …) travels only as data in UPSTREAM_HEADERS_HEADER. So does WWW-Authenticate: with a
+ * Basic challenge on a 401 the browser would ask for a password in the inspector's name; the page's
+ * relayFetch hands it to the SDK from the data.
+ */
+const FORWARDED_RESPONSE_HEADERS = new Set(["content-type", "mcp-session-id", "mcp-protocol-version", "last-event-id", "retry-after", "dpop-nonce", "etag", "last-modified"]);
+const NO_BODY_STATUS = new Set([101, 204, 205]);
 
 /**
  * POST /api/relay: perform one upstream HTTP request for the page and stream the answer back
- * unchanged (status, headers, body), so the SDK's own HTTP transports run in the page against
- * servers that send no CORS headers. Redirects are returned, not followed: the page's next hop
- * comes back through here and is checked again (rule 11).
+ * (status and body unchanged; headers filtered, all of them as data), so the SDK's own HTTP
+ * transports run in the page against servers that send no CORS headers. A 3xx is not followed, and
+ * not answered as a 3xx the browser would follow: it comes back in the relay's own envelope, the page
+ * decides, and its next hop comes back through here to be checked again (rule 11).
  */
 export function relay(request: Request): Promise<Response> {
   return relayWith(request, dnsLookup);
@@ -48,7 +59,7 @@ export async function relayWith(request: Request, lookup: Lookup, team: TeamPoli
   try {
     const upstream = await send(target, body, request.signal, lookup, team);
     upstream.once("close", release);
-    return toResponse(upstream);
+    return toResponse(upstream, target.url);
   } catch (error) {
     release();
     return relayError(502, describeNetworkError(error, target.url, team));
@@ -113,20 +124,44 @@ class BlockedAddressError extends Error {
   readonly code = "EBLOCKED";
 }
 
-function toResponse(upstream: IncomingMessage): Response {
-  const headers = new Headers();
+function toResponse(upstream: IncomingMessage, url: string): Response {
+  const headers = new Headers({ [UPSTREAM_HEADERS_HEADER]: encodeUpstreamHeaders(headerPairs(upstream.rawHeaders)) });
   for (const [name, value] of Object.entries(upstream.headers)) {
-    if (value === undefined || DROP_RESPONSE_HEADERS.has(name)) continue;
+    if (value === undefined || !FORWARDED_RESPONSE_HEADERS.has(name)) continue;
     headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  headers.set("cache-control", upstream.headers["cache-control"] ?? "no-cache");
-  if (!headers.get("cache-control")?.includes("no-transform")) headers.set("cache-control", `${headers.get("cache-control")}, no-transform`);
+  const cacheControl = upstream.headers["cache-control"] ?? "no-cache";
+  headers.set("cache-control", cacheControl.includes("no-transform") ? cacheControl : `${cacheControl}, no-transform`);
   const status = upstream.statusCode ?? 502;
+  if (status >= 300 && status < 400) {
+    upstream.resume();
+    headers.set(RELAY_REDIRECT_HEADER, "1");
+    headers.set("cache-control", "no-store");
+    headers.set("content-type", "application/json");
+    const redirect: RelayRedirect = { status, location: resolveLocation(upstream.headers.location, url) };
+    return new Response(JSON.stringify({ redirect }), { status: 200, headers });
+  }
   if (NO_BODY_STATUS.has(status) || status < 200) {
     upstream.resume();
     return new Response(null, { status: status < 200 ? 502 : status, headers });
   }
   return new Response(Readable.toWeb(upstream) as ReadableStream<Uint8Array>, { status, headers });
+}
+
+/** `rawHeaders` (name, value, name, value …) as pairs with lower-case names, duplicates kept. */
+function headerPairs(raw: string[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i]!.toLowerCase(), raw[i + 1]!]);
+  return pairs;
+}
+
+function resolveLocation(location: string | undefined, base: string): string | null {
+  if (!location) return null;
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return null;
+  }
 }
 
 function relayError(status: number, message: string): Response {

@@ -21,6 +21,9 @@ export class StdioProcess {
   private exited = false;
   private readonly exitPromise: Promise<void>;
   private shuttingDown?: Promise<void>;
+  private paused = false;
+  /** Nobody reads any more: what the server still writes is dropped, so its pipes drain and it can exit. */
+  private discarding = false;
 
   private constructor(child: ChildProcess, handlers: StdioHandlers, maxLineBytes: number) {
     this.child = child;
@@ -29,7 +32,7 @@ export class StdioProcess {
     const err = new LineSplitter(maxLineBytes);
     let stdoutOverflowed = false;
     child.stdout?.on("data", (chunk: Buffer) => {
-      if (stdoutOverflowed) return; // the connection is closing: what follows an over-long line is no message
+      if (stdoutOverflowed || this.discarding) return; // the connection is closing: what follows an over-long line is no message
       try {
         for (const line of out.push(chunk)) handlers.stdout(line);
       } catch (e) {
@@ -40,6 +43,7 @@ export class StdioProcess {
       }
     });
     child.stderr?.on("data", (chunk: Buffer) => {
+      if (this.discarding) return;
       try {
         for (const line of err.push(chunk)) handlers.stderr(line);
       } catch {
@@ -98,6 +102,30 @@ export class StdioProcess {
     return !this.exited && this.child.pid !== undefined;
   }
 
+  /**
+   * Backpressure: stop reading the server's stdout and stderr. Once the pipes fill, the server's
+   * writes block (or wait for 'drain'); nothing piles up in the inspector.
+   */
+  pause(): void {
+    if (this.paused || this.discarding) return;
+    this.paused = true;
+    this.child.stdout?.pause();
+    this.child.stderr?.pause();
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.child.stdout?.resume();
+    this.child.stderr?.resume();
+  }
+
+  /** The reader is gone: drop the rest of the output instead of holding it. */
+  discardOutput(): void {
+    this.discarding = true;
+    this.resume();
+  }
+
   write(line: string): boolean {
     if (!this.running || !this.child.stdin?.writable) return false;
     this.child.stdin.write(line.endsWith("\n") ? line : line + "\n");
@@ -116,6 +144,12 @@ export class StdioProcess {
   }
 
   private async runShutdown(): Promise<void> {
+    await this.stopGroup();
+    // The group is gone: let paused pipes run to their end (bounded now), so `close` fires and they are released.
+    this.resume();
+  }
+
+  private async stopGroup(): Promise<void> {
     const pgid = this.child.pid;
     if (pgid === undefined) return;
     this.child.stdin?.end();

@@ -40,10 +40,23 @@ export async function spawnStdio(request: Request): Promise<Response> {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let closed = false;
+  let proc: StdioProcess | undefined;
+  const enqueue = (event: BridgeEvent): number => {
+    controller.enqueue(encoder.encode(JSON.stringify(event) + "\n"));
+    return LIMITS.streamHighWaterBytes - (controller.desiredSize ?? 0);
+  };
+  // Backpressure: past the high-water mark the server's output is paused until the reader catches up (`pull`).
   const emit = (event: BridgeEvent) => {
     if (closed) return;
     try {
-      controller.enqueue(encoder.encode(JSON.stringify(event) + "\n"));
+      const queued = enqueue(event);
+      if (queued < LIMITS.streamHighWaterBytes) return;
+      proc?.pause();
+      if (queued > LIMITS.maxQueuedBytes) {
+        enqueue({ type: "error", message: `The server's output waited in the inspector beyond ${LIMITS.maxQueuedBytes >> 20} MiB for this connection; the connection was closed.`, hint: "The page reads more slowly than the server writes (or one line's encoding is this large)." });
+        end();
+        stop();
+      }
     } catch {
       closed = true;
     }
@@ -57,21 +70,27 @@ export async function spawnStdio(request: Request): Promise<Response> {
       /* already closed by the reader */
     }
   };
-  let proc: StdioProcess | undefined;
   const stop = () => {
     processes.delete(id);
+    proc?.discardOutput();
     void proc?.shutdown();
   };
 
-  const stream = new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+      },
+      pull() {
+        proc?.resume();
+      },
+      cancel() {
+        closed = true;
+        stop();
+      },
     },
-    cancel() {
-      closed = true;
-      stop();
-    },
-  });
+    new ByteLengthQueuingStrategy({ highWaterMark: LIMITS.streamHighWaterBytes }),
+  );
   request.signal.addEventListener("abort", () => {
     end();
     stop();

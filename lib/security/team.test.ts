@@ -114,18 +114,29 @@ describe("stdio allowlist (rule 19)", () => {
     expect(stdioAllowed(policy([node]), { command: link }).ok).toBe(false);
   });
 
-  it("refuses environment variables that would load other code into the allowed program", () => {
-    for (const name of ["LD_PRELOAD", "NODE_OPTIONS", "PATH", "DYLD_INSERT_LIBRARIES", "pythonpath"]) {
-      const verdict = stdioAllowed(policy([node]), { command: node, env: { [name]: "x" } });
+  it("refuses environment variables that would load other code into the allowed program, even when listed", () => {
+    const names = ["LD_PRELOAD", "NODE_OPTIONS", "PATH", "DYLD_INSERT_LIBRARIES", "pythonpath", "BASH_ENV", "ENV", "SHELLOPTS", "PS4", "BASH_FUNC_x", "GIT_CONFIG_COUNT", "JAVA_TOOL_OPTIONS", "PERL5OPT", "RUBYOPT", "GCONV_PATH", "HOME"];
+    for (const name of names) {
+      const verdict = stdioAllowed({ ...policy([node]), stdioEnvAllow: [name, "API_KEY"] }, { command: node, env: { [name]: "x", API_KEY: "k" } });
       expect(verdict.ok, name).toBe(false);
+      expect(!verdict.ok && verdict.message, name).toMatch(/never allowed/);
     }
-    expect(stdioAllowed(policy([node]), { command: node, env: { API_KEY: "x" } }).ok).toBe(true);
+  });
+
+  it("lets the page set only the environment variables the operator listed (none by default)", () => {
+    const none = stdioAllowed(policy([node]), { command: node, env: { API_KEY: "x" } });
+    expect(none).toEqual({ ok: false, message: expect.stringMatching(/API_KEY are not in MCP_LENS_STDIO_ENV_ALLOW \(none may be set\)/) });
+    const listed = { ...policy([node]), stdioEnvAllow: ["API_KEY", "NODE_ENV"] };
+    expect(stdioAllowed(listed, { command: node, env: { API_KEY: "x", NODE_ENV: "production" } })).toEqual({ ok: true, command: node });
+    expect(stdioAllowed(listed, { command: node, env: { api_key: "x" } })).toMatchObject({ ok: false, message: expect.stringMatching(/only API_KEY, NODE_ENV may be set/) });
+    expect(stdioAllowed(policy([node]), { command: node, env: {} }).ok).toBe(true);
   });
 
   it("reads the policy from the environment only when MCP_LENS_TEAM=1", () => {
     expect(teamPolicyFromEnv({ MCP_LENS_STDIO_ALLOWLIST: node })).toBeUndefined();
     expect(teamPolicyFromEnv({ MCP_LENS_TEAM: "1" })?.stdioAllow).toEqual([]);
     expect(teamPolicyFromEnv({ MCP_LENS_TEAM: "1", MCP_LENS_STDIO_ALLOWLIST: `${node}, /nonexistent/x` })?.stdioAllow).toEqual([node]);
+    expect(teamPolicyFromEnv({ MCP_LENS_TEAM: "1", MCP_LENS_STDIO_ENV_ALLOW: "API_KEY, LD_PRELOAD, A=B" })?.stdioEnvAllow).toEqual(["API_KEY"]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, resolve } from "node:path";
-import { blockedAddressReason, privateAddressReason } from "./addresses";
-import { cidrContains, parseCidr, type Cidr } from "./cidr";
+import { blockedAddressReason, cidrContains, parseCidr, privateAddressReason, type Cidr } from "./addresses";
+import { ENV_NAME, neverAllowedEnv, teamEnvAllowed } from "./stdioEnv";
 import { tokensMatch } from "./token";
 
 /**
@@ -18,6 +18,7 @@ export const ENV = {
   secret: "MCP_LENS_TEAM_SECRET",
   stdioAllow: "MCP_LENS_STDIO_ALLOWLIST",
   relayAllow: "MCP_LENS_RELAY_ALLOW",
+  stdioEnvAllow: "MCP_LENS_STDIO_ENV_ALLOW",
 } as const;
 
 /** How a team-mode request proves who it is. When both are set, both are required. */
@@ -33,6 +34,8 @@ export interface TeamPolicy {
   /** Absolute paths of the commands the stdio bridge may start. Empty: the bridge is off. */
   stdioAllow: string[];
   relayAllow: { hosts: string[]; cidrs: Cidr[] };
+  /** Environment variable names the page may set for a stdio server. Absent or empty: none. */
+  stdioEnvAllow?: string[];
 }
 
 /** Environment variables, as in `process.env`. */
@@ -64,10 +67,11 @@ function presentedSecret(authorization: string | undefined): string | undefined 
 /** The policy the route handlers apply, or undefined outside team mode. */
 export function teamPolicyFromEnv(env: Env = process.env): TeamPolicy | undefined {
   if (env[ENV.team] !== "1") return undefined;
-  const key = `${env[ENV.stdioAllow] ?? ""}\n${env[ENV.relayAllow] ?? ""}`;
+  const key = `${env[ENV.stdioAllow] ?? ""}\n${env[ENV.relayAllow] ?? ""}\n${env[ENV.stdioEnvAllow] ?? ""}`;
   if (cached?.key !== key) {
     const stdioAllow = list(env[ENV.stdioAllow]).map((c) => resolveCommand(c)).filter((c): c is string => c !== undefined);
-    cached = { key, policy: { stdioAllow, relayAllow: parseRelayAllow(env[ENV.relayAllow]) } };
+    const stdioEnvAllow = list(env[ENV.stdioEnvAllow]).filter((n) => ENV_NAME.test(n) && !neverAllowedEnv(n));
+    cached = { key, policy: { stdioAllow, relayAllow: parseRelayAllow(env[ENV.relayAllow]), stdioEnvAllow } };
   }
   return cached.policy;
 }
@@ -99,9 +103,6 @@ export function relayAddressRefusal(policy: TeamPolicy | undefined, hostname: st
   return `${reason}, which team mode refuses unless it is in ${ENV.relayAllow}`;
 }
 
-/** Environment names that turn an allowed program into any program (loader and interpreter hooks). */
-const INJECTING_ENV = /^(LD_.*|DYLD_.*|PATH|NODE_OPTIONS|NODE_PATH|PYTHONPATH|PYTHONSTARTUP|PYTHONHOME|PERL5OPT|PERL5LIB|RUBYOPT|RUBYLIB|BASH_ENV|ENV|JAVA_TOOL_OPTIONS)$/i;
-
 export const TEAM_STDIO_OFF = `team mode disables the stdio bridge unless an allowlist is configured (${ENV.stdioAllow})`;
 
 export type StdioVerdict = { ok: true; command: string } | { ok: false; message: string };
@@ -109,7 +110,8 @@ export type StdioVerdict = { ok: true; command: string } | { ok: false; message:
 /**
  * May the bridge start this command in team mode? The command is resolved to an absolute path
  * (PATH of the inspector, not of the request) and compared exactly with the allowlist; the caller
- * spawns that absolute path, without a shell, so neither args nor env can swap the program.
+ * spawns that absolute path, without a shell, so neither args nor env can swap the program. The
+ * environment may only name variables in MCP_LENS_STDIO_ENV_ALLOW, never loader or interpreter hooks.
  */
 export function stdioAllowed(policy: TeamPolicy, launch: { command: string; cwd?: string; env?: Record<string, string> }): StdioVerdict {
   if (policy.stdioAllow.length === 0) {
@@ -119,9 +121,8 @@ export function stdioAllowed(policy: TeamPolicy, launch: { command: string; cwd?
   if (!command || !policy.stdioAllow.includes(command)) {
     return { ok: false, message: `team mode: ${launch.command} is not in the stdio allowlist (${ENV.stdioAllow})` };
   }
-  const injecting = Object.keys(launch.env ?? {}).filter((k) => INJECTING_ENV.test(k));
-  if (injecting.length > 0) return { ok: false, message: `team mode: these environment variables are not allowed for stdio servers: ${injecting.join(", ")}` };
-  return { ok: true, command };
+  const env = teamEnvAllowed(policy.stdioEnvAllow ?? [], Object.keys(launch.env ?? {}), ENV.stdioEnvAllow);
+  return env.ok ? { ok: true, command } : env;
 }
 
 /** `node` → `/usr/bin/node` through PATH; `./x` against cwd. Only existing executable files resolve. */

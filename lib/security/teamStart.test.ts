@@ -55,4 +55,11 @@ describe("start options (rules 1 and 19)", () => {
     expect(message(planStart(flags({ team: true }), { MCP_LENS_TEAM_SECRET: SECRET, MCP_LENS_STDIO_ALLOWLIST: "/nonexistent/server" }))).toMatch(/no executable file found for \/nonexistent\/server/);
     expect(planStart(flags({ team: true }), { MCP_LENS_TEAM_SECRET: SECRET, MCP_LENS_STDIO_ALLOWLIST: process.execPath }).ok).toBe(true);
   });
+
+  it("an environment allowlist naming an invalid or dangerous variable stops the start", () => {
+    const plan = (names: string) => planStart(flags({ team: true }), { MCP_LENS_TEAM_SECRET: SECRET, MCP_LENS_STDIO_ENV_ALLOW: names });
+    expect(message(plan("API_KEY, NODE_OPTIONS=x"))).toMatch(/MCP_LENS_STDIO_ENV_ALLOW: NODE_OPTIONS=x is not an environment variable name/);
+    expect(message(plan("API_KEY, LD_PRELOAD, PATH"))).toMatch(/LD_PRELOAD, PATH can make an allowed program run other code/);
+    expect(plan("API_KEY, NODE_ENV").ok).toBe(true);
+  });
 });

@@ -1,4 +1,5 @@
 import { isLoopbackBind } from "./gate";
+import { ENV_NAME, neverAllowedEnv } from "./stdioEnv";
 import { ENV, MIN_SECRET_LENGTH, list, resolveCommand, type Env, type TeamAuth } from "./team";
 
 /** The bind and team options of `npm start`. */
@@ -60,6 +61,11 @@ export function planStart(flags: StartFlags, env: Env): StartPlan {
   }
   const missing = list(env[ENV.stdioAllow]).filter((c) => !resolveCommand(c));
   if (missing.length > 0) return fail(`${ENV.stdioAllow}: no executable file found for ${missing.join(", ")}.`);
+  const envAllow = list(env[ENV.stdioEnvAllow]);
+  const badNames = envAllow.filter((n) => !ENV_NAME.test(n));
+  if (badNames.length > 0) return fail(`${ENV.stdioEnvAllow}: ${badNames.join(", ")} is not an environment variable name (${ENV_NAME.source}).`);
+  const never = envAllow.filter(neverAllowedEnv);
+  if (never.length > 0) return fail(`${ENV.stdioEnvAllow}: ${never.join(", ")} can make an allowed program run other code; team mode never lets the page set it (see docs/team-mode.md).`);
 
   const self = remote && !wildcard ? [`${flags.host.includes(":") ? `[${flags.host}]` : flags.host}:${flags.port}`] : [];
   return { ok: true, team: { auth: { secret, proxyHeader }, publicHosts }, extraHosts: [...self, ...publicHosts] };

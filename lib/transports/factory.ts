@@ -3,6 +3,7 @@ import type { ConnectionConfig, KeyValue } from "../session/config";
 import type { TrafficLog } from "../traffic/log";
 import { BridgeStdioTransport } from "./bridgeStdio";
 import { capturingFetch } from "./httpCapture";
+import { followingRedirects } from "./redirects";
 import { relayedFetch } from "./relayFetch";
 
 export interface BridgeEndpoints {
@@ -32,9 +33,9 @@ export function createTransport(endpoints: BridgeEndpoints, config: ConnectionCo
     : new StreamableHTTPClientTransport(url, { fetch, requestInit, reconnectionOptions: { maxRetries: 2, initialReconnectionDelay: 1000, maxReconnectionDelay: 5000, reconnectionDelayGrowFactor: 1.5 } });
 }
 
-/** The fetch HTTP transports use: through the relay (or straight, in Node tests), recorded in `log`. */
+/** The fetch HTTP transports use: through the relay (or straight, in Node tests), recorded in `log`, redirects followed hop by hop. */
 export function createHttpFetch(endpoints: BridgeEndpoints, log: TrafficLog): FetchLike {
-  return capturingFetch(log, createRelayFetch(endpoints));
+  return followingRedirects(capturingFetch(log, createRelayFetch(endpoints)), log);
 }
 
 /** A fetch through the relay (or straight, in Node tests), not recorded: for the page's side requests such as icons. */

@@ -1,12 +1,13 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
 import { createParser } from "eventsource-parser";
+import { UPSTREAM_HEADERS_HEADER, decodeUpstreamHeaders } from "../bridge/protocol";
 import type { FrameEntry } from "../traffic/entry";
 import type { TrafficLog } from "../traffic/log";
 import { INVALID_UTF8, addProblem } from "./frameProblems";
 
 /** Response and request headers worth showing for MCP over HTTP. */
 const SHOWN_HEADERS = ["content-type", "mcp-session-id", "mcp-protocol-version", "www-authenticate", "last-event-id", "location", "mcp-method", "mcp-name", "accept", "authorization", "retry-after", "origin"];
-const SECRET_HEADERS = new Set(["authorization", "cookie", "x-mcp-lens-token", "proxy-authorization"]);
+const SECRET_HEADERS = new Set(["authorization", "cookie", "set-cookie", "x-mcp-lens-token", "proxy-authorization"]);
 const NOTE_LIMIT = 2048;
 
 /**
@@ -37,7 +38,7 @@ export function capturingFetch(log: TrafficLog, inner: FetchLike): FetchLike {
     const contentType = response.headers.get("content-type") ?? "";
     const entry = {
       kind: "http" as const, ts: log.now(), exchange, phase: "response" as const, method, url,
-      status: response.status, headers: pickHeaders(response.headers), durationMs: log.now() - started,
+      status: response.status, headers: responseHeaders(response.headers), durationMs: log.now() - started,
     };
     if (!response.body) {
       log.append(entry);
@@ -237,6 +238,21 @@ function describeBody(contentType: string, head: string): string {
   const kind = /html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(head) ? "an HTML page" : contentType ? `a ${contentType.split(";")[0]} body` : "a body without Content-Type";
   const text = head.replace(/\s+/g, " ").trim().slice(0, 300);
   return text ? `${kind}: ${text}` : kind;
+}
+
+/**
+ * Through the relay: every header the server sent (the relay's data header lists them; most never
+ * reached the browser as real headers), secrets redacted. Otherwise the headers that matter.
+ */
+function responseHeaders(headers: Headers): Record<string, string> {
+  const upstream = decodeUpstreamHeaders(headers.get(UPSTREAM_HEADERS_HEADER));
+  if (!upstream) return pickHeaders(headers);
+  const out: Record<string, string> = {};
+  for (const [name, raw] of upstream) {
+    const value = SECRET_HEADERS.has(name) ? "[redacted]" : raw;
+    out[name] = Object.hasOwn(out, name) ? `${out[name]}, ${value}` : value;
+  }
+  return out;
 }
 
 export function pickHeaders(headers: Headers): Record<string, string> {
