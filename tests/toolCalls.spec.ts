@@ -109,6 +109,25 @@ test.describe("calling tools and showing results", () => {
     expect(await page.evaluate(() => 1 + 1)).toBe(2); // the page still answers
   });
 
+  test("a pattern RE2 cannot run (^(?=a)a*a*a*a*a*a*a*a*$) is skipped with a note: typing 50 characters keeps the page responsive", async ({ page }) => {
+    await tools.select("lookahead_pattern");
+    const panel = tools.panel("lookahead_pattern");
+    await expect(panel).toContainText("is not checked here (the server still checks it)");
+    await panel.getByLabel("word", { exact: true }).click();
+    await page.keyboard.type("a".repeat(49));
+    await page.keyboard.type("b");
+    // A backtracking engine would need hours for this text; the page must answer at once.
+    const started = Date.now();
+    await panel.getByRole("radio", { name: "JSON" }).click({ timeout: 5_000 });
+    await expect(panel.getByRole("radio", { name: "JSON" })).toBeChecked({ timeout: 5_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await tools.useForm("lookahead_pattern");
+    await expect(panel.getByLabel("word", { exact: true })).toHaveValue("a".repeat(49) + "b");
+    await expect(panel).not.toContainText("must match the pattern");
+    await tools.call("lookahead_pattern");
+    await expect(tools.content("text content 1")).toContainText(`"word":"${"a".repeat(49)}b"`);
+  });
+
   test("a 5 MB text result is shown cut, with Show all", async () => {
     await tools.select("big_text");
     await tools.call("big_text");
