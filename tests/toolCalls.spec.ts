@@ -125,7 +125,7 @@ test.describe("calling tools and showing results", () => {
     await expect(panel.getByLabel("word", { exact: true })).toHaveValue("a".repeat(49) + "b");
     await expect(panel).not.toContainText("must match the pattern");
     await tools.call("lookahead_pattern");
-    await expect(tools.content("text content 1")).toContainText(`"word":"${"a".repeat(49)}b"`);
+    await expect(tools.content("text content 1")).toContainText(`"word": "${"a".repeat(49)}b"`);
   });
 
   test("a 5 MB text result is shown cut, with Show all", async () => {
