@@ -75,6 +75,7 @@ export function helpOf(node: FieldNode): string[] {
   const summary = constraintSummary(node);
   if (summary) lines.push(summary);
   if (node.examples && node.examples.length > 0) lines.push(`Examples: ${node.examples.map(exampleText).join(", ")}`);
+  if (node.hasDefault) lines.push(`Default: ${exampleText(node.default)} (not sent unless you enter it or choose "Send defaults")`);
   for (const note of node.notes) lines.push(`Note: ${note}`);
   return lines;
 }
@@ -102,9 +103,10 @@ export function Errors({ id, errors }: { id: string; errors: string[] }) {
   );
 }
 
-/** A field's errors: its own checks while typing, else what validation reported for its path. */
+/** A field's errors: its own checks while typing, else what validation reported for its path. None before the first edit. */
 export function useFieldErrors(node: FieldNode, value: unknown, path: Path): string[] {
-  const { errors } = useForm();
+  const { errors, quiet } = useForm();
+  if (quiet) return [];
   const local = fieldErrors(node, value);
   return local.length > 0 ? local : errorsAt(errors, path);
 }

@@ -31,7 +31,8 @@ export function JsonField({ node, value, path, label, caption, required, reason 
 
   const edit = (text: string) => {
     if (text.trim() === "") {
-      setDraft({ text, source: undefined });
+      // An array item keeps its place: emptied, it holds null (JSON has no holes).
+      setDraft({ text, source: typeof path[path.length - 1] === "number" ? null : undefined });
       set(path, undefined);
       return;
     }

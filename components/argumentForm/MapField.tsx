@@ -51,7 +51,7 @@ function MapEntry({ node, obj, entryKey, index, path, label }: { node: MapNode; 
   const rename = (next: string) => {
     if (next !== entryKey && (Object.hasOwn(obj, next) || node.declared.includes(next))) return setDraft(next);
     setDraft(null);
-    if (next !== entryKey) set(path, renameKey(obj, entryKey, next));
+    if (next !== entryKey) set(path, renameKey(obj, entryKey, next), { kind: "rename", from: entryKey, to: next });
   };
   const keyId = fieldId(idPrefix, [...path, entryKey], "-key");
   const valueNode = valueNodeFor(node, entryKey) ?? NOT_ALLOWED;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildFormModel } from "./build";
-import { withDefaults } from "./defaults";
+import { schemaHasDefaults, withDefaults } from "./defaults";
 import { initialValue } from "./initialValue";
 
 describe("withDefaults (what 'Send defaults' sends)", () => {
@@ -39,5 +39,11 @@ describe("withDefaults (what 'Send defaults' sends)", () => {
 
   it("do not create absent objects", () => {
     expect(withDefaults(root, {})).toEqual({ limit: 100, sort: "asc", verbose: false, given: "d" });
+  });
+
+  it("are found anywhere in a schema, so the option is offered only where it does something", () => {
+    expect(schemaHasDefaults(schema)).toBe(true);
+    expect(schemaHasDefaults({ type: "object", properties: { a: { $ref: "#/$defs/A" } }, $defs: { A: { type: "number", default: 1 } } })).toBe(true);
+    expect(schemaHasDefaults({ type: "object", properties: { a: { type: "string", enum: [{ default: 1 }] } } })).toBe(false);
   });
 });

@@ -49,3 +49,17 @@ function entry(map: Extract<FieldNode, { kind: "map" }>, key: string, v: unknown
 function clone(v: unknown): unknown {
   return typeof v === "object" && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v;
 }
+
+/** Whether a `default` keyword appears anywhere in the schema (looked at up to a bounded size). */
+export function schemaHasDefaults(schema: unknown): boolean {
+  const stack: unknown[] = [schema];
+  for (let seen = 0; stack.length > 0 && seen < 20_000; seen++) {
+    const s = stack.pop();
+    if (Array.isArray(s)) stack.push(...s);
+    else if (isRecord(s)) {
+      if (Object.hasOwn(s, "default")) return true;
+      for (const [k, v] of Object.entries(s)) if (k !== "enum" && k !== "const" && k !== "examples" && typeof v === "object" && v !== null) stack.push(v);
+    }
+  }
+  return false;
+}

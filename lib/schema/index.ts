@@ -3,7 +3,7 @@ export { fieldErrors } from "./fieldErrors";
 export { constraintSummary } from "./describe";
 export { afterEdit, choose, NO_CHOICES, type Moved, type VariantChoices } from "./choices";
 export { joinDateTime, localOffsetAt, splitDateTime, type DateTimeParts } from "./dateTime";
-export { withDefaults } from "./defaults";
+export { schemaHasDefaults, withDefaults } from "./defaults";
 export { emptyValue, initialValue, variantValue } from "./initialValue";
 export { numberToText, parseNumberText, type NumberText } from "./numberText";
 export { labelFor, nameOf, ROOT_NAME } from "./labels";
