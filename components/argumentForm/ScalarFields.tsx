@@ -39,7 +39,7 @@ export function BooleanField({ node, value, path, label, caption, required }: Fi
         <div role="radiogroup" {...control} className="inline-flex overflow-hidden rounded border border-slate-300 text-xs dark:border-slate-700">
           {TRI.map((o) => (
             <label key={o.text} className={`flex cursor-pointer items-center gap-1 px-2 py-1 ${value === o.value ? "bg-indigo-100 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`}>
-              <input type="radio" className="sr-only" name={control.id} aria-label={o.text} checked={value === o.value} disabled={node.readOnly} onChange={() => set(path, o.value)} />
+              <input type="radio" className="accent-indigo-600" name={control.id} aria-label={o.text} checked={value === o.value} disabled={node.readOnly} onChange={() => set(path, o.value)} />
               {o.value === undefined ? unset : o.text}
             </label>
           ))}
