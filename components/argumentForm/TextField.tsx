@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from "react";
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { nameOf, type StringNode } from "@/lib/schema";
 import { DateTimeField } from "./DateTimeField";
 import type { FieldProps } from "./fieldProps";
@@ -42,6 +42,15 @@ function TextField({ node, value, path, label, caption, required }: FieldProps<S
   const { set, submit } = useForm();
   const errors = useFieldErrors(node, value, path);
   const [lines, setLines] = useState<boolean | null>(null);
+  // Where the caret goes in the text box that replaces the single-line field (Shift+Enter).
+  const caret = useRef<number | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    if (caret.current === null || !area.current) return;
+    area.current.focus();
+    area.current.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  });
   const text = typeof value === "string" ? value : "";
   const example = node.examples?.find((e) => typeof e === "string") as string | undefined;
   const placeholder = example ?? (node.hasDefault && typeof node.default === "string" ? node.default : node.format ? PLACEHOLDERS[node.format] : undefined);
@@ -57,15 +66,9 @@ function TextField({ node, value, path, label, caption, required }: FieldProps<S
     // Shift+Enter: a line break, and the field becomes multi-line.
     const el = e.currentTarget;
     const at = el.selectionStart ?? text.length;
+    caret.current = at + 1;
     setLines(true);
     change(text.slice(0, at) + "\n" + text.slice(el.selectionEnd ?? at));
-    requestAnimationFrame(() => {
-      const area = document.getElementById(el.id);
-      if (area instanceof HTMLTextAreaElement) {
-        area.focus();
-        area.setSelectionRange(at + 1, at + 1);
-      }
-    });
   };
   const toggle = !node.readOnly && (!multiline || !text.includes("\n")) && (
     <button
@@ -85,6 +88,7 @@ function TextField({ node, value, path, label, caption, required }: FieldProps<S
         multiline ? (
           <textarea
             {...control}
+            ref={area}
             rows={1}
             className={`input field-sizing-content max-h-96 min-h-8 w-full resize-y ${node.contentMediaType !== undefined ? "mono" : ""}`}
             value={text}
