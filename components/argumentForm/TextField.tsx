@@ -25,7 +25,7 @@ const SHORT_PATTERN = 40;
  * either way. Ctrl/⌘+Enter calls the tool from any field (ToolPanel).
  */
 export function freeText(node: StringNode): boolean {
-  if (node.contentMediaType !== undefined || (node.maxLength ?? Infinity) > 500) return true;
+  if (node.contentMediaType !== undefined || (node.maxLength ?? 0) > 500) return true;
   if (node.format !== undefined) return false;
   if (node.pattern !== undefined && node.pattern.length <= SHORT_PATTERN) return false;
   return node.maxLength === undefined || node.maxLength > 100;
