@@ -1,5 +1,4 @@
-import { choiceLabel } from "@/lib/schema/buildScalars";
-import { deepEqual, type BooleanNode, type EnumNode } from "@/lib/schema";
+import { choiceLabel, deepEqual, type BooleanNode, type EnumNode } from "@/lib/schema";
 import type { FieldProps } from "./fieldProps";
 import { FieldShell, useFieldErrors } from "./FieldShell";
 import { useForm } from "./formContext";

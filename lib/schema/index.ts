@@ -1,4 +1,5 @@
 export { buildFormModel, modelFor } from "./build";
+export { choiceLabel } from "./buildScalars";
 export { fieldErrors } from "./fieldErrors";
 export { constraintSummary } from "./describe";
 export { afterEdit, choose, NO_CHOICES, type Moved, type VariantChoices } from "./choices";
