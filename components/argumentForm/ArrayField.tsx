@@ -26,7 +26,7 @@ export function ArrayField({ node, value, path, label, caption, required }: Fiel
   const items = Array.isArray(value) ? value : [];
   const full = node.maxItems !== undefined && items.length >= node.maxItems;
   return (
-    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={errors} help={helpOf(node)}>
+    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={errors} help={helpOf(node, required)}>
       {items.map((item, i) => {
         const itemLabel = labelFor.item(label, i);
         return (
@@ -66,7 +66,7 @@ export function TupleField({ node, value, path, label, caption, required }: Fiel
   };
   const full = node.maxItems !== undefined && Math.max(items.length, node.prefix.length) >= node.maxItems;
   return (
-    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={errors} help={helpOf(node)}>
+    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={errors} help={helpOf(node, required)}>
       {node.prefix.map((p, i) => (
         <FieldView key={i} node={p} value={items[i]} path={[...path, i]} label={labelFor.position(label, i)} caption={positionCaption(p, i)} required={i < minItems} />
       ))}

@@ -28,7 +28,7 @@ export function FieldShell({ node, path, label, caption, required, errors, child
 }) {
   const { idPrefix } = useForm();
   const id = fieldId(idPrefix, path);
-  const help = helpOf(node);
+  const help = helpOf(node, required);
   const control: ControlProps = {
     id,
     "aria-label": nameOf(label),
@@ -69,13 +69,14 @@ export function Caption({ caption, label, required, node }: { caption: string; l
 }
 
 /** Help lines for a node: description, constraints, examples, and what validation checks instead. */
-export function helpOf(node: FieldNode): string[] {
+export function helpOf(node: FieldNode, required = false): string[] {
   const lines: string[] = [];
   if (node.description) lines.push(node.description);
   const summary = constraintSummary(node);
   if (summary) lines.push(summary);
   if (node.examples && node.examples.length > 0) lines.push(`Examples: ${node.examples.map(exampleText).join(", ")}`);
-  if (node.hasDefault) lines.push(`Default: ${exampleText(node.default)} (not sent unless you enter it or choose "Send defaults")`);
+  // A required field starts with its default; an optional one shows it and sends it only when asked.
+  if (node.hasDefault) lines.push(required ? `Default: ${exampleText(node.default)}` : `Default: ${exampleText(node.default)} (not sent unless you enter it or choose "Send defaults")`);
   for (const note of node.notes) lines.push(`Note: ${note}`);
   return lines;
 }

@@ -26,7 +26,7 @@ export function JsonField({ node, value, path, label, caption, required, reason 
   const current = draft.source === value || deepEqual(draft.source, value) ? draft : { text: toText(value), source: value };
   if (current !== draft) setDraft(current);
   const id = fieldId(idPrefix, path);
-  const help = [reason, ...helpOf(node)];
+  const help = [reason, ...helpOf(node, required)];
   const shown = [...(current.error ? [`Not valid JSON: ${current.error}`] : []), ...errorsUnder(errors, path)];
 
   const edit = (text: string) => {

@@ -15,7 +15,7 @@ export function MapField({ node, value, path, label, caption, required, bare }: 
   const entries = <MapEntries node={node} value={value} path={path} label={label} caption={caption} />;
   if (bare) return entries;
   return (
-    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={errors} help={helpOf(node)}>
+    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={errors} help={helpOf(node, required)}>
       {entries}
     </Frame>
   );

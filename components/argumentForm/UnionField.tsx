@@ -60,7 +60,7 @@ export function UnionField({ node, value, path, label, caption, required, bare }
     );
   }
   return (
-    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={inner ? [] : errors} help={helpOf(node)}>
+    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={inner ? [] : errors} help={helpOf(node, required)}>
       {picker}
       {body}
     </Frame>
