@@ -28,7 +28,7 @@ export function FieldShell({ node, path, label, caption, required, errors, child
 }) {
   const { idPrefix } = useForm();
   const id = fieldId(idPrefix, path);
-  const help = helpOf(node);
+  const help = helpOf(node, required);
   const control: ControlProps = {
     id,
     "aria-label": nameOf(label),
@@ -69,12 +69,14 @@ export function Caption({ caption, label, required, node }: { caption: string; l
 }
 
 /** Help lines for a node: description, constraints, examples, and what validation checks instead. */
-export function helpOf(node: FieldNode): string[] {
+export function helpOf(node: FieldNode, required = false): string[] {
   const lines: string[] = [];
   if (node.description) lines.push(node.description);
   const summary = constraintSummary(node);
   if (summary) lines.push(summary);
   if (node.examples && node.examples.length > 0) lines.push(`Examples: ${node.examples.map(exampleText).join(", ")}`);
+  // A required field starts with its default; an optional one shows it and sends it only when asked.
+  if (node.hasDefault) lines.push(required ? `Default: ${exampleText(node.default)}` : `Default: ${exampleText(node.default)} (not sent unless you enter it or choose "Send defaults")`);
   for (const note of node.notes) lines.push(`Note: ${note}`);
   return lines;
 }
@@ -102,9 +104,10 @@ export function Errors({ id, errors }: { id: string; errors: string[] }) {
   );
 }
 
-/** A field's errors: its own checks while typing, else what validation reported for its path. */
+/** A field's errors: its own checks while typing, else what validation reported for its path. None before the first edit. */
 export function useFieldErrors(node: FieldNode, value: unknown, path: Path): string[] {
-  const { errors } = useForm();
+  const { errors, quiet } = useForm();
+  if (quiet) return [];
   const local = fieldErrors(node, value);
   return local.length > 0 ? local : errorsAt(errors, path);
 }

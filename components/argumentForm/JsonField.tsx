@@ -26,12 +26,13 @@ export function JsonField({ node, value, path, label, caption, required, reason 
   const current = draft.source === value || deepEqual(draft.source, value) ? draft : { text: toText(value), source: value };
   if (current !== draft) setDraft(current);
   const id = fieldId(idPrefix, path);
-  const help = [reason, ...helpOf(node)];
+  const help = [reason, ...helpOf(node, required)];
   const shown = [...(current.error ? [`Not valid JSON: ${current.error}`] : []), ...errorsUnder(errors, path)];
 
   const edit = (text: string) => {
     if (text.trim() === "") {
-      setDraft({ text, source: undefined });
+      // An array item keeps its place: emptied, it holds null (JSON has no holes).
+      setDraft({ text, source: typeof path[path.length - 1] === "number" ? null : undefined });
       set(path, undefined);
       return;
     }

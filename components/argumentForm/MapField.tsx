@@ -15,7 +15,7 @@ export function MapField({ node, value, path, label, caption, required, bare }: 
   const entries = <MapEntries node={node} value={value} path={path} label={label} caption={caption} />;
   if (bare) return entries;
   return (
-    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={errors} help={helpOf(node)}>
+    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={errors} help={helpOf(node, required)}>
       {entries}
     </Frame>
   );
@@ -51,7 +51,7 @@ function MapEntry({ node, obj, entryKey, index, path, label }: { node: MapNode; 
   const rename = (next: string) => {
     if (next !== entryKey && (Object.hasOwn(obj, next) || node.declared.includes(next))) return setDraft(next);
     setDraft(null);
-    if (next !== entryKey) set(path, renameKey(obj, entryKey, next));
+    if (next !== entryKey) set(path, renameKey(obj, entryKey, next), { kind: "rename", from: entryKey, to: next });
   };
   const keyId = fieldId(idPrefix, [...path, entryKey], "-key");
   const valueNode = valueNodeFor(node, entryKey) ?? NOT_ALLOWED;

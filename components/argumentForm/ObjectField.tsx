@@ -43,7 +43,7 @@ export function ObjectField({ node, value, path, label, caption, required, bare,
     );
   }
   return (
-    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={own} help={helpOf(node)}>
+    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={own} help={helpOf(node, required)}>
       {body}
     </Frame>
   );

@@ -18,7 +18,7 @@ export function RefField(props: FieldProps<RefNode>) {
   if (opened || value !== undefined) return <FieldView {...props} node={node.resolve()} />;
 
   const id = fieldId(idPrefix, path, "-ref");
-  const help = helpOf(node);
+  const help = helpOf(node, required);
   const below = errorsUnder(errors, path);
   return (
     <div className="space-y-1">

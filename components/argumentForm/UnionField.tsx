@@ -1,4 +1,4 @@
-import { emptyValue, initialValue, labelFor, variantFor, variantValue, type FieldNode, type NullableNode, type UnionNode } from "@/lib/schema";
+import { emptyValue, initialValue, labelFor, matchScore, pointer, variantFor, variantValue, type FieldNode, type NullableNode, type UnionNode } from "@/lib/schema";
 import { isRecord } from "@/lib/schema/pointer";
 import type { FieldProps } from "./fieldProps";
 import { FieldView } from "./FieldView";
@@ -7,11 +7,17 @@ import { fieldId, useForm } from "./formContext";
 import { Frame } from "./Frame";
 import { JsonField } from "./JsonField";
 
-/** oneOf / anyOf / type lists: a "Variant" select, and the chosen variant's fields (built only when chosen). */
+/**
+ * oneOf / anyOf / type lists: a "Variant" select, and the chosen variant's fields (built only when
+ * chosen). The person's pick stands as long as the value still fits it; a value the form did not
+ * write (JSON mode, history) has its variant inferred.
+ */
 export function UnionField({ node, value, path, label, caption, required, bare }: FieldProps<UnionNode>) {
-  const { idPrefix, set } = useForm();
+  const { idPrefix, set, pick, choices } = useForm();
   const errors = useFieldErrors(node, value, path);
-  const index = variantFor(node, value);
+  const picked = choices.get(pointer(path));
+  const pickedVariant = picked === undefined ? undefined : node.variants[picked];
+  const index = value === undefined ? -1 : pickedVariant && matchScore(pickedVariant.node, value, 1) >= 0 ? picked! : variantFor(node, value);
   const chosen = index >= 0 ? node.variants[index] : undefined;
   // Only the chosen variant is built; a $ref variant is opened because the user picked it.
   const inner = chosen && (chosen.node.kind === "ref" ? chosen.node.resolve() : chosen.node);
@@ -27,7 +33,7 @@ export function UnionField({ node, value, path, label, caption, required, bare }
       const names = propertyNames(v.node);
       next = { ...next, ...Object.fromEntries(Object.entries(value).filter(([k]) => k !== node.discriminator && names.has(k))) };
     }
-    set(path, next);
+    pick(path, i, next);
   };
 
   const picker = (
@@ -54,7 +60,7 @@ export function UnionField({ node, value, path, label, caption, required, bare }
     );
   }
   return (
-    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={inner ? [] : errors} help={helpOf(node)}>
+    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={inner ? [] : errors} help={helpOf(node, required)}>
       {picker}
       {body}
     </Frame>

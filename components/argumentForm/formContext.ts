@@ -1,12 +1,20 @@
 import { createContext, useContext } from "react";
-import { isUnder, pointer, type ArgumentError, type Path } from "@/lib/schema";
+import { isUnder, pointer, type ArgumentError, type Moved, type Path, type VariantChoices } from "@/lib/schema";
 
 /** What every field needs from the form: where to write, which errors are its own, id prefix. */
 export interface FormApi {
   idPrefix: string;
-  /** Writes `next` at `path` in the arguments (undefined removes it). */
-  set(path: Path, next: unknown): void;
+  /** Writes `next` at `path` in the arguments (undefined removes it); `moved` says how values under it moved. */
+  set(path: Path, next: unknown, moved?: Moved): void;
+  /** Writes a union's new value because the person picked variant `index`: the pick sticks. */
+  pick(path: Path, index: number, next: unknown): void;
+  /** Variants picked by the person, by pointer. */
+  choices: VariantChoices;
   errors: readonly ArgumentError[];
+  /** True until the first edit or Call: no "is required" or other checks are shown yet. */
+  quiet: boolean;
+  /** Enter in a single-line field: what the form is for (call the tool). */
+  submit(): void;
 }
 
 export const FormContext = createContext<FormApi | null>(null);

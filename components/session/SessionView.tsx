@@ -20,6 +20,7 @@ import { TemplatesView } from "../features/TemplatesView";
 import { StatusBar } from "./StatusBar";
 import { ClientPanel } from "../client/ClientPanel";
 import { ChecksView } from "../checks/ChecksView";
+import { DockSplit } from "./DockSplit";
 
 type Tab = "handshake" | ListKind | "logs" | "flow" | "timing" | "composer" | "diff" | "checks";
 
@@ -62,14 +63,14 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
           </button>
         ))}
       </div>
-      <div className="flex min-h-0 flex-1 flex-col">
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="min-h-0 flex-[3] overflow-auto">
-          {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} match={match} /> : tab === "flow" ? <FlowView log={session.log} protocolVersion={state.protocolVersion} match={match} /> : tab === "composer" ? <Composer session={session} /> : tab === "diff" ? <DiffView session={session} candidates={others} /> : tab === "checks" ? <ChecksView session={session} onShowInTraffic={setQuery} /> : tab === "resources" ? <ResourcesView session={session} state={state} /> : tab === "resourceTemplates" ? <TemplatesView session={session} state={state} /> : tab === "prompts" ? <PromptsView session={session} state={state} /> : tab === "logs" ? <LogsView session={session} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
-        </div>
-        <div className="flex min-h-0 flex-[2] flex-col border-t border-slate-200 dark:border-slate-800">
-          <TrafficPanel log={session.log} protocolVersion={state.protocolVersion} query={query} onQuery={setQuery} />
-        </div>
-      </div>
+      <DockSplit
+        top={
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="h-full overflow-auto">
+            {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} match={match} /> : tab === "flow" ? <FlowView log={session.log} protocolVersion={state.protocolVersion} match={match} /> : tab === "composer" ? <Composer session={session} /> : tab === "diff" ? <DiffView session={session} candidates={others} /> : tab === "checks" ? <ChecksView session={session} onShowInTraffic={setQuery} /> : tab === "resources" ? <ResourcesView session={session} state={state} /> : tab === "resourceTemplates" ? <TemplatesView session={session} state={state} /> : tab === "prompts" ? <PromptsView session={session} state={state} /> : tab === "logs" ? <LogsView session={session} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
+          </div>
+        }
+        bottom={<TrafficPanel log={session.log} protocolVersion={state.protocolVersion} query={query} onQuery={setQuery} />}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
 import type { Tool } from "@modelcontextprotocol/client";
-import { initialValue, validateArguments } from "@/lib/schema";
+import { initialValue, modelFor, schemaHasDefaults, validateArguments, withDefaults } from "@/lib/schema";
 import type { CallRecord } from "@/lib/tools/history";
 import type { InspectorSession } from "@/lib/session/session";
 import { serverRunsToolTasks, taskSupportOf, type TaskStart } from "@/lib/features";
@@ -22,6 +22,12 @@ type Pending = { reason: "destructive" | "invalid"; message: string };
 export function ToolPanel({ session, tool }: { session: InspectorSession; tool: Tool }) {
   const calls = useStore(session.tools.store).byTool[tool.name] ?? [];
   const [args, setArgs] = useState<unknown>(() => initialValue(tool.inputSchema));
+  // No "is required" or error count on a form nobody has touched: checks show after the first edit or Call.
+  const [touched, setTouched] = useState(false);
+  // Optional fields' defaults are placeholders; the server applies its own unless these are sent.
+  const offersDefaults = useMemo(() => schemaHasDefaults(tool.inputSchema), [tool.inputSchema]);
+  const [sendDefaults, setSendDefaults] = useState(false);
+  const outgoing = () => (sendDefaults ? withDefaults(modelFor(tool.inputSchema).root, args) : args);
   const [jsonError, setJsonError] = useState<string>();
   const [timeoutS, setTimeoutS] = useState(60);
   const [pending, setPending] = useState<Pending>();
@@ -55,6 +61,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
     setPending(undefined);
     const client = session.client;
     if (!client) return;
+    const args = outgoing();
     if (tasksOffered && asTask) {
       const ttl = ttlText.trim() ? Number(ttlText) : undefined;
       setTaskStart({ kind: "task", taskId: "", sending: true });
@@ -67,8 +74,9 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
     setOpenId(undefined);
   };
   const callClicked = () => {
-    if (jsonError) return;
-    const errors = validateArguments(tool.inputSchema, args).filter((e) => e.severity !== "warning");
+    setTouched(true);
+    if (jsonError || running || !session.client) return;
+    const errors = validateArguments(tool.inputSchema, outgoing()).filter((e) => e.severity !== "warning");
     if (isDestructive(tool) && pending?.reason !== "destructive") {
       return setPending({ reason: "destructive", message: `${tool.name} is marked destructive by the server. Call it?` });
     }
@@ -83,7 +91,16 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   };
 
   return (
-    <section aria-label={`Tool ${tool.name}`} className="space-y-4 p-4 text-sm">
+    <section
+      aria-label={`Tool ${tool.name}`}
+      className="space-y-4 p-4 text-sm"
+      onKeyDown={(e) => {
+        // Ctrl/⌘+Enter calls the tool from anywhere in the panel (Enter alone adds a line in text boxes).
+        if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || e.nativeEvent.isComposing) return;
+        e.preventDefault();
+        callClicked();
+      }}
+    >
       <header className="space-y-1">
         <div className="flex flex-wrap items-center gap-2">
           <ServerIcons icons={tool.icons} relayFetch={session.relayFetch} max={1} size="h-5 w-5" label="Tool icon" />
@@ -94,34 +111,57 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
         {tool.description && <p className="whitespace-pre-wrap text-slate-700 dark:text-slate-300">{tool.description}</p>}
       </header>
 
-      <ArgumentsEditor key={`${tool.name}:${openId ?? ""}`} schema={tool.inputSchema} value={args} onChange={(v) => { setArgs(v); setPending(undefined); }} errors={errors} onJsonError={setJsonError} />
+      {/* The form and its Call bar: the bar sticks to the bottom of the view while the form scrolls, and no further. */}
+      <div className="space-y-4">
+        <ArgumentsEditor
+          key={`${tool.name}:${openId ?? ""}`}
+          schema={tool.inputSchema}
+          value={args}
+          onChange={(v) => {
+            setArgs(v);
+            setTouched(true);
+            setPending(undefined);
+          }}
+          errors={errors}
+          onJsonError={setJsonError}
+          quiet={!touched}
+          onSubmit={callClicked}
+        />
 
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={callClicked} disabled={!!running || !!jsonError || !session.client} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
-          Call {tool.name}
-        </button>
-        <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
-          Timeout (s)
-          <input type="number" min={1} value={timeoutS} onChange={(e) => setTimeoutS(Math.max(1, Number(e.target.value) || 1))} className="input w-20" />
-        </label>
-        <span className="text-xs text-slate-500">restarts on each progress notification; paused while a request from the server waits for you</span>
-        {tasksOffered && (
-          <>
-            <label className="flex items-center gap-1 text-xs">
-              <input type="checkbox" checked={asTask} onChange={(e) => setAsTask(e.target.checked)} />
-              Run as task
+        <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-950">
+          <button type="button" onClick={callClicked} disabled={!!running || !!jsonError || !session.client} title="Ctrl+Enter (⌘+Enter) from any field" className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+            Call {tool.name}
+          </button>
+          {offersDefaults && (
+            <label className="flex items-center gap-1 text-xs" title="Fields left empty are sent with the schema's default; otherwise the server applies its own.">
+              <input type="checkbox" checked={sendDefaults} onChange={(e) => setSendDefaults(e.target.checked)} />
+              Send defaults
             </label>
-            {asTask && (
-              <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
-                Task TTL (ms)
-                <input type="number" min={0} value={ttlText} placeholder="server default" onChange={(e) => setTtlText(e.target.value)} className="input w-32" />
+          )}
+          <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400" title="Restarts on each progress notification; paused while a request from the server waits for you">
+            Timeout (s)
+            <input type="number" min={1} value={timeoutS} onChange={(e) => setTimeoutS(Math.max(1, Number(e.target.value) || 1))} className="input w-20" />
+          </label>
+          <span className="hidden text-xs text-slate-500 2xl:inline">restarts on each progress notification; paused while a request from the server waits for you</span>
+          <span className="text-xs text-slate-500">Ctrl+Enter calls</span>
+          {tasksOffered && (
+            <>
+              <label className="flex items-center gap-1 text-xs">
+                <input type="checkbox" checked={asTask} onChange={(e) => setAsTask(e.target.checked)} />
+                Run as task
               </label>
-            )}
-            <span className="text-xs text-slate-500">task support: {taskSupport}</span>
-          </>
-        )}
-        {errors.length > 0 && <span className="text-xs text-amber-700 dark:text-amber-400">{errors.length} validation error(s)</span>}
-        {schemaWarning && <span role="note" className="text-xs text-amber-700 dark:text-amber-400">Schema not checked: {schemaWarning.message}</span>}
+              {asTask && (
+                <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
+                  Task TTL (ms)
+                  <input type="number" min={0} value={ttlText} placeholder="server default" onChange={(e) => setTtlText(e.target.value)} className="input w-32" />
+                </label>
+              )}
+              <span className="text-xs text-slate-500">task support: {taskSupport}</span>
+            </>
+          )}
+          {touched && errors.length > 0 && <span className="text-xs text-amber-700 dark:text-amber-400">{errors.length} validation error{errors.length > 1 ? "s" : ""}</span>}
+          {schemaWarning && <span role="note" className="text-xs text-amber-700 dark:text-amber-400">Schema not checked: {schemaWarning.message}</span>}
+        </div>
       </div>
       {pending && <ConfirmBar message={pending.message} confirmLabel={pending.reason === "invalid" ? "Send anyway" : "Call it"} onConfirm={pending.reason === "destructive" && errors.length ? () => setPending({ reason: "invalid", message: `The arguments do not match the tool's inputSchema. Send them anyway?` }) : send} onCancel={() => setPending(undefined)} />}
       {taskStart?.sending && <p role="status" className="text-xs">Creating the task…</p>}

@@ -14,10 +14,10 @@ export function ToolsView({ session, state }: { session: InspectorSession; state
   const tool = list.items.find((t) => t.name === selected);
   return (
     <div className="flex h-full min-h-0">
-      <div className="w-80 shrink-0">
+      <div className="w-56 shrink-0 xl:w-80">
         <ToolList tools={list.items} selected={selected} onSelect={setSelected} />
       </div>
-      <div className="min-w-0 flex-1 overflow-auto">
+      <div className="min-w-0 flex-1 scroll-pb-24 overflow-auto">
         {list.status === "error" && <p role="alert" className="p-4 text-red-700">Could not load tools: {list.error}</p>}
         {tool ? <ToolPanel key={tool.name} session={session} tool={tool} /> : <p className="p-4 text-sm text-slate-500">Choose a tool to call it.</p>}
       </div>

@@ -1,12 +1,17 @@
 export { buildFormModel, modelFor } from "./build";
+export { choiceLabel } from "./buildScalars";
 export { fieldErrors } from "./fieldErrors";
 export { constraintSummary } from "./describe";
+export { afterEdit, choose, NO_CHOICES, type Moved, type VariantChoices } from "./choices";
+export { joinDateTime, localOffsetAt, splitDateTime, type DateTimeParts } from "./dateTime";
+export { schemaHasDefaults, withDefaults } from "./defaults";
 export { emptyValue, initialValue, variantValue } from "./initialValue";
+export { numberToText, parseNumberText, type NumberText } from "./numberText";
 export { labelFor, nameOf, ROOT_NAME } from "./labels";
 export { LIMITS } from "./limits";
 export { isUnder, pointer, pointerSegments } from "./pointer";
 export { valueNodeFor } from "./buildContainers";
 export { validateArguments } from "./validate";
-export { variantFor } from "./variant";
+export { matchScore, variantFor } from "./variant";
 export { arrayMove, arrayRemove, deepEqual, freshKey, getAt, jsonType, renameKey, setAt } from "./values";
 export type * from "./types";

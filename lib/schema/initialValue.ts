@@ -4,10 +4,12 @@ import { isRecord } from "./pointer";
 import type { FieldNode } from "./types";
 
 /**
- * The value a field starts with: its `default`, else (when required) the smallest skeleton —
- * objects with their required properties, empty arrays and maps, `false`, a sole constant,
- * the first variant. Optional fields without a default stay absent; strings and numbers are
- * never invented. `$ref`s are followed at most `refs` times, so recursion ends.
+ * The value a field starts with: nothing when it is optional, even when it has a `default` (the
+ * form shows the default as a placeholder and sends it only when asked: the server applies its
+ * own defaults). A required field starts with its `default`, else the smallest skeleton — objects
+ * with their required properties, empty arrays and maps, `false`, a sole constant, the first
+ * variant; strings and numbers are never invented. `$ref`s are followed at most `refs` times, so
+ * recursion ends.
  */
 export function initialValue(node: FieldNode, required?: boolean, refs?: number): unknown;
 /** The starting arguments for a schema (its model's root, built once per schema object). */
@@ -22,8 +24,8 @@ function isFieldNode(v: unknown): v is FieldNode {
 }
 
 function skeleton(node: FieldNode, required: boolean, refs: number): unknown {
-  if (node.hasDefault) return node.default;
   if (!required) return undefined;
+  if (node.hasDefault) return node.default;
   switch (node.kind) {
     case "boolean":
       return false;

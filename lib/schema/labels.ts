@@ -8,6 +8,9 @@
  *   map entry         "<parent> key <n>" / "<parent> value <n>"           "env key 1", "env value 1"
  *   union             select "Variant <label>"; the variant's fields keep the union's label
  *   nullable          checkbox "<label> is null"; the value control keeps the label
+ *   optional boolean  radio group "<label>" with radios "unset", "true", "false"
+ *   date-time         the date and time control keeps the label; select "<label> time zone"
+ *   text              toggle button "Multi-line <label>"
  *   $ref / deferred   transparent; button "Expand <label>" while closed
  *
  * <parent>/<label> of the root is "arguments" where a name is needed ("Variant arguments",

@@ -1,13 +1,16 @@
 import { RE2JS } from "re2js";
 
 /**
- * Server-supplied `pattern`s run through a linear-time engine. A tool's or an output schema's
+ * Server-supplied `pattern`s run only in a linear-time engine. A tool's or an output schema's
  * pattern comes from the server, and JavaScript's backtracking RegExp can be made to run for
- * minutes (`^(a+)+$` against forty a's and a "!"), which would freeze the page. So:
+ * minutes: exponentially (`^(a+)+$` against forty a's and a "!") or polynomially
+ * (`^(?=a)a*a*a*a*a*a*a*a*$` against fifty, which no shape check catches). So:
  * - a pattern RE2 can compile is tested by RE2 (re2js), in time linear in the input;
- * - a pattern that needs backtracking (lookaround, back-references) uses the browser's RegExp only
- *   when it has no quantifier inside a repeated group and the input is short (POLYNOMIAL_INPUT_LIMIT);
- *   otherwise it is not checked, and `why` says so (the server still checks it).
+ * - a pattern RE2 cannot compile (lookaround, back-references) is never run in the page: it is
+ *   not checked here, and `why` says so in the form (the server still checks it). Running it in a
+ *   Worker with a time limit would keep the check, but every check would become asynchronous for
+ *   a rare kind of pattern; skipping is simpler and cannot freeze anything.
+ * The browser's RegExp only decides whether the pattern is valid at all (compiling is safe; matching is not).
  * RE2 and ECMAScript differ only at the edges (`\s` is ASCII in RE2; `.` also excludes \r and
  * U+2028/9 in ECMAScript); a schema relying on those edges is rare.
  */
@@ -19,8 +22,8 @@ export interface SchemaPattern {
   toString(): string;
 }
 
-/** Inputs longer than this are not tested against a backtracking-only pattern. */
-export const POLYNOMIAL_INPUT_LIMIT = 256;
+/** What the form says about a pattern it does not check. */
+export const UNCHECKED_PATTERN = "it needs a backtracking engine (lookaround or back-references), which a hostile pattern can keep busy for minutes, so it is not checked here (the server still checks it)";
 
 const cache = new Map<string, SchemaPattern | null>();
 
@@ -35,18 +38,10 @@ export function regexFor(pattern: string): SchemaPattern | null {
 }
 
 function compile(pattern: string): SchemaPattern | null {
-  const native = nativeRegExp(pattern);
-  if (!native) return null;
+  if (!isValidRegExp(pattern)) return null;
   const linear = re2(pattern);
   if (linear) return matcher(pattern, (input) => linear.test(input));
-  if (repeatsQuantifiedGroup(pattern)) {
-    return matcher(pattern, () => true, "it needs backtracking and repeats a quantified group, which could freeze the page; it is not checked here (the server still checks it)");
-  }
-  return matcher(
-    pattern,
-    (input) => input.length > POLYNOMIAL_INPUT_LIMIT || native.test(input),
-    `it needs backtracking, so values over ${POLYNOMIAL_INPUT_LIMIT} characters are not checked against it here`,
-  );
+  return matcher(pattern, () => true, UNCHECKED_PATTERN);
 }
 
 /** toString is the pattern, as for a RegExp: Ajv keys its compiled-pattern cache by it. */
@@ -54,16 +49,17 @@ function matcher(pattern: string, test: (input: string) => boolean, why?: string
   return { test, why, toString: () => `/${pattern}/` };
 }
 
-function nativeRegExp(pattern: string): RegExp | null {
-  try {
-    return new RegExp(pattern, "u");
-  } catch {
+/** Compiling (never matching) with the browser's engine: is this a regular expression at all? */
+function isValidRegExp(pattern: string): boolean {
+  for (const flags of ["u", ""]) {
     try {
-      return new RegExp(pattern);
+      new RegExp(pattern, flags);
+      return true;
     } catch {
-      return null;
+      // try the next flags
     }
   }
+  return false;
 }
 
 function re2(pattern: string): RE2JS | null {
@@ -72,38 +68,6 @@ function re2(pattern: string): RE2JS | null {
   } catch {
     return null;
   }
-}
-
-/**
- * True when a group that contains a quantifier or an alternation is itself quantified, e.g.
- * `(a+)+`, `(a|a)*`, `(?:x\d*){2,}`: the shapes that make a backtracking engine exponential.
- * Deliberately coarse: a false positive only means the pattern is not checked in the page.
- */
-export function repeatsQuantifiedGroup(pattern: string): boolean {
-  const open: boolean[] = []; // per open group: does it contain a quantifier or "|"?
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(") open.push(false);
-    else if (c === "|" && open.length > 0) open[open.length - 1] = true;
-    else if (c === ")") {
-      const risky = open.pop() ?? false;
-      const next = pattern[i + 1];
-      const quantified = next === "*" || next === "+" || next === "{" || next === "?";
-      if (risky && quantified && next !== "?") return true;
-      if ((risky || quantified) && open.length > 0) open[open.length - 1] = true;
-    } else if ((c === "*" || c === "+" || c === "{" || (c === "?" && pattern[i - 1] !== "(")) && open.length > 0) open[open.length - 1] = true;
-  }
-  return false;
 }
 
 /**

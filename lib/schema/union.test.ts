@@ -76,9 +76,17 @@ describe("unions", () => {
     expect(nested.variants.map((v) => v.label)).toEqual(["A › string", "A › boolean", "number"]);
   });
 
-  it("labels variants uniquely", () => {
-    const u = as(buildFormModel({ anyOf: [{ type: "object", properties: { a: {} } }, { type: "object", properties: { b: {} } }] }).root, "union");
-    expect(u.variants.map((v) => v.label)).toEqual(["object", "object (2)"]);
+  it("names look-alike variants by the properties only they have, else uniquely", () => {
+    const edit = { type: "object", properties: { path: { type: "string" }, body: { type: "string" } }, required: ["path", "body"] };
+    const u = as(buildFormModel({ anyOf: [
+      { ...edit, properties: { ...edit.properties, position: { type: "integer" } } },
+      { ...edit, properties: { ...edit.properties, line: { type: "integer" } } },
+    ] }).root, "union");
+    expect(u.variants.map((v) => v.label)).toEqual(["with position", "with line"]);
+    const root = as(buildFormModel({ type: "object", oneOf: [{ properties: { byId: { type: "integer" } }, required: ["byId"] }, { properties: { byName: { type: "string" }, exact: { type: "boolean" } }, required: ["byName"] }] }).root, "union");
+    expect(root.variants.map((v) => v.label)).toEqual(["with byId", "with byName, exact"]);
+    const subset = as(buildFormModel({ anyOf: [{ type: "object", properties: { a: {} } }, { type: "object", properties: { a: {}, b: {} } }, { type: "object", properties: { a: {} } }] }).root, "union");
+    expect(subset.variants.map((v) => v.label)).toEqual(["object", "with b", "object (2)"]);
   });
 });
 

@@ -80,7 +80,7 @@ export function buildUnion(s: Record<string, unknown>, key: "oneOf" | "anyOf", m
   const constraints = Object.fromEntries(Object.entries(outer).filter(([k]) => !ANNOTATIONS.has(k) && k !== "discriminator"));
   const plain = Object.keys(constraints).length === 0;
   const built: Variant[] = variants.map((v, i) => ({
-    label: variantLabel(resolved[i]!, disc?.tags[i], i),
+    label: variantLabel(resolved[i]!, disc?.tags[i], i, ownProperties(resolved, i)),
     node: build(plain ? v : { allOf: [constraints, v] }, at, depth + 1, ctx),
     ...(disc ? { tag: disc.tags[i] } : {}),
   }));
@@ -154,12 +154,20 @@ function findDiscriminator(resolved: Raw[], variants: unknown[], hint: unknown):
   return undefined;
 }
 
-function variantLabel(r: Raw, tag: unknown, i: number): string {
+/** Properties variant `i` declares and no other variant does: what tells look-alike variants apart. */
+function ownProperties(resolved: Raw[], i: number): string[] {
+  const names = (r: Raw | undefined) => (r && isRecord(r.schema?.properties) ? Object.keys(r.schema.properties) : []);
+  const others = new Set(resolved.flatMap((r, j) => (j === i ? [] : names(r))));
+  return names(resolved[i]).filter((n) => !others.has(n));
+}
+
+function variantLabel(r: Raw, tag: unknown, i: number, own: string[]): string {
   const s = r.schema;
   const title = titleOf(s);
   if (title) return title;
   if (tag !== undefined) return choiceLabel(tag);
   if (r.refName) return r.refName;
+  if (own.length > 0) return `with ${own.slice(0, 3).join(", ")}${own.length > 3 ? ", …" : ""}`;
   if (s && typeof s.type === "string") return s.type;
   if (s && Array.isArray(s.type)) return s.type.join(" | ");
   if (s && (s.properties || s.additionalProperties)) return "object";

@@ -39,8 +39,10 @@ describe("getAt / setAt", () => {
   it("removes keys with undefined and creates missing containers", () => {
     expect(setAt(value, ["location", "city"], undefined)).toEqual({ ...value, location: { extra: value.location.extra } });
     expect(setAt(undefined, ["a", 0, "b"], 1)).toEqual({ a: [{ b: 1 }] });
-    expect(setAt(["x", "y"], [1], undefined)).toEqual(["x"]);
+    // Clearing inside an array keeps every item (issue 11, item 4): only arrayRemove removes one.
+    expect(setAt(["x", "y"], [1], undefined)).toEqual(["x", null]);
     expect(setAt(["x", "y"], [0], undefined)).toEqual([null, "y"]);
+    expect(setAt({ a: [[1, 2]] }, ["a", 0, 1], undefined)).toEqual({ a: [[1, null]] });
   });
 
   it("round-trips through JSON text unchanged", () => {
@@ -77,8 +79,13 @@ describe("initialValue", () => {
     required: ["name", "flag", "mode", "opts", "list"],
   };
 
-  it("fills defaults and the required skeleton, never inventing optional values or text", () => {
-    expect(initialValue(buildFormModel(schema).root)).toEqual({ count: 3, flag: false, mode: "fast", opts: { deep: false }, list: [] });
+  it("fills the required skeleton, never inventing optional values or text, nor sending optional defaults", () => {
+    // `count` is optional: its default 3 is shown as a placeholder, not sent (issue 11, item 5).
+    expect(initialValue(buildFormModel(schema).root)).toEqual({ flag: false, mode: "fast", opts: { deep: false }, list: [] });
+  });
+
+  it("starts a required field with its default: it must be sent, and the schema suggests that value", () => {
+    expect(initialValue({ type: "object", properties: { n: { type: "integer", default: 3 }, s: { type: "string", default: "x" } }, required: ["n"] })).toEqual({ n: 3 });
   });
 
   it("accepts a schema as well as a node", () => {

@@ -15,7 +15,8 @@ export function getAt(root: unknown, path: Path): unknown {
 /**
  * A copy of `root` with `next` at `path`; only containers along the path are copied, everything
  * else (including keys the schema does not know) is shared untouched. `undefined` removes an
- * object key; in an array it trims the last item, or becomes null elsewhere (JSON has no holes).
+ * object key; in an array it becomes null (JSON has no holes): only arrayRemove removes an item,
+ * so clearing a field inside an array never changes how many items it has.
  * Missing containers are created ({} for a name, [] for an index).
  */
 export function setAt(root: unknown, path: Path, next: unknown): unknown {
@@ -24,13 +25,8 @@ export function setAt(root: unknown, path: Path, next: unknown): unknown {
   if (typeof seg === "number") {
     const arr = Array.isArray(root) ? root.slice() : [];
     const child = setAt(arr[seg], rest, next);
-    if (child === undefined) {
-      if (seg === arr.length - 1) arr.pop();
-      else if (seg < arr.length) arr[seg] = null;
-      return arr;
-    }
     while (arr.length < seg) arr.push(null);
-    arr[seg] = child;
+    arr[seg] = child === undefined ? null : child;
     return arr;
   }
   const obj: Record<string, unknown> = isRecord(root) ? { ...root } : {};

@@ -86,6 +86,9 @@ export class ToolsPage {
         case "check":
           await panel.getByLabel(step.label, { exact: true }).setChecked(step.checked);
           break;
+        case "radio":
+          await panel.getByRole("radiogroup", { name: step.label, exact: true }).getByRole("radio", { name: step.option, exact: true }).check();
+          break;
         case "click":
           await panel.getByRole("button", { name: step.label, exact: true }).click();
           break;
@@ -98,7 +101,8 @@ export class ToolsPage {
     const panel = this.panel(name);
     for (const s of shown) {
       const control = panel.getByLabel(s.label, { exact: true });
-      if ("checked" in s) await expect(control, s.label).toBeChecked({ checked: s.checked });
+      if ("radio" in s) await expect(panel.getByRole("radiogroup", { name: s.label, exact: true }).getByRole("radio", { name: s.radio, exact: true }), s.label).toBeChecked();
+      else if ("checked" in s) await expect(control, s.label).toBeChecked({ checked: s.checked });
       else await expect(control, s.label).toHaveValue(s.value);
     }
   }

@@ -5,8 +5,9 @@
  * the form's own value code, so a control that writes the wrong thing makes the comparison fail.
  *
  * Choices: required fields and every optional field at the first level of each $ref; strings honour
- * format, pattern and length; numbers sit inside their bounds (integers for integer); booleans
- * flip from their starting value; enums and unions take their 2nd choice; arrays get one item (two
+ * format, pattern and length (a date-time through its date and time control, in UTC); numbers sit
+ * inside their bounds (integers for integer); required booleans flip from their starting value,
+ * optional ones are set to false (one click on a three-state control); enums and unions take their 2nd choice; arrays get one item (two
  * for arrays of arrays); closed maps one entry; the first nullable field is set to null; a
  * recursive $ref is opened one level deeper, where only required fields are filled.
  */
@@ -22,11 +23,13 @@ export type Step =
   /** Choose the option whose value is `option` in the select with this name. */
   | { kind: "select"; label: string; option: string }
   | { kind: "check"; label: string; checked: boolean }
+  /** Choose the radio named `option` in the radio group with this name (an optional boolean: unset / true / false). */
+  | { kind: "radio"; label: string; option: string }
   /** Press the button with this name ("Add tags item", "Add env entry", "Expand head"). */
   | { kind: "click"; label: string };
 
 /** What a control must show once the plan has run (and again after a Form → JSON → Form trip). */
-export type Shown = { label: string; value: string } | { label: string; checked: boolean };
+export type Shown = { label: string; value: string } | { label: string; checked: boolean } | { label: string; radio: string };
 
 export interface FormPlan {
   steps: Step[];
@@ -91,6 +94,14 @@ function fill(w: Walk, node: FieldNode, at: At): void {
   switch (node.kind) {
     case "string": {
       const text = w.options.strings?.[label] ?? stringFor(node, label);
+      if (node.format === "date-time") {
+        // The date and time control takes the local part; the offset is chosen beside it.
+        const [, local, offset] = /^(.*?)(Z|[+-]\d{2}:\d{2})$/.exec(text) ?? [];
+        if (local === undefined || offset === undefined) throw new Error(`${nameOf(label)}: ${text} is not an RFC 3339 date-time`);
+        w.steps.push({ kind: "select", label: `${nameOf(label)} time zone`, option: offset });
+        w.steps.push({ kind: "fill", label: nameOf(label), text: local });
+        return set(w, at.path, text);
+      }
       w.steps.push({ kind: "fill", label: nameOf(label), text });
       return set(w, at.path, text);
     }
@@ -100,6 +111,10 @@ function fill(w: Walk, node: FieldNode, at: At): void {
       return set(w, at.path, n);
     }
     case "boolean": {
+      if (!at.required) {
+        w.steps.push({ kind: "radio", label: nameOf(label), option: "false" });
+        return set(w, at.path, false);
+      }
       const next = getAt(w.value, at.path) !== true;
       w.steps.push({ kind: "check", label: nameOf(label), checked: next });
       return set(w, at.path, next);
@@ -251,13 +266,14 @@ function jsonSample(schema: unknown): unknown {
 }
 
 /**
- * The value a field starts with, as the form documents it (lib/schema/initialValue.ts): its default,
- * else for required fields the smallest skeleton (required properties, empty arrays and maps,
- * false, a sole constant, the first variant).
+ * The value a field starts with, as the form documents it (lib/schema/initialValue.ts): nothing for
+ * optional fields, even with a default (shown as a placeholder, not sent: the server applies its
+ * own); for required fields their default, else the smallest skeleton (required properties, empty
+ * arrays and maps, false, a sole constant, the first variant).
  */
 function start(node: FieldNode, required: boolean, refs: number = LIMITS.skeletonRefs): unknown {
-  if (node.hasDefault) return clone(node.default);
   if (!required) return undefined;
+  if (node.hasDefault) return clone(node.default);
   switch (node.kind) {
     case "boolean":
       return false;
@@ -339,6 +355,7 @@ function shownAfter(steps: Step[]): Shown[] {
     if (s.kind === "fill") out.set(s.label, { label: s.label, value: s.text });
     else if (s.kind === "select") out.set(s.label, { label: s.label, value: s.option });
     else if (s.kind === "check") out.set(s.label, { label: s.label, checked: s.checked });
+    else if (s.kind === "radio") out.set(s.label, { label: s.label, radio: s.option });
   }
   return [...out.values()];
 }
