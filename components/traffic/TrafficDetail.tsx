@@ -6,6 +6,7 @@ import { explain } from "@/lib/inspect/explain";
 import type { ReactNode } from "react";
 import type { FrameEntry, HttpEntry, TrafficEntry } from "@/lib/traffic/entry";
 import { rpcLabel } from "@/lib/traffic/classify";
+import { sseLabel } from "@/lib/traffic/sse";
 import { channelLabel, entrySummary, exchangeEntries, formatBytes, formatClock, formatId, formatMs, rpcId } from "@/lib/traffic/view";
 import { RawFrame } from "./RawFrame";
 
@@ -71,6 +72,23 @@ function KindFields({ entry, onJump }: { entry: TrafficEntry; onJump: (seq: numb
       return <Field name="Kind">stderr line</Field>;
     case "event":
       return <Field name="Kind">{entry.level} event</Field>;
+    case "sse":
+      return (
+        <>
+          <Field name="Kind">SSE {sseLabel(entry)}</Field>
+          <Field name="Exchange">#{entry.exchange}</Field>
+          {entry.id !== undefined && <Field name="Event id">{entry.id === "" ? "(empty: resets Last-Event-ID)" : entry.id}</Field>}
+          {entry.event !== undefined && <Field name="Event type">{entry.event}</Field>}
+          {entry.retryMs !== undefined && <Field name="Retry">{entry.retryMs} ms</Field>}
+          {entry.data !== undefined && <Field name="Data">{entry.data}</Field>}
+          {entry.comments?.length ? <Field name="Comments">{entry.comments.join(" · ")}</Field> : null}
+          {entry.problem && (
+            <Field name="Problem">
+              <span className="text-amber-700 dark:text-amber-400">{entry.problem}</span>
+            </Field>
+          )}
+        </>
+      );
   }
 }
 
@@ -81,6 +99,10 @@ function FrameFields({ entry, onJump }: { entry: FrameEntry; onJump: (seq: numbe
     <>
       <Field name="Direction">{entry.direction === "outgoing" ? "→ outgoing (client to server)" : "← incoming (server to client)"}</Field>
       <Field name="Channel">{channelLabel(entry.channel)}</Field>
+      {entry.channel.transport === "http" && entry.channel.sseId !== undefined && <Field name="SSE event id">{entry.channel.sseId}</Field>}
+      {entry.channel.transport === "http" && (entry.channel.dataLines ?? 1) > 1 && (
+        <Field name="SSE data">in {entry.channel.dataLines} data: lines, joined with newlines (allowed)</Field>
+      )}
       <Field name="Kind">
         {rpc.type}
         {(rpc.type === "request" || rpc.type === "notification") && ` ${rpc.method}`}

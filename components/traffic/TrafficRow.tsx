@@ -4,7 +4,8 @@ import { useValidity } from "./useValidity";
 import { ValidityBadge } from "./Validation";
 import type { CSSProperties, ReactNode } from "react";
 import { rpcLabel } from "@/lib/traffic/classify";
-import type { FrameEntry, HttpEntry, TrafficEntry } from "@/lib/traffic/entry";
+import type { FrameEntry, HttpEntry, SseEntry, TrafficEntry } from "@/lib/traffic/entry";
+import { sseLabel } from "@/lib/traffic/sse";
 import { entryFlags, entrySummary, formatBytes, formatClock, formatId, formatMs, rpcId, urlPath } from "@/lib/traffic/view";
 import type { Flag } from "@/lib/traffic/view";
 
@@ -66,7 +67,23 @@ function RowBody({ entry }: { entry: TrafficEntry }) {
           <span className={`min-w-0 flex-1 truncate ${LEVEL_TEXT[entry.level]}`}>{entry.message}</span>
         </>
       );
+    case "sse":
+      return <SseCells entry={entry} />;
   }
+}
+
+/** An SSE event that carries no message: grey unless something about it is wrong. */
+function SseCells({ entry }: { entry: SseEntry }) {
+  return (
+    <>
+      <Arrow direction="incoming" />
+      <Tag className="bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400">SSE</Tag>
+      <span className="shrink-0 text-slate-500 italic dark:text-slate-400">{sseLabel(entry)}</span>
+      {entry.id !== undefined && <span className="shrink-0 truncate text-slate-400">id {entry.id}</span>}
+      {entry.data !== undefined && <span className="min-w-0 flex-1 truncate text-slate-400">{entry.data}</span>}
+      <Flags flags={entryFlags(entry)} />
+    </>
+  );
 }
 
 function FrameCells({ entry }: { entry: FrameEntry }) {

@@ -4,7 +4,8 @@
  * Page paths follow the published site (docs.json): 2026-07-28 moved transports, progress and
  * cancellation under basic/transports/ and basic/patterns/, and has no lifecycle or ping page.
  */
-import type { EventEntry, FrameEntry, HttpEntry, RpcInfo, TrafficEntry } from "../traffic/entry";
+import type { EventEntry, FrameEntry, HttpEntry, RpcInfo, SseEntry, TrafficEntry } from "../traffic/entry";
+import { SSE_EXPLANATION, sseLabel, sseSpecAnchor } from "../traffic/sse";
 import { formatId, formatMs, urlPath } from "../traffic/view";
 
 export interface Explanation {
@@ -147,7 +148,17 @@ export function explain(entry: TrafficEntry, entries: readonly TrafficEntry[], p
       };
     case "event":
       return explainEvent(entry, protocolVersion);
+    case "sse":
+      return explainSse(entry, protocolVersion);
   }
+}
+
+function explainSse(entry: SseEntry, version?: string): Explanation {
+  // Priming events and retry-driven polling are 2025-11-25 transport features: link that revision at least.
+  const v = entry.shape === "endpoint" ? "2024-11-05" : version && specVersion(version) > LAST_LEGACY ? version : LAST_LEGACY;
+  const problem = entry.problem ? ` Flagged: ${entry.problem}.` : "";
+  const url = `${specUrl("http", v)}#${sseSpecAnchor(entry.shape)}`;
+  return { title: `SSE ${sseLabel(entry)}`, text: `${SSE_EXPLANATION[entry.shape]}${problem}`, specUrl: url };
 }
 
 /** The version a frame names itself (initialize params or result, or a 2026 request's _meta). */

@@ -43,7 +43,13 @@ const RpcInfoSchema: z.ZodType<RpcInfo> = z.lazy(() =>
 
 const ChannelSchema: z.ZodType<Channel> = z.discriminatedUnion("transport", [
   z.object({ transport: z.literal("stdio") }),
-  z.object({ transport: z.literal("http"), exchange: z.number().int(), stream: z.enum(["request-body", "json-body", "sse"]) }),
+  z.object({
+    transport: z.literal("http"),
+    exchange: z.number().int(),
+    stream: z.enum(["request-body", "json-body", "sse"]),
+    sseId: z.string().optional(),
+    dataLines: z.number().int().min(0).optional(),
+  }),
   z.object({ transport: z.literal("memory") }),
 ]);
 
@@ -79,6 +85,19 @@ const TrafficEntrySchema: z.ZodType<TrafficEntry> = z.discriminatedUnion("kind",
   }),
   z.object({ kind: z.literal("stderr"), seq: Seq, ts: z.number(), line: z.string() }),
   z.object({ kind: z.literal("event"), seq: Seq, ts: z.number(), level: z.enum(["info", "warn", "error"]), message: z.string() }),
+  z.object({
+    kind: z.literal("sse"),
+    seq: Seq,
+    ts: z.number(),
+    exchange: z.number().int(),
+    shape: z.enum(["priming", "empty", "id-only", "retry", "comment", "endpoint", "ignored"]),
+    id: z.string().optional(),
+    event: z.string().optional(),
+    data: z.string().optional(),
+    retryMs: z.number().optional(),
+    comments: z.array(z.string()).optional(),
+    problem: z.string().optional(),
+  }),
 ]);
 
 // MCP objects are checked with the SDK's guards and kept exactly as written (no stripping).

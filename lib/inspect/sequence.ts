@@ -5,6 +5,7 @@
  */
 import { rpcLabel } from "../traffic/classify";
 import type { Channel, FrameEntry, RpcInfo, TrafficEntry } from "../traffic/entry";
+import { sseLabel } from "../traffic/sse";
 import { formatId, urlPath } from "../traffic/view";
 
 export type Lane = "client" | "bridge" | "server";
@@ -203,6 +204,8 @@ function otherItem(entry: Exclude<TrafficEntry, FrameEntry>, state: SequenceStat
     }
     case "stderr":
       return { seq: entry.seq, kind: "stderr", from: "server", to: "client", label: entry.line.slice(0, 300), t, through, via: "stderr" };
+    case "sse":
+      return { seq: entry.seq, kind: "event", from: "server", to: "client", label: `SSE ${sseLabel(entry)}${entry.id !== undefined ? ` id ${entry.id}` : ""}`, t, through, via: `SSE, exchange #${entry.exchange}` };
     case "event": {
       const label = entry.message.slice(0, 300);
       if (/^SSE "/.test(entry.message)) return { seq: entry.seq, kind: "event", from: "server", to: "client", label, t, through, via: "SSE" };

@@ -17,7 +17,15 @@ export type RpcInfo =
 /** Which wire channel carried a frame. */
 export type Channel =
   | { transport: "stdio" }
-  | { transport: "http"; exchange: number; stream: "request-body" | "json-body" | "sse" }
+  | {
+      transport: "http";
+      exchange: number;
+      stream: "request-body" | "json-body" | "sse";
+      /** On an SSE event: its `id:` (what a client resumes from with Last-Event-ID). */
+      sseId?: string;
+      /** On an SSE event whose data came in more than one `data:` line (allowed: the lines are joined with newlines). */
+      dataLines?: number;
+    }
   | { transport: "memory" };
 
 export interface FrameEntry {
@@ -71,11 +79,38 @@ export interface EventEntry {
   message: string;
 }
 
-export type TrafficEntry = FrameEntry | HttpEntry | StderrEntry | EventEntry;
+/**
+ * An SSE event that carries no message: what it is decides how it is shown (grey, explained), and
+ * only `problem` makes it a flagged row.
+ * - `priming`: an `id` with empty `data`, sent before a response so the client can resume from it (2025-11-25).
+ * - `empty`: empty `data` and no id. `id-only`: an `id` and no `data` (sets the resume point, dispatches nothing).
+ * - `retry`: a reconnection delay. `comment`: `: …` lines only (keep-alives). `endpoint`: the legacy HTTP+SSE POST URL.
+ * - `ignored`: an event type other than `message` (the client ignores it), or fields the format does not define.
+ */
+export type SseShape = "priming" | "empty" | "id-only" | "retry" | "comment" | "endpoint" | "ignored";
+
+export interface SseEntry {
+  kind: "sse";
+  seq: number;
+  ts: number;
+  exchange: number;
+  shape: SseShape;
+  id?: string;
+  event?: string;
+  /** The event's data when it is not a message (an endpoint URL, an ignored event), cut. */
+  data?: string;
+  retryMs?: number;
+  comments?: string[];
+  /** What is wrong with it, when something is (an invalid retry value, an unknown field, a message the client ignores). */
+  problem?: string;
+}
+
+export type TrafficEntry = FrameEntry | HttpEntry | StderrEntry | EventEntry | SseEntry;
 
 /** An entry before the log numbers it. */
 export type NewEntry =
   | Omit<FrameEntry, "seq" | "rpc" | "size" | "truncated" | "pairedSeq" | "latencyMs" | "problem">
   | Omit<HttpEntry, "seq">
   | Omit<StderrEntry, "seq">
-  | Omit<EventEntry, "seq">;
+  | Omit<EventEntry, "seq">
+  | Omit<SseEntry, "seq">;

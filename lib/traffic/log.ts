@@ -3,6 +3,12 @@ import type { Direction, FrameEntry, NewEntry, RequestId, RpcInfo, TrafficEntry 
 
 /** Frames above this many characters are stored cut (the size is kept); views show the cut. */
 export const DEFAULT_FRAME_LIMIT = 8 * 1024 * 1024;
+/**
+ * Frames up to this many characters are parsed whole even when stored cut, so they are classified
+ * and paired for what they are (and the parsed value goes to the client); larger ones are classified
+ * from their head and tail. The stdio bridge refuses lines over 16 MiB, so every stdio frame is parsed.
+ */
+export const FULL_PARSE_LIMIT = 32 * 1024 * 1024;
 
 type Listener = () => void;
 
@@ -25,6 +31,7 @@ export class TrafficLog {
       now?: () => number;
       schedule?: (flush: () => void) => void;
       frameLimit?: number;
+      fullParseLimit?: number;
     } = {},
   ) {}
 
@@ -37,13 +44,15 @@ export class TrafficLog {
   }
 
   /**
-   * Record a raw frame as it crossed the wire, then classify and pair it. `cutSize`: the capture point
-   * kept only this head of a frame of that many bytes (it is classified from its head, like any cut frame).
+   * Record a raw frame as it crossed the wire, then classify and pair it; `value` is the parsed frame
+   * when it was parsed whole. What is stored may be cut, what was parsed is not. `cutSize`: the capture
+   * point kept only this head of a frame of that many bytes (it is classified from its head).
    */
   recordFrame(direction: Direction, raw: string, channel: FrameEntry["channel"], cutSize?: number): { entry: FrameEntry; value?: unknown } {
     const limit = this.options.frameLimit ?? DEFAULT_FRAME_LIMIT;
     const truncated = raw.length > limit || cutSize !== undefined;
-    const { rpc, value } = truncated ? { rpc: classifyTruncated(raw), value: undefined } : classifyFrame(raw);
+    const parseWhole = cutSize === undefined && raw.length <= (this.options.fullParseLimit ?? FULL_PARSE_LIMIT);
+    const { rpc, value } = parseWhole ? classifyFrame(raw) : { rpc: classifyTruncated(raw), value: undefined };
     const entry: FrameEntry = {
       kind: "frame",
       seq: this.entries.length,
@@ -124,11 +133,19 @@ function pairKey(requestDirection: Direction, id: RequestId): string {
   return `${requestDirection}:${typeof id}:${id}`;
 }
 
-/** Classify only the head of a huge frame: it is too big to parse on the main path. */
+/**
+ * Classify a frame too big to parse (or cut by its capture point) from its head and tail: writers
+ * put `id` first (most) or last (SDK 1.x writes `result` first), so both ends are looked at.
+ */
 function classifyTruncated(raw: string): RpcInfo {
   const head = raw.slice(0, 4096);
+  const tail = raw.length > 4096 ? raw.slice(-4096) : "";
   const method = /"method"\s*:\s*"([^"]{1,200})"/.exec(head)?.[1];
-  const id = /"id"\s*:\s*("(?:[^"\\]|\\.){0,200}"|-?\d+)/.exec(head)?.[1];
+  // A top-level id sits before any nested object (after "jsonrpc" / "method") or closes the message.
+  const value = String.raw`("(?:[^"\\]|\\.){0,200}"|-?\d+)`;
+  const id =
+    new RegExp(String.raw`^\s*\{(?:\s*"(?:jsonrpc|method)"\s*:\s*"[^"]{0,200}"\s*,)*\s*"id"\s*:\s*${value}`).exec(head)?.[1] ??
+    new RegExp(String.raw`"id"\s*:\s*${value}\s*\}\s*$`).exec(tail)?.[1];
   const parsedId: RequestId | undefined = id === undefined ? undefined : id.startsWith('"') ? (JSON.parse(id) as string) : Number(id);
   if (method && parsedId !== undefined) return { type: "request", id: parsedId, method };
   if (method) return { type: "notification", method };

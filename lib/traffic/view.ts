@@ -1,5 +1,6 @@
 import { rpcLabel } from "./classify";
-import type { Channel, FrameEntry, HttpEntry, RequestId, RpcInfo, TrafficEntry } from "./entry";
+import type { Channel, FrameEntry, HttpEntry, RequestId, RpcInfo, SseEntry, TrafficEntry } from "./entry";
+import { sseLabel } from "./sse";
 
 /** Frames above this many characters are shown cut until the user asks for all of it. */
 export const RAW_VIEW_LIMIT = 200 * 1024;
@@ -53,6 +54,8 @@ export function entryFlags(entry: TrafficEntry): Flag[] {
   } else if (entry.kind === "http") {
     if (entry.phase === "failed") flags.push({ level: "error", text: "failed", detail: entry.note });
     else if (entry.status !== undefined && entry.status >= 400) flags.push({ level: "error", text: `HTTP ${entry.status}` });
+  } else if (entry.kind === "sse" && entry.problem) {
+    flags.push({ level: "warn", text: "problem", detail: entry.problem });
   }
   return flags;
 }
@@ -66,6 +69,8 @@ export function isError(entry: TrafficEntry): boolean {
       return entry.phase === "failed" || (entry.status !== undefined && entry.status >= 400);
     case "event":
       return entry.level === "error";
+    case "sse":
+      return entry.problem !== undefined;
     case "stderr":
       return false;
   }
@@ -108,7 +113,16 @@ export function entrySummary(entry: TrafficEntry): string {
       return `stderr ${entry.line}`;
     case "event":
       return `${entry.level} ${entry.message}`;
+    case "sse":
+      return sseSummary(entry);
   }
+}
+
+function sseSummary(entry: SseEntry): string {
+  const parts = ["incoming SSE", sseLabel(entry)];
+  if (entry.id !== undefined) parts.push(`id ${entry.id}`);
+  if (entry.problem) parts.push("problem");
+  return parts.join(" ");
 }
 
 function frameSummary(entry: FrameEntry): string {
@@ -147,6 +161,8 @@ export function makeMatcher(query: string): ((entry: TrafficEntry) => boolean) |
         return re.test(entry.line) || re.test("stderr");
       case "event":
         return re.test(entry.message) || re.test(entry.level);
+      case "sse":
+        return re.test(sseSummary(entry)) || (entry.data !== undefined && re.test(entry.data));
     }
   };
 }

@@ -1,5 +1,6 @@
 import type { FetchLike, JSONRPCMessage, Transport } from "@modelcontextprotocol/client";
 import { TOKEN_HEADER, type BridgeEvent, type StdioLaunch } from "../bridge/protocol";
+import { classifyValue } from "../traffic/classify";
 import type { TrafficLog } from "../traffic/log";
 import { REPLACEMENT_CHARACTER, addProblem } from "./frameProblems";
 import { readNdjson } from "./ndjson";
@@ -104,15 +105,21 @@ export class BridgeStdioTransport implements Transport {
           addProblem(entry, `not delivered: it came after the bridge closed the connection (${this.exit.error.message})`);
           return;
         }
-        if (entry.rpc.type === "invalid-json" || entry.rpc.type === "not-jsonrpc") {
-          this.onerror?.(new Error(`the server wrote a line that is not JSON-RPC (${entry.rpc.reason}): ${event.line.slice(0, 200)}`));
+        // What is delivered is decided on the whole line, whatever the log stores of it.
+        const message = value !== undefined || !entry.truncated ? value : parseQuietly(event.line);
+        if (message === undefined) {
+          if (entry.rpc.type === "invalid-json") {
+            this.onerror?.(new Error(`the server wrote a line that is not JSON-RPC (${entry.rpc.reason}): ${event.line.slice(0, 200)}`));
+          } else {
+            // A frame too big to store whole is classified from its head only: say when the whole line is no JSON.
+            addProblem(entry, "invalid JSON: the whole line does not parse (its type above was guessed from its head)");
+            this.onerror?.(new Error(`the server wrote a line of ${entry.size} bytes that is not valid JSON`));
+          }
           return;
         }
-        const message = entry.truncated ? parseQuietly(event.line) : value;
-        if (message === undefined) {
-          // A frame too big to store whole is classified from its head only: say when the whole line is no JSON.
-          addProblem(entry, "invalid JSON: the whole line does not parse (its type above was guessed from its head)");
-          this.onerror?.(new Error(`the server wrote a line of ${entry.size} bytes that is not valid JSON`));
+        const rpc = value === undefined ? classifyValue(message) : entry.rpc;
+        if (rpc.type === "not-jsonrpc") {
+          this.onerror?.(new Error(`the server wrote a line that is not JSON-RPC (${rpc.reason}): ${event.line.slice(0, 200)}`));
           return;
         }
         this.deliver(message);
