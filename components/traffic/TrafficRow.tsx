@@ -6,7 +6,7 @@ import type { CSSProperties, ReactNode } from "react";
 import { rpcLabel } from "@/lib/traffic/classify";
 import type { FrameEntry, HttpEntry, SseEntry, TrafficEntry } from "@/lib/traffic/entry";
 import { sseLabel } from "@/lib/traffic/sse";
-import { entryFlags, entrySummary, formatBytes, formatClock, formatId, formatMs, rpcId, urlPath } from "@/lib/traffic/view";
+import { allowedStatus, entryFlags, entrySummary, formatBytes, formatClock, formatId, formatMs, rpcId, urlPath } from "@/lib/traffic/view";
 import type { Flag } from "@/lib/traffic/view";
 
 export interface TrafficRowProps {
@@ -138,7 +138,7 @@ function HttpCells({ entry }: { entry: HttpEntry }) {
       <span className="shrink-0 font-medium text-slate-700 dark:text-slate-200">
         {entry.method}
         {entry.status !== undefined && (
-          <span className={entry.status >= 400 ? " text-red-600 dark:text-red-400" : " text-emerald-700 dark:text-emerald-400"}> {entry.status}</span>
+          <span className={entry.status >= 400 && !allowedStatus(entry) ? " text-red-600 dark:text-red-400" : entry.status >= 400 ? " text-slate-500" : " text-emerald-700 dark:text-emerald-400"}> {entry.status}</span>
         )}
       </span>
       <span className="max-w-64 shrink truncate text-slate-600 dark:text-slate-300" title={entry.url}>{urlPath(entry.url)}</span>

@@ -130,7 +130,7 @@ describe("BridgeStdioTransport with a misbehaving line", () => {
     expect(incoming[0]!.raw.length).toBe(8 * 1024 * 1024);
     expect(errors).toEqual([]);
     expect(delivered).toHaveLength(1);
-    expect((delivered[0] as { result: { content: { text: string }[] } }).result.content[0]!.text.length).toBe(text.length);
+    expect((delivered[0] as unknown as { result: { content: { text: string }[] } }).result.content[0]!.text.length).toBe(text.length);
   });
 
   it("after an over-long-line error: the error is logged once, and a later line (a remnant) is flagged, not delivered", async () => {

@@ -7,7 +7,7 @@ import { listsFromTraffic } from "../inspect/diff";
 import { recordingLogSteps, runPaced, type Recording } from "../inspect/recording";
 import { ToolRunner } from "../tools/toolRunner";
 import { TrafficLog } from "../traffic/log";
-import { BridgeStdioTransport } from "../transports/bridgeStdio";
+import { BridgeStdioTransport, refusedAnswerMessage } from "../transports/bridgeStdio";
 import type { ConnectionConfig } from "./config";
 import { describeFailure } from "./failure";
 import { loadList, LIST_METHODS } from "./lists";
@@ -36,7 +36,7 @@ export class InspectorSession {
   log: TrafficLog;
   client?: Client;
   /** Tool calls and their history; kept across reconnects. */
-  readonly tools = new ToolRunner();
+  readonly tools = new ToolRunner(undefined, () => this.closeReason());
   /** MCP Lens as a client: server requests waiting for the user, the roots list, ping. Kept across reconnects. */
   readonly clientFeatures: ClientFeatures;
   /** Resources, subscriptions, completions, prompts, logging, tasks (lib/features). Follows the live client. */
@@ -172,6 +172,12 @@ export class InspectorSession {
     this.log.event("warn", failure.title);
     this.clientFeatures.detach("the connection closed");
     this.store.apply(R.disconnected, failure);
+  }
+
+  /** Why the live connection went away, when more is known than "Connection closed". */
+  private closeReason(): string | undefined {
+    const refused = this.transport instanceof BridgeStdioTransport ? this.transport.exit?.error?.refused : undefined;
+    return refused && refusedAnswerMessage(refused);
   }
 
   /** Ping the server (2025 era) and time the round trip. */

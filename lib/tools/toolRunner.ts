@@ -1,4 +1,4 @@
-import { ProtocolError, SdkError, SdkHttpError, type CallToolResult, type Client, type StandardSchemaV1 } from "@modelcontextprotocol/client";
+import { ProtocolError, SdkError, SdkErrorCode, SdkHttpError, type CallToolResult, type Client, type StandardSchemaV1 } from "@modelcontextprotocol/client";
 import type { ToolOutcome } from "../results/outcome";
 import { Store } from "../session/store";
 import { callFinished, callProgressed, callStarted, emptyToolCalls, type ToolCallsState } from "./history";
@@ -81,7 +81,11 @@ export class ToolRunner {
   private nextId = 1;
   private readonly running = new Map<number, AbortController>();
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    /** Why the connection went away, when something more precise than "Connection closed" is known (an answer refused as too big). */
+    private readonly whyClosed: () => string | undefined = () => undefined,
+  ) {}
 
   async call(client: Client, tool: string, args: unknown, options: CallOptions = {}): Promise<ToolOutcome> {
     const id = this.nextId++;
@@ -109,7 +113,7 @@ export class ToolRunner {
       const reason: unknown = controller.signal.reason;
       outcome = reason instanceof CallTimeout
         ? { kind: "failed", message: `${reason.message} notifications/cancelled was sent to the server.`, elapsedMs: this.now() - started }
-        : toOutcome(error, this.now() - started, controller.signal.aborted);
+        : toOutcome(error, this.now() - started, controller.signal.aborted, this.whyClosed);
     } finally {
       timer.stop();
       this.running.delete(id);
@@ -128,7 +132,9 @@ export class ToolRunner {
   }
 }
 
-function toOutcome(error: unknown, elapsedMs: number, cancelled: boolean): ToolOutcome {
+function toOutcome(error: unknown, elapsedMs: number, cancelled: boolean, whyClosed: () => string | undefined): ToolOutcome {
+  const closedBecause = error instanceof SdkError && error.code === SdkErrorCode.ConnectionClosed ? whyClosed() : undefined;
+  if (closedBecause) return { kind: "failed", message: closedBecause, elapsedMs };
   if (cancelled) return { kind: "failed", message: "Cancelled: notifications/cancelled was sent to the server.", elapsedMs };
   if (error instanceof ProtocolError) return { kind: "protocol-error", code: error.code, message: error.message, data: error.data, elapsedMs };
   if (error instanceof SdkError) {

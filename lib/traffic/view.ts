@@ -53,7 +53,7 @@ export function entryFlags(entry: TrafficEntry): Flag[] {
     if (entry.truncated) flags.push({ level: "warn", text: "truncated", detail: `stored cut; original size ${formatBytes(entry.size)}` });
   } else if (entry.kind === "http") {
     if (entry.phase === "failed") flags.push({ level: "error", text: "failed", detail: entry.note });
-    else if (entry.status !== undefined && entry.status >= 400) flags.push({ level: "error", text: `HTTP ${entry.status}` });
+    else if (entry.status !== undefined && entry.status >= 400 && !allowedStatus(entry)) flags.push({ level: "error", text: `HTTP ${entry.status}` });
   } else if (entry.kind === "sse" && entry.problem) {
     flags.push({ level: "warn", text: "problem", detail: entry.problem });
   }
@@ -66,7 +66,7 @@ export function isError(entry: TrafficEntry): boolean {
     case "frame":
       return hasErrorRpc(entry.rpc) || entry.problem !== undefined;
     case "http":
-      return entry.phase === "failed" || (entry.status !== undefined && entry.status >= 400);
+      return entry.phase === "failed" || (entry.status !== undefined && entry.status >= 400 && !allowedStatus(entry));
     case "event":
       return entry.level === "error";
     case "sse":
@@ -74,6 +74,17 @@ export function isError(entry: TrafficEntry): boolean {
     case "stderr":
       return false;
   }
+}
+
+/**
+ * A 4xx the transport spec gives a server as a normal answer: 405 to the optional GET stream (the
+ * server offers none) or to DELETE (it does not let clients end sessions). Not an error.
+ */
+export function allowedStatus(entry: HttpEntry): string | undefined {
+  if (entry.status !== 405) return undefined;
+  if (entry.method === "GET") return "405 to GET: the server offers no stream of its own (allowed; the client uses only POST)";
+  if (entry.method === "DELETE") return "405 to DELETE: the server does not let clients end sessions (allowed)";
+  return undefined;
 }
 
 function hasErrorRpc(rpc: RpcInfo): boolean {

@@ -1,5 +1,5 @@
 import type { FetchLike, JSONRPCMessage, Transport } from "@modelcontextprotocol/client";
-import { TOKEN_HEADER, type BridgeEvent, type StdioLaunch } from "../bridge/protocol";
+import { TOKEN_HEADER, type BridgeEvent, type RefusedLine, type StdioLaunch } from "../bridge/protocol";
 import { classifyValue } from "../traffic/classify";
 import type { TrafficLog } from "../traffic/log";
 import { REPLACEMENT_CHARACTER, addProblem } from "./frameProblems";
@@ -17,7 +17,20 @@ export interface BridgeRoute {
 export interface StdioExit {
   code: number | null;
   signal: string | null;
-  error?: { message: string; hint?: string };
+  error?: { message: string; hint?: string; refused?: RefusedAnswer };
+}
+
+/** A stdout line the bridge refused as over its limit: its size (all of it when `complete`) and the limit. */
+export interface RefusedAnswer {
+  bytes: number;
+  complete: boolean;
+  limitBytes: number;
+}
+
+/** "answer of 50.0 MB refused: over the 16 MiB limit": what a request whose answer was refused says. */
+export function refusedAnswerMessage(refused: RefusedAnswer): string {
+  const mb = (refused.bytes / (1024 * 1024)).toFixed(1);
+  return `answer of ${refused.complete ? "" : "more than "}${mb} MB refused: over the ${Math.round(refused.limitBytes / (1024 * 1024))} MiB limit`;
 }
 
 /**
@@ -138,7 +151,7 @@ export class BridgeStdioTransport implements Transport {
         // An over-long line is reported again for each chunk that follows it until the process is gone: once is enough.
         if (this.exit?.error?.message === event.message) return;
         if (event.refusedLine) this.recordRefusedLine(event.refusedLine);
-        this.exit = { code: this.exit?.code ?? null, signal: this.exit?.signal ?? null, error: { message: event.message, hint: event.hint } };
+        this.exit = { code: this.exit?.code ?? null, signal: this.exit?.signal ?? null, error: { message: event.message, hint: event.hint, refused: refusedOf(event.refusedLine) } };
         this.log.event("error", event.hint ? `${event.message} ${event.hint}` : event.message);
         this.onerror?.(new Error(event.message));
         return;
@@ -148,7 +161,7 @@ export class BridgeStdioTransport implements Transport {
   }
 
   /** The bridge refused an over-long stdout line: its head goes in the log, cut and flagged, never to the client. */
-  private recordRefusedLine(line: { head: string; seen: number }): void {
+  private recordRefusedLine(line: RefusedLine): void {
     const { entry } = this.log.recordFrame("incoming", line.head, { transport: "stdio" }, line.seen);
     addProblem(entry, `refused: a line over the bridge's limit (${line.seen} bytes read before the bridge closed the connection); only its head is kept, and it was not delivered`);
   }
@@ -202,6 +215,10 @@ export class BridgeStdioTransport implements Transport {
     this.closed = true;
     this.onclose?.();
   }
+}
+
+function refusedOf(line: RefusedLine | undefined): RefusedAnswer | undefined {
+  return line && { bytes: line.seen, complete: line.complete ?? false, limitBytes: line.limit ?? 16 * 1024 * 1024 };
 }
 
 function quoteArg(arg: string): string {
