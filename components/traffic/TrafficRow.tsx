@@ -6,7 +6,7 @@ import type { CSSProperties, ReactNode } from "react";
 import { rpcLabel } from "@/lib/traffic/classify";
 import type { FrameEntry, HttpEntry, SseEntry, TrafficEntry } from "@/lib/traffic/entry";
 import { sseLabel } from "@/lib/traffic/sse";
-import { allowedStatus, entryFlags, entrySummary, formatBytes, formatClock, formatId, formatMs, rpcId, urlPath } from "@/lib/traffic/view";
+import { allowedStatus, entryFlags, isExpected, entrySummary, formatBytes, formatClock, formatId, formatMs, rpcId, urlPath } from "@/lib/traffic/view";
 import type { Flag } from "@/lib/traffic/view";
 
 export interface TrafficRowProps {
@@ -138,7 +138,7 @@ function HttpCells({ entry }: { entry: HttpEntry }) {
       <span className="shrink-0 font-medium text-slate-700 dark:text-slate-200">
         {entry.method}
         {entry.status !== undefined && (
-          <span className={entry.status >= 400 && !allowedStatus(entry) ? " text-red-600 dark:text-red-400" : entry.status >= 400 ? " text-slate-500" : " text-emerald-700 dark:text-emerald-400"}> {entry.status}</span>
+          <span className={entry.status >= 400 && !allowedStatus(entry) && !isExpected(entry) ? " text-red-600 dark:text-red-400" : entry.status >= 400 ? " text-slate-500" : " text-emerald-700 dark:text-emerald-400"}> {entry.status}</span>
         )}
       </span>
       <span className="max-w-64 shrink truncate text-slate-600 dark:text-slate-300" title={entry.url}>{urlPath(entry.url)}</span>
@@ -164,7 +164,7 @@ function Flags({ flags }: { flags: Flag[] }) {
   return (
     <span className="flex shrink-0 gap-1">
       {flags.map((f) => (
-        <Tag key={f.text} title={f.detail} className={f.level === "error" ? LEVEL_TAG.error : LEVEL_TAG.warn}>
+        <Tag key={f.text} title={f.detail} className={LEVEL_TAG[f.level]}>
           {f.text}
         </Tag>
       ))}
@@ -177,6 +177,7 @@ function Tag({ children, className, title }: { children: ReactNode; className: s
 }
 
 function labelColor(entry: FrameEntry): string {
+  if (isExpected(entry)) return "text-slate-600 dark:text-slate-300";
   switch (entry.rpc.type) {
     case "error":
       return "text-red-600 dark:text-red-400";

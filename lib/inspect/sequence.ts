@@ -16,7 +16,7 @@ export const LANES: readonly { id: Lane; title: string }[] = [
   { id: "server", title: "Server" },
 ];
 
-export type SequenceKind = "request" | "response" | "error" | "notification" | "server-request" | "invalid" | "http" | "stderr" | "event";
+export type SequenceKind = "request" | "response" | "error" | "notification" | "server-request" | "invalid" | "http" | "stderr" | "event" | "expected";
 
 export interface SequenceItem {
   seq: number;
@@ -94,7 +94,8 @@ function frameItem(e: FrameEntry, entries: readonly TrafficEntry[], state: Seque
     from: outgoing ? "client" : "server",
     to: outgoing ? "server" : "client",
     label: frameLabel(e, entries),
-    kind: frameKind(e.rpc, outgoing),
+    // An expected refusal (the version probe's, a spot check's right answer) is drawn neutral, not as an error.
+    kind: (e.negotiation || e.expected) && e.rpc.type === "error" ? "expected" : frameKind(e.rpc, outgoing),
     t: e.ts - state.t0,
     via: carrier(e.channel, state.exchanges),
     through: state.mask,
@@ -225,6 +226,7 @@ const KIND_WORD: Record<SequenceKind, string> = {
   http: "HTTP",
   stderr: "stderr",
   event: "event",
+  expected: "expected answer",
 };
 
 /** The accessible name of an arrow: "client to server: request tools/call id 3". */

@@ -64,6 +64,7 @@ export class InspectorSession {
     await this.disconnect();
     const generation = ++this.generation;
     this.log = new TrafficLog({ now: this.deps.now });
+    if (config.protocol === "auto") this.log.watchVersionProbe();
     this.store.apply(R.configured, { config, clientCapabilities: this.clientFeatures.capabilities(config.clientFeatures, this.extraCapabilities) });
     this.store.apply(R.connecting, config.transport === "stdio" ? "starting the server" : "contacting the server");
     this.log.event("info", `connecting (${config.transport}, protocol ${config.protocol})`);

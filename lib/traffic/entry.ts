@@ -46,6 +46,10 @@ export interface FrameEntry {
   latencyMs?: number;
   /** The protocol problem with this frame, when there is one (a response to no request, a duplicate id…). */
   problem?: string;
+  /** Set on the version probe and its expected negative answer: negotiation, shown neutral, never an error. */
+  negotiation?: string;
+  /** Set on an error that was the right answer to a spot-check probe: shown neutral, never an error. */
+  expected?: string;
 }
 
 export interface HttpEntry {
@@ -62,6 +66,10 @@ export interface HttpEntry {
   durationMs?: number;
   /** A short description of a body that was not MCP (an HTML page, a 404 text), or of a failure. */
   note?: string;
+  /** Set on the HTTP answer to the version probe when it is the expected refusal of a legacy server. */
+  negotiation?: string;
+  /** Set on a 4xx that was the right answer to a spot-check probe. */
+  expected?: string;
 }
 
 export interface StderrEntry {
@@ -109,7 +117,7 @@ export type TrafficEntry = FrameEntry | HttpEntry | StderrEntry | EventEntry | S
 
 /** An entry before the log numbers it. */
 export type NewEntry =
-  | Omit<FrameEntry, "seq" | "rpc" | "size" | "truncated" | "pairedSeq" | "latencyMs" | "problem">
+  | Omit<FrameEntry, "seq" | "rpc" | "size" | "truncated" | "pairedSeq" | "latencyMs" | "problem" | "negotiation" | "expected">
   | Omit<HttpEntry, "seq">
   | Omit<StderrEntry, "seq">
   | Omit<EventEntry, "seq">

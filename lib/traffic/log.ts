@@ -1,5 +1,6 @@
 import { classifyFrame, utf8Length } from "./classify";
 import type { Direction, FrameEntry, NewEntry, RequestId, RpcInfo, TrafficEntry } from "./entry";
+import { ProbeWatch } from "./probe";
 
 /** Frames above this many characters are stored cut (the size is kept); views show the cut. */
 export const DEFAULT_FRAME_LIMIT = 8 * 1024 * 1024;
@@ -20,11 +21,14 @@ export class TrafficLog {
   readonly entries: TrafficEntry[] = [];
   /** Bumped on every change; views use it as their snapshot. */
   version = 0;
+  /** Bumped when entries already in the log were changed in place (see `amend`): incremental views start over. */
+  amendments = 0;
   private readonly listeners = new Set<Listener>();
   private readonly pending = new Map<string, FrameEntry>();
   private readonly answered = new Set<string>();
   private flushScheduled = false;
   private nextExchange = 1;
+  private probe?: ProbeWatch;
 
   constructor(
     private readonly options: {
@@ -37,6 +41,11 @@ export class TrafficLog {
 
   now(): number {
     return this.options.now ? this.options.now() : performance.timeOrigin + performance.now();
+  }
+
+  /** An auto-mode connect begins: its version probe and the expected refusal are marked as negotiation. */
+  watchVersionProbe(): void {
+    this.probe = new ProbeWatch();
   }
 
   newExchange(): number {
@@ -65,6 +74,7 @@ export class TrafficLog {
       rpc,
     };
     this.pair(entry, rpc);
+    this.probe?.frame(entry);
     this.push(entry);
     return { entry, value };
   }
@@ -72,12 +82,24 @@ export class TrafficLog {
   append(entry: NewEntry): TrafficEntry {
     if (entry.kind === "frame") return this.recordFrame(entry.direction, entry.raw, entry.channel).entry;
     const full = { ...entry, seq: this.entries.length } as TrafficEntry;
+    if (full.kind === "http") this.probe?.http(full);
     this.push(full);
     return full;
   }
 
   event(level: "info" | "warn" | "error", message: string): void {
     this.append({ kind: "event", ts: this.now(), level, message });
+  }
+
+  /**
+   * Change entries already recorded (an error found to be the expected answer of a spot-check probe)
+   * and tell the views, which recount instead of only reading what was appended.
+   */
+  amend(change: (entries: readonly TrafficEntry[]) => boolean): void {
+    if (!change(this.entries)) return;
+    this.amendments++;
+    this.version++;
+    this.schedule();
   }
 
   subscribe(listener: Listener): () => void {
@@ -92,6 +114,10 @@ export class TrafficLog {
   private push(entry: TrafficEntry): void {
     this.entries.push(entry);
     this.version++;
+    this.schedule();
+  }
+
+  private schedule(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     const schedule = this.options.schedule ?? queueMicrotask;

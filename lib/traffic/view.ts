@@ -38,7 +38,8 @@ export function formatId(id: RequestId | null): string {
 }
 
 export interface Flag {
-  level: "error" | "warn";
+  /** `info`: neutral (negotiation, allowed shapes). */
+  level: "error" | "warn" | "info";
   text: string;
   detail?: string;
 }
@@ -47,12 +48,16 @@ export interface Flag {
 export function entryFlags(entry: TrafficEntry): Flag[] {
   const flags: Flag[] = [];
   if (entry.kind === "frame") {
+    if (entry.negotiation) flags.push({ level: "info", text: "negotiation", detail: entry.negotiation });
+    if (entry.expected) flags.push({ level: "info", text: "expected", detail: entry.expected });
     if (entry.rpc.type === "invalid-json") flags.push({ level: "error", text: "invalid JSON", detail: entry.rpc.reason });
     if (entry.rpc.type === "not-jsonrpc") flags.push({ level: "error", text: "not JSON-RPC", detail: entry.rpc.reason });
     if (entry.problem) flags.push({ level: "warn", text: "problem", detail: entry.problem });
     if (entry.truncated) flags.push({ level: "warn", text: "truncated", detail: `stored cut; original size ${formatBytes(entry.size)}` });
   } else if (entry.kind === "http") {
-    if (entry.phase === "failed") flags.push({ level: "error", text: "failed", detail: entry.note });
+    if (entry.negotiation) flags.push({ level: "info", text: "negotiation", detail: entry.negotiation });
+    else if (entry.expected) flags.push({ level: "info", text: "expected", detail: entry.expected });
+    else if (entry.phase === "failed") flags.push({ level: "error", text: "failed", detail: entry.note });
     else if (entry.status !== undefined && entry.status >= 400 && !allowedStatus(entry)) flags.push({ level: "error", text: `HTTP ${entry.status}` });
   } else if (entry.kind === "sse" && entry.problem) {
     flags.push({ level: "warn", text: "problem", detail: entry.problem });
@@ -64,9 +69,9 @@ export function entryFlags(entry: TrafficEntry): Flag[] {
 export function isError(entry: TrafficEntry): boolean {
   switch (entry.kind) {
     case "frame":
-      return hasErrorRpc(entry.rpc) || entry.problem !== undefined;
+      return isExpected(entry) ? false : hasErrorRpc(entry.rpc) || entry.problem !== undefined;
     case "http":
-      return entry.phase === "failed" || (entry.status !== undefined && entry.status >= 400 && !allowedStatus(entry));
+      return !isExpected(entry) && (entry.phase === "failed" || (entry.status !== undefined && entry.status >= 400 && !allowedStatus(entry)));
     case "event":
       return entry.level === "error";
     case "sse":
@@ -74,6 +79,11 @@ export function isError(entry: TrafficEntry): boolean {
     case "stderr":
       return false;
   }
+}
+
+/** An error answer that was the expected one (the version probe's refusal, a spot check's right answer). */
+export function isExpected(entry: FrameEntry | HttpEntry): boolean {
+  return entry.negotiation !== undefined || entry.expected !== undefined;
 }
 
 /**
@@ -213,14 +223,17 @@ export class TrafficFilter {
   constructor(private readonly compile: (query: string) => ((entry: TrafficEntry) => boolean) | null = makeMatcher) {}
 
   private entries: readonly TrafficEntry[] | null = null;
+  private amendments = 0;
   private query = "";
   private matcher: ((entry: TrafficEntry) => boolean) | null = null;
   private indices: number[] = [];
   private scanned = 0;
 
-  update(entries: readonly TrafficEntry[], query: string): ViewSnapshot {
-    if (entries !== this.entries || query !== this.query || entries.length < this.scanned) {
+  /** `amendments`: the log's count of in-place changes; a new count means a fresh scan. */
+  update(entries: readonly TrafficEntry[], query: string, amendments = 0): ViewSnapshot {
+    if (entries !== this.entries || query !== this.query || entries.length < this.scanned || amendments !== this.amendments) {
       this.entries = entries;
+      this.amendments = amendments;
       this.query = query;
       this.matcher = this.compile(query);
       this.indices = [];
@@ -246,11 +259,13 @@ export interface TrafficCounts {
 /** Running counts of an append-only log, extended incrementally like TrafficFilter. */
 export class TrafficStats {
   private entries: readonly TrafficEntry[] | null = null;
+  private amendments = 0;
   private counts: TrafficCounts = { total: 0, messages: 0, errors: 0 };
 
-  update(entries: readonly TrafficEntry[]): TrafficCounts {
-    if (entries !== this.entries || entries.length < this.counts.total) {
+  update(entries: readonly TrafficEntry[], amendments = 0): TrafficCounts {
+    if (entries !== this.entries || entries.length < this.counts.total || amendments !== this.amendments) {
       this.entries = entries;
+      this.amendments = amendments;
       this.counts = { total: 0, messages: 0, errors: 0 };
     }
     let { messages, errors } = this.counts;
