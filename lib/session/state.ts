@@ -1,11 +1,15 @@
 import type { ClientCapabilities, DiscoverResult, Implementation, Prompt, Resource, ResourceTemplateType as ResourceTemplate, ServerCapabilities, Tool } from "@modelcontextprotocol/client";
 import type { ConnectionConfig } from "./config";
+import type { InvalidEntry } from "./listEntries";
 
 export type ListKind = "tools" | "resources" | "resourceTemplates" | "prompts";
 
 export interface ListState<T> {
   status: "idle" | "loading" | "ready" | "error" | "unsupported";
+  /** The usable entries. */
   items: T[];
+  /** Entries set aside because they do not match the schema, with their violations. */
+  invalid?: InvalidEntry[];
   error?: string;
   /** When the list was last (re)loaded, and why. */
   loadedAt?: number;
