@@ -1,7 +1,9 @@
 "use client";
 import type { InspectorSession } from "@/lib/session/session";
 import { useStore } from "../hooks/useStore";
+import { stripAnsi } from "@/lib/traffic/ansi";
 import { StatusDot } from "./StatusDot";
+import { StderrTail } from "./StderrTail";
 import { exportRecording, serializeRecording } from "@/lib/inspect/recording";
 
 /** Save the session (settings with secrets redacted, negotiated capabilities, full traffic) as a file. */
@@ -40,7 +42,8 @@ export function StatusBar({ session }: { session: InspectorSession }) {
       {s.failure && (
         <div role="alert" className="mx-4 mb-2 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           <p className="font-medium">{s.failure.title}</p>
-          {s.failure.detail && <pre className="mono mt-1 max-h-32 overflow-auto whitespace-pre-wrap text-xs">{s.failure.detail}</pre>}
+          {s.failure.detail && <pre className="mono mt-1 max-h-32 overflow-auto whitespace-pre-wrap text-xs">{stripAnsi(s.failure.detail)}</pre>}
+          {s.failure.stderr && <StderrTail lines={s.failure.stderr.lines} firstError={s.failure.stderr.firstError} />}
           {s.failure.hint && <p className="mt-1 text-red-800 dark:text-red-200">Try: {s.failure.hint}</p>}
         </div>
       )}

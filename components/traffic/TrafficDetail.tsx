@@ -6,6 +6,7 @@ import { explain } from "@/lib/inspect/explain";
 import type { ReactNode } from "react";
 import type { FrameEntry, HttpEntry, TrafficEntry } from "@/lib/traffic/entry";
 import { rpcLabel } from "@/lib/traffic/classify";
+import { stripAnsi } from "@/lib/traffic/ansi";
 import { sseLabel } from "@/lib/traffic/sse";
 import { channelLabel, entrySummary, exchangeEntries, formatBytes, formatClock, formatId, formatMs, rpcId } from "@/lib/traffic/view";
 import { RawFrame } from "./RawFrame";
@@ -45,7 +46,7 @@ export function TrafficDetail({ entry, entries, onJump, onClose, validity, proto
       {entry.kind === "frame" && entry.direction === "outgoing" && <CopyAs seq={entry.seq} raw={entry.raw} entries={entries} />}
       {entry.kind === "frame" && <RawFrame key={entry.seq} entry={entry} />}
       {entry.kind === "http" && <ExchangeHeaders entry={entry} entries={entries} />}
-      {entry.kind === "stderr" && <Verbatim label="stderr line" text={entry.line} />}
+      {entry.kind === "stderr" && <Verbatim label={stripAnsi(entry.line) === entry.line ? "stderr line" : "stderr line (ANSI escape codes removed)"} text={stripAnsi(entry.line)} />}
       {entry.kind === "event" && <Verbatim label="Event message" text={entry.message} />}
     </div>
   );
@@ -119,6 +120,7 @@ function FrameFields({ entry, onJump }: { entry: FrameEntry; onJump: (seq: numbe
         {formatBytes(entry.size)} ({entry.size.toLocaleString("en-US")} bytes){entry.truncated && ", truncated in the log"}
       </Field>
       {entry.latencyMs !== undefined && <Field name="Latency">{formatMs(entry.latencyMs)}</Field>}
+      {entry.cancelledSeq !== undefined && entry.pairedSeq === undefined && <Field name="Cancelled">by #{entry.cancelledSeq} (notifications/cancelled): no answer is expected</Field>}
       {entry.pairedSeq !== undefined && (
         <Field name={rpc.type === "request" ? "Response" : "Request"}>
           <button

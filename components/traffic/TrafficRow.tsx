@@ -5,6 +5,7 @@ import { ValidityBadge } from "./Validation";
 import type { CSSProperties, ReactNode } from "react";
 import { rpcLabel } from "@/lib/traffic/classify";
 import type { FrameEntry, HttpEntry, SseEntry, TrafficEntry } from "@/lib/traffic/entry";
+import { stripAnsi } from "@/lib/traffic/ansi";
 import { sseLabel } from "@/lib/traffic/sse";
 import { allowedStatus, entryFlags, isExpected, entrySummary, formatBytes, formatClock, formatId, formatMs, rpcId, urlPath } from "@/lib/traffic/view";
 import type { Flag } from "@/lib/traffic/view";
@@ -57,7 +58,7 @@ function RowBody({ entry }: { entry: TrafficEntry }) {
       return (
         <>
           <Tag className="bg-slate-200 text-slate-600 dark:bg-slate-700 dark:text-slate-300">stderr</Tag>
-          <span className="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400">{entry.line}</span>
+          <span className="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400">{stripAnsi(entry.line)}</span>
         </>
       );
     case "event":

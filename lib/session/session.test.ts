@@ -93,6 +93,18 @@ describe("InspectorSession over the stdio bridge", () => {
     expect(session.log.entries.some((e) => e.kind === "stderr" && e.line.includes("fatal: demo crash"))).toBe(true);
   });
 
+  it("a crash keeps the whole stderr tail and points at the first error-looking line", async () => {
+    session = new InspectorSession(stdio("2025-11-25", process.execPath, ["--import", "tsx", "servers/fixtures/crash-stderr.ts"]), nodeSessionDeps());
+    await session.connect();
+    const failure = session.state.failure!;
+    expect(failure.title).toMatch(/exited \(code 1\)/);
+    expect(failure.stderr?.lines).toHaveLength(27);
+    expect(failure.stderr?.lines[failure.stderr.firstError]).toContain("Error: Cannot find module '/opt/server/dist/plugins/missing.js'");
+    // The detail names that line, without its escape codes.
+    expect(failure.detail).toContain("stderr: Error: Cannot find module");
+    expect(failure.detail).not.toContain("\u001b");
+  });
+
   it("names a command that does not exist", async () => {
     session = new InspectorSession(stdio("auto", "definitely-not-a-command-xyz", []), nodeSessionDeps());
     await session.connect();

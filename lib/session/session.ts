@@ -9,7 +9,8 @@ import { ToolRunner } from "../tools/toolRunner";
 import { TrafficLog } from "../traffic/log";
 import { BridgeStdioTransport, refusedAnswerMessage } from "../transports/bridgeStdio";
 import type { ConnectionConfig } from "./config";
-import { describeFailure } from "./failure";
+import { stripAnsi } from "../traffic/ansi";
+import { describeFailure, stderrOf } from "./failure";
 import { loadList, LIST_METHODS } from "./lists";
 import { negotiationOptions } from "./negotiation";
 import * as R from "./state";
@@ -167,9 +168,11 @@ export class InspectorSession {
     if (client !== this.client || this.state.status !== "connected") return;
     const transport = this.transport;
     const exit = transport instanceof BridgeStdioTransport ? transport.exit : undefined;
+    const tail = transport instanceof BridgeStdioTransport ? transport.stderrTail : [];
+    const stderr = stderrOf(tail);
     const failure = exit && (exit.code !== 0 || exit.error)
-      ? { title: exit.error?.message ?? `The server exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`, detail: transport instanceof BridgeStdioTransport ? transport.stderrTail.slice(-5).join("\n") : undefined, hint: exit.error?.hint ?? "Reconnect to start it again." }
-      : { title: "The connection was closed by the server.", hint: "Reconnect to start a new session." };
+      ? { title: exit.error?.message ?? `The server exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`, detail: stderr ? stripAnsi(tail[stderr.firstError >= 0 ? stderr.firstError : tail.length - 1]!) : undefined, hint: exit.error?.hint ?? "Reconnect to start it again.", stderr }
+      : { title: "The connection was closed by the server.", hint: "Reconnect to start a new session.", stderr };
     this.log.event("warn", failure.title);
     this.clientFeatures.detach("the connection closed");
     this.store.apply(R.disconnected, failure);

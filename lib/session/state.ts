@@ -23,6 +23,8 @@ export interface Failure {
   detail?: string;
   /** What to try. */
   hint?: string;
+  /** The server's last stderr lines (as written, ANSI codes included), oldest first, and the first that looks like an error. */
+  stderr?: { lines: string[]; firstError: number };
 }
 
 export type Status = "idle" | "connecting" | "connected" | "disconnected" | "failed";

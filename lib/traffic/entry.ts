@@ -44,6 +44,8 @@ export interface FrameEntry {
   pairedSeq?: number;
   /** On a response: ms since its request. */
   latencyMs?: number;
+  /** On a request: seq of the notifications/cancelled that withdrew it. */
+  cancelledSeq?: number;
   /** The protocol problem with this frame, when there is one (a response to no request, a duplicate id…). */
   problem?: string;
   /** Set on the version probe and its expected negative answer: negotiation, shown neutral, never an error. */
@@ -117,7 +119,7 @@ export type TrafficEntry = FrameEntry | HttpEntry | StderrEntry | EventEntry | S
 
 /** An entry before the log numbers it. */
 export type NewEntry =
-  | Omit<FrameEntry, "seq" | "rpc" | "size" | "truncated" | "pairedSeq" | "latencyMs" | "problem" | "negotiation" | "expected">
+  | Omit<FrameEntry, "seq" | "rpc" | "size" | "truncated" | "pairedSeq" | "latencyMs" | "cancelledSeq" | "problem" | "negotiation" | "expected">
   | Omit<HttpEntry, "seq">
   | Omit<StderrEntry, "seq">
   | Omit<EventEntry, "seq">

@@ -1,6 +1,7 @@
 import { classifyFrame, utf8Length } from "./classify";
 import type { Direction, FrameEntry, NewEntry, RequestId, RpcInfo, TrafficEntry } from "./entry";
 import { ProbeWatch } from "./probe";
+import { RequestWatch } from "./requestWatch";
 
 /** Frames above this many characters are stored cut (the size is kept); views show the cut. */
 export const DEFAULT_FRAME_LIMIT = 8 * 1024 * 1024;
@@ -29,6 +30,7 @@ export class TrafficLog {
   private flushScheduled = false;
   private nextExchange = 1;
   private probe?: ProbeWatch;
+  private readonly requests = new RequestWatch();
 
   constructor(
     private readonly options: {
@@ -74,6 +76,8 @@ export class TrafficLog {
       rpc,
     };
     this.pair(entry, rpc);
+    const late = this.requests.frame(entry, value, (d, id) => this.pending.get(pairKey(d, id)));
+    if (late) entry.problem = entry.problem ? `${entry.problem}; ${late}` : late;
     this.probe?.frame(entry);
     this.push(entry);
     return { entry, value };

@@ -49,7 +49,7 @@ export class BridgeStdioTransport implements Transport {
   private sendChain: Promise<void> = Promise.resolve();
   private closed = false;
   exit?: StdioExit;
-  /** Recent stderr lines, for failure messages. */
+  /** Recent stderr lines (up to 200), for failure messages. */
   readonly stderrTail: string[] = [];
 
   constructor(
@@ -140,7 +140,7 @@ export class BridgeStdioTransport implements Transport {
       }
       case "stderr":
         this.stderrTail.push(event.line);
-        if (this.stderrTail.length > 20) this.stderrTail.shift();
+        if (this.stderrTail.length > 200) this.stderrTail.shift();
         this.log.append({ kind: "stderr", ts: this.log.now(), line: event.line });
         return;
       case "exit":
