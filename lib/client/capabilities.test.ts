@@ -9,6 +9,7 @@ describe("declared client capabilities", () => {
       tasks: { list: {}, cancel: {}, requests: { sampling: { createMessage: {} }, elicitation: { create: {} } } },
     });
     expect(declaredCapabilities({ sampling: false, elicitationForm: false, elicitationUrl: false, roots: false, tasks: false })).toEqual({});
+    expect(declaredCapabilities({ sampling: false, elicitationForm: false, elicitationUrl: false, roots: false })).toEqual({});
     expect(declaredCapabilities({ samplingTools: false, elicitationUrl: false, rootsListChanged: false, tasks: false })).toEqual({ sampling: {}, elicitation: { form: {} }, roots: {} });
     expect(declaredCapabilities({ sampling: false }).tasks).toEqual({ list: {}, cancel: {}, requests: { elicitation: { create: {} } } });
     expect(declaredCapabilities({ elicitationForm: false })).toMatchObject({ elicitation: { url: {} } });

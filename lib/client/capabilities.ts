@@ -48,8 +48,8 @@ export function declaredCapabilities(features: ClientFeatureSwitches | undefined
   const url = featureOn(features, "elicitationUrl");
   if (form || url) caps.elicitation = { ...(form && { form: {} }), ...(url && { url: {} }) };
   if (featureOn(features, "roots")) caps.roots = featureOn(features, "rootsListChanged") ? { listChanged: true } : {};
-  if (featureOn(features, "tasks")) {
-    // Which requests may be task-augmented follows what is answered at all.
+  // Which requests may be task-augmented follows what is answered at all; with neither, tasks mean nothing.
+  if (featureOn(features, "tasks") && (caps.sampling || caps.elicitation)) {
     const requests = { ...(caps.sampling && { sampling: { createMessage: {} } }), ...(caps.elicitation && { elicitation: { create: {} } }) };
     caps.tasks = { list: {}, cancel: {}, requests };
   }
