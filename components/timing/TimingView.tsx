@@ -36,7 +36,7 @@ export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: T
             const s = list[i]!;
             const left = scale(s.start);
             const width = Math.max(0.3, scale(s.end ?? tEnd) - left);
-            const color = s.outcome === "error" ? "bg-red-500" : s.outcome === "pending" ? "bg-amber-400" : s.outcome === "cancelled" ? "bg-slate-400" : s.direction === "outgoing" ? "bg-indigo-500" : "bg-emerald-500";
+            const color = s.outcome === "error" ? "bg-red-500" : s.outcome === "pending" ? "bg-amber-400" : s.outcome === "cancelled" || s.outcome === "lost" ? "bg-slate-400" : s.direction === "outgoing" ? "bg-indigo-500" : "bg-emerald-500";
             const label = `${s.direction === "outgoing" ? "→" : "←"} ${s.method} #${s.seq} ${spanText(s)}`;
             return (
               <div key={s.seq} role="listitem" aria-label={label} style={style} className="flex items-center gap-2 px-3">
@@ -72,5 +72,6 @@ export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: T
 /** The duration, or what became of a request that got no answer. */
 function spanText(s: Span): string {
   if (s.outcome === "cancelled") return s.end === undefined ? "cancelled" : `cancelled ${formatMs(s.end - s.start)}`;
+  if (s.outcome === "lost") return "connection lost";
   return s.end === undefined ? "pending" : formatMs(s.end - s.start);
 }

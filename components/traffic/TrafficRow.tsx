@@ -4,7 +4,7 @@ import { useValidity } from "./useValidity";
 import { ValidityBadge } from "./Validation";
 import type { CSSProperties, ReactNode } from "react";
 import { rpcLabel } from "@/lib/traffic/classify";
-import type { FrameEntry, HttpEntry, SseEntry, TrafficEntry } from "@/lib/traffic/entry";
+import type { EventEntry, FrameEntry, HttpEntry, SseEntry, TrafficEntry } from "@/lib/traffic/entry";
 import { stripAnsi } from "@/lib/traffic/ansi";
 import { sseLabel } from "@/lib/traffic/sse";
 import { allowedStatus, entryFlags, isExpected, entrySummary, formatBytes, formatClock, formatId, formatMs, rpcId, urlPath } from "@/lib/traffic/view";
@@ -62,6 +62,7 @@ function RowBody({ entry }: { entry: TrafficEntry }) {
         </>
       );
     case "event":
+      if (entry.mark) return <BoundaryCells entry={entry} />;
       return (
         <>
           <Tag className={LEVEL_TAG[entry.level]}>{entry.level}</Tag>
@@ -71,6 +72,19 @@ function RowBody({ entry }: { entry: TrafficEntry }) {
     case "sse":
       return <SseCells entry={entry} />;
   }
+}
+
+/** Where a session ended or a new one began, in a log that goes on across reconnects. */
+function BoundaryCells({ entry }: { entry: EventEntry }) {
+  const started = entry.mark?.type === "session-started";
+  return (
+    <>
+      <span aria-hidden className={`h-px w-6 shrink-0 ${started ? "bg-indigo-400" : "bg-red-400"}`} />
+      <Tag className={started ? "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/60 dark:text-indigo-200" : LEVEL_TAG[entry.level]}>{started ? "new session" : "session ended"}</Tag>
+      <span className={`min-w-0 flex-1 truncate ${started ? "text-indigo-700 dark:text-indigo-300" : LEVEL_TEXT[entry.level]}`}>{entry.message}</span>
+      <span aria-hidden className={`h-px flex-1 ${started ? "bg-indigo-400" : "bg-red-400"}`} />
+    </>
+  );
 }
 
 /** An SSE event that carries no message: grey unless something about it is wrong. */

@@ -41,7 +41,9 @@ export interface HandshakeStep {
 export function handshakeSteps(log: TrafficLog): HandshakeStep[] {
   const steps: HandshakeStep[] = [];
   const entries = log.entries;
-  for (const entry of entries) {
+  // In a log that goes on across reconnects, the handshake is the latest session's.
+  for (let i = latestSessionStart(entries); i < entries.length; i++) {
+    const entry = entries[i]!;
     if (entry.kind !== "frame" || entry.direction !== "outgoing") continue;
     const rpc = entry.rpc;
     const method = rpc.type === "request" || rpc.type === "notification" ? rpc.method : undefined;
@@ -62,6 +64,15 @@ export function handshakeSteps(log: TrafficLog): HandshakeStep[] {
     first.outcome = "no answer in time: taken for a legacy server, fell back to initialize";
   }
   return steps;
+}
+
+/** Where the latest session of a log begins: after its last session-started mark, else at 0. */
+export function latestSessionStart(entries: readonly TrafficEntry[]): number {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i]!;
+    if (e.kind === "event" && e.mark?.type === "session-started") return i;
+  }
+  return 0;
 }
 
 /** The HTTP answer of an exchange and the first message in its body, found near the request. */

@@ -46,6 +46,8 @@ export interface FrameEntry {
   latencyMs?: number;
   /** On a request: seq of the notifications/cancelled that withdrew it. */
   cancelledSeq?: number;
+  /** On a request: seq of the mark where its connection ended before it was answered. */
+  lostSeq?: number;
   /** The protocol problem with this frame, when there is one (a response to no request, a duplicate id…). */
   problem?: string;
   /** Set on the version probe and its expected negative answer: negotiation, shown neutral, never an error. */
@@ -87,6 +89,14 @@ export interface EventEntry {
   ts: number;
   level: "info" | "warn" | "error";
   message: string;
+  /** A boundary in a log that goes on across reconnects: where a session ended, or a new one began. */
+  mark?: SessionMark;
+}
+
+export interface SessionMark {
+  type: "session-ended" | "session-started";
+  /** What ended it (the server exited, the session is unknown…) or started it (a reconnect). */
+  reason: string;
 }
 
 /**
@@ -119,7 +129,7 @@ export type TrafficEntry = FrameEntry | HttpEntry | StderrEntry | EventEntry | S
 
 /** An entry before the log numbers it. */
 export type NewEntry =
-  | Omit<FrameEntry, "seq" | "rpc" | "size" | "truncated" | "pairedSeq" | "latencyMs" | "cancelledSeq" | "problem" | "negotiation" | "expected">
+  | Omit<FrameEntry, "seq" | "rpc" | "size" | "truncated" | "pairedSeq" | "latencyMs" | "cancelledSeq" | "lostSeq" | "problem" | "negotiation" | "expected">
   | Omit<HttpEntry, "seq">
   | Omit<StderrEntry, "seq">
   | Omit<EventEntry, "seq">

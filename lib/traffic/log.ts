@@ -30,7 +30,7 @@ export class TrafficLog {
   private flushScheduled = false;
   private nextExchange = 1;
   private probe?: ProbeWatch;
-  private readonly requests = new RequestWatch();
+  private requests = new RequestWatch();
 
   constructor(
     private readonly options: {
@@ -93,6 +93,31 @@ export class TrafficLog {
 
   event(level: "info" | "warn" | "error", message: string): void {
     this.append({ kind: "event", ts: this.now(), level, message });
+  }
+
+  /**
+   * The connection this log records ended: a marked boundary. Requests still unanswered are marked
+   * lost there (views stop calling them pending), and pairing starts afresh for the next session,
+   * whose ids start over.
+   */
+  sessionEnded(level: "warn" | "error", message: string, reason: string): void {
+    const entry = this.append({ kind: "event", ts: this.now(), level, message, mark: { type: "session-ended", reason } });
+    for (const request of this.pending.values()) request.lostSeq ??= entry.seq;
+    this.resetPairing();
+  }
+
+  /** A new session begins in the same log (a reconnect): a marked boundary; handshake views read from here. */
+  sessionStarted(message: string, reason: string): void {
+    const entry = this.append({ kind: "event", ts: this.now(), level: "info", message, mark: { type: "session-started", reason } });
+    for (const request of this.pending.values()) request.lostSeq ??= entry.seq;
+    this.resetPairing();
+  }
+
+  private resetPairing(): void {
+    this.pending.clear();
+    this.answered.clear();
+    this.requests = new RequestWatch();
+    this.probe = undefined;
   }
 
   /**

@@ -8,7 +8,8 @@ export interface Span {
   start: number;
   /** Undefined while unanswered; for a cancelled request, when it was cancelled. */
   end?: number;
-  outcome: "result" | "error" | "pending" | "cancelled";
+  /** lost: the connection ended before an answer (ends at that boundary). */
+  outcome: "result" | "error" | "pending" | "cancelled" | "lost";
 }
 
 export interface MethodLatency {
@@ -30,6 +31,10 @@ export function spans(entries: readonly TrafficEntry[]): Span[] {
       out.push({ seq: e.seq, method: e.rpc.method, direction: e.direction, start: e.ts, end: entries[e.cancelledSeq]?.ts, outcome: "cancelled" });
       continue;
     }
+    if (!answer && e.lostSeq !== undefined) {
+      out.push({ seq: e.seq, method: e.rpc.method, direction: e.direction, start: e.ts, end: entries[e.lostSeq]?.ts, outcome: "lost" });
+      continue;
+    }
     const outcome = answer?.kind === "frame" ? (answer.rpc.type === "error" ? "error" : "result") : "pending";
     out.push({ seq: e.seq, method: e.rpc.method, direction: e.direction, start: e.ts, end: answer?.ts, outcome });
   }
@@ -40,7 +45,7 @@ export function spans(entries: readonly TrafficEntry[]): Span[] {
 export function latencyByMethod(list: readonly Span[]): MethodLatency[] {
   const groups = new Map<string, { durations: number[]; errors: number }>();
   for (const s of list) {
-    if (s.end === undefined || s.outcome === "cancelled") continue;
+    if (s.end === undefined || s.outcome === "cancelled" || s.outcome === "lost") continue;
     const g = groups.get(s.method) ?? { durations: [], errors: 0 };
     g.durations.push(s.end - s.start);
     if (s.outcome === "error") g.errors++;
