@@ -69,7 +69,7 @@ test("auto mode against a legacy server over Streamable HTTP: the probe is negot
     );
     await traffic.expectErrors(0);
     await inspector.filterTraffic("method:server/discover");
-    await expect(inspector.trafficRows(/^outgoing request server\/discover id \d+ negotiation$/)).toBeVisible();
+    await expect(inspector.trafficRows(/^outgoing request server\/discover id \S+ negotiation$/)).toBeVisible();
     await inspector.filterTraffic("status:400");
     const answer = inspector.trafficRows(/^HTTP response POST 400 /).first();
     await expect(answer).toBeVisible();

@@ -83,6 +83,7 @@ export class InspectorSession {
     if (options.continueLog && this.log.entries.length) this.log.sessionStarted(`new session: ${options.continueLog}, same settings`, options.continueLog);
     else this.log = new TrafficLog({ now: this.deps.now });
     if (config.protocol === "auto") this.log.watchVersionProbe();
+    const sessionStart = this.log.entries.length;
     this.store.apply(R.configured, { config, clientCapabilities: this.clientFeatures.capabilities(config.clientFeatures, this.extraCapabilities) });
     this.store.apply(R.connecting, config.transport === "stdio" ? "starting the server" : "contacting the server");
     this.log.event("info", `connecting (${config.transport}, protocol ${config.protocol})`);
@@ -130,7 +131,8 @@ export class InspectorSession {
     this.clientFeatures.connected(client);
     this.auto.reset();
     this.log.event("info", `connected: ${client.getProtocolEra()} era, protocol ${client.getNegotiatedProtocolVersion()}`);
-    if (config.transport !== "stdio") this.watchConnection(client, config.url);
+    // From the session's start: the SDK opens its GET stream during the handshake.
+    if (config.transport !== "stdio") this.watchConnection(client, config.url, sessionStart);
     await this.refreshAll("connect");
   }
 
@@ -148,9 +150,9 @@ export class InspectorSession {
   }
 
   /** An HTTP connection is lost when its traffic says so (a refused request, an unknown session): found as it is logged. */
-  private watchConnection(client: Client, url: string): void {
+  private watchConnection(client: Client, url: string, from: number): void {
     const transport = this.transport as { sessionId?: string } | undefined;
-    const watch = new ConnectionWatch(() => transport?.sessionId, url, this.log.entries.length);
+    const watch = new ConnectionWatch(() => transport?.sessionId, url, from);
     const log = this.log;
     this.unwatch = log.subscribe(() => {
       const loss = watch.scan(log.entries);
