@@ -93,7 +93,7 @@ test("stdio: the server process killed, then restarted with one click", async ({
   await echo(tools, "restarted");
   await expect(tools.result).toContainText("restarted");
   await inspector.filterTraffic("kind:event exited");
-  await expect(inspector.trafficRows(/^error The server exited \(signal SIGKILL\)/)).toBeVisible();
+  await expect(inspector.trafficRows(/^warn The server exited \(signal SIGKILL\)/)).toBeVisible();
   await inspector.filterTraffic("kind:event new session");
   await expect(inspector.trafficRows(/^info new session: reconnected by you/)).toBeVisible();
 });

@@ -233,7 +233,8 @@ export class InspectorSession {
     const failure = exit && (exit.code !== 0 || exit.error)
       ? { title: exit.error?.message ?? `The server exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`, detail: stderr ? stripAnsi(tail[stderr.firstError >= 0 ? stderr.firstError : tail.length - 1]!) : undefined, hint: exit.error?.hint ?? "Reconnect to start it again.", stderr }
       : { title: "The connection was closed by the server.", hint: "Reconnect to start a new session.", stderr };
-    this.log.sessionEnded(exit && (exit.code !== 0 || exit.error) ? "error" : "warn", failure.title, exit ? "the server exited" : "the server closed the connection");
+    // The cause (an exit, the bridge's refusal) is already in the log as an error: the boundary is a warning.
+    this.log.sessionEnded("warn", failure.title, exit ? "the server exited" : "the server closed the connection");
     this.clientFeatures.detach("the connection closed");
     this.store.apply(R.lost, { ...failure, hint: transport instanceof BridgeStdioTransport && !exit?.error ? "Reconnect starts the server again with the same command and settings (a new initialize); the traffic log goes on." : failure.hint });
     if (this.state.autoReconnect) this.auto.schedule();
