@@ -81,6 +81,22 @@ test("a server that exits at once", async ({ page }) => {
   await nextConnectionWorks(inspector);
 });
 
+test("a crash shows the whole stderr tail, scrollable, ANSI codes stripped, the first error-looking line highlighted", async ({ page }) => {
+  const inspector = new InspectorPage(page);
+  await inspector.open();
+  await inspector.addConnection({ transport: "stdio", command: NODE, args: fixture("crash-stderr"), protocol: "2025-11-25" });
+  await inspector.connect();
+  await expectFailure(inspector, /exited \(code 1\)/);
+  const stderr = inspector.failure.getByRole("region", { name: "Server stderr" });
+  await expect(stderr.getByRole("listitem")).toHaveCount(27);
+  const marked = stderr.locator('li[aria-current="true"]');
+  await expect(marked).toHaveText("Error: Cannot find module '/opt/server/dist/plugins/missing.js'");
+  await expect(marked).toBeInViewport();
+  await expect(stderr).not.toContainText("[2m");
+  await expect(stderr).not.toContainText("\u001b");
+  await expect(inspector.traffic).not.toContainText("[22m");
+});
+
 test("a server that prints garbage on stdout", async ({ page }) => {
   const inspector = new InspectorPage(page);
   await inspector.open();

@@ -96,7 +96,8 @@ test.describe("a misbehaving stdio server", () => {
   test("rule 18: huge-line (50 MB): the connection ends naming the 16 MiB limit; the refused line's head is in the log, flagged", async ({ page }) => {
     const tools = await connectStdio(page);
     await callFault(tools, "huge-line");
-    await expect(sessionAlert(tools, /exceeded 16 MiB; the connection was closed/)).toBeVisible({ timeout: 20_000 });
+    await expect(tools.result.getByRole("alert")).toContainText("answer of 50.0 MB refused: over the 16 MiB limit", { timeout: 20_000 });
+    await expect(sessionAlert(tools, /a line that exceeded 16 MiB is refused, and the connection was closed/)).toBeVisible({ timeout: 20_000 });
     await expectFlagged(tools.inspector, /^incoming result .* problem truncated/, /refused: a line over the bridge's limit/);
     await nextConnectionWorks(tools.inspector);
   });

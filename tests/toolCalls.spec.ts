@@ -78,7 +78,9 @@ test.describe("calling tools and showing results", () => {
     const status = tools.page.getByRole("status", { name: "Call in progress" });
     await expect(status.getByTestId("progress-text")).toContainText(/step \d+ of 30/);
     await status.getByRole("button", { name: "Cancel" }).click();
-    await expect(tools.result.getByRole("alert")).toContainText("Cancelled");
+    // Said as what it is: the person's cancel, not "no response from the server".
+    await expect(tools.result.getByRole("status", { name: "Cancelled" })).toContainText("Cancelled by you");
+    await expect(tools.result.getByRole("alert")).toHaveCount(0);
     await tools.inspector.filterTraffic("notifications/cancelled");
     await expect(tools.inspector.trafficRows(/outgoing notification notifications\/cancelled/)).toHaveCount(1);
   });

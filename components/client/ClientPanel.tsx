@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { openItems } from "@/lib/client";
 import type { InspectorSession } from "@/lib/session/session";
 import { useStore } from "../hooks/useStore";
+import { ClientTaskList } from "./ClientTaskList";
 import { PingButton } from "./PingButton";
 import { RequestCard } from "./RequestCard";
 import { RootsEditor } from "./RootsEditor";
@@ -57,6 +58,7 @@ export function ClientPanel({ session }: { session: InspectorSession }) {
             </div>
           )}
           {finished.map((item) => <RequestCard key={item.id} item={item} requests={features.requests} />)}
+          <ClientTaskList tasks={features.tasks} />
         </div>
       )}
       {open === "roots" && (

@@ -12,7 +12,8 @@ export function kindOf(item: ServerRequestItem): string {
 }
 
 function origin(item: ServerRequestItem): string {
-  return item.via === "request" ? `${item.method}, request id ${String(item.requestId)}` : `${item.method}, input request "${String(item.requestId)}" of a 2026-07-28 multi round-trip`;
+  const task = (item.params as { task?: unknown }).task ? " · run as a task: the server polls it with tasks/get" : "";
+  return item.via === "request" ? `${item.method}, request id ${String(item.requestId)}${task}` : `${item.method}, input request "${String(item.requestId)}" of a 2026-07-28 multi round-trip`;
 }
 
 /** What was sent back, in a line. */

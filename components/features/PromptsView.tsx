@@ -8,6 +8,7 @@ import { useSessionMemory } from "../hooks/useSessionMemory";
 import { useStore } from "../hooks/useStore";
 import { CompletionInput } from "./CompletionInput";
 import { ConversationView } from "./ConversationView";
+import { InvalidEntries } from "../lists/InvalidEntries";
 import { ItemList, type ListEntry } from "./ItemList";
 import { ResourceReadView } from "./ResourceReadView";
 import { useCompleter } from "./useCompleter";
@@ -40,6 +41,7 @@ export function PromptsView({ session, state }: { session: InspectorSession; sta
       </div>
       <div className="min-w-0 flex-1 overflow-auto">
         {list.status === "error" && <p role="alert" className={`p-4 ${ALERT}`}>Could not load prompts: {list.error}</p>}
+        <InvalidEntries entries={list.invalid} noun="prompt" usable={list.items.length} />
         {prompt ? <PromptPanel key={prompt.name} session={session} prompt={prompt} /> : <p className="p-4 text-sm text-slate-500">Choose a prompt to get it.</p>}
       </div>
     </div>

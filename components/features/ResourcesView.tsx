@@ -6,6 +6,7 @@ import type { SessionState } from "@/lib/session/state";
 import { formatBytes } from "@/lib/results/limits";
 import { useSessionMemory } from "../hooks/useSessionMemory";
 import { useStore } from "../hooks/useStore";
+import { InvalidEntries } from "../lists/InvalidEntries";
 import { ItemList, type ListEntry } from "./ItemList";
 import { ResourceReadView } from "./ResourceReadView";
 import { SubscriptionControls, UpdatedMark } from "./SubscriptionControls";
@@ -47,6 +48,7 @@ export function ResourcesView({ session, state }: { session: InspectorSession; s
       </div>
       <div className="min-w-0 flex-1 overflow-auto">
         {list.status === "error" && <p role="alert" className={`p-4 ${ALERT}`}>Could not load resources: {list.error}</p>}
+        <InvalidEntries entries={list.invalid} noun="resource" usable={list.items.length} />
         {resource ? <ResourcePanel key={resource.uri} session={session} resource={resource} /> : <p className="p-4 text-sm text-slate-500">Choose a resource to read it.</p>}
       </div>
     </div>

@@ -7,6 +7,7 @@ import type { SessionState } from "@/lib/session/state";
 import { useSessionMemory } from "../hooks/useSessionMemory";
 import { useStore } from "../hooks/useStore";
 import { CompletionInput } from "./CompletionInput";
+import { InvalidEntries } from "../lists/InvalidEntries";
 import { ItemList, type ListEntry } from "./ItemList";
 import { ResourceReadView } from "./ResourceReadView";
 import { SubscriptionControls, UpdatedMark } from "./SubscriptionControls";
@@ -40,6 +41,7 @@ export function TemplatesView({ session, state }: { session: InspectorSession; s
       </div>
       <div className="min-w-0 flex-1 overflow-auto">
         {list.status === "error" && <p role="alert" className={`p-4 ${ALERT}`}>Could not load resource templates: {list.error}</p>}
+        <InvalidEntries entries={list.invalid} noun="template" usable={list.items.length} />
         {template ? (
           <TemplatePanel key={template.uriTemplate} session={session} template={template} />
         ) : (

@@ -82,5 +82,9 @@ function rawText(entry: TrafficEntry): { caption: string; text: string } {
       return { caption: "stderr line", text: entry.line };
     case "event":
       return { caption: `${entry.level} note`, text: entry.message };
+    case "sse": {
+      const { shape, id, event, data, retryMs, comments, problem } = entry;
+      return { caption: "SSE event (no message)", text: JSON.stringify({ shape, id, event, data, retryMs, comments, problem }, null, 2) };
+    }
   }
 }

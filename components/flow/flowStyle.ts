@@ -32,6 +32,7 @@ export const KIND_STYLE: Record<SequenceKind, KindStyle> = {
   http: { stroke: "stroke-sky-500", fill: "fill-sky-500", text: "text-sky-700 dark:text-sky-300" },
   stderr: { stroke: "stroke-slate-500", fill: "fill-slate-500", dash: "1 3", text: "text-slate-500 dark:text-slate-400" },
   event: { stroke: "stroke-slate-400", fill: "fill-slate-400", text: "text-slate-600 dark:text-slate-300" },
+  expected: { stroke: "stroke-slate-400", fill: "fill-slate-400", text: "text-slate-600 dark:text-slate-300" },
 };
 
 /** Kinds that get an arrowhead marker (events are notes on a lane). */

@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import { errorCodeName } from "@/lib/results/errorCodes";
 import { safeStringify } from "@/lib/results/limits";
+import { stripAnsi } from "@/lib/traffic/ansi";
 import { JsonTree } from "./JsonTree";
 import { LargeText } from "./LargeText";
 
@@ -29,7 +30,7 @@ export function ProtocolErrorView({ code, message, data }: { code: number; messa
           Protocol error <span className="mono">{code}</span>
           {name && <span className="font-normal"> {name}</span>}
         </p>
-        <p className="text-xs break-words whitespace-pre-wrap">{message}</p>
+        <p className="text-xs break-words whitespace-pre-wrap">{stripAnsi(message)}</p>
       </div>
       {data !== undefined && (
         <div className="flex flex-col gap-0.5">
@@ -45,7 +46,16 @@ export function ProtocolErrorView({ code, message, data }: { code: number; messa
   );
 }
 
-/** No response: the transport failed, the request timed out or was cancelled. */
+/** The person cancelled the call: not a failure of the server. */
+export function CancelledView({ message }: { message: string }) {
+  return (
+    <div role="status" aria-label="Cancelled" className="rounded border border-dashed border-slate-400 bg-slate-50 px-2 py-1.5 text-xs text-slate-800 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-200">
+      <strong className="font-semibold">Cancelled by you</strong>: {message}
+    </div>
+  );
+}
+
+/** No response: the transport failed, the request timed out, or the connection was lost. */
 export function FailedView({ message }: { message: string }) {
   return (
     <div
@@ -53,7 +63,7 @@ export function FailedView({ message }: { message: string }) {
       className="rounded border border-dashed border-slate-400 bg-slate-50 px-2 py-1.5 text-xs text-slate-800 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-200"
     >
       <strong className="font-semibold">Request failed</strong>: no response from the server.{" "}
-      <span className="break-words whitespace-pre-wrap">{message}</span>
+      <span className="break-words whitespace-pre-wrap">{stripAnsi(message)}</span>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { formatMs, safeStringify } from "@/lib/results/limits";
 import type { ToolOutcome } from "@/lib/results/outcome";
 import { MetaView } from "./BlockMeta";
 import { ContentList } from "./ContentList";
-import { FailedView, ProtocolErrorView, ToolErrorBanner } from "./ErrorViews";
+import { CancelledView, FailedView, ProtocolErrorView, ToolErrorBanner } from "./ErrorViews";
 import { LargeText } from "./LargeText";
 import { StructuredContentView } from "./StructuredContentView";
 import { BUTTON, NOTE, WARN } from "./ui";
@@ -27,6 +27,8 @@ export function ToolResultView({ outcome, tool, onOpenResource }: ToolResultView
         <ResultBody result={outcome.result} tool={tool} onOpenResource={onOpenResource} />
       ) : outcome.kind === "protocol-error" ? (
         <ProtocolErrorView code={outcome.code} message={outcome.message} data={outcome.data} />
+      ) : outcome.kind === "cancelled" ? (
+        <CancelledView message={outcome.message} />
       ) : (
         <FailedView message={outcome.message} />
       )}
@@ -39,7 +41,7 @@ function Header({ outcome }: { outcome: ToolOutcome }) {
   if (outcome.kind === "result") {
     const count = Array.isArray(outcome.result.content) ? outcome.result.content.length : 0;
     what = `Result${outcome.result.isError === true ? " (isError)" : ""} · ${count} content ${count === 1 ? "block" : "blocks"}`;
-  } else what = outcome.kind === "protocol-error" ? "JSON-RPC error response" : "No response";
+  } else what = outcome.kind === "protocol-error" ? "JSON-RPC error response" : outcome.kind === "cancelled" ? "Cancelled" : "No response";
   return (
     <div className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
       <span>{what}</span>

@@ -31,9 +31,9 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
   // One traffic query for the list, the diagram and the waterfall.
   const [query, setQuery] = useState("");
   const match = useMemo(() => queryMatcher(query, session.log).match, [query, session.log]);
-  const tabs: { id: Tab; label: string; count?: number }[] = [
+  const tabs: { id: Tab; label: string; count?: number; setAside?: number }[] = [
     { id: "handshake", label: "Handshake" },
-    ...LIST_METHODS.map((m) => ({ id: m.kind, label: m.label, count: state.lists[m.kind].status === "ready" ? state.lists[m.kind].items.length : undefined })),
+    ...LIST_METHODS.map((m) => ({ id: m.kind, label: m.label, count: state.lists[m.kind].status === "ready" ? state.lists[m.kind].items.length : undefined, setAside: state.lists[m.kind].invalid?.length })),
     { id: "logs", label: "Logs" },
     { id: "flow", label: "Flow" },
     { id: "timing", label: "Timing" },
@@ -60,6 +60,7 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
             {t.label}
             {t.id === "logs" && <LogCount features={session.features} />}
             {t.count !== undefined && <span className="ml-1.5 rounded-full bg-slate-200 px-1.5 text-xs dark:bg-slate-800" data-testid={`count-${t.id}`}>{t.count}</span>}
+            {t.setAside ? <span className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs text-amber-800 dark:bg-amber-900/60 dark:text-amber-200" title="entries set aside: they do not match the MCP schema">+{t.setAside} invalid</span> : null}
           </button>
         ))}
       </div>

@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import type { TrafficEntry } from "@/lib/traffic/entry";
 import type { TrafficLog } from "@/lib/traffic/log";
-import { latencyByMethod, spans } from "@/lib/traffic/timing";
+import { latencyByMethod, spans, type Span } from "@/lib/traffic/timing";
 import { formatMs } from "@/lib/traffic/view";
 import { useTrafficVersion } from "../hooks/useStore";
 import { VirtualList } from "../common/VirtualList";
@@ -36,15 +36,15 @@ export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: T
             const s = list[i]!;
             const left = scale(s.start);
             const width = Math.max(0.3, scale(s.end ?? tEnd) - left);
-            const color = s.outcome === "error" ? "bg-red-500" : s.outcome === "pending" ? "bg-amber-400" : s.direction === "outgoing" ? "bg-indigo-500" : "bg-emerald-500";
-            const label = `${s.direction === "outgoing" ? "→" : "←"} ${s.method} #${s.seq} ${s.end === undefined ? "pending" : formatMs(s.end - s.start)}`;
+            const color = s.outcome === "error" ? "bg-red-500" : s.outcome === "pending" ? "bg-amber-400" : s.outcome === "cancelled" || s.outcome === "lost" ? "bg-slate-400" : s.direction === "outgoing" ? "bg-indigo-500" : "bg-emerald-500";
+            const label = `${s.direction === "outgoing" ? "→" : "←"} ${s.method} #${s.seq} ${spanText(s)}`;
             return (
               <div key={s.seq} role="listitem" aria-label={label} style={style} className="flex items-center gap-2 px-3">
                 <span className="mono w-56 shrink-0 truncate text-xs">{s.direction === "outgoing" ? "→" : "←"} {s.method}</span>
                 <span className="relative h-3 flex-1 rounded bg-slate-100 dark:bg-slate-900">
                   <span className={`absolute top-0 h-3 rounded ${color}`} style={{ left: `${left}%`, width: `${width}%` }} />
                 </span>
-                <span className="mono w-20 shrink-0 text-right text-xs">{s.end === undefined ? "pending" : formatMs(s.end - s.start)}</span>
+                <span className="mono w-20 shrink-0 text-right text-xs">{spanText(s)}</span>
               </div>
             );
           }}
@@ -67,4 +67,11 @@ export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: T
       </section>
     </div>
   );
+}
+
+/** The duration, or what became of a request that got no answer. */
+function spanText(s: Span): string {
+  if (s.outcome === "cancelled") return s.end === undefined ? "cancelled" : `cancelled ${formatMs(s.end - s.start)}`;
+  if (s.outcome === "lost") return "connection lost";
+  return s.end === undefined ? "pending" : formatMs(s.end - s.start);
 }

@@ -29,5 +29,6 @@ function describe(c: CallRecord): string {
   const ms = `${Math.round(o.elapsedMs)} ms`;
   if (o.kind === "result") return `${o.result.isError ? "tool error" : "ok"} · ${ms}`;
   if (o.kind === "protocol-error") return `error ${o.code} · ${ms}`;
+  if (o.kind === "cancelled") return `cancelled · ${ms}`;
   return `failed · ${ms}`;
 }

@@ -2,6 +2,7 @@
 import { useSessionMemory } from "../hooks/useSessionMemory";
 import type { InspectorSession } from "@/lib/session/session";
 import type { SessionState } from "@/lib/session/state";
+import { InvalidEntries } from "../lists/InvalidEntries";
 import { ToolList } from "./ToolList";
 import { ToolPanel } from "./ToolPanel";
 
@@ -19,6 +20,7 @@ export function ToolsView({ session, state }: { session: InspectorSession; state
       </div>
       <div className="min-w-0 flex-1 scroll-pb-24 overflow-auto">
         {list.status === "error" && <p role="alert" className="p-4 text-red-700">Could not load tools: {list.error}</p>}
+        <InvalidEntries entries={list.invalid} noun="tool" usable={list.items.length} />
         {tool ? <ToolPanel key={tool.name} session={session} tool={tool} /> : <p className="p-4 text-sm text-slate-500">Choose a tool to call it.</p>}
       </div>
     </div>

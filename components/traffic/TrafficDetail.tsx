@@ -6,6 +6,8 @@ import { explain } from "@/lib/inspect/explain";
 import type { ReactNode } from "react";
 import type { FrameEntry, HttpEntry, TrafficEntry } from "@/lib/traffic/entry";
 import { rpcLabel } from "@/lib/traffic/classify";
+import { stripAnsi } from "@/lib/traffic/ansi";
+import { sseLabel } from "@/lib/traffic/sse";
 import { channelLabel, entrySummary, exchangeEntries, formatBytes, formatClock, formatId, formatMs, rpcId } from "@/lib/traffic/view";
 import { RawFrame } from "./RawFrame";
 
@@ -44,7 +46,7 @@ export function TrafficDetail({ entry, entries, onJump, onClose, validity, proto
       {entry.kind === "frame" && entry.direction === "outgoing" && <CopyAs seq={entry.seq} raw={entry.raw} entries={entries} />}
       {entry.kind === "frame" && <RawFrame key={entry.seq} entry={entry} />}
       {entry.kind === "http" && <ExchangeHeaders entry={entry} entries={entries} />}
-      {entry.kind === "stderr" && <Verbatim label="stderr line" text={entry.line} />}
+      {entry.kind === "stderr" && <Verbatim label={stripAnsi(entry.line) === entry.line ? "stderr line" : "stderr line (ANSI escape codes removed)"} text={stripAnsi(entry.line)} />}
       {entry.kind === "event" && <Verbatim label="Event message" text={entry.message} />}
     </div>
   );
@@ -71,6 +73,23 @@ function KindFields({ entry, onJump }: { entry: TrafficEntry; onJump: (seq: numb
       return <Field name="Kind">stderr line</Field>;
     case "event":
       return <Field name="Kind">{entry.level} event</Field>;
+    case "sse":
+      return (
+        <>
+          <Field name="Kind">SSE {sseLabel(entry)}</Field>
+          <Field name="Exchange">#{entry.exchange}</Field>
+          {entry.id !== undefined && <Field name="Event id">{entry.id === "" ? "(empty: resets Last-Event-ID)" : entry.id}</Field>}
+          {entry.event !== undefined && <Field name="Event type">{entry.event}</Field>}
+          {entry.retryMs !== undefined && <Field name="Retry">{entry.retryMs} ms</Field>}
+          {entry.data !== undefined && <Field name="Data">{entry.data}</Field>}
+          {entry.comments?.length ? <Field name="Comments">{entry.comments.join(" · ")}</Field> : null}
+          {entry.problem && (
+            <Field name="Problem">
+              <span className="text-amber-700 dark:text-amber-400">{entry.problem}</span>
+            </Field>
+          )}
+        </>
+      );
   }
 }
 
@@ -81,6 +100,10 @@ function FrameFields({ entry, onJump }: { entry: FrameEntry; onJump: (seq: numbe
     <>
       <Field name="Direction">{entry.direction === "outgoing" ? "→ outgoing (client to server)" : "← incoming (server to client)"}</Field>
       <Field name="Channel">{channelLabel(entry.channel)}</Field>
+      {entry.channel.transport === "http" && entry.channel.sseId !== undefined && <Field name="SSE event id">{entry.channel.sseId}</Field>}
+      {entry.channel.transport === "http" && (entry.channel.dataLines ?? 1) > 1 && (
+        <Field name="SSE data">in {entry.channel.dataLines} data: lines, joined with newlines (allowed)</Field>
+      )}
       <Field name="Kind">
         {rpc.type}
         {(rpc.type === "request" || rpc.type === "notification") && ` ${rpc.method}`}
@@ -97,6 +120,7 @@ function FrameFields({ entry, onJump }: { entry: FrameEntry; onJump: (seq: numbe
         {formatBytes(entry.size)} ({entry.size.toLocaleString("en-US")} bytes){entry.truncated && ", truncated in the log"}
       </Field>
       {entry.latencyMs !== undefined && <Field name="Latency">{formatMs(entry.latencyMs)}</Field>}
+      {entry.cancelledSeq !== undefined && entry.pairedSeq === undefined && <Field name="Cancelled">by #{entry.cancelledSeq} (notifications/cancelled): no answer is expected</Field>}
       {entry.pairedSeq !== undefined && (
         <Field name={rpc.type === "request" ? "Response" : "Request"}>
           <button

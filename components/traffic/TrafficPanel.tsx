@@ -37,8 +37,8 @@ export function TrafficPanel({ log, protocolVersion, query: sharedQuery, onQuery
   const filter = useMemo(() => new TrafficFilter((q) => queryMatcher(q, log, { validity: validator.status }).match), [log, validator]);
   const stats = useMemo(() => new TrafficStats(), []);
   // The entries array is appended to in place: `version` is what changes, so it tags each snapshot.
-  const view = useMemo(() => ({ ...filter.update(log.entries, deferredQuery), version }), [filter, log, version, deferredQuery]);
-  const counts = useMemo(() => ({ ...stats.update(log.entries), version }), [stats, log, version]);
+  const view = useMemo(() => ({ ...filter.update(log.entries, deferredQuery, log.amendments), version }), [filter, log, version, deferredQuery]);
+  const counts = useMemo(() => ({ ...stats.update(log.entries, log.amendments), version }), [stats, log, version]);
 
   const selected = selectedSeq === null ? undefined : log.entries[selectedSeq];
   const selectedPosition = selectedSeq === null ? -1 : positionOf(view, selectedSeq);

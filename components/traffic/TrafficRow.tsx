@@ -4,8 +4,10 @@ import { useValidity } from "./useValidity";
 import { ValidityBadge } from "./Validation";
 import type { CSSProperties, ReactNode } from "react";
 import { rpcLabel } from "@/lib/traffic/classify";
-import type { FrameEntry, HttpEntry, TrafficEntry } from "@/lib/traffic/entry";
-import { entryFlags, entrySummary, formatBytes, formatClock, formatId, formatMs, rpcId, urlPath } from "@/lib/traffic/view";
+import type { EventEntry, FrameEntry, HttpEntry, SseEntry, TrafficEntry } from "@/lib/traffic/entry";
+import { stripAnsi } from "@/lib/traffic/ansi";
+import { sseLabel } from "@/lib/traffic/sse";
+import { allowedStatus, entryFlags, isExpected, entrySummary, formatBytes, formatClock, formatId, formatMs, rpcId, urlPath } from "@/lib/traffic/view";
 import type { Flag } from "@/lib/traffic/view";
 
 export interface TrafficRowProps {
@@ -56,17 +58,47 @@ function RowBody({ entry }: { entry: TrafficEntry }) {
       return (
         <>
           <Tag className="bg-slate-200 text-slate-600 dark:bg-slate-700 dark:text-slate-300">stderr</Tag>
-          <span className="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400">{entry.line}</span>
+          <span className="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400">{stripAnsi(entry.line)}</span>
         </>
       );
     case "event":
+      if (entry.mark) return <BoundaryCells entry={entry} />;
       return (
         <>
           <Tag className={LEVEL_TAG[entry.level]}>{entry.level}</Tag>
           <span className={`min-w-0 flex-1 truncate ${LEVEL_TEXT[entry.level]}`}>{entry.message}</span>
         </>
       );
+    case "sse":
+      return <SseCells entry={entry} />;
   }
+}
+
+/** Where a session ended or a new one began, in a log that goes on across reconnects. */
+function BoundaryCells({ entry }: { entry: EventEntry }) {
+  const started = entry.mark?.type === "session-started";
+  return (
+    <>
+      <span aria-hidden className={`h-px w-6 shrink-0 ${started ? "bg-indigo-400" : "bg-red-400"}`} />
+      <Tag className={started ? "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/60 dark:text-indigo-200" : LEVEL_TAG[entry.level]}>{started ? "new session" : "session ended"}</Tag>
+      <span className={`min-w-0 flex-1 truncate ${started ? "text-indigo-700 dark:text-indigo-300" : LEVEL_TEXT[entry.level]}`}>{entry.message}</span>
+      <span aria-hidden className={`h-px flex-1 ${started ? "bg-indigo-400" : "bg-red-400"}`} />
+    </>
+  );
+}
+
+/** An SSE event that carries no message: grey unless something about it is wrong. */
+function SseCells({ entry }: { entry: SseEntry }) {
+  return (
+    <>
+      <Arrow direction="incoming" />
+      <Tag className="bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400">SSE</Tag>
+      <span className="shrink-0 text-slate-500 italic dark:text-slate-400">{sseLabel(entry)}</span>
+      {entry.id !== undefined && <span className="shrink-0 truncate text-slate-400">id {entry.id}</span>}
+      {entry.data !== undefined && <span className="min-w-0 flex-1 truncate text-slate-400">{entry.data}</span>}
+      <Flags flags={entryFlags(entry)} />
+    </>
+  );
 }
 
 function FrameCells({ entry }: { entry: FrameEntry }) {
@@ -121,7 +153,7 @@ function HttpCells({ entry }: { entry: HttpEntry }) {
       <span className="shrink-0 font-medium text-slate-700 dark:text-slate-200">
         {entry.method}
         {entry.status !== undefined && (
-          <span className={entry.status >= 400 ? " text-red-600 dark:text-red-400" : " text-emerald-700 dark:text-emerald-400"}> {entry.status}</span>
+          <span className={entry.status >= 400 && !allowedStatus(entry) && !isExpected(entry) ? " text-red-600 dark:text-red-400" : entry.status >= 400 ? " text-slate-500" : " text-emerald-700 dark:text-emerald-400"}> {entry.status}</span>
         )}
       </span>
       <span className="max-w-64 shrink truncate text-slate-600 dark:text-slate-300" title={entry.url}>{urlPath(entry.url)}</span>
@@ -147,7 +179,7 @@ function Flags({ flags }: { flags: Flag[] }) {
   return (
     <span className="flex shrink-0 gap-1">
       {flags.map((f) => (
-        <Tag key={f.text} title={f.detail} className={f.level === "error" ? LEVEL_TAG.error : LEVEL_TAG.warn}>
+        <Tag key={f.text} title={f.detail} className={LEVEL_TAG[f.level]}>
           {f.text}
         </Tag>
       ))}
@@ -160,6 +192,7 @@ function Tag({ children, className, title }: { children: ReactNode; className: s
 }
 
 function labelColor(entry: FrameEntry): string {
+  if (isExpected(entry)) return "text-slate-600 dark:text-slate-300";
   switch (entry.rpc.type) {
     case "error":
       return "text-red-600 dark:text-red-400";

@@ -22,8 +22,14 @@ describe("LineSplitter", () => {
     }
     expect(error).toBeInstanceOf(LineTooLongError);
     expect((error as LineTooLongError).head).toBe("0123456789abcdef");
+    expect(error).toMatchObject({ seen: 16, complete: false });
     // The tail of the long line is dropped up to its newline, never joined into a fake message.
     expect(s.push(b("still-the-long-line\nnext\n"))).toEqual(["next"]);
+  });
+
+  it("says when the over-long line's end was in the same chunk, with its full size", () => {
+    const s = new LineSplitter(4);
+    expect(() => s.push(b("abcdefgh\nok\n"))).toThrow(expect.objectContaining({ seen: 8, complete: true }));
   });
 
   it("has nothing to flush when the stream ends inside an over-long line", () => {

@@ -19,6 +19,7 @@ export class LineSplitter {
     let tooLong = false;
     let head: string | undefined;
     let seen: number | undefined;
+    let complete = false;
     for (;;) {
       const nl = chunk.indexOf(10, start);
       if (nl === -1) break;
@@ -29,6 +30,7 @@ export class LineSplitter {
         continue;
       }
       if (this.partLength + piece.length > this.maxLineBytes) {
+        if (seen === undefined) complete = true;
         head ??= this.head(piece);
         seen ??= this.partLength + piece.length;
         this.drop();
@@ -51,7 +53,7 @@ export class LineSplitter {
         this.partLength += rest.length;
       }
     }
-    if (tooLong) throw new LineTooLongError(this.maxLineBytes, head ?? "", seen ?? 0);
+    if (tooLong) throw new LineTooLongError(this.maxLineBytes, head ?? "", seen ?? 0, complete);
     return lines;
   }
 
@@ -84,8 +86,8 @@ export class LineSplitter {
 export const HEAD_BYTES = 64 * 1024;
 
 export class LineTooLongError extends Error {
-  /** `head`: the first `HEAD_BYTES` of the line, decoded; `seen`: its bytes read when it was refused. */
-  constructor(readonly limit: number, readonly head = "", readonly seen = 0) {
+  /** `head`: the first `HEAD_BYTES` of the line, decoded; `seen`: its bytes read when it was refused; `complete`: the line's end was among them. */
+  constructor(readonly limit: number, readonly head = "", readonly seen = 0, readonly complete = false) {
     super(`a line on stdout that exceeded ${Math.round(limit / (1024 * 1024))} MiB`);
   }
 }

@@ -22,8 +22,15 @@ export type BridgeEvent =
   | { type: "stdout"; line: string }
   | { type: "stderr"; line: string }
   | { type: "exit"; code: number | null; signal: string | null }
-  /** `refusedLine`: the head of a stdout line refused as too long, and its bytes read when refused. */
-  | { type: "error"; message: string; hint?: string; refusedLine?: { head: string; seen: number } };
+  /** `refusedLine`: the head of a stdout line refused as too long, its size in bytes (all of it when `complete`, else what was read) and the limit. */
+  | { type: "error"; message: string; hint?: string; refusedLine?: RefusedLine };
+
+export interface RefusedLine {
+  head: string;
+  seen: number;
+  complete?: boolean;
+  limit?: number;
+}
 
 export const TOKEN_HEADER = "x-mcp-lens-token";
 /** The relay's upstream request, URI-encoded JSON of `RelayTarget`. */

@@ -3,13 +3,16 @@ import { existsSync, statSync } from "node:fs";
 import { getDefaultEnvironment } from "@modelcontextprotocol/client/stdio";
 import { LineSplitter, LineTooLongError } from "./lines";
 import { LIMITS } from "./limits";
-import type { StdioLaunch } from "./protocol";
+import type { RefusedLine, StdioLaunch } from "./protocol";
+
+/** How long an over-long line is read on (and dropped) to learn its size before the connection is closed. */
+const MEASURE_REFUSED_LINE_MS = 1000;
 
 export interface StdioHandlers {
   stdout(line: string): void;
   stderr(line: string): void;
   exit(code: number | null, signal: string | null): void;
-  error(message: string, hint?: string, refusedLine?: { head: string; seen: number }): void;
+  error(message: string, hint?: string, refusedLine?: RefusedLine): void;
 }
 
 /**
@@ -31,15 +34,40 @@ export class StdioProcess {
     const out = new LineSplitter(maxLineBytes);
     const err = new LineSplitter(maxLineBytes);
     let stdoutOverflowed = false;
+    /** An over-long line being read to its end (dropped) to report its size; the connection then closes. */
+    let refusing: { line: RefusedLine; timer: ReturnType<typeof setTimeout> } | undefined;
+    const refuse = (line: RefusedLine): void => {
+      const size = line.seen >= 1024 * 1024 ? `${(line.seen / (1024 * 1024)).toFixed(1)} MiB` : `${line.seen} bytes`;
+      const limit = `${Math.round(maxLineBytes / (1024 * 1024))} MiB`;
+      handlers.error(`The server wrote a line of ${line.complete ? "" : "more than "}${size} on stdout: a line that exceeded ${limit} is refused, and the connection was closed.`, "Servers must write one JSON-RPC message per line on stdout.", line);
+      void this.shutdown();
+    };
+    const finishRefusing = (complete: boolean): void => {
+      if (!refusing) return;
+      clearTimeout(refusing.timer);
+      const { line } = refusing;
+      refusing = undefined;
+      refuse({ ...line, complete });
+    };
     child.stdout?.on("data", (chunk: Buffer) => {
-      if (stdoutOverflowed || this.discarding) return; // the connection is closing: what follows an over-long line is no message
+      if (this.discarding) return; // nobody reads any more
+      if (stdoutOverflowed) {
+        // What follows an over-long line is no message; only the line's own end is looked for.
+        if (refusing) {
+          const nl = chunk.indexOf(10);
+          refusing.line.seen += nl === -1 ? chunk.length : nl;
+          if (nl !== -1) finishRefusing(true);
+        }
+        return;
+      }
       try {
         for (const line of out.push(chunk)) handlers.stdout(line);
       } catch (e) {
         if (!(e instanceof LineTooLongError)) throw e;
         stdoutOverflowed = true;
-        handlers.error(`The server wrote ${e.message}; the connection was closed.`, "Servers must write one JSON-RPC message per line on stdout.", { head: e.head, seen: e.seen });
-        void this.shutdown();
+        const line = { head: e.head, seen: e.seen, complete: e.complete, limit: maxLineBytes };
+        if (e.complete) refuse(line);
+        else refusing = { line, timer: setTimeout(() => finishRefusing(false), MEASURE_REFUSED_LINE_MS) };
       }
     });
     child.stderr?.on("data", (chunk: Buffer) => {
@@ -53,6 +81,7 @@ export class StdioProcess {
     child.stdin?.on("error", () => {}); // EPIPE after the server exits: reported through `exit`.
     child.once("close", (code, signal) => {
       this.exited = true;
+      finishRefusing(false);
       const tail = stdoutOverflowed ? undefined : out.flush();
       if (tail) handlers.stdout(tail);
       const errTail = err.flush();

@@ -106,6 +106,13 @@ export class SpotCheck {
         observed += `; HTTP ${wantStatus} expected`;
       }
     }
+    if (request && (request.rpc.type === "invalid-json" || request.rpc.type === "not-jsonrpc")) {
+      target.log.amend(() => ((request.expected = `malformed on purpose: the spot check "${probe.title}" sends it`), true));
+    }
+    if (pass) {
+      const exchange = request?.channel.transport === "http" ? request.channel.exchange : undefined;
+      markExpected(target.log, from, probe.title, (e) => (e.kind === "frame" ? e === frame : e.exchange === exchange));
+    }
     return { ...base, expected: wantStatus ? `${base.expected}, HTTP ${wantStatus}` : base.expected, verdict: pass ? "pass" : probe.level === "must" ? "fail" : "warn", observed, requestId: id, requestSeq: request?.seq, answerSeq: frame?.seq };
   }
 
@@ -125,6 +132,7 @@ export class SpotCheck {
     }
     if ("skipped" in outcome) return { ...base, verdict: "skipped", observed: outcome.skipped };
     const frames = target.log.entries.slice(from).filter((e): e is FrameEntry => e.kind === "frame");
+    if (outcome.pass) markExpected(target.log, from, probe.title, () => true);
     return {
       ...base,
       verdict: outcome.pass ? "pass" : probe.level === "must" ? "fail" : "warn",
@@ -146,6 +154,25 @@ function contextOf(state: SessionState): ProbeContext | undefined {
     capabilities: (state.serverCapabilities ?? {}) as Record<string, unknown>,
     meta: era === "modern" ? requestMeta(state.protocolVersion, CLIENT_INFO) : {},
   };
+}
+
+/**
+ * A probe that passed got the error it asked for: its error answer and HTTP 4xx, from `from` on and
+ * chosen by `mine`, are marked expected, so the log shows them neutral. A failed probe's stay errors.
+ */
+function markExpected(log: TrafficLog, from: number, title: string, mine: (e: FrameEntry | HttpEntry) => boolean): void {
+  const note = `the answer the spot check "${title}" asked for`;
+  log.amend((entries) => {
+    let changed = false;
+    for (let i = from; i < entries.length; i++) {
+      const e = entries[i]!;
+      const error = (e.kind === "frame" && e.direction === "incoming" && e.rpc.type === "error") || (e.kind === "http" && e.phase === "response" && (e.status ?? 0) >= 400);
+      if (!error || !mine(e as FrameEntry | HttpEntry)) continue;
+      (e as FrameEntry | HttpEntry).expected = note;
+      changed = true;
+    }
+    return changed;
+  });
 }
 
 /** The first incoming frame from `from` on that answers `id` (or, when allowed, answers with id null). */

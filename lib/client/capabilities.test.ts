@@ -4,9 +4,14 @@ import { declaredCapabilities, featureOn } from "./capabilities";
 
 describe("declared client capabilities", () => {
   it("declares everything by default and only what is switched on", () => {
-    expect(declaredCapabilities(undefined)).toEqual({ sampling: { tools: {} }, elicitation: { form: {}, url: {} }, roots: { listChanged: true } });
+    expect(declaredCapabilities(undefined)).toEqual({
+      sampling: { tools: {} }, elicitation: { form: {}, url: {} }, roots: { listChanged: true },
+      tasks: { list: {}, cancel: {}, requests: { sampling: { createMessage: {} }, elicitation: { create: {} } } },
+    });
+    expect(declaredCapabilities({ sampling: false, elicitationForm: false, elicitationUrl: false, roots: false, tasks: false })).toEqual({});
     expect(declaredCapabilities({ sampling: false, elicitationForm: false, elicitationUrl: false, roots: false })).toEqual({});
-    expect(declaredCapabilities({ samplingTools: false, elicitationUrl: false, rootsListChanged: false })).toEqual({ sampling: {}, elicitation: { form: {} }, roots: {} });
+    expect(declaredCapabilities({ samplingTools: false, elicitationUrl: false, rootsListChanged: false, tasks: false })).toEqual({ sampling: {}, elicitation: { form: {} }, roots: {} });
+    expect(declaredCapabilities({ sampling: false }).tasks).toEqual({ list: {}, cancel: {}, requests: { elicitation: { create: {} } } });
     expect(declaredCapabilities({ elicitationForm: false })).toMatchObject({ elicitation: { url: {} } });
   });
 
@@ -16,7 +21,7 @@ describe("declared client capabilities", () => {
   });
 
   it("merges extension capabilities", () => {
-    expect(declaredCapabilities({ sampling: false, elicitationForm: false, elicitationUrl: false, roots: false }, { tasks: { list: {} } })).toEqual({ tasks: { list: {} } });
+    expect(declaredCapabilities({ sampling: false, elicitationForm: false, elicitationUrl: false, roots: false, tasks: false }, { experimental: { x: {} } })).toEqual({ experimental: { x: {} } });
   });
 
   it("reads saved connections with and without switches", () => {

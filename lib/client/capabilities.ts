@@ -13,6 +13,8 @@ export const ClientFeatureSwitchesSchema = z.object({
   elicitationUrl: z.boolean().optional(),
   roots: z.boolean().optional(),
   rootsListChanged: z.boolean().optional(),
+  /** 2025-11-25 tasks: the server may run its sampling and elicitation requests as tasks on the client. */
+  tasks: z.boolean().optional(),
 });
 export type ClientFeatureSwitches = z.infer<typeof ClientFeatureSwitchesSchema>;
 export type ClientFeature = keyof ClientFeatureSwitches;
@@ -24,6 +26,7 @@ export const CLIENT_FEATURES: { key: ClientFeature; label: string; requires?: Cl
   { key: "elicitationUrl", label: "Elicitation, URL mode" },
   { key: "roots", label: "Roots (roots/list)" },
   { key: "rootsListChanged", label: "Roots list_changed notifications", requires: "roots" },
+  { key: "tasks", label: "Tasks (sampling and elicitation run as tasks: tasks/get, result, list, cancel)" },
 ];
 
 /** On unless switched off, and only if what it refines is on. */
@@ -45,5 +48,10 @@ export function declaredCapabilities(features: ClientFeatureSwitches | undefined
   const url = featureOn(features, "elicitationUrl");
   if (form || url) caps.elicitation = { ...(form && { form: {} }), ...(url && { url: {} }) };
   if (featureOn(features, "roots")) caps.roots = featureOn(features, "rootsListChanged") ? { listChanged: true } : {};
+  // Which requests may be task-augmented follows what is answered at all; with neither, tasks mean nothing.
+  if (featureOn(features, "tasks") && (caps.sampling || caps.elicitation)) {
+    const requests = { ...(caps.sampling && { sampling: { createMessage: {} } }), ...(caps.elicitation && { elicitation: { create: {} } }) };
+    caps.tasks = { list: {}, cancel: {}, requests };
+  }
   return { ...caps, ...extra };
 }

@@ -1,8 +1,14 @@
 import { ProtocolError, type Client, type ClientCapabilities, type ClientContext, type Root } from "@modelcontextprotocol/client";
+import { z } from "zod";
 import { declaredCapabilities, featureOn, type ClientFeatureSwitches } from "./capabilities";
+import { ClientTasks, type ClientTask } from "./clientTasks";
 import { pingServer, type PingOutcome } from "./ping";
 import { ServerRequests } from "./requests";
 import { RootsList } from "./roots";
+import { TaskAwareClient } from "./taskClient";
+
+const TaskIdParams = z.looseObject({ taskId: z.string() });
+const ListParams = z.looseObject({ cursor: z.string().optional() });
 
 /**
  * Another module's client-side feature (tasks, an extension): its capabilities are declared with
@@ -28,6 +34,8 @@ export interface ClientFeaturesOptions {
 export class ClientFeatures {
   readonly requests: ServerRequests;
   readonly roots: RootsList;
+  /** Tasks the server created on MCP Lens (its sampling and elicitation requests run as tasks). */
+  readonly tasks: ClientTasks;
   private readonly extensions: ClientExtension[] = [];
   private client?: Client;
   private switches?: ClientFeatureSwitches;
@@ -35,6 +43,7 @@ export class ClientFeatures {
 
   constructor(private readonly options: ClientFeaturesOptions = {}) {
     this.requests = new ServerRequests(options.now);
+    this.tasks = new ClientTasks(options.now);
     this.roots = new RootsList(options.roots);
     this.roots.onChange(() => void this.notifyRootsChanged());
   }
@@ -89,7 +98,22 @@ export class ClientFeatures {
         return { roots: this.roots.roots };
       });
     }
+    if (on("tasks")) this.installTasks(client);
     for (const e of this.extensions) e.install?.(client);
+  }
+
+  /** The receiver side of 2025-11-25 tasks: task-augmented sampling/elicitation, and tasks/get, result, list, cancel. */
+  private installTasks(client: Client): void {
+    if (client instanceof TaskAwareClient) {
+      client.taskRequests = (request, ctx, run) => {
+        const ttl = (request.params as { task?: { ttl?: unknown } }).task?.ttl;
+        return this.tasks.create(request.method as ClientTask["method"], ctx.mcpReq.id, typeof ttl === "number" ? ttl : undefined, run);
+      };
+    }
+    client.setRequestHandler("tasks/get", { params: TaskIdParams }, (p) => this.tasks.status(p.taskId));
+    client.setRequestHandler("tasks/result", { params: TaskIdParams }, (p) => this.tasks.result(p.taskId));
+    client.setRequestHandler("tasks/list", { params: ListParams }, (p) => this.tasks.list(p.cursor));
+    client.setRequestHandler("tasks/cancel", { params: TaskIdParams }, (p) => this.tasks.cancel(p.taskId));
   }
 
   /** The client finished its handshake: roots changes are now notified. */
@@ -101,6 +125,7 @@ export class ClientFeatures {
   detach(note = "the connection closed"): void {
     this.live = false;
     this.client = undefined;
+    this.tasks.detach(note);
     this.requests.cancelAll(note);
   }
 

@@ -192,7 +192,10 @@ describe("client capabilities switched off", () => {
 
   it("refuses the mode or sub-capability that is off", async () => {
     const s = await connect({ clientFeatures: { elicitationForm: false, samplingTools: false, rootsListChanged: false } });
-    expect(s.state.clientCapabilities).toEqual({ sampling: {}, elicitation: { url: {} }, roots: {} });
+    expect(s.state.clientCapabilities).toEqual({
+      sampling: {}, elicitation: { url: {} }, roots: {},
+      tasks: { list: {}, cancel: {}, requests: { sampling: { createMessage: {} }, elicitation: { create: {} } } },
+    });
     expect(textOf(await callTool(s, "probe_client", { request: "elicitation" }))).toMatch(/error -32602: .*form-mode/);
     s.clientFeatures.roots.add({ uri: "file:///x" });
     expect(s.clientFeatures.roots.get().lastNotice).toMatchObject({ sent: false });

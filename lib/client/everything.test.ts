@@ -8,7 +8,7 @@ import { nodeSessionDeps } from "../testing/inProcess";
 import { elicitationFields, elicitationResult, initialElicitationValues, validateElicitation } from "./elicitationForm";
 import { urlElicitationsFromError, urlElicitationView } from "./elicitationUrl";
 import { initialSamplingDraft, SAMPLING_REJECTED, samplingResult, summariseSampling } from "./sampling";
-import { callTool, everythingConfig, nextRequest, outgoing, outgoingErrors, textOf } from "./testing";
+import { callTool, everythingConfig, nextRequest, outgoing, outgoingErrors, outgoingResults, textOf } from "./testing";
 
 let session: InspectorSession;
 
@@ -22,7 +22,10 @@ afterAll(() => session.disconnect());
 
 describe("client features against server-everything (2025-11-25, stdio)", () => {
   it("declares every client capability by default, in state and in initialize", () => {
-    const expected = { sampling: { tools: {} }, elicitation: { form: {}, url: {} }, roots: { listChanged: true } };
+    const expected = {
+      sampling: { tools: {} }, elicitation: { form: {}, url: {} }, roots: { listChanged: true },
+      tasks: { list: {}, cancel: {}, requests: { sampling: { createMessage: {} }, elicitation: { create: {} } } },
+    };
     expect(session.state.clientCapabilities).toEqual(expected);
     const init = outgoing(session, "initialize")[0] as { params: { capabilities: unknown } };
     expect(init.params.capabilities).toEqual(expected);
@@ -134,6 +137,45 @@ describe("client features against server-everything (2025-11-25, stdio)", () => 
     roots.remove(1);
     await expect.poll(() => outgoing(session, "notifications/roots/list_changed").length).toBe(2);
   });
+
+  it("lists the two task-only tools, which server-everything registers only for a client declaring tasks", () => {
+    const names = session.state.lists.tools.items.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(["trigger-sampling-request-async", "trigger-elicitation-request-async"]));
+  });
+
+  it("runs an async sampling request as a task on the client: CreateTaskResult, polled with tasks/get, answered through tasks/result", async () => {
+    const requests = session.clientFeatures.requests;
+    const call = callTool(session, "trigger-sampling-request-async", { prompt: "a task haiku", maxTokens: 30 });
+    const item = await nextRequest(requests, "sampling/createMessage");
+    const [task] = session.clientFeatures.tasks.get().tasks.slice(-1);
+    expect(task).toMatchObject({ method: "sampling/createMessage", status: "working", ttl: 300000 });
+    // The request itself was answered at once with the task.
+    await expect.poll(() => outgoingResults(session).some((r) => (r as { task?: { taskId?: string } }).task?.taskId === task!.taskId)).toBe(true);
+    await expect.poll(() => session.clientFeatures.tasks.get().tasks.find((t) => t.taskId === task!.taskId)?.polls, { timeout: 5000 }).toBeGreaterThan(0);
+    if (item.method !== "sampling/createMessage") throw new Error("unexpected");
+    const shaped = samplingResult({ ...initialSamplingDraft(), model: "lens-task-model", content: [{ type: "text", text: "Tasks wait in line" }] }, item.params);
+    if (!shaped.ok) throw new Error(shaped.errors.join());
+    requests.answer(item.id, shaped.result);
+    const text = textOf(await call);
+    expect(text).toContain("[COMPLETED] Async sampling completed!");
+    expect(text).toContain("lens-task-model");
+    expect(session.clientFeatures.tasks.get().tasks.find((t) => t.taskId === task!.taskId)).toMatchObject({ status: "completed" });
+    expect(outgoing(session, "tasks/get")).toEqual([]); // the server polls the client, not the other way round
+  }, 30_000);
+
+  it("runs an async elicitation as a task; the server's tasks/get, tasks/result are answered by the client", async () => {
+    const requests = session.clientFeatures.requests;
+    const call = callTool(session, "trigger-elicitation-request-async");
+    const item = await nextRequest(requests, "elicitation/create");
+    if (item.method !== "elicitation/create" || item.params.mode === "url") throw new Error("expected a form");
+    const fields = elicitationFields(item.params.requestedSchema);
+    const values = validateElicitation(fields, { ...initialElicitationValues(fields), name: "Grace Hopper", favoriteColor: "Blue", agreeToTerms: true });
+    if (!values.ok) throw new Error(JSON.stringify(values.errors));
+    requests.answer(item.id, elicitationResult("accept", values.content));
+    const text = textOf(await call);
+    expect(text).toContain("[COMPLETED] User provided the requested information!");
+    expect(text).toContain("Grace Hopper");
+  }, 30_000);
 
   it("pings the server and times it", async () => {
     const outcome = await session.ping();

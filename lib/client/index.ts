@@ -27,6 +27,11 @@
  *   `{ error?, warning? }` from `checkRoot`; `rootUriFromInput("/home/me")` turns a path into a
  *   file:// URI. Each change sends notifications/roots/list_changed while connected (2025 era);
  *   `get().lastNotice` says what happened, `get().listed` counts the server's roots/list calls.
+ * - `tasks` (`ClientTasks`): with the `tasks` switch on (2025-11-25), a sampling or elicitation request
+ *   carrying `params.task` is answered at once with a CreateTaskResult while its card waits; the
+ *   server polls with tasks/get, fetches the answer with tasks/result (which waits for the end), lists
+ *   with tasks/list and cancels with tasks/cancel, all answered here. `get().tasks` lists them with
+ *   `status` and `polls`. `TaskAwareClient` (the SDK client the session uses) routes such requests.
  * - `session.ping()` → `{ ok, ms }` or `{ ok: false, error }`; the server's pings are answered by the SDK.
  *
  * Capabilities: `ConnectionConfig.clientFeatures` (`ClientFeatureSwitches`, each on unless false,
@@ -37,6 +42,8 @@
  */
 export { CLIENT_FEATURES, ClientFeatureSwitchesSchema, declaredCapabilities, featureOn, type ClientFeature, type ClientFeatureSwitches } from "./capabilities";
 export { ClientFeatures, type ClientExtension } from "./clientFeatures";
+export { ClientTasks, type ClientTask, type ClientTaskStatus, type ClientTasksState } from "./clientTasks";
+export { TaskAwareClient, type TaskRequestHandler } from "./taskClient";
 export { elicitationFields, elicitationResult, initialElicitationValues, validateElicitation, type ElicitField, type ElicitValue, type ElicitValues } from "./elicitationForm";
 export { urlElicitationsFromError, urlElicitationView, type UrlElicitationView } from "./elicitationUrl";
 export type { PingOutcome } from "./ping";

@@ -59,3 +59,10 @@ export function outgoingErrors(session: InspectorSession): { code: number; messa
     .filter((e) => e.kind === "frame" && e.direction === "outgoing" && e.rpc.type === "error")
     .map((e) => (JSON.parse((e as { raw: string }).raw) as { error: { code: number; message: string } }).error);
 }
+
+/** Outgoing JSON-RPC results (what the client answered the server with). */
+export function outgoingResults(session: InspectorSession): unknown[] {
+  return session.log.entries
+    .filter((e) => e.kind === "frame" && e.direction === "outgoing" && e.rpc.type === "result")
+    .map((e) => (JSON.parse((e as { raw: string }).raw) as { result: unknown }).result);
+}

@@ -114,12 +114,23 @@ async function replay(events: BridgeEvent[]) {
 describe("BridgeStdioTransport with a misbehaving line", () => {
   const big = (text: string) => text + "x".repeat(9 * 1024 * 1024);
 
-  it("a line over the log's limit whose head looks like a result but which is no JSON: flagged, not delivered", async () => {
+  it("a line over the log's limit whose head looks like a result but which is no JSON: parsed whole, logged as invalid JSON, not delivered", async () => {
     const { delivered, errors, incoming } = await replay([{ type: "stdout", line: big('{"jsonrpc":"2.0","id":1,"result":{"t":"') }]);
     expect(incoming).toHaveLength(1);
-    expect(incoming[0]).toMatchObject({ truncated: true, rpc: { type: "result", id: 1 }, problem: expect.stringContaining("invalid JSON: the whole line does not parse (its type above was guessed from its head)") });
+    expect(incoming[0]).toMatchObject({ truncated: true, size: 9 * 1024 * 1024 + 39, rpc: { type: "invalid-json" } });
     expect(delivered).toEqual([]);
-    expect(errors).toEqual([`the server wrote a line of ${9 * 1024 * 1024 + 39} bytes that is not valid JSON`]);
+    expect(errors).toEqual([expect.stringMatching(/^the server wrote a line that is not JSON-RPC \(/)]);
+  });
+
+  it("a 12 MB answer with its id last (SDK 1.x key order): logged cut as a result, delivered whole", async () => {
+    const text = "y".repeat(12 * 1024 * 1024);
+    const line = JSON.stringify({ result: { content: [{ type: "text", text }] }, jsonrpc: "2.0", id: 7 });
+    const { delivered, errors, incoming } = await replay([{ type: "stdout", line }]);
+    expect(incoming[0]).toMatchObject({ truncated: true, rpc: { type: "result", id: 7 } });
+    expect(incoming[0]!.raw.length).toBe(8 * 1024 * 1024);
+    expect(errors).toEqual([]);
+    expect(delivered).toHaveLength(1);
+    expect((delivered[0] as unknown as { result: { content: { text: string }[] } }).result.content[0]!.text.length).toBe(text.length);
   });
 
   it("after an over-long-line error: the error is logged once, and a later line (a remnant) is flagged, not delivered", async () => {

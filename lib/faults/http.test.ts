@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { InspectorSession } from "../session/session";
 import type { HttpEntry } from "../traffic/entry";
 import type { TrafficLog } from "../traffic/log";
+import { isError } from "../traffic/view";
 import {
   Sessions, call, events, expectNothingLeft, expectStillWorks, httpConfig, incoming, requestId, startHttpFixture, textOf, toolCallFrame,
 } from "./harness";
@@ -137,6 +138,34 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     expect(answer).toMatchObject({ rpc: { type: "result" }, truncated: true, channel: { stream: "json-body" } });
     expect(answer?.kind === "frame" && answer.raw.length).toBe(8 * 1024 * 1024);
     expect(answer?.kind === "frame" && answer.size).toBeGreaterThan(50 * 1024 * 1024);
+    await finish(witness);
+  });
+
+  it("big-answer (12 MB on an SSE stream with a priming event, id last): delivered whole, the priming event grey, nothing flagged", async () => {
+    const { faulty, witness } = await pair();
+    const outcome = await call(faulty, "big-answer", { mb: 12 }, 20_000);
+    expect(textOf(outcome)?.length).toBe(12 * 1024 * 1024);
+    const request = toolCallFrame(faulty.log, "big-answer");
+    expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({ rpc: { type: "result" }, truncated: true, channel: { stream: "sse" } });
+    expect(faulty.log.entries.filter((e) => e.kind === "sse")).toMatchObject([{ shape: "priming" }]);
+    expect(faulty.log.entries.filter((e) => isError(e))).toEqual([]);
+    await finish(witness);
+  });
+
+  it("malformed-sse: the allowed shapes are grey, each malformed one is flagged, the answer (two data lines) arrives", async () => {
+    const { faulty, witness } = await pair();
+    const outcome = await call(faulty, "malformed-sse");
+    expect(textOf(outcome)).toBe("answered after malformed SSE");
+    const channel = toolCallFrame(faulty.log, "malformed-sse")!.channel;
+    const exchange = channel.transport === "http" ? channel.exchange : -1;
+    const ofCall = faulty.log.entries.flatMap((e) => {
+      if (e.kind === "sse" && e.exchange === exchange) return [`sse ${e.shape}${e.problem ? " flagged" : ""}`];
+      if (e.kind === "frame" && e.channel.transport === "http" && e.channel.exchange === exchange) return [`${e.direction} ${e.rpc.type}${e.problem ? " flagged" : ""}`];
+      return [];
+    });
+    expect(ofCall).toEqual([
+      "outgoing request", "sse priming", "sse comment", "sse retry", "incoming invalid-json", "sse retry flagged", "sse ignored flagged", "sse ignored flagged", "incoming result",
+    ]);
     await finish(witness);
   });
 

@@ -120,11 +120,14 @@ describe("misbehaving stdio server", () => {
 
   it("huge-line (50 MB): the connection ends with the 16 MiB error, reported as the reason", async () => {
     const { faulty, witness } = await pair("huge-line");
+    const started = Date.now();
     const outcome = await call(faulty, "huge-line");
-    expect(outcome.kind).toBe("failed");
+    // At once (the line is read to its end to learn its size), not after the call's timeout.
+    expect(outcome).toMatchObject({ kind: "failed", message: "answer of 50.0 MB refused: over the 16 MiB limit" });
+    expect(Date.now() - started).toBeLessThan(5000);
     await waitFor(() => faulty.state.status === "failed");
     expect(faulty.state.status).toBe("failed");
-    expect(faulty.state.failure?.title).toMatch(/exceeded 16 MiB.*the connection was closed/);
+    expect(faulty.state.failure?.title).toMatch(/^The server wrote a line of 50\.0 MiB on stdout: a line that exceeded 16 MiB is refused, and the connection was closed\.$/);
     expect(faulty.state.failure?.hint).toMatch(/one JSON-RPC message per line/);
     // Reported once, although the bridge sees the overflow again with every chunk that follows.
     expect(events(faulty.log).filter((e) => e.startsWith("error:") && e.includes("exceeded 16 MiB"))).toHaveLength(1);
@@ -149,6 +152,26 @@ describe("misbehaving stdio server", () => {
     expect(frame?.size).toBeGreaterThan(12 * 1024 * 1024);
     expect(frame?.raw.length).toBe(8 * 1024 * 1024);
     await finish(witness);
+  }, 25_000);
+
+  it("big-answer (12 MB, id last as SDK 1.x servers write it): delivered whole, logged cut as a paired result", async () => {
+    const faulty = await sessions.connect(stdioConfig());
+    const outcome = await call(faulty, "big-answer", { mb: 12 }, 20_000);
+    expect(textOf(outcome)?.length).toBe(12 * 1024 * 1024);
+    const request = toolCallFrame(faulty.log, "big-answer");
+    expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({ rpc: { type: "result" }, truncated: true });
+    expect(faulty.log.frames().filter((f) => f.rpc.type === "not-jsonrpc" || f.rpc.type === "invalid-json")).toEqual([]);
+    await sessions.closeAll();
+    await expectNothingLeft(baseline);
+  }, 25_000);
+
+  it("big-answer over the bridge's limit (20 MB): the call says so at once", async () => {
+    const faulty = await sessions.connect(stdioConfig());
+    const outcome = await call(faulty, "big-answer", { mb: 20 }, 20_000);
+    expect(outcome).toMatchObject({ kind: "failed", message: "answer of 20.0 MB refused: over the 16 MiB limit" });
+    expect(outcome.elapsedMs).toBeLessThan(5000);
+    await sessions.closeAll();
+    await expectNothingLeft(baseline);
   }, 25_000);
 
   it("deep-json: a result nested 100,000 levels is logged, paired and delivered without a crash", async () => {

@@ -1,4 +1,5 @@
-import { Client, LOG_LEVEL_META_KEY, type LoggingLevel } from "@modelcontextprotocol/client";
+import { LOG_LEVEL_META_KEY, type LoggingLevel } from "@modelcontextprotocol/client";
+import { TaskAwareClient } from "../client/taskClient";
 
 /**
  * The SDK client plus one thing the SDK leaves to its caller: in the 2026-07-28 era the log
@@ -7,7 +8,7 @@ import { Client, LOG_LEVEL_META_KEY, type LoggingLevel } from "@modelcontextprot
  * The SDK builds the per-request envelope in `_outboundMetaEnvelope` (a protected seam meant for
  * this); keys added there go on every request, including tool calls made elsewhere.
  */
-export class LensClient extends Client {
+export class LensClient extends TaskAwareClient {
   /** Set by the logging feature; unused on a legacy connection (the envelope is empty there). */
   requestLogLevel?: LoggingLevel;
 

@@ -4,7 +4,8 @@
  * Page paths follow the published site (docs.json): 2026-07-28 moved transports, progress and
  * cancellation under basic/transports/ and basic/patterns/, and has no lifecycle or ping page.
  */
-import type { EventEntry, FrameEntry, HttpEntry, RpcInfo, TrafficEntry } from "../traffic/entry";
+import type { EventEntry, FrameEntry, HttpEntry, RpcInfo, SseEntry, TrafficEntry } from "../traffic/entry";
+import { SSE_EXPLANATION, sseLabel, sseSpecAnchor } from "../traffic/sse";
 import { formatId, formatMs, urlPath } from "../traffic/view";
 
 export interface Explanation {
@@ -147,7 +148,17 @@ export function explain(entry: TrafficEntry, entries: readonly TrafficEntry[], p
       };
     case "event":
       return explainEvent(entry, protocolVersion);
+    case "sse":
+      return explainSse(entry, protocolVersion);
   }
+}
+
+function explainSse(entry: SseEntry, version?: string): Explanation {
+  // Priming events and retry-driven polling are 2025-11-25 transport features: link that revision at least.
+  const v = entry.shape === "endpoint" ? "2024-11-05" : version && specVersion(version) > LAST_LEGACY ? version : LAST_LEGACY;
+  const problem = entry.problem ? ` Flagged: ${entry.problem}.` : "";
+  const url = `${specUrl("http", v)}#${sseSpecAnchor(entry.shape)}`;
+  return { title: `SSE ${sseLabel(entry)}`, text: `${SSE_EXPLANATION[entry.shape]}${problem}`, specUrl: url };
 }
 
 /** The version a frame names itself (initialize params or result, or a 2026 request's _meta). */
@@ -159,8 +170,9 @@ function explainFrame(entry: FrameEntry, entries: readonly TrafficEntry[], versi
   const v = specVersion(version);
   const { rpc } = entry;
   const from = entry.direction === "outgoing" ? CLIENT : SERVER;
-  const notes = [entry.problem && `Problem: ${entry.problem}.`, entry.truncated && "The log kept only the start of this very large frame."].filter(Boolean).join(" ");
+  const notes = [entry.expected && `Not an error here: ${entry.expected}.`, entry.problem && `Problem: ${entry.problem}.`, entry.truncated && "The log kept only the start of this very large frame."].filter(Boolean).join(" ");
   const done = (e: Explanation): Explanation => (notes ? { ...e, text: `${e.text} ${notes}` } : e);
+  if (entry.negotiation) return done(explainNegotiation(entry, entries));
   switch (rpc.type) {
     case "request":
     case "notification":
@@ -182,6 +194,20 @@ function explainFrame(entry: FrameEntry, entries: readonly TrafficEntry[], versi
         specUrl: specUrl(entry.channel.transport === "stdio" ? "stdio" : "basic", v),
       });
   }
+}
+
+const FALLBACK =
+  "In auto mode MCP Lens first asks whether the server speaks 2026-07-28 (server/discover); a 2025-era server refuses the unknown request, and MCP Lens falls back to the legacy initialize handshake. This is version negotiation, not an error.";
+
+function explainNegotiation(entry: FrameEntry, entries: readonly TrafficEntry[]): Explanation {
+  const url = specUrl("versioning", MODERN);
+  if (entry.rpc.type === "request") {
+    const answer = entry.pairedSeq === undefined ? undefined : entries[entry.pairedSeq];
+    const outcome = answer?.kind === "frame" ? `It was answered by #${answer.seq}.` : "Its answer (if any) is with its HTTP exchange, or never came: a server silent to it is also taken for a legacy one.";
+    return { title: "server/discover: the version probe", text: `${FALLBACK} ${outcome}`, specUrl: url };
+  }
+  const said = entry.rpc.type === "error" ? ` It answered error ${entry.rpc.code}${entry.rpc.message ? ` (“${entry.rpc.message}”)` : ""}.` : "";
+  return { title: "Legacy server: fell back to initialize", text: `The expected refusal of the version probe by a legacy server.${said} ${FALLBACK}`, specUrl: url };
 }
 
 function itemLabel(rpc: RpcInfo): string {
@@ -265,6 +291,13 @@ const STATUS: Record<number, string> = {
 };
 
 function explainHttp(entry: HttpEntry, v: string): Explanation {
+  if (entry.negotiation) {
+    return {
+      title: `HTTP ${entry.status ?? "?"} to the version probe: legacy server, fell back to initialize`,
+      text: `The server answered the server/discover probe with HTTP ${entry.status}${entry.note ? ` (${entry.note})` : ""}, as a 2025-era server answers a request without a session. ${FALLBACK}`,
+      specUrl: specUrl("versioning", MODERN),
+    };
+  }
   const page = entry.status === 401 ? "authorization" : "http";
   const session = entry.headers["mcp-session-id"];
   const relay = "The inspector server (the bridge) relays it unchanged between this page and the server.";
@@ -290,7 +323,8 @@ function explainHttp(entry: HttpEntry, v: string): Explanation {
   const assigned = session ? ` The server sent Mcp-Session-Id ${session}: the client must send it back on every later request.` : "";
   const took = entry.durationMs === undefined ? "" : ` The headers arrived ${formatMs(entry.durationMs)} after the request.`;
   const meaning = STATUS[status] ?? (status >= 500 ? "A server error: the server, or something in front of it, failed." : `Status ${status}.`);
-  return { title: `HTTP ${status} for ${entry.method}`, text: `${meaning}${body}${assigned}${entry.note ? ` It returned ${entry.note}.` : ""}${took}`, specUrl: specUrl(page, v) };
+  const expected = entry.expected ? ` Not an error here: ${entry.expected}.` : "";
+  return { title: `HTTP ${status} for ${entry.method}`, text: `${meaning}${body}${assigned}${entry.note ? ` It returned ${entry.note}.` : ""}${took}${expected}`, specUrl: specUrl(page, v) };
 }
 
 function explainEvent(entry: EventEntry, version?: string): Explanation {

@@ -5,7 +5,7 @@
  */
 
 export type Comparison = ">" | "<" | ">=" | "<=" | "=";
-export type Kind = "request" | "response" | "notification" | "error" | "http" | "stderr" | "event";
+export type Kind = "request" | "response" | "notification" | "error" | "http" | "stderr" | "event" | "sse";
 export type IsFlag = "error" | "invalid" | "pending" | "truncated";
 
 export type TermBody =
@@ -37,7 +37,7 @@ export interface ParsedQuery {
 export const QUERY_KEYS = {
   method: "method name, `*` matches anything (method:notifications/*)",
   dir: "in | out",
-  kind: "request | response | notification | error | http | stderr | event",
+  kind: "request | response | notification | error | http | stderr | event | sse",
   is: "error | invalid | pending | truncated",
   duration: "latency or HTTP duration: >500ms, <=2s",
   latency: "same as duration",
@@ -47,7 +47,7 @@ export const QUERY_KEYS = {
   text: "free text, like a bare or quoted word",
 } as const;
 
-const KINDS: readonly Kind[] = ["request", "response", "notification", "error", "http", "stderr", "event"];
+const KINDS: readonly Kind[] = ["request", "response", "notification", "error", "http", "stderr", "event", "sse"];
 const FLAGS: readonly IsFlag[] = ["error", "invalid", "pending", "truncated"];
 const SIZE_UNITS: Record<string, number> = { "": 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 

@@ -43,7 +43,13 @@ const RpcInfoSchema: z.ZodType<RpcInfo> = z.lazy(() =>
 
 const ChannelSchema: z.ZodType<Channel> = z.discriminatedUnion("transport", [
   z.object({ transport: z.literal("stdio") }),
-  z.object({ transport: z.literal("http"), exchange: z.number().int(), stream: z.enum(["request-body", "json-body", "sse"]) }),
+  z.object({
+    transport: z.literal("http"),
+    exchange: z.number().int(),
+    stream: z.enum(["request-body", "json-body", "sse"]),
+    sseId: z.string().optional(),
+    dataLines: z.number().int().min(0).optional(),
+  }),
   z.object({ transport: z.literal("memory") }),
 ]);
 
@@ -62,7 +68,11 @@ const TrafficEntrySchema: z.ZodType<TrafficEntry> = z.discriminatedUnion("kind",
     rpc: RpcInfoSchema,
     pairedSeq: Seq.optional(),
     latencyMs: z.number().optional(),
+    cancelledSeq: Seq.optional(),
+    lostSeq: Seq.optional(),
     problem: z.string().optional(),
+    negotiation: z.string().optional(),
+    expected: z.string().optional(),
   }),
   z.object({
     kind: z.literal("http"),
@@ -76,9 +86,31 @@ const TrafficEntrySchema: z.ZodType<TrafficEntry> = z.discriminatedUnion("kind",
     headers: z.record(z.string(), z.string()),
     durationMs: z.number().optional(),
     note: z.string().optional(),
+    negotiation: z.string().optional(),
+    expected: z.string().optional(),
   }),
   z.object({ kind: z.literal("stderr"), seq: Seq, ts: z.number(), line: z.string() }),
-  z.object({ kind: z.literal("event"), seq: Seq, ts: z.number(), level: z.enum(["info", "warn", "error"]), message: z.string() }),
+  z.object({
+    kind: z.literal("event"),
+    seq: Seq,
+    ts: z.number(),
+    level: z.enum(["info", "warn", "error"]),
+    message: z.string(),
+    mark: z.object({ type: z.enum(["session-ended", "session-started"]), reason: z.string() }).optional(),
+  }),
+  z.object({
+    kind: z.literal("sse"),
+    seq: Seq,
+    ts: z.number(),
+    exchange: z.number().int(),
+    shape: z.enum(["priming", "empty", "id-only", "retry", "comment", "endpoint", "ignored"]),
+    id: z.string().optional(),
+    event: z.string().optional(),
+    data: z.string().optional(),
+    retryMs: z.number().optional(),
+    comments: z.array(z.string()).optional(),
+    problem: z.string().optional(),
+  }),
 ]);
 
 // MCP objects are checked with the SDK's guards and kept exactly as written (no stripping).

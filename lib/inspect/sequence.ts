@@ -5,6 +5,7 @@
  */
 import { rpcLabel } from "../traffic/classify";
 import type { Channel, FrameEntry, RpcInfo, TrafficEntry } from "../traffic/entry";
+import { sseLabel } from "../traffic/sse";
 import { formatId, urlPath } from "../traffic/view";
 
 export type Lane = "client" | "bridge" | "server";
@@ -15,7 +16,7 @@ export const LANES: readonly { id: Lane; title: string }[] = [
   { id: "server", title: "Server" },
 ];
 
-export type SequenceKind = "request" | "response" | "error" | "notification" | "server-request" | "invalid" | "http" | "stderr" | "event";
+export type SequenceKind = "request" | "response" | "error" | "notification" | "server-request" | "invalid" | "http" | "stderr" | "event" | "expected";
 
 export interface SequenceItem {
   seq: number;
@@ -93,7 +94,8 @@ function frameItem(e: FrameEntry, entries: readonly TrafficEntry[], state: Seque
     from: outgoing ? "client" : "server",
     to: outgoing ? "server" : "client",
     label: frameLabel(e, entries),
-    kind: frameKind(e.rpc, outgoing),
+    // An expected refusal (the version probe's, a spot check's right answer) is drawn neutral, not as an error.
+    kind: (e.negotiation || e.expected) && e.rpc.type === "error" ? "expected" : frameKind(e.rpc, outgoing),
     t: e.ts - state.t0,
     via: carrier(e.channel, state.exchanges),
     through: state.mask,
@@ -203,6 +205,8 @@ function otherItem(entry: Exclude<TrafficEntry, FrameEntry>, state: SequenceStat
     }
     case "stderr":
       return { seq: entry.seq, kind: "stderr", from: "server", to: "client", label: entry.line.slice(0, 300), t, through, via: "stderr" };
+    case "sse":
+      return { seq: entry.seq, kind: "event", from: "server", to: "client", label: `SSE ${sseLabel(entry)}${entry.id !== undefined ? ` id ${entry.id}` : ""}`, t, through, via: `SSE, exchange #${entry.exchange}` };
     case "event": {
       const label = entry.message.slice(0, 300);
       if (/^SSE "/.test(entry.message)) return { seq: entry.seq, kind: "event", from: "server", to: "client", label, t, through, via: "SSE" };
@@ -222,6 +226,7 @@ const KIND_WORD: Record<SequenceKind, string> = {
   http: "HTTP",
   stderr: "stderr",
   event: "event",
+  expected: "expected answer",
 };
 
 /** The accessible name of an arrow: "client to server: request tools/call id 3". */

@@ -20,7 +20,10 @@ export const CLIENT_CAPABILITY_HELP: Record<string, string> = {
   sampling: "The server may ask the client's LLM for a completion (sampling/createMessage).",
   elicitation: "The server may ask the user for input through the client (elicitation/create).",
   experimental: "Non-standard features, named by the client.",
-  tasks: "The client can run server requests as tasks.",
+  tasks: "The server may send sampling and elicitation requests as tasks: the client answers with a task at once and the server polls it (tasks/get, tasks/result).",
+  "tasks.list": "The server may list the client's tasks (tasks/list).",
+  "tasks.cancel": "The server may cancel a task it created on the client (tasks/cancel).",
+  "tasks.requests": "Which requests the server may send as tasks (sampling/createMessage, elicitation/create).",
   extensions: "Protocol extensions the client supports, by name.",
 };
 

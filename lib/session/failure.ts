@@ -1,3 +1,4 @@
+import { firstErrorLine, stripAnsi } from "../traffic/ansi";
 import type { TrafficLog } from "../traffic/log";
 import type { StdioExit } from "../transports/bridgeStdio";
 import type { ConnectionConfig } from "./config";
@@ -11,10 +12,21 @@ export interface FailureContext {
   timedOutAfterMs?: number;
 }
 
+/** The server's stderr tail for a failure: every line kept, and the one to read first. */
+export function stderrOf(tail: readonly string[] | undefined): Failure["stderr"] {
+  return tail?.length ? { lines: [...tail], firstError: firstErrorLine(tail) } : undefined;
+}
+
 /** Turn whatever went wrong into what failed and what to try. */
 export function describeFailure(error: unknown, ctx: FailureContext): Failure {
-  const message = error instanceof Error ? error.message : String(error);
-  const stderr = ctx.stderrTail?.length ? `Last stderr: ${ctx.stderrTail.slice(-5).join(" | ")}` : undefined;
+  return { ...describeCause(error, ctx), ...(ctx.stderrTail?.length && { stderr: stderrOf(ctx.stderrTail) }) };
+}
+
+function describeCause(error: unknown, ctx: FailureContext): Failure {
+  const message = stripAnsi(error instanceof Error ? error.message : String(error));
+  // The whole tail goes with the failure (`stderr`); the detail names the line that matters.
+  const first = ctx.stderrTail ? firstErrorLine(ctx.stderrTail) : -1;
+  const stderr = ctx.stderrTail?.length ? `stderr: ${stripAnsi(ctx.stderrTail[first >= 0 ? first : ctx.stderrTail.length - 1]!)}` : undefined;
   const bad = badFrames(ctx.log);
 
   if (ctx.config.transport === "stdio") {

@@ -1,14 +1,26 @@
-import type { Client } from "@modelcontextprotocol/client";
+import type { Client, StandardSchemaV1 } from "@modelcontextprotocol/client";
+import { splitEntries, type InvalidEntry } from "./listEntries";
 import type { ListKind, ListState } from "./state";
 
-export const LIST_METHODS: { kind: ListKind; capability: "tools" | "resources" | "prompts"; label: string }[] = [
-  { kind: "tools", capability: "tools", label: "Tools" },
-  { kind: "resources", capability: "resources", label: "Resources" },
-  { kind: "resourceTemplates", capability: "resources", label: "Resource templates" },
-  { kind: "prompts", capability: "prompts", label: "Prompts" },
+export const LIST_METHODS: { kind: ListKind; capability: "tools" | "resources" | "prompts"; label: string; method: string; field: string }[] = [
+  { kind: "tools", capability: "tools", label: "Tools", method: "tools/list", field: "tools" },
+  { kind: "resources", capability: "resources", label: "Resources", method: "resources/list", field: "resources" },
+  { kind: "resourceTemplates", capability: "resources", label: "Resource templates", method: "resources/templates/list", field: "resourceTemplates" },
+  { kind: "prompts", capability: "prompts", label: "Prompts", method: "prompts/list", field: "prompts" },
 ];
 
-/** Load one list in full (every page: the SDK walks `nextCursor`), reporting loading → ready/error. */
+const MAX_PAGES = 10_000;
+
+/** Takes a result as it came: entries are checked one by one below, not by the SDK as a whole. */
+const AsSent: StandardSchemaV1<unknown, unknown> = {
+  "~standard": { version: 1, vendor: "mcp-lens", validate: (value) => ({ value }) },
+};
+
+/**
+ * Load one list in full, every page (following `nextCursor`), reporting loading → ready/error. Pages
+ * are requested raw and each entry validated on its own: the usable ones are listed, the invalid
+ * ones set aside with their violations, so one bad entry never hides the rest.
+ */
 export async function loadList(
   client: Client,
   kind: ListKind,
@@ -16,21 +28,40 @@ export async function loadList(
   update: (list: ListState<unknown>) => void,
   previous: ListState<unknown>,
 ): Promise<void> {
-  const capability = LIST_METHODS.find((m) => m.kind === kind)!.capability;
-  if (!client.getServerCapabilities()?.[capability]) {
+  const spec = LIST_METHODS.find((m) => m.kind === kind)!;
+  if (!client.getServerCapabilities()?.[spec.capability]) {
     update({ status: "unsupported", items: [] });
     return;
   }
   update({ ...previous, status: "loading" });
+  const items: unknown[] = [];
+  const invalid: InvalidEntry[] = [];
   try {
-    const options = { cacheMode: "refresh" } as const;
-    const items =
-      kind === "tools" ? (await client.listTools(undefined, options)).tools
-      : kind === "resources" ? (await client.listResources(undefined, options)).resources
-      : kind === "resourceTemplates" ? (await client.listResourceTemplates(undefined, options)).resourceTemplates
-      : (await client.listPrompts(undefined, options)).prompts;
-    update({ status: "ready", items, loadedAt: Date.now(), reason });
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    for (let page = 0; ; page++) {
+      if (page >= MAX_PAGES) throw new Error(`${spec.method} did not end after ${MAX_PAGES} pages`);
+      const result = await client.request({ method: spec.method, params: cursor === undefined ? {} : { cursor } } as never, AsSent);
+      const entries = (result as Record<string, unknown> | null)?.[spec.field];
+      if (!Array.isArray(entries)) throw new Error(`Invalid result for ${spec.method}: "${spec.field}" is ${describe(entries)}, not an array`);
+      const split = splitEntries(kind, entries, items.length + invalid.length);
+      items.push(...split.valid);
+      invalid.push(...split.invalid);
+      const next = (result as { nextCursor?: unknown }).nextCursor;
+      if (next === undefined || next === null || next === "") break;
+      if (typeof next !== "string") throw new Error(`Invalid result for ${spec.method}: nextCursor is ${describe(next)}, not a string`);
+      if (seen.has(next)) throw new Error(`${spec.method} sent the cursor ${JSON.stringify(next.slice(0, 80))} twice: the pages loop`);
+      seen.add(next);
+      cursor = next;
+    }
+    update({ status: "ready", items, invalid, loadedAt: Date.now(), reason });
   } catch (error) {
-    update({ status: "error", items: previous.items, error: error instanceof Error ? error.message : String(error), reason });
+    const message = error instanceof Error ? error.message : String(error);
+    // What was read before the failure is still shown.
+    update({ status: "error", items: items.length ? items : previous.items, invalid, error: message, reason });
   }
+}
+
+function describe(value: unknown): string {
+  return value === undefined ? "missing" : value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

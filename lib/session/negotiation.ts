@@ -1,5 +1,5 @@
 import type { ClientOptions } from "@modelcontextprotocol/client";
-import type { FrameEntry } from "../traffic/entry";
+import type { FrameEntry, HttpEntry, TrafficEntry } from "../traffic/entry";
 import type { TrafficLog } from "../traffic/log";
 import type { ProtocolChoice, TransportKind } from "./config";
 
@@ -29,6 +29,10 @@ export interface HandshakeStep {
   method: "server/discover" | "initialize" | "notifications/initialized";
   request: FrameEntry;
   response?: FrameEntry;
+  /** Over HTTP: what the request's exchange came back with (status and a note on its body). */
+  http?: { status?: number; failed?: boolean; note?: string };
+  /** The step was version negotiation that ended in a fallback, not a failure. */
+  negotiation?: boolean;
   /** What the step showed, in words. */
   outcome: string;
 }
@@ -36,31 +40,67 @@ export interface HandshakeStep {
 /** What was tried during the handshake, read from the traffic log (the one source of truth). */
 export function handshakeSteps(log: TrafficLog): HandshakeStep[] {
   const steps: HandshakeStep[] = [];
-  const frames = log.entries;
-  for (const entry of frames) {
+  const entries = log.entries;
+  // In a log that goes on across reconnects, the handshake is the latest session's.
+  for (let i = latestSessionStart(entries); i < entries.length; i++) {
+    const entry = entries[i]!;
     if (entry.kind !== "frame" || entry.direction !== "outgoing") continue;
     const rpc = entry.rpc;
     const method = rpc.type === "request" || rpc.type === "notification" ? rpc.method : undefined;
     if (method !== "server/discover" && method !== "initialize" && method !== "notifications/initialized") continue;
-    const response = entry.pairedSeq !== undefined ? (frames[entry.pairedSeq] as FrameEntry | undefined) : undefined;
-    steps.push({ method, request: entry, response, outcome: describeOutcome(method, response) });
+    const exchange = entry.channel.transport === "http" ? exchangeOf(entries, entry.seq, entry.channel.exchange) : undefined;
+    const paired = entry.pairedSeq !== undefined ? (entries[entry.pairedSeq] as FrameEntry | undefined) : undefined;
+    const response = paired ?? exchange?.body;
+    const negotiation = Boolean(response?.negotiation ?? exchange?.http?.negotiation);
+    const http = exchange?.http && { status: exchange.http.status, failed: exchange.http.phase === "failed", note: exchange.http.note };
+    steps.push({ method, request: entry, response, http, negotiation, outcome: describeOutcome(method, response, http, negotiation) });
     if (method === "notifications/initialized") break;
     if (steps.length > 8) break;
+  }
+  // A probe that got no answer at all before initialize was sent: the server was taken for a legacy one.
+  const [first, second] = steps;
+  if (first?.method === "server/discover" && !first.response && !first.http && second?.method === "initialize") {
+    first.negotiation = true;
+    first.outcome = "no answer in time: taken for a legacy server, fell back to initialize";
   }
   return steps;
 }
 
-function describeOutcome(method: HandshakeStep["method"], response: FrameEntry | undefined): string {
-  if (method === "notifications/initialized") return "sent: the session is ready";
-  if (!response) return "no answer";
-  const rpc = response.rpc;
-  if (rpc.type === "error") {
-    if (method === "server/discover" && rpc.code === -32601) return "method not found (-32601): a legacy server";
-    return `error ${rpc.code}: ${rpc.message}`;
+/** Where the latest session of a log begins: after its last session-started mark, else at 0. */
+export function latestSessionStart(entries: readonly TrafficEntry[]): number {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i]!;
+    if (e.kind === "event" && e.mark?.type === "session-started") return i;
   }
-  if (rpc.type !== "result") return `unexpected answer (${rpc.type})`;
+  return 0;
+}
+
+/** The HTTP answer of an exchange and the first message in its body, found near the request. */
+function exchangeOf(entries: readonly TrafficEntry[], from: number, exchange: number): { http?: HttpEntry; body?: FrameEntry } {
+  const found: { http?: HttpEntry; body?: FrameEntry } = {};
+  for (let i = from + 1; i < Math.min(entries.length, from + 2000); i++) {
+    const e = entries[i]!;
+    if (e.kind === "http" && e.exchange === exchange && e.phase !== "request") found.http ??= e;
+    if (e.kind === "frame" && e.direction === "incoming" && e.channel.transport === "http" && e.channel.exchange === exchange) {
+      found.body ??= e;
+      break;
+    }
+  }
+  return found;
+}
+
+function describeOutcome(method: HandshakeStep["method"], response: FrameEntry | undefined, http: HandshakeStep["http"], negotiation: boolean): string {
+  if (method === "notifications/initialized") return "sent: the session is ready";
+  const status = http?.failed ? `the request failed${http.note ? ` (${http.note})` : ""}` : http?.status !== undefined ? `HTTP ${http.status}` : undefined;
+  const rpc = response?.rpc;
+  const body = rpc?.type === "error" ? `error ${rpc.code}${rpc.message ? `: ${rpc.message}` : ""}` : !rpc && http?.note ? http.note : undefined;
+  const answered = [status, body].filter(Boolean).join(", ");
+  if (negotiation) return `${answered || "refused"}: a legacy server, fell back to initialize`;
+  if (!rpc) return answered ? `no JSON-RPC answer (${answered})` : "no answer";
+  if (rpc.type === "error") return answered;
+  if (rpc.type !== "result") return `unexpected answer (${rpc.type})${status ? `, ${status}` : ""}`;
   try {
-    const result = (JSON.parse(response.raw) as { result?: { protocolVersion?: string; supportedVersions?: string[] } }).result;
+    const result = (JSON.parse(response!.raw) as { result?: { protocolVersion?: string; supportedVersions?: string[] } }).result;
     if (method === "initialize") return `server answered with protocol version ${result?.protocolVersion ?? "?"}`;
     return `server offers ${(result?.supportedVersions ?? []).join(", ") || "no versions"}`;
   } catch {

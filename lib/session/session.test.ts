@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { registry } from "../bridge/registry";
 import { nodeSessionDeps } from "../testing/inProcess";
 import type { ConnectionConfig } from "./config";
+import { isError } from "../traffic/view";
 import { handshakeSteps } from "./negotiation";
 import { InspectorSession } from "./session";
 
@@ -42,6 +43,19 @@ describe("InspectorSession over the stdio bridge", () => {
     const steps = handshakeSteps(session.log);
     expect(steps.map((x) => x.method)).toEqual(["server/discover", "initialize", "notifications/initialized"]);
     expect(steps[1]?.response?.latencyMs).toBeGreaterThanOrEqual(0);
+    // The probe's -32601 is negotiation: neutral, not counted as an error.
+    expect(steps[0]).toMatchObject({ negotiation: true, outcome: expect.stringMatching(/^error -32601.*: a legacy server, fell back to initialize$/) });
+    expect(steps[0]?.response).toMatchObject({ rpc: { type: "error", code: -32601 }, negotiation: expect.stringMatching(/^legacy server/) });
+    expect(session.log.entries.filter(isError)).toEqual([]);
+  });
+
+  it("a pinned 2026-07-28 connection to a legacy server keeps the refusal an error", async () => {
+    session = new InspectorSession(stdio("2026-07-28"), { ...nodeSessionDeps(), connectDeadlineMs: 4000 });
+    await session.connect();
+    expect(session.state.status).toBe("failed");
+    const refusal = session.log.frames().find((f) => f.rpc.type === "error");
+    expect(refusal?.negotiation).toBeUndefined();
+    expect(refusal && isError(refusal)).toBe(true);
   });
 
   it("pins a legacy version", async () => {
@@ -77,6 +91,18 @@ describe("InspectorSession over the stdio bridge", () => {
     expect(session.state.failure?.title).toMatch(/exited \(code 3\)/);
     expect(session.state.failure?.detail).toContain("fatal: demo crash");
     expect(session.log.entries.some((e) => e.kind === "stderr" && e.line.includes("fatal: demo crash"))).toBe(true);
+  });
+
+  it("a crash keeps the whole stderr tail and points at the first error-looking line", async () => {
+    session = new InspectorSession(stdio("2025-11-25", process.execPath, ["--import", "tsx", "servers/fixtures/crash-stderr.ts"]), nodeSessionDeps());
+    await session.connect();
+    const failure = session.state.failure!;
+    expect(failure.title).toMatch(/exited \(code 1\)/);
+    expect(failure.stderr?.lines).toHaveLength(27);
+    expect(failure.stderr?.lines[failure.stderr.firstError]).toContain("Error: Cannot find module '/opt/server/dist/plugins/missing.js'");
+    // The detail names that line, without its escape codes.
+    expect(failure.detail).toContain("stderr: Error: Cannot find module");
+    expect(failure.detail).not.toContain("\u001b");
   });
 
   it("names a command that does not exist", async () => {

@@ -1,4 +1,4 @@
-import { SdkHttpError, type Client, type ClientCapabilities, type FetchLike, type Transport } from "@modelcontextprotocol/client";
+import { type Client, type ClientCapabilities, type FetchLike, type Transport } from "@modelcontextprotocol/client";
 import { ClientFeatures } from "../client/clientFeatures";
 import { ServerFeatures } from "../features/features";
 import { LensClient } from "../features/lensClient";
@@ -7,13 +7,19 @@ import { listsFromTraffic } from "../inspect/diff";
 import { recordingLogSteps, runPaced, type Recording } from "../inspect/recording";
 import { ToolRunner } from "../tools/toolRunner";
 import { TrafficLog } from "../traffic/log";
-import { BridgeStdioTransport } from "../transports/bridgeStdio";
+import { BridgeStdioTransport, refusedAnswerMessage } from "../transports/bridgeStdio";
 import type { ConnectionConfig } from "./config";
-import { describeFailure } from "./failure";
+import { stripAnsi } from "../traffic/ansi";
+import { AutoReconnect } from "./autoReconnect";
+import { ConnectionWatch, describeLoss, type ConnectionLoss } from "./connectionWatch";
+import { describeFailure, stderrOf } from "./failure";
 import { loadList, LIST_METHODS } from "./lists";
 import { negotiationOptions } from "./negotiation";
 import * as R from "./state";
 import { Store } from "./store";
+
+/** After a loss is seen in the traffic, how long the failing request has to settle with its own error before the connection is closed. */
+const LOSS_CLOSE_DELAY_MS = 300;
 
 export const CLIENT_INFO = { name: "mcp-lens", title: "MCP Lens", version: "0.1.0" };
 
@@ -38,13 +44,19 @@ export class InspectorSession {
   log: TrafficLog;
   client?: Client;
   /** Tool calls and their history; kept across reconnects. */
-  readonly tools = new ToolRunner();
+  readonly tools = new ToolRunner(undefined, () => this.closeReason());
   /** MCP Lens as a client: server requests waiting for the user, the roots list, ping. Kept across reconnects. */
   readonly clientFeatures: ClientFeatures;
   /** Resources, subscriptions, completions, prompts, logging, tasks (lib/features). Follows the live client. */
   readonly features: ServerFeatures;
   private transport?: Transport;
   private generation = 0;
+  /** Stops watching the live connection's traffic for a loss. */
+  private unwatch?: () => void;
+  private readonly auto = new AutoReconnect(
+    (attempt) => this.reconnect(`automatic reconnect, attempt ${attempt}`),
+    (next) => this.store.apply(R.reconnectPlanned, next && { attempt: next.attempt, at: Date.now() + next.inMs }),
+  );
 
   constructor(
     config: ConnectionConfig,
@@ -62,10 +74,18 @@ export class InspectorSession {
     return this.store.get();
   }
 
-  async connect(config: ConnectionConfig = this.state.config): Promise<void> {
-    await this.disconnect();
+  /**
+   * Connect with `config`. A fresh connection starts a new traffic log; `continueLog` (a reconnect,
+   * with its reason) keeps the log and marks the boundary, so the traffic reads on across it.
+   */
+  async connect(config: ConnectionConfig = this.state.config, options: { continueLog?: string } = {}): Promise<void> {
+    if (!options.continueLog) this.auto.reset();
+    await this.disconnect(options.continueLog !== undefined);
     const generation = ++this.generation;
-    this.log = new TrafficLog({ now: this.deps.now });
+    if (options.continueLog && this.log.entries.length) this.log.sessionStarted(`new session: ${options.continueLog}, same settings`, options.continueLog);
+    else this.log = new TrafficLog({ now: this.deps.now });
+    if (config.protocol === "auto") this.log.watchVersionProbe();
+    const sessionStart = this.log.entries.length;
     this.store.apply(R.configured, { config, clientCapabilities: this.clientFeatures.capabilities(config.clientFeatures, this.extraCapabilities) });
     this.store.apply(R.connecting, config.transport === "stdio" ? "starting the server" : "contacting the server");
     this.log.event("info", `connecting (${config.transport}, protocol ${config.protocol})`);
@@ -93,8 +113,10 @@ export class InspectorSession {
         timedOutAfterMs: error instanceof DeadlineError ? error.ms : undefined,
       });
       this.log.event("error", failure.title);
-      this.store.apply(R.failed, failure);
+      // A failed reconnect still offers (or, automatically, plans) the next one.
+      this.store.apply(options.continueLog ? R.lost : R.failed, failure);
       await this.closeTransport();
+      if (options.continueLog && this.state.autoReconnect) this.auto.schedule();
       return;
     }
     const client = this.client!;
@@ -109,8 +131,48 @@ export class InspectorSession {
       connectedAt: Date.now(),
     });
     this.clientFeatures.connected(client);
+    this.auto.reset();
     this.log.event("info", `connected: ${client.getProtocolEra()} era, protocol ${client.getNegotiatedProtocolVersion()}`);
+    // From the session's start: the SDK opens its GET stream during the handshake.
+    if (config.transport !== "stdio") this.watchConnection(client, config.url, sessionStart);
     await this.refreshAll("connect");
+  }
+
+  /** Reconnect with the same settings: a new session (a new initialize, or a restarted server), the log going on. */
+  async reconnect(reason = "reconnected by you"): Promise<void> {
+    if (this.state.status === "connecting" || this.state.recording) return;
+    await this.connect(this.state.config, { continueLog: reason });
+  }
+
+  /** Reconnect by itself after a loss (from now on, for this session). */
+  setAutoReconnect(on: boolean): void {
+    this.store.apply(R.autoReconnectSet, on);
+    if (!on) this.auto.cancel();
+    else if (this.state.status === "failed" && this.state.failure?.reconnect) this.auto.schedule();
+  }
+
+  /** An HTTP connection is lost when its traffic says so (a refused request, an unknown session): found as it is logged. */
+  private watchConnection(client: Client, url: string, from: number): void {
+    const transport = this.transport as { sessionId?: string } | undefined;
+    const watch = new ConnectionWatch(() => transport?.sessionId, url, from);
+    const log = this.log;
+    this.unwatch = log.subscribe(() => {
+      const loss = watch.scan(log.entries);
+      if (loss) this.lost(client, loss, url);
+    });
+  }
+
+  private lost(client: Client, loss: ConnectionLoss, url: string): void {
+    if (client !== this.client || this.state.status !== "connected") return;
+    const failure = describeLoss(loss, url);
+    this.log.sessionEnded("error", failure.title, loss.kind);
+    this.clientFeatures.detach("the connection was lost");
+    this.store.apply(R.lost, failure);
+    // The request that showed the loss settles with its own error first; then the rest are ended.
+    setTimeout(() => {
+      if (this.client === client) void this.closeTransport();
+    }, LOSS_CLOSE_DELAY_MS);
+    if (this.state.autoReconnect) this.auto.schedule();
   }
 
   private async attempt(config: ConnectionConfig, forceLegacy: boolean, deadlineMs: number): Promise<{ transport: Transport; error?: unknown }> {
@@ -168,12 +230,22 @@ export class InspectorSession {
     if (client !== this.client || this.state.status !== "connected") return;
     const transport = this.transport;
     const exit = transport instanceof BridgeStdioTransport ? transport.exit : undefined;
+    const tail = transport instanceof BridgeStdioTransport ? transport.stderrTail : [];
+    const stderr = stderrOf(tail);
     const failure = exit && (exit.code !== 0 || exit.error)
-      ? { title: exit.error?.message ?? `The server exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`, detail: transport instanceof BridgeStdioTransport ? transport.stderrTail.slice(-5).join("\n") : undefined, hint: exit.error?.hint ?? "Reconnect to start it again." }
-      : { title: "The connection was closed by the server.", hint: "Reconnect to start a new session." };
-    this.log.event("warn", failure.title);
+      ? { title: exit.error?.message ?? `The server exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`, detail: stderr ? stripAnsi(tail[stderr.firstError >= 0 ? stderr.firstError : tail.length - 1]!) : undefined, hint: exit.error?.hint ?? "Reconnect to start it again.", stderr }
+      : { title: "The connection was closed by the server.", hint: "Reconnect to start a new session.", stderr };
+    // The cause (an exit, the bridge's refusal) is already in the log as an error: the boundary is a warning.
+    this.log.sessionEnded("warn", failure.title, exit ? "the server exited" : "the server closed the connection");
     this.clientFeatures.detach("the connection closed");
-    this.store.apply(R.disconnected, failure);
+    this.store.apply(R.lost, { ...failure, hint: transport instanceof BridgeStdioTransport && !exit?.error ? "Reconnect starts the server again with the same command and settings (a new initialize); the traffic log goes on." : failure.hint });
+    if (this.state.autoReconnect) this.auto.schedule();
+  }
+
+  /** Why the live connection went away, when more is known than "Connection closed". */
+  private closeReason(): string | undefined {
+    const refused = this.transport instanceof BridgeStdioTransport ? this.transport.exit?.error?.refused : undefined;
+    return refused && refusedAnswerMessage(refused);
   }
 
   /** Ping the server (2025 era) and time the round trip. */
@@ -192,15 +264,8 @@ export class InspectorSession {
     return fetch && { fetch, sessionId: (this.transport as { sessionId?: string } | undefined)?.sessionId };
   }
 
-  /** A 404 on a request that carried a session id: the server forgot the session (spec: start a new one). */
-  private onClientError(client: Client, error: unknown): void {
-    if (client !== this.client || this.state.status !== "connected") return;
-    const sessionId = (this.transport as { sessionId?: string } | undefined)?.sessionId;
-    if (!(error instanceof SdkHttpError) || error.status !== 404 || !sessionId) return;
-    const title = `The server no longer knows this session (HTTP 404 for Mcp-Session-Id ${sessionId}).`;
-    this.log.event("error", title);
-    this.store.apply(R.disconnected, { title, hint: "The server lost or expired the session. Reconnect to start a new one (a new initialize)." });
-  }
+  /** Transport errors surface as the calls' own failures and, for a lost connection, through the traffic (see watchConnection). */
+  private onClientError(_client: Client, _error: unknown): void {}
 
   /**
    * Send a message exactly as written, bypassing the SDK client: a request, a notification, a
@@ -255,18 +320,22 @@ export class InspectorSession {
     }, this.state.lists[kind]);
   }
 
-  async disconnect(): Promise<void> {
+  /** Close the connection. `forReconnect`: the caller connects again at once (the log goes on, automatic reconnecting stays). */
+  async disconnect(forReconnect = false): Promise<void> {
     this.generation++;
+    if (!forReconnect) this.auto.reset();
     this.tools.cancelAll();
     const wasLive = this.state.status === "connected" || this.state.status === "connecting";
     await this.closeTransport();
     if (wasLive) {
-      this.log.event("info", "disconnected by the user");
+      this.log.event("info", forReconnect ? "disconnected to reconnect" : "disconnected by the user");
       this.store.apply(R.disconnected, undefined);
     }
   }
 
   private async closeTransport(): Promise<void> {
+    this.unwatch?.();
+    this.unwatch = undefined;
     const client = this.client;
     const transport = this.transport;
     this.client = undefined;

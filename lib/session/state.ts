@@ -1,11 +1,15 @@
 import type { ClientCapabilities, DiscoverResult, Implementation, Prompt, Resource, ResourceTemplateType as ResourceTemplate, ServerCapabilities, Tool } from "@modelcontextprotocol/client";
 import type { ConnectionConfig } from "./config";
+import type { InvalidEntry } from "./listEntries";
 
 export type ListKind = "tools" | "resources" | "resourceTemplates" | "prompts";
 
 export interface ListState<T> {
   status: "idle" | "loading" | "ready" | "error" | "unsupported";
+  /** The usable entries. */
   items: T[];
+  /** Entries set aside because they do not match the schema, with their violations. */
+  invalid?: InvalidEntry[];
   error?: string;
   /** When the list was last (re)loaded, and why. */
   loadedAt?: number;
@@ -19,6 +23,10 @@ export interface Failure {
   detail?: string;
   /** What to try. */
   hint?: string;
+  /** The server's last stderr lines (as written, ANSI codes included), oldest first, and the first that looks like an error. */
+  stderr?: { lines: string[]; firstError: number };
+  /** A live connection was lost (the server exited, restarted, or forgot the session): a reconnect with the same settings is offered. */
+  reconnect?: boolean;
 }
 
 export type Status = "idle" | "connecting" | "connected" | "disconnected" | "failed";
@@ -41,6 +49,10 @@ export interface SessionState {
   connectedAt?: number;
   /** Set when this session is a recording opened offline: its traffic is read, nothing is sent. */
   recording?: { exportedAt: string };
+  /** Reconnect by itself when the connection is lost. */
+  autoReconnect: boolean;
+  /** The automatic reconnect attempt that is planned, while one is. */
+  nextReconnect?: { attempt: number; at: number };
   lists: {
     tools: ListState<Tool>;
     resources: ListState<Resource>;
@@ -55,6 +67,7 @@ export function initialState(config: ConnectionConfig, clientCapabilities: Clien
   return {
     config,
     status: "idle",
+    autoReconnect: false,
     clientCapabilities,
     lists: { tools: { ...emptyList, items: [] }, resources: { ...emptyList, items: [] }, resourceTemplates: { ...emptyList, items: [] }, prompts: { ...emptyList, items: [] } },
   };
@@ -67,9 +80,17 @@ export const configured = (s: SessionState, p: { config: ConnectionConfig; clien
 
 export const connecting = (s: SessionState, phase: string): SessionState => ({
   ...initialState(s.config, s.clientCapabilities),
+  autoReconnect: s.autoReconnect,
   status: "connecting",
   phase,
 });
+
+/** The live connection is gone; `failure.reconnect` offers a fresh session with the same settings. */
+export const lost = (s: SessionState, failure: Failure): SessionState => ({ ...s, status: "failed", phase: undefined, failure: { ...failure, reconnect: true } });
+
+export const autoReconnectSet = (s: SessionState, on: boolean): SessionState => ({ ...s, autoReconnect: on, ...(on ? {} : { nextReconnect: undefined }) });
+
+export const reconnectPlanned = (s: SessionState, next: SessionState["nextReconnect"]): SessionState => ({ ...s, nextReconnect: next });
 
 export const phaseChanged = (s: SessionState, phase: string): SessionState => ({ ...s, phase });
 
@@ -97,6 +118,7 @@ export const recordingOpened = (
   return {
     ...initialState(s.config, p.clientCapabilities),
     ...p,
+    autoReconnect: false,
     status: "disconnected",
     lists: { tools: ready(p.lists.tools), resources: ready(p.lists.resources), resourceTemplates: { status: "idle", items: [] }, prompts: ready(p.lists.prompts) },
   };

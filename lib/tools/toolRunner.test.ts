@@ -107,12 +107,21 @@ describe("ToolRunner timeout", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it("a user cancel still reads as a cancel", async () => {
+  it("a user cancel reads as cancelled by the person, not as a failure of the server", async () => {
     const { client } = fakeClient();
     const runner = new ToolRunner();
     const call = runner.call(client, "t", {}, { timeoutMs: 1000 });
     await vi.advanceTimersByTimeAsync(10);
     runner.cancel(runner.store.get().byTool.t![0]!.id);
-    expect(await call).toMatchObject({ kind: "failed", message: expect.stringContaining("Cancelled") });
+    expect(await call).toMatchObject({ kind: "cancelled", message: expect.stringContaining("notifications/cancelled was sent") });
+  });
+
+  it("a disconnect while a call runs is not reported as the person's cancel", async () => {
+    const { client } = fakeClient();
+    const runner = new ToolRunner();
+    const call = runner.call(client, "t", {}, { timeoutMs: 1000 });
+    await vi.advanceTimersByTimeAsync(10);
+    runner.cancelAll();
+    expect(await call).toMatchObject({ kind: "failed", message: expect.stringMatching(/^Stopped: the connection was closed/) });
   });
 });

@@ -1,4 +1,4 @@
-import { ProtocolError, SdkError, SdkHttpError, type CallToolResult, type Client, type StandardSchemaV1 } from "@modelcontextprotocol/client";
+import { ProtocolError, SdkError, SdkErrorCode, SdkHttpError, type CallToolResult, type Client, type StandardSchemaV1 } from "@modelcontextprotocol/client";
 import type { ToolOutcome } from "../results/outcome";
 import { Store } from "../session/store";
 import { callFinished, callProgressed, callStarted, emptyToolCalls, type ToolCallsState } from "./history";
@@ -31,6 +31,13 @@ export interface CallOptions {
 
 /** Longer than any call needs: the SDK's own timer stays out of the way of ours (setTimeout's limit). */
 const NO_SDK_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** The person pressed Cancel. */
+class UserCancel extends Error {
+  constructor() {
+    super("cancelled by the user");
+  }
+}
 
 class CallTimeout extends Error {
   constructor(readonly ms: number) {
@@ -81,7 +88,11 @@ export class ToolRunner {
   private nextId = 1;
   private readonly running = new Map<number, AbortController>();
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    /** Why the connection went away, when something more precise than "Connection closed" is known (an answer refused as too big). */
+    private readonly whyClosed: () => string | undefined = () => undefined,
+  ) {}
 
   async call(client: Client, tool: string, args: unknown, options: CallOptions = {}): Promise<ToolOutcome> {
     const id = this.nextId++;
@@ -109,7 +120,9 @@ export class ToolRunner {
       const reason: unknown = controller.signal.reason;
       outcome = reason instanceof CallTimeout
         ? { kind: "failed", message: `${reason.message} notifications/cancelled was sent to the server.`, elapsedMs: this.now() - started }
-        : toOutcome(error, this.now() - started, controller.signal.aborted);
+        : reason instanceof UserCancel
+          ? { kind: "cancelled", message: "notifications/cancelled was sent to the server; an answer that still comes is ignored.", elapsedMs: this.now() - started }
+          : toOutcome(error, this.now() - started, controller.signal.aborted, this.whyClosed);
     } finally {
       timer.stop();
       this.running.delete(id);
@@ -120,7 +133,7 @@ export class ToolRunner {
 
   /** Cancel a running call: the SDK sends `notifications/cancelled` (or closes the request's stream in the 2026 era). */
   cancel(id: number): void {
-    this.running.get(id)?.abort(new Error("cancelled by the user"));
+    this.running.get(id)?.abort(new UserCancel());
   }
 
   cancelAll(): void {
@@ -128,8 +141,10 @@ export class ToolRunner {
   }
 }
 
-function toOutcome(error: unknown, elapsedMs: number, cancelled: boolean): ToolOutcome {
-  if (cancelled) return { kind: "failed", message: "Cancelled: notifications/cancelled was sent to the server.", elapsedMs };
+function toOutcome(error: unknown, elapsedMs: number, cancelled: boolean, whyClosed: () => string | undefined): ToolOutcome {
+  const closedBecause = error instanceof SdkError && error.code === SdkErrorCode.ConnectionClosed ? whyClosed() : undefined;
+  if (closedBecause) return { kind: "failed", message: closedBecause, elapsedMs };
+  if (cancelled) return { kind: "failed", message: "Stopped: the connection was closed, and notifications/cancelled was sent to the server.", elapsedMs };
   if (error instanceof ProtocolError) return { kind: "protocol-error", code: error.code, message: error.message, data: error.data, elapsedMs };
   if (error instanceof SdkError) {
     const timeout = (error.data as { timeout?: number } | undefined)?.timeout;

@@ -17,7 +17,15 @@ export type RpcInfo =
 /** Which wire channel carried a frame. */
 export type Channel =
   | { transport: "stdio" }
-  | { transport: "http"; exchange: number; stream: "request-body" | "json-body" | "sse" }
+  | {
+      transport: "http";
+      exchange: number;
+      stream: "request-body" | "json-body" | "sse";
+      /** On an SSE event: its `id:` (what a client resumes from with Last-Event-ID). */
+      sseId?: string;
+      /** On an SSE event whose data came in more than one `data:` line (allowed: the lines are joined with newlines). */
+      dataLines?: number;
+    }
   | { transport: "memory" };
 
 export interface FrameEntry {
@@ -36,8 +44,16 @@ export interface FrameEntry {
   pairedSeq?: number;
   /** On a response: ms since its request. */
   latencyMs?: number;
+  /** On a request: seq of the notifications/cancelled that withdrew it. */
+  cancelledSeq?: number;
+  /** On a request: seq of the mark where its connection ended before it was answered. */
+  lostSeq?: number;
   /** The protocol problem with this frame, when there is one (a response to no request, a duplicate id…). */
   problem?: string;
+  /** Set on the version probe and its expected negative answer: negotiation, shown neutral, never an error. */
+  negotiation?: string;
+  /** Set on an error that was the right answer to a spot-check probe: shown neutral, never an error. */
+  expected?: string;
 }
 
 export interface HttpEntry {
@@ -54,6 +70,10 @@ export interface HttpEntry {
   durationMs?: number;
   /** A short description of a body that was not MCP (an HTML page, a 404 text), or of a failure. */
   note?: string;
+  /** Set on the HTTP answer to the version probe when it is the expected refusal of a legacy server. */
+  negotiation?: string;
+  /** Set on a 4xx that was the right answer to a spot-check probe. */
+  expected?: string;
 }
 
 export interface StderrEntry {
@@ -69,13 +89,48 @@ export interface EventEntry {
   ts: number;
   level: "info" | "warn" | "error";
   message: string;
+  /** A boundary in a log that goes on across reconnects: where a session ended, or a new one began. */
+  mark?: SessionMark;
 }
 
-export type TrafficEntry = FrameEntry | HttpEntry | StderrEntry | EventEntry;
+export interface SessionMark {
+  type: "session-ended" | "session-started";
+  /** What ended it (the server exited, the session is unknown…) or started it (a reconnect). */
+  reason: string;
+}
+
+/**
+ * An SSE event that carries no message: what it is decides how it is shown (grey, explained), and
+ * only `problem` makes it a flagged row.
+ * - `priming`: an `id` with empty `data`, sent before a response so the client can resume from it (2025-11-25).
+ * - `empty`: empty `data` and no id. `id-only`: an `id` and no `data` (sets the resume point, dispatches nothing).
+ * - `retry`: a reconnection delay. `comment`: `: …` lines only (keep-alives). `endpoint`: the legacy HTTP+SSE POST URL.
+ * - `ignored`: an event type other than `message` (the client ignores it), or fields the format does not define.
+ */
+export type SseShape = "priming" | "empty" | "id-only" | "retry" | "comment" | "endpoint" | "ignored";
+
+export interface SseEntry {
+  kind: "sse";
+  seq: number;
+  ts: number;
+  exchange: number;
+  shape: SseShape;
+  id?: string;
+  event?: string;
+  /** The event's data when it is not a message (an endpoint URL, an ignored event), cut. */
+  data?: string;
+  retryMs?: number;
+  comments?: string[];
+  /** What is wrong with it, when something is (an invalid retry value, an unknown field, a message the client ignores). */
+  problem?: string;
+}
+
+export type TrafficEntry = FrameEntry | HttpEntry | StderrEntry | EventEntry | SseEntry;
 
 /** An entry before the log numbers it. */
 export type NewEntry =
-  | Omit<FrameEntry, "seq" | "rpc" | "size" | "truncated" | "pairedSeq" | "latencyMs" | "problem">
+  | Omit<FrameEntry, "seq" | "rpc" | "size" | "truncated" | "pairedSeq" | "latencyMs" | "cancelledSeq" | "lostSeq" | "problem" | "negotiation" | "expected">
   | Omit<HttpEntry, "seq">
   | Omit<StderrEntry, "seq">
-  | Omit<EventEntry, "seq">;
+  | Omit<EventEntry, "seq">
+  | Omit<SseEntry, "seq">;

@@ -75,4 +75,25 @@ describe("TrafficLog capture", () => {
     flushes.forEach((f) => f());
     expect(told).toBe(1);
   });
+
+  it("a frame over the storage limit is parsed whole (classified, paired, value returned) and stored cut", () => {
+    const log = new TrafficLog({ schedule: (f) => f(), frameLimit: 100 });
+    log.recordFrame("outgoing", '{"jsonrpc":"2.0","id":"a","method":"resources/read"}', stdio);
+    const line = JSON.stringify({ result: { text: "z".repeat(500) }, jsonrpc: "2.0", id: "a" });
+    const { entry, value } = log.recordFrame("incoming", line, stdio);
+    expect(entry).toMatchObject({ truncated: true, size: line.length, rpc: { type: "result", id: "a" }, pairedSeq: 0 });
+    expect(entry.raw).toHaveLength(100);
+    expect(value).toEqual(JSON.parse(line));
+  });
+
+  it("a frame too big to parse is classified from its head, or from its tail when the id comes last", () => {
+    const log = new TrafficLog({ schedule: (f) => f(), frameLimit: 100, fullParseLimit: 1000 });
+    const idLast = JSON.stringify({ result: { text: "z".repeat(5000), nested: { id: 99 } }, jsonrpc: "2.0", id: 3 });
+    expect(log.recordFrame("incoming", idLast, stdio)).toMatchObject({ entry: { rpc: { type: "result", id: 3 } }, value: undefined });
+    const idFirst = JSON.stringify({ jsonrpc: "2.0", id: 4, result: { text: "z".repeat(5000) } });
+    expect(log.recordFrame("incoming", idFirst, stdio).entry.rpc).toEqual({ type: "result", id: 4 });
+    // A nested "id" near the head is not taken for the message's.
+    const nested = JSON.stringify({ result: { items: [{ id: 5 }], text: "z".repeat(5000) }, jsonrpc: "2.0" });
+    expect(log.recordFrame("incoming", nested, stdio).entry.rpc.type).toBe("not-jsonrpc");
+  });
 });

@@ -1,8 +1,16 @@
 import { classifyFrame, utf8Length } from "./classify";
 import type { Direction, FrameEntry, NewEntry, RequestId, RpcInfo, TrafficEntry } from "./entry";
+import { ProbeWatch } from "./probe";
+import { RequestWatch } from "./requestWatch";
 
 /** Frames above this many characters are stored cut (the size is kept); views show the cut. */
 export const DEFAULT_FRAME_LIMIT = 8 * 1024 * 1024;
+/**
+ * Frames up to this many characters are parsed whole even when stored cut, so they are classified
+ * and paired for what they are (and the parsed value goes to the client); larger ones are classified
+ * from their head and tail. The stdio bridge refuses lines over 16 MiB, so every stdio frame is parsed.
+ */
+export const FULL_PARSE_LIMIT = 32 * 1024 * 1024;
 
 type Listener = () => void;
 
@@ -14,17 +22,22 @@ export class TrafficLog {
   readonly entries: TrafficEntry[] = [];
   /** Bumped on every change; views use it as their snapshot. */
   version = 0;
+  /** Bumped when entries already in the log were changed in place (see `amend`): incremental views start over. */
+  amendments = 0;
   private readonly listeners = new Set<Listener>();
   private readonly pending = new Map<string, FrameEntry>();
   private readonly answered = new Set<string>();
   private flushScheduled = false;
   private nextExchange = 1;
+  private probe?: ProbeWatch;
+  private requests = new RequestWatch();
 
   constructor(
     private readonly options: {
       now?: () => number;
       schedule?: (flush: () => void) => void;
       frameLimit?: number;
+      fullParseLimit?: number;
     } = {},
   ) {}
 
@@ -32,18 +45,25 @@ export class TrafficLog {
     return this.options.now ? this.options.now() : performance.timeOrigin + performance.now();
   }
 
+  /** An auto-mode connect begins: its version probe and the expected refusal are marked as negotiation. */
+  watchVersionProbe(): void {
+    this.probe = new ProbeWatch();
+  }
+
   newExchange(): number {
     return this.nextExchange++;
   }
 
   /**
-   * Record a raw frame as it crossed the wire, then classify and pair it. `cutSize`: the capture point
-   * kept only this head of a frame of that many bytes (it is classified from its head, like any cut frame).
+   * Record a raw frame as it crossed the wire, then classify and pair it; `value` is the parsed frame
+   * when it was parsed whole. What is stored may be cut, what was parsed is not. `cutSize`: the capture
+   * point kept only this head of a frame of that many bytes (it is classified from its head).
    */
   recordFrame(direction: Direction, raw: string, channel: FrameEntry["channel"], cutSize?: number): { entry: FrameEntry; value?: unknown } {
     const limit = this.options.frameLimit ?? DEFAULT_FRAME_LIMIT;
     const truncated = raw.length > limit || cutSize !== undefined;
-    const { rpc, value } = truncated ? { rpc: classifyTruncated(raw), value: undefined } : classifyFrame(raw);
+    const parseWhole = cutSize === undefined && raw.length <= (this.options.fullParseLimit ?? FULL_PARSE_LIMIT);
+    const { rpc, value } = parseWhole ? classifyFrame(raw) : { rpc: classifyTruncated(raw), value: undefined };
     const entry: FrameEntry = {
       kind: "frame",
       seq: this.entries.length,
@@ -56,6 +76,9 @@ export class TrafficLog {
       rpc,
     };
     this.pair(entry, rpc);
+    const late = this.requests.frame(entry, value, (d, id) => this.pending.get(pairKey(d, id)));
+    if (late) entry.problem = entry.problem ? `${entry.problem}; ${late}` : late;
+    this.probe?.frame(entry);
     this.push(entry);
     return { entry, value };
   }
@@ -63,12 +86,49 @@ export class TrafficLog {
   append(entry: NewEntry): TrafficEntry {
     if (entry.kind === "frame") return this.recordFrame(entry.direction, entry.raw, entry.channel).entry;
     const full = { ...entry, seq: this.entries.length } as TrafficEntry;
+    if (full.kind === "http") this.probe?.http(full);
     this.push(full);
     return full;
   }
 
   event(level: "info" | "warn" | "error", message: string): void {
     this.append({ kind: "event", ts: this.now(), level, message });
+  }
+
+  /**
+   * The connection this log records ended: a marked boundary. Requests still unanswered are marked
+   * lost there (views stop calling them pending), and pairing starts afresh for the next session,
+   * whose ids start over.
+   */
+  sessionEnded(level: "warn" | "error", message: string, reason: string): void {
+    const entry = this.append({ kind: "event", ts: this.now(), level, message, mark: { type: "session-ended", reason } });
+    for (const request of this.pending.values()) request.lostSeq ??= entry.seq;
+    this.resetPairing();
+  }
+
+  /** A new session begins in the same log (a reconnect): a marked boundary; handshake views read from here. */
+  sessionStarted(message: string, reason: string): void {
+    const entry = this.append({ kind: "event", ts: this.now(), level: "info", message, mark: { type: "session-started", reason } });
+    for (const request of this.pending.values()) request.lostSeq ??= entry.seq;
+    this.resetPairing();
+  }
+
+  private resetPairing(): void {
+    this.pending.clear();
+    this.answered.clear();
+    this.requests = new RequestWatch();
+    this.probe = undefined;
+  }
+
+  /**
+   * Change entries already recorded (an error found to be the expected answer of a spot-check probe)
+   * and tell the views, which recount instead of only reading what was appended.
+   */
+  amend(change: (entries: readonly TrafficEntry[]) => boolean): void {
+    if (!change(this.entries)) return;
+    this.amendments++;
+    this.version++;
+    this.schedule();
   }
 
   subscribe(listener: Listener): () => void {
@@ -83,6 +143,10 @@ export class TrafficLog {
   private push(entry: TrafficEntry): void {
     this.entries.push(entry);
     this.version++;
+    this.schedule();
+  }
+
+  private schedule(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     const schedule = this.options.schedule ?? queueMicrotask;
@@ -124,11 +188,19 @@ function pairKey(requestDirection: Direction, id: RequestId): string {
   return `${requestDirection}:${typeof id}:${id}`;
 }
 
-/** Classify only the head of a huge frame: it is too big to parse on the main path. */
+/**
+ * Classify a frame too big to parse (or cut by its capture point) from its head and tail: writers
+ * put `id` first (most) or last (SDK 1.x writes `result` first), so both ends are looked at.
+ */
 function classifyTruncated(raw: string): RpcInfo {
   const head = raw.slice(0, 4096);
+  const tail = raw.length > 4096 ? raw.slice(-4096) : "";
   const method = /"method"\s*:\s*"([^"]{1,200})"/.exec(head)?.[1];
-  const id = /"id"\s*:\s*("(?:[^"\\]|\\.){0,200}"|-?\d+)/.exec(head)?.[1];
+  // A top-level id sits before any nested object (after "jsonrpc" / "method") or closes the message.
+  const value = String.raw`("(?:[^"\\]|\\.){0,200}"|-?\d+)`;
+  const id =
+    new RegExp(String.raw`^\s*\{(?:\s*"(?:jsonrpc|method)"\s*:\s*"[^"]{0,200}"\s*,)*\s*"id"\s*:\s*${value}`).exec(head)?.[1] ??
+    new RegExp(String.raw`"id"\s*:\s*${value}\s*\}\s*$`).exec(tail)?.[1];
   const parsedId: RequestId | undefined = id === undefined ? undefined : id.startsWith('"') ? (JSON.parse(id) as string) : Number(id);
   if (method && parsedId !== undefined) return { type: "request", id: parsedId, method };
   if (method) return { type: "notification", method };

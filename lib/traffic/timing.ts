@@ -6,9 +6,10 @@ export interface Span {
   method: string;
   direction: FrameEntry["direction"];
   start: number;
-  /** Undefined while unanswered. */
+  /** Undefined while unanswered; for a cancelled request, when it was cancelled. */
   end?: number;
-  outcome: "result" | "error" | "pending";
+  /** lost: the connection ended before an answer (ends at that boundary). */
+  outcome: "result" | "error" | "pending" | "cancelled" | "lost";
 }
 
 export interface MethodLatency {
@@ -26,6 +27,14 @@ export function spans(entries: readonly TrafficEntry[]): Span[] {
   for (const e of entries) {
     if (e.kind !== "frame" || e.rpc.type !== "request") continue;
     const answer = e.pairedSeq !== undefined ? entries[e.pairedSeq] : undefined;
+    if (!answer && e.cancelledSeq !== undefined) {
+      out.push({ seq: e.seq, method: e.rpc.method, direction: e.direction, start: e.ts, end: entries[e.cancelledSeq]?.ts, outcome: "cancelled" });
+      continue;
+    }
+    if (!answer && e.lostSeq !== undefined) {
+      out.push({ seq: e.seq, method: e.rpc.method, direction: e.direction, start: e.ts, end: entries[e.lostSeq]?.ts, outcome: "lost" });
+      continue;
+    }
     const outcome = answer?.kind === "frame" ? (answer.rpc.type === "error" ? "error" : "result") : "pending";
     out.push({ seq: e.seq, method: e.rpc.method, direction: e.direction, start: e.ts, end: answer?.ts, outcome });
   }
@@ -36,7 +45,7 @@ export function spans(entries: readonly TrafficEntry[]): Span[] {
 export function latencyByMethod(list: readonly Span[]): MethodLatency[] {
   const groups = new Map<string, { durations: number[]; errors: number }>();
   for (const s of list) {
-    if (s.end === undefined) continue;
+    if (s.end === undefined || s.outcome === "cancelled" || s.outcome === "lost") continue;
     const g = groups.get(s.method) ?? { durations: [], errors: 0 };
     g.durations.push(s.end - s.start);
     if (s.outcome === "error") g.errors++;

@@ -1,5 +1,6 @@
 import { rpcLabel } from "./classify";
-import type { Channel, FrameEntry, HttpEntry, RequestId, RpcInfo, TrafficEntry } from "./entry";
+import type { Channel, FrameEntry, HttpEntry, RequestId, RpcInfo, SseEntry, TrafficEntry } from "./entry";
+import { sseLabel } from "./sse";
 
 /** Frames above this many characters are shown cut until the user asks for all of it. */
 export const RAW_VIEW_LIMIT = 200 * 1024;
@@ -37,7 +38,8 @@ export function formatId(id: RequestId | null): string {
 }
 
 export interface Flag {
-  level: "error" | "warn";
+  /** `info`: neutral (negotiation, allowed shapes). */
+  level: "error" | "warn" | "info";
   text: string;
   detail?: string;
 }
@@ -46,13 +48,19 @@ export interface Flag {
 export function entryFlags(entry: TrafficEntry): Flag[] {
   const flags: Flag[] = [];
   if (entry.kind === "frame") {
+    if (entry.negotiation) flags.push({ level: "info", text: "negotiation", detail: entry.negotiation });
+    if (entry.expected) flags.push({ level: "info", text: "expected", detail: entry.expected });
     if (entry.rpc.type === "invalid-json") flags.push({ level: "error", text: "invalid JSON", detail: entry.rpc.reason });
     if (entry.rpc.type === "not-jsonrpc") flags.push({ level: "error", text: "not JSON-RPC", detail: entry.rpc.reason });
     if (entry.problem) flags.push({ level: "warn", text: "problem", detail: entry.problem });
     if (entry.truncated) flags.push({ level: "warn", text: "truncated", detail: `stored cut; original size ${formatBytes(entry.size)}` });
   } else if (entry.kind === "http") {
-    if (entry.phase === "failed") flags.push({ level: "error", text: "failed", detail: entry.note });
-    else if (entry.status !== undefined && entry.status >= 400) flags.push({ level: "error", text: `HTTP ${entry.status}` });
+    if (entry.negotiation) flags.push({ level: "info", text: "negotiation", detail: entry.negotiation });
+    else if (entry.expected) flags.push({ level: "info", text: "expected", detail: entry.expected });
+    else if (entry.phase === "failed") flags.push({ level: "error", text: "failed", detail: entry.note });
+    else if (entry.status !== undefined && entry.status >= 400 && !allowedStatus(entry)) flags.push({ level: "error", text: `HTTP ${entry.status}` });
+  } else if (entry.kind === "sse" && entry.problem) {
+    flags.push({ level: "warn", text: "problem", detail: entry.problem });
   }
   return flags;
 }
@@ -61,14 +69,32 @@ export function entryFlags(entry: TrafficEntry): Flag[] {
 export function isError(entry: TrafficEntry): boolean {
   switch (entry.kind) {
     case "frame":
-      return hasErrorRpc(entry.rpc) || entry.problem !== undefined;
+      return isExpected(entry) ? false : hasErrorRpc(entry.rpc) || entry.problem !== undefined;
     case "http":
-      return entry.phase === "failed" || (entry.status !== undefined && entry.status >= 400);
+      return !isExpected(entry) && (entry.phase === "failed" || (entry.status !== undefined && entry.status >= 400 && !allowedStatus(entry)));
     case "event":
       return entry.level === "error";
+    case "sse":
+      return entry.problem !== undefined;
     case "stderr":
       return false;
   }
+}
+
+/** An error answer that was the expected one (the version probe's refusal, a spot check's right answer). */
+export function isExpected(entry: FrameEntry | HttpEntry): boolean {
+  return entry.negotiation !== undefined || entry.expected !== undefined;
+}
+
+/**
+ * A 4xx the transport spec gives a server as a normal answer: 405 to the optional GET stream (the
+ * server offers none) or to DELETE (it does not let clients end sessions). Not an error.
+ */
+export function allowedStatus(entry: HttpEntry): string | undefined {
+  if (entry.status !== 405) return undefined;
+  if (entry.method === "GET") return "405 to GET: the server offers no stream of its own (allowed; the client uses only POST)";
+  if (entry.method === "DELETE") return "405 to DELETE: the server does not let clients end sessions (allowed)";
+  return undefined;
 }
 
 function hasErrorRpc(rpc: RpcInfo): boolean {
@@ -108,7 +134,16 @@ export function entrySummary(entry: TrafficEntry): string {
       return `stderr ${entry.line}`;
     case "event":
       return `${entry.level} ${entry.message}`;
+    case "sse":
+      return sseSummary(entry);
   }
+}
+
+function sseSummary(entry: SseEntry): string {
+  const parts = ["incoming SSE", sseLabel(entry)];
+  if (entry.id !== undefined) parts.push(`id ${entry.id}`);
+  if (entry.problem) parts.push("problem");
+  return parts.join(" ");
 }
 
 function frameSummary(entry: FrameEntry): string {
@@ -147,6 +182,8 @@ export function makeMatcher(query: string): ((entry: TrafficEntry) => boolean) |
         return re.test(entry.line) || re.test("stderr");
       case "event":
         return re.test(entry.message) || re.test(entry.level);
+      case "sse":
+        return re.test(sseSummary(entry)) || (entry.data !== undefined && re.test(entry.data));
     }
   };
 }
@@ -186,14 +223,17 @@ export class TrafficFilter {
   constructor(private readonly compile: (query: string) => ((entry: TrafficEntry) => boolean) | null = makeMatcher) {}
 
   private entries: readonly TrafficEntry[] | null = null;
+  private amendments = 0;
   private query = "";
   private matcher: ((entry: TrafficEntry) => boolean) | null = null;
   private indices: number[] = [];
   private scanned = 0;
 
-  update(entries: readonly TrafficEntry[], query: string): ViewSnapshot {
-    if (entries !== this.entries || query !== this.query || entries.length < this.scanned) {
+  /** `amendments`: the log's count of in-place changes; a new count means a fresh scan. */
+  update(entries: readonly TrafficEntry[], query: string, amendments = 0): ViewSnapshot {
+    if (entries !== this.entries || query !== this.query || entries.length < this.scanned || amendments !== this.amendments) {
       this.entries = entries;
+      this.amendments = amendments;
       this.query = query;
       this.matcher = this.compile(query);
       this.indices = [];
@@ -219,11 +259,13 @@ export interface TrafficCounts {
 /** Running counts of an append-only log, extended incrementally like TrafficFilter. */
 export class TrafficStats {
   private entries: readonly TrafficEntry[] | null = null;
+  private amendments = 0;
   private counts: TrafficCounts = { total: 0, messages: 0, errors: 0 };
 
-  update(entries: readonly TrafficEntry[]): TrafficCounts {
-    if (entries !== this.entries || entries.length < this.counts.total) {
+  update(entries: readonly TrafficEntry[], amendments = 0): TrafficCounts {
+    if (entries !== this.entries || entries.length < this.counts.total || amendments !== this.amendments) {
       this.entries = entries;
+      this.amendments = amendments;
       this.counts = { total: 0, messages: 0, errors: 0 };
     }
     let { messages, errors } = this.counts;

@@ -1,5 +1,6 @@
 import type { FetchLike, JSONRPCMessage, Transport } from "@modelcontextprotocol/client";
-import { TOKEN_HEADER, type BridgeEvent, type StdioLaunch } from "../bridge/protocol";
+import { TOKEN_HEADER, type BridgeEvent, type RefusedLine, type StdioLaunch } from "../bridge/protocol";
+import { classifyValue } from "../traffic/classify";
 import type { TrafficLog } from "../traffic/log";
 import { REPLACEMENT_CHARACTER, addProblem } from "./frameProblems";
 import { readNdjson } from "./ndjson";
@@ -16,7 +17,20 @@ export interface BridgeRoute {
 export interface StdioExit {
   code: number | null;
   signal: string | null;
-  error?: { message: string; hint?: string };
+  error?: { message: string; hint?: string; refused?: RefusedAnswer };
+}
+
+/** A stdout line the bridge refused as over its limit: its size (all of it when `complete`) and the limit. */
+export interface RefusedAnswer {
+  bytes: number;
+  complete: boolean;
+  limitBytes: number;
+}
+
+/** "answer of 50.0 MB refused: over the 16 MiB limit": what a request whose answer was refused says. */
+export function refusedAnswerMessage(refused: RefusedAnswer): string {
+  const mb = (refused.bytes / (1024 * 1024)).toFixed(1);
+  return `answer of ${refused.complete ? "" : "more than "}${mb} MB refused: over the ${Math.round(refused.limitBytes / (1024 * 1024))} MiB limit`;
 }
 
 /**
@@ -35,7 +49,7 @@ export class BridgeStdioTransport implements Transport {
   private sendChain: Promise<void> = Promise.resolve();
   private closed = false;
   exit?: StdioExit;
-  /** Recent stderr lines, for failure messages. */
+  /** Recent stderr lines (up to 200), for failure messages. */
   readonly stderrTail: string[] = [];
 
   constructor(
@@ -104,15 +118,21 @@ export class BridgeStdioTransport implements Transport {
           addProblem(entry, `not delivered: it came after the bridge closed the connection (${this.exit.error.message})`);
           return;
         }
-        if (entry.rpc.type === "invalid-json" || entry.rpc.type === "not-jsonrpc") {
-          this.onerror?.(new Error(`the server wrote a line that is not JSON-RPC (${entry.rpc.reason}): ${event.line.slice(0, 200)}`));
+        // What is delivered is decided on the whole line, whatever the log stores of it.
+        const message = value !== undefined || !entry.truncated ? value : parseQuietly(event.line);
+        if (message === undefined) {
+          if (entry.rpc.type === "invalid-json") {
+            this.onerror?.(new Error(`the server wrote a line that is not JSON-RPC (${entry.rpc.reason}): ${event.line.slice(0, 200)}`));
+          } else {
+            // A frame too big to store whole is classified from its head only: say when the whole line is no JSON.
+            addProblem(entry, "invalid JSON: the whole line does not parse (its type above was guessed from its head)");
+            this.onerror?.(new Error(`the server wrote a line of ${entry.size} bytes that is not valid JSON`));
+          }
           return;
         }
-        const message = entry.truncated ? parseQuietly(event.line) : value;
-        if (message === undefined) {
-          // A frame too big to store whole is classified from its head only: say when the whole line is no JSON.
-          addProblem(entry, "invalid JSON: the whole line does not parse (its type above was guessed from its head)");
-          this.onerror?.(new Error(`the server wrote a line of ${entry.size} bytes that is not valid JSON`));
+        const rpc = value === undefined ? classifyValue(message) : entry.rpc;
+        if (rpc.type === "not-jsonrpc") {
+          this.onerror?.(new Error(`the server wrote a line that is not JSON-RPC (${rpc.reason}): ${event.line.slice(0, 200)}`));
           return;
         }
         this.deliver(message);
@@ -120,7 +140,7 @@ export class BridgeStdioTransport implements Transport {
       }
       case "stderr":
         this.stderrTail.push(event.line);
-        if (this.stderrTail.length > 20) this.stderrTail.shift();
+        if (this.stderrTail.length > 200) this.stderrTail.shift();
         this.log.append({ kind: "stderr", ts: this.log.now(), line: event.line });
         return;
       case "exit":
@@ -131,7 +151,7 @@ export class BridgeStdioTransport implements Transport {
         // An over-long line is reported again for each chunk that follows it until the process is gone: once is enough.
         if (this.exit?.error?.message === event.message) return;
         if (event.refusedLine) this.recordRefusedLine(event.refusedLine);
-        this.exit = { code: this.exit?.code ?? null, signal: this.exit?.signal ?? null, error: { message: event.message, hint: event.hint } };
+        this.exit = { code: this.exit?.code ?? null, signal: this.exit?.signal ?? null, error: { message: event.message, hint: event.hint, refused: refusedOf(event.refusedLine) } };
         this.log.event("error", event.hint ? `${event.message} ${event.hint}` : event.message);
         this.onerror?.(new Error(event.message));
         return;
@@ -141,7 +161,7 @@ export class BridgeStdioTransport implements Transport {
   }
 
   /** The bridge refused an over-long stdout line: its head goes in the log, cut and flagged, never to the client. */
-  private recordRefusedLine(line: { head: string; seen: number }): void {
+  private recordRefusedLine(line: RefusedLine): void {
     const { entry } = this.log.recordFrame("incoming", line.head, { transport: "stdio" }, line.seen);
     addProblem(entry, `refused: a line over the bridge's limit (${line.seen} bytes read before the bridge closed the connection); only its head is kept, and it was not delivered`);
   }
@@ -195,6 +215,10 @@ export class BridgeStdioTransport implements Transport {
     this.closed = true;
     this.onclose?.();
   }
+}
+
+function refusedOf(line: RefusedLine | undefined): RefusedAnswer | undefined {
+  return line && { bytes: line.seen, complete: line.complete ?? false, limitBytes: line.limit ?? 16 * 1024 * 1024 };
 }
 
 function quoteArg(arg: string): string {

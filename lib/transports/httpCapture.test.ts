@@ -24,7 +24,7 @@ describe("capturingFetch (the HTTP capture point)", () => {
     const http = log.entries.filter((e) => e.kind === "http");
     expect(http[0]).toMatchObject({ phase: "request", method: "POST", headers: { authorization: "[redacted]" } });
     expect(http[1]).toMatchObject({ phase: "response", status: 200, headers: { "mcp-session-id": "abc" } });
-    expect(log.entries.some((e) => e.kind === "event" && e.message.includes("endpoint"))).toBe(true);
+    expect(log.entries.find((e) => e.kind === "sse")).toMatchObject({ shape: "endpoint", data: "/messages?s=1" });
     expect(frames[1]!.kind === "frame" && frames[1]!.pairedSeq).toBe(frames[0]!.seq);
   });
 

@@ -1,9 +1,9 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
-import { createParser } from "eventsource-parser";
 import { UPSTREAM_HEADERS_HEADER, decodeUpstreamHeaders } from "../bridge/protocol";
-import type { FrameEntry } from "../traffic/entry";
 import type { TrafficLog } from "../traffic/log";
-import { INVALID_UTF8, addProblem } from "./frameProblems";
+import { addProblem } from "./frameProblems";
+import { describeError, flagInvalidUtf8, utf8Decoder, type Tap } from "./bodyDecoding";
+import { sseTap } from "./sseTap";
 
 /** Response and request headers worth showing for MCP over HTTP. */
 const SHOWN_HEADERS = ["content-type", "mcp-session-id", "mcp-protocol-version", "www-authenticate", "last-event-id", "location", "mcp-method", "mcp-name", "accept", "authorization", "retry-after", "origin"];
@@ -64,13 +64,6 @@ function withBody(response: Response, body: ReadableStream<Uint8Array>): Respons
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-/** Sees every chunk of a body before its consumer does, and how the body ended. */
-interface Tap {
-  chunk(bytes: Uint8Array): void;
-  /** `error` is set when the body broke off (the connection dropped), not when the consumer cancelled it. */
-  end(error?: unknown): void;
-}
-
 /**
  * Passes a body through unchanged while the tap records it. Unlike `pipeThrough`, it learns when
  * the body breaks off mid-way, so a cut stream still leaves what arrived (flagged) in the log.
@@ -102,96 +95,6 @@ function tapped(body: ReadableStream<Uint8Array>, tap: Tap, signal?: AbortSignal
   });
 }
 
-/**
- * Decodes leniently (the log must show what came, even when it is not UTF-8) and, beside it,
- * strictly, to know whether a U+FFFD in the text was really sent or stands for bad bytes.
- */
-function utf8Decoder() {
-  const lenient = new TextDecoder();
-  let strict: TextDecoder | undefined = new TextDecoder("utf-8", { fatal: true });
-  const check = (run: (d: TextDecoder) => void) => {
-    try {
-      if (strict) run(strict);
-    } catch {
-      strict = undefined;
-    }
-  };
-  return {
-    decode(bytes?: Uint8Array): string {
-      if (bytes) {
-        check((d) => d.decode(bytes, { stream: true }));
-        return lenient.decode(bytes, { stream: true });
-      }
-      check((d) => d.decode());
-      return lenient.decode();
-    },
-    /** True once bytes that are not UTF-8 have been seen. */
-    get invalid(): boolean {
-      return strict === undefined;
-    },
-  };
-}
-
-function flagInvalidUtf8(entry: FrameEntry, invalid: boolean): void {
-  if (invalid && entry.raw.includes("\uFFFD")) addProblem(entry, INVALID_UTF8);
-}
-
-function sseTap(log: TrafficLog, exchange: number): Tap {
-  const decoder = utf8Decoder();
-  /** The text of the event being received, to show it if the stream stops before it ends. */
-  let pending = "";
-  const parser = createParser({
-    onEvent(event) {
-      if (event.event === undefined || event.event === "message") {
-        flagInvalidUtf8(log.recordFrame("incoming", event.data, { transport: "http", exchange, stream: "sse" }).entry, decoder.invalid);
-      } else {
-        log.event("info", `SSE "${event.event}" event: ${event.data.slice(0, 300)}`);
-      }
-    },
-    onRetry(ms) {
-      log.event("info", `SSE retry interval set to ${ms} ms`);
-    },
-    onError(error) {
-      log.event("warn", `malformed SSE: ${error.message}`);
-    },
-  });
-  const feed = (text: string) => {
-    const from = Math.max(0, pending.length - 3);
-    pending += text;
-    parser.feed(text);
-    const end = lastBlankLineEnd(pending, from);
-    if (end !== -1) pending = pending.slice(end);
-  };
-  return {
-    chunk: (bytes) => feed(decoder.decode(bytes)),
-    end(error) {
-      feed(decoder.decode());
-      // An event without its closing blank line is dropped by SSE parsers (the SDK's too); comments do not count.
-      const fields = pending.split(/\r\n|\r|\n/).filter((l) => l !== "" && !l.startsWith(":"));
-      const how = error === undefined ? "ended" : `broke off (${describeError(error)})`;
-      if (!fields.length) {
-        if (error !== undefined) log.event("warn", `the SSE stream ${how}`);
-        return;
-      }
-      log.event("warn", `the SSE stream ${how} in the middle of an event: the client never received it`);
-      const data = fields.filter((l) => l.startsWith("data:")).map((l) => l.slice(l.startsWith("data: ") ? 6 : 5));
-      if (data.length) {
-        const { entry } = log.recordFrame("incoming", data.join("\n"), { transport: "http", exchange, stream: "sse" });
-        addProblem(entry, "cut: the SSE stream stopped before this event was complete (the client never received it)");
-      }
-    },
-  };
-}
-
-/** Where the text after the last blank line (an event's end) starts, searching from `from`; -1 if none. */
-function lastBlankLineEnd(text: string, from: number): number {
-  const blank = /(?:\r\n|\r(?!\n)|\n)(?:\r\n|\r(?!\n)|\n)/g;
-  blank.lastIndex = from;
-  let end = -1;
-  for (let m = blank.exec(text); m; m = blank.exec(text)) end = m.index + m[0].length;
-  return end;
-}
-
 function jsonTap(log: TrafficLog, exchange: number): Tap {
   const decoder = utf8Decoder();
   let text = "";
@@ -209,11 +112,6 @@ function jsonTap(log: TrafficLog, exchange: number): Tap {
       }
     },
   };
-}
-
-function describeError(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-  return `${error instanceof Error ? error.message : String(error)}${cause}`;
 }
 
 async function readHead(stream: ReadableStream<Uint8Array>, limit: number): Promise<string> {

@@ -2,23 +2,26 @@
 export async function* readNdjson<T>(body: ReadableStream<Uint8Array>): AsyncGenerator<T> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  let buffer = "";
+  // A 12 MB line arrives in many chunks: keep them apart and look for newlines only in the new one.
+  let parts: string[] = [];
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      buffer += decoder.decode(value, { stream: true });
+      const text = decoder.decode(value, { stream: true });
       let start = 0;
       let nl: number;
-      while ((nl = buffer.indexOf("\n", start)) !== -1) {
-        const line = buffer.slice(start, nl);
+      while ((nl = text.indexOf("\n", start)) !== -1) {
+        const piece = text.slice(start, nl);
+        const line = parts.length ? parts.join("") + piece : piece;
+        parts = [];
         start = nl + 1;
         if (line) yield JSON.parse(line) as T;
       }
-      buffer = buffer.slice(start);
+      if (start < text.length) parts.push(text.slice(start));
     }
-    buffer += decoder.decode();
-    if (buffer.trim()) yield JSON.parse(buffer) as T;
+    const rest = parts.join("") + decoder.decode();
+    if (rest.trim()) yield JSON.parse(rest) as T;
   } finally {
     reader.releaseLock();
   }

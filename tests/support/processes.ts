@@ -84,9 +84,9 @@ export async function waitForOutput(p: Started, pattern: RegExp, timeoutMs = 30_
   return match;
 }
 
-/** server-everything in an HTTP mode, bound to 127.0.0.1 on a free port. */
-export async function startEverythingHttp(mode: "streamableHttp" | "sse"): Promise<Started & { url: string }> {
-  const port = await freePort();
+/** server-everything in an HTTP mode, bound to 127.0.0.1 on a free port (or on `port`, to restart one). */
+export async function startEverythingHttp(mode: "streamableHttp" | "sse", port?: number): Promise<Started & { url: string }> {
+  port ??= await freePort();
   const p = startProcess(NODE, ["--require", resolve(ROOT, "tests/support/loopbackListen.cjs"), EVERYTHING, mode], { env: { PORT: String(port) } });
   await waitFor(() => /listening|running|started/i.test(p.output()), 15_000);
   await waitForPort(port);
