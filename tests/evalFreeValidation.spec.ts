@@ -53,9 +53,9 @@ test("no 'unsafe-eval' in the page's policy, and validation and Monaco work with
   await page.getByRole("alertdialog", { name: "Confirm call" }).getByRole("button", { name: "Back" }).click();
   await tools.useForm("all_of_formats");
   const panel = tools.panel("all_of_formats");
-  await expect(panel.getByLabel("email")).toHaveAccessibleDescription(/is required/);
-  await expect(panel.getByLabel("count")).toHaveAccessibleDescription(/must be ≤ 10/);
-  await expect(panel.getByLabel("when")).toHaveAccessibleDescription(/must be a valid date-time/);
+  await expect(panel.getByLabel("contact.email", { exact: true })).toHaveAccessibleDescription(/is required/);
+  await expect(panel.getByLabel("count", { exact: true })).toHaveAccessibleDescription(/must be ≤ 10/);
+  await expect(panel.getByLabel("when", { exact: true })).toHaveAccessibleDescription(/must be a valid date-time/);
 
   // Output validation: paths of the violations, and a server's catastrophic pattern checked in linear time.
   await tools.select("bad_output");

@@ -42,7 +42,8 @@ const SERVERS: Server[] = [
     title: "server-everything",
     tools: ["echo", "get-annotated-message", "get-env", "get-resource-links", "get-resource-reference", "get-structured-content", "get-sum", "get-tiny-image", "gzip-file-as-resource", "toggle-simulated-logging", "toggle-subscriber-updates", "trigger-long-running-operation", "simulate-research-query"],
     // Offered because MCP Lens declares roots, sampling and elicitation.
-    alsoListed: ["get-roots-list", "trigger-elicitation-request", "trigger-sampling-request", "trigger-url-elicitation"],
+    // The *-async tools are listed because the inspector declares the client `tasks` capability.
+    alsoListed: ["get-roots-list", "trigger-elicitation-request", "trigger-elicitation-request-async", "trigger-sampling-request", "trigger-sampling-request-async", "trigger-url-elicitation"],
     via: "traffic",
     prepare: () => ({ args: `${bin("server-everything")} stdio` }),
   },
