@@ -10,7 +10,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { killAllNow } from "../lib/bridge/registry";
-import { LAUNCH_KEY_TTL_MS, launchUrl, mintLaunchKey, newMasterKey } from "../lib/security/launch";
+import { LAUNCH_KEY_TTL_MS, launchUrl, mintLaunchKey, newMasterKey, openerHtml } from "../lib/security/launch";
 import { listStatePorts, readState, removeState, stateDir, writeState } from "../lib/security/stateFile";
 import { ENV } from "../lib/security/team";
 import { planStart } from "../lib/security/teamStart";
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   // In team mode the relay would refuse the loopback demo server anyway.
   const demo = opts["no-demo"] || team ? undefined : await startDemoHttp();
   if (demo) process.env.MCP_LENS_DEMO_HTTP_URL = demo.url;
+  process.on("exit", () => demo?.child.kill("SIGKILL"));
 
   const { startInspectorServer } = await import("./inspectorServer");
   const inspector = await startInspectorServer({ dir: root, host, port: Number(opts.port), token, launchMaster: master, dev: opts.dev, extraHosts: plan.extraHosts, team: team?.auth });
@@ -118,10 +119,7 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(signal));
-  process.on("exit", () => {
-    demo?.child.kill("SIGKILL");
-    removeFiles();
-  });
+  process.on("exit", removeFiles);
   if (master && !opts["no-open"] && !process.env.CI) {
     const opener = openerFile(dir, inspector.port, launchUrl(inspector.url, mintLaunchKey(master)));
     if (opener) {
@@ -144,16 +142,11 @@ function printUrl(): void {
   say(launchUrl(read.state.url, mintLaunchKey(read.state.master)));
 }
 
-/**
- * The browser is opened on a user-only file that redirects to the launch URL, as Jupyter does: a
- * URL given to the opener on its command line would be readable by every local user in the process
- * list, long enough to race the browser to the one-time key.
- */
+/** The browser is opened on a user-only file that redirects to the launch URL (see openerHtml). */
 function openerFile(dir: string, port: number, url: string): string | undefined {
   const file = join(dir, `open-${port}.html`);
-  const html = `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${url}"><title>MCP Lens</title><a href="${url}">Open MCP Lens</a>\n`;
   try {
-    writeFileSync(file, html, { mode: 0o600 });
+    writeFileSync(file, openerHtml(url), { mode: 0o600 });
     return file;
   } catch {
     return undefined;
@@ -202,4 +195,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-void main();
+main().catch((error: unknown) => {
+  // Next's own handler would only log an unhandled rejection and leave the process running.
+  fail(`MCP Lens could not start: ${(error as Error)?.message ?? String(error)}`);
+});

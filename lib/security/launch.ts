@@ -26,6 +26,16 @@ export function launchUrl(baseUrl: string, key: string): string {
   return `${baseUrl.replace(/\/+$/, "")}/#k=${key}`;
 }
 
+/**
+ * The page `npm start` opens the browser on (a user-only file): it redirects to the launch URL.
+ * A URL given to the opener on its command line would be readable by every local user in the
+ * process list, long enough to race the browser to the one-time key (Jupyter does the same).
+ */
+export function openerHtml(url: string): string {
+  const safe = url.replace(/[^A-Za-z0-9:/.#=_\[\]-]/g, "");
+  return `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${safe}"><title>MCP Lens</title><a href="${safe}">Open MCP Lens</a>\n`;
+}
+
 export type RedeemVerdict = { ok: true } | { ok: false; reason: "malformed" | "forged" | "expired" | "used" };
 
 /** The inspector's side: verifies keys and remembers the ones used until they would have expired. */
