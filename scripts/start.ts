@@ -114,8 +114,8 @@ async function main(): Promise<void> {
     removeFiles();
     demo?.child.kill("SIGTERM");
     await inspector.stop();
-    // Test hook: a stop step that never finishes (tests/stop.spec.ts).
-    if (process.env.MCP_LENS_TEST_HANG_ON_STOP === "1") await new Promise(() => {});
+    // Test hook: a stop step that never finishes and keeps the event loop busy (tests/stop.spec.ts).
+    if (process.env.MCP_LENS_TEST_HANG_ON_STOP === "1") await new Promise(() => setInterval(() => {}, 1000));
     process.exit(0);
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(signal));
