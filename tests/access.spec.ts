@@ -195,7 +195,7 @@ test("promise 3 in a browser: another program on another port of 127.0.0.1 recei
   }
 });
 
-test("npm start -- --print-url mints a working one-time URL for the running inspector, and fails clearly when none runs", async ({ browser }) => {
+test("promise 6: npm start -- --print-url mints a working one-time URL for the running inspector, and fails clearly when none runs", async ({ browser }) => {
   const print = (port: number) => spawnSync(NODE, ["--import", "tsx", "scripts/start.ts", "--print-url", "--port", String(port)], { cwd: ROOT, encoding: "utf8", timeout: 30_000, env: { ...process.env, MCP_LENS_STATE_DIR: inspector.stateDir } });
   const run = print(inspector.port);
   expect(run.status, run.stderr).toBe(0);
@@ -212,7 +212,7 @@ test("npm start -- --print-url mints a working one-time URL for the running insp
   expect(none.stderr).toContain(`--print-url --port ${inspector.port}`);
 });
 
-test("the browser opener's redirect file leads to the app (the key never on a command line)", async ({ page }) => {
+test("promise 6: the browser opener's redirect file leads to the app (the key never on a command line)", async ({ page }) => {
   const file = join(inspector.stateDir, "opener-test.html");
   writeFileSync(file, openerHtml(inspector.launchUrl()), { mode: 0o600 });
   await page.goto(`file://${file}`);

@@ -2,7 +2,7 @@
  * Issue 19, items 3 and 13, against a real inspector: a path Next.js would normalise or decode into
  * /api never gets past the gate, every request that is not GET or HEAD needs the token whatever its
  * path, odd methods are answered by the gate (not Next), and every answer carries the security
- * headers. docs/security.md promises 7-9.
+ * headers. docs/security.md promises 7-10.
  */
 import { expect, test } from "@playwright/test";
 import { existsSync, mkdtempSync } from "node:fs";
@@ -103,7 +103,7 @@ test("promise 9: OPTIONS (also OPTIONS *) and other odd methods get 405 from the
   expect(star.status).toBe(400);
 });
 
-test("every answer carries the security headers; API answers and errors are not cached", async () => {
+test("promise 10: every answer carries the security headers; API answers and errors are not cached", async () => {
   const token = { "x-mcp-lens-token": inspector.token };
   const answers: [string, Promise<RawResponse>, boolean][] = [
     ["page", send("GET", "/"), false],

@@ -171,7 +171,7 @@ test.describe("behind an authenticating proxy, with allowlists", () => {
     await inspector.stop();
   });
 
-  test("a local client forging the user header without the proxy secret gets 401 and no token (issue 19, item 5)", async () => {
+  test("promise 11: a local client forging the user header without the proxy secret gets 401 and no token (issue 19, item 5)", async () => {
     const wrong = PROXY_SECRET.replace(/^./, (c) => (c === "a" ? "b" : "a"));
     const forged: Record<string, string>[] = [{ "x-forwarded-user": "admin" }, { "x-forwarded-user": "admin", "x-mcp-lens-proxy-secret": wrong }, { "x-forwarded-user": "admin", "x-mcp-lens-proxy-secret": "" }, { "x-forwarded-user": "admin", authorization: `Bearer ${PROXY_SECRET}` }];
     const before = descendants(inspector.child.pid!).length;
