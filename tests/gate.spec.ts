@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rawRequest, type RawResponse } from "./support/http";
-import { descendants, startInspector, type Inspector } from "./support/processes";
+import { descendants, startInspector, waitFor, type Inspector } from "./support/processes";
 
 let inspector: Inspector;
 test.beforeAll(async () => {
@@ -75,11 +75,15 @@ test("promise 7: a dot-segment, encoded or backslash path to the stdio bridge is
   const real = await send("POST", "/api/bridge/stdio", { "x-mcp-lens-token": inspector.token }, body);
   expect(real.status).toBe(200);
   expect(existsSync(marker)).toBe(true);
+  // Its stream was cut: the bridge stops it (the next test counts processes).
+  expect(await waitFor(() => descendants(inspector.child.pid!).length === 0, 10_000)).toBe(true);
 });
 
 test("promise 8: every request that is not GET or HEAD needs the token, whatever its path", async () => {
+  const marker = join(mkdtempSync(join(tmpdir(), "mcp-lens-gate-")), "spawned");
+  const body = JSON.stringify({ command: "/bin/sh", args: ["-c", `touch ${marker}; sleep 30`], env: {} });
+  await waitFor(() => descendants(inspector.child.pid!).length === 0, 10_000);
   const before = descendants(inspector.child.pid!).length;
-  const body = JSON.stringify({ command: "sleep", args: ["30"], env: {} });
   for (const method of ["POST", "DELETE"]) {
     for (const path of ["/", "/x", "/API/bridge/stdio", "/Api/relay", "/_next/static/x.js", "/icon.svg", "/api", "/api/", "/api/bridge/stdio/", "/api/bridge/stdio/x", "/api/unknown"]) {
       const res = await send(method, path, { "next-action": "x", "x-middleware-subrequest": "middleware" }, body);
@@ -88,6 +92,7 @@ test("promise 8: every request that is not GET or HEAD needs the token, whatever
     }
   }
   await new Promise((r) => setTimeout(r, 300));
+  expect(existsSync(marker)).toBe(false);
   expect(descendants(inspector.child.pid!).length).toBe(before);
 });
 

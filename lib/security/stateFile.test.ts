@@ -1,11 +1,18 @@
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { newMasterKey } from "./launch";
 import { listStatePorts, readState, removeState, stateDir, stateFile, writeState } from "./stateFile";
 
-const fresh = () => join(mkdtempSync(join(tmpdir(), "mcp-lens-state-")), "run");
+const made: string[] = [];
+const fresh = () => {
+  made.push(mkdtempSync(join(tmpdir(), "mcp-lens-state-")));
+  return join(made.at(-1)!, "run");
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 const state = (port: number) => ({ port, url: `http://127.0.0.1:${port}`, pid: process.pid, master: newMasterKey() });
 
 describe("the inspector's state file (issue 19, item 1)", () => {

@@ -1,9 +1,9 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { mintLaunchUrl, tokenFor } from "./launch";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -118,5 +118,9 @@ export async function startInspector(extraArgs: string[] = [], env: Record<strin
   const p = startProcess(NODE, ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--no-open", "--no-build", "--no-demo", ...extraArgs], { env: { CI: "1", MCP_LENS_STATE_DIR: stateDir, ...env } });
   await waitForOutput(p, /running at/);
   const token = await tokenFor(port, stateDir);
-  return { ...p, url: `http://127.0.0.1:${port}`, token, port, stateDir, launchUrl: () => mintLaunchUrl(port, stateDir) };
+  const stop = async () => {
+    await p.stop();
+    rmSync(dirname(stateDir), { recursive: true, force: true });
+  };
+  return { ...p, stop, url: `http://127.0.0.1:${port}`, token, port, stateDir, launchUrl: () => mintLaunchUrl(port, stateDir) };
 }
