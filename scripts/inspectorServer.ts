@@ -61,8 +61,8 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
       return;
     }
     if (verdict.path === "/api" || verdict.path.startsWith("/api/")) {
-      // Route handlers set their own when they stream; a JSON answer or error is never cached.
-      res.setHeader("cache-control", "no-store");
+      // A JSON answer or error is never cached; a route that streams keeps its own cache-control.
+      defaultHeadersOnWrite(res, { "cache-control": "no-store" });
       res.setHeader("content-security-policy", API_CONTENT_SECURITY_POLICY);
     } else {
       // Next.js takes the nonce from the request's CSP header and puts it on its scripts.
@@ -103,6 +103,15 @@ function sendJson(req: IncomingMessage, res: ServerResponse, status: number, bod
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", "content-security-policy": API_CONTENT_SECURITY_POLICY, ...headers });
   res.end(JSON.stringify(body));
   req.resume();
+}
+
+/** Sets each header the response has not set by the time its head is written. */
+function defaultHeadersOnWrite(res: ServerResponse, defaults: Record<string, string>): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    for (const [name, value] of Object.entries(defaults)) if (!this.hasHeader(name)) this.setHeader(name, value);
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
 }
 
 /** Resolves when `work` settles or after `ms`, whichever comes first; never rejects. */

@@ -108,7 +108,7 @@ test("promise 9: OPTIONS (also OPTIONS *) and other odd methods get 405 from the
   expect(star.status).toBe(400);
 });
 
-test("promise 10: every answer carries the security headers; API answers and errors are not cached", async () => {
+test("promise 10: every answer carries the security headers; API answers and errors are not stored", async () => {
   const token = { "x-mcp-lens-token": inspector.token };
   const answers: [string, Promise<RawResponse>, boolean][] = [
     ["page", send("GET", "/"), false],
@@ -126,6 +126,11 @@ test("promise 10: every answer carries the security headers; API answers and err
     ["unknown API route (Next 404)", send("GET", "/api/nothing-here", token), true],
     ["relay 502", send("POST", "/api/relay", { ...token, "x-mcp-lens-target": encodeURIComponent(JSON.stringify({ url: "http://127.0.0.1:9/mcp", method: "POST" })) }, "{}"), true],
   ];
+  // A stream keeps its own cache-control (no-transform: nothing may buffer or compress it).
+  const stream = await send("POST", "/api/bridge/stdio", token, JSON.stringify({ command: "echo", args: ["x"], env: {} }));
+  expectSecurityHeaders(stream, "stdio stream");
+  expect(stream.headers["cache-control"]).toBe("no-cache, no-transform");
+  expect(stream.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
   for (const [name, pending, api] of answers) {
     const res = await pending;
     expectSecurityHeaders(res, name);
