@@ -30,7 +30,7 @@ export function planStart(flags: StartFlags, env: Env): StartPlan {
     if (remote) {
       return fail(`Refusing to listen on ${flags.host}: MCP Lens can start programs on this machine, so it binds 127.0.0.1 only.\n` +
         `To let other people reach it, use team mode: --team with ${ENV.secret} (authentication on every route; see docs/team-mode.md).\n` +
-        `--dangerously-allow-remote-bind alone is not enough: the page would hand the session token to anyone who reaches it.`);
+        `--dangerously-allow-remote-bind alone is not enough: local mode's one-time launch URL lets in one browser, not the people of a network.`);
     }
     if (flags.trustProxyHeader || flags.publicHost.length > 0) return fail("--trust-proxy-header and --public-host only apply with --team.");
     if (env[ENV.proxySecret]) return fail(`${ENV.proxySecret} only applies with --team --trust-proxy-header.`);
