@@ -11,11 +11,12 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { killAllNow } from "../lib/bridge/registry";
 import { LAUNCH_KEY_TTL_MS, launchUrl, mintLaunchKey, newMasterKey, openerHtml } from "../lib/security/launch";
-import { listStatePorts, readState, removeState, stateDir, writeState } from "../lib/security/stateFile";
+import { listStatePorts, readState, stateDir, writeState } from "../lib/security/stateFile";
 import { ENV } from "../lib/security/team";
 import { planStart } from "../lib/security/teamStart";
 import { newToken } from "../lib/security/token";
 import { buildIfNeeded, root } from "./build";
+import type { InspectorServer } from "./inspectorServer";
 import { installSafeOutput, say, warn } from "./output";
 
 const DEFAULT_PORT = "6274";
@@ -58,23 +59,24 @@ async function main(): Promise<void> {
   // Team mode lets people in through its own authentication: no launch keys, no state file.
   const master = team ? undefined : newMasterKey();
   process.env.MCP_LENS_ROOT = root;
+  // From here on a signal stops whatever has started so far.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(signal));
+  process.on("exit", () => {
+    running.demo?.kill("SIGKILL");
+    removeFiles();
+  });
 
   // In team mode the relay would refuse the loopback demo server anyway.
   const demo = opts["no-demo"] || team ? undefined : await startDemoHttp();
   if (demo) process.env.MCP_LENS_DEMO_HTTP_URL = demo.url;
-  process.on("exit", () => demo?.child.kill("SIGKILL"));
 
   const { startInspectorServer } = await import("./inspectorServer");
   const inspector = await startInspectorServer({ dir: root, host, port: Number(opts.port), token, launchMaster: master, dev: opts.dev, extraHosts: plan.extraHosts, team: team?.auth });
+  running.inspector = inspector;
   const dir = stateDir();
-  const files: string[] = [];
-  const removeFiles = () => {
-    for (const file of files.splice(0)) rmSync(file, { force: true });
-    if (master) removeState(dir, inspector.port);
-  };
   if (master) {
     try {
-      files.push(writeState(dir, { port: inspector.port, url: inspector.url, pid: process.pid, master }));
+      running.files.push(writeState(dir, { port: inspector.port, url: inspector.url, pid: process.pid, master }));
     } catch (error) {
       warn(`  Could not write the state file in ${dir} (${(error as Error).message}); --print-url will not find this inspector.`);
     }
@@ -92,42 +94,51 @@ async function main(): Promise<void> {
   }
   if (demo) say(`  Demo MCP server (Streamable HTTP): ${demo.url}\n`);
 
-  let stopping = false;
-  const exitNow = (code: number): never => {
-    killAllNow();
-    demo?.child.kill("SIGKILL");
-    removeFiles();
-    process.exit(code);
-  };
-  const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) {
-      warn(`${signal} again: exiting now.`);
-      exitNow(128 + signalNumber(signal));
-    }
-    stopping = true;
-    // Nothing below may keep the process alive past the limit (not unref'd: it must fire).
-    setTimeout(() => {
-      warn(`Stopping took longer than ${STOP_LIMIT_MS} ms; exiting anyway.`);
-      exitNow(1);
-    }, STOP_LIMIT_MS);
-    say(`\n${signal}: stopping MCP Lens and every server it started…`);
-    removeFiles();
-    demo?.child.kill("SIGTERM");
-    await inspector.stop();
-    // Test hook: a stop step that never finishes and keeps the event loop busy (tests/stop.spec.ts).
-    if (process.env.MCP_LENS_TEST_HANG_ON_STOP === "1") await new Promise(() => setInterval(() => {}, 1000));
-    process.exit(0);
-  };
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(signal));
-  process.on("exit", removeFiles);
   if (master && !opts["no-open"] && !process.env.CI) {
     const opener = openerFile(dir, inspector.port, launchUrl(inspector.url, mintLaunchKey(master)));
     if (opener) {
-      files.push(opener);
+      running.files.push(opener);
       setTimeout(() => rmSync(opener, { force: true }), 120_000).unref();
       openBrowser(opener);
     }
   }
+}
+
+/** What has been started so far, for stopping at any point. */
+const running: { demo?: ChildProcess; inspector?: InspectorServer; files: string[] } = { files: [] };
+let stopping = false;
+
+/** Stop everything started; a second signal, or the time limit, exits at once (issue 19, item 12). */
+async function stop(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) {
+    warn(`${signal} again: exiting now.`);
+    exitNow(128 + signalNumber(signal));
+  }
+  stopping = true;
+  // Nothing below may keep the process alive past the limit (not unref'd: it must fire).
+  setTimeout(() => {
+    warn(`Stopping took longer than ${STOP_LIMIT_MS} ms; exiting anyway.`);
+    exitNow(1);
+  }, STOP_LIMIT_MS);
+  say(`\n${signal}: stopping MCP Lens and every server it started…`);
+  removeFiles();
+  running.demo?.kill("SIGTERM");
+  await running.inspector?.stop();
+  // Test hook: a stop step that never finishes and keeps the event loop busy (tests/stop.spec.ts).
+  if (process.env.MCP_LENS_TEST_HANG_ON_STOP === "1") await new Promise(() => setInterval(() => {}, 1000));
+  process.exit(0);
+}
+
+function exitNow(code: number): never {
+  killAllNow();
+  running.demo?.kill("SIGKILL");
+  removeFiles();
+  process.exit(code);
+}
+
+/** The state file (and the browser opener's file): `--print-url` must not find a stopped inspector. */
+function removeFiles(): void {
+  for (const file of running.files.splice(0)) rmSync(file, { force: true });
 }
 
 /** `--print-url`: mint a launch key from the running inspector's state file, without touching the inspector. */
@@ -155,6 +166,7 @@ function openerFile(dir: string, port: number, url: string): string | undefined 
 
 async function startDemoHttp(): Promise<{ url: string; child: ChildProcess } | undefined> {
   const child = spawn(process.execPath, ["--import", "tsx", join(root, "servers/demo/http.ts")], { cwd: root, env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+  running.demo = child; // stopped with the rest even if a signal comes before it is ready
   return new Promise((resolvePromise) => {
     let buffer = "";
     const timer = setTimeout(() => resolvePromise(undefined), 15_000);

@@ -5,7 +5,11 @@
  */
 import { expect, test } from "@playwright/test";
 import { rawRequest } from "./support/http";
-import { alive, descendants, startInspector, waitFor, type Inspector } from "./support/processes";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { NODE, alive, descendants, freePort, startInspector, startProcess, waitFor, type Inspector } from "./support/processes";
 
 const STOP_LIMIT_MS = 4000;
 
@@ -82,4 +86,20 @@ test("promise 12: SIGHUP (the terminal closed) stops the inspector and its serve
   inspector.child.kill("SIGHUP");
   expect(await timeToExit(inspector, STOP_LIMIT_MS + 6000)).toBeLessThan(STOP_LIMIT_MS + 1000);
   expect(await waitFor(() => pids.every((p) => !alive(p)), 3000), `left: ${pids.filter(alive)}`).toBe(true);
+});
+
+test("promise 12: a signal while MCP Lens is still starting stops what has started (the demo server)", async () => {
+  const port = await freePort();
+  const p = startProcess(NODE, ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--no-open", "--no-build"], { env: { CI: "1", MCP_LENS_STATE_DIR: join(mkdtempSync(join(tmpdir(), "mcp-lens-test-")), "run") } });
+  const commandOf = (pid: number) => execFileSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).trim();
+  let demo: number | undefined;
+  await waitFor(() => (demo = descendants(p.child.pid!).find((pid) => alive(pid) && commandOf(pid).includes("servers/demo/http.ts"))) !== undefined, 20_000, 20);
+  expect(demo, p.output()).toBeDefined();
+  // Once the demo server listens it writes nothing more: left behind, it would run forever.
+  const listening = () => execFileSync("ss", ["-ltnpH"], { encoding: "utf8" }).includes(`pid=${demo},`);
+  expect(await waitFor(listening, 20_000, 20)).toBe(true);
+  expect(p.output()).not.toContain("running at"); // still starting
+  p.child.kill("SIGTERM");
+  expect(await waitFor(() => p.child.exitCode !== null || p.child.signalCode !== null, STOP_LIMIT_MS + 11_000)).toBe(true);
+  expect(await waitFor(() => !alive(demo!), 3000), "the demo server was left running").toBe(true);
 });
