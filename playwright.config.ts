@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { playwrightStateDir } from "./tests/support/launch";
 
 // MCP_LENS_PW_PORT lets a second checkout run its browser tests beside this one.
 const PORT = Number(process.env.MCP_LENS_PW_PORT ?? 6399);
@@ -25,6 +26,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1", CI: "1" },
+    // Tests mint launch URLs from the state file there (tests/support/launch.ts).
+    env: { NEXT_TELEMETRY_DISABLED: "1", CI: "1", MCP_LENS_STATE_DIR: playwrightStateDir(PORT) },
   },
 });

@@ -10,7 +10,7 @@ import { ConnectionList } from "./connections/ConnectionList";
 import { ConnectionForm } from "./connections/ConnectionForm";
 import { SessionView } from "./session/SessionView";
 
-/** The client root: the connection list and form on the left, the selected connection's session on the right. */
+/** The client root, once AccessGate has the token: the connection list and form on the left, the selected connection's session on the right. */
 export function InspectorApp({ token, builtIn }: { token: string; builtIn: ConnectionConfig[] }) {
   const [connections] = useState(() => createConnectionsStore(builtIn, typeof window === "undefined" ? undefined : window.localStorage));
   const pool = useMemo(
@@ -27,15 +27,6 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
     // A read-only handle for benchmarks and debugging from the console.
     (window as unknown as { __MCP_LENS__?: unknown }).__MCP_LENS__ = { pool, connections };
   }, [pool, connections]);
-
-  useEffect(() => {
-    // The launcher prints a URL with the token; keep it out of the address bar and history.
-    const url = new URL(window.location.href);
-    if (url.searchParams.has("token")) {
-      url.searchParams.delete("token");
-      window.history.replaceState(null, "", url);
-    }
-  }, []);
 
   return (
     <div className="flex h-full">

@@ -54,6 +54,9 @@ async function browserBenchmarks(): Promise<void> {
     const page = await browser.newPage({ baseURL: inspector.url, viewport: { width: 1440, height: 900 } });
     // tsx compiles the evaluated functions with esbuild's keepNames helper; give the page one.
     await page.addInitScript({ content: "window.__name = (f) => f;" });
+    // Sign in once with a launch URL; later visits of "/" in this browser use its cookie + pairing.
+    await page.goto(inspector.launchUrl());
+    await page.getByRole("complementary", { name: "Connections" }).waitFor();
     await flood(page);
     await manyTools(page);
     await toolForms(page);

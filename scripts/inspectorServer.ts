@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { killAllNow, shutdownAll } from "../lib/bridge/registry";
-import { API_CSP, contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "../lib/security/csp";
+import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "../lib/security/csp";
 import { checkRequest, type GateConfig } from "../lib/security/gate";
+import { LaunchKeys } from "../lib/security/launch";
+import { SessionIssuer } from "../lib/security/session";
 import type { TeamAuth } from "../lib/security/team";
 
 export interface InspectorServerOptions {
@@ -10,42 +12,68 @@ export interface InspectorServerOptions {
   host: string;
   port: number;
   token: string;
+  /** The launch master key (lib/security/launch.ts); absent in team mode, where the team authentication lets people in. */
+  launchMaster?: string;
   dev?: boolean;
   extraHosts?: string[];
   /** Team mode: authentication required on every route (docs/team-mode.md). */
   team?: TeamAuth;
+  /** Time limit of each stop step (closing connections, stopping stdio servers, closing Next). */
+  stopStepMs?: number;
+}
+
+export interface InspectorServer {
+  server: Server;
+  url: string;
+  port: number;
+  /** Stops listening, every process the bridge started, and Next; each step bounded by `stopStepMs`. */
+  stop: () => Promise<void>;
 }
 
 /**
- * The inspector's HTTP server: every request passes the gate (Host, Origin, token; SECURITY.md
- * rules 2-4) before Next sees it, and stopping the server stops every process the bridge started.
+ * The inspector's HTTP server: every request passes the gate (Host, Origin, method, canonical path,
+ * token; SECURITY.md rules 2-4, docs/security.md) before Next sees it; the token exchange
+ * (`POST /api/session`) is answered here; stopping the server stops every process the bridge started.
  */
-export async function startInspectorServer(options: InspectorServerOptions): Promise<{ server: Server; url: string; stop: () => Promise<void> }> {
+export async function startInspectorServer(options: InspectorServerOptions): Promise<InspectorServer> {
   const app = next({ dev: options.dev ?? false, dir: options.dir, hostname: options.host, port: options.port, quiet: true });
   await app.prepare();
   const handle = app.getRequestHandler();
   const gate: GateConfig = { token: options.token, port: options.port, extraHosts: options.extraHosts, team: options.team };
+  const sessions = new SessionIssuer({
+    token: options.token,
+    port: () => gate.port,
+    launchKeys: options.launchMaster ? new LaunchKeys(options.launchMaster) : undefined,
+    team: options.team !== undefined,
+  });
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     // Not a page (API answers, refusals): the empty sandboxed policy. Pages and their files get the nonce policy below.
-    res.setHeader("content-security-policy", API_CSP);
-    const verdict = checkRequest(gate, { url: req.url ?? "/", headers: req.headers });
+    res.setHeader("content-security-policy", API_CONTENT_SECURITY_POLICY);
+    const verdict = checkRequest(gate, { method: req.method, url: req.url ?? "/", headers: req.headers });
     if (!verdict.ok) {
       // Refused before the body is read.
-      res.writeHead(verdict.status, { "content-type": "application/json", "cache-control": "no-store", connection: "close", ...verdict.headers });
-      res.end(JSON.stringify({ error: verdict.message }));
-      req.resume();
+      sendJson(req, res, verdict.status, { error: verdict.message }, { connection: "close", ...verdict.headers });
       return;
     }
-    if (!req.url?.startsWith("/api/")) {
+    if (verdict.route === "session") {
+      const answer = sessions.exchange(req.headers);
+      sendJson(req, res, answer.status, answer.body, answer.headers);
+      return;
+    }
+    if (verdict.path === "/api" || verdict.path.startsWith("/api/")) {
+      // A JSON answer or error is never cached; a route that streams keeps its own cache-control.
+      defaultHeadersOnWrite(res, { "cache-control": "no-store" });
+      res.setHeader("content-security-policy", API_CONTENT_SECURITY_POLICY);
+    } else {
       // Next.js takes the nonce from the request's CSP header and puts it on its scripts.
       const csp = contentSecurityPolicy(newNonce(), options.dev);
       req.headers["content-security-policy"] = csp;
       res.setHeader("content-security-policy", csp);
     }
     handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store" });
       res.end(JSON.stringify({ error: "internal error" }));
     });
   });
@@ -59,14 +87,42 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
   gate.port = port;
   const hostForUrl = options.host.includes(":") ? `[${options.host}]` : options.host;
 
+  const stepMs = options.stopStepMs ?? 5000;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       server.close();
       server.closeAllConnections();
-      await shutdownAll();
-      await app.close().catch(() => {});
+      await withinLimit(shutdownAll(), stepMs);
+      killAllNow(); // whatever the graceful shutdown did not reach in time
+      await withinLimit(app.close(), stepMs);
     })());
   process.once("exit", killAllNow);
-  return { server, url: `http://${hostForUrl}:${port}`, stop };
+  return { server, url: `http://${hostForUrl}:${port}`, port, stop };
+}
+
+function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", "content-security-policy": API_CONTENT_SECURITY_POLICY, ...headers });
+  res.end(JSON.stringify(body));
+  req.resume();
+}
+
+/** Sets each header the response has not set by the time its head is written. */
+function defaultHeadersOnWrite(res: ServerResponse, defaults: Record<string, string>): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    for (const [name, value] of Object.entries(defaults)) if (!this.hasHeader(name)) this.setHeader(name, value);
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
+}
+
+/** Resolves when `work` settles or after `ms`, whichever comes first; never rejects. */
+export function withinLimit(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    work.then(
+      () => (clearTimeout(timer), resolve()),
+      () => (clearTimeout(timer), resolve()),
+    );
+  });
 }

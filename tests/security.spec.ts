@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import { InspectorPage } from "./pages/inspector";
 import { openBridgeStream, rawRequest } from "./support/http";
+import { exchange, keyOf } from "./support/launch";
 import { EVERYTHING, NODE, ROOT, alive, descendants, startInspector, waitFor } from "./support/processes";
 
 type Inspector = Awaited<ReturnType<typeof startInspector>>;
@@ -61,9 +62,15 @@ test("rule 4: a foreign Host gets 403 on every route, the token page included", 
     expect(res.status, path).toBe(403);
     expect(res.body).not.toContain(inspector.token);
   }
+  // The token exchange too, with a valid launch key (which stays unused).
+  const key = keyOf(inspector.launchUrl());
+  const rebound = await exchange(inspector.port, `launch ${key}`, { host: `evil.example:${inspector.port}` });
+  expect(rebound.status).toBe(403);
+  expect(rebound.body).not.toContain(inspector.token);
   const page = await rawRequest(inspector.port, { path: "/", headers: { host: `localhost:${inspector.port}` } });
   expect(page.status).toBe(200);
-  expect(page.body).toContain(inspector.token);
+  expect(page.body).not.toContain(inspector.token); // the page holds no token (docs/security.md)
+  expect((await exchange(inspector.port, `launch ${key}`)).token).toBe(inspector.token);
 });
 
 test("rule 5: no GET and no preflight-free request spawns a process or opens a connection", async () => {
@@ -81,8 +88,8 @@ test("rule 5: no GET and no preflight-free request spawns a process or opens a c
 
 test("rule 6: opening a link with connection parameters starts nothing", async ({ page }) => {
   const before = descendants(inspector.child.pid!).length;
-  await page.goto(`${inspector.url}/?transport=stdio&command=sleep&args=30&connect=1`);
-  await expect(page.getByRole("heading", { name: "MCP Lens" })).toBeVisible();
+  await page.goto(inspector.launchUrl().replace("/#", "/?transport=stdio&command=sleep&args=30&connect=1#"));
+  await new InspectorPage(page).expectOpen();
   await page.waitForTimeout(1000);
   expect(descendants(inspector.child.pid!).length).toBe(before);
 });
@@ -126,7 +133,7 @@ test("rule 8: closing the page stops its servers", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: inspector.url });
   const page = await context.newPage();
   const ui = new InspectorPage(page);
-  await ui.open();
+  await ui.open(inspector.launchUrl());
   await ui.addConnection({ transport: "stdio", command: NODE, args: `${EVERYTHING} stdio`, protocol: "2025-11-25" });
   await ui.connect();
   await ui.expectConnected();

@@ -10,7 +10,7 @@ import { connectHostile, madeBlobs, pwnedFlag, recordBlobs, sessionToken, type M
 
 /** Types a Blob URL may carry (lib/results/mediaTypes.ts): inert media or a plain download. */
 const INERT = /^(image\/(png|jpeg|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)|audio\/[a-z0-9.+-]+|video\/(mp4|webm|ogg|quicktime)|application\/octet-stream)$/;
-const API_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
 let pwned: string[];
 test.beforeEach(async ({ page, context }) => {
@@ -137,7 +137,7 @@ test("item 2: resource reads of SVG, XHTML and odd audio types preview only sand
 
 test("item 2: every same-origin response carries a CSP: the nonce policy on pages and files, an empty sandbox on the API", async ({ page, request }) => {
   await page.goto("/");
-  const token = await sessionToken(page);
+  const token = await sessionToken();
   const api = [
     await request.post("/api/bridge/stdio", { headers: { "content-type": "application/json" }, data: "{}" }), // 401, from the gate
     await request.post("/api/bridge/stdio", { headers: { "content-type": "application/json", "x-mcp-lens-token": token }, data: "{}" }), // 400, from the route

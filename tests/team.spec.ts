@@ -4,12 +4,15 @@ import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import { rawRequest } from "./support/http";
+import { exchange } from "./support/launch";
+import { InspectorPage } from "./pages/inspector";
 import { NODE, ROOT, descendants, freePort, startProcess, waitFor, waitForOutput, type Started } from "./support/processes";
 
 /** Team mode (SECURITY.md rules 12 and 19, docs/team-mode.md), checked against real inspector processes. */
 
 const SECRET = randomBytes(24).toString("hex"); // 48 characters
-const CLEAN_ENV = { CI: "1", MCP_LENS_TEAM: "", MCP_LENS_TEAM_SECRET: "", MCP_LENS_STDIO_ALLOWLIST: "", MCP_LENS_RELAY_ALLOW: "" };
+const PROXY_SECRET = randomBytes(24).toString("hex");
+const CLEAN_ENV = { CI: "1", MCP_LENS_TEAM: "", MCP_LENS_TEAM_SECRET: "", MCP_LENS_PROXY_SECRET: "", MCP_LENS_STDIO_ALLOWLIST: "", MCP_LENS_RELAY_ALLOW: "" };
 type Inspector = Started & { port: number };
 
 async function startTeamInspector(args: string[], env: Record<string, string>): Promise<Inspector> {
@@ -24,7 +27,15 @@ const get = (inspector: Inspector, path: string, headers: Record<string, string>
   rawRequest(inspector.port, { path, headers: { host: `127.0.0.1:${inspector.port}`, ...headers } });
 const post = (inspector: Inspector, path: string, headers: Record<string, string>, body: string) =>
   rawRequest(inspector.port, { method: "POST", path, headers: { host: `127.0.0.1:${inspector.port}`, "content-type": "application/json", ...headers }, body, readMs: 3000 });
-const tokenIn = (html: string) => /content="([0-9a-f]{64})"/.exec(html)?.[1];
+/** Any 64-hex-digit string: what a session token looks like. */
+const tokenIn = (text: string) => /[0-9a-f]{64}/.exec(text)?.[0];
+/** The page's token exchange in team mode: the team authentication is the proof (docs/security.md). */
+const sessionToken = async (inspector: Inspector, headers: Record<string, string>) => {
+  const got = await exchange(inspector.port, "none", headers);
+  expect(got.status, got.body).toBe(200);
+  expect(got.cookie).toBeUndefined();
+  return got.token!;
+};
 const launch = (command: string, args: string[] = []) => JSON.stringify({ command, args, env: {} });
 const relayTarget = (url: string) => ({ "x-mcp-lens-target": encodeURIComponent(JSON.stringify({ url, method: "GET", headers: {} })) });
 
@@ -56,9 +67,12 @@ test("team mode refuses to start without a secret of at least 32 characters, and
   const remote = run(["--host", "0.0.0.0", "--dangerously-allow-remote-bind"], { MCP_LENS_TEAM_SECRET: SECRET });
   expect(remote.status).toBe(1);
   expect(remote.stderr).toMatch(/Refusing to listen on 0\.0\.0\.0[\s\S]*--team/);
-  const proxyOnly = run(["--team", "--host", "0.0.0.0", "--public-host", "lens.example.com", "--trust-proxy-header", "X-Forwarded-User"], {});
-  expect(proxyOnly.status).toBe(1);
-  expect(proxyOnly.stderr).toMatch(/needs a loopback bind/);
+  // Issue 19, item 5: the proxy header alone can be forged by any local client: refused, loopback or not.
+  for (const host of ["127.0.0.1", "0.0.0.0"]) {
+    const proxyOnly = run(["--team", "--host", host, "--public-host", "lens.example.com", "--trust-proxy-header", "X-Forwarded-User"], {});
+    expect(proxyOnly.status, host).toBe(1);
+    expect(proxyOnly.stderr).toMatch(/--trust-proxy-header needs MCP_LENS_PROXY_SECRET/);
+  }
 });
 
 test.describe("with a shared secret and no allowlists", () => {
@@ -79,19 +93,26 @@ test.describe("with a shared secret and no allowlists", () => {
         expect(tokenIn(res.body)).toBeUndefined();
       }
     }
+    for (const authorization of [undefined, `Bearer ${wrongSameLength}`, basic(wrongSameLength)]) {
+      const refused = await exchange(inspector.port, "none", authorization === undefined ? {} : { authorization });
+      expect(refused.status, authorization).toBe(401);
+      expect(refused.token).toBeUndefined();
+    }
     const challenge = await get(inspector, "/");
     expect(challenge.headers["www-authenticate"]).toMatch(/^Basic realm="MCP Lens"/);
+    const tokens = new Set<string>();
     for (const authorization of [basic(SECRET), basic(SECRET, ""), `Bearer ${SECRET}`]) {
       const page = await get(inspector, "/", { authorization });
       expect(page.status, authorization).toBe(200);
-      expect(tokenIn(page.body)).toMatch(/^[0-9a-f]{64}$/);
       expect(page.body).not.toContain(SECRET);
+      tokens.add(await sessionToken(inspector, { authorization }));
     }
+    expect([...tokens]).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)]);
+    expect((await get(inspector, "/", { authorization: basic(SECRET) })).body).not.toContain([...tokens][0]);
   });
 
   test("the API needs the secret and the session token; stdio is refused (403) and nothing is spawned", async () => {
-    const page = await get(inspector, "/", { authorization: basic(SECRET) });
-    const token = tokenIn(page.body)!;
+    const token = await sessionToken(inspector, { authorization: basic(SECRET) });
     const before = descendants(inspector.child.pid!).length;
     const noSecret = await post(inspector, "/api/bridge/stdio", { "x-mcp-lens-token": token }, launch("sleep", ["30"]));
     expect(noSecret.status).toBe(401);
@@ -107,7 +128,7 @@ test.describe("with a shared secret and no allowlists", () => {
   });
 
   test("the relay refuses a server on 127.0.0.1 and never reaches it", async () => {
-    const token = tokenIn((await get(inspector, "/", { authorization: `Bearer ${SECRET}` })).body)!;
+    const token = await sessionToken(inspector, { authorization: `Bearer ${SECRET}` });
     const hits = upstreamHits;
     for (const url of [upstreamUrl, upstreamUrl.replace("127.0.0.1", "localhost"), upstreamUrl.replace("127.0.0.1", "[::ffff:127.0.0.1]")]) {
       const res = await post(inspector, "/api/relay", { authorization: `Bearer ${SECRET}`, "x-mcp-lens-token": token, ...relayTarget(url) }, "");
@@ -128,10 +149,15 @@ test.describe("with a shared secret and no allowlists", () => {
     const page = await context.newPage();
     const unauthorized: string[] = [];
     page.on("response", (r) => void (r.status() === 401 && unauthorized.push(r.url())));
+    // No launch URL in team mode: the team authentication gets the page its token, on load and on reload.
     await page.goto(`http://127.0.0.1:${inspector.port}/`);
-    await expect(page.getByRole("heading", { name: "MCP Lens" })).toBeVisible();
+    const ui = new InspectorPage(page);
+    await ui.expectOpen();
+    await page.reload();
+    await ui.expectOpen();
     await page.waitForLoadState("networkidle");
     expect(unauthorized).toEqual([]);
+    expect(await page.content()).not.toContain(await sessionToken(inspector, { authorization: basic(SECRET) }));
     await context.close();
   });
 });
@@ -139,21 +165,43 @@ test.describe("with a shared secret and no allowlists", () => {
 test.describe("behind an authenticating proxy, with allowlists", () => {
   let inspector: Inspector;
   test.beforeAll(async () => {
-    inspector = await startTeamInspector(["--trust-proxy-header", "X-Forwarded-User"], { MCP_LENS_STDIO_ALLOWLIST: NODE, MCP_LENS_RELAY_ALLOW: "127.0.0.1" });
+    inspector = await startTeamInspector(["--trust-proxy-header", "X-Forwarded-User"], { MCP_LENS_PROXY_SECRET: PROXY_SECRET, MCP_LENS_STDIO_ALLOWLIST: NODE, MCP_LENS_RELAY_ALLOW: "127.0.0.1" });
   });
   test.afterAll(async () => {
     await inspector.stop();
   });
 
+  test("promise 11: a local client forging the user header without the proxy secret gets 401 and no token (issue 19, item 5)", async () => {
+    const wrong = PROXY_SECRET.replace(/^./, (c) => (c === "a" ? "b" : "a"));
+    const forged: Record<string, string>[] = [{ "x-forwarded-user": "admin" }, { "x-forwarded-user": "admin", "x-mcp-lens-proxy-secret": wrong }, { "x-forwarded-user": "admin", "x-mcp-lens-proxy-secret": "" }, { "x-forwarded-user": "admin", authorization: `Bearer ${PROXY_SECRET}` }];
+    const before = descendants(inspector.child.pid!).length;
+    for (const headers of forged) {
+      for (const path of ["/", "/icon.svg", "/api/relay"]) {
+        const res = await get(inspector, path, headers);
+        expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(401);
+        expect(res.body).toMatch(/not from the authenticating proxy/);
+      }
+      const session = await exchange(inspector.port, "none", headers);
+      expect(session.status).toBe(401);
+      expect(session.token).toBeUndefined();
+      const spawn = await post(inspector, "/api/bridge/stdio", headers, launch(NODE, ["-e", "setTimeout(()=>{}, 30000)"]));
+      expect(spawn.status).toBe(401);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(descendants(inspector.child.pid!).length).toBe(before);
+  });
+
   test("a request without a user from the proxy gets 401; with one, allow-listed stdio and relay work", async () => {
-    const anonymous: Record<string, string>[] = [{}, { "x-forwarded-user": "" }, { "x-forwarded-user": " " }];
+    const fromProxy = { "x-mcp-lens-proxy-secret": PROXY_SECRET };
+    const anonymous: Record<string, string>[] = [fromProxy, { ...fromProxy, "x-forwarded-user": "" }, { ...fromProxy, "x-forwarded-user": " " }];
     for (const headers of anonymous) {
       expect((await get(inspector, "/", headers)).status).toBe(401);
     }
-    const user = { "x-forwarded-user": "alice" };
+    const user = { ...fromProxy, "x-forwarded-user": "alice" };
     const page = await get(inspector, "/", user);
     expect(page.status).toBe(200);
-    const auth = { ...user, "x-mcp-lens-token": tokenIn(page.body)! };
+    expect(page.body).not.toContain(PROXY_SECRET);
+    const auth = { ...user, "x-mcp-lens-token": await sessionToken(inspector, user) };
 
     const allowed = await post(inspector, "/api/bridge/stdio", auth, launch(NODE, ["-e", "console.log('allowed')"]));
     expect(allowed.status).toBe(200);
@@ -180,7 +228,7 @@ test.describe("the environment a page may give an allow-listed stdio server (iss
   const auth = () => ({ authorization: `Bearer ${SECRET}`, "x-mcp-lens-token": token });
   test.beforeAll(async () => {
     inspector = await startTeamInspector([], { MCP_LENS_TEAM_SECRET: SECRET, MCP_LENS_STDIO_ALLOWLIST: NODE, MCP_LENS_STDIO_ENV_ALLOW: "API_KEY" });
-    token = tokenIn((await get(inspector, "/", { authorization: `Bearer ${SECRET}` })).body)!;
+    token = await sessionToken(inspector, { authorization: `Bearer ${SECRET}` });
   });
   test.afterAll(async () => {
     await inspector.stop();

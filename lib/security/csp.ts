@@ -25,12 +25,6 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
   ].join("; ");
 }
 
-/**
- * The policy of every response that is not a page (API JSON and streams, gate refusals): nothing
- * loads, nothing runs, and opened as a document it is a sandboxed unique origin that cannot be framed.
- */
-export const API_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
-
 export function newNonce(): string {
   return randomBytes(16).toString("base64");
 }
@@ -42,3 +36,9 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "referrer-policy": "no-referrer",
   "cross-origin-opener-policy": "same-origin",
 };
+
+/**
+ * The policy of every response that is not a page (API JSON and streams, gate refusals): nothing
+ * loads, nothing runs, and opened as a document it is a sandboxed unique origin that cannot be framed.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";

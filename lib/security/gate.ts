@@ -1,4 +1,6 @@
 import { TOKEN_HEADER } from "../bridge/protocol";
+import { SESSION_PATH } from "./pageAccess";
+import { canonicalPath } from "./requestTarget";
 import { checkTeamAuth, type TeamAuth } from "./team";
 import { tokensMatch } from "./token";
 
@@ -12,16 +14,25 @@ export interface GateConfig {
   team?: TeamAuth;
 }
 
-export type GateVerdict = { ok: true } | { ok: false; status: 401 | 403; message: string; headers?: Record<string, string> };
+/** `session`: the page's token exchange (`POST /api/session`), answered by the inspector server itself. */
+export type GateVerdict =
+  | { ok: true; route: "session" | "app"; path: string }
+  | { ok: false; status: 400 | 401 | 403 | 405; message: string; headers?: Record<string, string> };
+
+/** Every route of the app is served with these; anything else (OPTIONS, TRACE, PUT, …) gets 405. */
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "DELETE"] as const;
 
 /**
- * The check every request passes before anything else runs (SECURITY.md rules 2-4):
+ * The check every request passes before anything else runs (SECURITY.md rules 2-4; issue 19):
  * the Host must be this inspector's loopback name (defeats DNS rebinding), a present Origin must be
- * this inspector's own, and every /api route needs the session token in its header. In team mode
- * every route also needs the team authentication (the token still guards /api: a browser sends
- * cached Basic credentials on cross-site requests too).
+ * this inspector's own, the method one the app serves, the path canonical (decided on decoded,
+ * never normalised: see requestTarget.ts). Every /api route and every request that is not GET or
+ * HEAD, whatever its path, needs the session token in its header; the token exchange
+ * (`POST /api/session`) instead follows its own rules (lib/security/session.ts). In team mode every
+ * route also needs the team authentication (the token still guards /api: a browser sends cached
+ * Basic credentials on cross-site requests too).
  */
-export function checkRequest(config: GateConfig, req: { url: string; headers: Record<string, string | string[] | undefined> }): GateVerdict {
+export function checkRequest(config: GateConfig, req: { method?: string; url: string; headers: Record<string, string | string[] | undefined> }): GateVerdict {
   const hosts = allowedHosts(config);
   const host = header(req.headers, "host");
   if (!host || !hosts.has(host.toLowerCase())) {
@@ -31,17 +42,29 @@ export function checkRequest(config: GateConfig, req: { url: string; headers: Re
   if (origin !== undefined && !isOwnOrigin(origin, hosts, config.team !== undefined)) {
     return { ok: false, status: 403, message: "forbidden: cross-origin request" };
   }
+  const method = (req.method ?? "GET").toUpperCase();
+  if (!(ALLOWED_METHODS as readonly string[]).includes(method)) {
+    return { ok: false, status: 405, message: `method ${method.slice(0, 20)} not allowed`, headers: { allow: ALLOWED_METHODS.join(", ") } };
+  }
+  const target = canonicalPath(req.url);
+  if (!target.ok) return { ok: false, status: 400, message: target.message };
+  const path = target.path;
   if (config.team) {
     const auth = checkTeamAuth(config.team, req.headers);
     if (!auth.ok) return { ok: false, status: 401, message: auth.message, headers: auth.challenge ? { "www-authenticate": auth.challenge } : undefined };
   }
-  const path = req.url.split("?")[0] ?? "";
-  if (path === "/api" || path.startsWith("/api/")) {
-    if (!tokensMatch(header(req.headers, TOKEN_HEADER), config.token)) {
-      return { ok: false, status: 401, message: "unauthorized: missing or wrong session token" };
-    }
+  if (path === SESSION_PATH) {
+    if (method !== "POST") return { ok: false, status: 405, message: `method ${method} not allowed`, headers: { allow: "POST" } };
+    // Fetch metadata, where the browser sends it: the exchange is only ever same-origin.
+    const site = header(req.headers, "sec-fetch-site");
+    if (site !== undefined && site !== "same-origin") return { ok: false, status: 403, message: "forbidden: cross-site request" };
+    return { ok: true, route: "session", path };
   }
-  return { ok: true };
+  const api = path === "/api" || path.startsWith("/api/");
+  if ((api || (method !== "GET" && method !== "HEAD")) && !tokensMatch(header(req.headers, TOKEN_HEADER), config.token)) {
+    return { ok: false, status: 401, message: "unauthorized: missing or wrong session token" };
+  }
+  return { ok: true, route: "app", path };
 }
 
 export function allowedHosts(config: GateConfig): Set<string> {

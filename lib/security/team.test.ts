@@ -40,18 +40,33 @@ describe("team authentication (rule 19)", () => {
     expect(checkTeamAuth({ secret }, { authorization: basic("u", secret) }).ok).toBe(true);
   });
 
+  const PROXY_SECRET = "proxy-".padEnd(40, "p");
+  const fromProxy = { "x-mcp-lens-proxy-secret": PROXY_SECRET };
+
   it("proxy header mode: a missing or blank header is refused, a user name accepted", () => {
-    const proxy = { proxyHeader: "x-forwarded-user" };
-    expect(checkTeamAuth(proxy, {}).ok).toBe(false);
-    expect(checkTeamAuth(proxy, { "x-forwarded-user": "  " }).ok).toBe(false);
-    expect(checkTeamAuth(proxy, { "x-forwarded-user": "alice" }).ok).toBe(true);
+    const proxy = { proxy: { header: "x-forwarded-user", secret: PROXY_SECRET } };
+    expect(checkTeamAuth(proxy, { ...fromProxy }).ok).toBe(false);
+    expect(checkTeamAuth(proxy, { ...fromProxy, "x-forwarded-user": "  " }).ok).toBe(false);
+    expect(checkTeamAuth(proxy, { ...fromProxy, "x-forwarded-user": "alice" }).ok).toBe(true);
+  });
+
+  it.each([
+    ["no proxy secret (a local client forging the header: issue 19, item 5)", {}],
+    ["an empty proxy secret", { "x-mcp-lens-proxy-secret": "" }],
+    ["a wrong proxy secret of the same length", { "x-mcp-lens-proxy-secret": PROXY_SECRET.replace(/.$/, "q") }],
+    ["the proxy secret as Bearer instead of its header", { authorization: `Bearer ${PROXY_SECRET}` }],
+  ])("proxy header mode refuses a user header with %s", (_name, headers) => {
+    const proxy = { proxy: { header: "x-forwarded-user", secret: PROXY_SECRET } };
+    const verdict = checkTeamAuth(proxy, { "x-forwarded-user": "admin", ...headers });
+    expect(verdict).toMatchObject({ ok: false, message: expect.stringMatching(/not from the authenticating proxy/) });
   });
 
   it("with both configured, both are required", () => {
-    const both = { secret: SECRET, proxyHeader: "x-forwarded-user" };
-    expect(checkTeamAuth(both, { "x-forwarded-user": "alice" }).ok).toBe(false);
+    const both = { secret: SECRET, proxy: { header: "x-forwarded-user", secret: PROXY_SECRET } };
+    expect(checkTeamAuth(both, { ...fromProxy, "x-forwarded-user": "alice" }).ok).toBe(false);
     expect(checkTeamAuth(both, { authorization: `Bearer ${SECRET}` }).ok).toBe(false);
-    expect(checkTeamAuth(both, { authorization: `Bearer ${SECRET}`, "x-forwarded-user": "alice" }).ok).toBe(true);
+    expect(checkTeamAuth(both, { authorization: `Bearer ${SECRET}`, "x-forwarded-user": "alice" }).ok).toBe(false);
+    expect(checkTeamAuth(both, { ...fromProxy, authorization: `Bearer ${SECRET}`, "x-forwarded-user": "alice" }).ok).toBe(true);
   });
 });
 

@@ -16,17 +16,25 @@ export const MIN_SECRET_LENGTH = 32;
 export const ENV = {
   team: "MCP_LENS_TEAM",
   secret: "MCP_LENS_TEAM_SECRET",
+  proxySecret: "MCP_LENS_PROXY_SECRET",
   stdioAllow: "MCP_LENS_STDIO_ALLOWLIST",
   relayAllow: "MCP_LENS_RELAY_ALLOW",
   stdioEnvAllow: "MCP_LENS_STDIO_ENV_ALLOW",
 } as const;
 
+/** The header in which the authenticating proxy proves it is the proxy (issue 19, item 5). */
+export const PROXY_SECRET_HEADER = "x-mcp-lens-proxy-secret";
+
 /** How a team-mode request proves who it is. When both are set, both are required. */
 export interface TeamAuth {
   /** Shared secret: HTTP Basic password (any user name) or `Authorization: Bearer <secret>`. */
   secret?: string;
-  /** Lower-case header name an authenticating reverse proxy sets (e.g. x-forwarded-user). */
-  proxyHeader?: string;
+  /**
+   * Behind an authenticating proxy: the lower-case header it sets (e.g. x-forwarded-user), and the
+   * secret it sends in PROXY_SECRET_HEADER. Without the secret any local client could forge the
+   * user header, so one is never accepted without the other.
+   */
+  proxy?: { header: string; secret: string };
 }
 
 /** What the route handlers enforce. */
@@ -44,9 +52,12 @@ type Headers = Record<string, string | string[] | undefined>;
 export type AuthVerdict = { ok: true } | { ok: false; message: string; challenge?: string };
 
 export function checkTeamAuth(auth: TeamAuth, headers: Headers): AuthVerdict {
-  if (auth.proxyHeader) {
-    const user = first(headers[auth.proxyHeader])?.trim();
-    if (!user) return { ok: false, message: `unauthorized: no ${auth.proxyHeader} header from the authenticating proxy` };
+  if (auth.proxy) {
+    if (!tokensMatch(first(headers[PROXY_SECRET_HEADER]), auth.proxy.secret)) {
+      return { ok: false, message: `unauthorized: not from the authenticating proxy (${PROXY_SECRET_HEADER} missing or wrong)` };
+    }
+    const user = first(headers[auth.proxy.header])?.trim();
+    if (!user) return { ok: false, message: `unauthorized: no ${auth.proxy.header} header from the authenticating proxy` };
   }
   if (auth.secret !== undefined && !tokensMatch(presentedSecret(first(headers.authorization)), auth.secret)) {
     return { ok: false, message: "unauthorized: team mode needs the shared secret (HTTP Basic password or Bearer)", challenge: 'Basic realm="MCP Lens", charset="UTF-8"' };

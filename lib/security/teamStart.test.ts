@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planStart, type StartFlags } from "./teamStart";
 
 const SECRET = "x".repeat(32);
+const PROXY_SECRET = "p".repeat(32);
 const flags = (over: Partial<StartFlags> = {}): StartFlags => ({ host: "127.0.0.1", port: "6274", team: false, publicHost: [], ...over });
 const message = (plan: ReturnType<typeof planStart>) => (plan.ok ? "" : plan.message);
 
@@ -25,17 +26,27 @@ describe("start options (rules 1 and 19)", () => {
     expect(message(planStart(flags({ team: true, trustProxyHeader: "X-User" }), { MCP_LENS_TEAM_SECRET: "short" }))).toMatch(/at least 32/);
     expect(planStart(flags({ team: true }), { MCP_LENS_TEAM_SECRET: SECRET })).toMatchObject({ ok: true, team: { auth: { secret: SECRET } } });
     expect(planStart(flags(), { MCP_LENS_TEAM: "1", MCP_LENS_TEAM_SECRET: SECRET })).toMatchObject({ ok: true, team: {} });
-    expect(planStart(flags({ team: true, trustProxyHeader: "X-Forwarded-User" }), {})).toMatchObject({ ok: true, team: { auth: { proxyHeader: "x-forwarded-user" } } });
+    expect(planStart(flags({ team: true, trustProxyHeader: "X-Forwarded-User" }), { MCP_LENS_PROXY_SECRET: PROXY_SECRET }))
+      .toMatchObject({ ok: true, team: { auth: { proxy: { header: "x-forwarded-user", secret: PROXY_SECRET } } } });
   });
 
   it("refuses a proxy header that is not one, or that the browser controls", () => {
-    for (const name of ["Authorization", "X User", "x-mcp-lens-token"]) expect(planStart(flags({ team: true, trustProxyHeader: name }), {}).ok, name).toBe(false);
+    for (const name of ["Authorization", "X User", "x-mcp-lens-token", "X-MCP-Lens-Proxy-Secret", "x-mcp-lens-auth"]) {
+      expect(planStart(flags({ team: true, trustProxyHeader: name }), { MCP_LENS_PROXY_SECRET: PROXY_SECRET }).ok, name).toBe(false);
+    }
   });
 
-  it("a proxy header alone needs a loopback bind (anyone reaching the port could send it)", () => {
-    const plan = planStart(flags({ team: true, host: "0.0.0.0", trustProxyHeader: "X-Forwarded-User", publicHost: ["lens.example.com"] }), {});
-    expect(message(plan)).toMatch(/needs a loopback bind/);
-    expect(planStart(flags({ team: true, host: "0.0.0.0", trustProxyHeader: "X-Forwarded-User", publicHost: ["lens.example.com"] }), { MCP_LENS_TEAM_SECRET: SECRET }).ok).toBe(true);
+  it("a proxy header needs the proxy secret (issue 19, item 5): without it any local client could send the header", () => {
+    const proxied = flags({ team: true, trustProxyHeader: "X-Forwarded-User" });
+    expect(message(planStart(proxied, {}))).toMatch(/--trust-proxy-header needs MCP_LENS_PROXY_SECRET/);
+    expect(message(planStart(proxied, { MCP_LENS_PROXY_SECRET: "p".repeat(31) }))).toMatch(/MCP_LENS_PROXY_SECRET is 31 characters long/);
+    expect(message(planStart(proxied, { MCP_LENS_PROXY_SECRET: SECRET, MCP_LENS_TEAM_SECRET: SECRET }))).toMatch(/must differ/);
+    expect(message(planStart(flags({ team: true }), { MCP_LENS_TEAM_SECRET: SECRET, MCP_LENS_PROXY_SECRET: PROXY_SECRET }))).toMatch(/only applies with --trust-proxy-header/);
+    expect(planStart(flags(), { MCP_LENS_PROXY_SECRET: PROXY_SECRET }).ok).toBe(false);
+    // With the proxy secret, a proxy on another machine may reach a non-loopback bind.
+    const remote = flags({ team: true, host: "0.0.0.0", trustProxyHeader: "X-Forwarded-User", publicHost: ["lens.example.com"] });
+    expect(message(planStart(remote, {}))).toMatch(/needs MCP_LENS_PROXY_SECRET/);
+    expect(planStart(remote, { MCP_LENS_PROXY_SECRET: PROXY_SECRET }).ok).toBe(true);
   });
 
   it("a wildcard bind in team mode needs --public-host; a specific address is its own Host", () => {

@@ -1,6 +1,6 @@
 import { isLoopbackBind } from "./gate";
 import { ENV_NAME, neverAllowedEnv } from "./stdioEnv";
-import { ENV, MIN_SECRET_LENGTH, list, resolveCommand, type Env, type TeamAuth } from "./team";
+import { ENV, MIN_SECRET_LENGTH, PROXY_SECRET_HEADER, list, resolveCommand, type Env, type TeamAuth } from "./team";
 
 /** The bind and team options of `npm start`. */
 export interface StartFlags {
@@ -17,12 +17,12 @@ export type StartPlan =
 
 const HOST_NAME = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 const HEADER_NAME = /^[a-z0-9-]+$/i;
-const RESERVED_HEADERS = new Set(["authorization", "host", "origin", "cookie", "content-type", "content-length", "x-mcp-lens-token"]);
+const RESERVED_HEADERS = new Set(["authorization", "host", "origin", "cookie", "content-type", "content-length", "x-mcp-lens-token", "x-mcp-lens-auth", PROXY_SECRET_HEADER]);
 
 /**
  * Decide whether and how the inspector may start (SECURITY.md rules 1 and 19): a non-loopback bind
- * only in team mode (authentication on every route), a secret of at least 32 characters, a proxy
- * header only where nobody but the proxy can reach the port.
+ * only in team mode (authentication on every route), secrets of at least 32 characters, a proxy
+ * header only together with the secret only the proxy sends (issue 19, item 5).
  */
 export function planStart(flags: StartFlags, env: Env): StartPlan {
   const team = flags.team || env[ENV.team] === "1";
@@ -31,9 +31,10 @@ export function planStart(flags: StartFlags, env: Env): StartPlan {
     if (remote) {
       return fail(`Refusing to listen on ${flags.host}: MCP Lens can start programs on this machine, so it binds 127.0.0.1 only.\n` +
         `To let other people reach it, use team mode: --team with ${ENV.secret} (authentication on every route; see docs/team-mode.md).\n` +
-        `--dangerously-allow-remote-bind alone is not enough: the page would hand the session token to anyone who reaches it.`);
+        `--dangerously-allow-remote-bind alone is not enough: local mode's one-time launch URL lets in one browser, not the people of a network.`);
     }
     if (flags.trustProxyHeader || flags.publicHost.length > 0) return fail("--trust-proxy-header and --public-host only apply with --team.");
+    if (env[ENV.proxySecret]) return fail(`${ENV.proxySecret} only applies with --team --trust-proxy-header.`);
     return { ok: true, extraHosts: [] };
   }
 
@@ -45,12 +46,18 @@ export function planStart(flags: StartFlags, env: Env): StartPlan {
   if (proxyHeader !== undefined && (!HEADER_NAME.test(proxyHeader) || RESERVED_HEADERS.has(proxyHeader))) {
     return fail(`Team mode: --trust-proxy-header ${flags.trustProxyHeader} is not a usable header name (e.g. X-Forwarded-User).`);
   }
-  if (!secret && !proxyHeader) {
-    return fail(`Team mode needs authentication: set ${ENV.secret} (at least ${MIN_SECRET_LENGTH} characters, e.g. openssl rand -hex 32) or pass --trust-proxy-header <Header-Name>.`);
+  const proxySecret = env[ENV.proxySecret] || undefined;
+  if (proxyHeader !== undefined && proxySecret === undefined) {
+    return fail(`Team mode: --trust-proxy-header needs ${ENV.proxySecret} too (at least ${MIN_SECRET_LENGTH} characters, e.g. openssl rand -hex 32), sent by the proxy in the ${PROXY_SECRET_HEADER} header.\n` +
+      `Without it any program that can reach the port could send ${flags.trustProxyHeader} itself.`);
   }
-  if (remote && !secret) {
-    return fail(`Team mode: --trust-proxy-header alone needs a loopback bind (the proxy on this machine): anyone reaching ${flags.host} directly could send the header.\n` +
-      `Bind 127.0.0.1, or also set ${ENV.secret} and have the proxy send "Authorization: Bearer <secret>".`);
+  if (proxySecret !== undefined && proxyHeader === undefined) return fail(`${ENV.proxySecret} only applies with --trust-proxy-header.`);
+  if (proxySecret !== undefined && proxySecret.length < MIN_SECRET_LENGTH) {
+    return fail(`Team mode: ${ENV.proxySecret} is ${proxySecret.length} characters long; it must have at least ${MIN_SECRET_LENGTH} (try: openssl rand -hex 32).`);
+  }
+  if (proxySecret !== undefined && proxySecret === secret) return fail(`Team mode: ${ENV.proxySecret} must differ from ${ENV.secret} (people know the one, only the proxy the other).`);
+  if (!secret && !proxyHeader) {
+    return fail(`Team mode needs authentication: set ${ENV.secret} (at least ${MIN_SECRET_LENGTH} characters, e.g. openssl rand -hex 32) or pass --trust-proxy-header <Header-Name> with ${ENV.proxySecret}.`);
   }
   const publicHosts = flags.publicHost.map((h) => h.trim().toLowerCase());
   const badHost = publicHosts.find((h) => !HOST_NAME.test(h));
@@ -68,7 +75,8 @@ export function planStart(flags: StartFlags, env: Env): StartPlan {
   if (never.length > 0) return fail(`${ENV.stdioEnvAllow}: ${never.join(", ")} can make an allowed program run other code; team mode never lets the page set it (see docs/team-mode.md).`);
 
   const self = remote && !wildcard ? [`${flags.host.includes(":") ? `[${flags.host}]` : flags.host}:${flags.port}`] : [];
-  return { ok: true, team: { auth: { secret, proxyHeader }, publicHosts }, extraHosts: [...self, ...publicHosts] };
+  const auth: TeamAuth = { secret, proxy: proxyHeader && proxySecret ? { header: proxyHeader, secret: proxySecret } : undefined };
+  return { ok: true, team: { auth, publicHosts }, extraHosts: [...self, ...publicHosts] };
 }
 
 function fail(message: string): StartPlan {

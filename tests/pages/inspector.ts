@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { mintLaunchUrl } from "../support/launch";
 
 export interface NewConnection {
   name?: string;
@@ -14,9 +15,20 @@ export interface NewConnection {
 export class InspectorPage {
   constructor(readonly page: Page) {}
 
-  async open(): Promise<void> {
-    await this.page.goto("/");
-    await expect(this.page.getByRole("heading", { name: "MCP Lens" })).toBeVisible();
+  /**
+   * Opens the inspector the way a person does: through a one-time launch URL (docs/security.md).
+   * Without one, a launch URL is minted for the Playwright web server; pass `inspector.launchUrl()`
+   * for an inspector of the test's own.
+   */
+  async open(launchUrl: string = mintLaunchUrl()): Promise<void> {
+    await this.page.goto(launchUrl);
+    await this.expectOpen();
+  }
+
+  /** The app itself is shown (not the page saying how to get in). */
+  async expectOpen(): Promise<void> {
+    await expect(this.page.getByRole("complementary", { name: "Connections" })).toBeVisible();
+    await expect(this.page.getByRole("heading", { name: "MCP Lens", exact: true })).toBeVisible();
   }
 
   get form(): Locator {

@@ -4,18 +4,16 @@
  */
 import { expect, type Page } from "@playwright/test";
 import { ToolsPage } from "../pages/tools";
+import { tokenFor, PW_PORT, playwrightStateDir } from "./launch";
 import { NODE } from "./processes";
 
 export const HOSTILE_ARGS = "--import tsx servers/fixtures/hostile.ts";
 
-/**
- * The session token, read the way the page gets it today (the token handover is changing with
- * issue 19 item 1: this is the one place to adapt).
- */
-export async function sessionToken(page: Page): Promise<string> {
-  const token = await page.locator('meta[name="mcp-lens-token"]').getAttribute("content");
+/** The Playwright web server's session token, through a freshly minted launch key (docs/security.md). */
+export async function sessionToken(): Promise<string> {
+  const token = await tokenFor(PW_PORT, playwrightStateDir());
   expect(token).toMatch(/^[0-9a-f]{64}$/);
-  return token!;
+  return token;
 }
 
 export interface MadeBlob {

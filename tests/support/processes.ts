@@ -1,7 +1,10 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
-import { resolve } from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { mintLaunchUrl, tokenFor } from "./launch";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const EVERYTHING = resolve(ROOT, "node_modules/@modelcontextprotocol/server-everything/dist/index.js");
@@ -106,11 +109,18 @@ export async function waitForPort(port: number, timeoutMs = 15_000): Promise<voi
   throw new Error(`nothing listens on port ${port}`);
 }
 
-/** An inspector of the test's own (for tests that stop it or count its children). */
-export async function startInspector(extraArgs: string[] = []): Promise<Started & { url: string; token: string; port: number }> {
+export type Inspector = Started & { url: string; token: string; port: number; stateDir: string; launchUrl: () => string };
+
+/** An inspector of the test's own (for tests that stop it or count its children), with its token and a way to mint launch URLs. */
+export async function startInspector(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Inspector> {
   const port = await freePort();
-  const p = startProcess(NODE, ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--no-open", "--no-build", "--no-demo", ...extraArgs], { env: { CI: "1" } });
-  const m = await waitForOutput(p, /Session token[^:]*: ([0-9a-f]{64})/);
+  const stateDir = join(mkdtempSync(join(tmpdir(), "mcp-lens-test-")), "run");
+  const p = startProcess(NODE, ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--no-open", "--no-build", "--no-demo", ...extraArgs], { env: { CI: "1", MCP_LENS_STATE_DIR: stateDir, ...env } });
   await waitForOutput(p, /running at/);
-  return { ...p, url: `http://127.0.0.1:${port}`, token: m[1]!, port };
+  const token = await tokenFor(port, stateDir);
+  const stop = async () => {
+    await p.stop();
+    rmSync(dirname(stateDir), { recursive: true, force: true });
+  };
+  return { ...p, stop, url: `http://127.0.0.1:${port}`, token, port, stateDir, launchUrl: () => mintLaunchUrl(port, stateDir) };
 }
