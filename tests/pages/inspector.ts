@@ -21,6 +21,8 @@ export class InspectorPage {
    * for an inspector of the test's own.
    */
   async open(launchUrl: string = mintLaunchUrl()): Promise<void> {
+    // From "/" to "/#k=…" would be a same-document hash change that the page never reads.
+    if (this.page.url() !== "about:blank") await this.page.goto("about:blank");
     await this.page.goto(launchUrl);
     await this.expectOpen();
   }
