@@ -1,5 +1,5 @@
 import { AccessGate } from "@/components/access/AccessGate";
-import { builtInConnections } from "@/lib/connections/builtIn";
+import { builtInConnections } from "@/lib/connections";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 "use client";
-import "@/lib/security/noEval"; // first: before any zod schema parses (no 'unsafe-eval' in the page)
+import "@/lib/security"; // first: before any zod schema parses (no 'unsafe-eval' in the page)
 import { useEffect, useMemo, useState } from "react";
-import { createConnectionsStore, allConnections } from "@/lib/connections/connectionsStore";
-import type { ConnectionConfig } from "@/lib/session/config";
-import { SessionPool } from "@/lib/session/pool";
-import { createHttpFetch, createRelayFetch, createTransport } from "@/lib/transports/factory";
+import { createConnectionsStore, allConnections } from "@/lib/connections";
+import type { ConnectionConfig } from "@/lib/base";
+import { SessionPool } from "@/lib/session";
+import { createHttpFetch, createRelayFetch, createTransport } from "@/lib/transports";
 import { useStore } from "./hooks/useStore";
 import { ConnectionList } from "./connections/ConnectionList";
 import { ConnectionForm } from "./connections/ConnectionForm";

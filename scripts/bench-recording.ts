@@ -6,10 +6,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { queryMatcher } from "../lib/inspect/query";
-import { exportRecording, parseRecording, recordingLog, serializeRecording } from "../lib/inspect/recording";
-import type { ConnectionConfig } from "../lib/session/config";
-import { TrafficLog } from "../lib/traffic/log";
+import { queryMatcher } from "../lib/inspect";
+import { exportRecording, parseRecording, recordingLog, serializeRecording } from "../lib/inspect";
+import type { ConnectionConfig } from "../lib/base";
+import { TrafficLog } from "../lib/traffic";
 
 export const RECORDING_MESSAGES = 10_000;
 /** Every 25th call fails. */

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
-import { killAllNow, shutdownAll } from "../lib/bridge/registry";
-import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "../lib/security/csp";
-import { checkRequest, type GateConfig } from "../lib/security/gate";
-import { LaunchKeys } from "../lib/security/launch";
-import { SessionIssuer } from "../lib/security/session";
-import type { TeamAuth } from "../lib/security/team";
+import { killAllNow, shutdownAll } from "../lib/server";
+import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "../lib/server";
+import { checkRequest, type GateConfig } from "../lib/server";
+import { LaunchKeys } from "../lib/server";
+import { SessionIssuer } from "../lib/server";
+import type { TeamAuth } from "../lib/server";
 
 export interface InspectorServerOptions {
   dir: string;

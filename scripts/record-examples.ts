@@ -4,10 +4,10 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { exportRecording, serializeRecording } from "../lib/inspect/recording";
-import type { ConnectionConfig } from "../lib/session/config";
-import { InspectorSession } from "../lib/session/session";
-import { nodeSessionDeps } from "../lib/testing/inProcess";
+import { exportRecording, serializeRecording } from "../lib/inspect";
+import type { ConnectionConfig } from "../lib/base";
+import { InspectorSession } from "../lib/session";
+import { nodeSessionDeps } from "../lib/testing";
 import { root } from "./build";
 
 const stdio = (name: string, protocol: ConnectionConfig["protocol"], args: string[]): ConnectionConfig => ({

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { startHttpFixture } from "../lib/faults/harness";
+import { startHttpFixture } from "../lib/testing";
 import { ToolsPage } from "./pages/tools";
 import { NODE } from "./support/processes";
 

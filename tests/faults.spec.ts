@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { startHttpFixture } from "../lib/faults/harness";
-import type { Started } from "../lib/faults/processes";
+import { startHttpFixture } from "../lib/testing";
+import type { Started } from "../lib/testing";
 import type { InspectorPage } from "./pages/inspector";
 import { ToolsPage } from "./pages/tools";
 import { NODE } from "./support/processes";

@@ -6,7 +6,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import { ICON_USER_AGENT } from "../lib/results/icons";
+import { ICON_USER_AGENT } from "../lib/results";
 import { connectHostile } from "./support/pageGuards";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");

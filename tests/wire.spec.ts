@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { startHttpFixture } from "../lib/faults/harness";
+import { startHttpFixture } from "../lib/testing";
 import { InspectorPage } from "./pages/inspector";
 import { ToolsPage } from "./pages/tools";
 import { TrafficCounts } from "./pages/traffic";

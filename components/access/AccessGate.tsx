@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { ConnectionConfig } from "@/lib/session/config";
-import { obtainToken, type AccessResult } from "@/lib/security/pageAccess";
+import type { ConnectionConfig } from "@/lib/base";
+import { obtainToken, type AccessResult } from "@/lib/security";
 import { InspectorApp } from "../InspectorApp";
 
 /** One exchange per page load, even when React runs effects twice (development). */

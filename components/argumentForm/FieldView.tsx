@@ -1,5 +1,5 @@
 import { memo } from "react";
-import { isRecord } from "@/lib/schema/pointer";
+import { isRecord } from "@/lib/base";
 import { jsonType, type FieldNode } from "@/lib/schema";
 import { ArrayField, TupleField } from "./ArrayField";
 import type { FieldProps } from "./fieldProps";

@@ -1,6 +1,6 @@
 import { useState } from "react";
+import { isRecord } from "@/lib/base";
 import { emptyValue, freshKey, labelFor, nameOf, renameKey, valueNodeFor, type JsonNode, type MapNode, type Path } from "@/lib/schema";
-import { isRecord } from "@/lib/schema/pointer";
 import type { FieldProps } from "./fieldProps";
 import { FieldView } from "./FieldView";
 import { helpOf, useFieldErrors } from "./FieldShell";

@@ -1,6 +1,6 @@
 import { useState } from "react";
+import { isRecord } from "@/lib/base";
 import { labelFor, LIMITS, nameOf, pointer, type ObjectNode } from "@/lib/schema";
-import { isRecord } from "@/lib/schema/pointer";
 import type { FieldProps } from "./fieldProps";
 import { FieldView } from "./FieldView";
 import { Errors, helpOf, useFieldErrors } from "./FieldShell";

@@ -1,5 +1,5 @@
+import { isRecord } from "@/lib/base";
 import { emptyValue, initialValue, labelFor, matchScore, pointer, variantFor, variantValue, type FieldNode, type NullableNode, type UnionNode } from "@/lib/schema";
-import { isRecord } from "@/lib/schema/pointer";
 import type { FieldProps } from "./fieldProps";
 import { FieldView } from "./FieldView";
 import { helpOf, useFieldErrors } from "./FieldShell";

@@ -1,6 +1,6 @@
 "use client";
 import { ALL_PROBES, checksMarkdown, spotCheckFor, type CheckResult } from "@/lib/checks";
-import type { InspectorSession } from "@/lib/session/session";
+import type { InspectorSession } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
 import { ALERT, BUTTON, NOTE, PRIMARY } from "../features/ui";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { openItems } from "@/lib/client";
-import type { InspectorSession } from "@/lib/session/session";
+import type { InspectorSession } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
 import { ClientTaskList } from "./ClientTaskList";
 import { PingButton } from "./PingButton";

@@ -1,5 +1,5 @@
 "use client";
-import type { ClientTasks } from "@/lib/client/clientTasks";
+import type { ClientTasks } from "@/lib/client";
 import { useStore } from "../hooks/useStore";
 
 /** Tasks the server created on MCP Lens (2025-11-25): its sampling and elicitation requests run as tasks, and how it polled them. */

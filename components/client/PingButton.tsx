@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { PingOutcome } from "@/lib/client";
-import type { InspectorSession } from "@/lib/session/session";
+import type { InspectorSession } from "@/lib/session";
 import { button } from "./ui";
 
 /** Ping the server and show the round trip. */

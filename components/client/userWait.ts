@@ -1,5 +1,5 @@
 import { openItems, type ServerRequests } from "@/lib/client";
-import type { UserWait } from "@/lib/tools/toolRunner";
+import type { UserWait } from "@/lib/tools";
 
 /** The tool runner's view of the session's server requests: is the server waiting on the user? */
 export function userWaitOf(requests: ServerRequests): UserWait {

@@ -1,10 +1,10 @@
 "use client";
 import { useMemo, useState } from "react";
-import { sdkSnippetFor } from "@/lib/inspect/curl";
-import { composerTemplates } from "@/lib/inspect/templates";
-import { validateFrame } from "@/lib/inspect/validate";
-import { CLIENT_INFO, type InspectorSession } from "@/lib/session/session";
-import { TrafficLog } from "@/lib/traffic/log";
+import { sdkSnippetFor } from "@/lib/inspect";
+import { composerTemplates } from "@/lib/inspect";
+import { validateFrame } from "@/lib/inspect";
+import { CLIENT_INFO, type InspectorSession } from "@/lib/session";
+import { TrafficLog } from "@/lib/traffic";
 import { useStore } from "../hooks/useStore";
 import { JsonEditor } from "../json/JsonViewer";
 

@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
-import { isBuiltIn, removed, upserted, type ConnectionsState } from "@/lib/connections/connectionsStore";
-import { CLIENT_FEATURES, featureOn, type ClientFeature } from "@/lib/client/capabilities";
-import { PROTOCOL_CHOICES, TRANSPORT_LABELS, splitArgs, type ConnectionConfig, type TransportKind } from "@/lib/session/config";
-import type { SessionPool } from "@/lib/session/pool";
-import type { Store } from "@/lib/session/store";
+import { isBuiltIn, removed, upserted, type ConnectionsState } from "@/lib/connections";
+import { CLIENT_FEATURES, featureOn, type ClientFeature } from "@/lib/base";
+import { PROTOCOL_CHOICES, TRANSPORT_LABELS, splitArgs, type ConnectionConfig, type TransportKind } from "@/lib/base";
+import type { SessionPool } from "@/lib/session";
+import type { Store } from "@/lib/base";
 import { useStore } from "../hooks/useStore";
 import { KeyValueEditor } from "./KeyValueEditor";
 

@@ -1,10 +1,10 @@
 "use client";
-import type { Store } from "@/lib/session/store";
-import { allConnections, problemsDismissed, recordingAdded, selected, upserted, type ConnectionsState } from "@/lib/connections/connectionsStore";
-import { parseRecordingPaced } from "@/lib/inspect/recording";
+import type { Store } from "@/lib/base";
+import { allConnections, problemsDismissed, recordingAdded, selected, upserted, type ConnectionsState } from "@/lib/connections";
+import { parseRecordingPaced } from "@/lib/inspect";
 import { useState } from "react";
-import { TRANSPORT_LABELS } from "@/lib/session/config";
-import type { SessionPool } from "@/lib/session/pool";
+import { TRANSPORT_LABELS } from "@/lib/base";
+import type { SessionPool } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
 import { StatusDot } from "../session/StatusDot";
 

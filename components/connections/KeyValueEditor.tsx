@@ -1,6 +1,6 @@
 "use client";
-import type { KeyValue } from "@/lib/session/config";
-import { looksSecret } from "@/lib/connections/storage";
+import type { KeyValue } from "@/lib/base";
+import { looksSecret } from "@/lib/base";
 
 /** Edits name/value pairs (headers, environment variables); secret values are masked and never saved. */
 export function KeyValueEditor({ label, pairs, onChange, namePlaceholder }: { label: string; pairs: KeyValue[]; onChange: (pairs: KeyValue[]) => void; namePlaceholder: string }) {

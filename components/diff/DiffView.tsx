@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
-import { diffSessions, type JsonChange, type ListDiff, type SessionDiff } from "@/lib/inspect/diff";
-import type { InspectorSession } from "@/lib/session/session";
+import { diffSessions, type JsonChange, type ListDiff, type SessionDiff } from "@/lib/inspect";
+import type { InspectorSession } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
 
 export interface DiffCandidate {

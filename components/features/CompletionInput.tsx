@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import type { Completer, CompletionsState } from "@/lib/features";
-import { Store } from "@/lib/session/store";
+import { Store } from "@/lib/base";
 import { useStore } from "../hooks/useStore";
 import { NOTE } from "./ui";
 

@@ -2,7 +2,7 @@
 import type { LoggingLevel } from "@modelcontextprotocol/client";
 import { useDeferredValue, useMemo, useState } from "react";
 import { filterLog, LOG_LEVELS, loggerNames, type LogEntry, type ServerFeatures } from "@/lib/features";
-import type { InspectorSession } from "@/lib/session/session";
+import type { InspectorSession } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
 import { ALERT, BUTTON, NOTE } from "./ui";
 

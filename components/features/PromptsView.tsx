@@ -1,9 +1,9 @@
 "use client";
 import type { Prompt } from "@modelcontextprotocol/client";
 import { useMemo, useState } from "react";
-import { formatMs } from "@/lib/results/limits";
-import type { InspectorSession } from "@/lib/session/session";
-import type { SessionState } from "@/lib/session/state";
+import { formatMs } from "@/lib/results";
+import type { InspectorSession } from "@/lib/session";
+import type { SessionState } from "@/lib/base";
 import { useSessionMemory } from "../hooks/useSessionMemory";
 import { useStore } from "../hooks/useStore";
 import { CompletionInput } from "./CompletionInput";

@@ -1,9 +1,9 @@
 "use client";
 import { useMemo } from "react";
 import { decodeBlobText, type ResourceItem } from "@/lib/features";
-import { JSON_PRETTY_LIMIT, formatBytes, safeStringify } from "@/lib/results/limits";
-import { prettyJson } from "@/lib/results/textFormat";
-import { safeLinkUrl } from "@/lib/security/urls";
+import { JSON_PRETTY_LIMIT, formatBytes, safeStringify } from "@/lib/results";
+import { prettyJson } from "@/lib/results";
+import { safeLinkUrl } from "@/lib/security";
 import { JsonViewer } from "../json/JsonViewer";
 import { LargeText } from "../results/LargeText";
 import { SandboxedHtml } from "../results/SandboxedHtml";

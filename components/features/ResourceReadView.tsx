@@ -1,6 +1,6 @@
 "use client";
 import type { ResourceRead } from "@/lib/features";
-import { formatMs } from "@/lib/results/limits";
+import { formatMs } from "@/lib/results";
 import { ResourceItemView } from "./ResourceItemView";
 import { ALERT, NOTE } from "./ui";
 

@@ -1,9 +1,9 @@
 "use client";
 import type { Resource } from "@modelcontextprotocol/client";
 import { useMemo } from "react";
-import type { InspectorSession } from "@/lib/session/session";
-import type { SessionState } from "@/lib/session/state";
-import { formatBytes } from "@/lib/results/limits";
+import type { InspectorSession } from "@/lib/session";
+import type { SessionState } from "@/lib/base";
+import { formatBytes } from "@/lib/results";
 import { useSessionMemory } from "../hooks/useSessionMemory";
 import { useStore } from "../hooks/useStore";
 import { InvalidEntries } from "../lists/InvalidEntries";

@@ -2,8 +2,8 @@
 import type { ResourceTemplateType as ResourceTemplate } from "@modelcontextprotocol/client";
 import { useId, useMemo, useState } from "react";
 import { expandTemplate, parseTemplate, type TemplateValue } from "@/lib/features";
-import type { InspectorSession } from "@/lib/session/session";
-import type { SessionState } from "@/lib/session/state";
+import type { InspectorSession } from "@/lib/session";
+import type { SessionState } from "@/lib/base";
 import { useSessionMemory } from "../hooks/useSessionMemory";
 import { useStore } from "../hooks/useStore";
 import { CompletionInput } from "./CompletionInput";

@@ -1,8 +1,8 @@
 "use client";
 import { useMemo, useRef, useState } from "react";
-import { SequenceBuilder, nearestRow, rowSeq, sequenceView } from "@/lib/inspect/sequence";
-import type { TrafficEntry } from "@/lib/traffic/entry";
-import type { TrafficLog } from "@/lib/traffic/log";
+import { SequenceBuilder, nearestRow, rowSeq, sequenceView } from "@/lib/inspect";
+import type { TrafficEntry } from "@/lib/traffic";
+import type { TrafficLog } from "@/lib/traffic";
 import type { VirtualListHandle } from "../common/VirtualList";
 import { useTrafficVersion } from "../hooks/useStore";
 import { DEFAULT_ROW_HEIGHT } from "./flowStyle";

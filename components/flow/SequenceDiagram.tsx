@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useId } from "react";
 import type { KeyboardEvent, RefObject } from "react";
-import { LANES, rowSeq, type SequenceItem, type SequenceView } from "@/lib/inspect/sequence";
+import { LANES, rowSeq, type SequenceItem, type SequenceView } from "@/lib/inspect";
 import { VirtualList, type VirtualListHandle } from "../common/VirtualList";
 import { KIND_STYLE, LANE_X, MARKER_KINDS, ROW_HEIGHTS, TIME_WIDTH, svgId } from "./flowStyle";
 import { BRACKET_WIDTH, SequenceRow, type PairHighlight } from "./SequenceRow";

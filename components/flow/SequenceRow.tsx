@@ -1,7 +1,7 @@
 "use client";
 import type { CSSProperties, KeyboardEvent } from "react";
-import { LANES, MAX_BRACKETS, arrowText, describeItem, type SequenceItem } from "@/lib/inspect/sequence";
-import { formatMs } from "@/lib/traffic/view";
+import { LANES, MAX_BRACKETS, arrowText, describeItem, type SequenceItem } from "@/lib/inspect";
+import { formatMs } from "@/lib/traffic";
 import { BRACKET_STEP, KIND_STYLE, LANE_X, TIME_WIDTH, formatOffset } from "./flowStyle";
 
 /** The request/response pair of the current step, drawn stronger. */

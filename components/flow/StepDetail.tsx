@@ -1,9 +1,9 @@
 "use client";
 import { useMemo } from "react";
-import { explain } from "@/lib/inspect/explain";
-import type { SequenceItem } from "@/lib/inspect/sequence";
-import type { TrafficEntry } from "@/lib/traffic/entry";
-import { RAW_VIEW_LIMIT, formatBytes, formatClock, formatMs, prettyFrame } from "@/lib/traffic/view";
+import { explain } from "@/lib/inspect";
+import type { SequenceItem } from "@/lib/inspect";
+import type { TrafficEntry } from "@/lib/traffic";
+import { RAW_VIEW_LIMIT, formatBytes, formatClock, formatMs, prettyFrame } from "@/lib/traffic";
 
 export interface StepDetailProps {
   entry: TrafficEntry;

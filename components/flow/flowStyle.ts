@@ -1,4 +1,4 @@
-import type { Lane, SequenceKind } from "@/lib/inspect/sequence";
+import type { Lane, SequenceKind } from "@/lib/inspect";
 
 /** Where each lane's lifeline sits, in % of the diagram's width. */
 export const LANE_X: Record<Lane, number> = { client: 14, bridge: 50, server: 86 };

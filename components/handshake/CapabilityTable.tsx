@@ -1,4 +1,4 @@
-import { capabilityRows } from "@/lib/session/capabilities";
+import { capabilityRows } from "@/lib/session";
 
 export function CapabilityTable({ title, capabilities, help }: { title: string; capabilities: object | undefined; help: Record<string, string> }) {
   const rows = capabilityRows(capabilities as Record<string, unknown> | undefined, help);

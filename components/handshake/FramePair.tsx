@@ -1,4 +1,4 @@
-import type { FrameEntry } from "@/lib/traffic/entry";
+import type { FrameEntry } from "@/lib/traffic";
 
 /** A request and its response side by side, as raw pretty-printed JSON. */
 export function FramePair({ title, request, response }: { title: string; request: FrameEntry; response?: FrameEntry }) {

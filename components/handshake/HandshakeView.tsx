@@ -1,8 +1,8 @@
 "use client";
-import { handshakeSteps } from "@/lib/session/negotiation";
-import type { InspectorSession } from "@/lib/session/session";
-import { CLIENT_CAPABILITY_HELP, SERVER_CAPABILITY_HELP } from "@/lib/session/capabilities";
-import { safeLinkUrl } from "@/lib/security/urls";
+import { handshakeSteps } from "@/lib/session";
+import type { InspectorSession } from "@/lib/session";
+import { CLIENT_CAPABILITY_HELP, SERVER_CAPABILITY_HELP } from "@/lib/session";
+import { safeLinkUrl } from "@/lib/security";
 import { ServerIcons } from "../results/ServerIcons";
 import { useStore, useTrafficVersion } from "../hooks/useStore";
 import { CapabilityTable } from "./CapabilityTable";

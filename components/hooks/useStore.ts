@@ -1,7 +1,7 @@
 "use client";
 import { useSyncExternalStore } from "react";
-import type { Store } from "@/lib/session/store";
-import type { TrafficLog } from "@/lib/traffic/log";
+import type { Store } from "@/lib/base";
+import type { TrafficLog } from "@/lib/traffic";
 
 /** Subscribe a component to a plain store. */
 export function useStore<S>(store: Store<S>): S {

@@ -1,7 +1,7 @@
 "use client";
 import { useDeferredValue, useMemo, useState } from "react";
-import type { ListKind, SessionState } from "@/lib/session/state";
-import { LIST_METHODS } from "@/lib/session/lists";
+import type { ListKind, SessionState } from "@/lib/base";
+import { LIST_METHODS } from "@/lib/session";
 import { VirtualList } from "../common/VirtualList";
 
 const ROW_HEIGHT = 44;

@@ -1,5 +1,5 @@
 "use client";
-import type { InvalidEntry } from "@/lib/session/listEntries";
+import type { InvalidEntry } from "@/lib/base";
 
 /**
  * The entries of a list set aside because they break the MCP schema: how many, and for each its

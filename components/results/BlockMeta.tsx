@@ -1,4 +1,4 @@
-import { annotationBadges } from "@/lib/results/content";
+import { annotationBadges } from "@/lib/results";
 import { JsonTree } from "./JsonTree";
 import { BADGE } from "./ui";
 

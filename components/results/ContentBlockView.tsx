@@ -1,7 +1,7 @@
 "use client";
 import { useMemo } from "react";
-import { type ClassifiedContent, classifyContent, contentLabel } from "@/lib/results/content";
-import { safeStringify } from "@/lib/results/limits";
+import { type ClassifiedContent, classifyContent, contentLabel } from "@/lib/results";
+import { safeStringify } from "@/lib/results";
 import { AnnotationBadges, MetaView } from "./BlockMeta";
 import { LargeText } from "./LargeText";
 import { AudioView, ImageView } from "./MediaViews";

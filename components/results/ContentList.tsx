@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { PAGE_SIZE } from "@/lib/results/limits";
+import { PAGE_SIZE } from "@/lib/results";
 import { ContentBlockView } from "./ContentBlockView";
 import { BUTTON, NOTE } from "./ui";
 

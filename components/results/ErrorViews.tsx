@@ -1,8 +1,8 @@
 "use client";
 import { useMemo } from "react";
-import { errorCodeName } from "@/lib/results/errorCodes";
-import { safeStringify } from "@/lib/results/limits";
-import { stripAnsi } from "@/lib/traffic/ansi";
+import { errorCodeName } from "@/lib/results";
+import { safeStringify } from "@/lib/results";
+import { stripAnsi } from "@/lib/traffic";
 import { JsonTree } from "./JsonTree";
 import { LargeText } from "./LargeText";
 

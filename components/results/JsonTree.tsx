@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
-import { childKeys, childValue, containerSummary, isContainer, jsonKind, primitiveText } from "@/lib/results/jsonTree";
-import { PAGE_SIZE } from "@/lib/results/limits";
+import { childKeys, childValue, containerSummary, isContainer, jsonKind, primitiveText } from "@/lib/results";
+import { PAGE_SIZE } from "@/lib/results";
 
 /** Containers at depth < expandDepth start open, unless they hold more than this many entries. */
 const AUTO_OPEN_MAX = 20;

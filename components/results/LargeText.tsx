@@ -1,6 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
-import { TEXT_VIEW_LIMIT, formatBytes, utf8Length } from "@/lib/results/limits";
+import { TEXT_VIEW_LIMIT, formatBytes, utf8Length } from "@/lib/results";
 import { BUTTON, NOTE, PRE } from "./ui";
 
 /** Text in a <pre>, cut at TEXT_VIEW_LIMIT characters until the user asks for all of it. */

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from "react";
-import type { Block, Inline } from "@/lib/results/markdown";
-import { safeLinkUrl } from "@/lib/security/urls";
+import type { Block, Inline } from "@/lib/results";
+import { safeLinkUrl } from "@/lib/security";
 
 /** Renders the markdown AST as React elements: no HTML strings anywhere, links only to http(s). */
 export function Markdown({ blocks }: { blocks: Block[] }) {

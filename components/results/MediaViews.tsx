@@ -1,10 +1,10 @@
 "use client";
 import type { AudioContent, ImageContent } from "@modelcontextprotocol/client";
 import { useMemo } from "react";
-import { isPreviewableImage } from "@/lib/results/content";
-import { base64ByteLength, formatBytes } from "@/lib/results/limits";
-import { inertMediaType, isSvgType } from "@/lib/results/mediaTypes";
-import { safeImageUrl } from "@/lib/security/urls";
+import { isPreviewableImage } from "@/lib/results";
+import { base64ByteLength, formatBytes } from "@/lib/results";
+import { inertMediaType, isSvgType } from "@/lib/results";
+import { safeImageUrl } from "@/lib/security";
 import { SandboxedSvg } from "./SandboxedSvg";
 import { useObjectUrl } from "./useObjectUrl";
 import { BADGE, NOTE } from "./ui";

@@ -1,9 +1,9 @@
 "use client";
 import type { EmbeddedResource, ResourceLink } from "@modelcontextprotocol/client";
-import { fileNameFor, isPreviewableImage } from "@/lib/results/content";
-import { formatBytes } from "@/lib/results/limits";
-import { DOWNLOAD_TYPE, isSvgType } from "@/lib/results/mediaTypes";
-import { safeLinkUrl } from "@/lib/security/urls";
+import { fileNameFor, isPreviewableImage } from "@/lib/results";
+import { formatBytes } from "@/lib/results";
+import { DOWNLOAD_TYPE, isSvgType } from "@/lib/results";
+import { safeLinkUrl } from "@/lib/security";
 import { MetaView } from "./BlockMeta";
 import { BlobDownloadLink, MediaFacts } from "./MediaViews";
 import { SandboxedSvg } from "./SandboxedSvg";

@@ -1,7 +1,7 @@
 "use client";
 import type { FetchLike } from "@modelcontextprotocol/client";
 import { useCallback, useMemo, useState } from "react";
-import { iconSources, loadIcon, type LoadedIcon } from "@/lib/results/icons";
+import { iconSources, loadIcon, type LoadedIcon } from "@/lib/results";
 import { SandboxedSvg } from "./SandboxedSvg";
 import { BUTTON, NOTE } from "./ui";
 

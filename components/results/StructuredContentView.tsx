@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
-import { PAGE_SIZE } from "@/lib/results/limits";
-import { validateStructured } from "@/lib/results/outputValidation";
+import { PAGE_SIZE } from "@/lib/results";
+import { validateStructured } from "@/lib/results";
 import { JsonTree } from "./JsonTree";
 import { BUTTON, NOTE, WARN } from "./ui";
 

@@ -1,8 +1,8 @@
 "use client";
 import { useMemo, useState } from "react";
-import { MARKDOWN_RENDER_LIMIT, TEXT_VIEW_LIMIT, formatBytes, utf8Length } from "@/lib/results/limits";
-import { parseMarkdown } from "@/lib/results/markdown";
-import { analyzeText, prettyJson } from "@/lib/results/textFormat";
+import { MARKDOWN_RENDER_LIMIT, TEXT_VIEW_LIMIT, formatBytes, utf8Length } from "@/lib/results";
+import { parseMarkdown } from "@/lib/results";
+import { analyzeText, prettyJson } from "@/lib/results";
 import { LargeText, ShowAllBar } from "./LargeText";
 import { Markdown } from "./Markdown";
 import { BUTTON, NOTE } from "./ui";

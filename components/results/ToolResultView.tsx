@@ -1,8 +1,8 @@
 "use client";
 import type { CallToolResult, Tool } from "@modelcontextprotocol/client";
 import { useMemo, useState } from "react";
-import { formatMs, safeStringify } from "@/lib/results/limits";
-import type { ToolOutcome } from "@/lib/results/outcome";
+import { formatMs, safeStringify } from "@/lib/results";
+import type { ToolOutcome } from "@/lib/results";
 import { MetaView } from "./BlockMeta";
 import { ContentList } from "./ContentList";
 import { CancelledView, FailedView, ProtocolErrorView, ToolErrorBanner } from "./ErrorViews";

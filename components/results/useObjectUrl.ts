@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useMemo } from "react";
-import { base64ToBytes } from "@/lib/results/limits";
-import { blobTypeFor } from "@/lib/results/mediaTypes";
+import { base64ToBytes } from "@/lib/results";
+import { blobTypeFor } from "@/lib/results";
 
 type UrlElement = HTMLAnchorElement | HTMLImageElement | HTMLMediaElement;
 

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { InspectorSession } from "@/lib/session/session";
+import type { InspectorSession } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
 
 /** After a lost connection: one click for a new session with the same settings, or let it reconnect by itself. */

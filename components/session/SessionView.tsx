@@ -1,9 +1,9 @@
 "use client";
 import { useMemo, useState } from "react";
-import { queryMatcher } from "@/lib/inspect/query";
-import { LIST_METHODS } from "@/lib/session/lists";
-import type { InspectorSession } from "@/lib/session/session";
-import type { ListKind } from "@/lib/session/state";
+import { queryMatcher } from "@/lib/inspect";
+import { LIST_METHODS } from "@/lib/session";
+import type { InspectorSession } from "@/lib/session";
+import type { ListKind } from "@/lib/base";
 import { useStore } from "../hooks/useStore";
 import { HandshakeView } from "../handshake/HandshakeView";
 import { CapabilityList } from "../lists/CapabilityList";

@@ -1,11 +1,11 @@
 "use client";
-import type { InspectorSession } from "@/lib/session/session";
+import type { InspectorSession } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
-import { stripAnsi } from "@/lib/traffic/ansi";
+import { stripAnsi } from "@/lib/traffic";
 import { StatusDot } from "./StatusDot";
 import { ReconnectControls } from "./ReconnectControls";
 import { StderrTail } from "./StderrTail";
-import { exportRecording, serializeRecording } from "@/lib/inspect/recording";
+import { exportRecording, serializeRecording } from "@/lib/inspect";
 
 /** Save the session (settings with secrets redacted, negotiated capabilities, full traffic) as a file. */
 function downloadRecording(session: InspectorSession): void {

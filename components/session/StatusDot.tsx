@@ -1,6 +1,6 @@
 "use client";
-import type { InspectorSession } from "@/lib/session/session";
-import type { Status } from "@/lib/session/state";
+import type { InspectorSession } from "@/lib/session";
+import type { Status } from "@/lib/base";
 import { useStore } from "../hooks/useStore";
 
 const COLORS: Record<Status, string> = {

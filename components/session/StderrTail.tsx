@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
-import { stripAnsi } from "@/lib/traffic/ansi";
+import { stripAnsi } from "@/lib/traffic";
 
 /**
  * The server's stderr when it failed: every line kept (ANSI codes removed), scrollable, with the first

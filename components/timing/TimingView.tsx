@@ -1,9 +1,9 @@
 "use client";
 import { useMemo } from "react";
-import type { TrafficEntry } from "@/lib/traffic/entry";
-import type { TrafficLog } from "@/lib/traffic/log";
-import { latencyByMethod, spans, type Span } from "@/lib/traffic/timing";
-import { formatMs } from "@/lib/traffic/view";
+import type { TrafficEntry } from "@/lib/traffic";
+import type { TrafficLog } from "@/lib/traffic";
+import { latencyByMethod, spans, type Span } from "@/lib/traffic";
+import { formatMs } from "@/lib/traffic";
 import { useTrafficVersion } from "../hooks/useStore";
 import { VirtualList } from "../common/VirtualList";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { CallRecord } from "@/lib/tools/history";
+import type { CallRecord } from "@/lib/tools";
 
 /** A running call: elapsed time, progress bar (with message and total when given), Cancel. */
 export function CallStatus({ call, onCancel }: { call: CallRecord; onCancel: () => void }) {

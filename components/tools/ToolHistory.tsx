@@ -1,5 +1,5 @@
 "use client";
-import type { CallRecord } from "@/lib/tools/history";
+import type { CallRecord } from "@/lib/tools";
 
 /** Past calls of one tool, newest first; any can be re-opened (its arguments back in the editor). */
 export function ToolHistory({ calls, openId, onOpen }: { calls: CallRecord[]; openId?: number; onOpen: (call: CallRecord) => void }) {

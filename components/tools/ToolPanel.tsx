@@ -2,8 +2,8 @@
 import { useEffect, useMemo, useState } from "react";
 import type { Tool } from "@modelcontextprotocol/client";
 import { initialValue, modelFor, schemaHasDefaults, validateArguments, withDefaults } from "@/lib/schema";
-import type { CallRecord } from "@/lib/tools/history";
-import type { InspectorSession } from "@/lib/session/session";
+import type { CallRecord } from "@/lib/tools";
+import type { InspectorSession } from "@/lib/session";
 import { serverRunsToolTasks, taskSupportOf, type TaskStart } from "@/lib/features";
 import { useStore } from "../hooks/useStore";
 import { userWaitOf } from "../client/userWait";

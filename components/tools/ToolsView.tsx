@@ -1,7 +1,7 @@
 "use client";
 import { useSessionMemory } from "../hooks/useSessionMemory";
-import type { InspectorSession } from "@/lib/session/session";
-import type { SessionState } from "@/lib/session/state";
+import type { InspectorSession } from "@/lib/session";
+import type { SessionState } from "@/lib/base";
 import { InvalidEntries } from "../lists/InvalidEntries";
 import { ToolList } from "./ToolList";
 import { ToolPanel } from "./ToolPanel";

@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
-import type { FrameEntry } from "@/lib/traffic/entry";
-import { RAW_VIEW_LIMIT, formatBytes, prettyFrame } from "@/lib/traffic/view";
+import type { FrameEntry } from "@/lib/traffic";
+import { RAW_VIEW_LIMIT, formatBytes, prettyFrame } from "@/lib/traffic";
 import { JsonViewer } from "../json/JsonViewer";
 
 /**

@@ -1,14 +1,14 @@
 "use client";
-import type { FrameValidity } from "@/lib/inspect/validate";
+import type { FrameValidity } from "@/lib/inspect";
 import { ValidationDetails } from "./Validation";
-import { curlFor, sdkSnippetFor } from "@/lib/inspect/curl";
-import { explain } from "@/lib/inspect/explain";
+import { curlFor, sdkSnippetFor } from "@/lib/inspect";
+import { explain } from "@/lib/inspect";
 import type { ReactNode } from "react";
-import type { FrameEntry, HttpEntry, TrafficEntry } from "@/lib/traffic/entry";
-import { rpcLabel } from "@/lib/traffic/classify";
-import { stripAnsi } from "@/lib/traffic/ansi";
-import { sseLabel } from "@/lib/traffic/sse";
-import { channelLabel, entrySummary, exchangeEntries, formatBytes, formatClock, formatId, formatMs, rpcId } from "@/lib/traffic/view";
+import type { FrameEntry, HttpEntry, TrafficEntry } from "@/lib/traffic";
+import { rpcLabel } from "@/lib/traffic";
+import { stripAnsi } from "@/lib/traffic";
+import { sseLabel } from "@/lib/traffic";
+import { channelLabel, entrySummary, exchangeEntries, formatBytes, formatClock, formatId, formatMs, rpcId } from "@/lib/traffic";
 import { RawFrame } from "./RawFrame";
 
 export interface TrafficDetailProps {

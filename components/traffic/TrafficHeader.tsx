@@ -1,5 +1,5 @@
 "use client";
-import type { TrafficCounts } from "@/lib/traffic/view";
+import type { TrafficCounts } from "@/lib/traffic";
 
 export interface TrafficHeaderProps {
   counts: TrafficCounts;

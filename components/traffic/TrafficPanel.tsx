@@ -1,10 +1,10 @@
 "use client";
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { KeyboardEvent } from "react";
-import type { TrafficLog } from "@/lib/traffic/log";
-import { TrafficFilter, TrafficStats, positionOf, seqAt } from "@/lib/traffic/view";
-import { parseQuery, queryMatcher } from "@/lib/inspect/query";
-import { FrameValidator } from "@/lib/inspect/validate";
+import type { TrafficLog } from "@/lib/traffic";
+import { TrafficFilter, TrafficStats, positionOf, seqAt } from "@/lib/traffic";
+import { parseQuery, queryMatcher } from "@/lib/inspect";
+import { FrameValidator } from "@/lib/inspect";
 import { useTrafficVersion } from "../hooks/useStore";
 import { TrafficDetail } from "./TrafficDetail";
 import { TrafficHeader } from "./TrafficHeader";

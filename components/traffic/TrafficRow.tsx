@@ -1,14 +1,14 @@
 "use client";
-import type { FrameValidator } from "@/lib/inspect/validate";
+import type { FrameValidator } from "@/lib/inspect";
 import { useValidity } from "./useValidity";
 import { ValidityBadge } from "./Validation";
 import type { CSSProperties, ReactNode } from "react";
-import { rpcLabel } from "@/lib/traffic/classify";
-import type { EventEntry, FrameEntry, HttpEntry, SseEntry, TrafficEntry } from "@/lib/traffic/entry";
-import { stripAnsi } from "@/lib/traffic/ansi";
-import { sseLabel } from "@/lib/traffic/sse";
-import { allowedStatus, entryFlags, isExpected, entrySummary, formatBytes, formatClock, formatId, formatMs, rpcId, urlPath } from "@/lib/traffic/view";
-import type { Flag } from "@/lib/traffic/view";
+import { rpcLabel } from "@/lib/traffic";
+import type { EventEntry, FrameEntry, HttpEntry, SseEntry, TrafficEntry } from "@/lib/traffic";
+import { stripAnsi } from "@/lib/traffic";
+import { sseLabel } from "@/lib/traffic";
+import { allowedStatus, entryFlags, isExpected, entrySummary, formatBytes, formatClock, formatId, formatMs, rpcId, urlPath } from "@/lib/traffic";
+import type { Flag } from "@/lib/traffic";
 
 export interface TrafficRowProps {
   entry: TrafficEntry;

@@ -1,4 +1,4 @@
-import type { FrameValidity, ValidationStatus } from "@/lib/inspect/validate";
+import type { FrameValidity, ValidationStatus } from "@/lib/inspect";
 
 const BADGE: Record<ValidationStatus, { text: string; label: string; cls: string }> = {
   valid: { text: "✓", label: "valid", cls: "text-emerald-600 dark:text-emerald-400" },

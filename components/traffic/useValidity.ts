@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { FrameValidator, ValidationStatus } from "@/lib/inspect/validate";
+import type { FrameValidator, ValidationStatus } from "@/lib/inspect";
 
 /**
  * A row's validity, checked when the page is idle: validating a large frame takes tens of

@@ -5,7 +5,7 @@
  * is in the traffic log like the transport's own.
  */
 import type { FetchLike } from "@modelcontextprotocol/client";
-import type { SpecPage } from "../inspect/explain";
+import type { SpecPage } from "../inspect";
 import { codeText, type ProbeContext } from "./probes";
 
 export interface HttpProbeContext extends ProbeContext {

@@ -4,7 +4,7 @@
  * `runSpotCheck` sends them on the live connection, so every exchange is in the traffic log.
  * None of them calls a real tool, reads a real resource or changes anything on the server.
  */
-import type { SpecPage } from "../inspect/explain";
+import type { SpecPage } from "../inspect";
 
 export interface ProbeContext {
   era: "legacy" | "modern";

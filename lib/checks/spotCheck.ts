@@ -1,12 +1,12 @@
-import { specUrl, type SpecPage } from "../inspect/explain";
-import { requestMeta } from "../inspect/templates";
-import { CLIENT_INFO } from "../session/session";
-import type { SessionState } from "../session/state";
-import { Store } from "../session/store";
-import type { FrameEntry, HttpEntry } from "../traffic/entry";
-import type { TrafficLog } from "../traffic/log";
+import { specUrl, type SpecPage } from "../inspect";
+import { requestMeta } from "../inspect";
+import { CLIENT_INFO } from "../session";
+import type { SessionState } from "../base";
+import { Store } from "../base";
+import type { FrameEntry, HttpEntry } from "../traffic";
+import type { TrafficLog } from "../traffic";
 import type { FetchLike } from "@modelcontextprotocol/client";
-import { headerRecord } from "../transports/factory";
+import { headerRecord } from "../transports";
 import { HTTP_PROBES, type HttpProbe } from "./httpProbes";
 import { PROBES, type Answer, type Probe, type ProbeContext } from "./probes";
 

@@ -2,9 +2,9 @@
 import { Client, InMemoryTransport } from "@modelcontextprotocol/client";
 import { Server } from "@modelcontextprotocol/server";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ClientFeatureSwitches } from "./capabilities";
+import type { ClientFeatureSwitches } from "../base";
 import { ClientFeatures } from "./clientFeatures";
-import { nextRequest } from "./testing";
+import { nextRequest } from "../testing";
 
 let closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { ProtocolError, type Client, type ClientCapabilities, type ClientContext, type Root } from "@modelcontextprotocol/client";
 import { z } from "zod";
-import { declaredCapabilities, featureOn, type ClientFeatureSwitches } from "./capabilities";
+import { declaredCapabilities, featureOn, type ClientFeatureSwitches } from "../base";
 import { ClientTasks, type ClientTask } from "./clientTasks";
 import { pingServer, type PingOutcome } from "./ping";
 import { ServerRequests } from "./requests";

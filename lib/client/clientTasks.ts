@@ -1,5 +1,5 @@
 import { ProtocolError, RELATED_TASK_META_KEY, type Result } from "@modelcontextprotocol/client";
-import { Store } from "../session/store";
+import { Store } from "../base";
 import { AnswerError } from "./requests";
 
 export type ClientTaskStatus = "working" | "input_required" | "completed" | "failed" | "cancelled";

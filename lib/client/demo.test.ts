@@ -4,13 +4,13 @@
  * capability switched off.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import type { ConnectionConfig } from "../session/config";
-import { InspectorSession } from "../session/session";
-import { nodeSessionDeps } from "../testing/inProcess";
+import type { ConnectionConfig } from "../base";
+import { InspectorSession } from "../session";
+import { nodeSessionDeps } from "../testing";
 import { elicitationFields, elicitationResult, initialElicitationValues, validateElicitation } from "./elicitationForm";
 import { urlElicitationView } from "./elicitationUrl";
 import { samplingResult, summariseSampling } from "./sampling";
-import { callTool, demoConfig, nextRequest, outgoing, outgoingErrors, textOf } from "./testing";
+import { callTool, demoConfig, nextRequest, outgoing, outgoingErrors, textOf } from "../testing";
 
 let session: InspectorSession | undefined;
 afterEach(async () => {

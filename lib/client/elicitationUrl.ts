@@ -1,5 +1,5 @@
 import type { ElicitRequestURLParams } from "@modelcontextprotocol/client";
-import { safeLinkUrl } from "../security/urls";
+import { safeLinkUrl } from "../security";
 
 /**
  * What a URL-mode elicitation card shows. Only an http(s) URL becomes `href` (SECURITY.md rule 14);

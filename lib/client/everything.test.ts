@@ -3,12 +3,12 @@
  * the stdio bridge, its tools triggering sampling, elicitation and roots requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InspectorSession } from "../session/session";
-import { nodeSessionDeps } from "../testing/inProcess";
+import { InspectorSession } from "../session";
+import { nodeSessionDeps } from "../testing";
 import { elicitationFields, elicitationResult, initialElicitationValues, validateElicitation } from "./elicitationForm";
 import { urlElicitationsFromError, urlElicitationView } from "./elicitationUrl";
 import { initialSamplingDraft, SAMPLING_REJECTED, samplingResult, summariseSampling } from "./sampling";
-import { callTool, everythingConfig, nextRequest, outgoing, outgoingErrors, outgoingResults, textOf } from "./testing";
+import { callTool, everythingConfig, nextRequest, outgoing, outgoingErrors, outgoingResults, textOf } from "../testing";
 
 let session: InspectorSession;
 

@@ -40,7 +40,7 @@
  * `session.state.clientCapabilities` is what was declared. Another module adds its own (tasks) with
  * `session.clientFeatures.extend({ name, capabilities, install(client) })` before connecting.
  */
-export { CLIENT_FEATURES, ClientFeatureSwitchesSchema, declaredCapabilities, featureOn, type ClientFeature, type ClientFeatureSwitches } from "./capabilities";
+export { CLIENT_FEATURES, ClientFeatureSwitchesSchema, declaredCapabilities, featureOn, type ClientFeature, type ClientFeatureSwitches } from "../base";
 export { ClientFeatures, type ClientExtension } from "./clientFeatures";
 export { ClientTasks, type ClientTask, type ClientTaskStatus, type ClientTasksState } from "./clientTasks";
 export { TaskAwareClient, type TaskRequestHandler } from "./taskClient";

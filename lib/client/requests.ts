@@ -1,5 +1,5 @@
 import type { CreateMessageRequestParams, ElicitRequestParams, ElicitResult, RequestId } from "@modelcontextprotocol/client";
-import { Store } from "../session/store";
+import { Store } from "../base";
 
 /** The requests a server makes of its client that a person answers (roots/list is answered from the roots list). */
 export type ServerRequest =

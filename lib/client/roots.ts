@@ -1,5 +1,5 @@
 import type { Root } from "@modelcontextprotocol/client";
-import { Store } from "../session/store";
+import { Store } from "../base";
 
 /** The roots MCP Lens offers servers: `roots/list` is answered from this list. */
 export interface RootsState {

@@ -1,4 +1,4 @@
-import type { ConnectionConfig } from "../session/config";
+import type { ConnectionConfig } from "../base";
 
 /** The connections every start offers: the bundled demo server over stdio and Streamable HTTP. */
 export function builtInConnections(env: { root: string; nodePath: string; demoHttpUrl?: string }): ConnectionConfig[] {

@@ -1,5 +1,5 @@
-import type { ConnectionConfig } from "../session/config";
-import { Store } from "../session/store";
+import type { ConnectionConfig } from "../base";
+import { Store } from "../base";
 import { loadConnections, saveConnections, type StorageLike } from "./storage";
 
 export interface ConnectionsState {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConnectionConfigSchema, type ConnectionConfig } from "../session/config";
+import { ConnectionConfigSchema, type ConnectionConfig } from "../base";
 
 /** The subset of Web Storage this needs; injected so tests need no DOM. */
 export interface StorageLike {
@@ -60,7 +60,3 @@ function stripSecret<T extends { secret: boolean; value: string }>(pair: T): T {
   return pair.secret ? { ...pair, value: "" } : pair;
 }
 
-/** Header and variable names whose values are secret unless the user says otherwise. */
-export function looksSecret(name: string): boolean {
-  return /authorization|cookie|token|secret|password|api[-_]?key/i.test(name);
-}

@@ -9,12 +9,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LIMITS } from "../bridge/limits";
-import type { BridgeEvent } from "../bridge/protocol";
-import { registry, shutdownAll } from "../bridge/registry";
-import { spawnStdio } from "../bridge/stdioRoutes";
-import { gcFunction } from "./harness";
-import { alive, descendants, newDescendants, waitFor } from "./processes";
+import { LIMITS } from "../server";
+import type { BridgeEvent } from "../base";
+import { registry, shutdownAll } from "../server";
+import { spawnStdio } from "../server";
+import { gcFunction } from "../testing";
+import { alive, descendants, newDescendants, waitFor } from "../testing";
 
 const MB = 1024 * 1024;
 const FLOOD = resolve("servers/fixtures/stdout-flood.ts");

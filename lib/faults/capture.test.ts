@@ -4,11 +4,11 @@
  */
 import type { JSONRPCMessage } from "@modelcontextprotocol/client";
 import { describe, expect, it } from "vitest";
-import type { BridgeEvent } from "../bridge/protocol";
-import { TrafficLog } from "../traffic/log";
-import { BridgeStdioTransport } from "../transports/bridgeStdio";
-import { capturingFetch } from "../transports/httpCapture";
-import { waitFor } from "./processes";
+import type { BridgeEvent } from "../base";
+import { TrafficLog } from "../traffic";
+import { BridgeStdioTransport } from "../transports";
+import { capturingFetch } from "../transports";
+import { waitFor } from "../testing";
 
 const syncLog = () => new TrafficLog({ schedule: (f) => f() });
 const enc = new TextEncoder();

@@ -4,14 +4,14 @@
  * the same relay during the fault and must still work; no process or relayed request is left.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { InspectorSession } from "../session/session";
-import type { HttpEntry } from "../traffic/entry";
-import type { TrafficLog } from "../traffic/log";
-import { isError } from "../traffic/view";
+import type { InspectorSession } from "../session";
+import type { HttpEntry } from "../traffic";
+import type { TrafficLog } from "../traffic";
+import { isError } from "../traffic";
 import {
-  Sessions, call, events, expectNothingLeft, expectStillWorks, httpConfig, incoming, requestId, startHttpFixture, textOf, toolCallFrame,
-} from "./harness";
-import { descendants, waitFor, type Started } from "./processes";
+  Sessions, call, events, expectNothingLeft, expectStillWorks, httpConfig, incoming, requestId, startHttpFixture, outcomeText, toolCallFrame,
+} from "../testing";
+import { descendants, waitFor, type Started } from "../testing";
 
 const sessions = new Sessions();
 let witnessServer: Started & { url: string };
@@ -85,7 +85,7 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("non-json: each bad SSE event is logged raw and classified, the call still gets its answer", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "non-json");
-    expect(textOf(outcome)).toBe("answered after 3 events that are not JSON-RPC");
+    expect(outcomeText(outcome)).toBe("answered after 3 events that are not JSON-RPC");
     const bad = incoming(faulty.log).filter((f) => f.rpc.type === "invalid-json" || f.rpc.type === "not-jsonrpc");
     expect(bad.map((f) => [f.raw, f.rpc.type, f.channel])).toEqual([
       ["this is not JSON at all", "invalid-json", expect.objectContaining({ stream: "sse" })],
@@ -98,11 +98,11 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("invalid-utf8: the JSON body is logged with U+FFFD for the bytes and flagged as invalid UTF-8", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "invalid-utf8");
-    expect(textOf(outcome)).toBe("bytes: \uFFFD\uFFFD");
+    expect(outcomeText(outcome)).toBe("bytes: \uFFFD\uFFFD");
     const frame = incoming(faulty.log).find((f) => f.raw.includes("bytes: "));
     expect(frame).toMatchObject({ rpc: { type: "result" }, channel: { stream: "json-body" }, problem: "invalid UTF-8: bytes that are not UTF-8 are shown as U+FFFD" });
     // A U+FFFD the server really sent (valid UTF-8) is not flagged.
-    expect(textOf(await call(faulty, "echo", { text: "real \uFFFD" }))).toBe("real \uFFFD");
+    expect(outcomeText(await call(faulty, "echo", { text: "real \uFFFD" }))).toBe("real \uFFFD");
     expect(incoming(faulty.log).find((f) => f.raw.includes("real "))?.problem).toBeUndefined();
     await finish(witness);
   });
@@ -110,7 +110,7 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("partial-line: an SSE event written in two halves 500 ms apart is reassembled into one frame, not flagged", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "partial-line");
-    expect(textOf(outcome)).toBe("reassembled from two writes 500 ms apart");
+    expect(outcomeText(outcome)).toBe("reassembled from two writes 500 ms apart");
     expect(outcome.elapsedMs).toBeGreaterThanOrEqual(400);
     const request = toolCallFrame(faulty.log, "partial-line");
     expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({ rpc: { type: "result" }, channel: { stream: "sse" } });
@@ -122,7 +122,7 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("deep-json: a JSON body nested 100,000 levels is logged, paired and delivered without a crash", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "deep-json");
-    expect(textOf(outcome)).toBe("nested 100000 levels");
+    expect(outcomeText(outcome)).toBe("nested 100000 levels");
     expect(depthOf(outcome.kind === "result" ? (outcome.result as { deep?: unknown }).deep : undefined)).toBe(100_000);
     const request = toolCallFrame(faulty.log, "deep-json");
     expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({ rpc: { type: "result" }, channel: { stream: "json-body" } });
@@ -132,7 +132,7 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("huge-body: a 50 MB answer is delivered whole and stored cut at 8 MiB in the log, flagged truncated", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "huge-body", {}, 30_000);
-    expect(textOf(outcome)?.length).toBe(50 * 1024 * 1024);
+    expect(outcomeText(outcome)?.length).toBe(50 * 1024 * 1024);
     const request = toolCallFrame(faulty.log, "huge-body");
     const answer = faulty.log.entries[request!.pairedSeq!];
     expect(answer).toMatchObject({ rpc: { type: "result" }, truncated: true, channel: { stream: "json-body" } });
@@ -144,7 +144,7 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("big-answer (12 MB on an SSE stream with a priming event, id last): delivered whole, the priming event grey, nothing flagged", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "big-answer", { mb: 12 }, 20_000);
-    expect(textOf(outcome)?.length).toBe(12 * 1024 * 1024);
+    expect(outcomeText(outcome)?.length).toBe(12 * 1024 * 1024);
     const request = toolCallFrame(faulty.log, "big-answer");
     expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({ rpc: { type: "result" }, truncated: true, channel: { stream: "sse" } });
     expect(faulty.log.entries.filter((e) => e.kind === "sse")).toMatchObject([{ shape: "priming" }]);
@@ -155,7 +155,7 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("malformed-sse: the allowed shapes are grey, each malformed one is flagged, the answer (two data lines) arrives", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "malformed-sse");
-    expect(textOf(outcome)).toBe("answered after malformed SSE");
+    expect(outcomeText(outcome)).toBe("answered after malformed SSE");
     const channel = toolCallFrame(faulty.log, "malformed-sse")!.channel;
     const exchange = channel.transport === "http" ? channel.exchange : -1;
     const ofCall = faulty.log.entries.flatMap((e) => {
@@ -182,7 +182,7 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("duplicate-id: the first answer counts, the second is flagged", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "duplicate-id");
-    expect(textOf(outcome)).toBe("first answer");
+    expect(outcomeText(outcome)).toBe("first answer");
     const id = requestId(toolCallFrame(faulty.log, "duplicate-id"));
     await waitFor(() => incoming(faulty.log).filter((f) => f.rpc.type === "result" && f.rpc.id === id).length === 2);
     const answers = incoming(faulty.log).filter((f) => f.rpc.type === "result" && f.rpc.id === id);
@@ -193,7 +193,7 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("unsolicited-response: the stray response is flagged, the real one answers the call", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "unsolicited-response");
-    expect(textOf(outcome)).toBe("the real answer");
+    expect(outcomeText(outcome)).toBe("the real answer");
     const stray = incoming(faulty.log).find((f) => f.rpc.type === "result" && f.rpc.id === "unsolicited-1");
     expect(stray?.problem).toBe('a response to no request (id "unsolicited-1")');
     await finish(witness);
@@ -202,7 +202,7 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("flood: 10,000 notifications on the SSE stream are all logged and the answer still arrives", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "flood", {}, 15_000);
-    expect(textOf(outcome)).toBe("sent 10000 notifications");
+    expect(outcomeText(outcome)).toBe("sent 10000 notifications");
     const notes = incoming(faulty.log).filter((f) => f.rpc.type === "notification" && f.rpc.method === "notifications/message");
     expect(notes).toHaveLength(10_000);
     await finish(witness);
@@ -242,7 +242,7 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     // … and a reconnect (a new initialize) recovers.
     await faulty.connect();
     expect(faulty.state.status).toBe("connected");
-    expect(textOf(await call(faulty, "echo", { text: "back" }))).toBe("back");
+    expect(outcomeText(await call(faulty, "echo", { text: "back" }))).toBe("back");
     await finish(witness);
   });
 

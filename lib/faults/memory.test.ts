@@ -4,9 +4,9 @@
  * measures only these tests.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ConnectionConfig } from "../session/config";
-import { Sessions, call, expectNothingLeft, gcFunction, httpConfig, startHttpFixture, stdioConfig } from "./harness";
-import { descendants, waitFor, type Started } from "./processes";
+import type { ConnectionConfig } from "../base";
+import { Sessions, call, expectNothingLeft, gcFunction, httpConfig, startHttpFixture, stdioConfig } from "../testing";
+import { descendants, waitFor, type Started } from "../testing";
 
 const MB = 1024 * 1024;
 const sessions = new Sessions();

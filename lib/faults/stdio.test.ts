@@ -4,11 +4,11 @@
  * session (a witness) still works, and that no process is left.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { InspectorSession } from "../session/session";
+import type { InspectorSession } from "../session";
 import {
-  Sessions, call, events, expectNothingLeft, expectStillWorks, incoming, requestId, stderrLines, stdioConfig, textOf, toolCallFrame,
-} from "./harness";
-import { alive, descendants, waitFor } from "./processes";
+  Sessions, call, events, expectNothingLeft, expectStillWorks, incoming, requestId, stderrLines, stdioConfig, outcomeText, toolCallFrame,
+} from "../testing";
+import { alive, descendants, waitFor } from "../testing";
 
 const sessions = new Sessions();
 let baseline: number[] = [];
@@ -83,7 +83,7 @@ describe("misbehaving stdio server", () => {
   it("non-json: each bad line is logged raw and classified, the call still gets its answer", async () => {
     const { faulty, witness } = await pair("non-json");
     const outcome = await call(faulty, "non-json");
-    expect(textOf(outcome)).toBe("answered after 3 lines that are not JSON-RPC");
+    expect(outcomeText(outcome)).toBe("answered after 3 lines that are not JSON-RPC");
     const bad = incoming(faulty.log).filter((f) => f.rpc.type === "invalid-json" || f.rpc.type === "not-jsonrpc");
     expect(bad.map((f) => [f.raw, f.rpc.type])).toEqual([
       ["this is not JSON at all", "invalid-json"],
@@ -98,7 +98,7 @@ describe("misbehaving stdio server", () => {
   it("invalid-utf8: the line is logged with U+FFFD in place of the bytes and flagged", async () => {
     const { faulty, witness } = await pair("invalid-utf8");
     const outcome = await call(faulty, "invalid-utf8");
-    expect(textOf(outcome)).toBe("bytes: \uFFFD\uFFFD");
+    expect(outcomeText(outcome)).toBe("bytes: \uFFFD\uFFFD");
     const frame = incoming(faulty.log).find((f) => f.raw.includes("bytes: "));
     expect(frame?.rpc.type).toBe("result");
     expect(frame?.problem).toMatch(/U\+FFFD: bytes that were not valid UTF-8 were replaced/);
@@ -108,7 +108,7 @@ describe("misbehaving stdio server", () => {
   it("partial-line: a line written in two halves 500 ms apart is reassembled into one frame, not flagged", async () => {
     const { faulty, witness } = await pair("partial-line");
     const outcome = await call(faulty, "partial-line");
-    expect(textOf(outcome)).toBe("reassembled from two writes 500 ms apart");
+    expect(outcomeText(outcome)).toBe("reassembled from two writes 500 ms apart");
     expect(outcome.elapsedMs).toBeGreaterThanOrEqual(400);
     const request = toolCallFrame(faulty.log, "partial-line");
     const answer = faulty.log.entries[request!.pairedSeq!];
@@ -146,7 +146,7 @@ describe("misbehaving stdio server", () => {
     const { faulty, witness } = await pair("huge-line", { HUGE_LINE_MB: "12" });
     const outcome = await call(faulty, "huge-line");
     expect(outcome.kind).toBe("result");
-    expect(textOf(outcome)?.length).toBe(12 * 1024 * 1024);
+    expect(outcomeText(outcome)?.length).toBe(12 * 1024 * 1024);
     const frame = incoming(faulty.log).find((f) => f.truncated);
     expect(frame).toMatchObject({ truncated: true, rpc: { type: "result" } });
     expect(frame?.size).toBeGreaterThan(12 * 1024 * 1024);
@@ -157,7 +157,7 @@ describe("misbehaving stdio server", () => {
   it("big-answer (12 MB, id last as SDK 1.x servers write it): delivered whole, logged cut as a paired result", async () => {
     const faulty = await sessions.connect(stdioConfig());
     const outcome = await call(faulty, "big-answer", { mb: 12 }, 20_000);
-    expect(textOf(outcome)?.length).toBe(12 * 1024 * 1024);
+    expect(outcomeText(outcome)?.length).toBe(12 * 1024 * 1024);
     const request = toolCallFrame(faulty.log, "big-answer");
     expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({ rpc: { type: "result" }, truncated: true });
     expect(faulty.log.frames().filter((f) => f.rpc.type === "not-jsonrpc" || f.rpc.type === "invalid-json")).toEqual([]);
@@ -177,7 +177,7 @@ describe("misbehaving stdio server", () => {
   it("deep-json: a result nested 100,000 levels is logged, paired and delivered without a crash", async () => {
     const { faulty, witness } = await pair("deep-json");
     const outcome = await call(faulty, "deep-json");
-    expect(textOf(outcome)).toBe("nested 100000 levels");
+    expect(outcomeText(outcome)).toBe("nested 100000 levels");
     expect(depthOf(outcome.kind === "result" ? (outcome.result as { deep?: unknown }).deep : undefined)).toBe(100_000);
     const request = toolCallFrame(faulty.log, "deep-json");
     expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({ rpc: { type: "result" }, truncated: false });
@@ -198,7 +198,7 @@ describe("misbehaving stdio server", () => {
   it("duplicate-id: the first answer counts, the second is flagged", async () => {
     const { faulty, witness } = await pair("duplicate-id");
     const outcome = await call(faulty, "duplicate-id");
-    expect(textOf(outcome)).toBe("first answer");
+    expect(outcomeText(outcome)).toBe("first answer");
     const id = requestId(toolCallFrame(faulty.log, "duplicate-id"));
     await waitFor(() => incoming(faulty.log).filter((f) => f.rpc.type === "result" && f.rpc.id === id).length === 2);
     const answers = incoming(faulty.log).filter((f) => f.rpc.type === "result" && f.rpc.id === id);
@@ -209,7 +209,7 @@ describe("misbehaving stdio server", () => {
   it("unsolicited-response: the stray response is flagged, the real one answers the call", async () => {
     const { faulty, witness } = await pair("unsolicited-response");
     const outcome = await call(faulty, "unsolicited-response");
-    expect(textOf(outcome)).toBe("the real answer");
+    expect(outcomeText(outcome)).toBe("the real answer");
     const stray = incoming(faulty.log).find((f) => f.rpc.type === "result" && f.rpc.id === "unsolicited-1");
     expect(stray?.problem).toBe('a response to no request (id "unsolicited-1")');
     await finish(witness);
@@ -218,7 +218,7 @@ describe("misbehaving stdio server", () => {
   it("flood: 10,000 notifications are all logged and the answer still arrives", async () => {
     const { faulty, witness } = await pair("flood");
     const outcome = await call(faulty, "flood", {}, 15_000);
-    expect(textOf(outcome)).toBe("sent 10000 notifications");
+    expect(outcomeText(outcome)).toBe("sent 10000 notifications");
     const notes = incoming(faulty.log).filter((f) => f.rpc.type === "notification" && f.rpc.method === "notifications/message");
     expect(notes).toHaveLength(10_000);
     expect(JSON.parse(notes.at(-1)!.raw)).toMatchObject({ params: { data: { seq: 10_000, of: 10_000 } } });
@@ -227,8 +227,8 @@ describe("misbehaving stdio server", () => {
 
   it("without MODE only the tool named after a fault misbehaves", async () => {
     const session = await sessions.connect(stdioConfig());
-    expect(textOf(await call(session, "echo", { text: "fine" }))).toBe("fine");
-    expect(textOf(await call(session, "unsolicited-response"))).toBe("the real answer");
+    expect(outcomeText(await call(session, "echo", { text: "fine" }))).toBe("fine");
+    expect(outcomeText(await call(session, "unsolicited-response"))).toBe("the real answer");
     expect(incoming(session.log).filter((f) => f.problem)).toHaveLength(1);
     await sessions.closeAll();
     await expectNothingLeft(baseline);

@@ -1,5 +1,5 @@
 import type { Client, CompleteResult } from "@modelcontextprotocol/client";
-import { Store } from "../session/store";
+import { Store } from "../base";
 import { asSent, describeError, isObject, type RequestFailure } from "./request";
 
 /** What is being completed: a prompt's argument or a resource template's variable. */

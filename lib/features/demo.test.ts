@@ -4,10 +4,10 @@
  * deterministic log levels in the 2025 era, and its task-capable tool (`slow_report`).
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { callTool, demoConfig, outgoing } from "../client/testing";
-import type { ConnectionConfig } from "../session/config";
-import { InspectorSession } from "../session/session";
-import { nodeSessionDeps } from "../testing/inProcess";
+import { callTool, demoConfig, outgoing } from "../testing";
+import type { ConnectionConfig } from "../base";
+import { InspectorSession } from "../session";
+import { nodeSessionDeps } from "../testing";
 import { filterLog } from "./logging";
 import { serverRunsToolTasks, taskSupportOf } from "./taskState";
 

@@ -3,9 +3,9 @@
  * resources, templates with completions, subscriptions, prompts, logging and tasks.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callTool, everythingConfig, outgoing } from "../client/testing";
-import { InspectorSession } from "../session/session";
-import { nodeSessionDeps } from "../testing/inProcess";
+import { callTool, everythingConfig, outgoing } from "../testing";
+import { InspectorSession } from "../session";
+import { nodeSessionDeps } from "../testing";
 import { parseTemplate, expandTemplate } from "./uriTemplate";
 
 let session: InspectorSession;

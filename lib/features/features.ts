@@ -1,6 +1,6 @@
 import type { Client, ServerCapabilities } from "@modelcontextprotocol/client";
-import type { SessionState } from "../session/state";
-import type { Store } from "../session/store";
+import type { SessionState } from "../base";
+import type { Store } from "../base";
 import { Completer, type CompletionRef, type Timers } from "./completions";
 import { ServerLog } from "./logging";
 import { PromptRunner } from "./prompts";

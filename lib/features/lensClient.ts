@@ -1,5 +1,5 @@
 import { LOG_LEVEL_META_KEY, type LoggingLevel } from "@modelcontextprotocol/client";
-import { TaskAwareClient } from "../client/taskClient";
+import { TaskAwareClient } from "../client";
 
 /**
  * The SDK client plus one thing the SDK leaves to its caller: in the 2026-07-28 era the log

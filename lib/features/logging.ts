@@ -1,6 +1,6 @@
 import type { Client, LoggingLevel } from "@modelcontextprotocol/client";
-import { safeStringify } from "../results/limits";
-import { Store } from "../session/store";
+import { safeStringify } from "../results";
+import { Store } from "../base";
 import { LensClient } from "./lensClient";
 import { describeError, isObject, type RequestFailure } from "./request";
 

@@ -1,4 +1,4 @@
-import { classifyContent, type ClassifiedContent } from "../results/content";
+import { classifyContent, type ClassifiedContent } from "../results";
 import { isObject } from "./request";
 import { classifyResourceItem, type ResourceItem } from "./resourceContent";
 

@@ -1,5 +1,5 @@
 import type { Client, GetPromptResult } from "@modelcontextprotocol/client";
-import { Store } from "../session/store";
+import { Store } from "../base";
 import { promptConversation, type Conversation } from "./promptConversation";
 import { asSent, describeError, type RequestFailure } from "./request";
 

@@ -1,6 +1,6 @@
-import { fileNameFor } from "../results/content";
-import { base64ByteLength, base64ToBytes, utf8Length } from "../results/limits";
-import { blobTypeFor, DOWNLOAD_TYPE, inertMediaKind } from "../results/mediaTypes";
+import { fileNameFor } from "../results";
+import { base64ByteLength, base64ToBytes, utf8Length } from "../results";
+import { blobTypeFor, DOWNLOAD_TYPE, inertMediaKind } from "../results";
 import { isObject } from "./request";
 
 export type HighlightLanguage =

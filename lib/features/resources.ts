@@ -1,5 +1,5 @@
 import type { Client, ReadResourceResult } from "@modelcontextprotocol/client";
-import { Store } from "../session/store";
+import { Store } from "../base";
 import { asSent, describeError, type RequestFailure } from "./request";
 import { classifyReadResult, type ResourceItem } from "./resourceContent";
 

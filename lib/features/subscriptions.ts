@@ -1,5 +1,5 @@
 import type { Client, McpSubscription, ServerCapabilities } from "@modelcontextprotocol/client";
-import { Store } from "../session/store";
+import { Store } from "../base";
 import { describeError, type RequestFailure } from "./request";
 
 export interface Subscription {

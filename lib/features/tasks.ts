@@ -1,5 +1,5 @@
 import type { CallToolResult, Client } from "@modelcontextprotocol/client";
-import { Store } from "../session/store";
+import { Store } from "../base";
 import type { Timers } from "./completions";
 import { asSent, describeError, isObject, type RequestFailure } from "./request";
 import { emptyTasks, readTask, taskListChanged, taskPatched, tasksCleared, taskSeen, TERMINAL_TASK_STATUSES, type TaskRecord, type TasksState } from "./taskState";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TrafficLog } from "../traffic/log";
+import { TrafficLog } from "../traffic";
 import { curlFor, sdkSnippetFor, shellQuote } from "./curl";
 
 describe("copy as curl / SDK code", () => {

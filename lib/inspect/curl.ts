@@ -1,4 +1,4 @@
-import type { HttpEntry, TrafficEntry } from "../traffic/entry";
+import type { HttpEntry, TrafficEntry } from "../traffic";
 
 /** Quote for a POSIX shell: single quotes, with embedded ones closed and escaped. */
 export function shellQuote(text: string): string {

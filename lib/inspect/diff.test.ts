@@ -1,6 +1,6 @@
 import type { Tool } from "@modelcontextprotocol/client";
 import { describe, expect, it } from "vitest";
-import { TrafficLog } from "../traffic/log";
+import { TrafficLog } from "../traffic";
 import { diffList, diffRecordings, diffSnapshots, listsFromTraffic, snapshotFromSession } from "./diff";
 import { diffJson } from "./jsonDiff";
 import { exportRecording } from "./recording";

@@ -3,8 +3,8 @@
  * server capabilities, the tool / resource / prompt lists, and the message sequence.
  */
 import type { Prompt, Resource, Tool } from "@modelcontextprotocol/client";
-import type { SessionState } from "../session/state";
-import type { TrafficEntry } from "../traffic/entry";
+import type { SessionState } from "../base";
+import type { TrafficEntry } from "../traffic";
 import { diffJson, type JsonChange } from "./jsonDiff";
 import type { Recording } from "./recordingSchema";
 import { diffSequences, sequenceOf, type SequenceDiff } from "./sequenceDiff";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TrafficLog } from "../traffic/log";
-import type { Channel } from "../traffic/entry";
+import { TrafficLog } from "../traffic";
+import type { Channel } from "../traffic";
 import { DEFAULT_SPEC_VERSION, explain, knownMethods, specUrl, specVersion } from "./explain";
 
 const stdio: Channel = { transport: "stdio" };

@@ -4,9 +4,9 @@
  * Page paths follow the published site (docs.json): 2026-07-28 moved transports, progress and
  * cancellation under basic/transports/ and basic/patterns/, and has no lifecycle or ping page.
  */
-import type { EventEntry, FrameEntry, HttpEntry, RpcInfo, SseEntry, TrafficEntry } from "../traffic/entry";
-import { SSE_EXPLANATION, sseLabel, sseSpecAnchor } from "../traffic/sse";
-import { formatId, formatMs, urlPath } from "../traffic/view";
+import type { EventEntry, FrameEntry, HttpEntry, RpcInfo, SseEntry, TrafficEntry } from "../traffic";
+import { SSE_EXPLANATION, sseLabel, sseSpecAnchor } from "../traffic";
+import { formatId, formatMs, urlPath } from "../traffic";
 
 export interface Explanation {
   title: string;

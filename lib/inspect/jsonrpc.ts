@@ -1,6 +1,6 @@
 /** JSON-RPC 2.0 envelope checks: the layer under MCP, the same in every protocol version. */
-import type { FrameEntry, RpcInfo } from "../traffic/entry";
-import { describeFound, pointer, type Violation } from "./violations";
+import type { FrameEntry, RpcInfo } from "../traffic";
+import { describeFound, pointer, type Violation } from "../base";
 
 export type Envelope =
   | { type: "request"; method: string; id: string | number }

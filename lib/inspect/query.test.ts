@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TrafficLog } from "../traffic/log";
+import { TrafficLog } from "../traffic";
 import { compileQuery, parseQuery, queryMatcher } from "./query";
 import { FrameValidator } from "./validate";
 

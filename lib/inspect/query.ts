@@ -1,5 +1,5 @@
 /** The traffic filter language: parse (queryParse.ts), then compile to a predicate (queryCompile.ts). */
-import type { TrafficEntry } from "../traffic/entry";
+import type { TrafficEntry } from "../traffic";
 import { compileQuery, type CompileOptions, type QueryLog } from "./queryCompile";
 import { parseQuery, type QueryError } from "./queryParse";
 

@@ -1,8 +1,8 @@
 /** Parsed filter terms → one predicate over log entries. */
-import type { FrameEntry, RpcInfo, TrafficEntry } from "../traffic/entry";
-import { isError, makeMatcher } from "../traffic/view";
+import type { FrameEntry, RpcInfo, TrafficEntry } from "../traffic";
+import { isError, makeMatcher } from "../traffic";
 import type { Comparison, IsFlag, Kind, ParsedQuery, TermBody } from "./queryParse";
-import type { ValidationStatus } from "./violations";
+import type { ValidationStatus } from "../base";
 
 export interface QueryLog {
   readonly entries: readonly TrafficEntry[];

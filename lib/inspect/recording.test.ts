@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ConnectionConfig } from "../session/config";
-import { TrafficLog } from "../traffic/log";
+import type { ConnectionConfig } from "../base";
+import { TrafficLog } from "../traffic";
 import { exportRecording, parseRecording, parseRecordingPaced, recordingLog, recordingLogSteps, runPaced, serializeRecording } from "./recording";
 import { REDACTED, redactArgs, redactUrl } from "./redact";
 

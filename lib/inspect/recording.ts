@@ -2,11 +2,11 @@
  * Recordings: a session's connection (secrets redacted), what was negotiated and the whole traffic
  * log, as one versioned JSON file; and back into a TrafficLog equal to the one that was exported.
  */
-import type { SessionState } from "../session/state";
-import type { FrameEntry, TrafficEntry } from "../traffic/entry";
-import { TrafficLog } from "../traffic/log";
+import type { SessionState } from "../base";
+import type { FrameEntry, TrafficEntry } from "../traffic";
+import { TrafficLog } from "../traffic";
 import { redactConnection, redactEntry } from "./redact";
-import { createPacer } from "../transports/pacing";
+import { createPacer } from "../base";
 import { checkTrafficEntry, RECORDING_FORMAT, RECORDING_VERSION, RecordingHeadSchema, type Recording } from "./recordingSchema";
 
 export { RECORDING_FORMAT, RECORDING_VERSION, type NegotiatedInfo, type Recording } from "./recordingSchema";

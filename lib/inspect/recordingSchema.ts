@@ -1,8 +1,8 @@
 /** The recording file format (v1), validated on import. MCP shapes inside use the SDK's own guards. */
 import { isSpecType, type ClientCapabilities, type Implementation, type ServerCapabilities } from "@modelcontextprotocol/client";
 import { z } from "zod";
-import { ConnectionConfigSchema, type ConnectionConfig } from "../session/config";
-import type { Channel, RpcInfo, TrafficEntry } from "../traffic/entry";
+import { ConnectionConfigSchema, type ConnectionConfig } from "../base";
+import type { Channel, RpcInfo, TrafficEntry } from "../traffic";
 
 export const RECORDING_FORMAT = "mcp-lens-recording";
 export const RECORDING_VERSION = 1;

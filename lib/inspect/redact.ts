@@ -1,8 +1,7 @@
 /** What must not leave the machine in a recording: secret header and env values, tokens in URLs and args. */
-import { TOKEN_HEADER } from "../bridge/protocol";
-import { looksSecret } from "../connections/storage";
-import type { ConnectionConfig, KeyValue } from "../session/config";
-import type { TrafficEntry } from "../traffic/entry";
+import { looksSecret, TOKEN_HEADER } from "../base";
+import type { ConnectionConfig, KeyValue } from "../base";
+import type { TrafficEntry } from "../traffic";
 
 export const REDACTED = "[redacted]";
 

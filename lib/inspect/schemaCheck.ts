@@ -6,7 +6,7 @@
 import { CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, LOG_LEVEL_META_KEY, PROTOCOL_VERSION_META_KEY } from "@modelcontextprotocol/client";
 import { JSONRPCErrorResponseSchema } from "@modelcontextprotocol/core";
 import { codecFor, isSpecNotification, isSpecRequest, pinnedVersion, type WireCodec } from "./wireSchemas";
-import { describeFound, pointer, violationsFromCodecMessage, violationsFromIssues, type Violation } from "./violations";
+import { describeFound, pointer, violationsFromCodecMessage, violationsFromIssues, type Violation } from "../base";
 
 type Segment = string | number;
 type Message = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TrafficLog } from "../traffic/log";
-import type { Channel } from "../traffic/entry";
+import { TrafficLog } from "../traffic";
+import type { Channel } from "../traffic";
 import { MAX_BRACKETS, SequenceBuilder, arrowText, buildSequence, describeItem, emptySequence, extendSequence, nearestRow, rowSeq, sequenceView } from "./sequence";
 
 const stdio: Channel = { transport: "stdio" };

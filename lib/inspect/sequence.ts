@@ -3,10 +3,10 @@
  * page, the bridge that runs stdio servers and relays HTTP, the server). Built incrementally: each
  * update reads only the entries appended since the last one.
  */
-import { rpcLabel } from "../traffic/classify";
-import type { Channel, FrameEntry, RpcInfo, TrafficEntry } from "../traffic/entry";
-import { sseLabel } from "../traffic/sse";
-import { formatId, urlPath } from "../traffic/view";
+import { rpcLabel } from "../traffic";
+import type { Channel, FrameEntry, RpcInfo, TrafficEntry } from "../traffic";
+import { sseLabel } from "../traffic";
+import { formatId, urlPath } from "../traffic";
 
 export type Lane = "client" | "bridge" | "server";
 

@@ -3,7 +3,7 @@
  * sessions' steps are aligned by a longest common subsequence (Myers' O((N+M)·D) algorithm, after
  * trimming the common head and tail), giving runs of equal, added and removed steps.
  */
-import type { FrameEntry, RpcInfo, TrafficEntry } from "../traffic/entry";
+import type { FrameEntry, RpcInfo, TrafficEntry } from "../traffic";
 
 export interface SequenceStep {
   direction: FrameEntry["direction"];

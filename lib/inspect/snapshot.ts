@@ -1,7 +1,7 @@
 /** What a diff compares of a session: capabilities, the three lists and the traffic. */
 import type { Prompt, Resource, ServerCapabilities, Tool } from "@modelcontextprotocol/client";
-import type { SessionState } from "../session/state";
-import type { FrameEntry, TrafficEntry } from "../traffic/entry";
+import type { SessionState } from "../base";
+import type { FrameEntry, TrafficEntry } from "../traffic";
 import type { Recording } from "./recordingSchema";
 
 export interface SessionSnapshot {

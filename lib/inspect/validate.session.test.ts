@@ -4,7 +4,7 @@ import { McpServer } from "@modelcontextprotocol/server";
 import { serveStdio } from "@modelcontextprotocol/server/stdio";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { TrafficLog } from "../traffic/log";
+import { TrafficLog } from "../traffic";
 import { FrameValidator } from "./validate";
 
 const memory = { transport: "memory" } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FrameEntry } from "../traffic/entry";
-import { TrafficLog } from "../traffic/log";
+import type { FrameEntry } from "../traffic";
+import { TrafficLog } from "../traffic";
 import { FrameValidator, validateFrame } from "./validate";
 
 const stdio = { transport: "stdio" } as const;

@@ -3,14 +3,14 @@
  * MCP schema of the negotiated protocol version (the SDK's own, see wireSchemas.ts). Lazy: a frame
  * is checked when someone asks, and the answer is cached by seq.
  */
-import type { FrameEntry, RequestId, RpcInfo, TrafficEntry } from "../traffic/entry";
-import { formatBytes } from "../traffic/view";
+import type { FrameEntry, RequestId, RpcInfo, TrafficEntry } from "../traffic";
+import { formatBytes } from "../traffic";
 import { checkEnvelope, pairingViolation, violationsFromRpc } from "./jsonrpc";
 import { checkError, checkNotification, checkRequest, checkResult, versionFor, type SchemaCheck } from "./schemaCheck";
-import type { FrameValidity, ValidationStatus, Violation } from "./violations";
+import type { FrameValidity, ValidationStatus, Violation } from "../base";
 import { schemaNote } from "./wireSchemas";
 
-export type { FrameValidity, ValidationStatus, Violation } from "./violations";
+export type { FrameValidity, ValidationStatus, Violation } from "../base";
 
 /** Frames above this size are not parsed for schema validation (their JSON-RPC facts still count). */
 export const DEFAULT_VALIDATION_LIMIT = 4 * 1024 * 1024;

@@ -7,9 +7,7 @@ export const MARKDOWN_RENDER_LIMIT = 256 * 1024;
 /** How many array items / object keys / content blocks / violations are shown per page. */
 export const PAGE_SIZE = 100;
 
-export { formatBytes, formatMs } from "@/lib/traffic/view";
-
-export { utf8Length } from "@/lib/traffic/classify";
+export { formatBytes, formatMs, utf8Length } from "../base";
 
 /** Decoded size of base64 data, from its length alone (O(1), ignores stray whitespace). */
 export function base64ByteLength(data: string): number {

@@ -1,4 +1,4 @@
-import { safeLinkUrl } from "@/lib/security/urls";
+import { safeLinkUrl } from "@/lib/security";
 
 /** Inline markdown: text, code spans, emphasis and links. Never HTML: `<b>` stays literal text. */
 export type Inline =

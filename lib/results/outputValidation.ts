@@ -1,4 +1,4 @@
-import { compileSchema, draftOf, type CompiledSchema, type SchemaError } from "../schema/jsonSchema";
+import { compileSchema, draftOf, type CompiledSchema, type SchemaError } from "../schema";
 
 export interface Violation {
   /** JSON Pointer into structuredContent ("(root)" for the whole value, "(schema)" for the schema itself). */

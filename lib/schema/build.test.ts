@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildFormModel } from "./build";
-import { as, prop } from "./testing";
+import { as, prop } from "../testing";
 
 describe("buildFormModel: objects and scalars", () => {
   const schema = {

@@ -3,7 +3,7 @@ import { buildFormModel } from "./build";
 import { fieldErrors } from "./fieldErrors";
 import { initialValue } from "./initialValue";
 import { LIMITS } from "./limits";
-import { as, prop } from "./testing";
+import { as, prop } from "../testing";
 import type { FieldNode } from "./types";
 import { validateArguments } from "./validate";
 import { variantFor } from "./variant";

@@ -7,6 +7,7 @@ export { joinDateTime, localOffsetAt, splitDateTime, type DateTimeParts } from "
 export { schemaHasDefaults, withDefaults } from "./defaults";
 export { emptyValue, initialValue, variantValue } from "./initialValue";
 export { numberToText, parseNumberText, type NumberText } from "./numberText";
+export { compileSchema, draftOf, type CompiledSchema, type SchemaError } from "./jsonSchema";
 export { labelFor, nameOf, ROOT_NAME } from "./labels";
 export { LIMITS } from "./limits";
 export { isUnder, pointer, pointerSegments } from "./pointer";

@@ -1,4 +1,7 @@
+import { isRecord } from "../base";
 import type { Path } from "./types";
+
+export { isRecord };
 
 /** JSON Pointer (RFC 6901) for a path: the path format of errors and of the form. */
 export function pointer(path: Path): string {
@@ -21,6 +24,3 @@ export function isUnder(ptr: string, base: string): boolean {
   return ptr === base || ptr.startsWith(base + "/");
 }
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}

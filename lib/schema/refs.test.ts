@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildFormModel } from "./build";
 import { initialValue } from "./initialValue";
-import { as, prop } from "./testing";
+import { as, prop } from "../testing";
 
 const tree = {
   type: "object",

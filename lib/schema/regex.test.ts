@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { validateStructured } from "../results/outputValidation";
+import { validateStructured } from "../results";
 import { buildFormModel } from "./build";
 import { fieldErrors } from "./fieldErrors";
 import { regexFor, UNCHECKED_PATTERN } from "./regex";
-import { prop } from "./testing";
+import { prop } from "../testing";
 import { validateArguments } from "./validate";
 
 // With a backtracking engine each of these inputs takes minutes to hours (2^60 steps), so a

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildFormModel } from "./build";
 import { initialValue, variantValue } from "./initialValue";
-import { as, prop } from "./testing";
+import { as, prop } from "../testing";
 import { variantFor } from "./variant";
 
 const shapes = {

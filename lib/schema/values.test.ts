@@ -4,7 +4,7 @@ import { fieldErrors } from "./fieldErrors";
 import { constraintSummary } from "./describe";
 import { emptyValue, initialValue } from "./initialValue";
 import { pointer, pointerSegments } from "./pointer";
-import { as, deepFreeze, prop } from "./testing";
+import { as, deepFreeze, prop } from "../testing";
 import { validateArguments } from "./validate";
 import { arrayMove, arrayRemove, freshKey, getAt, renameKey, setAt } from "./values";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { LaunchKeys, mintLaunchKey, newMasterKey } from "./launch";
+import { LaunchKeys, mintLaunchKey, newMasterKey } from "../server";
 import { obtainToken, PAIRING_STORAGE_KEY, parseProof, type PageAccessDeps } from "./pageAccess";
-import { SessionIssuer } from "./session";
+import { SessionIssuer } from "../server";
 
 const TOKEN = "t".repeat(64);
 const master = newMasterKey();

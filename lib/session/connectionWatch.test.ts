@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TrafficLog } from "../traffic/log";
+import { TrafficLog } from "../traffic";
 import { ConnectionWatch } from "./connectionWatch";
 
 const URL = "http://127.0.0.1:9/mcp";

@@ -1,4 +1,4 @@
-import type { TrafficEntry } from "../traffic/entry";
+import type { TrafficEntry } from "../traffic";
 
 /** Why a live HTTP connection is gone, read from the traffic (typed, for the failure and the log). */
 export type ConnectionLoss =

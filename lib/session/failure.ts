@@ -1,8 +1,8 @@
-import { firstErrorLine, stripAnsi } from "../traffic/ansi";
-import type { TrafficLog } from "../traffic/log";
-import type { StdioExit } from "../transports/bridgeStdio";
-import type { ConnectionConfig } from "./config";
-import type { Failure } from "./state";
+import { firstErrorLine, stripAnsi } from "../traffic";
+import type { TrafficLog } from "../traffic";
+import type { StdioExit } from "../transports";
+import type { ConnectionConfig } from "../base";
+import type { Failure } from "../base";
 
 export interface FailureContext {
   config: ConnectionConfig;

@@ -1,18 +1,5 @@
 import { specTypeSchemas } from "@modelcontextprotocol/client";
-import { violationsFromIssues, type Violation, type ZodLikeIssue } from "../inspect/violations";
-import type { ListKind } from "./state";
-
-/** An entry of a list result that does not match the MCP schema: set aside, with what is wrong. */
-export interface InvalidEntry {
-  /** Its position in the whole list (all pages). */
-  index: number;
-  /** Its name or URI when it has a usable one, else `#index`. */
-  label: string;
-  /** JSON pointers are relative to the entry ("/name"). */
-  violations: Violation[];
-  /** The entry as sent, as JSON (cut when long). */
-  raw: string;
-}
+import { violationsFromIssues, type InvalidEntry, type ListKind, type ZodLikeIssue } from "../base";
 
 const SCHEMA = { tools: "Tool", resources: "Resource", resourceTemplates: "ResourceTemplate", prompts: "Prompt" } as const;
 const KEY = { tools: "name", resources: "uri", resourceTemplates: "uriTemplate", prompts: "name" } as const;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { nodeSessionDeps } from "../testing/inProcess";
-import type { ConnectionConfig } from "./config";
+import { nodeSessionDeps } from "../testing";
+import type { ConnectionConfig } from "../base";
 import { splitEntries } from "./listEntries";
 import { InspectorSession } from "./session";
 

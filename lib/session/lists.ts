@@ -1,6 +1,6 @@
 import type { Client, StandardSchemaV1 } from "@modelcontextprotocol/client";
-import { splitEntries, type InvalidEntry } from "./listEntries";
-import type { ListKind, ListState } from "./state";
+import { splitEntries } from "./listEntries";
+import type { InvalidEntry, ListKind, ListState } from "../base";
 
 export const LIST_METHODS: { kind: ListKind; capability: "tools" | "resources" | "prompts"; label: string; method: string; field: string }[] = [
   { kind: "tools", capability: "tools", label: "Tools", method: "tools/list", field: "tools" },

@@ -1,7 +1,7 @@
 import type { ClientOptions } from "@modelcontextprotocol/client";
-import type { FrameEntry, HttpEntry, TrafficEntry } from "../traffic/entry";
-import type { TrafficLog } from "../traffic/log";
-import type { ProtocolChoice, TransportKind } from "./config";
+import type { FrameEntry, HttpEntry, TrafficEntry } from "../traffic";
+import type { TrafficLog } from "../traffic";
+import type { ProtocolChoice, TransportKind } from "../base";
 
 /**
  * Probe timeouts in auto mode: a stdio server silent this long after start is taken for a legacy

@@ -1,5 +1,5 @@
 import type { ClientCapabilities } from "@modelcontextprotocol/client";
-import type { ConnectionConfig } from "./config";
+import type { ConnectionConfig } from "../base";
 import { InspectorSession, type SessionDeps } from "./session";
 
 /** The live sessions of this page, one per connection id; several may be connected at once. */

@@ -7,11 +7,11 @@ import { once } from "node:events";
 import { createServer, type AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { EVERYTHING } from "../client/testing";
-import { startHttpFixture } from "../faults/harness";
-import { startProcess, waitFor, type Started } from "../faults/processes";
-import { nodeSessionDeps } from "../testing/inProcess";
-import type { ConnectionConfig } from "./config";
+import { EVERYTHING } from "../testing";
+import { startHttpFixture } from "../testing";
+import { startProcess, waitFor, type Started } from "../testing";
+import { nodeSessionDeps } from "../testing";
+import type { ConnectionConfig } from "../base";
 import { handshakeSteps } from "./negotiation";
 import { InspectorSession } from "./session";
 

@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { registry } from "../bridge/registry";
-import { nodeSessionDeps } from "../testing/inProcess";
-import type { ConnectionConfig } from "./config";
-import { isError } from "../traffic/view";
+import { registry } from "../server";
+import { nodeSessionDeps } from "../testing";
+import type { ConnectionConfig } from "../base";
+import { isError } from "../traffic";
 import { handshakeSteps } from "./negotiation";
 import { InspectorSession } from "./session";
 

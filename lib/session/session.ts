@@ -1,22 +1,22 @@
 import { type Client, type ClientCapabilities, type FetchLike, type Transport } from "@modelcontextprotocol/client";
-import { ClientFeatures } from "../client/clientFeatures";
-import { ServerFeatures } from "../features/features";
-import { LensClient } from "../features/lensClient";
-import type { PingOutcome } from "../client/ping";
-import { listsFromTraffic } from "../inspect/diff";
-import { recordingLogSteps, runPaced, type Recording } from "../inspect/recording";
-import { ToolRunner } from "../tools/toolRunner";
-import { TrafficLog } from "../traffic/log";
-import { BridgeStdioTransport, refusedAnswerMessage } from "../transports/bridgeStdio";
-import type { ConnectionConfig } from "./config";
-import { stripAnsi } from "../traffic/ansi";
+import { ClientFeatures } from "../client";
+import { ServerFeatures } from "../features";
+import { LensClient } from "../features";
+import type { PingOutcome } from "../client";
+import { listsFromTraffic } from "../inspect";
+import { recordingLogSteps, runPaced, type Recording } from "../inspect";
+import { ToolRunner } from "../tools";
+import { TrafficLog } from "../traffic";
+import { BridgeStdioTransport, refusedAnswerMessage } from "../transports";
+import type { ConnectionConfig } from "../base";
+import { stripAnsi } from "../traffic";
 import { AutoReconnect } from "./autoReconnect";
 import { ConnectionWatch, describeLoss, type ConnectionLoss } from "./connectionWatch";
 import { describeFailure, stderrOf } from "./failure";
 import { loadList, LIST_METHODS } from "./lists";
 import { negotiationOptions } from "./negotiation";
-import * as R from "./state";
-import { Store } from "./store";
+import * as R from "../base";
+import { Store } from "../base";
 
 /** After a loss is seen in the traffic, how long the failing request has to settle with its own error before the connection is closed. */
 const LOSS_CLOSE_DELAY_MS = 300;

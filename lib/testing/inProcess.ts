@@ -1,7 +1,7 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
-import { handleApiRequest } from "../bridge/router";
-import { createHttpFetch, createTransport } from "../transports/factory";
-import type { SessionDeps } from "../session/session";
+import { handleApiRequest } from "../server";
+import { createHttpFetch, createTransport } from "../transports";
+import type { SessionDeps } from "../session";
 
 /** A fetch that serves /api routes in-process, as the inspector's server would (minus the gate). */
 export const inProcessFetch: FetchLike = (url, init) => handleApiRequest(new Request(new URL(String(url), "http://127.0.0.1"), init));

@@ -1,4 +1,4 @@
-import type { ToolOutcome } from "../results/outcome";
+import type { ToolOutcome } from "../results";
 
 export interface Progress {
   progress: number;

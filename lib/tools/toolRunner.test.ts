@@ -1,6 +1,6 @@
 import type { Client } from "@modelcontextprotocol/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { openItems, ServerRequests } from "../client/requests";
+import { openItems, ServerRequests } from "../client";
 import { ToolRunner, type UserWait } from "./toolRunner";
 
 /** A client whose one tools/call stays open until the test settles it; progress is sent by hand. */

@@ -1,6 +1,6 @@
 import { ProtocolError, SdkError, SdkErrorCode, SdkHttpError, type CallToolResult, type Client, type StandardSchemaV1 } from "@modelcontextprotocol/client";
-import type { ToolOutcome } from "../results/outcome";
-import { Store } from "../session/store";
+import type { ToolOutcome } from "../results";
+import { Store } from "../base";
 import { callFinished, callProgressed, callStarted, emptyToolCalls, type ToolCallsState } from "./history";
 
 export const DEFAULT_TOOL_TIMEOUT_MS = 60_000;

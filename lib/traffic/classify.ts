@@ -1,5 +1,7 @@
 import type { RpcInfo, RequestId } from "./entry";
 
+export { utf8Length } from "../base";
+
 /** Decide what a raw frame is. Never throws: bad input becomes `invalid-json` or `not-jsonrpc`. */
 export function classifyFrame(raw: string): { rpc: RpcInfo; value?: unknown } {
   let value: unknown;
@@ -66,20 +68,3 @@ export function rpcLabel(rpc: RpcInfo): string {
   }
 }
 
-/** UTF-8 size of a string without allocating an encoded copy. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}

@@ -2,31 +2,12 @@ import { rpcLabel } from "./classify";
 import type { Channel, FrameEntry, HttpEntry, RequestId, RpcInfo, SseEntry, TrafficEntry } from "./entry";
 import { sseLabel } from "./sse";
 
+import { formatBytes, formatMs } from "../base";
+
+export { formatBytes, formatClock, formatMs } from "../base";
+
 /** Frames above this many characters are shown cut until the user asks for all of it. */
 export const RAW_VIEW_LIMIT = 200 * 1024;
-
-/** Wall-clock time as HH:MM:SS.mmm in local time. */
-export function formatClock(ts: number): string {
-  const d = new Date(ts);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, "0")}`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KB", "MB", "GB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-
-export function formatMs(ms: number): string {
-  return ms < 10 ? `${Math.round(ms * 10) / 10} ms` : `${Math.round(ms)} ms`;
-}
 
 /** The id a frame carries, when it carries one. */
 export function rpcId(rpc: RpcInfo): RequestId | null | undefined {

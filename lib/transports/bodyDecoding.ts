@@ -1,4 +1,4 @@
-import type { FrameEntry } from "../traffic/entry";
+import type { FrameEntry } from "../traffic";
 import { INVALID_UTF8, addProblem } from "./frameProblems";
 
 /** Sees every chunk of a body before its consumer does, and how the body ended. */

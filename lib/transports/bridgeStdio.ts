@@ -1,10 +1,10 @@
 import type { FetchLike, JSONRPCMessage, Transport } from "@modelcontextprotocol/client";
-import { TOKEN_HEADER, type BridgeEvent, type RefusedLine, type StdioLaunch } from "../bridge/protocol";
-import { classifyValue } from "../traffic/classify";
-import type { TrafficLog } from "../traffic/log";
+import { TOKEN_HEADER, type BridgeEvent, type RefusedLine, type StdioLaunch } from "../base";
+import { classifyValue } from "../traffic";
+import type { TrafficLog } from "../traffic";
 import { REPLACEMENT_CHARACTER, addProblem } from "./frameProblems";
 import { readNdjson } from "./ndjson";
-import { createPacer } from "./pacing";
+import { createPacer } from "../base";
 
 export interface BridgeRoute {
   /** The stdio bridge route, e.g. `/api/bridge/stdio`. */

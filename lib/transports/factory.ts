@@ -1,6 +1,6 @@
 import { SSEClientTransport, StreamableHTTPClientTransport, type FetchLike, type Transport } from "@modelcontextprotocol/client";
-import type { ConnectionConfig, KeyValue } from "../session/config";
-import type { TrafficLog } from "../traffic/log";
+import type { ConnectionConfig, KeyValue } from "../base";
+import type { TrafficLog } from "../traffic";
 import { BridgeStdioTransport } from "./bridgeStdio";
 import { capturingFetch } from "./httpCapture";
 import { followingRedirects } from "./redirects";

@@ -1,4 +1,4 @@
-import type { FrameEntry } from "../traffic/entry";
+import type { FrameEntry } from "../traffic";
 
 /** Bytes that are not UTF-8 are decoded leniently (each becomes U+FFFD) so the frame stays readable; the frame says so. */
 export const INVALID_UTF8 = "invalid UTF-8: bytes that are not UTF-8 are shown as U+FFFD";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TrafficLog } from "../traffic/log";
+import { TrafficLog } from "../traffic";
 import { capturingFetch } from "./httpCapture";
 
 const syncLog = () => new TrafficLog({ schedule: (f) => f() });

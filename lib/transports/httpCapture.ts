@@ -1,6 +1,6 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
-import { UPSTREAM_HEADERS_HEADER, decodeUpstreamHeaders } from "../bridge/protocol";
-import type { TrafficLog } from "../traffic/log";
+import { UPSTREAM_HEADERS_HEADER, decodeUpstreamHeaders } from "../base";
+import type { TrafficLog } from "../traffic";
 import { addProblem } from "./frameProblems";
 import { describeError, flagInvalidUtf8, utf8Decoder, type Tap } from "./bodyDecoding";
 import { sseTap } from "./sseTap";

@@ -1,5 +1,5 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
-import type { TrafficLog } from "../traffic/log";
+import type { TrafficLog } from "../traffic";
 
 /** Browsers follow 20; an MCP endpoint that needs more than a few is broken or hostile. */
 export const MAX_REDIRECTS = 5;

@@ -1,7 +1,7 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
 import {
   RELAY_ERROR_HEADER, RELAY_REDIRECT_HEADER, RELAY_TARGET_HEADER, TOKEN_HEADER, UPSTREAM_HEADERS_HEADER, decodeUpstreamHeaders, type RelayRedirect,
-} from "../bridge/protocol";
+} from "../base";
 
 export interface RelayRoute {
   /** The relay route, e.g. `/api/relay`. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { FrameEntry, SseEntry } from "../traffic/entry";
-import { TrafficLog } from "../traffic/log";
-import { isError } from "../traffic/view";
+import type { FrameEntry, SseEntry } from "../traffic";
+import { TrafficLog } from "../traffic";
+import { isError } from "../traffic";
 import { SseBlockReader } from "./sseBlocks";
 import { sseTap } from "./sseTap";
 

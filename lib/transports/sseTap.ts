@@ -1,5 +1,5 @@
-import type { SseEntry } from "../traffic/entry";
-import type { TrafficLog } from "../traffic/log";
+import type { SseEntry } from "../traffic";
+import type { TrafficLog } from "../traffic";
 import { describeError, flagInvalidUtf8, utf8Decoder, type Tap } from "./bodyDecoding";
 import { addProblem } from "./frameProblems";
 import { SseBlockReader, type SseBlock } from "./sseBlocks";

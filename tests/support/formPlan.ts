@@ -12,10 +12,10 @@
  * recursive $ref is opened one level deeper, where only required fields are filled.
  */
 // The model modules only: lib/schema/index.ts also pulls in the validator, which the walk does not need.
-import { modelFor } from "../../lib/schema/build";
-import { labelFor, nameOf } from "../../lib/schema/labels";
-import { LIMITS } from "../../lib/schema/limits";
-import type { FieldNode, ObjectNode, Path } from "../../lib/schema/types";
+import { modelFor } from "../../lib/schema";
+import { labelFor, nameOf } from "../../lib/schema";
+import { LIMITS } from "../../lib/schema";
+import type { FieldNode, ObjectNode, Path } from "../../lib/schema";
 
 export type Step =
   /** Type into the text, number or JSON control with this accessible name. */

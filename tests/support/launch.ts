@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { launchUrl, mintLaunchKey } from "../../lib/security/launch";
-import { readState } from "../../lib/security/stateFile";
+import { launchUrl, mintLaunchKey } from "../../lib/server";
+import { readState } from "../../lib/server";
 import { rawRequest } from "./http";
 
 /**

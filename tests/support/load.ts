@@ -9,9 +9,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
-import type { ConnectionConfig } from "../../lib/session/config";
-import { InspectorSession } from "../../lib/session/session";
-import { createTransport } from "../../lib/transports/factory";
+import type { ConnectionConfig } from "../../lib/base";
+import { InspectorSession } from "../../lib/session";
+import { createTransport } from "../../lib/transports";
 import { EVERYTHING, NODE, ROOT, startEverythingHttp, startProcess, waitFor, type Started } from "./processes";
 
 /** The four kinds a load mixes, in turn: two stdio servers (through the bridge), two HTTP ones (through the relay). */

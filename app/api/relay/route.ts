@@ -1,4 +1,4 @@
-import { relay } from "@/lib/bridge/relay";
+import { relay } from "@/lib/server";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { spawnStdio } from "@/lib/bridge/stdioRoutes";
+import { spawnStdio } from "@/lib/server";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { stopStdio, writeStdin } from "@/lib/bridge/stdioRoutes";
+import { stopStdio, writeStdin } from "@/lib/server";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

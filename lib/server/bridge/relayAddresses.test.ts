@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseRelayAllow, type TeamPolicy } from "../security/team";
-import { RELAY_ERROR_HEADER, RELAY_TARGET_HEADER } from "./protocol";
+import { RELAY_ERROR_HEADER, RELAY_TARGET_HEADER } from "../../base";
 import { relayWith, type Lookup } from "./relay";
 
 const FORMS = {

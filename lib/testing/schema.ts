@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { FieldNode } from "./types";
+import type { FieldNode } from "../schema";
 
 /** Narrows a node to a kind, failing the test otherwise. */
 export function as<K extends FieldNode["kind"]>(node: FieldNode | undefined | null, kind: K): Extract<FieldNode, { kind: K }> {

@@ -3,13 +3,13 @@ import { resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { expect } from "vitest";
-import { registry } from "../bridge/registry";
-import type { ToolOutcome } from "../results/outcome";
-import type { ConnectionConfig } from "../session/config";
-import { InspectorSession, type SessionDeps } from "../session/session";
-import { nodeSessionDeps } from "../testing/inProcess";
-import type { FrameEntry } from "../traffic/entry";
-import type { TrafficLog } from "../traffic/log";
+import { registry } from "../server";
+import type { ToolOutcome } from "../results";
+import type { ConnectionConfig } from "../base";
+import { InspectorSession, type SessionDeps } from "../session";
+import { nodeSessionDeps } from "./inProcess";
+import type { FrameEntry } from "../traffic";
+import type { TrafficLog } from "../traffic";
 import { newDescendants, startProcess, waitFor, type Started } from "./processes";
 
 const FIXTURES = resolve("servers/fixtures/misbehaving");
@@ -94,7 +94,7 @@ export function requestId(frame: FrameEntry | undefined): string | number | unde
   return frame?.rpc.type === "request" ? frame.rpc.id : undefined;
 }
 
-export function textOf(outcome: ToolOutcome): string | undefined {
+export function outcomeText(outcome: ToolOutcome): string | undefined {
   if (outcome.kind !== "result") return undefined;
   const first = outcome.result.content?.[0];
   return first?.type === "text" ? first.text : undefined;

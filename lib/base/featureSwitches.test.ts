@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConnectionConfigSchema } from "../session/config";
-import { declaredCapabilities, featureOn } from "./capabilities";
+import { ConnectionConfigSchema } from "./config";
+import { declaredCapabilities, featureOn } from "./featureSwitches";
 
 describe("declared client capabilities", () => {
   it("declares everything by default and only what is switched on", () => {

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getDefaultEnvironment } from "@modelcontextprotocol/client/stdio";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { descendants, newDescendants } from "../faults/processes";
+import { descendants, newDescendants } from "../../testing";
 import { registry } from "./registry";
 import { spawnStdio } from "./stdioRoutes";
 

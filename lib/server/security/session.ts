@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { LaunchKeys } from "./launch";
-import { AUTH_HEADER, parseProof, type SessionGrant } from "./pageAccess";
+import { AUTH_HEADER, parseProof, type SessionGrant } from "../../security";
 
 /**
  * The token exchange, `POST /api/session` (issue 19, item 1; docs/security.md promises 1-4).

@@ -1,5 +1,5 @@
-import { TOKEN_HEADER } from "../bridge/protocol";
-import { SESSION_PATH } from "./pageAccess";
+import { TOKEN_HEADER } from "../../base";
+import { SESSION_PATH } from "../../security";
 import { canonicalPath } from "./requestTarget";
 import { checkTeamAuth, type TeamAuth } from "./team";
 import { tokensMatch } from "./token";

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import type { ConnectionConfig } from "../session/config";
-import type { InspectorSession } from "../session/session";
-import { openItems, type ServerRequestItem, type ServerRequests } from "./requests";
+import type { ConnectionConfig } from "../base";
+import type { InspectorSession } from "../session";
+import { openItems, type ServerRequestItem, type ServerRequests } from "../client";
 
 /** Test helpers for the client features (Node only). */
 

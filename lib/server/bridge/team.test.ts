@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseRelayAllow, resolveCommand, type TeamPolicy } from "../security/team";
-import { RELAY_ERROR_HEADER, RELAY_TARGET_HEADER } from "./protocol";
+import { RELAY_ERROR_HEADER, RELAY_TARGET_HEADER } from "../../base";
 import { registry } from "./registry";
 import { relay, relayWith, type Lookup } from "./relay";
 import { spawnStdio } from "./stdioRoutes";

@@ -3,7 +3,7 @@ import { existsSync, statSync } from "node:fs";
 import { getDefaultEnvironment } from "@modelcontextprotocol/client/stdio";
 import { LineSplitter, LineTooLongError } from "./lines";
 import { LIMITS } from "./limits";
-import type { RefusedLine, StdioLaunch } from "./protocol";
+import type { RefusedLine, StdioLaunch } from "../../base";
 
 /** How long an over-long line is read on (and dropped) to learn its size before the connection is closed. */
 const MEASURE_REFUSED_LINE_MS = 1000;

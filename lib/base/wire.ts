@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ENV_NAME, invalidEnvNames } from "../security/stdioEnv";
+import { ENV_NAME, invalidEnvNames } from "./stdioEnv";
 
 /** What the page asks the stdio bridge to start. Shared by the route (parses it) and the transport (sends it). */
 export const StdioLaunchSchema = z.object({

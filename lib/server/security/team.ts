@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, resolve } from "node:path";
 import { blockedAddressReason, cidrContains, parseCidr, privateAddressReason, type Cidr } from "./addresses";
-import { ENV_NAME, neverAllowedEnv, teamEnvAllowed } from "./stdioEnv";
+import { ENV_NAME, neverAllowedEnv, teamEnvAllowed } from "../../base";
 import { tokensMatch } from "./token";
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { TEAM_STDIO_OFF, stdioAllowed, teamPolicyFromEnv } from "../security/team";
 import { LIMITS, HttpError, errorResponse, readBodyLimited, toErrorResponse } from "./limits";
-import { StdioLaunchSchema, type BridgeEvent } from "./protocol";
+import { StdioLaunchSchema, type BridgeEvent } from "../../base";
 import { registry } from "./registry";
 import { StdioProcess } from "./stdioProcess";
 

@@ -1,5 +1,5 @@
 import { isLoopbackBind } from "./gate";
-import { ENV_NAME, neverAllowedEnv } from "./stdioEnv";
+import { ENV_NAME, neverAllowedEnv } from "../../base";
 import { ENV, MIN_SECRET_LENGTH, PROXY_SECRET_HEADER, list, resolveCommand, type Env, type TeamAuth } from "./team";
 
 /** The bind and team options of `npm start`. */

@@ -5,11 +5,11 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inProcessFetch } from "../testing/inProcess";
-import type { HttpEntry } from "../traffic/entry";
-import { TrafficLog } from "../traffic/log";
-import { createHttpFetch } from "../transports/factory";
-import { RELAY_ERROR_HEADER, RELAY_REDIRECT_HEADER, RELAY_TARGET_HEADER, UPSTREAM_HEADERS_HEADER, decodeUpstreamHeaders } from "./protocol";
+import { inProcessFetch } from "../../testing";
+import type { HttpEntry } from "../../traffic";
+import { TrafficLog } from "../../traffic";
+import { createHttpFetch } from "../../transports";
+import { RELAY_ERROR_HEADER, RELAY_REDIRECT_HEADER, RELAY_TARGET_HEADER, UPSTREAM_HEADERS_HEADER, decodeUpstreamHeaders } from "../../base";
 import { relay } from "./relay";
 
 /** What a hostile server sends along with an ordinary JSON-RPC answer. */

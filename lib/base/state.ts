@@ -1,6 +1,18 @@
 import type { ClientCapabilities, DiscoverResult, Implementation, Prompt, Resource, ResourceTemplateType as ResourceTemplate, ServerCapabilities, Tool } from "@modelcontextprotocol/client";
 import type { ConnectionConfig } from "./config";
-import type { InvalidEntry } from "./listEntries";
+import type { Violation } from "./violations";
+
+/** An entry of a list result that does not match the MCP schema: set aside, with what is wrong. */
+export interface InvalidEntry {
+  /** Its position in the whole list (all pages). */
+  index: number;
+  /** Its name or URI when it has a usable one, else `#index`. */
+  label: string;
+  /** JSON pointers are relative to the entry ("/name"). */
+  violations: Violation[];
+  /** The entry as sent, as JSON (cut when long). */
+  raw: string;
+}
 
 export type ListKind = "tools" | "resources" | "resourceTemplates" | "prompts";
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RELAY_ERROR_HEADER, RELAY_REDIRECT_HEADER, RELAY_TARGET_HEADER } from "./protocol";
+import { RELAY_ERROR_HEADER, RELAY_REDIRECT_HEADER, RELAY_TARGET_HEADER } from "../../base";
 import { relay, relayWith, type Lookup } from "./relay";
 
 let server: Server;

@@ -7,7 +7,7 @@ import { relayAddressRefusal, teamPolicyFromEnv, type TeamPolicy } from "../secu
 import { HttpError, LIMITS, errorResponse, readBodyLimited } from "./limits";
 import {
   RELAY_ERROR_HEADER, RELAY_REDIRECT_HEADER, RELAY_TARGET_HEADER, RelayTargetSchema, UPSTREAM_HEADERS_HEADER, encodeUpstreamHeaders, type RelayRedirect, type RelayTarget,
-} from "./protocol";
+} from "../../base";
 import { registry } from "./registry";
 
 const DROP_REQUEST_HEADERS = new Set(["host", "connection", "content-length", "transfer-encoding", "keep-alive", "upgrade", "accept-encoding"]);

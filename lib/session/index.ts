@@ -1,0 +1,10 @@
+/** The composition root: InspectorSession (one connection) and SessionPool, with what composes them. */
+export * from "./autoReconnect";
+export * from "./capabilities";
+export * from "./connectionWatch";
+export * from "./failure";
+export * from "./listEntries";
+export * from "./lists";
+export * from "./negotiation";
+export * from "./pool";
+export * from "./session";

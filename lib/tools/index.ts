@@ -1,0 +1,3 @@
+/** Tool calls: the ToolRunner and per-tool call history. */
+export * from "./history";
+export * from "./toolRunner";

@@ -1,0 +1,11 @@
+/** The two capture points (stdio through the bridge, HTTP through the relay) and the transport factory. */
+export * from "./bodyDecoding";
+export * from "./bridgeStdio";
+export * from "./factory";
+export * from "./frameProblems";
+export * from "./httpCapture";
+export * from "./ndjson";
+export * from "./redirects";
+export * from "./relayFetch";
+export * from "./sseBlocks";
+export * from "./sseTap";
