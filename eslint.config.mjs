@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import tseslint from "typescript-eslint";
+import { importRules } from "./scripts/dev/layers.mjs";
 
 export default [
   { ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "*.config.*"] },
@@ -18,11 +19,7 @@ export default [
       "react/no-danger": "error",
     },
   },
-  {
-    // lib/ is plain TypeScript: no React, no Next.
-    files: ["lib/**/*.ts"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["react", "react-*", "next", "next/*"], message: "lib/ stays free of React and Next" }] }],
-    },
-  },
+  // The plan (scripts/dev/layers.mjs, ARCHITECTURE.md): who may import whom, index.ts as each lib folder's
+  // public surface, Node built-ins only on the server side, lib/ free of React and Next.
+  ...importRules(),
 ];

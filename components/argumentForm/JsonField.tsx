@@ -3,6 +3,7 @@ import { useState } from "react";
 import { deepEqual, nameOf, type FieldNode, type Path } from "@/lib/schema";
 import { Caption, describedBy, Errors, Help, helpOf } from "./FieldShell";
 import { errorsUnder, fieldId, useForm } from "./formContext";
+import { errorMessage } from "@/lib/base";
 
 const MAX_SCHEMA_TEXT = 50_000;
 
@@ -41,7 +42,7 @@ export function JsonField({ node, value, path, label, caption, required, reason 
       setDraft({ text, source: parsed });
       set(path, parsed);
     } catch (e) {
-      setDraft({ text, source: value, error: e instanceof Error ? e.message : String(e) });
+      setDraft({ text, source: value, error: errorMessage(e) });
     }
   };
 
@@ -90,6 +91,6 @@ function schemaText(schema: unknown): string {
     const text = JSON.stringify(schema, null, 2) ?? String(schema);
     return text.length > MAX_SCHEMA_TEXT ? `${text.slice(0, MAX_SCHEMA_TEXT)}\n… (${text.length - MAX_SCHEMA_TEXT} more characters)` : text;
   } catch (e) {
-    return `(cannot show: ${e instanceof Error ? e.message : String(e)})`;
+    return `(cannot show: ${errorMessage(e)})`;
   }
 }

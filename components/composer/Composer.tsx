@@ -7,6 +7,7 @@ import { CLIENT_INFO, type InspectorSession } from "@/lib/session";
 import { TrafficLog } from "@/lib/traffic";
 import { useStore } from "../hooks/useStore";
 import { JsonEditor } from "../json/JsonViewer";
+import { errorMessage } from "@/lib/base";
 
 /**
  * The raw composer: write any JSON-RPC message (or deliberately broken text) and send it on the
@@ -29,7 +30,7 @@ export function Composer({ session }: { session: InspectorSession }) {
       await session.sendRaw(text);
       setSent(`Sent at ${new Date().toLocaleTimeString()}: the answer is in the traffic panel.`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
   const snippet = sdkSnippetFor(text);

@@ -5,6 +5,7 @@ import { filterLog, LOG_LEVELS, loggerNames, type LogEntry, type ServerFeatures 
 import type { InspectorSession } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
 import { ALERT, BUTTON, NOTE } from "./ui";
+import { errorMessage } from "@/lib/base";
 
 /** At most this many entries are rendered (the newest); the filters narrow the rest. */
 const SHOWN_LIMIT = 500;
@@ -111,7 +112,7 @@ function LevelSelector({ features, connected }: { features: ServerFeatures; conn
   const modern = log.levelMode === "per-request";
   const change = (value: string) => {
     setError(undefined);
-    features.logging.setLevel(value === "" ? undefined : (value as LoggingLevel)).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    features.logging.setLevel(value === "" ? undefined : (value as LoggingLevel)).catch((e: unknown) => setError(errorMessage(e)));
   };
   return (
     <div className="flex flex-col gap-0.5 text-xs">

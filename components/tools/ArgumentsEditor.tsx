@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { ArgumentForm } from "../argumentForm/ArgumentForm";
 import { JsonEditor } from "../json/JsonViewer";
+import { errorMessage } from "@/lib/base";
 
 export type EditorMode = "form" | "json";
 
@@ -42,7 +43,7 @@ export function ArgumentsEditor({ schema, value, onChange, errors, onJsonError, 
       onJsonError(undefined);
       onChange(parsed);
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = errorMessage(e);
       setParseError(message);
       onJsonError(message);
     }

@@ -15,6 +15,7 @@ import { CallStatus } from "./CallStatus";
 import { ConfirmBar } from "./ConfirmBar";
 import { TaskList } from "./TaskList";
 import { ToolHistory } from "./ToolHistory";
+import { errorMessage } from "@/lib/base";
 
 type Pending = { reason: "destructive" | "invalid"; message: string };
 
@@ -66,7 +67,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
       const ttl = ttlText.trim() ? Number(ttlText) : undefined;
       setTaskStart({ kind: "task", taskId: "", sending: true });
       session.features.tasks.runTool(tool.name, args, ttl !== undefined && Number.isFinite(ttl) ? { ttl } : {}).then(setTaskStart, (error: unknown) =>
-        setTaskStart({ kind: "error", error: { message: error instanceof Error ? error.message : String(error) } }),
+        setTaskStart({ kind: "error", error: { message: errorMessage(error) } }),
       );
       return;
     }

@@ -5,6 +5,7 @@
  * None of them calls a real tool, reads a real resource or changes anything on the server.
  */
 import type { SpecPage } from "../inspect";
+import { isRecord } from "../base";
 
 export interface ProbeContext {
   era: "legacy" | "modern";
@@ -58,9 +59,6 @@ export function describeAnswer(answer: Answer): string {
   return `result ${text.length > 120 ? `${text.slice(0, 120)}…` : text}`;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /** Passes on an error with exactly this code. */
 function expectCode(code: number): (answer: Answer) => Judgement {

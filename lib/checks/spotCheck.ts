@@ -2,7 +2,7 @@ import { specUrl, type SpecPage } from "../inspect";
 import { requestMeta } from "../inspect";
 import { CLIENT_INFO } from "../session";
 import type { SessionState } from "../base";
-import { Store } from "../base";
+import { errorMessage, Store } from "../base";
 import type { FrameEntry, HttpEntry } from "../traffic";
 import type { TrafficLog } from "../traffic";
 import type { FetchLike } from "@modelcontextprotocol/client";
@@ -90,7 +90,7 @@ export class SpotCheck {
     if (skipped) return { ...base, verdict: "skipped", observed: skipped };
     const from = target.log.entries.length;
     let sendError: string | undefined;
-    const sent = target.sendRaw(probe.message(ctx, id)).catch((e: unknown) => void (sendError = e instanceof Error ? e.message : String(e)));
+    const sent = target.sendRaw(probe.message(ctx, id)).catch((e: unknown) => void (sendError = errorMessage(e)));
     const timeoutMs = this.options.timeoutMs ?? 3000;
     const frame = await waitForAnswer(target.log, from, id, probe.nullIdAnswer === true, timeoutMs);
     await sent;
@@ -128,7 +128,7 @@ export class SpotCheck {
     try {
       outcome = await probe.run({ ...ctx, url: config.url, headers: headerRecord(config.headers), fetch: http.fetch, sessionId: http.sessionId, id, timeoutMs });
     } catch (e) {
-      outcome = { pass: false, observed: `no answer: ${e instanceof Error && e.name === "AbortError" ? `nothing within ${timeoutMs / 1000} s` : e instanceof Error ? e.message : String(e)}` };
+      outcome = { pass: false, observed: `no answer: ${e instanceof Error && e.name === "AbortError" ? `nothing within ${timeoutMs / 1000} s` : errorMessage(e)}` };
     }
     if ("skipped" in outcome) return { ...base, verdict: "skipped", observed: outcome.skipped };
     const frames = target.log.entries.slice(from).filter((e): e is FrameEntry => e.kind === "frame");

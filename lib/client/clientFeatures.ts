@@ -1,6 +1,6 @@
 import { ProtocolError, type Client, type ClientCapabilities, type ClientContext, type Root } from "@modelcontextprotocol/client";
 import { z } from "zod";
-import { declaredCapabilities, featureOn, type ClientFeatureSwitches } from "../base";
+import { type ClientFeatureSwitches, declaredCapabilities, errorMessage, featureOn } from "../base";
 import { ClientTasks, type ClientTask } from "./clientTasks";
 import { pingServer, type PingOutcome } from "./ping";
 import { ServerRequests } from "./requests";
@@ -153,7 +153,7 @@ export class ClientFeatures {
       await client.sendRootsListChanged();
       this.roots.notice({ at, sent: true, detail: "notifications/roots/list_changed sent" });
     } catch (error) {
-      const detail = `notifications/roots/list_changed failed: ${error instanceof Error ? error.message : String(error)}`;
+      const detail = `notifications/roots/list_changed failed: ${errorMessage(error)}`;
       this.roots.notice({ at, sent: false, detail });
       this.options.report?.("warn", detail);
     }

@@ -1,5 +1,5 @@
 import { ProtocolError, RELATED_TASK_META_KEY, type Result } from "@modelcontextprotocol/client";
-import { Store } from "../base";
+import { errorMessage, Store } from "../base";
 import { AnswerError } from "./requests";
 
 export type ClientTaskStatus = "working" | "input_required" | "completed" | "failed" | "cancelled";
@@ -91,7 +91,7 @@ export class ClientTasks {
       if (signal.aborted) return;
       const code = error instanceof AnswerError || error instanceof ProtocolError ? error.code : -32603;
       const data = error instanceof AnswerError || error instanceof ProtocolError ? error.data : undefined;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       this.finish(taskId, { status: "failed", error: { code, message, ...(data !== undefined && { data }) }, statusMessage: message });
     } finally {
       this.controllers.delete(taskId);

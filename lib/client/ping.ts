@@ -1,4 +1,5 @@
 import type { Client } from "@modelcontextprotocol/client";
+import { errorMessage } from "../base";
 
 export type PingOutcome = { ok: true; ms: number } | { ok: false; ms: number; error: string };
 
@@ -14,6 +15,6 @@ export async function pingServer(client: Client, options: { now?: () => number; 
     await client.ping({ timeout: options.timeoutMs ?? 10_000 });
     return { ok: true, ms: now() - started };
   } catch (error) {
-    return { ok: false, ms: now() - started, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, ms: now() - started, error: errorMessage(error) };
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from "../base";
 /**
  * Both capture points under broken input, without processes: the HTTP one with cut bodies, bytes that
  * are not UTF-8 and odd line endings; the stdio one with the bridge's events after an over-long line.
@@ -31,7 +32,7 @@ async function capture(chunks: (string | Uint8Array)[], contentType: string, opt
   const log = syncLog();
   const f = capturingFetch(log, async () => new Response(body(chunks, options.error), { status: 200, headers: { "content-type": contentType } }));
   const res = await f("http://127.0.0.1:1/mcp", { method: "POST", body: '{"jsonrpc":"2.0","id":1,"method":"ping"}', signal: options.signal });
-  const text = await res.text().catch((e: unknown) => `threw: ${e instanceof Error ? e.message : String(e)}`);
+  const text = await res.text().catch((e: unknown) => `threw: ${errorMessage(e)}`);
   const incoming = log.frames().filter((e) => e.direction === "incoming");
   const events = log.entries.flatMap((e) => (e.kind === "event" ? [e.message] : []));
   return { text, incoming, events };

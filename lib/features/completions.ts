@@ -1,6 +1,6 @@
 import type { Client, CompleteResult } from "@modelcontextprotocol/client";
-import { Store } from "../base";
-import { asSent, describeError, isObject, type RequestFailure } from "./request";
+import { isRecord, Store } from "../base";
+import { asSent, describeError, type RequestFailure } from "./request";
 
 /** What is being completed: a prompt's argument or a resource template's variable. */
 export type CompletionRef = { type: "ref/prompt"; name: string } | { type: "ref/resource"; uri: string };
@@ -145,7 +145,7 @@ export function contextArguments(argument: string, filled: Readonly<Record<strin
 }
 
 function readCompletion(result: unknown): Pick<Suggestions, "values" | "total" | "hasMore"> {
-  const c = isObject(result) && isObject(result.completion) ? result.completion : {};
+  const c = isRecord(result) && isRecord(result.completion) ? result.completion : {};
   const values = Array.isArray(c.values) ? c.values.filter((v): v is string => typeof v === "string").slice(0, MAX_VALUES) : [];
   return { values, ...(typeof c.total === "number" && { total: c.total }), ...(typeof c.hasMore === "boolean" && { hasMore: c.hasMore }) };
 }

@@ -1,8 +1,8 @@
 import type { Client, LoggingLevel } from "@modelcontextprotocol/client";
 import { safeStringify } from "../results";
-import { Store } from "../base";
+import { isRecord, Store } from "../base";
 import { LensClient } from "./lensClient";
-import { describeError, isObject, type RequestFailure } from "./request";
+import { describeError, type RequestFailure } from "./request";
 
 /** RFC 5424 severities, least severe first (the order `logging/setLevel` filters by). */
 export const LOG_LEVELS: readonly LoggingLevel[] = ["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"];
@@ -59,7 +59,7 @@ export function severityOf(level: string): number {
 
 /** Turn a `notifications/message` params object into an entry (defensively: it is server data). */
 export function toLogEntry(params: unknown, seq: number, receivedAt: number): LogEntry {
-  const p = isObject(params) ? params : {};
+  const p = isRecord(params) ? params : {};
   const level = typeof p.level === "string" ? p.level : "(none)";
   const data = p.data;
   let pretty = typeof data === "string" ? data : safeStringify(data);

@@ -1,6 +1,6 @@
 import { classifyContent, type ClassifiedContent } from "../results";
-import { isObject } from "./request";
 import { classifyResourceItem, type ResourceItem } from "./resourceContent";
+import { isRecord } from "../base";
 
 /** One content block of a prompt message; an embedded resource also comes classified for display. */
 export interface ConversationPart {
@@ -25,14 +25,14 @@ export interface Conversation {
 
 export function promptConversation(result: unknown): Conversation {
   const problems: string[] = [];
-  const r = isObject(result) ? result : {};
+  const r = isRecord(result) ? result : {};
   const description = typeof r.description === "string" ? r.description : undefined;
   if (!Array.isArray(r.messages)) {
     problems.push("the result has no `messages` array");
     return { ...(description !== undefined && { description }), messages: [], problems };
   }
   const messages = r.messages.map((m, i): ConversationMessage => {
-    const msg = isObject(m) ? m : {};
+    const msg = isRecord(m) ? m : {};
     let role = typeof msg.role === "string" ? msg.role : "(none)";
     if (role !== "user" && role !== "assistant") problems.push(`message ${i + 1}: unknown role ${JSON.stringify(msg.role ?? null).slice(0, 40)}`);
     if (role.length > 40) role = `${role.slice(0, 40)}…`;

@@ -1,4 +1,5 @@
 import { ProtocolError, SdkError, type StandardSchemaV1 } from "@modelcontextprotocol/client";
+import { errorMessage } from "../base";
 
 /**
  * A result schema that accepts whatever came back: an inspector shows an odd result (a missing
@@ -23,7 +24,6 @@ export function describeError(error: unknown): RequestFailure {
     if (error.code === "REQUEST_TIMEOUT") return { message: "Timed out waiting for the server's answer." };
     return { message: `${error.message} (${error.code})` };
   }
-  return { message: error instanceof Error ? error.message : String(error) };
+  return { message: errorMessage(error) };
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

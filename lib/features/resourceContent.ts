@@ -1,7 +1,7 @@
 import { fileNameFor } from "../results";
 import { base64ByteLength, base64ToBytes, utf8Length } from "../results";
 import { blobTypeFor, DOWNLOAD_TYPE, inertMediaKind } from "../results";
-import { isObject } from "./request";
+import { essence, isRecord } from "../base";
 
 export type HighlightLanguage =
   | "json" | "markdown" | "html" | "xml" | "javascript" | "typescript" | "css" | "yaml"
@@ -67,11 +67,6 @@ const EXTENSIONS: Record<string, [mime: string, language?: HighlightLanguage]> =
   zip: ["application/zip"], gz: ["application/gzip"],
 };
 
-/** `text/html; charset=utf-8` → `text/html`. */
-export function essence(mimeType: string | undefined): string | undefined {
-  const e = mimeType?.split(";", 1)[0]?.trim().toLowerCase();
-  return e || undefined;
-}
 
 function extensionOf(uri: string): string | undefined {
   const path = uri.split(/[?#]/, 1)[0] ?? "";
@@ -108,14 +103,14 @@ export function previewFor(mimeType: string | undefined): PreviewKind {
 
 /** Classify one resource contents entry; anything malformed becomes "invalid" and is shown raw. */
 export function classifyResourceItem(entry: unknown): ResourceItem {
-  const o = isObject(entry) ? entry : {};
+  const o = isRecord(entry) ? entry : {};
   const uri = typeof o.uri === "string" ? o.uri : "";
   const declared = typeof o.mimeType === "string" && o.mimeType.trim() ? o.mimeType : undefined;
   const guess = EXTENSIONS[extensionOf(uri) ?? ""]?.[0];
   const base = (fallback: string, size: number): ItemBase => ({
     uri, ...(declared && { declaredMimeType: declared }), mimeType: declared ?? guess ?? fallback, mimeGuessed: !declared, size,
   });
-  if (!isObject(entry)) return { ...base("application/octet-stream", 0), kind: "invalid", reason: "contents entry is not an object", raw: entry };
+  if (!isRecord(entry)) return { ...base("application/octet-stream", 0), kind: "invalid", reason: "contents entry is not an object", raw: entry };
   if (typeof o.text === "string") {
     const b = base("text/plain", utf8Length(o.text));
     const language = languageFor(b.mimeType, uri);
@@ -132,7 +127,7 @@ export function classifyResourceItem(entry: unknown): ResourceItem {
 
 /** The contents of a `resources/read` result, classified; a result without a `contents` array gives one invalid item. */
 export function classifyReadResult(result: unknown): ResourceItem[] {
-  const contents = isObject(result) ? result.contents : undefined;
+  const contents = isRecord(result) ? result.contents : undefined;
   if (!Array.isArray(contents)) {
     return [{ uri: "", mimeType: "application/json", mimeGuessed: true, size: 0, kind: "invalid", reason: "result has no `contents` array", raw: result }];
   }

@@ -1,6 +1,6 @@
 import type { CallToolResult, ServerCapabilities, Tool } from "@modelcontextprotocol/client";
 import type { RequestFailure } from "./request";
-import { isObject } from "./request";
+import { isRecord } from "../base";
 
 export const TERMINAL_TASK_STATUSES: readonly string[] = ["completed", "failed", "cancelled"];
 
@@ -40,7 +40,7 @@ export const emptyTasks: TasksState = { byId: {}, order: [] };
 
 /** The task fields of a `Task` object, read defensively (it is server data). */
 export function readTask(value: unknown): Partial<TaskRecord> & { taskId?: string } {
-  const t = isObject(value) ? value : {};
+  const t = isRecord(value) ? value : {};
   const str = (k: string): string | undefined => (typeof t[k] === "string" ? (t[k] as string) : undefined);
   const out: Partial<TaskRecord> & { taskId?: string } = {};
   if (str("taskId")) out.taskId = str("taskId");

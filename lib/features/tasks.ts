@@ -1,7 +1,7 @@
 import type { CallToolResult, Client } from "@modelcontextprotocol/client";
-import { Store } from "../base";
+import { isRecord, Store } from "../base";
 import type { Timers } from "./completions";
-import { asSent, describeError, isObject, type RequestFailure } from "./request";
+import { asSent, describeError, type RequestFailure } from "./request";
 import { emptyTasks, readTask, taskListChanged, taskPatched, tasksCleared, taskSeen, TERMINAL_TASK_STATUSES, type TaskRecord, type TasksState } from "./taskState";
 
 export type TaskStart =
@@ -61,7 +61,7 @@ export class TaskRunner {
     } catch (error) {
       return { kind: "error", error: describeError(error) };
     }
-    const task = isObject(answer) ? readTask(answer.task) : {};
+    const task = isRecord(answer) ? readTask(answer.task) : {};
     if (!task.taskId) return { kind: "result", result: answer as CallToolResult };
     this.store.apply(taskSeen, { task: { ...task, taskId: task.taskId, tool, args } });
     this.afterUpdate(task.taskId);
@@ -121,12 +121,12 @@ export class TaskRunner {
       for (let page = 0; page < MAX_LIST_PAGES; page++) {
         const answer = await client.request({ method: "tasks/list", params: cursor ? { cursor } : {} }, asSent<unknown>(), { signal: this.controller.signal });
         if (client !== this.client) return;
-        const tasks = isObject(answer) && Array.isArray(answer.tasks) ? answer.tasks : [];
+        const tasks = isRecord(answer) && Array.isArray(answer.tasks) ? answer.tasks : [];
         for (const raw of tasks) {
           const task = readTask(raw);
           if (task.taskId) this.store.apply(taskSeen, { task: { ...task, taskId: task.taskId } });
         }
-        cursor = isObject(answer) && typeof answer.nextCursor === "string" ? answer.nextCursor : undefined;
+        cursor = isRecord(answer) && typeof answer.nextCursor === "string" ? answer.nextCursor : undefined;
         if (!cursor) break;
       }
       this.store.apply(taskListChanged, { status: "ready" });

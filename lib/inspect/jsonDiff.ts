@@ -1,4 +1,5 @@
-/** A structural diff of two JSON values, as the JSON Pointer paths that were added, removed or changed. */
+
+import { isRecord } from "../base";/** A structural diff of two JSON values, as the JSON Pointer paths that were added, removed or changed. */
 
 export interface JsonChange {
   /** JSON Pointer from the compared root; "" is the root itself. */
@@ -12,7 +13,6 @@ export interface JsonChange {
 const MAX_DEPTH = 64;
 const MAX_CHANGES = 1000;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const escape = (key: string | number) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
 
@@ -24,7 +24,7 @@ export function diffJson(before: unknown, after: unknown, path = ""): JsonChange
 
 function walk(a: unknown, b: unknown, path: string, depth: number, out: JsonChange[]): void {
   if (out.length >= MAX_CHANGES || a === b) return;
-  const bothObjects = isObject(a) && isObject(b);
+  const bothObjects = isRecord(a) && isRecord(b);
   const bothArrays = Array.isArray(a) && Array.isArray(b);
   if (depth >= MAX_DEPTH || (!bothObjects && !bothArrays)) {
     if (!jsonEqual(a, b)) out.push({ path, change: "changed", before: a, after: b });
@@ -56,7 +56,7 @@ function walk(a: unknown, b: unknown, path: string, depth: number, out: JsonChan
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  if (isObject(a) && isObject(b)) {
+  if (isRecord(a) && isRecord(b)) {
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
   }

@@ -6,7 +6,7 @@
 import { CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, LOG_LEVEL_META_KEY, PROTOCOL_VERSION_META_KEY } from "@modelcontextprotocol/client";
 import { JSONRPCErrorResponseSchema } from "@modelcontextprotocol/core";
 import { codecFor, isSpecNotification, isSpecRequest, pinnedVersion, type WireCodec } from "./wireSchemas";
-import { describeFound, pointer, violationsFromCodecMessage, violationsFromIssues, type Violation } from "../base";
+import { describeFound, isRecord, pointer, type Violation, violationsFromCodecMessage, violationsFromIssues } from "../base";
 
 type Segment = string | number;
 type Message = Record<string, unknown>;
@@ -21,7 +21,6 @@ export interface SchemaCheck {
 const ENVELOPE_KEYS = [PROTOCOL_VERSION_META_KEY, CLIENT_INFO_META_KEY, CLIENT_CAPABILITIES_META_KEY, LOG_LEVEL_META_KEY];
 const RETRY_KEYS = ["inputResponses", "requestState"];
 
-const isObject = (v: unknown): v is Message => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The version whose codec applies: lifecycle methods pin their own era, the rest follow the session. */
 export function versionFor(method: string, negotiated: string | undefined): string | undefined {
@@ -33,9 +32,9 @@ export function versionFor(method: string, negotiated: string | undefined): stri
 /** The message as the SDK's dispatch sees it: reserved envelope keys and retry fields removed. */
 function lift(message: Message, kind: "request" | "notification"): Message {
   const params = message.params;
-  if (!isObject(params)) return message;
+  if (!isRecord(params)) return message;
   const next: Message = { ...params };
-  if (isObject(params._meta)) {
+  if (isRecord(params._meta)) {
     const meta: Message = { ...params._meta };
     for (const key of ENVELOPE_KEYS) delete meta[key];
     if (Object.keys(meta).length > 0) next._meta = meta;
@@ -56,7 +55,7 @@ export function checkRequest(root: unknown, message: Message, at: readonly Segme
   const codec = codecFor(version);
   if (!codec.hasRequestMethod(method)) return notInEra(codec, method, isSpecRequest(method), at, out);
   const params = message.params;
-  const meta = isObject(params) && isObject(params._meta) ? params._meta : {};
+  const meta = isRecord(params) && isRecord(params._meta) ? params._meta : {};
   for (const issue of codec.validateEnvelopeMeta(meta)) {
     const missing = issue.problem === "missing";
     out.push({
@@ -92,10 +91,10 @@ export function checkResult(root: unknown, message: Message, at: readonly Segmen
     } else out.push(...violationsFromCodecMessage(decoded.error.message, root, resultAt));
   } else if (decoded.kind === "input_required") {
     for (const [key, request] of Object.entries(decoded.inputRequests)) {
-      const inner = isObject(request) && typeof request.method === "string" ? codec.validateInputRequest(request.method, request) : undefined;
+      const inner = isRecord(request) && typeof request.method === "string" ? codec.validateInputRequest(request.method, request) : undefined;
       const path = [...resultAt, "inputRequests", key];
       if (!inner || (!inner.ok && inner.reason === "not-in-era")) {
-        out.push({ path: pointer(path), found: describeFound(isObject(request) ? request.method : request), message: "Not an input request this protocol defines", source: "schema" });
+        out.push({ path: pointer(path), found: describeFound(isRecord(request) ? request.method : request), message: "Not an input request this protocol defines", source: "schema" });
       } else if (!inner.ok) out.push(...violationsFromCodecMessage(inner.message, root, path));
     }
   } else {

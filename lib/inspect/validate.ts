@@ -1,3 +1,4 @@
+import { errorMessage } from "../base";
 /**
  * Validation of the frames of a traffic log: JSON, the JSON-RPC envelope and pairing, then the
  * MCP schema of the negotiated protocol version (the SDK's own, see wireSchemas.ts). Lazy: a frame
@@ -43,7 +44,7 @@ export function validateFrame(entry: FrameEntry, entries: readonly TrafficEntry[
     value = JSON.parse(entry.raw);
   } catch (e) {
     // Only a log rebuilt from an edited recording gets here: its classification says JSON.
-    return { status: "invalid", violations: [{ path: "(root)", message: `Invalid JSON: ${e instanceof Error ? e.message : String(e)}`, source: "json" }] };
+    return { status: "invalid", violations: [{ path: "(root)", message: `Invalid JSON: ${errorMessage(e)}`, source: "json" }] };
   }
   const violations: Violation[] = [];
   const checks: SchemaCheck[] = [];

@@ -1,5 +1,6 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
 import { inertMediaType, isSvgType, mediaEssence, sniffRasterImage } from "./mediaTypes";
+import { errorMessage } from "../base";
 
 /**
  * Server-chosen icons (`icons` on server info, tools, resources, prompts; 2025-11-25), issue 19
@@ -61,7 +62,7 @@ export async function loadIcon(relayFetch: FetchLike, url: string, signal?: Abor
   try {
     response = await relayFetch(url, { method: "GET", headers: { accept: "image/avif,image/webp,image/png,image/*;q=0.8", "user-agent": ICON_USER_AGENT }, signal });
   } catch (error) {
-    return { kind: "refused", reason: error instanceof Error ? error.message : String(error) };
+    return { kind: "refused", reason: errorMessage(error) };
   }
   if (!response.ok) {
     void response.body?.cancel();

@@ -1,3 +1,4 @@
+import { errorMessage } from "../base";
 /** Text above this many characters is shown cut until the user asks for all of it. */
 export const TEXT_VIEW_LIMIT = 32 * 1024;
 /** JSON text above this many characters is not parsed or pretty-printed until asked. */
@@ -35,6 +36,6 @@ export function safeStringify(value: unknown, indent = 2): string {
     const text = JSON.stringify(value, null, indent);
     return text === undefined ? String(value) : text;
   } catch (err) {
-    return `(cannot be shown as JSON: ${err instanceof Error ? err.message : String(err)})`;
+    return `(cannot be shown as JSON: ${errorMessage(err)})`;
   }
 }

@@ -1,3 +1,7 @@
+import { mediaEssence } from "../base";
+
+export { mediaEssence };
+
 /**
  * Which server-chosen media types may become a same-origin URL (a `blob:` URL carries the app's
  * origin: opened in a tab, an SVG or HTML blob would run its script there; issue 19 item 2).
@@ -21,11 +25,6 @@ const INERT: Record<MediaKind, ReadonlySet<string>> = {
 
 export const DOWNLOAD_TYPE = "application/octet-stream";
 
-/** `Image/PNG; x=1` → `image/png`; undefined when it is not a `type/subtype` token pair. */
-export function mediaEssence(mimeType: string | undefined): string | undefined {
-  const e = mimeType?.split(";", 1)[0]?.trim().toLowerCase();
-  return e && /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(e) ? e : undefined;
-}
 
 /** The type's essence when it is on `kind`'s allowlist (safe for a preview URL); undefined otherwise. */
 export function inertMediaType(kind: MediaKind, mimeType: string | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import { compileSchema, draftOf, type CompiledSchema, type SchemaError } from "../schema";
+import { errorMessage } from "../base";
 
 export interface Violation {
   /** JSON Pointer into structuredContent ("(root)" for the whole value, "(schema)" for the schema itself). */
@@ -32,7 +33,7 @@ export function validateStructured(outputSchema: unknown, structuredContent: unk
     errors = validator.validate(structuredContent);
   } catch (err) {
     // e.g. content nested deeper than the stack allows
-    return [{ path: "(root)", message: `structuredContent could not be validated: ${err instanceof Error ? err.message : String(err)}` }];
+    return [{ path: "(root)", message: `structuredContent could not be validated: ${errorMessage(err)}` }];
   }
   return errors.map(toViolation).sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

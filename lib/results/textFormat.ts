@@ -1,4 +1,5 @@
 import { JSON_PRETTY_LIMIT } from "./limits";
+import { essence } from "../base";
 
 export type TextFormat =
   | { kind: "json"; pretty: string }
@@ -15,7 +16,7 @@ const SNIFF_CHARS = 16 * 1024;
  * like markdown, else verbatim. A mime type, when given, decides. One pass at most.
  */
 export function analyzeText(text: string, mimeType?: string): TextFormat {
-  const mime = mimeType?.split(";", 1)[0]?.trim().toLowerCase();
+  const mime = essence(mimeType);
   if (mime) {
     if (mime === "application/json" || mime.endsWith("+json")) return jsonFormat(text) ?? { kind: "plain" };
     if (mime === "text/markdown" || mime === "text/x-markdown") return { kind: "markdown" };

@@ -2,6 +2,7 @@ import type { SchemaDocument } from "./document";
 import { LIMITS } from "./limits";
 import { isRecord } from "./pointer";
 import type { FieldNode, JsonNode, NodeMeta, RefNode } from "./types";
+import { errorMessage } from "../base";
 
 /** State shared while building: one per `buildFormModel`, a fresh budget per lazy level. */
 export interface BuildContext {
@@ -67,7 +68,7 @@ export function guarded(schema: unknown, make: () => FieldNode): FieldNode {
   try {
     return make();
   } catch (e) {
-    return jsonNode(schema, `the form could not be built here (${e instanceof Error ? e.message : String(e)})`);
+    return jsonNode(schema, `the form could not be built here (${errorMessage(e)})`);
   }
 }
 

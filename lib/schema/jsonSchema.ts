@@ -2,6 +2,7 @@ import { dereference, validate, type OutputUnit, type Schema, type SchemaDraft }
 import { isRecord, pointerSegments } from "./pointer";
 import { regexFor, type SchemaPattern } from "./regex";
 import { sanitizeSchema } from "./schemaSanity";
+import { errorMessage } from "../base";
 
 /**
  * JSON Schema validation without `new Function` (issue 19 item 13): @cfworker/json-schema
@@ -45,7 +46,7 @@ export function compileSchema(schema: unknown, draft: SchemaDraft = draftOf(sche
   try {
     lookup = dereference(root as Schema) as Record<string, Schema | boolean>;
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+    return { error: errorMessage(e) };
   }
   const unresolved = unresolvedRef(root, lookup);
   if (unresolved) return { error: `can't resolve reference ${unresolved}` };

@@ -2,6 +2,7 @@ import { format as KNOWN_FORMATS } from "@cfworker/json-schema";
 import { LIMITS } from "./limits";
 import { isRecord } from "./pointer";
 import { regexFor } from "./regex";
+import { errorMessage } from "../base";
 
 /**
  * A server's schema, made safe for the interpreting validator (./jsonSchema.ts): a copy (the
@@ -34,7 +35,7 @@ export function sanitizeSchema(schema: unknown, draft04 = false): SaneSchema | {
   try {
     copy = JSON.parse(JSON.stringify(schema));
   } catch (e) {
-    return { error: `the schema cannot be copied (${e instanceof Error ? e.message : String(e)})` };
+    return { error: `the schema cannot be copied (${errorMessage(e)})` };
   }
   if (!isSchema(copy)) return { error: "the schema is neither an object nor a boolean" };
   const out: SaneSchema = { copy: copy as Record<string, unknown> | boolean, problems: [], patterns: new Set() };

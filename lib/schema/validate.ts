@@ -1,6 +1,7 @@
 import { toArgumentErrors } from "./argumentErrors";
 import { compileSchema, type CompiledSchema } from "./jsonSchema";
 import type { ArgumentError } from "./types";
+import { errorMessage } from "../base";
 
 interface Compiled {
   schema?: CompiledSchema;
@@ -23,7 +24,7 @@ export function validateArguments(schema: unknown, value: unknown): ArgumentErro
   try {
     return [...out, ...toArgumentErrors(compiled.schema.validate(value === undefined ? {} : value))];
   } catch (e) {
-    return [...out, { path: "", message: `validation failed: ${e instanceof Error ? e.message : String(e)}`, severity: "warning" }];
+    return [...out, { path: "", message: `validation failed: ${errorMessage(e)}`, severity: "warning" }];
   }
 }
 

@@ -3,6 +3,7 @@ import type { TrafficLog } from "../traffic";
 import type { StdioExit } from "../transports";
 import type { ConnectionConfig } from "../base";
 import type { Failure } from "../base";
+import { errorMessage } from "../base";
 
 export interface FailureContext {
   config: ConnectionConfig;
@@ -23,7 +24,7 @@ export function describeFailure(error: unknown, ctx: FailureContext): Failure {
 }
 
 function describeCause(error: unknown, ctx: FailureContext): Failure {
-  const message = stripAnsi(error instanceof Error ? error.message : String(error));
+  const message = stripAnsi(errorMessage(error));
   // The whole tail goes with the failure (`stderr`); the detail names the line that matters.
   const first = ctx.stderrTail ? firstErrorLine(ctx.stderrTail) : -1;
   const stderr = ctx.stderrTail?.length ? `stderr: ${stripAnsi(ctx.stderrTail[first >= 0 ? first : ctx.stderrTail.length - 1]!)}` : undefined;

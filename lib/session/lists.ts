@@ -1,6 +1,7 @@
 import type { Client, StandardSchemaV1 } from "@modelcontextprotocol/client";
 import { splitEntries } from "./listEntries";
 import type { InvalidEntry, ListKind, ListState } from "../base";
+import { errorMessage } from "../base";
 
 export const LIST_METHODS: { kind: ListKind; capability: "tools" | "resources" | "prompts"; label: string; method: string; field: string }[] = [
   { kind: "tools", capability: "tools", label: "Tools", method: "tools/list", field: "tools" },
@@ -56,7 +57,7 @@ export async function loadList(
     }
     update({ status: "ready", items, invalid, loadedAt: Date.now(), reason });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     // What was read before the failure is still shown.
     update({ status: "error", items: items.length ? items : previous.items, invalid, error: message, reason });
   }

@@ -1,6 +1,6 @@
 import { ProtocolError, SdkError, SdkErrorCode, SdkHttpError, type CallToolResult, type Client, type StandardSchemaV1 } from "@modelcontextprotocol/client";
 import type { ToolOutcome } from "../results";
-import { Store } from "../base";
+import { errorMessage, Store } from "../base";
 import { callFinished, callProgressed, callStarted, emptyToolCalls, type ToolCallsState } from "./history";
 
 export const DEFAULT_TOOL_TIMEOUT_MS = 60_000;
@@ -152,5 +152,5 @@ function toOutcome(error: unknown, elapsedMs: number, cancelled: boolean, whyClo
     const http = error instanceof SdkHttpError && !error.message.includes(String(error.status)) ? `HTTP ${error.status}${error.statusText ? ` ${error.statusText}` : ""}: ` : "";
     return { kind: "failed", message: `${http}${error.message} (${error.code})`, elapsedMs };
   }
-  return { kind: "failed", message: error instanceof Error ? error.message : String(error), elapsedMs };
+  return { kind: "failed", message: errorMessage(error), elapsedMs };
 }

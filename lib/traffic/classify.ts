@@ -1,4 +1,5 @@
 import type { RpcInfo, RequestId } from "./entry";
+import { errorMessage } from "../base";
 
 export { utf8Length } from "../base";
 
@@ -8,7 +9,7 @@ export function classifyFrame(raw: string): { rpc: RpcInfo; value?: unknown } {
   try {
     value = JSON.parse(raw);
   } catch (error) {
-    return { rpc: { type: "invalid-json", reason: error instanceof Error ? error.message : String(error) } };
+    return { rpc: { type: "invalid-json", reason: errorMessage(error) } };
   }
   return { rpc: classifyValue(value), value };
 }

@@ -1,5 +1,6 @@
 import type { FrameEntry } from "../traffic";
 import { INVALID_UTF8, addProblem } from "./frameProblems";
+import { errorMessage } from "../base";
 
 /** Sees every chunk of a body before its consumer does, and how the body ended. */
 export interface Tap {
@@ -44,5 +45,5 @@ export function flagInvalidUtf8(entry: FrameEntry, invalid: boolean): void {
 
 export function describeError(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-  return `${error instanceof Error ? error.message : String(error)}${cause}`;
+  return `${errorMessage(error)}${cause}`;
 }

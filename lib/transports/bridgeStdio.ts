@@ -1,5 +1,5 @@
 import type { FetchLike, JSONRPCMessage, Transport } from "@modelcontextprotocol/client";
-import { TOKEN_HEADER, type BridgeEvent, type RefusedLine, type StdioLaunch } from "../base";
+import { type BridgeEvent, errorMessage, type RefusedLine, type StdioLaunch, TOKEN_HEADER } from "../base";
 import { classifyValue } from "../traffic";
 import type { TrafficLog } from "../traffic";
 import { REPLACEMENT_CHARACTER, addProblem } from "./frameProblems";
@@ -103,7 +103,7 @@ export class BridgeStdioTransport implements Transport {
         await pace();
       }
     } catch (error) {
-      if (!this.closed) this.log.event("error", `lost the stdio bridge stream: ${error instanceof Error ? error.message : String(error)}`);
+      if (!this.closed) this.log.event("error", `lost the stdio bridge stream: ${errorMessage(error)}`);
     }
     this.finish();
   }

@@ -1,5 +1,5 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
-import { UPSTREAM_HEADERS_HEADER, decodeUpstreamHeaders } from "../base";
+import { decodeUpstreamHeaders, errorMessage, essence, isEventStream, isHtmlType, isJsonType, UPSTREAM_HEADERS_HEADER } from "../base";
 import type { TrafficLog } from "../traffic";
 import { addProblem } from "./frameProblems";
 import { describeError, flagInvalidUtf8, utf8Decoder, type Tap } from "./bodyDecoding";
@@ -31,7 +31,7 @@ export function capturingFetch(log: TrafficLog, inner: FetchLike): FetchLike {
       log.append({
         kind: "http", ts: log.now(), exchange, phase: "failed", method, url, headers: {},
         durationMs: log.now() - started,
-        note: error instanceof Error ? error.message : String(error),
+        note: errorMessage(error),
       });
       throw error;
     }
@@ -44,11 +44,11 @@ export function capturingFetch(log: TrafficLog, inner: FetchLike): FetchLike {
       log.append(entry);
       return response;
     }
-    if (/text\/event-stream/i.test(contentType)) {
+    if (isEventStream(contentType)) {
       log.append(entry);
       return withBody(response, tapped(response.body, sseTap(log, exchange), init?.signal));
     }
-    if (/json/i.test(contentType)) {
+    if (isJsonType(contentType)) {
       log.append(entry);
       return withBody(response, tapped(response.body, jsonTap(log, exchange), init?.signal));
     }
@@ -133,7 +133,7 @@ async function readHead(stream: ReadableStream<Uint8Array>, limit: number): Prom
 }
 
 function describeBody(contentType: string, head: string): string {
-  const kind = /html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(head) ? "an HTML page" : contentType ? `a ${contentType.split(";")[0]} body` : "a body without Content-Type";
+  const kind = isHtmlType(contentType) || /^\s*<(!doctype|html)/i.test(head) ? "an HTML page" : contentType ? `a ${essence(contentType) ?? contentType} body` : "a body without Content-Type";
   const text = head.replace(/\s+/g, " ").trim().slice(0, 300);
   return text ? `${kind}: ${text}` : kind;
 }

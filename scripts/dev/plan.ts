@@ -12,7 +12,7 @@
  * ARCHITECTURE.md's column is used.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative, resolve, dirname, posix } from "node:path";
+import { join, relative, resolve, posix } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 

@@ -5,9 +5,7 @@ import { isIP } from "node:net";
 import { Readable } from "node:stream";
 import { relayAddressRefusal, teamPolicyFromEnv, type TeamPolicy } from "../security/team";
 import { HttpError, LIMITS, errorResponse, readBodyLimited } from "./limits";
-import {
-  RELAY_ERROR_HEADER, RELAY_REDIRECT_HEADER, RELAY_TARGET_HEADER, RelayTargetSchema, UPSTREAM_HEADERS_HEADER, encodeUpstreamHeaders, type RelayRedirect, type RelayTarget,
-} from "../../base";
+import { encodeUpstreamHeaders, errorMessage, RELAY_ERROR_HEADER, RELAY_REDIRECT_HEADER, RELAY_TARGET_HEADER, type RelayRedirect, type RelayTarget, RelayTargetSchema, UPSTREAM_HEADERS_HEADER } from "../../base";
 import { registry } from "./registry";
 
 const DROP_REQUEST_HEADERS = new Set(["host", "connection", "content-length", "transfer-encoding", "keep-alive", "upgrade", "accept-encoding"]);
@@ -186,6 +184,6 @@ function describeNetworkError(error: unknown, url: string, team: TeamPolicy | un
     case "ABORT_ERR":
       return "The request was cancelled.";
     default:
-      return `Could not reach ${host}: ${error instanceof Error ? error.message : String(error)}`;
+      return `Could not reach ${host}: ${errorMessage(error)}`;
   }
 }

@@ -4,6 +4,7 @@ import { getDefaultEnvironment } from "@modelcontextprotocol/client/stdio";
 import { LineSplitter, LineTooLongError } from "./lines";
 import { LIMITS } from "./limits";
 import type { RefusedLine, StdioLaunch } from "../../base";
+import { errorMessage } from "../../base";
 
 /** How long an over-long line is read on (and dropped) to learn its size before the connection is closed. */
 const MEASURE_REFUSED_LINE_MS = 1000;
@@ -106,7 +107,7 @@ export class StdioProcess {
         windowsHide: true,
       });
     } catch (e) {
-      handlers.error(`Could not start ${launch.command}: ${e instanceof Error ? e.message : String(e)}`);
+      handlers.error(`Could not start ${launch.command}: ${errorMessage(e)}`);
       return undefined;
     }
     const proc = new StdioProcess(child, handlers, maxLineBytes);
