@@ -6,6 +6,8 @@
  *
  * 1. Every file whose path is in MOVES (a file stem, or a folder ending in "/") is moved with `git mv`
  *    (its `.test.ts` beside it goes along).
+ * 3. Paths of moved files named in the Markdown files (README.md, ARCHITECTURE.md, docs/) are
+ *    written with their new place.
  * 2. Every relative or `@/` import in the .ts/.tsx files of app, components, lib, scripts, servers, tests
  *    is resolved from where the file was, mapped through MOVES, and written again from where the file
  *    is now. An import of a file in another lib folder that has an index.ts becomes an import of that
@@ -138,7 +140,29 @@ export function run(): { moves: number; rewritten: number } {
   return { moves, rewritten };
 }
 
+/** `lib/…` paths in Markdown: a moved file (with or without extension) or a moved folder gets its new path. */
+export function rewriteDocs(): number {
+  const docs = ["README.md", "ARCHITECTURE.md", ...(existsSync(join(ROOT, "docs")) ? readdirSync(join(ROOT, "docs")).filter((n) => n.endsWith(".md")).map((n) => `docs/${n}`) : [])];
+  let changed = 0;
+  for (const doc of docs) {
+    const path = join(ROOT, doc);
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, "utf8");
+    const next = text.replace(/\blib\/[A-Za-z0-9_./-]*[A-Za-z0-9_]\/?/g, (p) => {
+      const folder = MOVES.find(([from]) => from.endsWith("/") && (p === from || p === from.slice(0, -1) || p.startsWith(from)));
+      if (folder) return p === folder[0].slice(0, -1) ? folder[1].slice(0, -1) : folder[1] + p.slice(folder[0].length);
+      return moved(p);
+    });
+    if (next !== text) {
+      changed++;
+      if (!dry) writeFileSync(path, next);
+    }
+  }
+  return changed;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { moves, rewritten } = run();
-  console.log(`${dry ? "(dry run) " : ""}${moves} file(s) moved, ${rewritten} file(s) with imports rewritten`);
+  const docs = rewriteDocs();
+  console.log(`${dry ? "(dry run) " : ""}${moves} file(s) moved, ${rewritten} file(s) with imports rewritten, ${docs} Markdown file(s) with paths rewritten`);
 }
