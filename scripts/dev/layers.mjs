@@ -66,11 +66,16 @@ function patternsFor(folder, depth, { test }) {
   if (test) return patterns;
   const { libs, tops } = allowedOf(LAYERS[folder] ?? []);
   const refusedLibs = LIB_FOLDERS.filter((n) => n !== own && !libs.includes(n));
-  if (refusedLibs.length) patterns.push({ regex: `${libPrefix}(${alt(refusedLibs)})(/.*)?$`, message: `${folder} may import only ${(LAYERS[folder] ?? []).join(", ") || "no other folder"} (ARCHITECTURE.md)` });
+  if (refusedLibs.length) patterns.push({ regex: `${libPrefix}(${alt(refusedLibs)})(/.*)?$`, message: mayMessage(folder) });
   const refusedTops = TOP.filter((t) => t !== "lib" && t !== folder && !tops.includes(t));
-  if (refusedTops.length) patterns.push({ regex: `^(${toRoot}|@/)(${alt(refusedTops)})(/.*)?$`, message: `${folder} may import only ${(LAYERS[folder] ?? []).join(", ") || "no other folder"} (ARCHITECTURE.md)` });
+  if (refusedTops.length) patterns.push({ regex: `^(${toRoot}|@/)(${alt(refusedTops)})(/.*)?$`, message: mayMessage(folder) });
   return patterns;
 }
+
+const mayMessage = (folder) => {
+  const row = LAYERS[folder] ?? [];
+  return `${folder} ${row.length ? `may import only ${row.join(", ")}` : "may import no other folder"} (ARCHITECTURE.md, scripts/dev/layers.mjs)`;
+};
 
 const nodeAllowed = (folder) => ["lib/server", "lib/testing", "lib/faults", "scripts", "servers", "tests"].includes(folder);
 

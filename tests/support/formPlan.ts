@@ -12,6 +12,7 @@
  * recursive $ref is opened one level deeper, where only required fields are filled.
  */
 // The model modules only: lib/schema/index.ts also pulls in the validator, which the walk does not need.
+import { isRecord } from "../../lib/base";
 import { modelFor } from "../../lib/schema";
 import { labelFor, nameOf } from "../../lib/schema";
 import { LIMITS } from "../../lib/schema";
@@ -397,10 +398,6 @@ function arrayAt(root: unknown, path: Path): unknown[] {
 function objectAt(root: unknown, path: Path): Record<string, unknown> {
   const v = getAt(root, path);
   return isRecord(v) ? v : {};
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function clone<T>(v: T): T {
