@@ -80,6 +80,22 @@ export function moved(path: string): string {
   return path;
 }
 
+/** Where a moved file came from (for a file merged at its new place but written against its old one). */
+export function unmoved(path: string): string {
+  const ext = EXT.exec(path)?.[0] ?? "";
+  const stem = path.slice(0, path.length - ext.length);
+  for (const [from, to] of MOVES) {
+    if (to.endsWith("/")) {
+      if (stem.startsWith(to)) return from + stem.slice(to.length) + ext;
+    } else {
+      if (stem === to) return from + ext;
+      const suffix = /^\.(test|spec)$/.exec(stem.slice(to.length))?.[0];
+      if (stem.startsWith(to) && suffix) return from + suffix + ext;
+    }
+  }
+  return path;
+}
+
 const unitOf = (file: string): string => {
   const parts = file.split("/");
   return parts[0] === "lib" && parts.length > 2 ? `lib/${parts[1]}` : parts[0]!;
@@ -114,7 +130,10 @@ export function run(): { moves: number; rewritten: number } {
       if (!alias && !spec.startsWith(".")) return whole;
       const base = alias ? spec.slice(2) : posix.normalize(posix.join(posix.dirname(file), spec));
       // Resolved where it was; or, for a file written against the old layout, through the table.
-      const old = resolveIn(before, base) ?? resolveIn(after, moved(base)) ?? resolveIn(after, base);
+      const find = (b: string): string | undefined => resolveIn(before, b) ?? resolveIn(after, moved(b)) ?? resolveIn(after, b);
+      // A relative import that resolves nowhere may have been written where the file used to be.
+      const formerBase = alias ? undefined : posix.normalize(posix.join(posix.dirname(unmoved(file)), spec));
+      const old = find(base) ?? (formerBase && formerBase !== base ? find(formerBase) : undefined);
       if (!old) return whole;
       let target = after.has(old) && !before.has(old) ? old : moved(old);
       const unit = unitOf(target);
