@@ -12,7 +12,7 @@ export interface InspectorServerOptions {
   host: string;
   port: number;
   token: string;
-  /** The launch master key (lib/security/launch.ts); absent in team mode, where the team authentication lets people in. */
+  /** The launch master key (lib/server/security/launch.ts); absent in team mode, where the team authentication lets people in. */
   launchMaster?: string;
   dev?: boolean;
   extraHosts?: string[];

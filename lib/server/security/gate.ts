@@ -28,7 +28,7 @@ export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "DELETE"] as const;
  * this inspector's own, the method one the app serves, the path canonical (decided on decoded,
  * never normalised: see requestTarget.ts). Every /api route and every request that is not GET or
  * HEAD, whatever its path, needs the session token in its header; the token exchange
- * (`POST /api/session`) instead follows its own rules (lib/security/session.ts). In team mode every
+ * (`POST /api/session`) instead follows its own rules (lib/server/security/session.ts). In team mode every
  * route also needs the team authentication (the token still guards /api: a browser sends cached
  * Basic credentials on cross-site requests too).
  */
