@@ -153,6 +153,7 @@ export class InspectorSession {
 
   /** An HTTP connection is lost when its traffic says so (a refused request, an unknown session): found as it is logged. */
   private watchConnection(client: Client, url: string, from: number): void {
+    this.lossTitle = undefined;
     const transport = this.transport as { sessionId?: string } | undefined;
     const watch = new ConnectionWatch(() => transport?.sessionId, url, from);
     const log = this.log;
@@ -165,6 +166,7 @@ export class InspectorSession {
   private lost(client: Client, loss: ConnectionLoss, url: string): void {
     if (client !== this.client || this.state.status !== "connected") return;
     const failure = describeLoss(loss, url);
+    this.lossTitle = failure.title;
     this.log.sessionEnded("error", failure.title, loss.kind);
     this.clientFeatures.detach("the connection was lost");
     this.store.apply(R.lost, failure);
@@ -242,10 +244,15 @@ export class InspectorSession {
     if (this.state.autoReconnect) this.auto.schedule();
   }
 
+  /** The title of the loss that closed the live connection, if one did (see lost()). */
+  private lossTitle: string | undefined;
+
   /** Why the live connection went away, when more is known than "Connection closed". */
   private closeReason(): string | undefined {
     const refused = this.transport instanceof BridgeStdioTransport ? this.transport.exit?.error?.refused : undefined;
-    return refused && refusedAnswerMessage(refused);
+    // A loss seen in the traffic closes the connection: a call still waiting then ends with its reason
+    // (the request that showed the loss usually settles first with its own error, but not always).
+    return refused ? refusedAnswerMessage(refused) : this.lossTitle;
   }
 
   /** Ping the server (2025 era) and time the round trip. */
