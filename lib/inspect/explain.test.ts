@@ -168,8 +168,9 @@ describe("explain: errors, transport and invalid frames", () => {
     const log = syncLog();
     const err = log.append({ kind: "stderr", ts: 1, line: "listening" });
     expect(explain(err, log.entries, "2026-07-28")).toMatchObject({ title: "stderr: the server's own log output", specUrl: `${SITE}2026-07-28/basic/transports/stdio` });
-    const note = log.append({ kind: "event", ts: 2, level: "info", message: "connecting (stdio, protocol auto)" });
+    const note = log.append({ kind: "event", ts: 2, level: "info", source: "session", code: "connecting", message: "connecting (stdio, protocol auto)" });
     expect(explain(note, log.entries).text).toMatch(/Not a message on the wire/);
+    expect(explain(note, log.entries).title).toBe("MCP Lens note");
     const bad = log.recordFrame("incoming", "Server ready!", stdio).entry;
     const e = explain(bad, log.entries, "2025-06-18");
     expect(e.title).toBe("Not JSON");

@@ -38,7 +38,7 @@ function busyLog(): TrafficLog {
   log.recordFrame("incoming", '[{"jsonrpc":"2.0","id":"b","error":{"code":-32601,"message":"nope"}}]', { transport: "memory" });
   log.append({ kind: "stderr", ts: now, line: "warming up" });
   log.append({ kind: "http", ts: now, exchange: 2, phase: "failed", method: "GET", url: "https://api.example.com/mcp", headers: {}, note: "connection reset" });
-  log.event("warn", "slow server");
+  log.event("body-cut-off", "warn", "slow server");
   return log;
 }
 
@@ -57,7 +57,7 @@ describe("recordings", () => {
   const recording = exportRecording(state, log, new Date("2026-09-01T10:00:00Z"));
 
   it("exports a versioned document with what was negotiated", () => {
-    expect(recording).toMatchObject({ format: "mcp-lens-recording", v: 1, exportedAt: "2026-09-01T10:00:00.000Z" });
+    expect(recording).toMatchObject({ format: "mcp-lens-recording", v: 2, exportedAt: "2026-09-01T10:00:00.000Z" });
     const { config: _config, ...negotiated } = state;
     expect(recording.negotiated).toStrictEqual(negotiated);
     expect(recording.traffic).toHaveLength(log.entries.length);
