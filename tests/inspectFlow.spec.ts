@@ -45,7 +45,7 @@ test("a session exported as a recording opens offline with its handshake, lists 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export recording" }).click()]);
   const file = await download.path();
   const text = readFileSync(file, "utf8");
-  expect(JSON.parse(text)).toMatchObject({ format: "mcp-lens-recording", v: 1, negotiated: { protocolVersion: "2026-07-28" } });
+  expect(JSON.parse(text)).toMatchObject({ format: "mcp-lens-recording", v: 2, negotiated: { protocolVersion: "2026-07-28" } });
   await inspector.disconnect();
   await page.getByLabel("Open recording").setInputFiles({ name: "demo.json", mimeType: "application/json", buffer: Buffer.from(text) });
   await expect(page.getByText(/offline recording of/)).toBeVisible();

@@ -7,6 +7,7 @@ export * from "./config";
 export * from "./errors";
 export * from "./featureSwitches";
 export * from "./format";
+export * from "./migrate";
 export * from "./mediaType";
 export * from "./pacing";
 export * from "./record";

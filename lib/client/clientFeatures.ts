@@ -20,11 +20,14 @@ export interface ClientExtension {
   install?(client: Client): void;
 }
 
+/** The kinds of traffic-log event the client features write (a subset of lib/traffic's `EventCode`). */
+export type ClientEventCode = "roots-changed-failed";
+
 export interface ClientFeaturesOptions {
   now?: () => number;
   roots?: Root[];
   /** Where to say what happened (the session's traffic log events). */
-  report?: (level: "info" | "warn", text: string) => void;
+  report?: (code: ClientEventCode, level: "info" | "warn", text: string) => void;
 }
 
 /**
@@ -155,7 +158,7 @@ export class ClientFeatures {
     } catch (error) {
       const detail = `notifications/roots/list_changed failed: ${errorMessage(error)}`;
       this.roots.notice({ at, sent: false, detail });
-      this.options.report?.("warn", detail);
+      this.options.report?.("roots-changed-failed", "warn", detail);
     }
   }
 }

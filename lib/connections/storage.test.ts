@@ -39,5 +39,7 @@ describe("saved connections", () => {
   it("reports garbage and newer formats instead of crashing", () => {
     expect(loadConnections(memory("{not json")).problems[0]).toMatch(/not valid JSON/);
     expect(loadConnections(memory(JSON.stringify({ v: 99, connections: [] }))).problems[0]).toMatch(/newer/);
+    const unknown = loadConnections(memory(JSON.stringify({ v: 0, connections: [{ id: "z", name: "Z", transport: "stdio", command: "x" }] })));
+    expect(unknown).toEqual({ connections: [], problems: ["Saved connections have a format version this MCP Lens does not know (v0) and were not loaded."] });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { migrate, migrationChain } from "../base";
 import { ConnectionConfigSchema, type ConnectionConfig } from "../base";
 
 /** The subset of Web Storage this needs; injected so tests need no DOM. */
@@ -12,8 +13,8 @@ const CURRENT_VERSION = 1;
 
 const Envelope = z.object({ v: z.number().int(), connections: z.array(z.unknown()) });
 
-/** One migration per version: `up[n]` turns a version-n payload into version n+1. */
-const up: Record<number, (connections: unknown[]) => unknown[]> = {};
+/** One migration per version (lib/base/migrate.ts): step n turns a version-n list into version n+1. */
+const MIGRATIONS = migrationChain<unknown[]>(CURRENT_VERSION, {});
 
 export interface LoadResult {
   connections: ConnectionConfig[];
@@ -32,9 +33,14 @@ export function loadConnections(storage: StorageLike): LoadResult {
   } catch {
     return { connections: [], problems: ["Saved connections are not valid JSON and were not loaded."] };
   }
-  if (envelope.v > CURRENT_VERSION) return { connections: [], problems: [`Saved connections were written by a newer MCP Lens (format v${envelope.v}).`] };
-  let items = envelope.connections;
-  for (let v = envelope.v; v < CURRENT_VERSION; v++) items = up[v]?.(items) ?? items;
+  const migrated = migrate(MIGRATIONS, envelope.v, envelope.connections);
+  if (!migrated.ok) {
+    const problem = migrated.reason === "too-new"
+      ? `Saved connections were written by a newer MCP Lens (format v${envelope.v}).`
+      : `Saved connections have a format version this MCP Lens does not know (v${envelope.v}) and were not loaded.`;
+    return { connections: [], problems: [problem] };
+  }
+  const items = migrated.value;
   const connections: ConnectionConfig[] = [];
   const problems: string[] = [];
   items.forEach((item, index) => {

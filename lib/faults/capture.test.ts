@@ -35,12 +35,13 @@ async function capture(chunks: (string | Uint8Array)[], contentType: string, opt
   const text = await res.text().catch((e: unknown) => `threw: ${errorMessage(e)}`);
   const incoming = log.frames().filter((e) => e.direction === "incoming");
   const events = log.entries.flatMap((e) => (e.kind === "event" ? [e.message] : []));
-  return { text, incoming, events };
+  const codes = log.entries.flatMap((e) => (e.kind === "event" ? [`${e.source}/${e.code}`] : []));
+  return { text, incoming, events, codes };
 }
 
 describe("capturingFetch with broken bodies", () => {
   it("an SSE stream that breaks off mid-event: the consumer sees the error, the log keeps the half event flagged as cut", async () => {
-    const { text, incoming, events } = await capture(['data: {"jsonrpc":"2.0","id":1,"result":{}}\n\n', 'event: message\ndata: {"jsonrpc":"2.0","id":2,"res'], "text/event-stream", { error: new TypeError("terminated") });
+    const { text, incoming, events, codes } = await capture(['data: {"jsonrpc":"2.0","id":1,"result":{}}\n\n', 'event: message\ndata: {"jsonrpc":"2.0","id":2,"res'], "text/event-stream", { error: new TypeError("terminated") });
     expect(text).toBe("threw: terminated");
     expect(incoming.map((f) => [f.rpc.type, f.problem])).toEqual([
       ["result", undefined],
@@ -48,12 +49,14 @@ describe("capturingFetch with broken bodies", () => {
     ]);
     expect(incoming[1]?.raw).toBe('{"jsonrpc":"2.0","id":2,"res');
     expect(events).toEqual(["the SSE stream broke off (terminated) in the middle of an event: the client never received it"]);
+    expect(codes).toEqual(["transport/sse-event-cut"]);
   });
 
   it("an SSE stream that breaks off between events is noted, with no invented frame", async () => {
-    const { incoming, events } = await capture(['data: {"jsonrpc":"2.0","id":1,"result":{}}\r\n\r\n: keep-alive\r\n'], "text/event-stream", { error: new TypeError("terminated") });
+    const { incoming, events, codes } = await capture(['data: {"jsonrpc":"2.0","id":1,"result":{}}\r\n\r\n: keep-alive\r\n'], "text/event-stream", { error: new TypeError("terminated") });
     expect(incoming).toHaveLength(1);
     expect(events).toEqual(["the SSE stream broke off (terminated)"]);
+    expect(codes).toEqual(["transport/sse-broke-off"]);
   });
 
   it("an SSE stream that ends cleanly, with CRLF, CR or LF line endings, leaves no warning", async () => {
@@ -63,9 +66,10 @@ describe("capturingFetch with broken bodies", () => {
   });
 
   it("an SSE stream that ends without the last event's blank line says the event was never delivered", async () => {
-    const { incoming, events } = await capture(['data: {"jsonrpc":"2.0","method":"a"}\n'], "text/event-stream");
+    const { incoming, events, codes } = await capture(['data: {"jsonrpc":"2.0","method":"a"}\n'], "text/event-stream");
     expect(incoming).toMatchObject([{ rpc: { type: "notification", method: "a" }, problem: expect.stringMatching(/^cut:/) }]);
     expect(events).toEqual(["the SSE stream ended in the middle of an event: the client never received it"]);
+    expect(codes).toEqual(["transport/sse-event-cut"]);
   });
 
   it("a body the client aborted itself is not reported as cut", async () => {
@@ -77,9 +81,10 @@ describe("capturingFetch with broken bodies", () => {
   });
 
   it("a JSON body that breaks off is logged as far as it came, flagged as cut", async () => {
-    const { incoming, events } = await capture(['{"jsonrpc":"2.0","id":1,"res'], "application/json", { error: new TypeError("terminated") });
+    const { incoming, events, codes } = await capture(['{"jsonrpc":"2.0","id":1,"res'], "application/json", { error: new TypeError("terminated") });
     expect(incoming).toMatchObject([{ raw: '{"jsonrpc":"2.0","id":1,"res', rpc: { type: "invalid-json" }, problem: "cut: the response body broke off before it was complete" }]);
     expect(events).toEqual(["the response body broke off after 28 characters (terminated)"]);
+    expect(codes).toEqual(["transport/body-cut-off"]);
   });
 
   it("flags bytes that are not UTF-8, even split across chunks, but not a U+FFFD the server really sent", async () => {
@@ -137,7 +142,7 @@ describe("BridgeStdioTransport with a misbehaving line", () => {
   it("after an over-long-line error: the error is logged once, and a later line (a remnant) is flagged, not delivered", async () => {
     const error: BridgeEvent = { type: "error", message: "The server wrote a line on stdout exceeded 16 MiB; the connection was closed.", hint: "One message per line." };
     const { log, delivered, incoming, exit } = await replay([error, error, error, { type: "stdout", line: '{"jsonrpc":"2.0","id":1,"result":{}}' }, { type: "exit", code: 0, signal: null }]);
-    expect(log.entries.filter((e) => e.kind === "event" && e.level === "error" && e.message.includes("exceeded 16 MiB"))).toHaveLength(1);
+    expect(log.entries.filter((e) => e.kind === "event" && e.level === "error" && e.message.includes("exceeded 16 MiB"))).toMatchObject([{ source: "bridge", code: "bridge-error" }]);
     expect(delivered).toEqual([]);
     // (No request was sent here, so the log's pairing also calls it a response to no request.)
     expect(incoming[0]?.problem).toContain("not delivered: it came after the bridge closed the connection (The server wrote a line on stdout exceeded 16 MiB; the connection was closed.)");

@@ -168,8 +168,26 @@ describe("explain: errors, transport and invalid frames", () => {
     const log = syncLog();
     const err = log.append({ kind: "stderr", ts: 1, line: "listening" });
     expect(explain(err, log.entries, "2026-07-28")).toMatchObject({ title: "stderr: the server's own log output", specUrl: `${SITE}2026-07-28/basic/transports/stdio` });
-    const note = log.append({ kind: "event", ts: 2, level: "info", message: "connecting (stdio, protocol auto)" });
+    const note = log.append({ kind: "event", ts: 2, level: "info", source: "session", code: "connecting", message: "connecting (stdio, protocol auto)" });
     expect(explain(note, log.entries).text).toMatch(/Not a message on the wire/);
+    expect(explain(note, log.entries).title).toBe("MCP Lens note");
+  });
+
+  it("explains a note by its code and source, never by its words", () => {
+    const log = syncLog();
+    const at = (code: Parameters<typeof log.event>[0], message: string) => {
+      log.event(code, "info", message);
+      return explain(log.entries.at(-1)!, log.entries, "2025-06-18");
+    };
+    expect(at("process-started", "the child is up")).toMatchObject({ title: "Bridge note", specUrl: `${SITE}2025-06-18/basic/transports` });
+    expect(at("process-start-failed", "Command not found: nope").title).toBe("Bridge note");
+    expect(at("bridge-lost", "gone").text).toMatch(/runs the stdio server as a child process/);
+    expect(at("sse-endpoint", "the legacy endpoint note")).toMatchObject({ title: "SSE endpoint event", specUrl: `${SITE}2024-11-05/basic/transports` });
+    expect(at("sse-note", "x")).toMatchObject({ title: "SSE stream note", specUrl: `${SITE}2025-06-18/basic/transports` });
+    // Words that once picked another explanation no longer do.
+    expect(at("connecting", "starting server process over the stdio bridge").title).toBe("MCP Lens note");
+    expect(at("connect-failed", 'SSE "endpoint" event').title).toBe("MCP Lens note");
+    expect(at("redirect-followed", "SSE x")).toEqual({ title: "MCP Lens note", text: "Not a message on the wire: a note MCP Lens wrote to the log (info): SSE x" });
     const bad = log.recordFrame("incoming", "Server ready!", stdio).entry;
     const e = explain(bad, log.entries, "2025-06-18");
     expect(e.title).toBe("Not JSON");

@@ -327,12 +327,13 @@ function explainHttp(entry: HttpEntry, v: string): Explanation {
   return { title: `HTTP ${status} for ${entry.method}`, text: `${meaning}${body}${assigned}${entry.note ? ` It returned ${entry.note}.` : ""}${took}${expected}`, specUrl: specUrl(page, v) };
 }
 
+/** Chosen by the event's code and source, never by its message (which is only shown). */
 function explainEvent(entry: EventEntry, version?: string): Explanation {
   const text = `Not a message on the wire: a note MCP Lens wrote to the log (${entry.level}): ${entry.message}`;
-  if (/^SSE "endpoint"/.test(entry.message)) {
+  if (entry.code === "sse-endpoint") {
     return { title: "SSE endpoint event", text: `${text}. In the 2024-11-05 HTTP+SSE transport the server's first SSE event names the URL the client must POST its messages to.`, specUrl: specUrl("http", "2024-11-05") };
   }
-  if (/^SSE /.test(entry.message)) return { title: "SSE stream note", text, specUrl: specUrl("http", version) };
-  if (/server process|^starting |stdio bridge/.test(entry.message)) return { title: "Bridge note", text: `${text}. The bridge (the inspector server) runs the stdio server as a child process and reports its life here.`, specUrl: specUrl("stdio", version) };
+  if (entry.code === "sse-note") return { title: "SSE stream note", text, specUrl: specUrl("http", version) };
+  if (entry.source === "bridge") return { title: "Bridge note", text: `${text}. The bridge (the inspector server) runs the stdio server as a child process and reports its life here.`, specUrl: specUrl("stdio", version) };
   return { title: "MCP Lens note", text };
 }

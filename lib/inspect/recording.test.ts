@@ -38,7 +38,7 @@ function busyLog(): TrafficLog {
   log.recordFrame("incoming", '[{"jsonrpc":"2.0","id":"b","error":{"code":-32601,"message":"nope"}}]', { transport: "memory" });
   log.append({ kind: "stderr", ts: now, line: "warming up" });
   log.append({ kind: "http", ts: now, exchange: 2, phase: "failed", method: "GET", url: "https://api.example.com/mcp", headers: {}, note: "connection reset" });
-  log.event("warn", "slow server");
+  log.event("body-cut-off", "warn", "slow server");
   return log;
 }
 
@@ -57,7 +57,7 @@ describe("recordings", () => {
   const recording = exportRecording(state, log, new Date("2026-09-01T10:00:00Z"));
 
   it("exports a versioned document with what was negotiated", () => {
-    expect(recording).toMatchObject({ format: "mcp-lens-recording", v: 1, exportedAt: "2026-09-01T10:00:00.000Z" });
+    expect(recording).toMatchObject({ format: "mcp-lens-recording", v: 2, exportedAt: "2026-09-01T10:00:00.000Z" });
     const { config: _config, ...negotiated } = state;
     expect(recording.negotiated).toStrictEqual(negotiated);
     expect(recording.traffic).toHaveLength(log.entries.length);
@@ -107,6 +107,40 @@ describe("recordings", () => {
       const read = parseRecording(text);
       expect("error" in read ? read.error : "parsed").toMatch(message);
     }
+  });
+
+  it("writes every event's source and code, and reads them back", () => {
+    const events = recording.traffic.filter((e) => e.kind === "event");
+    expect(events).toEqual([expect.objectContaining({ source: "transport", code: "body-cut-off", message: "slow server" })]);
+    const read = parseRecording(serializeRecording(recording));
+    if ("error" in read) throw new Error(read.error);
+    expect(read.recording.traffic.filter((e) => e.kind === "event")).toEqual(events);
+  });
+
+  it("opens a v1 file (events without codes) by telling each event's code from its text", () => {
+    const v1 = JSON.parse(serializeRecording(recording)) as { v: number; traffic: Record<string, unknown>[] };
+    v1.v = 1;
+    for (const e of v1.traffic) {
+      if (e.kind !== "event") continue;
+      delete e.source;
+      delete e.code;
+    }
+    v1.traffic[v1.traffic.length - 1]!.message = "server process exited (code 3)";
+    const read = parseRecording(JSON.stringify(v1));
+    if ("error" in read) throw new Error(read.error);
+    expect(read.recording.v).toBe(2);
+    expect(read.recording.traffic.at(-1)).toMatchObject({ kind: "event", level: "warn", source: "bridge", code: "process-exited", message: "server process exited (code 3)" });
+  });
+
+  it("refuses a v2 event without a known code, or with another source than its code's", () => {
+    const doc = JSON.parse(serializeRecording(recording)) as { traffic: Record<string, unknown>[] };
+    const last = doc.traffic.length - 1;
+    const withEvent = (change: Record<string, unknown>) => JSON.stringify({ ...doc, traffic: doc.traffic.map((e, i) => (i === last ? { ...e, ...change } : e)) });
+    expect(parseRecording(withEvent({ code: "made-up" }))).toMatchObject({ error: expect.stringMatching(new RegExp(`damaged at traffic\\.${last}\\.code`)) });
+    expect(parseRecording(withEvent({ code: undefined }))).toMatchObject({ error: expect.stringMatching(/damaged at traffic\.\d+\.code/) });
+    expect(parseRecording(withEvent({ source: "bridge" }))).toMatchObject({ error: expect.stringMatching(/damaged at traffic\.\d+\.source: event code "body-cut-off" is written by "transport", not "bridge"/) });
+    expect(parseRecording(withEvent({ source: "elsewhere" }))).toMatchObject({ error: expect.stringMatching(/damaged at traffic\.\d+\.source/) });
+    expect(parseRecording(JSON.stringify({ ...doc, v: 0 }))).toMatchObject({ error: 'The recording has no valid version ("v")' });
   });
 
   it("reads and replays in slices (so a big file never holds the page), with the same result", async () => {

@@ -7,17 +7,13 @@ import type { FrameEntry, TrafficEntry } from "../traffic";
 import { TrafficLog } from "../traffic";
 import { redactConnection, redactEntry } from "./redact";
 import { createPacer } from "../base";
+import { migrate } from "../base";
+import { RECORDING_MIGRATIONS } from "./recordingMigration";
 import { checkTrafficEntry, RECORDING_FORMAT, RECORDING_VERSION, RecordingHeadSchema, type Recording } from "./recordingSchema";
 
 export { RECORDING_FORMAT, RECORDING_VERSION, type NegotiatedInfo, type Recording } from "./recordingSchema";
 
 type Doc = Record<string, unknown>;
-
-/**
- * One migration per version: `up` lifts a document of the version before into this one. v1 is the
- * first format, so its `up` has nothing to do; the slot is there so v2 is added the same way.
- */
-const VERSIONS: readonly { v: number; up: (doc: Doc) => Doc }[] = [{ v: 1, up: (doc) => doc }];
 
 export function exportRecording(
   state: Pick<SessionState, "config" | "protocolVersion" | "era" | "serverInfo" | "serverCapabilities" | "clientCapabilities" | "instructions">,
@@ -95,11 +91,12 @@ function* parseSteps(text: string): Steps<Parsed> {
       return { error: `Not a recording: "format" is not "${RECORDING_FORMAT}"` };
     }
     const v = (doc as Doc).v;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) return { error: 'The recording has no valid version ("v")' };
-    if (v > RECORDING_VERSION) return { error: `The recording was written by a newer MCP Lens (format v${v}; this one reads up to v${RECORDING_VERSION})` };
-    let current = doc as Doc;
-    for (const step of VERSIONS) if (step.v > v) current = { ...step.up(current), v: step.v };
-    const head = RecordingHeadSchema.safeParse(current);
+    // Older versions are lifted step by step (recordingMigration.ts) before anything is validated.
+    const migrated = migrate(RECORDING_MIGRATIONS, v, doc as Doc);
+    if (!migrated.ok) {
+      return { error: migrated.reason === "too-new" ? `The recording was written by a newer MCP Lens (format v${v}; this one reads up to v${RECORDING_VERSION})` : 'The recording has no valid version ("v")' };
+    }
+    const head = RecordingHeadSchema.safeParse(migrated.value);
     if (!head.success) return damaged(head.error.issues[0]?.path ?? [], head.error.issues[0]?.message ?? "invalid");
     const raw = head.data.traffic;
     const traffic: TrafficEntry[] = new Array(raw.length);

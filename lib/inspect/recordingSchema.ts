@@ -1,11 +1,13 @@
-/** The recording file format (v1), validated on import. MCP shapes inside use the SDK's own guards. */
+/** The recording file format (v2: events carry `source` and `code`), validated on import. MCP shapes inside use the SDK's own guards. */
 import { isSpecType, type ClientCapabilities, type Implementation, type ServerCapabilities } from "@modelcontextprotocol/client";
 import { z } from "zod";
 import { ConnectionConfigSchema, type ConnectionConfig } from "../base";
 import type { Channel, RpcInfo, TrafficEntry } from "../traffic";
+import { EVENT_CODES, EVENT_SOURCES, type EventCode } from "../traffic";
 
 export const RECORDING_FORMAT = "mcp-lens-recording";
-export const RECORDING_VERSION = 1;
+/** v1: the first format. v2: events gained `source` and `code` (recordingMigration.ts lifts v1 files). */
+export const RECORDING_VERSION = 2;
 
 export interface NegotiatedInfo {
   protocolVersion?: string;
@@ -95,6 +97,8 @@ const TrafficEntrySchema: z.ZodType<TrafficEntry> = z.discriminatedUnion("kind",
     seq: Seq,
     ts: z.number(),
     level: z.enum(["info", "warn", "error"]),
+    source: z.enum(EVENT_SOURCES),
+    code: z.enum(Object.keys(EVENT_CODES) as [EventCode, ...EventCode[]]),
     message: z.string(),
     mark: z.object({ type: z.enum(["session-ended", "session-started"]), reason: z.string() }).optional(),
   }),
@@ -141,6 +145,7 @@ export function checkTrafficEntry(raw: unknown, i: number, count: number): { ent
     return { path: ["traffic", i, ...(issue?.path ?? []).map((p) => (typeof p === "symbol" ? String(p) : p))], message: issue?.message ?? "invalid" };
   }
   const entry = parsed.data;
+  if (entry.kind === "event" && EVENT_CODES[entry.code] !== entry.source) return { path: ["traffic", i, "source"], message: `event code "${entry.code}" is written by "${EVENT_CODES[entry.code]}", not "${entry.source}"` };
   if (entry.seq !== i) return { path: ["traffic", i, "seq"], message: `entry ${i} has seq ${entry.seq}; entries must be in order` };
   if (entry.kind === "frame" && entry.pairedSeq !== undefined && entry.pairedSeq >= count) return { path: ["traffic", i, "pairedSeq"], message: `pairedSeq ${entry.pairedSeq} points past the end` };
   return { entry };

@@ -72,13 +72,38 @@ describe("sequence items", () => {
 
   it("places stderr and notes on their lanes", () => {
     const { log } = clockLog();
-    log.append({ kind: "event", ts: log.now(), level: "info", message: "server process started (pid 4)" });
+    log.append({ kind: "event", ts: log.now(), level: "info", source: "bridge", code: "process-started", message: "server process started (pid 4)" });
     log.append({ kind: "stderr", ts: log.now(), line: "ready" });
-    log.event("info", "connected: legacy era, protocol 2025-11-25");
-    log.event("info", 'SSE "endpoint" event: /messages?sessionId=1');
+    log.event("connected", "info", "connected: legacy era, protocol 2025-11-25");
+    log.event("sse-endpoint", "info", 'SSE "endpoint" event: /messages?sessionId=1');
     const { items } = buildSequence(log.entries);
     expect(items.map((i) => [i.kind, i.from, i.to])).toEqual([["event", "bridge", "bridge"], ["stderr", "server", "client"], ["event", "client", "client"], ["event", "server", "client"]]);
     expect(describeItem(items[0]!)).toBe("note on bridge: event server process started (pid 4)");
+  });
+
+  it("chooses a note's lane by its code and source, never by its words", () => {
+    const { log } = clockLog();
+    // Reworded messages, and messages that look like another kind: the lanes do not move.
+    log.event("process-started", "info", "the child is up");
+    log.event("process-start-failed", "error", "Command not found: nope");
+    log.event("bridge-error", "error", "a line too long");
+    log.event("connecting", "info", "server process started (pid 1)");
+    log.event("connect-failed", "error", 'SSE "endpoint" looks like this');
+    log.event("sse-note", "info", "a legacy SSE note");
+    log.event("redirect-followed", "info", "starting over at another URL");
+    log.event("roots-changed-failed", "warn", "lost the stdio bridge");
+    const { items } = buildSequence(log.entries);
+    expect(items.map((i) => [i.from, i.to, i.via])).toEqual([
+      ["bridge", "bridge", undefined],
+      ["bridge", "bridge", undefined],
+      ["bridge", "bridge", undefined],
+      ["client", "client", undefined],
+      ["client", "client", undefined],
+      ["server", "client", "SSE"],
+      ["client", "client", undefined],
+      ["client", "client", undefined],
+    ]);
+    expect(items.map((i) => i.label)).toEqual(log.entries.map((e) => (e.kind === "event" ? e.message : "")));
   });
 });
 
@@ -137,7 +162,7 @@ describe("sequence brackets and increments", () => {
 describe("sequence views", () => {
   it("shows all rows or only frames, and finds the nearest row of a hidden entry", () => {
     const { log } = clockLog();
-    log.event("info", "connecting");
+    log.event("connecting", "info", "connecting");
     send(log, "outgoing", { id: 1, method: "ping" });
     log.append({ kind: "stderr", ts: log.now(), line: "x" });
     send(log, "incoming", { id: 1, result: {} });

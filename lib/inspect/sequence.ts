@@ -208,9 +208,10 @@ function otherItem(entry: Exclude<TrafficEntry, FrameEntry>, state: SequenceStat
     case "sse":
       return { seq: entry.seq, kind: "event", from: "server", to: "client", label: `SSE ${sseLabel(entry)}${entry.id !== undefined ? ` id ${entry.id}` : ""}`, t, through, via: `SSE, exchange #${entry.exchange}` };
     case "event": {
+      // The lane follows the event's code and source; the message is only the label.
       const label = entry.message.slice(0, 300);
-      if (/^SSE "/.test(entry.message)) return { seq: entry.seq, kind: "event", from: "server", to: "client", label, t, through, via: "SSE" };
-      const lane: Lane = /^(starting |server process |lost the stdio bridge)/.test(entry.message) ? "bridge" : "client";
+      if (entry.code === "sse-endpoint" || entry.code === "sse-note") return { seq: entry.seq, kind: "event", from: "server", to: "client", label, t, through, via: "SSE" };
+      const lane: Lane = entry.source === "bridge" ? "bridge" : "client";
       return { seq: entry.seq, kind: "event", from: lane, to: lane, label, t, through };
     }
   }

@@ -166,7 +166,7 @@ describe("handshakes and limits", () => {
     expect(validator.validate(req.seq)).toBe(first);
     version = "2025-11-25";
     expect(validator.validate(req.seq)?.status).toBe("valid");
-    log.event("info", "not a frame");
+    log.event("connecting", "info", "not a frame");
     expect(validator.validate(1)).toBeUndefined();
   });
 });

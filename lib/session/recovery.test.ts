@@ -40,6 +40,7 @@ async function everything(port: number): Promise<Started> {
 
 const http = (url: string, protocol: ConnectionConfig["protocol"] = "2025-11-25"): ConnectionConfig => ({ id: "h", name: "h", transport: "streamable-http", protocol, url, headers: [] });
 const echo = (s: InspectorSession, text: string) => s.tools.call(s.client!, "echo", { message: text, text }, { timeoutMs: 5000 });
+const codes = (s: InspectorSession) => s.log.entries.flatMap((e) => (e.kind === "event" ? [`${e.source}/${e.code}`] : []));
 const marks = (s: InspectorSession) => s.log.entries.flatMap((e) => (e.kind === "event" && e.mark ? [e.mark.type] : []));
 const initializes = (s: InspectorSession) => s.log.frames().filter((f) => f.direction === "outgoing" && f.rpc.type === "request" && f.rpc.method === "initialize").length;
 
@@ -66,6 +67,7 @@ describe("recovering from a server that stops or restarts", () => {
     // One log: the first session's traffic, the boundary marks, the second handshake.
     expect(session.log.entries.length).toBeGreaterThan(before);
     expect(marks(session)).toEqual(["session-ended", "session-started"]);
+    expect(codes(session).filter((c) => c.startsWith("session/"))).toEqual(["session/connecting", "session/connected", "session/connection-lost", "session/session-started", "session/connecting", "session/connected"]);
     expect(initializes(session)).toBe(2);
     expect(handshakeSteps(session.log)[0]?.request.seq).toBeGreaterThan(before);
   }, 60_000);
@@ -122,6 +124,10 @@ describe("recovering from a server that stops or restarts", () => {
     expect(session.state.status).toBe("connected");
     expect(await echo(session, "restarted")).toMatchObject({ kind: "result" });
     expect(marks(session)).toEqual(["session-ended", "session-started"]);
+    expect(codes(session)).toEqual([
+      "session/connecting", "bridge/process-starting", "bridge/process-started", "session/connected", "bridge/process-exited", "session/connection-closed",
+      "session/session-started", "session/connecting", "bridge/process-starting", "bridge/process-started", "session/connected",
+    ]);
     expect(initializes(session)).toBe(2);
   }, 60_000);
 });

@@ -65,7 +65,7 @@ export class InspectorSession {
     private readonly extraCapabilities: ClientCapabilities = {},
   ) {
     this.log = new TrafficLog();
-    this.clientFeatures = new ClientFeatures({ now: deps.now, roots: config.roots, report: (level, text) => this.log.event(level, text) });
+    this.clientFeatures = new ClientFeatures({ now: deps.now, roots: config.roots, report: (code, level, text) => this.log.event(code, level, text) });
     this.store = new Store(R.initialState(config, this.clientFeatures.capabilities(config.clientFeatures, extraCapabilities)));
     this.features = new ServerFeatures(this);
   }
@@ -88,7 +88,7 @@ export class InspectorSession {
     const sessionStart = this.log.entries.length;
     this.store.apply(R.configured, { config, clientCapabilities: this.clientFeatures.capabilities(config.clientFeatures, this.extraCapabilities) });
     this.store.apply(R.connecting, config.transport === "stdio" ? "starting the server" : "contacting the server");
-    this.log.event("info", `connecting (${config.transport}, protocol ${config.protocol})`);
+    this.log.event("connecting", "info", `connecting (${config.transport}, protocol ${config.protocol})`);
 
     const deadlineMs = this.deps.connectDeadlineMs ?? 8000;
     const started = Date.now();
@@ -96,7 +96,7 @@ export class InspectorSession {
     try {
       let attempt = await this.attempt(config, false, deadlineMs);
       if (attempt.error && this.diedOnProbe(config, attempt.transport)) {
-        this.log.event("warn", "the server closed the connection on the server/discover probe: restarting it for the legacy initialize handshake");
+        this.log.event("discover-probe-closed", "warn", "the server closed the connection on the server/discover probe: restarting it for the legacy initialize handshake");
         restarted = true;
         attempt = await this.attempt(config, true, Math.max(1000, deadlineMs - (Date.now() - started)));
       }
@@ -112,7 +112,7 @@ export class InspectorSession {
         stderrTail: transport instanceof BridgeStdioTransport ? transport.stderrTail : undefined,
         timedOutAfterMs: error instanceof DeadlineError ? error.ms : undefined,
       });
-      this.log.event("error", failure.title);
+      this.log.event("connect-failed", "error", failure.title);
       // A failed reconnect still offers (or, automatically, plans) the next one.
       this.store.apply(options.continueLog ? R.lost : R.failed, failure);
       await this.closeTransport();
@@ -132,7 +132,7 @@ export class InspectorSession {
     });
     this.clientFeatures.connected(client);
     this.auto.reset();
-    this.log.event("info", `connected: ${client.getProtocolEra()} era, protocol ${client.getNegotiatedProtocolVersion()}`);
+    this.log.event("connected", "info", `connected: ${client.getProtocolEra()} era, protocol ${client.getNegotiatedProtocolVersion()}`);
     // From the session's start: the SDK opens its GET stream during the handshake.
     if (config.transport !== "stdio") this.watchConnection(client, config.url, sessionStart);
     await this.refreshAll("connect");
@@ -167,7 +167,7 @@ export class InspectorSession {
     if (client !== this.client || this.state.status !== "connected") return;
     const failure = describeLoss(loss, url);
     this.lossTitle = failure.title;
-    this.log.sessionEnded("error", failure.title, loss.kind);
+    this.log.sessionEnded("connection-lost", "error", failure.title, loss.kind);
     this.clientFeatures.detach("the connection was lost");
     this.store.apply(R.lost, failure);
     // The request that showed the loss settles with its own error first; then the rest are ended.
@@ -238,7 +238,7 @@ export class InspectorSession {
       ? { title: exit.error?.message ?? `The server exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`, detail: stderr ? stripAnsi(tail[stderr.firstError >= 0 ? stderr.firstError : tail.length - 1]!) : undefined, hint: exit.error?.hint ?? "Reconnect to start it again.", stderr }
       : { title: "The connection was closed by the server.", hint: "Reconnect to start a new session.", stderr };
     // The cause (an exit, the bridge's refusal) is already in the log as an error: the boundary is a warning.
-    this.log.sessionEnded("warn", failure.title, exit ? "the server exited" : "the server closed the connection");
+    this.log.sessionEnded("connection-closed", "warn", failure.title, exit ? "the server exited" : "the server closed the connection");
     this.clientFeatures.detach("the connection closed");
     this.store.apply(R.lost, { ...failure, hint: transport instanceof BridgeStdioTransport && !exit?.error ? "Reconnect starts the server again with the same command and settings (a new initialize); the traffic log goes on." : failure.hint });
     if (this.state.autoReconnect) this.auto.schedule();
@@ -335,7 +335,7 @@ export class InspectorSession {
     const wasLive = this.state.status === "connected" || this.state.status === "connecting";
     await this.closeTransport();
     if (wasLive) {
-      this.log.event("info", forReconnect ? "disconnected to reconnect" : "disconnected by the user");
+      this.log.event("disconnected", "info", forReconnect ? "disconnected to reconnect" : "disconnected by the user");
       this.store.apply(R.disconnected, undefined);
     }
   }

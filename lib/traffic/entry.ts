@@ -1,4 +1,7 @@
 /** The traffic log's entries: a union keyed on `kind`. Every view derives from these. */
+import type { EventCode, EventSource } from "./events";
+
+export type { EventCode, EventSource } from "./events";
 
 export type Direction = "outgoing" | "incoming";
 
@@ -88,6 +91,11 @@ export interface EventEntry {
   seq: number;
   ts: number;
   level: "info" | "warn" | "error";
+  /** Who wrote it (always `EVENT_CODES[code]`). */
+  source: EventSource;
+  /** What kind of event it is: views decide by this, never by `message`. */
+  code: EventCode;
+  /** For people only: may be reworded at any time. */
   message: string;
   /** A boundary in a log that goes on across reconnects: where a session ended, or a new one began. */
   mark?: SessionMark;

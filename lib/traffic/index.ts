@@ -2,6 +2,7 @@
 export * from "./ansi";
 export * from "./classify";
 export * from "./entry";
+export * from "./events";
 export * from "./log";
 export * from "./probe";
 export * from "./requestWatch";

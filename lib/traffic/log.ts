@@ -1,5 +1,6 @@
 import { classifyFrame, utf8Length } from "./classify";
 import type { Direction, FrameEntry, NewEntry, RequestId, RpcInfo, TrafficEntry } from "./entry";
+import { eventSource, type EventCode } from "./events";
 import { ProbeWatch } from "./probe";
 import { RequestWatch } from "./requestWatch";
 
@@ -91,8 +92,9 @@ export class TrafficLog {
     return full;
   }
 
-  event(level: "info" | "warn" | "error", message: string): void {
-    this.append({ kind: "event", ts: this.now(), level, message });
+  /** A note of MCP Lens's own: `code` says what kind (views decide by it), `message` says it to people. */
+  event(code: EventCode, level: "info" | "warn" | "error", message: string): void {
+    this.append({ kind: "event", ts: this.now(), level, source: eventSource(code), code, message });
   }
 
   /**
@@ -100,15 +102,15 @@ export class TrafficLog {
    * lost there (views stop calling them pending), and pairing starts afresh for the next session,
    * whose ids start over.
    */
-  sessionEnded(level: "warn" | "error", message: string, reason: string): void {
-    const entry = this.append({ kind: "event", ts: this.now(), level, message, mark: { type: "session-ended", reason } });
+  sessionEnded(code: "connection-lost" | "connection-closed", level: "warn" | "error", message: string, reason: string): void {
+    const entry = this.append({ kind: "event", ts: this.now(), level, source: eventSource(code), code, message, mark: { type: "session-ended", reason } });
     for (const request of this.pending.values()) request.lostSeq ??= entry.seq;
     this.resetPairing();
   }
 
   /** A new session begins in the same log (a reconnect): a marked boundary; handshake views read from here. */
   sessionStarted(message: string, reason: string): void {
-    const entry = this.append({ kind: "event", ts: this.now(), level: "info", message, mark: { type: "session-started", reason } });
+    const entry = this.append({ kind: "event", ts: this.now(), level: "info", source: "session", code: "session-started", message, mark: { type: "session-started", reason } });
     for (const request of this.pending.values()) request.lostSeq ??= entry.seq;
     this.resetPairing();
   }

@@ -48,14 +48,14 @@ describe("entrySummary", () => {
     expect(entrySummary(http)).toBe("HTTP response POST 404 /mcp?a=1");
     expect(entryFlags(http)).toEqual([{ level: "error", text: "HTTP 404" }]);
     expect(entrySummary(log.append({ kind: "stderr", ts: 1, line: "boot" }))).toBe("stderr boot");
-    expect(entrySummary(log.append({ kind: "event", ts: 1, level: "warn", message: "slow" }))).toBe("warn slow");
+    expect(entrySummary(log.append({ kind: "event", ts: 1, level: "warn", source: "transport", code: "body-cut-off", message: "slow" }))).toBe("warn slow");
   });
 });
 
 describe("TrafficFilter", () => {
   it("shows everything for a blank query", () => {
     const { log } = makeLog();
-    log.event("info", "a");
+    log.event("connecting", "info", "a");
     const view = new TrafficFilter().update(log.entries, "  ");
     expect(view).toEqual({ query: "  ", count: 1, indices: null });
     expect(seqAt(view, 0)).toBe(0);
@@ -75,8 +75,8 @@ describe("TrafficFilter", () => {
     expect(positionOf(first, 2)).toBe(1);
     expect(positionOf(first, 0)).toBe(-1);
 
-    log.event("info", "another echo");
-    log.event("info", "unrelated");
+    log.event("connected", "info", "another echo");
+    log.event("connected", "info", "unrelated");
     const second = filter.update(log.entries, "ECHO");
     expect(second.count).toBe(3);
     expect(seqAt(second, 2)).toBe(3);
@@ -107,7 +107,7 @@ describe("TrafficStats", () => {
     log.recordFrame("incoming", '{"jsonrpc":"2.0","id":1,"error":{"code":-32601,"message":"nope"}}', stdio);
     expect(stats.update(log.entries)).toEqual({ total: 2, messages: 2, errors: 1 });
     log.recordFrame("incoming", "{broken", stdio);
-    log.event("error", "disconnected");
+    log.event("connect-failed", "error", "disconnected");
     log.append({ kind: "stderr", ts: 1, line: "x" });
     expect(stats.update(log.entries)).toEqual({ total: 5, messages: 3, errors: 3 });
     expect(new TrafficStats().update(new TrafficLog().entries)).toEqual({ total: 0, messages: 0, errors: 0 });

@@ -69,7 +69,7 @@ export class BridgeStdioTransport implements Transport {
 
   async start(): Promise<void> {
     const shown = [this.launch.command, ...this.launch.args].map(quoteArg).join(" ");
-    this.log.event("info", `starting ${shown}${this.launch.cwd ? ` in ${this.launch.cwd}` : ""}`);
+    this.log.event("process-starting", "info", `starting ${shown}${this.launch.cwd ? ` in ${this.launch.cwd}` : ""}`);
     const response = await this.route.fetch(this.route.url, {
       method: "POST",
       headers: { [TOKEN_HEADER]: this.route.token, "content-type": "application/json" },
@@ -86,12 +86,12 @@ export class BridgeStdioTransport implements Transport {
       const event = first.done ? undefined : first.value;
       const error = event?.type === "error" ? event : { message: "the stdio bridge closed before the server started" };
       this.exit = { code: null, signal: null, error };
-      this.log.event("error", error.message);
+      this.log.event("process-start-failed", "error", error.message);
       throw new Error(error.message);
     }
     this.id = first.value.id;
     this.processId = first.value.pid;
-    this.log.event("info", `server process started (pid ${first.value.pid})`);
+    this.log.event("process-started", "info", `server process started (pid ${first.value.pid})`);
     void this.pump(events);
   }
 
@@ -103,7 +103,7 @@ export class BridgeStdioTransport implements Transport {
         await pace();
       }
     } catch (error) {
-      if (!this.closed) this.log.event("error", `lost the stdio bridge stream: ${errorMessage(error)}`);
+      if (!this.closed) this.log.event("bridge-lost", "error", `lost the stdio bridge stream: ${errorMessage(error)}`);
     }
     this.finish();
   }
@@ -145,14 +145,14 @@ export class BridgeStdioTransport implements Transport {
         return;
       case "exit":
         this.exit = { ...this.exit, code: event.code, signal: event.signal };
-        this.log.event(event.code === 0 ? "info" : "error", `server process exited (${event.signal ? `signal ${event.signal}` : `code ${event.code}`})`);
+        this.log.event("process-exited", event.code === 0 ? "info" : "error", `server process exited (${event.signal ? `signal ${event.signal}` : `code ${event.code}`})`);
         return;
       case "error":
         // An over-long line is reported again for each chunk that follows it until the process is gone: once is enough.
         if (this.exit?.error?.message === event.message) return;
         if (event.refusedLine) this.recordRefusedLine(event.refusedLine);
         this.exit = { code: this.exit?.code ?? null, signal: this.exit?.signal ?? null, error: { message: event.message, hint: event.hint, refused: refusedOf(event.refusedLine) } };
-        this.log.event("error", event.hint ? `${event.message} ${event.hint}` : event.message);
+        this.log.event("bridge-error", "error", event.hint ? `${event.message} ${event.hint}` : event.message);
         this.onerror?.(new Error(event.message));
         return;
       case "spawned":

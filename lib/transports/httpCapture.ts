@@ -107,7 +107,7 @@ function jsonTap(log: TrafficLog, exchange: number): Tap {
       const { entry } = log.recordFrame("incoming", text, { transport: "http", exchange, stream: "json-body" });
       flagInvalidUtf8(entry, decoder.invalid);
       if (error !== undefined) {
-        log.event("warn", `the response body broke off after ${text.length} characters (${describeError(error)})`);
+        log.event("body-cut-off", "warn", `the response body broke off after ${text.length} characters (${describeError(error)})`);
         addProblem(entry, "cut: the response body broke off before it was complete");
       }
     },

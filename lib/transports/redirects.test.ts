@@ -124,6 +124,8 @@ describe("upstream redirects (issue 19 item 6, rule 11)", () => {
     expect(hits).toHaveLength(MAX_REDIRECTS + 1);
     expect(httpEntries(log).filter((e) => e.phase === "response" && e.status === 307)).toHaveLength(MAX_REDIRECTS + 1);
     expect(events(log).filter((m) => m.startsWith("HTTP 307 redirect"))).toHaveLength(MAX_REDIRECTS);
+    const codes = log.entries.flatMap((e) => (e.kind === "event" ? [`${e.source}/${e.code}`] : []));
+    expect(codes).toEqual([...Array<string>(MAX_REDIRECTS).fill("transport/redirect-followed"), "transport/redirect-refused"]);
   });
 
   it("a redirect to another origin drops Authorization; one to the same origin keeps it", async () => {

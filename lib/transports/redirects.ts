@@ -30,7 +30,7 @@ export function followingRedirects(inner: FetchLike, log: TrafficLog, maxRedirec
       const { init: nextInit, dropped } = redirectedInit(request, response.status, new URL(next).origin !== new URL(url).origin);
       if (nextInit.body instanceof ReadableStream) throw fail(log, `the server redirected (${response.status}) a request whose body cannot be sent again`);
       const note = dropped.length ? ` (another origin: ${dropped.join(", ")} not sent)` : "";
-      log.event("info", `HTTP ${response.status} redirect from ${url} to ${next}: following it through the relay, hop ${hop} of at most ${maxRedirects}${note}`);
+      log.event("redirect-followed", "info", `HTTP ${response.status} redirect from ${url} to ${next}: following it through the relay, hop ${hop} of at most ${maxRedirects}${note}`);
       url = next;
       request = nextInit;
     }
@@ -57,7 +57,7 @@ function redirectedInit(init: RequestInit | undefined, status: number, crossOrig
 }
 
 function fail(log: TrafficLog, message: string): RedirectError {
-  log.event("error", message);
+  log.event("redirect-refused", "error", message);
   return new RedirectError(message);
 }
 

@@ -26,10 +26,10 @@ export function sseTap(log: TrafficLog, exchange: number): Tap {
       const how = error === undefined ? "ended" : `broke off (${describeError(error)})`;
       const fields = open && (open.data.length || open.id !== undefined || open.event !== undefined || open.retry.length || open.unknown.length);
       if (!fields) {
-        if (error !== undefined) log.event("warn", `the SSE stream ${how}`);
+        if (error !== undefined) log.event("sse-broke-off", "warn", `the SSE stream ${how}`);
         return;
       }
-      log.event("warn", `the SSE stream ${how} in the middle of an event: the client never received it`);
+      log.event("sse-event-cut", "warn", `the SSE stream ${how} in the middle of an event: the client never received it`);
       if (open.data.length) {
         const { entry } = log.recordFrame("incoming", open.data.join("\n"), sseChannel(exchange, open));
         addProblem(entry, "cut: the SSE stream stopped before this event was complete (the client never received it)");
