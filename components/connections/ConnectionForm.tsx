@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { isBuiltIn, removed, upserted, type ConnectionsState } from "@/lib/connections/connectionsStore";
 import { CLIENT_FEATURES, featureOn, type ClientFeature } from "@/lib/client/capabilities";
-import { PROTOCOL_CHOICES, TRANSPORT_LABELS, splitArgs, type ConnectionConfig, type TransportKind } from "@/lib/session/config";
+import { joinArgs, PROTOCOL_CHOICES, TRANSPORT_LABELS, splitArgs, type ConnectionConfig, type TransportKind } from "@/lib/session/config";
 import type { SessionPool } from "@/lib/session/pool";
 import type { Store } from "@/lib/session/store";
 import { useStore } from "../hooks/useStore";
@@ -13,7 +13,7 @@ const PROTOCOL_LABELS: Record<string, string> = { auto: "Auto (try 2026-07-28, f
 /** The connection form: transport, target, protocol version, Connect / Disconnect. */
 export function ConnectionForm({ store, pool, config }: { store: Store<ConnectionsState>; pool: SessionPool; config: ConnectionConfig }) {
   const [draft, setDraft] = useState<ConnectionConfig>(config);
-  const [argsText, setArgsText] = useState(draft.transport === "stdio" ? draft.args.map(quote).join(" ") : "");
+  const [argsText, setArgsText] = useState(draft.transport === "stdio" ? joinArgs(draft.args) : "");
   const session = pool.get(config);
   const { status } = useStore(session.store);
   const builtIn = isBuiltIn(store.get(), config.id);
@@ -130,8 +130,4 @@ function switched(features: ConnectionConfig["clientFeatures"], key: ClientFeatu
   if (on) delete next[key];
   else next[key] = false;
   return Object.keys(next).length ? next : undefined;
-}
-
-function quote(arg: string): string {
-  return /^[^\s"']+$/.test(arg) ? arg : `"${arg.replace(/(["\\])/g, "\\$1")}"`;
 }
