@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import { isBuiltIn, removed, upserted, type ConnectionsState } from "@/lib/connections/connectionsStore";
+import { deleteConnection, saveBeforeConnect, saveConnection, saveConnectionCopy } from "@/lib/connections/actions";
+import { isBuiltIn, type ConnectionsState } from "@/lib/connections/connectionsStore";
 import { CLIENT_FEATURES, featureOn, type ClientFeature } from "@/lib/client/capabilities";
 import { joinArgs, PROTOCOL_CHOICES, TRANSPORT_LABELS, splitArgs, type ConnectionConfig, type TransportKind } from "@/lib/session/config";
 import type { SessionPool } from "@/lib/session/pool";
@@ -32,10 +33,10 @@ export function ConnectionForm({ store, pool, config }: { store: Store<Connectio
   };
   const connect = () => {
     const next = current();
-    if (!builtIn) store.apply(upserted, next);
+    saveBeforeConnect(store, next);
     void session.connect(next);
   };
-  const saveAsNew = () => store.apply(upserted, { ...current(), id: `c-${Date.now().toString(36)}`, name: `${draft.name} (copy)` });
+  const saveAsNew = () => saveConnectionCopy(store, current());
 
   return (
     <form aria-label="Connection" className="space-y-3 border-t border-slate-200 p-4 text-sm dark:border-slate-800" onSubmit={(e) => { e.preventDefault(); if (live) void session.disconnect(); else connect(); }}>
@@ -74,8 +75,8 @@ export function ConnectionForm({ store, pool, config }: { store: Store<Connectio
           <button type="button" onClick={saveAsNew} className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700">Save as new</button>
         ) : (
           <>
-            <button type="button" onClick={() => store.apply(upserted, current())} className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700">Save</button>
-            <button type="button" onClick={() => { void pool.remove(config.id); store.apply(removed, config.id); }} className="rounded px-3 py-1.5 text-red-600 hover:bg-red-50 dark:hover:bg-red-950">Delete</button>
+            <button type="button" onClick={() => saveConnection(store, current())} className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700">Save</button>
+            <button type="button" onClick={() => { void pool.remove(config.id); deleteConnection(store, config.id); }} className="rounded px-3 py-1.5 text-red-600 hover:bg-red-50 dark:hover:bg-red-950">Delete</button>
           </>
         )}
       </div>
