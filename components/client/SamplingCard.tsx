@@ -1,10 +1,19 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useMemo, useReducer } from "react";
 import type { CreateMessageRequestParams } from "@modelcontextprotocol/client";
-import { initialSamplingDraft, SAMPLING_REJECTED, samplingResult, summariseSampling, type SamplingSummary, type ServerRequests } from "@/lib/client";
+import {
+  initialSamplingForm,
+  reviewSamplingForm,
+  SAMPLING_REJECTED,
+  samplingFormReducer,
+  summariseSampling,
+  type SamplingBlockKind,
+  type SamplingFormField,
+  type SamplingSummary,
+  type ServerRequests,
+} from "@/lib/client";
 import { danger, json, primary } from "./ui";
 
-type BlockKind = "text" | "image" | "tool_use";
 const STOP_REASONS = ["endTurn", "stopSequence", "maxTokens", "toolUse"];
 
 function blockText(b: SamplingSummary["messages"][number]["blocks"][number]): string {
@@ -70,33 +79,16 @@ export function SamplingRequestView({ params }: { params: CreateMessageRequestPa
 /** A pending sampling request: the request as text and the user's answer. */
 export function SamplingCard({ id, params, requests }: { id: string; params: CreateMessageRequestParams; requests: ServerRequests }) {
   const tools = params.tools ?? [];
-  const [role, setRole] = useState<"assistant" | "user">("assistant");
-  const [kind, setKind] = useState<BlockKind>("text");
-  const [text, setText] = useState("");
-  const [imageData, setImageData] = useState("");
-  const [mimeType, setMimeType] = useState("image/png");
-  const [toolName, setToolName] = useState(tools[0]?.name ?? "");
-  const [toolInput, setToolInput] = useState("{}");
-  const [model, setModel] = useState(initialSamplingDraft().model);
-  const [stopReason, setStopReason] = useState("");
-  const [errors, setErrors] = useState<string[]>([]);
-  const [warnings, setWarnings] = useState<string[]>([]);
+  const [form, dispatch] = useReducer(samplingFormReducer, params, initialSamplingForm);
+  const { role, kind, text, imageData, mimeType, toolName, toolInput, model, stopReason, errors, warnings } = form;
+  const edit = (field: SamplingFormField) => (e: { target: { value: string } }) => dispatch({ type: "edit", field, value: e.target.value });
   const listId = `${id}-stop-reasons`;
 
   const send = () => {
-    const block = kind === "text" ? { type: "text" as const, text } : kind === "image" ? { type: "image" as const, data: imageData, mimeType } : { type: "tool_use" as const, name: toolName, input: toolInput };
-    const shaped = samplingResult({ role, model, stopReason: stopReason || undefined, content: [block] }, params);
-    if (!shaped.ok) {
-      setErrors(shaped.errors);
-      return;
-    }
     // Warnings note an answer a real model would not give; shown once, a second Send sends it anyway.
-    if (shaped.warnings.length && warnings.join() !== shaped.warnings.join()) {
-      setErrors([]);
-      setWarnings(shaped.warnings);
-      return;
-    }
-    requests.answer(id, shaped.result as unknown as Record<string, unknown>);
+    const review = reviewSamplingForm(form, params);
+    if (review.kind === "send") requests.answer(id, review.result as unknown as Record<string, unknown>);
+    else dispatch({ type: "reviewed", errors: review.errors, warnings: review.warnings });
   };
 
   return (
@@ -107,14 +99,14 @@ export function SamplingCard({ id, params, requests }: { id: string; params: Cre
         <div className="flex flex-wrap gap-3">
           <span className="flex items-center gap-1 text-xs">
             <label htmlFor={`${id}-role`}>Role</label>
-            <select id={`${id}-role`} className="input" value={role} onChange={(e) => setRole(e.target.value as "assistant" | "user")}>
+            <select id={`${id}-role`} className="input" value={role} onChange={(e) => dispatch({ type: "role", role: e.target.value as "assistant" | "user" })}>
               <option value="assistant">assistant</option>
               <option value="user">user</option>
             </select>
           </span>
           <span className="flex items-center gap-1 text-xs">
             <label htmlFor={`${id}-kind`}>Content type</label>
-            <select id={`${id}-kind`} className="input" value={kind} onChange={(e) => setKind(e.target.value as BlockKind)}>
+            <select id={`${id}-kind`} className="input" value={kind} onChange={(e) => dispatch({ type: "kind", kind: e.target.value as SamplingBlockKind })}>
               <option value="text">text</option>
               <option value="image">image</option>
               {tools.length > 0 && <option value="tool_use">tool_use</option>}
@@ -122,29 +114,29 @@ export function SamplingCard({ id, params, requests }: { id: string; params: Cre
           </span>
           <span className="flex items-center gap-1 text-xs">
             <label htmlFor={`${id}-model`}>Model</label>
-            <input id={`${id}-model`} className="input mono" value={model} onChange={(e) => setModel(e.target.value)} />
+            <input id={`${id}-model`} className="input mono" value={model} onChange={edit("model")} />
           </span>
           <span className="flex items-center gap-1 text-xs">
             <label htmlFor={`${id}-stop`}>Stop reason</label>
-            <input id={`${id}-stop`} className="input mono w-32" list={listId} value={stopReason} placeholder="endTurn" onChange={(e) => setStopReason(e.target.value)} />
+            <input id={`${id}-stop`} className="input mono w-32" list={listId} value={stopReason} placeholder="endTurn" onChange={edit("stopReason")} />
             <datalist id={listId}>{STOP_REASONS.map((r) => <option key={r} value={r} />)}</datalist>
           </span>
         </div>
         {kind === "text" && (
           <span className="block text-xs">
             <label htmlFor={`${id}-text`}>Answer text</label>
-            <textarea id={`${id}-text`} className="input mt-1 block w-full" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+            <textarea id={`${id}-text`} className="input mt-1 block w-full" rows={3} value={text} onChange={edit("text")} />
           </span>
         )}
         {kind === "image" && (
           <div className="flex flex-wrap gap-3">
             <span className="block flex-1 text-xs">
               <label htmlFor={`${id}-image`}>Image data (base64)</label>
-              <textarea id={`${id}-image`} className="input mono mt-1 block w-full" rows={2} value={imageData} onChange={(e) => setImageData(e.target.value)} />
+              <textarea id={`${id}-image`} className="input mono mt-1 block w-full" rows={2} value={imageData} onChange={edit("imageData")} />
             </span>
             <span className="block text-xs">
               <label htmlFor={`${id}-mime`}>MIME type</label>
-              <input id={`${id}-mime`} className="input mono mt-1 block" value={mimeType} onChange={(e) => setMimeType(e.target.value)} />
+              <input id={`${id}-mime`} className="input mono mt-1 block" value={mimeType} onChange={edit("mimeType")} />
             </span>
           </div>
         )}
@@ -152,13 +144,13 @@ export function SamplingCard({ id, params, requests }: { id: string; params: Cre
           <div className="flex flex-wrap gap-3">
             <span className="block text-xs">
               <label htmlFor={`${id}-tool`}>Tool to use</label>
-              <select id={`${id}-tool`} className="input mt-1 block" value={toolName} onChange={(e) => setToolName(e.target.value)}>
+              <select id={`${id}-tool`} className="input mt-1 block" value={toolName} onChange={edit("toolName")}>
                 {tools.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
               </select>
             </span>
             <span className="block flex-1 text-xs">
               <label htmlFor={`${id}-input`}>Tool input (JSON)</label>
-              <textarea id={`${id}-input`} className="input mono mt-1 block w-full" rows={2} value={toolInput} onChange={(e) => setToolInput(e.target.value)} />
+              <textarea id={`${id}-input`} className="input mono mt-1 block w-full" rows={2} value={toolInput} onChange={edit("toolInput")} />
             </span>
           </div>
         )}

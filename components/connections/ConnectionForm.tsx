@@ -1,8 +1,9 @@
 "use client";
 import { useState } from "react";
-import { isBuiltIn, removed, upserted, type ConnectionsState } from "@/lib/connections";
+import { deleteConnection, saveBeforeConnect, saveConnection, saveConnectionCopy } from "@/lib/connections";
+import { isBuiltIn, type ConnectionsState } from "@/lib/connections";
 import { CLIENT_FEATURES, featureOn, type ClientFeature } from "@/lib/base";
-import { PROTOCOL_CHOICES, TRANSPORT_LABELS, splitArgs, type ConnectionConfig, type TransportKind } from "@/lib/base";
+import { joinArgs, PROTOCOL_CHOICES, TRANSPORT_LABELS, splitArgs, type ConnectionConfig, type TransportKind } from "@/lib/base";
 import type { SessionPool } from "@/lib/session";
 import type { Store } from "@/lib/base";
 import { useStore } from "../hooks/useStore";
@@ -13,7 +14,7 @@ const PROTOCOL_LABELS: Record<string, string> = { auto: "Auto (try 2026-07-28, f
 /** The connection form: transport, target, protocol version, Connect / Disconnect. */
 export function ConnectionForm({ store, pool, config }: { store: Store<ConnectionsState>; pool: SessionPool; config: ConnectionConfig }) {
   const [draft, setDraft] = useState<ConnectionConfig>(config);
-  const [argsText, setArgsText] = useState(draft.transport === "stdio" ? draft.args.map(quote).join(" ") : "");
+  const [argsText, setArgsText] = useState(draft.transport === "stdio" ? joinArgs(draft.args) : "");
   const session = pool.get(config);
   const { status } = useStore(session.store);
   const builtIn = isBuiltIn(store.get(), config.id);
@@ -32,10 +33,10 @@ export function ConnectionForm({ store, pool, config }: { store: Store<Connectio
   };
   const connect = () => {
     const next = current();
-    if (!builtIn) store.apply(upserted, next);
+    saveBeforeConnect(store, next);
     void session.connect(next);
   };
-  const saveAsNew = () => store.apply(upserted, { ...current(), id: `c-${Date.now().toString(36)}`, name: `${draft.name} (copy)` });
+  const saveAsNew = () => saveConnectionCopy(store, current());
 
   return (
     <form aria-label="Connection" className="space-y-3 border-t border-slate-200 p-4 text-sm dark:border-slate-800" onSubmit={(e) => { e.preventDefault(); if (live) void session.disconnect(); else connect(); }}>
@@ -74,8 +75,8 @@ export function ConnectionForm({ store, pool, config }: { store: Store<Connectio
           <button type="button" onClick={saveAsNew} className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700">Save as new</button>
         ) : (
           <>
-            <button type="button" onClick={() => store.apply(upserted, current())} className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700">Save</button>
-            <button type="button" onClick={() => { void pool.remove(config.id); store.apply(removed, config.id); }} className="rounded px-3 py-1.5 text-red-600 hover:bg-red-50 dark:hover:bg-red-950">Delete</button>
+            <button type="button" onClick={() => saveConnection(store, current())} className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700">Save</button>
+            <button type="button" onClick={() => { void pool.remove(config.id); deleteConnection(store, config.id); }} className="rounded px-3 py-1.5 text-red-600 hover:bg-red-50 dark:hover:bg-red-950">Delete</button>
           </>
         )}
       </div>
@@ -130,8 +131,4 @@ function switched(features: ConnectionConfig["clientFeatures"], key: ClientFeatu
   if (on) delete next[key];
   else next[key] = false;
   return Object.keys(next).length ? next : undefined;
-}
-
-function quote(arg: string): string {
-  return /^[^\s"']+$/.test(arg) ? arg : `"${arg.replace(/(["\\])/g, "\\$1")}"`;
 }

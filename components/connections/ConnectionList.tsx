@@ -1,6 +1,7 @@
 "use client";
 import type { Store } from "@/lib/base";
-import { allConnections, problemsDismissed, recordingAdded, selected, upserted, type ConnectionsState } from "@/lib/connections";
+import { addConnection, addRecording, dismissProblems, selectConnection } from "@/lib/connections";
+import { allConnections, type ConnectionsState } from "@/lib/connections";
 import { parseRecordingPaced } from "@/lib/inspect";
 import { useState } from "react";
 import { TRANSPORT_LABELS } from "@/lib/base";
@@ -16,18 +17,16 @@ export function ConnectionList({ store, pool }: { store: Store<ConnectionsState>
     const parsed = await parseRecordingPaced(await file.text());
     if ("error" in parsed) return setOpenError(`${file.name}: ${parsed.error}`);
     setOpenError(undefined);
-    const config = { ...parsed.recording.connection, id: `rec-${Date.now().toString(36)}`, name: `Recording · ${file.name}` };
-    store.apply(recordingAdded, config);
+    const config = addRecording(store, parsed.recording.connection, file.name);
     void pool.get(config).openRecording(parsed.recording);
   };
-  const addNew = () =>
-    store.apply(upserted, { id: `c-${Date.now().toString(36)}`, name: "New connection", transport: "streamable-http", protocol: "auto", url: "http://127.0.0.1:3001/mcp", headers: [] });
+  const addNew = () => addConnection(store);
   return (
     <nav aria-label="Saved connections" className="px-2">
       {state.problems.length > 0 && (
         <div role="alert" className="mx-2 mb-2 rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
           {state.problems.map((p) => <p key={p}>{p}</p>)}
-          <button type="button" className="mt-1 underline" onClick={() => store.apply(problemsDismissed, undefined)}>Dismiss</button>
+          <button type="button" className="mt-1 underline" onClick={() => dismissProblems(store)}>Dismiss</button>
         </div>
       )}
       <ul className="space-y-0.5">
@@ -36,7 +35,7 @@ export function ConnectionList({ store, pool }: { store: Store<ConnectionsState>
             <button
               type="button"
               aria-current={c.id === state.selectedId ? "true" : undefined}
-              onClick={() => store.apply(selected, c.id)}
+              onClick={() => selectConnection(store, c.id)}
               className={`flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm ${c.id === state.selectedId ? "bg-indigo-100 dark:bg-indigo-950" : "hover:bg-slate-200 dark:hover:bg-slate-800"}`}
             >
               <StatusDot session={pool.get(c)} />

@@ -8,11 +8,11 @@ import { useSessionMemory } from "../hooks/useSessionMemory";
 import { useStore } from "../hooks/useStore";
 import { CompletionInput } from "./CompletionInput";
 import { ConversationView } from "./ConversationView";
-import { InvalidEntries } from "../lists/InvalidEntries";
+import { ListFrame } from "../lists/ListFrame";
 import { ItemList, type ListEntry } from "./ItemList";
 import { ResourceReadView } from "./ResourceReadView";
 import { useCompleter } from "./useCompleter";
-import { ALERT, BUTTON, NOTE, PRIMARY } from "./ui";
+import { ALERT, NOTE, PRIMARY } from "./ui";
 
 /** The Prompts tab: the prompts on the left, the selected one's argument form and conversation on the right. */
 export function PromptsView({ session, state }: { session: InspectorSession; state: SessionState }) {
@@ -23,28 +23,11 @@ export function PromptsView({ session, state }: { session: InspectorSession; sta
     () => items.map((p) => ({ id: p.name, primary: p.name, secondary: p.title ?? p.description, haystack: `${p.title ?? ""} ${p.description ?? ""}` })),
     [items],
   );
-  if (list.status === "idle") return <p className="p-4 text-sm text-slate-500">Not loaded: connect first.</p>;
-  if (list.status === "unsupported") return <p className="p-4 text-sm text-slate-500">The server does not declare the prompts capability.</p>;
   const prompt = items.find((p) => p.name === selected);
   return (
-    <div className="flex h-full min-h-0">
-      <div className="flex w-80 shrink-0 flex-col">
-        <div className="flex items-center gap-2 border-b border-slate-100 px-2 py-1 text-xs dark:border-slate-800">
-          {list.status === "loading" && <span className={NOTE}>loading…</span>}
-          <button type="button" onClick={() => void session.refresh("prompts")} className={`ml-auto ${BUTTON}`}>
-            Refresh prompts
-          </button>
-        </div>
-        <div className="min-h-0 flex-1">
-          <ItemList label="Prompts" entries={entries} selected={selected} onSelect={setSelected} />
-        </div>
-      </div>
-      <div className="min-w-0 flex-1 overflow-auto">
-        {list.status === "error" && <p role="alert" className={`p-4 ${ALERT}`}>Could not load prompts: {list.error}</p>}
-        <InvalidEntries entries={list.invalid} noun="prompt" usable={list.items.length} />
-        {prompt ? <PromptPanel key={prompt.name} session={session} prompt={prompt} /> : <p className="p-4 text-sm text-slate-500">Choose a prompt to get it.</p>}
-      </div>
-    </div>
+    <ListFrame kind="prompts" list={list} onRefresh={() => void session.refresh("prompts")} side={<ItemList label="Prompts" entries={entries} selected={selected} onSelect={setSelected} />}>
+      {prompt ? <PromptPanel key={prompt.name} session={session} prompt={prompt} /> : <p className="p-4 text-sm text-slate-500">Choose a prompt to get it.</p>}
+    </ListFrame>
   );
 }
 

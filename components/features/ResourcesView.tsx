@@ -6,11 +6,11 @@ import type { SessionState } from "@/lib/base";
 import { formatBytes } from "@/lib/results";
 import { useSessionMemory } from "../hooks/useSessionMemory";
 import { useStore } from "../hooks/useStore";
-import { InvalidEntries } from "../lists/InvalidEntries";
+import { ListFrame } from "../lists/ListFrame";
 import { ItemList, type ListEntry } from "./ItemList";
 import { ResourceReadView } from "./ResourceReadView";
 import { SubscriptionControls, UpdatedMark } from "./SubscriptionControls";
-import { ALERT, BUTTON, NOTE, PRIMARY, UPDATED } from "./ui";
+import { NOTE, PRIMARY, UPDATED } from "./ui";
 
 /** The Resources tab: the listed resources on the left, the selected one (read, subscribe) on the right. */
 export function ResourcesView({ session, state }: { session: InspectorSession; state: SessionState }) {
@@ -29,29 +29,11 @@ export function ResourcesView({ session, state }: { session: InspectorSession; s
       })),
     [items, updated],
   );
-  if (list.status === "idle") return <p className="p-4 text-sm text-slate-500">Not loaded: connect first.</p>;
-  if (list.status === "unsupported") return <p className="p-4 text-sm text-slate-500">The server does not declare the resources capability.</p>;
   const resource = items.find((r) => r.uri === selected);
   return (
-    <div className="flex h-full min-h-0">
-      <div className="flex w-80 shrink-0 flex-col">
-        <div className="flex items-center gap-2 border-b border-slate-100 px-2 py-1 text-xs dark:border-slate-800">
-          {list.status === "loading" && <span className={NOTE}>loading…</span>}
-          {list.reason === "list_changed" && <span className="text-amber-700 dark:text-amber-400">refreshed after list_changed</span>}
-          <button type="button" onClick={() => void session.refresh("resources")} className={`ml-auto ${BUTTON}`}>
-            Refresh resources
-          </button>
-        </div>
-        <div className="min-h-0 flex-1">
-          <ItemList label="Resources" entries={entries} selected={selected} onSelect={setSelected} />
-        </div>
-      </div>
-      <div className="min-w-0 flex-1 overflow-auto">
-        {list.status === "error" && <p role="alert" className={`p-4 ${ALERT}`}>Could not load resources: {list.error}</p>}
-        <InvalidEntries entries={list.invalid} noun="resource" usable={list.items.length} />
-        {resource ? <ResourcePanel key={resource.uri} session={session} resource={resource} /> : <p className="p-4 text-sm text-slate-500">Choose a resource to read it.</p>}
-      </div>
-    </div>
+    <ListFrame kind="resources" list={list} onRefresh={() => void session.refresh("resources")} side={<ItemList label="Resources" entries={entries} selected={selected} onSelect={setSelected} />}>
+      {resource ? <ResourcePanel key={resource.uri} session={session} resource={resource} /> : <p className="p-4 text-sm text-slate-500">Choose a resource to read it.</p>}
+    </ListFrame>
   );
 }
 

@@ -7,12 +7,12 @@ import type { SessionState } from "@/lib/base";
 import { useSessionMemory } from "../hooks/useSessionMemory";
 import { useStore } from "../hooks/useStore";
 import { CompletionInput } from "./CompletionInput";
-import { InvalidEntries } from "../lists/InvalidEntries";
+import { ListFrame } from "../lists/ListFrame";
 import { ItemList, type ListEntry } from "./ItemList";
 import { ResourceReadView } from "./ResourceReadView";
 import { SubscriptionControls, UpdatedMark } from "./SubscriptionControls";
 import { useCompleter } from "./useCompleter";
-import { ALERT, BUTTON, NOTE, PRIMARY, WARN } from "./ui";
+import { NOTE, PRIMARY, WARN } from "./ui";
 
 /** The Resource templates tab: the templates on the left, the selected one's form on the right. */
 export function TemplatesView({ session, state }: { session: InspectorSession; state: SessionState }) {
@@ -23,32 +23,20 @@ export function TemplatesView({ session, state }: { session: InspectorSession; s
     () => items.map((t) => ({ id: t.uriTemplate, primary: t.name || t.uriTemplate, secondary: t.uriTemplate, haystack: `${t.title ?? ""} ${t.description ?? ""}` })),
     [items],
   );
-  if (list.status === "idle") return <p className="p-4 text-sm text-slate-500">Not loaded: connect first.</p>;
-  if (list.status === "unsupported") return <p className="p-4 text-sm text-slate-500">The server does not declare the resources capability.</p>;
   const template = items.find((t) => t.uriTemplate === selected);
   return (
-    <div className="flex h-full min-h-0">
-      <div className="flex w-80 shrink-0 flex-col">
-        <div className="flex items-center gap-2 border-b border-slate-100 px-2 py-1 text-xs dark:border-slate-800">
-          {list.status === "loading" && <span className={NOTE}>loading…</span>}
-          <button type="button" onClick={() => void session.refresh("resourceTemplates")} className={`ml-auto ${BUTTON}`}>
-            Refresh templates
-          </button>
-        </div>
-        <div className="min-h-0 flex-1">
-          <ItemList label="Resource templates" entries={entries} selected={selected} onSelect={setSelected} />
-        </div>
-      </div>
-      <div className="min-w-0 flex-1 overflow-auto">
-        {list.status === "error" && <p role="alert" className={`p-4 ${ALERT}`}>Could not load resource templates: {list.error}</p>}
-        <InvalidEntries entries={list.invalid} noun="template" usable={list.items.length} />
-        {template ? (
-          <TemplatePanel key={template.uriTemplate} session={session} template={template} />
-        ) : (
-          <p className="p-4 text-sm text-slate-500">Choose a template to fill it in and read the resource.</p>
-        )}
-      </div>
-    </div>
+    <ListFrame
+      kind="resourceTemplates"
+      list={list}
+      onRefresh={() => void session.refresh("resourceTemplates")}
+      side={<ItemList label="Resource templates" entries={entries} selected={selected} onSelect={setSelected} />}
+    >
+      {template ? (
+        <TemplatePanel key={template.uriTemplate} session={session} template={template} />
+      ) : (
+        <p className="p-4 text-sm text-slate-500">Choose a template to fill it in and read the resource.</p>
+      )}
+    </ListFrame>
   );
 }
 

@@ -1,12 +1,11 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { queryMatcher } from "@/lib/inspect";
 import { LIST_METHODS } from "@/lib/session";
 import type { InspectorSession } from "@/lib/session";
-import type { ListKind } from "@/lib/base";
+import type { ListKind, SessionState } from "@/lib/base";
 import { useStore } from "../hooks/useStore";
 import { HandshakeView } from "../handshake/HandshakeView";
-import { CapabilityList } from "../lists/CapabilityList";
 import { TrafficPanel } from "../traffic/TrafficPanel";
 import { Composer } from "../composer/Composer";
 import { FlowView } from "../flow/FlowView";
@@ -22,7 +21,33 @@ import { ClientPanel } from "../client/ClientPanel";
 import { ChecksView } from "../checks/ChecksView";
 import { DockSplit } from "./DockSplit";
 
-type Tab = "handshake" | ListKind | "logs" | "flow" | "timing" | "composer" | "diff" | "checks";
+export type Tab = "handshake" | ListKind | "logs" | "flow" | "timing" | "composer" | "diff" | "checks";
+
+/** What a tab's body may need. */
+export interface TabContext {
+  session: InspectorSession;
+  state: SessionState;
+  others: DiffCandidate[];
+  /** The traffic query's matcher (null: no query), shared by the traffic list, the diagram and the waterfall. */
+  match: ReturnType<typeof queryMatcher>["match"];
+  /** Put a query in the traffic panel's search box. */
+  showInTraffic: (query: string) => void;
+}
+
+/** Each tab's body. */
+export const TAB_BODIES: Record<Tab, (c: TabContext) => ReactNode> = {
+  handshake: ({ session }) => <HandshakeView session={session} />,
+  tools: ({ session, state }) => <ToolsView session={session} state={state} />,
+  resources: ({ session, state }) => <ResourcesView session={session} state={state} />,
+  resourceTemplates: ({ session, state }) => <TemplatesView session={session} state={state} />,
+  prompts: ({ session, state }) => <PromptsView session={session} state={state} />,
+  logs: ({ session }) => <LogsView session={session} />,
+  flow: ({ session, state, match }) => <FlowView log={session.log} protocolVersion={state.protocolVersion} match={match} />,
+  timing: ({ session, match }) => <TimingView log={session.log} match={match} />,
+  composer: ({ session }) => <Composer session={session} />,
+  diff: ({ session, others }) => <DiffView session={session} candidates={others} />,
+  checks: ({ session, showInTraffic }) => <ChecksView session={session} onShowInTraffic={showInTraffic} />,
+};
 
 /** One connection's session: status, handshake, capability lists and the traffic panel. */
 export function SessionView({ session, others = [] }: { session: InspectorSession; others?: DiffCandidate[] }) {
@@ -67,7 +92,7 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
       <DockSplit
         top={
           <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="h-full overflow-auto">
-            {tab === "handshake" ? <HandshakeView session={session} /> : tab === "tools" ? <ToolsView session={session} state={state} /> : tab === "timing" ? <TimingView log={session.log} match={match} /> : tab === "flow" ? <FlowView log={session.log} protocolVersion={state.protocolVersion} match={match} /> : tab === "composer" ? <Composer session={session} /> : tab === "diff" ? <DiffView session={session} candidates={others} /> : tab === "checks" ? <ChecksView session={session} onShowInTraffic={setQuery} /> : tab === "resources" ? <ResourcesView session={session} state={state} /> : tab === "resourceTemplates" ? <TemplatesView session={session} state={state} /> : tab === "prompts" ? <PromptsView session={session} state={state} /> : tab === "logs" ? <LogsView session={session} /> : <CapabilityList kind={tab} state={state} onRefresh={() => void session.refresh(tab)} />}
+            {TAB_BODIES[tab]({ session, state, others, match, showInTraffic: setQuery })}
           </div>
         }
         bottom={<TrafficPanel log={session.log} protocolVersion={state.protocolVersion} query={query} onQuery={setQuery} />}

@@ -28,9 +28,3 @@ export function AnnotationBadges({ tool, compact = false }: { tool: Tool; compac
     </span>
   );
 }
-
-export function isDestructive(tool: Tool): boolean {
-  const a = tool.annotations;
-  // Spec defaults: readOnlyHint false, destructiveHint true.
-  return !a?.readOnlyHint && a?.destructiveHint === true;
-}

@@ -5,19 +5,18 @@ import { initialValue, modelFor, schemaHasDefaults, validateArguments, withDefau
 import type { CallRecord } from "@/lib/tools";
 import type { InspectorSession } from "@/lib/session";
 import { serverRunsToolTasks, taskSupportOf, type TaskStart } from "@/lib/features";
+import { confirmCall, parseTimeoutSeconds, prepareCall, type CallSend, type CallStep, type Confirmation } from "@/lib/tools";
 import { useStore } from "../hooks/useStore";
 import { userWaitOf } from "../client/userWait";
 import { ServerIcons } from "../results/ServerIcons";
 import { ToolResultView } from "../results/ToolResultView";
-import { AnnotationBadges, isDestructive } from "./AnnotationBadges";
+import { AnnotationBadges } from "./AnnotationBadges";
 import { ArgumentsEditor } from "./ArgumentsEditor";
 import { CallStatus } from "./CallStatus";
 import { ConfirmBar } from "./ConfirmBar";
 import { TaskList } from "./TaskList";
 import { ToolHistory } from "./ToolHistory";
 import { errorMessage } from "@/lib/base";
-
-type Pending = { reason: "destructive" | "invalid"; message: string };
 
 /** One tool: its description and annotations, the argument editor, Call, progress, result and history. */
 export function ToolPanel({ session, tool }: { session: InspectorSession; tool: Tool }) {
@@ -31,7 +30,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   const outgoing = () => (sendDefaults ? withDefaults(modelFor(tool.inputSchema).root, args) : args);
   const [jsonError, setJsonError] = useState<string>();
   const [timeoutS, setTimeoutS] = useState(60);
-  const [pending, setPending] = useState<Pending>();
+  const [pending, setPending] = useState<Confirmation>();
   const [openId, setOpenId] = useState<number>();
   const serverCapabilities = useStore(session.store).serverCapabilities;
   // Run as a task (2025-11-25): only for a tool that allows it on a server that declares task-augmented tools/call.
@@ -58,33 +57,29 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   const running = calls.find((c) => c.status === "running");
   const shown = calls.find((c) => c.id === openId) ?? calls.at(-1);
 
-  const send = () => {
+  const mode = { tasksOffered, asTask, ttlText, timeoutS };
+
+  const send = (how: CallSend) => {
     setPending(undefined);
     const client = session.client;
     if (!client) return;
     const args = outgoing();
-    if (tasksOffered && asTask) {
-      const ttl = ttlText.trim() ? Number(ttlText) : undefined;
+    if (how.kind === "task") {
       setTaskStart({ kind: "task", taskId: "", sending: true });
-      session.features.tasks.runTool(tool.name, args, ttl !== undefined && Number.isFinite(ttl) ? { ttl } : {}).then(setTaskStart, (error: unknown) =>
+      session.features.tasks.runTool(tool.name, args, how.options).then(setTaskStart, (error: unknown) =>
         setTaskStart({ kind: "error", error: { message: errorMessage(error) } }),
       );
       return;
     }
-    void session.tools.call(client, tool.name, args, { timeoutMs: timeoutS * 1000, userWait: userWaitOf(session.clientFeatures.requests) }).then(() => setOpenId(undefined));
+    void session.tools.call(client, tool.name, args, { timeoutMs: how.timeoutMs, userWait: userWaitOf(session.clientFeatures.requests) }).then(() => setOpenId(undefined));
     setOpenId(undefined);
   };
+  const step = (next: CallStep) => (next.kind === "confirm" ? setPending(next.confirmation) : send(next));
   const callClicked = () => {
     setTouched(true);
     if (jsonError || running || !session.client) return;
-    const errors = validateArguments(tool.inputSchema, outgoing()).filter((e) => e.severity !== "warning");
-    if (isDestructive(tool) && pending?.reason !== "destructive") {
-      return setPending({ reason: "destructive", message: `${tool.name} is marked destructive by the server. Call it?` });
-    }
-    if (errors.length && pending?.reason !== "invalid") {
-      return setPending({ reason: "invalid", message: `The arguments do not match the tool's inputSchema (${errors.length} error${errors.length > 1 ? "s" : ""}). Send them anyway, to test the server?` });
-    }
-    send();
+    const errorCount = validateArguments(tool.inputSchema, outgoing()).filter((e) => e.severity !== "warning").length;
+    step(prepareCall({ tool, errorCount, pending, mode }));
   };
   const reopen = (call: CallRecord) => {
     setOpenId(call.id);
@@ -141,7 +136,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
           )}
           <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400" title="Restarts on each progress notification; paused while a request from the server waits for you">
             Timeout (s)
-            <input type="number" min={1} value={timeoutS} onChange={(e) => setTimeoutS(Math.max(1, Number(e.target.value) || 1))} className="input w-20" />
+            <input type="number" min={1} value={timeoutS} onChange={(e) => setTimeoutS(parseTimeoutSeconds(e.target.value))} className="input w-20" />
           </label>
           <span className="hidden text-xs text-slate-500 2xl:inline">restarts on each progress notification; paused while a request from the server waits for you</span>
           <span className="text-xs text-slate-500">Ctrl+Enter calls</span>
@@ -164,7 +159,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
           {schemaWarning && <span role="note" className="text-xs text-amber-700 dark:text-amber-400">Schema not checked: {schemaWarning.message}</span>}
         </div>
       </div>
-      {pending && <ConfirmBar message={pending.message} confirmLabel={pending.reason === "invalid" ? "Send anyway" : "Call it"} onConfirm={pending.reason === "destructive" && errors.length ? () => setPending({ reason: "invalid", message: `The arguments do not match the tool's inputSchema. Send them anyway?` }) : send} onCancel={() => setPending(undefined)} />}
+      {pending && <ConfirmBar message={pending.message} confirmLabel={pending.reason === "invalid" ? "Send anyway" : "Call it"} onConfirm={() => step(confirmCall(pending, errors.length, mode))} onCancel={() => setPending(undefined)} />}
       {taskStart?.sending && <p role="status" className="text-xs">Creating the task…</p>}
       {!taskStart?.sending && taskStart?.kind === "task" && <p role="status" className="text-xs">Task created: <span className="mono">{taskStart.taskId}</span> (polled below).</p>}
       {taskStart?.kind === "error" && <p role="alert" className="text-xs text-red-700 dark:text-red-400">The task was not created: {taskStart.error.code !== undefined ? `error ${taskStart.error.code}: ` : ""}{taskStart.error.message}</p>}

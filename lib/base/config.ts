@@ -46,6 +46,19 @@ export const TRANSPORT_LABELS: Record<TransportKind, string> = {
   sse: "SSE (legacy HTTP+SSE)",
 };
 
+/**
+ * One argument as typed in the Arguments box: bare when it has no whitespace or quote, otherwise in
+ * double quotes with `"` and `\` escaped. `splitArgs` reads it back.
+ */
+export function quoteArg(arg: string): string {
+  return /^[^\s"']+$/.test(arg) ? arg : `"${arg.replace(/(["\\])/g, "\\$1")}"`;
+}
+
+/** The arguments as one line for the Arguments box: `splitArgs(joinArgs(args))` gives `args` back. */
+export function joinArgs(args: readonly string[]): string {
+  return args.map(quoteArg).join(" ");
+}
+
 /** Split a command line typed in one box into words, honouring quotes. No shell ever sees it. */
 export function splitArgs(line: string): string[] {
   const out: string[] = [];

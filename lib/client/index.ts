@@ -13,9 +13,12 @@
  *   belongs to) marks the item "cancelled". 2026-07-28 multi round-trip requests
  *   (`InputRequiredResult.inputRequests`) arrive here too, with `via: "input-required"`: the SDK
  *   retries the original call with the answers once all are given.
- *   - Sampling cards: `summariseSampling(params)` for display; `initialSamplingDraft()` →
- *     edit → `samplingResult(draft, params)` gives `{ ok, result, warnings }` or `{ ok: false, errors }`;
- *     send `result`. Reject with `SAMPLING_REJECTED` (code -1).
+ *   - Sampling cards: `summariseSampling(params)` for display; the answer form is
+ *     `useReducer(samplingFormReducer, params, initialSamplingForm)`, and Send asks
+ *     `reviewSamplingForm(form, params)`: `{ kind: "send", result }` or `{ kind: "show", errors, warnings }`
+ *     (dispatch `reviewed`). Underneath, `samplingResult(draft, params)` shapes any `SamplingDraft`
+ *     (`initialSamplingDraft()`) into `{ ok, result, warnings }` or `{ ok: false, errors }`.
+ *     Reject with `SAMPLING_REJECTED` (code -1).
  *   - Form elicitation: `elicitationFields(params.requestedSchema)`, `initialElicitationValues(fields)`,
  *     `validateElicitation(fields, values)` → `{ ok, content }` or `{ ok: false, errors }` (per field
  *     name); send `elicitationResult("accept", content)`, `elicitationResult("decline")` or "cancel".
@@ -49,4 +52,21 @@ export { urlElicitationsFromError, urlElicitationView, type UrlElicitationView }
 export type { PingOutcome } from "./ping";
 export { AnswerError, isOpen, openItems, ServerRequests, type RequestsState, type RequestStatus, type SentAnswer, type ServerRequest, type ServerRequestItem } from "./requests";
 export { checkRoot, rootUriFromInput, RootsList, type RootCheck, type RootsState } from "./roots";
-export { initialSamplingDraft, SAMPLING_REJECTED, samplingResult, summariseSampling, type SamplingDraft, type SamplingDraftBlock, type SamplingSummary } from "./sampling";
+export {
+  initialSamplingDraft,
+  initialSamplingForm,
+  reviewSamplingForm,
+  SAMPLING_REJECTED,
+  samplingDraftOf,
+  samplingFormReducer,
+  samplingResult,
+  summariseSampling,
+  type SamplingBlockKind,
+  type SamplingDraft,
+  type SamplingDraftBlock,
+  type SamplingForm,
+  type SamplingFormAction,
+  type SamplingFormField,
+  type SamplingReview,
+  type SamplingSummary,
+} from "./sampling";

@@ -135,3 +135,91 @@ export function samplingResult(draft: SamplingDraft, params: CreateMessageReques
   } as CreateMessageResult | CreateMessageResultWithTools;
   return { ok: true, result, warnings };
 }
+
+/** The kinds of content block a sampling card can answer with. */
+export type SamplingBlockKind = "text" | "image" | "tool_use";
+
+/**
+ * A sampling card's form: one block of each kind kept while the user switches between them, and
+ * what the last Send found (errors block; warnings are shown once, a second Send sends anyway).
+ */
+export interface SamplingForm {
+  role: "assistant" | "user";
+  kind: SamplingBlockKind;
+  text: string;
+  imageData: string;
+  mimeType: string;
+  toolName: string;
+  /** JSON text, parsed on Send. */
+  toolInput: string;
+  model: string;
+  /** Empty: toolUse or endTurn, from the content. */
+  stopReason: string;
+  errors: string[];
+  warnings: string[];
+}
+
+export type SamplingFormField = "text" | "imageData" | "mimeType" | "toolName" | "toolInput" | "model" | "stopReason";
+
+export type SamplingFormAction =
+  | { type: "role"; role: SamplingForm["role"] }
+  | { type: "kind"; kind: SamplingBlockKind }
+  | { type: "edit"; field: SamplingFormField; value: string }
+  /** What a Send that did not send found (see `reviewSamplingForm`). */
+  | { type: "reviewed"; errors: string[]; warnings: string[] };
+
+/** The form for a request: a text answer from the manual model; tool_use starts on the first tool offered. */
+export function initialSamplingForm(params: Pick<CreateMessageRequestParams, "tools">): SamplingForm {
+  return {
+    role: "assistant",
+    kind: "text",
+    text: "",
+    imageData: "",
+    mimeType: "image/png",
+    toolName: params.tools?.[0]?.name ?? "",
+    toolInput: "{}",
+    model: initialSamplingDraft().model,
+    stopReason: "",
+    errors: [],
+    warnings: [],
+  };
+}
+
+export function samplingFormReducer(form: SamplingForm, action: SamplingFormAction): SamplingForm {
+  switch (action.type) {
+    case "role":
+      return { ...form, role: action.role };
+    case "kind":
+      return { ...form, kind: action.kind };
+    case "edit":
+      return { ...form, [action.field]: action.value };
+    case "reviewed":
+      return { ...form, errors: action.errors, warnings: action.warnings };
+  }
+}
+
+/** The draft the form stands for: one block, of the kind chosen. */
+export function samplingDraftOf(form: SamplingForm): SamplingDraft {
+  const block: SamplingDraftBlock =
+    form.kind === "text"
+      ? { type: "text", text: form.text }
+      : form.kind === "image"
+        ? { type: "image", data: form.imageData, mimeType: form.mimeType }
+        : { type: "tool_use", name: form.toolName, input: form.toolInput };
+  return { role: form.role, model: form.model, stopReason: form.stopReason || undefined, content: [block] };
+}
+
+export type SamplingReview =
+  | { kind: "send"; result: CreateMessageResult | CreateMessageResultWithTools }
+  | { kind: "show"; errors: string[]; warnings: string[] };
+
+/**
+ * Send pressed: errors are shown and block; warnings are shown the first time and, unchanged, let
+ * the second Send through (an inspector may want to send what a real model would not).
+ */
+export function reviewSamplingForm(form: SamplingForm, params: CreateMessageRequestParams): SamplingReview {
+  const shaped = samplingResult(samplingDraftOf(form), params);
+  if (!shaped.ok) return { kind: "show", errors: shaped.errors, warnings: form.warnings };
+  if (shaped.warnings.length && form.warnings.join() !== shaped.warnings.join()) return { kind: "show", errors: [], warnings: shaped.warnings };
+  return { kind: "send", result: shaped.result };
+}
