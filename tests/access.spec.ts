@@ -1,7 +1,7 @@
 /**
  * Issue 19, item 1: the page no longer hands the session token to anyone local. Every attack is a
  * client on loopback without the secret (standing for another local user or program), against a
- * real inspector; docs/security.md promises 1-6.
+ * real inspector; docs/security.md §P1–§P6.
  */
 import { expect, test } from "@playwright/test";
 import { spawnSync } from "node:child_process";
