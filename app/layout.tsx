@@ -4,6 +4,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "MCP Lens",
   description: "A web inspector for Model Context Protocol servers",
+  // Static files live in public/ and are served at the root (the gate lets GET through without the token).
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -32,7 +32,7 @@ export interface InspectorServer {
 
 /**
  * The inspector's HTTP server: every request passes the gate (Host, Origin, method, canonical path,
- * token; SECURITY.md rules 2-4, docs/security.md) before Next sees it; the token exchange
+ * token; docs/security.md §S2–§S4, §P7–§P10) before Next sees it; the token exchange
  * (`POST /api/session`) is answered here; stopping the server stops every process the bridge started.
  */
 export async function startInspectorServer(options: InspectorServerOptions): Promise<InspectorServer> {

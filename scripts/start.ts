@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   if (opts["print-url"]) return printUrl();
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const host = opts.host!;
-  // A non-loopback bind needs --team (rule 1); --dangerously-allow-remote-bind is accepted but no longer enough on its own.
+  // A non-loopback bind needs --team (docs/security.md §S1); --dangerously-allow-remote-bind is accepted but no longer enough on its own.
   const plan = planStart({ host, port: opts.port!, team: opts.team!, trustProxyHeader: opts["trust-proxy-header"], publicHost: opts["public-host"]! }, process.env);
   if (!plan.ok) fail(plan.message);
   const team = plan.team;

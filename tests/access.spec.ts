@@ -1,7 +1,7 @@
 /**
  * Issue 19, item 1: the page no longer hands the session token to anyone local. Every attack is a
  * client on loopback without the secret (standing for another local user or program), against a
- * real inspector; docs/security.md promises 1-6.
+ * real inspector; docs/security.md §P1–§P6.
  */
 import { expect, test } from "@playwright/test";
 import { spawnSync } from "node:child_process";
@@ -35,6 +35,14 @@ test("promise 1: GET / without credentials (curl) serves a page with no token in
     expect(res.body).not.toContain(inspector.token);
     expect(res.body).not.toContain("mcp-lens-token");
   }
+  // The page's static files (public/) load without credentials too: the favicon it links.
+  const page = await rawRequest(inspector.port, { path: "/", headers: host() });
+  expect(page.body).toMatch(/<link[^>]*rel="icon"[^>]*href="\/icon\.svg"/);
+  const icon = await rawRequest(inspector.port, { path: "/icon.svg", headers: host() });
+  expect(icon.status).toBe(200);
+  expect(String(icon.headers["content-type"])).toContain("image/svg+xml");
+  expect(icon.body).toContain("<svg");
+  expect(icon.body).not.toContain(inspector.token);
 });
 
 test("promise 2: a launch key works once; a used, expired or forged key gets no token", async () => {

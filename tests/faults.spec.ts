@@ -86,14 +86,14 @@ test.describe("a misbehaving stdio server", () => {
     await expectFlagged(tools.inspector, /^incoming not JSON-RPC/, 'missing "jsonrpc": "2.0"');
   });
 
-  test("rule 18: invalid-utf8: the answer is shown with U+FFFD and the frame is flagged", async ({ page }) => {
+  test("§S18: invalid-utf8: the answer is shown with U+FFFD and the frame is flagged", async ({ page }) => {
     const tools = await connectStdio(page);
     await callFault(tools, "invalid-utf8");
     await expect(tools.result).toContainText("\uFFFD");
     await expectFlagged(tools.inspector, /^incoming result .* problem/, /bytes that were not valid UTF-8 were replaced/);
   });
 
-  test("rule 18: huge-line (50 MB): the connection ends naming the 16 MiB limit; the refused line's head is in the log, flagged", async ({ page }) => {
+  test("§S18: huge-line (50 MB): the connection ends naming the 16 MiB limit; the refused line's head is in the log, flagged", async ({ page }) => {
     const tools = await connectStdio(page);
     await callFault(tools, "huge-line");
     await expect(tools.result.getByRole("alert")).toContainText("answer of 50.0 MB refused: over the 16 MiB limit", { timeout: 20_000 });
@@ -102,7 +102,7 @@ test.describe("a misbehaving stdio server", () => {
     await nextConnectionWorks(tools.inspector);
   });
 
-  test("rule 18: deep-json (100,000 levels): the result is delivered and shown without freezing the page", async ({ page }) => {
+  test("§S18: deep-json (100,000 levels): the result is delivered and shown without freezing the page", async ({ page }) => {
     const tools = await connectStdio(page);
     await callFault(tools, "deep-json");
     await expect(tools.result).toBeVisible();
@@ -151,7 +151,7 @@ test.describe("a misbehaving Streamable HTTP server", () => {
     await server.stop();
   });
 
-  test("rule 18: huge-body (a 50 MB answer): the result is shown cut with Show all, the frame is stored cut and flagged, the page stays usable", async ({ page }) => {
+  test("§S18: huge-body (a 50 MB answer): the result is shown cut with Show all, the frame is stored cut and flagged, the page stays usable", async ({ page }) => {
     const tools = await connectHttp(page, server.url);
     await callFault(tools, "huge-body");
     await expect(tools.result.getByRole("button", { name: /Show all/ })).toBeVisible({ timeout: 30_000 });

@@ -2,7 +2,7 @@
  * Issue 19, items 3 and 13, against a real inspector: a path Next.js would normalise or decode into
  * /api never gets past the gate, every request that is not GET or HEAD needs the token whatever its
  * path, odd methods are answered by the gate (not Next), and every answer carries the security
- * headers. docs/security.md promises 7-10.
+ * headers. docs/security.md §P7–§P10.
  */
 import { expect, test } from "@playwright/test";
 import { existsSync, mkdtempSync } from "node:fs";

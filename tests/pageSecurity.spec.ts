@@ -1,5 +1,5 @@
 /**
- * SECURITY.md rules 13, 14, 15 and 17 in a real browser: a hostile server's strings stay text, its
+ * docs/security.md §S13, §S14, §S15 and §S17 in a real browser: a hostile server's strings stay text, its
  * URLs stay inert, its HTML runs only in a sandbox, and secrets the user types never leave the page.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
@@ -20,7 +20,7 @@ const DATA_HTML = `data:text/html,${script("data-url")}`;
 const inJson = (s: string) => JSON.stringify(s).slice(1, -1);
 
 test.beforeEach(async ({ page }) => {
-  // Every Blob URL the page makes, with its type: a server's HTML must never become one (rule 15).
+  // Every Blob URL the page makes, with its type: a server's HTML must never become one (docs/security.md §S15).
   await page.addInitScript(() => {
     const w = window as unknown as { __blobTypes: string[] };
     w.__blobTypes = [];
@@ -112,7 +112,7 @@ async function callTool(tools: ToolsPage, name: string): Promise<void> {
   await expect(tools.panel(name).getByRole("region", { name: "Tool result" })).toBeVisible();
 }
 
-test("rule 13: server strings render as text in every view, and nothing from them runs", async ({ page }) => {
+test("§S13: server strings render as text in every view, and nothing from them runs", async ({ page }) => {
   const tools = await connectHostile(page);
   const inspector = tools.inspector;
 
@@ -184,7 +184,7 @@ test("rule 13: server strings render as text in every view, and nothing from the
   }
 });
 
-test("rule 14: only http(s) URLs from the server become links, and clicking the others opens nothing", async ({ page }) => {
+test("§S14: only http(s) URLs from the server become links, and clicking the others opens nothing", async ({ page }) => {
   const opened: string[] = [];
   page.context().on("page", (p) => opened.push(p.url()));
   const tools = await connectHostile(page);
@@ -231,7 +231,7 @@ test("rule 14: only http(s) URLs from the server become links, and clicking the 
   await expectInert(page, "after clicks");
 });
 
-test("rule 15: server HTML renders only in a sandboxed iframe that cannot reach the app", async ({ page }) => {
+test("§S15: server HTML renders only in a sandboxed iframe that cannot reach the app", async ({ page }) => {
   const tools = await connectHostile(page);
   await tools.inspector.openTab(/^Tools/);
   await callTool(tools, HOSTILE_TOOL);
@@ -279,7 +279,7 @@ test("rule 15: server HTML renders only in a sandboxed iframe that cannot reach 
   await expectInert(page, "sandboxed html");
 });
 
-test("rule 17: header and env secrets stay out of storage, URLs and exports, and are redacted in traffic", async ({ page }) => {
+test("§S17: header and env secrets stay out of storage, URLs and exports, and are redacted in traffic", async ({ page }) => {
   const secret = `lens-secret-${randomBytes(12).toString("hex")}`;
   const envSecret = `lens-env-${randomBytes(12).toString("hex")}`;
   const inspector = new InspectorPage(page);

@@ -20,14 +20,14 @@ const api = (path: string, headers: Record<string, string> = {}, body?: string, 
 const withToken = (extra: Record<string, string> = {}) => ({ "x-mcp-lens-token": inspector.token, "content-type": "application/json", ...extra });
 const launch = (command: string, args: string[] = [], env: Record<string, string> = {}) => JSON.stringify({ command, args, env });
 
-test("rule 1: a non-loopback bind is refused without the loud option", () => {
+test("§S1: a non-loopback bind is refused without the loud option", () => {
   const run = spawnSync(NODE, ["--import", "tsx", "scripts/start.ts", "--host", "0.0.0.0", "--port", "0", "--no-build", "--no-demo", "--no-open"], { cwd: ROOT, encoding: "utf8", timeout: 30_000 });
   expect(run.status).toBe(1);
   expect(run.stderr).toContain("Refusing to listen on 0.0.0.0");
   expect(run.stderr).toContain("--dangerously-allow-remote-bind");
 });
 
-test("rule 2: the token is 256 bits, new at each start, and required on every API route", async () => {
+test("§S2: the token is 256 bits, new at each start, and required on every API route", async () => {
   expect(inspector.token).toMatch(/^[0-9a-f]{64}$/);
   const other = await startInspector();
   try {
@@ -47,7 +47,7 @@ test("rule 2: the token is 256 bits, new at each start, and required on every AP
   expect(descendants(inspector.child.pid!).length).toBe(before);
 });
 
-test("rule 3: a foreign or null Origin gets 403 even with the token", async () => {
+test("§S3: a foreign or null Origin gets 403 even with the token", async () => {
   for (const origin of ["http://evil.example", "null", `http://127.0.0.1:${inspector.port + 1}`]) {
     const res = await api("/api/bridge/stdio", withToken({ origin }), launch("sleep", ["30"]));
     expect(res.status, origin).toBe(403);
@@ -56,7 +56,7 @@ test("rule 3: a foreign or null Origin gets 403 even with the token", async () =
   expect(own.status).toBe(400); // past the gate: the empty launch request is invalid
 });
 
-test("rule 4: a foreign Host gets 403 on every route, the token page included", async () => {
+test("§S4: a foreign Host gets 403 on every route, the token page included", async () => {
   for (const path of ["/", "/api/bridge/stdio", "/_next/static/x.js", "/icon.svg"]) {
     const res = await rawRequest(inspector.port, { path, headers: { host: `evil.example:${inspector.port}` } });
     expect(res.status, path).toBe(403);
@@ -73,7 +73,7 @@ test("rule 4: a foreign Host gets 403 on every route, the token page included", 
   expect((await exchange(inspector.port, `launch ${key}`)).token).toBe(inspector.token);
 });
 
-test("rule 5: no GET and no preflight-free request spawns a process or opens a connection", async () => {
+test("§S5: no GET and no preflight-free request spawns a process or opens a connection", async () => {
   const before = descendants(inspector.child.pid!).length;
   const query = `?command=sleep&args=30&token=${inspector.token}`;
   const get = await api(`/api/bridge/stdio${query}`, { "x-mcp-lens-token": inspector.token }, undefined, "GET");
@@ -86,7 +86,7 @@ test("rule 5: no GET and no preflight-free request spawns a process or opens a c
   expect(descendants(inspector.child.pid!).length).toBe(before);
 });
 
-test("rule 6: opening a link with connection parameters starts nothing", async ({ page }) => {
+test("§S6: opening a link with connection parameters starts nothing", async ({ page }) => {
   const before = descendants(inspector.child.pid!).length;
   await page.goto(inspector.launchUrl().replace("/#", "/?transport=stdio&command=sleep&args=30&connect=1#"));
   await new InspectorPage(page).expectOpen();
@@ -94,7 +94,7 @@ test("rule 6: opening a link with connection parameters starts nothing", async (
   expect(descendants(inspector.child.pid!).length).toBe(before);
 });
 
-test("rule 7: a spawned server gets a minimal environment and no shell", async () => {
+test("§S7: a spawned server gets a minimal environment and no shell", async () => {
   const script = "console.log(JSON.stringify(Object.keys(process.env)))";
   const res = await api("/api/bridge/stdio", withToken(), launch(NODE, ["-e", script], { MY_SETTING: "1" }));
   const stdout = res.body.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { type: string; line?: string }).find((e) => e.type === "stdout");
@@ -107,7 +107,7 @@ test("rule 7: a spawned server gets a minimal environment and no shell", async (
   expect(echo.body).toContain("hi; touch /tmp/mcp-lens-should-not-exist");
 });
 
-test("rule 8: disconnect stops the server and its grandchildren", async () => {
+test("§S8: disconnect stops the server and its grandchildren", async () => {
   // sh starts a grandchild and waits: both must go.
   const res = await rawRequest(inspector.port, { method: "POST", path: "/api/bridge/stdio", headers: { host: `127.0.0.1:${inspector.port}`, ...withToken() }, body: launch("sh", ["-c", "sleep 300 & wait"]), readMs: 800 });
   const spawned = JSON.parse(res.body.split("\n")[0]!) as { id: string; pid: number };
@@ -116,7 +116,7 @@ test("rule 8: disconnect stops the server and its grandchildren", async () => {
   expect(stopped).toBe(true);
 });
 
-test("rule 8: DELETE (disconnect) stops the server and its grandchildren, and waits for them", async () => {
+test("§S8: DELETE (disconnect) stops the server and its grandchildren, and waits for them", async () => {
   const headers = { host: `127.0.0.1:${inspector.port}`, ...withToken() };
   const stream = openBridgeStream(inspector.port, headers, launch("sh", ["-c", "sleep 300 & wait"]));
   const { id } = await stream.first;
@@ -129,7 +129,7 @@ test("rule 8: DELETE (disconnect) stops the server and its grandchildren, and wa
   stream.close();
 });
 
-test("rule 8: closing the page stops its servers", async ({ browser }) => {
+test("§S8: closing the page stops its servers", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: inspector.url });
   const page = await context.newPage();
   const ui = new InspectorPage(page);
@@ -143,7 +143,7 @@ test("rule 8: closing the page stops its servers", async ({ browser }) => {
   expect(await waitFor(() => descendants(inspector.child.pid!).length === 0, 8000)).toBe(true);
 });
 
-test("rule 8: SIGTERM and SIGINT stop the inspector and every server it started", async () => {
+test("§S8: SIGTERM and SIGINT stop the inspector and every server it started", async () => {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     const own = await startInspector();
     const headers = { host: `127.0.0.1:${own.port}`, "x-mcp-lens-token": own.token, "content-type": "application/json" };
@@ -159,7 +159,7 @@ test("rule 8: SIGTERM and SIGINT stop the inspector and every server it started"
   }
 });
 
-test("rule 9: oversized bodies get 413, oversized lines end the connection, spawns are capped", async () => {
+test("§S9: oversized bodies get 413, oversized lines end the connection, spawns are capped", async () => {
   const big = "x".repeat(4 * 1024 * 1024 + 10);
   const res = await api("/api/relay", { ...withToken(), "x-mcp-lens-target": encodeURIComponent(JSON.stringify({ url: "http://127.0.0.1:9/", method: "POST" })) }, big);
   expect(res.status).toBe(413);
@@ -171,7 +171,7 @@ test("rule 9: oversized bodies get 413, oversized lines end the connection, spaw
   expect(await waitFor(() => descendants(inspector.child.pid!).length === 0, 8000)).toBe(true);
 });
 
-test("rule 9: live stdio servers are capped per inspector (429)", async () => {
+test("§S9: live stdio servers are capped per inspector (429)", async () => {
   const headers = { host: `127.0.0.1:${inspector.port}`, ...withToken() };
   const streams = Array.from({ length: 64 }, () => rawRequest(inspector.port, { method: "POST", path: "/api/bridge/stdio", headers, body: launch("sleep", ["300"]), readMs: 6000 }));
   await waitFor(() => descendants(inspector.child.pid!).length >= 64, 5000);
@@ -181,7 +181,7 @@ test("rule 9: live stdio servers are capped per inspector (429)", async () => {
   expect(await waitFor(() => descendants(inspector.child.pid!).length === 0, 10_000)).toBe(true);
 });
 
-test("rule 16: the page sends a nonce-based CSP, frame-ancestors 'self' and nosniff", async () => {
+test("§S16: the page sends a nonce-based CSP, frame-ancestors 'self' and nosniff", async () => {
   const res = await rawRequest(inspector.port, { path: "/", headers: { host: `127.0.0.1:${inspector.port}` } });
   const csp = String(res.headers["content-security-policy"]);
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
@@ -198,7 +198,7 @@ test("rule 16: the page sends a nonce-based CSP, frame-ancestors 'self' and nosn
   expect(api.headers["x-content-type-options"]).toBe("nosniff");
 });
 
-test("rule 10: errors carry no stack traces or secrets", async () => {
+test("§S10: errors carry no stack traces or secrets", async () => {
   const bad = await api("/api/bridge/stdio", withToken(), "{not json");
   expect(bad.status).toBe(400);
   const relayBad = await api("/api/relay", { ...withToken(), "x-mcp-lens-target": "%E0%A4%A" }, "");

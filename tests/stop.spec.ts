@@ -1,7 +1,7 @@
 /**
  * Issue 19, item 12: stopping cannot hang or spin. Real inspector processes (scripts/start.ts),
  * no browser; they live here rather than in vitest because they need the production build, which
- * `npm run test:browser` makes. docs/security.md promise 12.
+ * `npm run test:browser` makes. docs/security.md §P12.
  */
 import { expect, test } from "@playwright/test";
 import { rawRequest } from "./support/http";

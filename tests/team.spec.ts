@@ -8,7 +8,7 @@ import { exchange } from "./support/launch";
 import { InspectorPage } from "./pages/inspector";
 import { NODE, ROOT, descendants, freePort, startProcess, waitFor, waitForOutput, type Started } from "./support/processes";
 
-/** Team mode (SECURITY.md rules 12 and 19, docs/team-mode.md), checked against real inspector processes. */
+/** Team mode (docs/security.md §S12 and §S19, docs/team-mode.md), checked against real inspector processes. */
 
 const SECRET = randomBytes(24).toString("hex"); // 48 characters
 const PROXY_SECRET = randomBytes(24).toString("hex");

@@ -6,7 +6,7 @@ import { button, danger, primary } from "./ui";
 
 /**
  * A pending URL elicitation. The URL is shown as text; it becomes a link only when http(s)
- * (SECURITY.md rule 14) and opens only on the user's click, in a new tab with no opener.
+ * (docs/security.md §S14) and opens only on the user's click, in a new tab with no opener.
  */
 export function UrlElicitationCard({ id, params, requests }: { id: string; params: ElicitRequestURLParams; requests: ServerRequests }) {
   const view = useMemo(() => urlElicitationView(params), [params]);

@@ -1,2 +1,2 @@
-// Monaco's generic editor worker, wrapped so Turbopack bundles it as a module worker (STACK.md).
+// Monaco's generic editor worker, wrapped so Turbopack bundles it as a module worker (see monacoEnvironment.ts).
 import "monaco-editor/editor/editor.worker.js";

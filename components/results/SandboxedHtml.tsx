@@ -12,7 +12,7 @@ export function isHtmlMimeType(mimeType: string | undefined): boolean {
 }
 
 /**
- * HTML from a server (SECURITY.md rule 15): rendered only in an iframe with an empty `sandbox`
+ * HTML from a server (docs/security.md §S15): rendered only in an iframe with an empty `sandbox`
  * (no allow-scripts, no allow-same-origin: a unique origin that runs no script and cannot reach
  * the app) and a restrictive CSP; "Show source" shows the text as text.
  */

@@ -1,5 +1,5 @@
 /**
- * What environment a page may give a stdio server (issue 19 item 4, SECURITY.md rules 7 and 19).
+ * What environment a page may give a stdio server (docs/security.md §I4, §S7 and §S19).
  *
  * Every mode: a name must be a portable shell name. A key holding `=` (`NODE_OPTIONS=--import=…//`)
  * becomes another variable in the child's environment block; `BASH_FUNC_x%%` defines a bash function.

@@ -48,7 +48,7 @@ describe("spot check", () => {
     expect(result(results, "foreign-origin").observed).toBe("Streamable HTTP only");
     expect(result(results, "parse-error").observed).toBe("no answer within 2 s");
     expect(result(results, "tools-call-unknown").observed).toBe("a tool result with isError: true (a tool execution error)");
-    // Known deviation of SDK servers (../shared/PROTOCOL.md): a tools/call without a name is -32603, not -32602.
+    // Known deviation of the SDK's servers: a tools/call without a name is -32603, not -32602.
     const noName = result(results, "tools-call-without-name");
     expect(noName).toMatchObject({ verdict: "fail", expected: "error -32602 (Invalid params)" });
     expect(noName.observed).toMatch(/^error -32603/);

@@ -2,7 +2,7 @@ import type { ElicitRequestURLParams } from "@modelcontextprotocol/client";
 import { safeLinkUrl } from "../security";
 
 /**
- * What a URL-mode elicitation card shows. Only an http(s) URL becomes `href` (SECURITY.md rule 14);
+ * What a URL-mode elicitation card shows. Only an http(s) URL becomes `href` (docs/security.md §S14);
  * nothing here opens it: the UI does, on the user's click, as a plain link.
  */
 export interface UrlElicitationView {

@@ -54,7 +54,7 @@ export function loadConnections(storage: StorageLike): LoadResult {
   return { connections, problems };
 }
 
-/** Save connections with secret values left out: secrets live only in memory (SECURITY.md rule 17). */
+/** Save connections with secret values left out: secrets live only in memory (docs/security.md §S17). */
 export function saveConnections(storage: StorageLike, connections: ConnectionConfig[]): void {
   const stripped = connections.map((c) =>
     c.transport === "stdio" ? { ...c, env: c.env.map(stripSecret) } : { ...c, headers: c.headers.map(stripSecret) },

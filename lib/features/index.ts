@@ -9,7 +9,7 @@
  *   read(uri) → ResourceRead; store.byUri[uri]: status, items (ResourceItem[]), result, error.
  *   ResourceItem: kind text (language, render: "code" | "markdown" | "sandboxed-html") | blob
  *   (preview: image/svg/audio/video/text/download; only inert media types preview) | invalid; mimeType and size always set.
- *   Render "sandboxed-html" only in a sandboxed iframe (SECURITY.md rule 15).
+ *   Render "sandboxed-html" only in a sandboxed iframe (docs/security.md §S15).
  *   resourceDownload(item) → { fileName, mimeType, size, blob } for URL.createObjectURL;
  *   decodeBlobText(blob) for "text" previews.
  * Templates — parseTemplate(uriTemplate).variables (form fields), expandTemplate(parsed, values).uri

@@ -15,7 +15,7 @@ export type PreviewKind = "image" | "svg" | "audio" | "video" | "text" | "downlo
 
 /**
  * How a text is rendered. `sandboxed-html` may be shown only in a sandboxed iframe (no
- * `allow-same-origin`, restrictive CSP; SECURITY.md rule 15), never inserted into the page;
+ * `allow-same-origin`, restrictive CSP; docs/security.md §S15), never inserted into the page;
  * its source may always be shown as code.
  */
 export type TextRender = "code" | "markdown" | "sandboxed-html";

@@ -1,4 +1,4 @@
-/** Only http(s) URLs from a server become links (SECURITY.md rule 14). */
+/** Only http(s) URLs from a server become links (docs/security.md §S14). */
 export function safeLinkUrl(url: unknown): string | undefined {
   if (typeof url !== "string") return undefined;
   try {

@@ -71,7 +71,7 @@ const post = (f: FetchLike, url: string, headers: Record<string, string> = {}) =
 const httpEntries = (log: TrafficLog) => log.entries.filter((e): e is HttpEntry => e.kind === "http");
 const events = (log: TrafficLog) => log.entries.flatMap((e) => (e.kind === "event" ? [e.message] : []));
 
-describe("upstream redirects (issue 19 item 6, rule 11)", () => {
+describe("upstream redirects (issue 19 item 6, docs/security.md §I6 and §S11)", () => {
   it.each([301, 302, 303, 307, 308])("the relay reports a %i to an inspector path in its own 200 envelope, never as a real redirect", async (status) => {
     const res = await relay(new Request("http://127.0.0.1/api/relay", {
       method: "POST", headers: { [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify({ url: `${origin}/r/${status}/inspector`, method: "POST", headers: {} })) }, body: PING,

@@ -10,7 +10,7 @@ const CREDENTIAL_HEADERS = ["authorization", "proxy-authorization", "cookie"];
 const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "content-language", "content-location"];
 
 /**
- * Follows HTTP redirects by hand (SECURITY.md rule 11). It sits under the SDK's transports and above
+ * Follows HTTP redirects by hand (docs/security.md §S11). It sits under the SDK's transports and above
  * the capture point, so each hop is an exchange of its own in the traffic log and goes through the
  * relay again, which checks the next address. At most `maxRedirects` hops; a redirect to another
  * origin loses the credentials; 303 (and 301/302 after a POST) continue as GET, as in a browser.

@@ -34,6 +34,8 @@ export const LAYERS = {
   components: PAGE_LIB,
   scripts: ["lib", "tests"],
   servers: [],
+  /** Static files only (no code). */
+  public: [],
   tests: ["lib", "servers"],
 };
 

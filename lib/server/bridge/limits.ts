@@ -1,4 +1,4 @@
-/** Size and count limits of the bridge (SECURITY.md rule 9). */
+/** Size and count limits of the bridge (docs/security.md §S9). */
 export const LIMITS = {
   /** Request bodies above this get 413. */
   maxBodyBytes: 4 * 1024 * 1024,
@@ -56,7 +56,7 @@ export async function readBodyLimited(request: Request, max: number = LIMITS.max
   return body;
 }
 
-/** A JSON error response with no stack trace (rule 10). */
+/** A JSON error response with no stack trace (docs/security.md §S10). */
 export function errorResponse(status: number, message: string, headers: Record<string, string> = {}): Response {
   return Response.json({ error: message }, { status, headers: { "cache-control": "no-store", ...headers } });
 }

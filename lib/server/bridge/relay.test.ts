@@ -48,7 +48,7 @@ describe("the HTTP relay", () => {
     expect(await res.text()).toContain('"method":"ping"');
   });
 
-  it("reports a redirect in its own envelope instead of following it (rule 11): the next hop is checked again", async () => {
+  it("reports a redirect in its own envelope instead of following it (docs/security.md §S11): the next hop is checked again", async () => {
     const res = await call(`${base}/redirect`, "GET");
     expect(res.status).toBe(200); // never a 3xx the browser would follow by itself
     expect(res.headers.get(RELAY_REDIRECT_HEADER)).toBe("1");
@@ -61,7 +61,7 @@ describe("the HTTP relay", () => {
     expect(await next.text()).toMatch(/metadata/);
   });
 
-  it("refuses link-local and metadata addresses in every spelling (rule 12)", async () => {
+  it("refuses link-local and metadata addresses in every spelling (docs/security.md §S12)", async () => {
     for (const url of ["http://169.254.169.254/", "http://[::ffff:169.254.169.254]/", "http://[fe80::1]/", "http://[fd00:ec2::254]/"]) {
       const res = await call(url, "GET");
       expect(res.status, url).toBe(502);
@@ -69,7 +69,7 @@ describe("the HTTP relay", () => {
     }
   });
 
-  it("pins the address it checked: a rebinding resolver cannot reach a blocked address (rule 12)", async () => {
+  it("pins the address it checked: a rebinding resolver cannot reach a blocked address (docs/security.md §S12)", async () => {
     const port = new URL(base).port;
     const answers = ["127.0.0.1", "169.254.169.254"];
     let calls = 0;

@@ -25,7 +25,7 @@ const NO_BODY_STATUS = new Set([101, 204, 205]);
  * (status and body unchanged; headers filtered, all of them as data), so the SDK's own HTTP
  * transports run in the page against servers that send no CORS headers. A 3xx is not followed, and
  * not answered as a 3xx the browser would follow: it comes back in the relay's own envelope, the page
- * decides, and its next hop comes back through here to be checked again (rule 11).
+ * decides, and its next hop comes back through here to be checked again (docs/security.md §S11).
  */
 export function relay(request: Request): Promise<Response> {
   return relayWith(request, dnsLookup);

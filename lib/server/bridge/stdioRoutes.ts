@@ -14,7 +14,7 @@ const STREAM_HEADERS = {
 /**
  * POST: start a stdio server and stream its events (NDJSON) for as long as the page reads them.
  * When the page goes away (the request aborts) the process group is shut down.
- * In team mode only allow-listed commands start, by their resolved absolute path (rule 19).
+ * In team mode only allow-listed commands start, by their resolved absolute path (docs/security.md §S19).
  */
 export async function spawnStdio(request: Request): Promise<Response> {
   const team = teamPolicyFromEnv();

@@ -21,7 +21,7 @@ async function events(res: Response): Promise<Array<{ type: string; line?: strin
   return text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { type: string });
 }
 
-describe("stdio bridge in team mode (rule 19)", () => {
+describe("stdio bridge in team mode (docs/security.md §S19)", () => {
   const marker = join(mkdtempSync(join(tmpdir(), "mcp-lens-team-")), "spawned");
   const touch = resolveCommand("touch")!;
 
@@ -65,7 +65,7 @@ describe("stdio bridge in team mode (rule 19)", () => {
   });
 });
 
-describe("the relay in team mode (rule 12)", () => {
+describe("the relay in team mode (docs/security.md §S12)", () => {
   let server: Server;
   let port = 0;
   let hits = 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addressViews, blockedAddressReason, cidrContains, parseCidr, privateAddressReason } from "./addresses";
 import { parseRelayAllow, relayAddressRefusal, type TeamPolicy } from "./team";
 
-describe("blocked addresses, every mode (rule 12)", () => {
+describe("blocked addresses, every mode (docs/security.md §S12)", () => {
   it.each([
     ["169.254.169.254", /cloud metadata address 169\.254\.169\.254$/],
     ["169.254.10.1", /link-local/],

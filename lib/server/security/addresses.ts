@@ -2,7 +2,7 @@ import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 
 /**
- * Where the relay may connect (SECURITY.md rule 12, issue 19 item 9): one range table, matched with
+ * Where the relay may connect (docs/security.md §S12 and §I9): one range table, matched with
  * ipaddr.js against an address and every IPv4 address embedded in it (IPv4-mapped, IPv4-compatible,
  * SIIT, NAT64, 6to4, Teredo, ISATAP), since a translator or tunnel delivers such an address to
  * its IPv4 part.

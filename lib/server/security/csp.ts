@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 /**
- * The page's Content-Security-Policy (SECURITY.md rule 16): scripts only from this origin and by
+ * The page's Content-Security-Policy (docs/security.md §S16): scripts only from this origin and by
  * the per-request nonce (Next.js reads it from the request's CSP header and stamps its scripts).
  * No 'unsafe-eval': schemas are validated by an interpreter (lib/schema/jsonSchema.ts), not by
  * generated code; no inline script runs without the nonce. Images only from this origin, data: and blob: URLs: a server's http(s) icon is

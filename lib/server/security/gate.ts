@@ -10,7 +10,7 @@ export interface GateConfig {
   port: number;
   /** Extra `host:port` names accepted besides the loopback ones (only when a non-loopback bind was forced). */
   extraHosts?: string[];
-  /** Team mode: every route, the page included, needs this authentication (rule 19). */
+  /** Team mode: every route, the page included, needs this authentication (docs/security.md §S19). */
   team?: TeamAuth;
 }
 
@@ -23,7 +23,7 @@ export type GateVerdict =
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "DELETE"] as const;
 
 /**
- * The check every request passes before anything else runs (SECURITY.md rules 2-4; issue 19):
+ * The check every request passes before anything else runs (docs/security.md §S2–§S5, §P7–§P9):
  * the Host must be this inspector's loopback name (defeats DNS rebinding), a present Origin must be
  * this inspector's own, the method one the app serves, the path canonical (decided on decoded,
  * never normalised: see requestTarget.ts). Every /api route and every request that is not GET or
@@ -88,7 +88,7 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** Loopback binds are the default; anything else needs an explicit, loudly named option (rule 1). */
+/** Loopback binds are the default; anything else needs an explicit, loudly named option (docs/security.md §S1). */
 export function isLoopbackBind(host: string): boolean {
   return host === "127.0.0.1" || host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

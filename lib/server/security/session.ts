@@ -3,7 +3,7 @@ import type { LaunchKeys } from "./launch";
 import { AUTH_HEADER, parseProof, type SessionGrant } from "../../security";
 
 /**
- * The token exchange, `POST /api/session` (issue 19, item 1; docs/security.md promises 1-4).
+ * The token exchange, `POST /api/session` (issue 19, item 1; docs/security.md §P1–§P4).
  * The gate has already checked Host, Origin, fetch metadata and (in team mode) the team
  * authentication. Here:
  * - a valid, unused launch key gets the token, an `HttpOnly; SameSite=Strict` cookie holding a

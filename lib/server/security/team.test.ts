@@ -8,7 +8,7 @@ import { checkTeamAuth, parseRelayAllow, relayAddressRefusal, resolveCommand, st
 const SECRET = "s3cret-".padEnd(40, "x");
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
-describe("team authentication (rule 19)", () => {
+describe("team authentication (docs/security.md §S19)", () => {
   const auth = { secret: SECRET };
 
   it.each([
@@ -96,7 +96,7 @@ describe("the gate in team mode", () => {
   });
 });
 
-describe("stdio allowlist (rule 19)", () => {
+describe("stdio allowlist (docs/security.md §S19)", () => {
   const node = process.execPath;
   const policy = (stdioAllow: string[]): TeamPolicy => ({ stdioAllow, relayAllow: parseRelayAllow("") });
 
@@ -155,7 +155,7 @@ describe("stdio allowlist (rule 19)", () => {
   });
 });
 
-describe("relay addresses in team mode (rule 12)", () => {
+describe("relay addresses in team mode (docs/security.md §S12)", () => {
   const team = (allow = ""): TeamPolicy => ({ stdioAllow: [], relayAllow: parseRelayAllow(allow) });
   const PRIVATE = [
     "127.0.0.1", "127.8.9.10", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.2", "100.64.0.1", "100.127.255.254",

@@ -5,7 +5,7 @@ import { ENV_NAME, neverAllowedEnv, teamEnvAllowed } from "../../base";
 import { tokensMatch } from "./token";
 
 /**
- * Team mode (SECURITY.md rules 12 and 19): authentication on every route, the stdio bridge off
+ * Team mode (docs/security.md §S12 and §S19): authentication on every route, the stdio bridge off
  * unless a command is allow-listed, and no relaying to loopback or private addresses unless
  * allow-listed. See docs/team-mode.md.
  *

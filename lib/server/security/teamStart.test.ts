@@ -6,7 +6,7 @@ const PROXY_SECRET = "p".repeat(32);
 const flags = (over: Partial<StartFlags> = {}): StartFlags => ({ host: "127.0.0.1", port: "6274", team: false, publicHost: [], ...over });
 const message = (plan: ReturnType<typeof planStart>) => (plan.ok ? "" : plan.message);
 
-describe("start options (rules 1 and 19)", () => {
+describe("start options (docs/security.md §S1 and §S19)", () => {
   it("local mode on loopback needs nothing", () => {
     expect(planStart(flags(), {})).toEqual({ ok: true, extraHosts: [] });
   });

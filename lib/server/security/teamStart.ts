@@ -20,7 +20,7 @@ const HEADER_NAME = /^[a-z0-9-]+$/i;
 const RESERVED_HEADERS = new Set(["authorization", "host", "origin", "cookie", "content-type", "content-length", "x-mcp-lens-token", "x-mcp-lens-auth", PROXY_SECRET_HEADER]);
 
 /**
- * Decide whether and how the inspector may start (SECURITY.md rules 1 and 19): a non-loopback bind
+ * Decide whether and how the inspector may start (docs/security.md §S1 and §S19): a non-loopback bind
  * only in team mode (authentication on every route), secrets of at least 32 characters, a proxy
  * header only together with the secret only the proxy sends (issue 19, item 5).
  */
