@@ -7,6 +7,7 @@
 import type { EventEntry, FrameEntry, HttpEntry, RpcInfo, SseEntry, TrafficEntry } from "../traffic";
 import { SSE_EXPLANATION, sseLabel, sseSpecAnchor } from "../traffic";
 import { formatId, formatMs, urlPath } from "../traffic";
+import { isEventStream, isJsonType } from "../base";
 
 export interface Explanation {
   title: string;
@@ -317,9 +318,9 @@ function explainHttp(entry: HttpEntry, v: string): Explanation {
   }
   const status = entry.status ?? 0;
   const type = entry.headers["content-type"] ?? "";
-  const body = /event-stream/i.test(type)
+  const body = isEventStream(type)
     ? " The body is an SSE stream: the server may send notifications and requests first, then the response, and closes the stream when done (a GET stream stays open)."
-    : /json/i.test(type) ? " The body is one JSON-RPC message: the answer." : "";
+    : isJsonType(type) ? " The body is one JSON-RPC message: the answer." : "";
   const assigned = session ? ` The server sent Mcp-Session-Id ${session}: the client must send it back on every later request.` : "";
   const took = entry.durationMs === undefined ? "" : ` The headers arrived ${formatMs(entry.durationMs)} after the request.`;
   const meaning = STATUS[status] ?? (status >= 500 ? "A server error: the server, or something in front of it, failed." : `Status ${status}.`);

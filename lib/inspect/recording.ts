@@ -7,7 +7,7 @@ import type { FrameEntry, TrafficEntry } from "../traffic";
 import { TrafficLog } from "../traffic";
 import { redactConnection, redactEntry } from "./redact";
 import { createPacer } from "../base";
-import { migrate } from "../base";
+import { errorMessage, migrate } from "../base";
 import { RECORDING_MIGRATIONS } from "./recordingMigration";
 import { checkTrafficEntry, RECORDING_FORMAT, RECORDING_VERSION, RecordingHeadSchema, type Recording } from "./recordingSchema";
 
@@ -84,7 +84,7 @@ function* parseSteps(text: string): Steps<Parsed> {
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      return { error: `Not a recording: the file is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+      return { error: `Not a recording: the file is not valid JSON (${errorMessage(e)})` };
     }
     yield;
     if (typeof doc !== "object" || doc === null || Array.isArray(doc) || (doc as Doc).format !== RECORDING_FORMAT) {
@@ -108,7 +108,7 @@ function* parseSteps(text: string): Steps<Parsed> {
     }
     return { recording: { ...head.data, traffic } };
   } catch (e) {
-    return { error: `The recording could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    return { error: `The recording could not be read: ${errorMessage(e)}` };
   }
 }
 

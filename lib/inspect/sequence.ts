@@ -7,6 +7,7 @@ import { rpcLabel } from "../traffic";
 import type { Channel, FrameEntry, RpcInfo, TrafficEntry } from "../traffic";
 import { sseLabel } from "../traffic";
 import { formatId, urlPath } from "../traffic";
+import { isEventStream, isJsonType } from "../base";
 
 export type Lane = "client" | "bridge" | "server";
 
@@ -200,7 +201,7 @@ function otherItem(entry: Exclude<TrafficEntry, FrameEntry>, state: SequenceStat
       }
       if (entry.phase === "failed") return { ...base, from: "bridge", to: "client", label: `failed ${entry.method} ${path}` };
       const type = entry.headers["content-type"] ?? "";
-      const body = /event-stream/i.test(type) ? " · SSE" : /json/i.test(type) ? " · JSON" : "";
+      const body = isEventStream(type) ? " · SSE" : isJsonType(type) ? " · JSON" : "";
       return { ...base, from: "server", to: "client", label: `${entry.status ?? "?"} ${entry.method} ${path}${body}` };
     }
     case "stderr":
