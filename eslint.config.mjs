@@ -3,7 +3,9 @@ import tseslint from "typescript-eslint";
 import { importRules } from "./scripts/dev/layers.mjs";
 
 export default [
-  { ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "*.config.*"] },
+  {
+    ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "*.config.*"],
+  },
   ...nextVitals,
   {
     files: ["**/*.ts", "**/*.tsx"],

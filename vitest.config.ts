@@ -9,11 +9,20 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "node", include: ["lib/**/*.test.ts", "servers/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "node",
+          include: ["lib/**/*.test.ts", "servers/**/*.test.ts", "scripts/**/*.test.ts"],
+          environment: "node",
+        },
       },
       {
         extends: true,
-        test: { name: "components", include: ["components/**/*.test.tsx"], environment: "happy-dom", setupFiles: ["components/testing/setup.ts"] },
+        test: {
+          name: "components",
+          include: ["components/**/*.test.tsx"],
+          environment: "happy-dom",
+          setupFiles: ["components/testing/setup.ts"],
+        },
       },
     ],
   },

@@ -27,15 +27,28 @@ export async function benchBackpressure(options: { seconds?: number; root: strin
   const written = () => (existsSync(progress) ? Number(readFileSync(progress, "utf8")) / MB : 0);
   const inspector = await startInspector();
   const pid = inspector.child.pid!;
-  const line = (name: string, value: number, unit: string, target = "") => console.log(`${name.padEnd(58)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} ${target}`);
+  const line = (name: string, value: number, unit: string, target = "") =>
+    console.log(`${name.padEnd(58)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} ${target}`);
   try {
     await delay(1000);
     const start = rssMB(pid);
     line("backpressure: inspector RSS before", start, "MB");
-    const body = JSON.stringify({ command: process.execPath, args: ["--import", "tsx", join(options.root, "servers/fixtures/stdout-flood.ts")], env: { FLOOD_PROGRESS: progress } });
+    const body = JSON.stringify({
+      command: process.execPath,
+      args: ["--import", "tsx", join(options.root, "servers/fixtures/stdout-flood.ts")],
+      env: { FLOOD_PROGRESS: progress },
+    });
     const req = request({
-      host: "127.0.0.1", port: inspector.port, method: "POST", path: "/api/bridge/stdio",
-      headers: { host: `127.0.0.1:${inspector.port}`, "x-mcp-lens-token": inspector.token, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      host: "127.0.0.1",
+      port: inspector.port,
+      method: "POST",
+      path: "/api/bridge/stdio",
+      headers: {
+        host: `127.0.0.1:${inspector.port}`,
+        "x-mcp-lens-token": inspector.token,
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(body),
+      },
     });
     const response = await new Promise<IncomingMessage>((resolve, reject) => {
       req.once("response", resolve);
@@ -49,7 +62,12 @@ export async function benchBackpressure(options: { seconds?: number; root: strin
     await delay(seconds * 1000);
     const stalled = watch.stop();
     const stalledAt = written();
-    line(`backpressure: peak RSS, ${seconds} s not reading`, stalled.peakRssMB, "MB", `(growth ${(stalled.peakRssMB - start).toFixed(1)} MB; target < 100)`);
+    line(
+      `backpressure: peak RSS, ${seconds} s not reading`,
+      stalled.peakRssMB,
+      "MB",
+      `(growth ${(stalled.peakRssMB - start).toFixed(1)} MB; target < 100)`,
+    );
     line("backpressure: written by the server while not reading", stalledAt, "MB", "(the pipes and one 1 MiB queue)");
 
     watch = watchProcess(pid);
@@ -62,14 +80,29 @@ export async function benchBackpressure(options: { seconds?: number; root: strin
     response.resume();
     await delay(seconds * 1000);
     const slow = watch.stop();
-    line(`backpressure: peak RSS, ${seconds} s reading at 256 KiB/s`, slow.peakRssMB, "MB", `(growth ${(slow.peakRssMB - start).toFixed(1)} MB)`);
-    line("backpressure: received while reading slowly", received / MB, "MB", `(server wrote ${(written() - stalledAt).toFixed(1)} MB meanwhile)`);
+    line(
+      `backpressure: peak RSS, ${seconds} s reading at 256 KiB/s`,
+      slow.peakRssMB,
+      "MB",
+      `(growth ${(slow.peakRssMB - start).toFixed(1)} MB)`,
+    );
+    line(
+      "backpressure: received while reading slowly",
+      received / MB,
+      "MB",
+      `(server wrote ${(written() - stalledAt).toFixed(1)} MB meanwhile)`,
+    );
 
     req.destroy();
     response.destroy();
     await delay(3000);
     const after = rssMB(pid);
-    line("backpressure: inspector RSS 3 s after disconnect", after, "MB", `(${(after - start).toFixed(1)} MB above the start)`);
+    line(
+      "backpressure: inspector RSS 3 s after disconnect",
+      after,
+      "MB",
+      `(${(after - start).toFixed(1)} MB above the start)`,
+    );
     return stalled.peakRssMB - start < 100 && slow.peakRssMB - start < 100;
   } finally {
     await inspector.stop();

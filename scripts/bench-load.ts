@@ -20,7 +20,9 @@ export async function benchLoad(options: { connections?: number; seconds?: numbe
     const configs = loadConfigs(connections, servers);
     const kinds = new Map<string, number>();
     for (const c of configs) kinds.set(c.transport, (kinds.get(c.transport) ?? 0) + 1);
-    console.log(`\nload: ${connections} connections (${[...kinds].map(([k, n]) => `${n} ${k}`).join(", ")}), ${seconds} s of echo calls each, inspector pid ${pid}`);
+    console.log(
+      `\nload: ${connections} connections (${[...kinds].map(([k, n]) => `${n} ${k}`).join(", ")}), ${seconds} s of echo calls each, inspector pid ${pid}`,
+    );
     const loadBefore = loadavg()[0]!;
     const memory = watchProcess(pid, 100);
     const driverCpu = process.cpuUsage();
@@ -40,7 +42,8 @@ export async function benchLoad(options: { connections?: number; seconds?: numbe
 
     const ms = (v: number) => `${v.toFixed(1)} ms`;
     const failed = report.connections.filter((c) => c.status !== "connected");
-    const row = (name: string, value: string, target = "") => console.log(`${name.padEnd(58)} ${value.padStart(14)} ${target}`);
+    const row = (name: string, value: string, target = "") =>
+      console.log(`${name.padEnd(58)} ${value.padStart(14)} ${target}`);
     row("load: connections connected", `${connections - failed.length} / ${connections}`, "(target all)");
     row("load: connect time p50 / max", `${ms(report.connect.p50)} / ${ms(report.connect.max)}`);
     row("load: server processes live during the load", String(live.length));
@@ -52,13 +55,23 @@ export async function benchLoad(options: { connections?: number; seconds?: numbe
     row("load: latency p99", ms(report.latency.p99));
     row("load: latency max", ms(report.latency.max));
     row("load: errors", String(report.totalErrors), "(target 0)");
-    row("load: cross-talk (another connection's message seen)", String(report.crossTalk + report.problems), "(target 0)");
+    row(
+      "load: cross-talk (another connection's message seen)",
+      String(report.crossTalk + report.problems),
+      "(target 0)",
+    );
     row("load: inspector server peak RSS (sampled every 100 ms)", `${rss.peakRssMB.toFixed(1)} MB`);
     row("load: inspector server VmHWM (since its start)", `${rss.hwmMB.toFixed(1)} MB`);
-    row("load: inspector server CPU during the calling window", `${windowCpu.toFixed(1)} s (${((100 * windowCpu) / (report.windowMs / 1000)).toFixed(0)}% of a core)`);
+    row(
+      "load: inspector server CPU during the calling window",
+      `${windowCpu.toFixed(1)} s (${((100 * windowCpu) / (report.windowMs / 1000)).toFixed(0)}% of a core)`,
+    );
     row("load: inspector server CPU, whole run (connect … disconnect)", `${rss.cpuSeconds.toFixed(1)} s`);
     row("load: load driver CPU, whole run (this process)", `${((driver.user + driver.system) / 1e6).toFixed(1)} s`);
-    row("load: machine load average (1 min) before / after", `${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+    row(
+      "load: machine load average (1 min) before / after",
+      `${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+    );
     row("load: processes left after disconnect", String(left), "(target 0)");
     for (const kind of ["stdio", "streamable-http"]) {
       const of = report.connections.filter((c) => configs[c.index]!.transport === kind);
@@ -68,7 +81,12 @@ export async function benchLoad(options: { connections?: number; seconds?: numbe
     }
     if (left) console.log(`  left:\n${describeProcesses(leftPids)}`);
     for (const c of report.connections) {
-      const trouble = [c.failure, ...c.errors.slice(0, 3), ...c.crossTalk.slice(0, 3), ...c.problems.slice(0, 3)].filter(Boolean);
+      const trouble = [
+        c.failure,
+        ...c.errors.slice(0, 3),
+        ...c.crossTalk.slice(0, 3),
+        ...c.problems.slice(0, 3),
+      ].filter(Boolean);
       if (trouble.length) console.log(`  ${c.name}: ${trouble.join(" | ")}`);
     }
     return failed.length === 0 && report.totalErrors === 0 && report.crossTalk + report.problems === 0 && left === 0;
@@ -79,9 +97,15 @@ export async function benchLoad(options: { connections?: number; seconds?: numbe
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
-  const { values } = parseArgs({ options: { connections: { type: "string" }, seconds: { type: "string" } }, strict: false });
+  const { values } = parseArgs({
+    options: { connections: { type: "string" }, seconds: { type: "string" } },
+    strict: false,
+  });
   buildIfNeeded();
-  benchLoad({ connections: values.connections ? Number(values.connections) : undefined, seconds: values.seconds ? Number(values.seconds) : undefined })
+  benchLoad({
+    connections: values.connections ? Number(values.connections) : undefined,
+    seconds: values.seconds ? Number(values.seconds) : undefined,
+  })
     .then((ok) => process.exit(ok ? 0 : 1))
     .catch((error: unknown) => {
       console.error(error);

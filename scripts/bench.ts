@@ -11,7 +11,15 @@ import { buildIfNeeded, root } from "./build";
 /** Fixture servers bundled to plain JS, so their start-up (not tsx's) is what a measurement includes. */
 function bundleFixture(name: string): string {
   const outfile = join(root, ".bench", `${name}.mjs`);
-  buildSync({ entryPoints: [join(root, "servers/fixtures", `${name}.ts`)], bundle: true, platform: "node", format: "esm", outfile, logLevel: "error", packages: "external" });
+  buildSync({
+    entryPoints: [join(root, "servers/fixtures", `${name}.ts`)],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile,
+    logLevel: "error",
+    packages: "external",
+  });
   return outfile;
 }
 import { startInspector } from "../tests/support/processes";
@@ -21,7 +29,9 @@ import { recordingBenchmarks } from "./bench-recording";
 import { parseArgs } from "node:util";
 
 /** `--only browser`, `--only load` or `--only backpressure` runs one part; `--connections N --seconds S` size the load part (`--seconds` the backpressure phases too). */
-const { values: args } = parseArgs({ options: { only: { type: "string" }, connections: { type: "string" }, seconds: { type: "string" } } });
+const { values: args } = parseArgs({
+  options: { only: { type: "string" }, connections: { type: "string" }, seconds: { type: "string" } },
+});
 
 interface Result {
   name: string;
@@ -32,15 +42,21 @@ interface Result {
 const results: Result[] = [];
 const report = (r: Result) => {
   results.push(r);
-  console.log(`${r.name.padEnd(58)} ${r.value.toFixed(r.unit === "MB" ? 1 : 0).padStart(8)} ${r.unit.padEnd(3)} ${r.target ? `(target ${r.target})` : ""}`);
+  console.log(
+    `${r.name.padEnd(58)} ${r.value.toFixed(r.unit === "MB" ? 1 : 0).padStart(8)} ${r.unit.padEnd(3)} ${r.target ? `(target ${r.target})` : ""}`,
+  );
 };
 
 async function main(): Promise<boolean> {
   buildIfNeeded();
-  if (args.only === "backpressure") return benchBackpressure({ root, seconds: args.seconds ? Number(args.seconds) : undefined });
+  if (args.only === "backpressure")
+    return benchBackpressure({ root, seconds: args.seconds ? Number(args.seconds) : undefined });
   if (args.only !== "load") await browserBenchmarks();
   if (args.only === "browser") return true;
-  return benchLoad({ connections: args.connections ? Number(args.connections) : undefined, seconds: args.seconds ? Number(args.seconds) : undefined });
+  return benchLoad({
+    connections: args.connections ? Number(args.connections) : undefined,
+    seconds: args.seconds ? Number(args.seconds) : undefined,
+  });
 }
 
 async function browserBenchmarks(): Promise<void> {
@@ -48,7 +64,13 @@ async function browserBenchmarks(): Promise<void> {
   const inspector = await startInspector();
   const browser = await chromium.launch({
     executablePath: browserInfo.path,
-    args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--enable-precise-memory-info"],
+    args: [
+      "--no-sandbox",
+      "--disable-dev-shm-usage",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--enable-precise-memory-info",
+    ],
   });
   try {
     const page = await browser.newPage({ baseURL: inspector.url, viewport: { width: 1440, height: 900 } });
@@ -103,10 +125,21 @@ async function flood(page: Page): Promise<void> {
   await watchLongTasks(page);
   await page.getByRole("form", { name: "Connection" }).getByRole("button", { name: "Connect" }).click();
   const timing = await page.evaluate(async (expected) => {
-    type Log = { entries: { kind: string; ts: number; rpc?: { method?: string } }[]; subscribe(f: () => void): () => void };
-    const lens = (window as unknown as { __MCP_LENS__: { pool: { find(id: string): { log: Log } | undefined }; connections: { get(): { selectedId: string } } } }).__MCP_LENS__;
+    type Log = {
+      entries: { kind: string; ts: number; rpc?: { method?: string } }[];
+      subscribe(f: () => void): () => void;
+    };
+    const lens = (
+      window as unknown as {
+        __MCP_LENS__: {
+          pool: { find(id: string): { log: Log } | undefined };
+          connections: { get(): { selectedId: string } };
+        };
+      }
+    ).__MCP_LENS__;
     const log = () => lens.pool.find(lens.connections.get().selectedId)!.log;
-    const isNote = (e: { kind: string; rpc?: { method?: string } }) => e.kind === "frame" && e.rpc?.method === "notifications/message";
+    const isNote = (e: { kind: string; rpc?: { method?: string } }) =>
+      e.kind === "frame" && e.rpc?.method === "notifications/message";
     // Wait until all notifications are in the log; note when the last one arrived.
     let lastArrival = 0;
     await new Promise<void>((resolve) => {
@@ -115,16 +148,27 @@ async function flood(page: Page): Promise<void> {
         let n = 0;
         for (const e of l.entries) if (isNote(e)) n++;
         if (n >= expected) {
-          for (let i = l.entries.length - 1; i >= 0; i--) if (isNote(l.entries[i]!)) { lastArrival = l.entries[i]!.ts; break; }
+          for (let i = l.entries.length - 1; i >= 0; i--)
+            if (isNote(l.entries[i]!)) {
+              lastArrival = l.entries[i]!.ts;
+              break;
+            }
           resolve();
         } else setTimeout(check, 5);
       };
       check();
     });
     // Then wait until the traffic panel shows it: its row is rendered.
-    const lastSeq = (() => { const l = log(); for (let i = l.entries.length - 1; i >= 0; i--) if (isNote(l.entries[i]!)) return i; return -1; })();
+    const lastSeq = (() => {
+      const l = log();
+      for (let i = l.entries.length - 1; i >= 0; i--) if (isNote(l.entries[i]!)) return i;
+      return -1;
+    })();
     await new Promise<void>((resolve) => {
-      const check = () => (document.querySelector(`[aria-label="Traffic"] [data-seq="${lastSeq}"]`) ? resolve() : requestAnimationFrame(check));
+      const check = () =>
+        document.querySelector(`[aria-label="Traffic"] [data-seq="${lastSeq}"]`)
+          ? resolve()
+          : requestAnimationFrame(check);
       check();
     });
     const shownAt = performance.timeOrigin + performance.now();
@@ -132,8 +176,15 @@ async function flood(page: Page): Promise<void> {
   }, count);
   await page.waitForTimeout(500);
   const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
-  const memory = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-  report({ name: "flood: last of 10,000 notifications arrived → shown", value: timing.lastToShown, unit: "ms", target: "< 2000" });
+  const memory = await page.evaluate(
+    () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+  );
+  report({
+    name: "flood: last of 10,000 notifications arrived → shown",
+    value: timing.lastToShown,
+    unit: "ms",
+    target: "< 2000",
+  });
   report({ name: "flood: longest main-thread task (connect + burst)", value: longest, unit: "ms", target: "< 100" });
   report({ name: "flood: page JS heap after the burst", value: memory / 1e6, unit: "MB" });
   await page.getByRole("form", { name: "Connection" }).getByRole("button", { name: "Disconnect" }).click();
@@ -151,14 +202,27 @@ async function manyTools(page: Page): Promise<void> {
   await connect.click();
   const elapsed = await page.evaluate(async () => {
     await new Promise<void>((resolve) => {
-      const check = () => (document.querySelector('[data-testid="count-tools"]')?.textContent === "5000" && document.querySelector('[aria-label="Tools"][role=listbox] [role=option]') ? resolve() : requestAnimationFrame(check));
+      const check = () =>
+        document.querySelector('[data-testid="count-tools"]')?.textContent === "5000" &&
+        document.querySelector('[aria-label="Tools"][role=listbox] [role=option]')
+          ? resolve()
+          : requestAnimationFrame(check);
       check();
     });
     const shown = performance.now();
     type Log = { entries: { kind: string; ts: number; direction?: string; rpc?: { method?: string } }[] };
-    const lens = (window as unknown as { __MCP_LENS__: { pool: { find(id: string): { log: Log } | undefined }; connections: { get(): { selectedId: string } } } }).__MCP_LENS__;
+    const lens = (
+      window as unknown as {
+        __MCP_LENS__: {
+          pool: { find(id: string): { log: Log } | undefined };
+          connections: { get(): { selectedId: string } };
+        };
+      }
+    ).__MCP_LENS__;
     const log = lens.pool.find(lens.connections.get().selectedId)!.log;
-    const firstList = log.entries.find((e) => e.kind === "frame" && e.direction === "outgoing" && e.rpc?.method === "tools/list");
+    const firstList = log.entries.find(
+      (e) => e.kind === "frame" && e.direction === "outgoing" && e.rpc?.method === "tools/list",
+    );
     const spawned = log.entries.find((e) => e.kind === "event");
     return {
       total: shown - (window as unknown as { __clickedAt: number }).__clickedAt,
@@ -175,7 +239,10 @@ async function manyTools(page: Page): Promise<void> {
 async function toolForms(page: Page): Promise<void> {
   await addStdioConnection(page, "corpus", bundleFixture("corpus-server"), []);
   await page.getByRole("form", { name: "Connection" }).getByRole("button", { name: "Connect" }).click();
-  await page.getByRole("status", { name: "Connection status" }).filter({ hasText: /^Connected/ }).waitFor();
+  await page
+    .getByRole("status", { name: "Connection status" })
+    .filter({ hasText: /^Connected/ })
+    .waitFor();
   await page.getByRole("tab", { name: /^Tools/ }).click();
   const open = async (name: string) => {
     // The list is virtualized: search first, so the row is rendered wherever the tool is listed.
@@ -191,17 +258,28 @@ async function toolForms(page: Page): Promise<void> {
   await open("wide_form");
   const formMs = await page.evaluate(async () => {
     await new Promise<void>((resolve) => {
-      const check = () => (document.querySelectorAll('[aria-label="Tool wide_form"] input').length >= 300 ? resolve() : requestAnimationFrame(check));
+      const check = () =>
+        document.querySelectorAll('[aria-label="Tool wide_form"] input').length >= 300
+          ? resolve()
+          : requestAnimationFrame(check);
       check();
     });
     return performance.now() - (window as unknown as { __clickedAt: number }).__clickedAt;
   });
-  report({ name: "form: click a 300-property tool → all 300 controls rendered", value: formMs, unit: "ms", target: "< 100" });
+  report({
+    name: "form: click a 300-property tool → all 300 controls rendered",
+    value: formMs,
+    unit: "ms",
+    target: "< 100",
+  });
 
   await open("big_text");
   await watchLongTasks(page);
   await page.getByRole("button", { name: "Call big_text" }).click();
-  await page.getByRole("region", { name: "Tool result" }).getByRole("button", { name: /Show all/ }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole("region", { name: "Tool result" })
+    .getByRole("button", { name: /Show all/ })
+    .waitFor({ timeout: 60_000 });
   await page.waitForTimeout(300);
   const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
   report({ name: "result: longest main-thread task showing a 5 MB text", value: longest, unit: "ms", target: "< 200" });

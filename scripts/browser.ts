@@ -18,7 +18,11 @@ export function findBrowser(): { path?: string; kind: "env" | "system" | "playwr
 
 function playwrightBrowserInstalled(): boolean {
   try {
-    const out = execFileSync(process.execPath, ["-e", "process.stdout.write(require('playwright-core').chromium.executablePath())"], { encoding: "utf8" });
+    const out = execFileSync(
+      process.execPath,
+      ["-e", "process.stdout.write(require('playwright-core').chromium.executablePath())"],
+      { encoding: "utf8" },
+    );
     return out.length > 0 && existsSync(out);
   } catch {
     return false;
@@ -33,11 +37,18 @@ export function ensureBrowser(): { path?: string; kind: string } {
   const found = findBrowser();
   if (found) return found;
   console.log("No browser found for the browser tests. Trying Playwright's installer…");
-  const pw = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "install", "chromium"], { stdio: "inherit", timeout: 180_000 });
+  const pw = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "install", "chromium"], {
+    stdio: "inherit",
+    timeout: 180_000,
+  });
   if (pw.status === 0 && findBrowser()) return findBrowser()!;
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
     console.log("Playwright's download failed; installing Debian's chromium with apt-get…");
-    const apt = spawnSync("sh", ["-c", "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium"], { stdio: "inherit" });
+    const apt = spawnSync(
+      "sh",
+      ["-c", "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium"],
+      { stdio: "inherit" },
+    );
     if (apt.status === 0 && findBrowser()) return findBrowser()!;
   }
   throw new Error(

@@ -15,7 +15,10 @@ export function needsBuild(): boolean {
       const p = join(dir, e.name);
       return e.isDirectory() ? newer(p) : statSync(p).mtimeMs > built;
     });
-  return ["app", "components", "lib", "public"].some((d) => newer(join(root, d))) || ["next.config.ts", "package.json"].some((f) => statSync(join(root, f)).mtimeMs > built);
+  return (
+    ["app", "components", "lib", "public"].some((d) => newer(join(root, d))) ||
+    ["next.config.ts", "package.json"].some((f) => statSync(join(root, f)).mtimeMs > built)
+  );
 }
 
 /** Run `next build` when needed; exits the process if the build fails. */

@@ -36,10 +36,21 @@ export interface InspectorServer {
  * (`POST /api/session`) is answered here; stopping the server stops every process the bridge started.
  */
 export async function startInspectorServer(options: InspectorServerOptions): Promise<InspectorServer> {
-  const app = next({ dev: options.dev ?? false, dir: options.dir, hostname: options.host, port: options.port, quiet: true });
+  const app = next({
+    dev: options.dev ?? false,
+    dir: options.dir,
+    hostname: options.host,
+    port: options.port,
+    quiet: true,
+  });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const gate: GateConfig = { token: options.token, port: options.port, extraHosts: options.extraHosts, team: options.team };
+  const gate: GateConfig = {
+    token: options.token,
+    port: options.port,
+    extraHosts: options.extraHosts,
+    team: options.team,
+  };
   const sessions = new SessionIssuer({
     token: options.token,
     port: () => gate.port,
@@ -101,8 +112,19 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
   return { server, url: `http://${hostForUrl}:${port}`, port, stop };
 }
 
-function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", "content-security-policy": API_CONTENT_SECURITY_POLICY, ...headers });
+function sendJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+): void {
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    "content-security-policy": API_CONTENT_SECURITY_POLICY,
+    ...headers,
+  });
   res.end(JSON.stringify(body));
   req.resume();
 }

@@ -45,7 +45,16 @@ async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const host = opts.host!;
   // A non-loopback bind needs --team (docs/security.md §S1); --dangerously-allow-remote-bind is accepted but no longer enough on its own.
-  const plan = planStart({ host, port: opts.port!, team: opts.team!, trustProxyHeader: opts["trust-proxy-header"], publicHost: opts["public-host"]! }, process.env);
+  const plan = planStart(
+    {
+      host,
+      port: opts.port!,
+      team: opts.team!,
+      trustProxyHeader: opts["trust-proxy-header"],
+      publicHost: opts["public-host"]!,
+    },
+    process.env,
+  );
   if (!plan.ok) fail(plan.message);
   const team = plan.team;
   // The route handlers (same process) read the team policy from the environment; the secrets stay with the gate only.
@@ -71,26 +80,46 @@ async function main(): Promise<void> {
   if (demo) process.env.MCP_LENS_DEMO_HTTP_URL = demo.url;
 
   const { startInspectorServer } = await import("./inspectorServer");
-  const inspector = await startInspectorServer({ dir: root, host, port: Number(opts.port), token, launchMaster: master, dev: opts.dev, extraHosts: plan.extraHosts, team: team?.auth });
+  const inspector = await startInspectorServer({
+    dir: root,
+    host,
+    port: Number(opts.port),
+    token,
+    launchMaster: master,
+    dev: opts.dev,
+    extraHosts: plan.extraHosts,
+    team: team?.auth,
+  });
   running.inspector = inspector;
   const dir = stateDir();
   if (master) {
     try {
       running.files.push(writeState(dir, { port: inspector.port, url: inspector.url, pid: process.pid, master }));
     } catch (error) {
-      warn(`  Could not write the state file in ${dir} (${(error as Error).message}); --print-url will not find this inspector.`);
+      warn(
+        `  Could not write the state file in ${dir} (${(error as Error).message}); --print-url will not find this inspector.`,
+      );
     }
   }
 
   say(`\n  MCP Lens is running at ${inspector.url}/`);
   if (team) {
-    const how = [team.auth.secret ? `the shared secret (${ENV.secret}) as Basic password or Bearer` : "", team.auth.proxy ? `a non-empty ${team.auth.proxy.header} header and the proxy secret from the proxy` : ""].filter(Boolean).join(" and ");
+    const how = [
+      team.auth.secret ? `the shared secret (${ENV.secret}) as Basic password or Bearer` : "",
+      team.auth.proxy ? `a non-empty ${team.auth.proxy.header} header and the proxy secret from the proxy` : "",
+    ]
+      .filter(Boolean)
+      .join(" and ");
     say(`  Team mode: every route needs ${how}.`);
     if (team.publicHosts.length) say(`  Accepted Host names: ${team.publicHosts.join(", ")}`);
-    say(`  stdio: ${process.env[ENV.stdioAllow] ? `only ${process.env[ENV.stdioAllow]}` : "off"}; relay to loopback/private addresses: ${process.env[ENV.relayAllow] ? `only ${process.env[ENV.relayAllow]}` : "refused"}\n`);
+    say(
+      `  stdio: ${process.env[ENV.stdioAllow] ? `only ${process.env[ENV.stdioAllow]}` : "off"}; relay to loopback/private addresses: ${process.env[ENV.relayAllow] ? `only ${process.env[ENV.relayAllow]}` : "refused"}\n`,
+    );
   } else if (master) {
     say(`  Open ${launchUrl(inspector.url, mintLaunchKey(master))}`);
-    say(`  (a one-time link, valid ${LAUNCH_KEY_TTL_MS / 3_600_000} h; reloads and new tabs in that browser keep working; another link: npm start -- --print-url${inspector.port === Number(DEFAULT_PORT) ? "" : ` --port ${inspector.port}`})\n`);
+    say(
+      `  (a one-time link, valid ${LAUNCH_KEY_TTL_MS / 3_600_000} h; reloads and new tabs in that browser keep working; another link: npm start -- --print-url${inspector.port === Number(DEFAULT_PORT) ? "" : ` --port ${inspector.port}`})\n`,
+    );
   }
   if (demo) say(`  Demo MCP server (Streamable HTTP): ${demo.url}\n`);
 
@@ -148,7 +177,10 @@ function printUrl(): void {
   const read = readState(dir, port);
   if (!read.ok) {
     const others = listStatePorts(dir).filter((p) => p !== port && readState(dir, p).ok);
-    fail(`${read.message}.` + (others.length ? `\nRunning: ${others.map((p) => `npm start -- --print-url --port ${p}`).join(", ")}` : ""));
+    fail(
+      `${read.message}.` +
+        (others.length ? `\nRunning: ${others.map((p) => `npm start -- --print-url --port ${p}`).join(", ")}` : ""),
+    );
   }
   say(launchUrl(read.state.url, mintLaunchKey(read.state.master)));
 }
@@ -165,7 +197,11 @@ function openerFile(dir: string, port: number, url: string): string | undefined 
 }
 
 async function startDemoHttp(): Promise<{ url: string; child: ChildProcess } | undefined> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "servers/demo/http.ts")], { cwd: root, env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "servers/demo/http.ts")], {
+    cwd: root,
+    env: { ...process.env, PORT: "0" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   running.demo = child; // stopped with the rest even if a signal comes before it is ready
   return new Promise((resolvePromise) => {
     let buffer = "";
@@ -186,7 +222,14 @@ async function startDemoHttp(): Promise<{ url: string; child: ChildProcess } | u
 }
 
 function openBrowser(target: string): void {
-  const opener = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : process.env.DISPLAY || process.env.WAYLAND_DISPLAY ? "xdg-open" : undefined;
+  const opener =
+    process.platform === "darwin"
+      ? "open"
+      : process.platform === "win32"
+        ? "explorer"
+        : process.env.DISPLAY || process.env.WAYLAND_DISPLAY
+          ? "xdg-open"
+          : undefined;
   if (!opener) return;
   const child = spawn(opener, [target], { stdio: "ignore", detached: true, shell: false });
   child.on("error", () => {});

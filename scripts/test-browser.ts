@@ -13,9 +13,13 @@ try {
 }
 console.log(`Browser tests use ${browser.path ?? "Playwright's Chromium"}.`);
 buildIfNeeded();
-const result = spawnSync(process.execPath, [join(root, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...(browser.path ? { MCP_LENS_CHROMIUM: browser.path } : {}) },
-});
+const result = spawnSync(
+  process.execPath,
+  [join(root, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...(browser.path ? { MCP_LENS_CHROMIUM: browser.path } : {}) },
+  },
+);
 process.exit(result.status ?? 1);

@@ -59,7 +59,11 @@ test("promise 2: a launch key works once; a used, expired or forged key gets no 
     ["used", key, /already used/],
     ["expired", mintLaunchKey(master, Date.now() - 25 * 3600_000), /expired/],
     ["forged (another master key)", mintLaunchKey(newMasterKey()), /not valid for this MCP Lens/],
-    ["forged (altered MAC)", freshKey().replace(/\.(.)/, (_m, c: string) => `.${c === "A" ? "B" : "A"}`), /not valid for this MCP Lens/],
+    [
+      "forged (altered MAC)",
+      freshKey().replace(/\.(.)/, (_m, c: string) => `.${c === "A" ? "B" : "A"}`),
+      /not valid for this MCP Lens/,
+    ],
     ["not a key", "1-2.3", /not a launch link/],
   ];
   for (const [name, k, message] of refused) {
@@ -80,7 +84,11 @@ test("promise 3: the cookie alone, or the pairing alone, gets no token", async (
     ["cookie, no auth header", undefined, { cookie }],
     ["cookie, another sign-in's pairing", `pairing ${other.pairing}`, { cookie }],
     ["pairing, no cookie", `pairing ${signedIn.pairing}`, {}],
-    ["pairing, a cookie under another port's name", `pairing ${signedIn.pairing}`, { cookie: cookie.replace(`mcp-lens-${inspector.port}`, `mcp-lens-${inspector.port + 1}`) }],
+    [
+      "pairing, a cookie under another port's name",
+      `pairing ${signedIn.pairing}`,
+      { cookie: cookie.replace(`mcp-lens-${inspector.port}`, `mcp-lens-${inspector.port + 1}`) },
+    ],
   ];
   for (const [name, auth, headers] of attempts) {
     const res = await exchange(inspector.port, auth, headers);
@@ -97,9 +105,18 @@ test("promise 3: the cookie alone, or the pairing alone, gets no token", async (
 test("promise 4: the API still needs the token; cookie and pairing are no API credential, and nothing spawns", async () => {
   const signedIn = await exchange(inspector.port, `launch ${freshKey()}`);
   const before = descendants(inspector.child.pid!).length;
-  const credentials = { cookie: signedIn.cookie!, "x-mcp-lens-auth": `pairing ${signedIn.pairing}`, "content-type": "application/json" };
+  const credentials = {
+    cookie: signedIn.cookie!,
+    "x-mcp-lens-auth": `pairing ${signedIn.pairing}`,
+    "content-type": "application/json",
+  };
   for (const path of ["/api/bridge/stdio", "/api/relay"]) {
-    const res = await rawRequest(inspector.port, { method: "POST", path, headers: { ...host(), ...credentials }, body: spawnBody });
+    const res = await rawRequest(inspector.port, {
+      method: "POST",
+      path,
+      headers: { ...host(), ...credentials },
+      body: spawnBody,
+    });
     expect(res.status, path).toBe(401);
   }
   await new Promise((r) => setTimeout(r, 300));
@@ -123,13 +140,31 @@ test("promise 5: the exchange is refused cross-site (Origin, fetch metadata) and
     expect(res.body).not.toContain(inspector.token);
   }
   // A browser's preflight for the custom header is refused, so the cross-site request is never sent.
-  const preflight = await rawRequest(inspector.port, { method: "OPTIONS", path: "/api/session", headers: { ...host(), origin: `http://127.0.0.1:${inspector.port}`, "access-control-request-method": "POST", "access-control-request-headers": "x-mcp-lens-auth" } });
+  const preflight = await rawRequest(inspector.port, {
+    method: "OPTIONS",
+    path: "/api/session",
+    headers: {
+      ...host(),
+      origin: `http://127.0.0.1:${inspector.port}`,
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "x-mcp-lens-auth",
+    },
+  });
   expect(preflight.status).toBe(405);
   expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
-  expect((await exchange(inspector.port, `launch ${key}`, { origin: `http://127.0.0.1:${inspector.port}`, "sec-fetch-site": "same-origin" })).token).toBe(inspector.token);
+  expect(
+    (
+      await exchange(inspector.port, `launch ${key}`, {
+        origin: `http://127.0.0.1:${inspector.port}`,
+        "sec-fetch-site": "same-origin",
+      })
+    ).token,
+  ).toBe(inspector.token);
 });
 
-test("promise 6: in a browser, the launch URL opens the app and leaves the address; reload and a second tab work; another browser gets only the way in", async ({ browser }) => {
+test("promise 6: in a browser, the launch URL opens the app and leaves the address; reload and a second tab work; another browser gets only the way in", async ({
+  browser,
+}) => {
   const url = inspector.launchUrl();
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -150,7 +185,14 @@ test("promise 6: in a browser, the launch URL opens the app and leaves the addre
   await second.goto(`${inspector.url}/`);
   await new InspectorPage(second).expectOpen();
   // The token is only in memory: not in the page, storage or cookies the page can read.
-  const readable = await second.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie, html: document.documentElement.outerHTML }));
+  const readable = await second.evaluate(() =>
+    JSON.stringify({
+      local: { ...localStorage },
+      session: { ...sessionStorage },
+      cookie: document.cookie,
+      html: document.documentElement.outerHTML,
+    }),
+  );
   expect(readable).not.toContain(inspector.token);
   expect(readable).not.toContain(`mcp-lens-${inspector.port}=`); // HttpOnly
 
@@ -158,12 +200,18 @@ test("promise 6: in a browser, the launch URL opens the app and leaves the addre
   const stranger = await browser.newContext();
   const strangerPage = await stranger.newPage();
   // The old `?token=` form is no way in either.
-  const targets: [string, RegExp][] = [[url, /already used/], [`${inspector.url}/`, /no launch key/], [`${inspector.url}/?token=${inspector.token}`, /no launch key/]];
+  const targets: [string, RegExp][] = [
+    [url, /already used/],
+    [`${inspector.url}/`, /no launch key/],
+    [`${inspector.url}/?token=${inspector.token}`, /no launch key/],
+  ];
   for (const [target, reason] of targets) {
     await strangerPage.goto(target);
     await expect(strangerPage.getByRole("heading", { name: "This page needs its launch link" })).toBeVisible();
     await expect(strangerPage.getByText("npm start -- --print-url", { exact: true })).toBeVisible();
-    await expect(strangerPage.getByRole("region", { name: "How to open MCP Lens" }).getByRole("alert")).toHaveText(reason);
+    await expect(strangerPage.getByRole("region", { name: "How to open MCP Lens" }).getByRole("alert")).toHaveText(
+      reason,
+    );
     await expect(strangerPage.getByRole("complementary", { name: "Connections" })).toHaveCount(0);
     // (the third URL carries the token itself, which the page may echo)
     if (!target.includes("?token=")) expect(await strangerPage.content()).not.toContain(inspector.token);
@@ -172,7 +220,9 @@ test("promise 6: in a browser, the launch URL opens the app and leaves the addre
   await context.close();
 });
 
-test("promise 3 in a browser: another program on another port of 127.0.0.1 receives the cookie, and it gets it nowhere", async ({ browser }) => {
+test("promise 3 in a browser: another program on another port of 127.0.0.1 receives the cookie, and it gets it nowhere", async ({
+  browser,
+}) => {
   // The other program: records the Cookie header the browser sends it (cookies ignore ports).
   let received = "";
   const other: Server = createServer((req, res) => {
@@ -196,19 +246,31 @@ test("promise 3 in a browser: another program on another port of 127.0.0.1 recei
       const res = await exchange(inspector.port, auth, { cookie: received });
       expect(res.body).not.toContain(inspector.token);
     }
-    expect((await rawRequest(inspector.port, { path: "/", headers: { ...host(), cookie: received } })).body).not.toContain(inspector.token);
+    expect(
+      (await rawRequest(inspector.port, { path: "/", headers: { ...host(), cookie: received } })).body,
+    ).not.toContain(inspector.token);
     await context.close();
   } finally {
     other.close();
   }
 });
 
-test("promise 6: npm start -- --print-url mints a working one-time URL for the running inspector, and fails clearly when none runs", async ({ browser }) => {
-  const print = (port: number) => spawnSync(NODE, ["--import", "tsx", "scripts/start.ts", "--print-url", "--port", String(port)], { cwd: ROOT, encoding: "utf8", timeout: 30_000, env: { ...process.env, MCP_LENS_STATE_DIR: inspector.stateDir } });
+test("promise 6: npm start -- --print-url mints a working one-time URL for the running inspector, and fails clearly when none runs", async ({
+  browser,
+}) => {
+  const print = (port: number) =>
+    spawnSync(NODE, ["--import", "tsx", "scripts/start.ts", "--print-url", "--port", String(port)], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 30_000,
+      env: { ...process.env, MCP_LENS_STATE_DIR: inspector.stateDir },
+    });
   const run = print(inspector.port);
   expect(run.status, run.stderr).toBe(0);
   const url = run.stdout.trim();
-  expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${inspector.port}/#k=\\d+-[0-9a-f]{32}\\.[A-Za-z0-9_-]{43}$`));
+  expect(url).toMatch(
+    new RegExp(`^http://127\\.0\\.0\\.1:${inspector.port}/#k=\\d+-[0-9a-f]{32}\\.[A-Za-z0-9_-]{43}$`),
+  );
   const context = await browser.newContext();
   await new InspectorPage(await context.newPage()).open(url);
   await context.close();
@@ -220,7 +282,9 @@ test("promise 6: npm start -- --print-url mints a working one-time URL for the r
   expect(none.stderr).toContain(`--print-url --port ${inspector.port}`);
 });
 
-test("promise 6: the browser opener's redirect file leads to the app (the key never on a command line)", async ({ page }) => {
+test("promise 6: the browser opener's redirect file leads to the app (the key never on a command line)", async ({
+  page,
+}) => {
   const file = join(inspector.stateDir, "opener-test.html");
   writeFileSync(file, openerHtml(inspector.launchUrl()), { mode: 0o600 });
   await page.goto(`file://${file}`);

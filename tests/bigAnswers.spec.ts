@@ -27,17 +27,30 @@ async function expectDeliveredCut(tools: ToolsPage, page: Page): Promise<void> {
 
 test("a 12 MB answer over stdio reaches the Tools view, cut for display with Show all", async ({ page }) => {
   const tools = new ToolsPage(page);
-  await tools.connectStdio({ name: "big stdio", transport: "stdio", command: NODE, args: "--import tsx servers/fixtures/misbehaving/stdio.ts", protocol: "2025-11-25" });
+  await tools.connectStdio({
+    name: "big stdio",
+    transport: "stdio",
+    command: NODE,
+    args: "--import tsx servers/fixtures/misbehaving/stdio.ts",
+    protocol: "2025-11-25",
+  });
   await callBig(tools, 12);
   await expectDeliveredCut(tools, page);
 });
 
-test("a 12 MB answer over Streamable HTTP (SSE) reaches the Tools view, cut for display with Show all", async ({ page }) => {
+test("a 12 MB answer over Streamable HTTP (SSE) reaches the Tools view, cut for display with Show all", async ({
+  page,
+}) => {
   const server = await startHttpFixture();
   try {
     const tools = new ToolsPage(page);
     await tools.inspector.open();
-    await tools.inspector.addConnection({ name: "big http", transport: "Streamable HTTP", url: server.url, protocol: "2025-11-25" });
+    await tools.inspector.addConnection({
+      name: "big http",
+      transport: "Streamable HTTP",
+      url: server.url,
+      protocol: "2025-11-25",
+    });
     await tools.inspector.connect();
     await tools.inspector.expectConnected();
     await tools.inspector.openTab(/^Tools/);
@@ -50,8 +63,16 @@ test("a 12 MB answer over Streamable HTTP (SSE) reaches the Tools view, cut for 
 
 test("an answer over the 16 MiB limit is refused at once, and the call says so", async ({ page }) => {
   const tools = new ToolsPage(page);
-  await tools.connectStdio({ name: "too big", transport: "stdio", command: NODE, args: "--import tsx servers/fixtures/misbehaving/stdio.ts", protocol: "2025-11-25" });
+  await tools.connectStdio({
+    name: "too big",
+    transport: "stdio",
+    command: NODE,
+    args: "--import tsx servers/fixtures/misbehaving/stdio.ts",
+    protocol: "2025-11-25",
+  });
   await callBig(tools, 20);
-  await expect(tools.result.getByRole("alert")).toContainText("answer of 20.0 MB refused: over the 16 MiB limit", { timeout: 5000 });
+  await expect(tools.result.getByRole("alert")).toContainText("answer of 20.0 MB refused: over the 16 MiB limit", {
+    timeout: 5000,
+  });
   await expect(tools.inspector.failure.filter({ hasText: /exceeded 16 MiB/ })).toBeVisible();
 });

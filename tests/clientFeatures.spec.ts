@@ -12,13 +12,22 @@ import { EVERYTHING, NODE, startEverythingHttp } from "./support/processes";
 type Transport = "stdio" | "Streamable HTTP";
 
 /** Connect to server-everything over a transport and open the Tools tab; returns a stop for the HTTP server. */
-async function connectEverything(page: Page, transport: Transport): Promise<{ tools: ToolsPage; client: ClientFeaturesPage; stop: () => Promise<void> }> {
+async function connectEverything(
+  page: Page,
+  transport: Transport,
+): Promise<{ tools: ToolsPage; client: ClientFeaturesPage; stop: () => Promise<void> }> {
   const tools = new ToolsPage(page);
   const client = new ClientFeaturesPage(page);
   const server = transport === "Streamable HTTP" ? await startEverythingHttp("streamableHttp") : undefined;
   await tools.inspector.open();
   if (server) await tools.inspector.addConnection({ name: "everything http", transport, url: server.url });
-  else await tools.inspector.addConnection({ name: "everything stdio", transport, command: NODE, args: `${EVERYTHING} stdio` });
+  else
+    await tools.inspector.addConnection({
+      name: "everything stdio",
+      transport,
+      command: NODE,
+      args: `${EVERYTHING} stdio`,
+    });
   await tools.inspector.connect();
   await tools.inspector.expectConnected();
   await tools.inspector.openTab(/^Tools/);
@@ -26,7 +35,11 @@ async function connectEverything(page: Page, transport: Transport): Promise<{ to
 }
 
 /** Connect to the built-in demo server at a protocol version and open the Tools tab. */
-async function connectDemo(page: Page, protocol: string, off: string[] = []): Promise<{ tools: ToolsPage; client: ClientFeaturesPage }> {
+async function connectDemo(
+  page: Page,
+  protocol: string,
+  off: string[] = [],
+): Promise<{ tools: ToolsPage; client: ClientFeaturesPage }> {
   const tools = new ToolsPage(page);
   const client = new ClientFeaturesPage(page);
   await tools.inspector.open();
@@ -56,7 +69,9 @@ for (const transport of ["stdio", "Streamable HTTP"] as const) {
         // Not modal: the rest of the page works while the request waits (a ping goes and comes back).
         await client.bar.getByRole("button", { name: "Ping" }).click();
         await expect(client.bar.getByRole("status", { name: "Ping result" })).toHaveText(/pong in \d+ ms/);
-        await expect(tools.panel("trigger-sampling-request").getByRole("status", { name: "Call in progress" })).toBeVisible();
+        await expect(
+          tools.panel("trigger-sampling-request").getByRole("status", { name: "Call in progress" }),
+        ).toBeVisible();
 
         await client.answerSampling("Water finds its way");
         await expect(tools.result).toContainText("lens-test-model");
@@ -68,8 +83,12 @@ for (const transport of ["stdio", "Streamable HTTP"] as const) {
 
         await tools.call("trigger-sampling-request");
         await client.card("Sampling request").getByRole("button", { name: "Reject" }).click();
-        await expect(client.card("Sampling request", "answered").first()).toContainText("error -1: User rejected sampling request");
-        await expect(tools.panel("trigger-sampling-request").getByRole("status", { name: "Call in progress" })).toBeHidden();
+        await expect(client.card("Sampling request", "answered").first()).toContainText(
+          "error -1: User rejected sampling request",
+        );
+        await expect(
+          tools.panel("trigger-sampling-request").getByRole("status", { name: "Call in progress" }),
+        ).toBeHidden();
       } finally {
         await stop();
       }
@@ -105,7 +124,9 @@ for (const transport of ["stdio", "Streamable HTTP"] as const) {
         await tools.call("trigger-elicitation-request");
         await client.card("Elicitation request").getByRole("button", { name: "Decline" }).click();
         await expect(tools.result).toContainText("declined");
-        await expect(client.card("Elicitation request", "answered").first()).toContainText('Sent: {"action":"decline"}');
+        await expect(client.card("Elicitation request", "answered").first()).toContainText(
+          'Sent: {"action":"decline"}',
+        );
         await expect(client.pendingCount).toHaveText("0");
       } finally {
         await stop();
@@ -127,7 +148,9 @@ for (const transport of ["stdio", "Streamable HTTP"] as const) {
         await client.roots.getByLabel("New root URI").fill("file:///tmp/lens-a");
         await client.roots.getByLabel("New root name").fill("Lens A");
         await client.roots.getByRole("button", { name: "Add root" }).click();
-        await expect(client.roots.getByRole("status", { name: "Last roots notice" })).toContainText("notifications/roots/list_changed sent");
+        await expect(client.roots.getByRole("status", { name: "Last roots notice" })).toContainText(
+          "notifications/roots/list_changed sent",
+        );
         // server-everything reads the list again on list_changed.
         await expect.poll(countOf).toBeGreaterThan(before);
         await tools.call("get-roots-list");
@@ -189,7 +212,9 @@ test("tasks against server-everything: run as task, poll, result; cancel; list",
   }
 });
 
-test("a task that needs input: its elicitation (sent through tasks/result) is answered from a card", async ({ page }) => {
+test("a task that needs input: its elicitation (sent through tasks/result) is answered from a card", async ({
+  page,
+}) => {
   const { tools, client, stop } = await connectEverything(page, "stdio");
   try {
     await tools.select("simulate-research-query");
@@ -199,7 +224,11 @@ test("a task that needs input: its elicitation (sent through tasks/result) is an
     await expect(card).toContainText('The research query "python" could have multiple interpretations');
     await card.getByLabel("Clarification", { exact: true }).selectOption({ label: "Monty Python comedy group" });
     await card.getByRole("button", { name: "Accept" }).click();
-    const task = tools.panel("simulate-research-query").getByRole("region", { name: "Tasks" }).getByRole("listitem", { name: /^Task / }).first();
+    const task = tools
+      .panel("simulate-research-query")
+      .getByRole("region", { name: "Tasks" })
+      .getByRole("listitem", { name: /^Task / })
+      .first();
     await expect(task.getByTestId("task-status")).toHaveText("completed", { timeout: 20_000 });
     await expect(task.getByRole("group", { name: /result$/ })).toContainText("Research Report: python (comedy)");
   } finally {
@@ -242,14 +271,18 @@ test("demo server: a tool run as a task — create, poll, result, cancel", async
   await expect(tools.inspector.trafficRows(/outgoing request tasks\/list/).first()).toBeVisible();
 });
 
-test("demo server: sampling with tools shows the tools and tool choice, and is answered with a tool_use", async ({ page }) => {
+test("demo server: sampling with tools shows the tools and tool choice, and is answered with a tool_use", async ({
+  page,
+}) => {
   const { tools, client } = await connectDemo(page, "2025-11-25");
   await tools.inspector.openTab(/^Tools/);
   await tools.select("sample_with_tools");
   await tools.useJson("sample_with_tools", { city: "Oslo", toolChoice: "required" });
   await tools.call("sample_with_tools");
   const card = client.card("Sampling request");
-  await expect(card.getByRole("list", { name: "Tools offered" })).toContainText("get_weather — Current weather for a city");
+  await expect(card.getByRole("list", { name: "Tools offered" })).toContainText(
+    "get_weather — Current weather for a city",
+  );
   await expect(card).toContainText(/Tool choice\s*required/);
   await card.getByLabel("Content type", { exact: true }).selectOption("tool_use");
   await card.getByLabel("Tool input (JSON)", { exact: true }).fill('{"city":"Oslo"}');
@@ -266,7 +299,9 @@ test("capability switches are saved with a connection", async ({ page }) => {
   await client.setCapability("Roots (roots/list)", false);
   await expect(inspector.form.getByLabel("Roots list_changed notifications", { exact: true })).toBeDisabled();
   await inspector.form.getByRole("button", { name: "Save", exact: true }).click();
-  expect(await page.evaluate(() => localStorage.getItem("mcp-lens.connections"))).toContain('"clientFeatures":{"roots":false}');
+  expect(await page.evaluate(() => localStorage.getItem("mcp-lens.connections"))).toContain(
+    '"clientFeatures":{"roots":false}',
+  );
   await page.reload();
   await expect(page.getByRole("heading", { name: "MCP Lens" })).toBeVisible();
   await inspector.selectConnection("switches");
@@ -281,7 +316,9 @@ test("capability switches are saved with a connection", async ({ page }) => {
   await expect(client.declared().getByRole("cell", { name: "sampling", exact: true })).toBeVisible();
 });
 
-test("demo server: URL elicitation opens only on click, then waits for notifications/elicitation/complete", async ({ page }) => {
+test("demo server: URL elicitation opens only on click, then waits for notifications/elicitation/complete", async ({
+  page,
+}) => {
   const { tools, client } = await connectDemo(page, "2025-11-25");
   await tools.inspector.openTab(/^Tools/);
   await tools.select("open_link");
@@ -297,14 +334,18 @@ test("demo server: URL elicitation opens only on click, then waits for notificat
   await card.getByRole("button", { name: "Accept" }).click();
 
   const waiting = client.card("URL elicitation request", "awaiting-completion");
-  await expect(waiting.getByRole("status")).toHaveText("Waiting for notifications/elicitation/complete from the server…");
+  await expect(waiting.getByRole("status")).toHaveText(
+    "Waiting for notifications/elicitation/complete from the server…",
+  );
   const done = client.card("URL elicitation request", "answered");
   await expect(done).toContainText(/completed \d/);
   await expect(done).toContainText("the server reported the URL flow complete");
   await expect(tools.result).toContainText("sent notifications/elicitation/complete");
 });
 
-test("demo server, 2026-07-28: a multi round-trip (form, then sampling) answered through the cards", async ({ page }) => {
+test("demo server, 2026-07-28: a multi round-trip (form, then sampling) answered through the cards", async ({
+  page,
+}) => {
   const { tools, client } = await connectDemo(page, "2026-07-28");
   await tools.inspector.openTab(/^Tools/);
   await tools.select("plan_trip");
@@ -331,11 +372,14 @@ const SWITCHED_OFF = [
 ] as const;
 
 for (const off of SWITCHED_OFF) {
-  test(`with ${off.capability} switched off it is not declared and the server's request gets an error`, async ({ page }) => {
+  test(`with ${off.capability} switched off it is not declared and the server's request gets an error`, async ({
+    page,
+  }) => {
     const { tools, client } = await connectDemo(page, "2025-11-25", [...off.labels]);
     const declared = client.declared();
     await expect(declared).toBeVisible();
-    for (const other of SWITCHED_OFF.filter((o) => o !== off)) await expect(declared.getByRole("cell", { name: other.capability, exact: true })).toBeVisible();
+    for (const other of SWITCHED_OFF.filter((o) => o !== off))
+      await expect(declared.getByRole("cell", { name: other.capability, exact: true })).toBeVisible();
     await expect(declared.getByRole("cell", { name: off.capability, exact: true })).toHaveCount(0);
 
     await tools.inspector.openTab(/^Tools/);
@@ -346,11 +390,14 @@ for (const off of SWITCHED_OFF) {
     await expect(client.pendingCount).toHaveText("0");
 
     // The switch stays in the connection's draft: the form still shows it off after connecting.
-    for (const label of off.labels) await expect(tools.inspector.form.getByLabel(label, { exact: true })).not.toBeChecked();
+    for (const label of off.labels)
+      await expect(tools.inspector.form.getByLabel(label, { exact: true })).not.toBeChecked();
   });
 }
 
-test("roots are saved with the connection: after a reload the server is offered them from the start", async ({ page }) => {
+test("roots are saved with the connection: after a reload the server is offered them from the start", async ({
+  page,
+}) => {
   const { tools, client } = await connectEverything(page, "stdio");
   await client.openRoots();
   await client.roots.getByLabel("New root URI").fill("file:///tmp/lens-saved");

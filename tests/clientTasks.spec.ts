@@ -12,7 +12,13 @@ import { EVERYTHING, NODE } from "./support/processes";
 test("server-everything's two task-only tools are listed and run end to end", async ({ page }) => {
   const tools = new ToolsPage(page);
   const client = new ClientFeaturesPage(page);
-  await tools.connectStdio({ name: "everything stdio", transport: "stdio", command: NODE, args: `${EVERYTHING} stdio`, protocol: "2025-11-25" });
+  await tools.connectStdio({
+    name: "everything stdio",
+    transport: "stdio",
+    command: NODE,
+    args: `${EVERYTHING} stdio`,
+    protocol: "2025-11-25",
+  });
   await tools.inspector.openTab("Handshake");
   await expect(client.declared().getByRole("cell", { name: "tasks", exact: true })).toBeVisible();
   await tools.inspector.openTab(/^Tools/);
@@ -22,7 +28,9 @@ test("server-everything's two task-only tools are listed and run end to end", as
   await tools.call("trigger-sampling-request-async");
   const sampling = client.card("Sampling request");
   await expect(sampling).toContainText("run as a task");
-  await expect(client.requests.getByRole("region", { name: "Tasks the server created on MCP Lens" })).toContainText("working");
+  await expect(client.requests.getByRole("region", { name: "Tasks the server created on MCP Lens" })).toContainText(
+    "working",
+  );
   await client.answerSampling("Queues wait in line", "lens-task-model");
   await expect(tools.result).toContainText("[COMPLETED] Async sampling completed!", { timeout: 20_000 });
   await expect(tools.result).toContainText("lens-task-model");
@@ -42,5 +50,9 @@ test("server-everything's two task-only tools are listed and run end to end", as
   await tools.inspector.filterTraffic("method:tasks/result");
   await expect(tools.inspector.trafficRows(/^outgoing result id \d+/).first()).toBeVisible();
   await client.openRequests();
-  await expect(client.requests.getByRole("region", { name: "Tasks the server created on MCP Lens" }).getByRole("row", { name: /completed/ })).toHaveCount(2);
+  await expect(
+    client.requests
+      .getByRole("region", { name: "Tasks the server created on MCP Lens" })
+      .getByRole("row", { name: /completed/ }),
+  ).toHaveCount(2);
 });

@@ -15,13 +15,20 @@ async function expectHandshake(inspector: InspectorPage, version: string, server
   await expect(inspector.page.getByTestId("handshake-version")).toHaveText(version);
   await expect(inspector.page.getByTestId("server-name")).toHaveText(serverName);
   await expect(inspector.page.getByRole("region", { name: "Server capabilities" })).toContainText("tools");
-  await expect(inspector.page.getByLabel(`${method} request`, { exact: true })).toContainText('"method": "' + method + '"');
+  await expect(inspector.page.getByLabel(`${method} request`, { exact: true })).toContainText(
+    '"method": "' + method + '"',
+  );
   // The traffic panel shows the handshake exchange, the response paired with a latency.
   await inspector.filterTraffic(method);
   await expect(inspector.trafficRows(new RegExp(`outgoing request ${method}`)).first()).toBeVisible();
-  await inspector.trafficRows(new RegExp(`outgoing request ${method}`)).first().click();
+  await inspector
+    .trafficRows(new RegExp(`outgoing request ${method}`))
+    .first()
+    .click();
   await expect(inspector.traffic.getByRole("button", { name: /Jump to #\d+/ })).toBeVisible();
-  await expect(inspector.traffic.getByRole("group", { name: "Raw frame" })).toContainText(method === "initialize" ? "protocolVersion" : "_meta");
+  await expect(inspector.traffic.getByRole("group", { name: "Raw frame" })).toContainText(
+    method === "initialize" ? "protocolVersion" : "_meta",
+  );
   await inspector.filterTraffic("");
   await expect(inspector.trafficRows(/incoming result .*\d+(\.\d+)? ms/).first()).toBeVisible();
 }
@@ -29,7 +36,12 @@ async function expectHandshake(inspector: InspectorPage, version: string, server
 test("server-everything over stdio: auto falls back to initialize", async ({ page }) => {
   const inspector = new InspectorPage(page);
   await inspector.open();
-  await inspector.addConnection({ name: "everything stdio", transport: "stdio", command: NODE, args: `${EVERYTHING} stdio` });
+  await inspector.addConnection({
+    name: "everything stdio",
+    transport: "stdio",
+    command: NODE,
+    args: `${EVERYTHING} stdio`,
+  });
   await inspector.connect();
   await expectHandshake(inspector, "2025-11-25", /everything/);
   await expect(page.getByRole("list", { name: "Handshake steps" })).toContainText("server/discover");
@@ -57,7 +69,12 @@ test("server-everything over legacy HTTP+SSE", async ({ page }) => {
   try {
     const inspector = new InspectorPage(page);
     await inspector.open();
-    await inspector.addConnection({ name: "everything sse", transport: "SSE (legacy HTTP+SSE)", url: server.url, protocol: "2025-11-25" });
+    await inspector.addConnection({
+      name: "everything sse",
+      transport: "SSE (legacy HTTP+SSE)",
+      url: server.url,
+      protocol: "2025-11-25",
+    });
     await inspector.connect();
     await expectHandshake(inspector, "2025-11-25", /everything/);
     await expectEverythingLists(inspector);

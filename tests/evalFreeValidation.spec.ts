@@ -18,16 +18,21 @@ async function pasteJson(page: Page, tools: ToolsPage, name: string, args: unkno
   await expect(panel.getByRole("button", { name: `Call ${name}` })).toBeEnabled();
 }
 
-test("no 'unsafe-eval' in the page's policy, and validation and Monaco work without it, with no CSP violation", async ({ page }) => {
+test("no 'unsafe-eval' in the page's policy, and validation and Monaco work without it, with no CSP violation", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   const violations: string[] = [];
   page.on("console", (m) => {
-    if (/Content Security Policy|unsafe-eval|Refused to (evaluate|execute|load|create)/i.test(m.text())) violations.push(`console: ${m.text()}`);
+    if (/Content Security Policy|unsafe-eval|Refused to (evaluate|execute|load|create)/i.test(m.text()))
+      violations.push(`console: ${m.text()}`);
   });
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+    );
   });
   const response = await page.goto("/");
   const csp = (await response!.headerValue("content-security-policy")) ?? "";
@@ -42,14 +47,18 @@ test("no 'unsafe-eval' in the page's policy, and validation and Monaco work with
   await tools.select("recursive_tree");
   await pasteJson(page, tools, "recursive_tree", { root: { children: [{ children: [] }] } });
   await tools.call("recursive_tree");
-  await expect(page.getByRole("alertdialog", { name: "Confirm call" })).toContainText("The arguments do not match the tool's inputSchema (2 errors)");
+  await expect(page.getByRole("alertdialog", { name: "Confirm call" })).toContainText(
+    "The arguments do not match the tool's inputSchema (2 errors)",
+  );
   await page.getByRole("alertdialog", { name: "Confirm call" }).getByRole("button", { name: "Back" }).click();
 
   // draft-07: definitions, allOf, formats, bounds; then the form shows each error on its field.
   await tools.select("all_of_formats");
   await pasteJson(page, tools, "all_of_formats", { count: 11, contact: {}, when: "yesterday" });
   await tools.call("all_of_formats");
-  await expect(page.getByRole("alertdialog", { name: "Confirm call" })).toContainText(/do not match the tool's inputSchema \(3 errors\)/);
+  await expect(page.getByRole("alertdialog", { name: "Confirm call" })).toContainText(
+    /do not match the tool's inputSchema \(3 errors\)/,
+  );
   await page.getByRole("alertdialog", { name: "Confirm call" }).getByRole("button", { name: "Back" }).click();
   await tools.useForm("all_of_formats");
   const panel = tools.panel("all_of_formats");
@@ -66,7 +75,9 @@ test("no 'unsafe-eval' in the page's policy, and validation and Monaco work with
   await expect(list).toContainText("/items/0");
   await tools.select("evil_pattern");
   await tools.call("evil_pattern");
-  await expect(tools.result.getByRole("list", { name: "Output schema violations" })).toContainText('must match pattern "^(a+)+$"');
+  await expect(tools.result.getByRole("list", { name: "Output schema violations" })).toContainText(
+    'must match pattern "^(a+)+$"',
+  );
 
   // Monaco's JSON editor under the same policy: it shows the arguments, and its JSON worker marks a syntax error.
   await tools.select("all_of_formats");

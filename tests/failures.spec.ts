@@ -81,10 +81,17 @@ test("a server that exits at once", async ({ page }) => {
   await nextConnectionWorks(inspector);
 });
 
-test("a crash shows the whole stderr tail, scrollable, ANSI codes stripped, the first error-looking line highlighted", async ({ page }) => {
+test("a crash shows the whole stderr tail, scrollable, ANSI codes stripped, the first error-looking line highlighted", async ({
+  page,
+}) => {
   const inspector = new InspectorPage(page);
   await inspector.open();
-  await inspector.addConnection({ transport: "stdio", command: NODE, args: fixture("crash-stderr"), protocol: "2025-11-25" });
+  await inspector.addConnection({
+    transport: "stdio",
+    command: NODE,
+    args: fixture("crash-stderr"),
+    protocol: "2025-11-25",
+  });
   await inspector.connect();
   await expectFailure(inspector, /exited \(code 1\)/);
   const stderr = inspector.failure.getByRole("region", { name: "Server stderr" });

@@ -16,14 +16,25 @@ const STDIO_ARGS = "--import tsx servers/fixtures/misbehaving/stdio.ts";
 
 async function connectStdio(page: Page): Promise<ToolsPage> {
   const tools = new ToolsPage(page);
-  await tools.connectStdio({ name: "misbehaving", transport: "stdio", command: NODE, args: STDIO_ARGS, protocol: "2025-11-25" });
+  await tools.connectStdio({
+    name: "misbehaving",
+    transport: "stdio",
+    command: NODE,
+    args: STDIO_ARGS,
+    protocol: "2025-11-25",
+  });
   return tools;
 }
 
 async function connectHttp(page: Page, url: string): Promise<ToolsPage> {
   const tools = new ToolsPage(page);
   await tools.inspector.open();
-  await tools.inspector.addConnection({ name: "misbehaving http", transport: "Streamable HTTP", url, protocol: "2025-11-25" });
+  await tools.inspector.addConnection({
+    name: "misbehaving http",
+    transport: "Streamable HTTP",
+    url,
+    protocol: "2025-11-25",
+  });
   await tools.inspector.connect();
   await tools.inspector.expectConnected();
   await tools.inspector.openTab(/^Tools/);
@@ -58,7 +69,9 @@ async function nextConnectionWorks(inspector: InspectorPage): Promise<void> {
 }
 
 test.describe("a misbehaving stdio server", () => {
-  test("exit-mid-call: the session says the server exited with code 7; the call says the connection closed", async ({ page }) => {
+  test("exit-mid-call: the session says the server exited with code 7; the call says the connection closed", async ({
+    page,
+  }) => {
     const tools = await connectStdio(page);
     await callFault(tools, "exit-mid-call");
     await expect(tools.inspector.status).toHaveText(/Failed/);
@@ -90,19 +103,35 @@ test.describe("a misbehaving stdio server", () => {
     const tools = await connectStdio(page);
     await callFault(tools, "invalid-utf8");
     await expect(tools.result).toContainText("\uFFFD");
-    await expectFlagged(tools.inspector, /^incoming result .* problem/, /bytes that were not valid UTF-8 were replaced/);
+    await expectFlagged(
+      tools.inspector,
+      /^incoming result .* problem/,
+      /bytes that were not valid UTF-8 were replaced/,
+    );
   });
 
-  test("§S18: huge-line (50 MB): the connection ends naming the 16 MiB limit; the refused line's head is in the log, flagged", async ({ page }) => {
+  test("§S18: huge-line (50 MB): the connection ends naming the 16 MiB limit; the refused line's head is in the log, flagged", async ({
+    page,
+  }) => {
     const tools = await connectStdio(page);
     await callFault(tools, "huge-line");
-    await expect(tools.result.getByRole("alert")).toContainText("answer of 50.0 MB refused: over the 16 MiB limit", { timeout: 20_000 });
-    await expect(sessionAlert(tools, /a line that exceeded 16 MiB is refused, and the connection was closed/)).toBeVisible({ timeout: 20_000 });
-    await expectFlagged(tools.inspector, /^incoming result .* problem truncated/, /refused: a line over the bridge's limit/);
+    await expect(tools.result.getByRole("alert")).toContainText("answer of 50.0 MB refused: over the 16 MiB limit", {
+      timeout: 20_000,
+    });
+    await expect(
+      sessionAlert(tools, /a line that exceeded 16 MiB is refused, and the connection was closed/),
+    ).toBeVisible({ timeout: 20_000 });
+    await expectFlagged(
+      tools.inspector,
+      /^incoming result .* problem truncated/,
+      /refused: a line over the bridge's limit/,
+    );
     await nextConnectionWorks(tools.inspector);
   });
 
-  test("§S18: deep-json (100,000 levels): the result is delivered and shown without freezing the page", async ({ page }) => {
+  test("§S18: deep-json (100,000 levels): the result is delivered and shown without freezing the page", async ({
+    page,
+  }) => {
     const tools = await connectStdio(page);
     await callFault(tools, "deep-json");
     await expect(tools.result).toBeVisible();
@@ -130,7 +159,11 @@ test.describe("a misbehaving stdio server", () => {
     const tools = await connectStdio(page);
     await callFault(tools, "unsolicited-response");
     await expect(tools.result).toContainText("the real answer");
-    await expectFlagged(tools.inspector, /^incoming result id "unsolicited-1"/, 'a response to no request (id "unsolicited-1")');
+    await expectFlagged(
+      tools.inspector,
+      /^incoming result id "unsolicited-1"/,
+      'a response to no request (id "unsolicited-1")',
+    );
   });
 
   test("flood: 10,000 notifications are all counted and the answer arrives", async ({ page }) => {
@@ -151,7 +184,9 @@ test.describe("a misbehaving Streamable HTTP server", () => {
     await server.stop();
   });
 
-  test("§S18: huge-body (a 50 MB answer): the result is shown cut with Show all, the frame is stored cut and flagged, the page stays usable", async ({ page }) => {
+  test("§S18: huge-body (a 50 MB answer): the result is shown cut with Show all, the frame is stored cut and flagged, the page stays usable", async ({
+    page,
+  }) => {
     const tools = await connectHttp(page, server.url);
     await callFault(tools, "huge-body");
     await expect(tools.result.getByRole("button", { name: /Show all/ })).toBeVisible({ timeout: 30_000 });
@@ -160,21 +195,31 @@ test.describe("a misbehaving Streamable HTTP server", () => {
     await expect(tools.inspector.status).toHaveText(/^Connected/);
   });
 
-  test("wrong-content-type: the call names the content type, the exchange shows the text/plain body", async ({ page }) => {
+  test("wrong-content-type: the call names the content type, the exchange shows the text/plain body", async ({
+    page,
+  }) => {
     const tools = await connectHttp(page, server.url);
     await callFault(tools, "wrong-content-type");
     await expect(tools.result.getByRole("alert")).toContainText("Unexpected content type: text/plain");
     await expect(tools.inspector.trafficRows(/^HTTP .* a text\/plain body/).last()).toBeVisible();
   });
 
-  test("sse-cut: the half event is in the log flagged as cut, and the log says the stream broke off", async ({ page }) => {
+  test("sse-cut: the half event is in the log flagged as cut, and the log says the stream broke off", async ({
+    page,
+  }) => {
     const tools = await connectHttp(page, server.url);
     await callFault(tools, "sse-cut", 3);
-    await expectFlagged(tools.inspector, /^incoming invalid JSON/, /cut: the SSE stream stopped before this event was complete/);
+    await expectFlagged(
+      tools.inspector,
+      /^incoming invalid JSON/,
+      /cut: the SSE stream stopped before this event was complete/,
+    );
     await expect(tools.inspector.trafficRows(/^warn the SSE stream broke off/).last()).toBeVisible();
   });
 
-  test("session-lost: the call fails with HTTP 404 and the session says the server lost it; reconnecting recovers", async ({ page }) => {
+  test("session-lost: the call fails with HTTP 404 and the session says the server lost it; reconnecting recovers", async ({
+    page,
+  }) => {
     const tools = await connectHttp(page, server.url);
     await callFault(tools, "session-lost");
     await expect(tools.result.getByRole("alert")).toContainText("HTTP 404");
@@ -186,7 +231,9 @@ test.describe("a misbehaving Streamable HTTP server", () => {
   test("http-500: the call fails with the status and the body text; the session stays connected", async ({ page }) => {
     const tools = await connectHttp(page, server.url);
     await callFault(tools, "http-500");
-    await expect(tools.result.getByRole("alert")).toContainText(/HTTP 500.*Internal Server Error: misbehaving on purpose/);
+    await expect(tools.result.getByRole("alert")).toContainText(
+      /HTTP 500.*Internal Server Error: misbehaving on purpose/,
+    );
     await expect(tools.inspector.status).toHaveText(/^Connected/);
     await expect(tools.inspector.trafficRows(/^HTTP .* 500 /).last()).toBeVisible();
   });

@@ -19,7 +19,12 @@ async function connectEverything(page: Page, transport: Transport): Promise<{ f:
   let server: (Started & { url: string }) | undefined;
   await f.inspector.open();
   if (transport === "stdio") {
-    await f.inspector.addConnection({ name: "everything stdio", transport: "stdio", command: NODE, args: `${EVERYTHING} stdio` });
+    await f.inspector.addConnection({
+      name: "everything stdio",
+      transport: "stdio",
+      command: NODE,
+      args: `${EVERYTHING} stdio`,
+    });
   } else {
     server = await startEverythingHttp("streamableHttp");
     await f.inspector.addConnection({ name: "everything http", transport: "Streamable HTTP" });
@@ -40,7 +45,9 @@ for (const transport of ["stdio", "Streamable HTTP"] as const) {
       server = undefined;
     });
 
-    test("resources: a text read, a blob read from a template with a picked completion, subscribe → update → re-read", async ({ page }) => {
+    test("resources: a text read, a blob read from a template with a picked completion, subscribe → update → re-read", async ({
+      page,
+    }) => {
       const c = await connectEverything(page, transport);
       server = c.server;
       const f = c.f;
@@ -75,7 +82,10 @@ for (const transport of ["stdio", "Streamable HTTP"] as const) {
       await f.callTool("toggle-subscriber-updates");
       await expect(f.tools.result).toContainText("Started simulated resource updated notifications");
       await f.openResources();
-      await expect(page.getByRole("list", { name: "Resources list" }).getByRole("button", { name: DOC })).toContainText("updated", { timeout: 15_000 });
+      await expect(page.getByRole("list", { name: "Resources list" }).getByRole("button", { name: DOC })).toContainText(
+        "updated",
+        { timeout: 15_000 },
+      );
       const again = await f.selectResource(DOC);
       const mark = f.updatedMark(again);
       await expect(mark).toBeVisible();
@@ -97,7 +107,9 @@ for (const transport of ["stdio", "Streamable HTTP"] as const) {
       await f.typeAndPick(panel, "department", "Eng", "Engineering");
       await f.typeAndPick(panel, "name", "A", "Alice");
       let conversation = await f.getPrompt(panel, "completable-prompt");
-      await expect(f.message(conversation, 1, "user")).toContainText("Please promote Alice to the head of the Engineering team.");
+      await expect(f.message(conversation, 1, "user")).toContainText(
+        "Please promote Alice to the head of the Engineering team.",
+      );
 
       // Required arguments are marked; an optional one left empty is not sent.
       panel = await f.selectPrompt("args-prompt");
@@ -111,7 +123,9 @@ for (const transport of ["stdio", "Streamable HTTP"] as const) {
       await f.typeAndPick(panel, "resourceType", "T", "Text");
       await panel.getByRole("combobox", { name: "resourceId", exact: true }).fill("3");
       conversation = await f.getPrompt(panel, "resource-prompt");
-      await expect(f.message(conversation, 1, "user")).toContainText("This prompt includes the Text resource with id: 3");
+      await expect(f.message(conversation, 1, "user")).toContainText(
+        "This prompt includes the Text resource with id: 3",
+      );
       const embedded = f.message(conversation, 2, "user").getByRole("article", { name: "Resource contents 1" });
       await expect(embedded.getByLabel("MIME type")).toHaveText("text/plain");
       await expect(embedded).toContainText("Resource 3: This is a plaintext resource");
@@ -135,7 +149,8 @@ for (const transport of ["stdio", "Streamable HTTP"] as const) {
       // The view's filter: warning and above hides it.
       await log.getByLabel("Show level").selectOption("warning");
       await expect(subscribed).toHaveCount(0);
-      for (const level of await log.getByTestId("log-level").allTextContents()) expect(["warning", "error", "critical", "alert", "emergency"]).toContain(level);
+      for (const level of await log.getByTestId("log-level").allTextContents())
+        expect(["warning", "error", "critical", "alert", "emergency"]).toContain(level);
       await log.getByLabel("Show level").selectOption("");
       await expect(subscribed).toHaveCount(1);
       await log.getByLabel("Search log").fill("no such text anywhere");
@@ -160,7 +175,9 @@ for (const transport of ["stdio", "Streamable HTTP"] as const) {
   });
 }
 
-test("demo server in the 2026-07-28 era: subscriptions/listen, touch_resource, updated mark, re-read", async ({ page }) => {
+test("demo server in the 2026-07-28 era: subscriptions/listen, touch_resource, updated mark, re-read", async ({
+  page,
+}) => {
   const f = new FeaturesPage(page);
   await f.inspector.open();
   await f.inspector.selectConnection("Demo server (stdio)");

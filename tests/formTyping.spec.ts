@@ -16,7 +16,12 @@ test.describe("the argument form as a person types", () => {
 
   test.beforeAll(async ({ browser }, testInfo) => {
     testInfo.setTimeout(60_000);
-    page = await browser.newPage({ baseURL: testInfo.project.use.baseURL, locale: "en-US", timezoneId: "Europe/Berlin", permissions: ["clipboard-read", "clipboard-write"] });
+    page = await browser.newPage({
+      baseURL: testInfo.project.use.baseURL,
+      locale: "en-US",
+      timezoneId: "Europe/Berlin",
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
     tools = new ToolsPage(page);
     await tools.connectCorpus();
   });
@@ -83,7 +88,12 @@ test.describe("the argument form as a person types", () => {
     await page.keyboard.type("x");
     await expect(variant(1)).toHaveValue("1");
 
-    const expected = { edits: [{ path: "notes.md", line: 3, body: "first\nsecond" }, { path: "b.txt", line: 12, body: "x" }] };
+    const expected = {
+      edits: [
+        { path: "notes.md", line: 3, body: "first\nsecond" },
+        { path: "b.txt", line: 12, body: "x" },
+      ],
+    };
     // A value from outside (JSON mode) has its variants inferred again, and they come out the same.
     expect(JSON.parse(await tools.jsonModeText("apply_edits"))).toEqual(expected);
     await tools.useForm("apply_edits");
@@ -243,7 +253,9 @@ test.describe("the argument form as a person types", () => {
     await expect(limit).toHaveValue("");
     await expect(limit).toHaveAttribute("placeholder", "20");
     await expect(panel.getByLabel("order", { exact: true })).toHaveValue("");
-    await expect(panel.getByLabel("order", { exact: true }).getByRole("option").first()).toHaveText("(unset, default newest)");
+    await expect(panel.getByLabel("order", { exact: true }).getByRole("option").first()).toHaveText(
+      "(unset, default newest)",
+    );
 
     // The first edit: from now on the empty required query is reported.
     const archived = panel.getByRole("radiogroup", { name: "includeArchived", exact: true });

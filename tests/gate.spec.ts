@@ -20,7 +20,13 @@ test.afterAll(async () => {
 });
 
 const send = (method: string, path: string, headers: Record<string, string> = {}, body?: string) =>
-  rawRequest(inspector.port, { method, path, headers: { host: `127.0.0.1:${inspector.port}`, "content-type": "application/json", ...headers }, body, readMs: 1500 });
+  rawRequest(inspector.port, {
+    method,
+    path,
+    headers: { host: `127.0.0.1:${inspector.port}`, "content-type": "application/json", ...headers },
+    body,
+    readMs: 1500,
+  });
 
 /** Every way of writing /api/bridge/stdio that a gate testing the raw URL would miss. */
 const VARIANTS = [
@@ -85,7 +91,19 @@ test("promise 8: every request that is not GET or HEAD needs the token, whatever
   await waitFor(() => descendants(inspector.child.pid!).length === 0, 10_000);
   const before = descendants(inspector.child.pid!).length;
   for (const method of ["POST", "DELETE"]) {
-    for (const path of ["/", "/x", "/API/bridge/stdio", "/Api/relay", "/_next/static/x.js", "/icon.svg", "/api", "/api/", "/api/bridge/stdio/", "/api/bridge/stdio/x", "/api/unknown"]) {
+    for (const path of [
+      "/",
+      "/x",
+      "/API/bridge/stdio",
+      "/Api/relay",
+      "/_next/static/x.js",
+      "/icon.svg",
+      "/api",
+      "/api/",
+      "/api/bridge/stdio/",
+      "/api/bridge/stdio/x",
+      "/api/unknown",
+    ]) {
       const res = await send(method, path, { "next-action": "x", "x-middleware-subrequest": "middleware" }, body);
       expect(res.status, `${method} ${path}`).toBe(401);
       expect(res.headers["cache-control"]).toBe("no-store");
@@ -97,8 +115,22 @@ test("promise 8: every request that is not GET or HEAD needs the token, whatever
 });
 
 test("promise 9: OPTIONS (also OPTIONS *) and other odd methods get 405 from the gate, never a 500", async () => {
-  for (const [method, path] of [["OPTIONS", "*"], ["OPTIONS", "/"], ["OPTIONS", "/api/bridge/stdio"], ["OPTIONS", "/api/session"], ["TRACE", "/"], ["PUT", "/api/bridge/stdio"], ["PATCH", "/api/relay"], ["PROPFIND", "/"], ["MKCOL", "/x"]] as const) {
-    const res = await send(method, path, { "x-mcp-lens-token": inspector.token, origin: `http://127.0.0.1:${inspector.port}`, "access-control-request-method": "POST" });
+  for (const [method, path] of [
+    ["OPTIONS", "*"],
+    ["OPTIONS", "/"],
+    ["OPTIONS", "/api/bridge/stdio"],
+    ["OPTIONS", "/api/session"],
+    ["TRACE", "/"],
+    ["PUT", "/api/bridge/stdio"],
+    ["PATCH", "/api/relay"],
+    ["PROPFIND", "/"],
+    ["MKCOL", "/x"],
+  ] as const) {
+    const res = await send(method, path, {
+      "x-mcp-lens-token": inspector.token,
+      origin: `http://127.0.0.1:${inspector.port}`,
+      "access-control-request-method": "POST",
+    });
     expect(res.status, `${method} ${path}`).toBe(405);
     expect(res.headers.allow, `${method} ${path}`).toBe("GET, HEAD, POST, DELETE");
     expect(res.headers["access-control-allow-origin"]).toBeUndefined();
@@ -124,10 +156,27 @@ test("promise 10: every answer carries the security headers; API answers and err
     ["route 404 (no such stdio id)", send("POST", "/api/bridge/stdio/nope", token, "{}"), true],
     ["route 405 (GET on a POST route)", send("GET", "/api/bridge/stdio", token), true],
     ["unknown API route (Next 404)", send("GET", "/api/nothing-here", token), true],
-    ["relay 502", send("POST", "/api/relay", { ...token, "x-mcp-lens-target": encodeURIComponent(JSON.stringify({ url: "http://127.0.0.1:9/mcp", method: "POST" })) }, "{}"), true],
+    [
+      "relay 502",
+      send(
+        "POST",
+        "/api/relay",
+        {
+          ...token,
+          "x-mcp-lens-target": encodeURIComponent(JSON.stringify({ url: "http://127.0.0.1:9/mcp", method: "POST" })),
+        },
+        "{}",
+      ),
+      true,
+    ],
   ];
   // A stream keeps its own cache-control (no-transform: nothing may buffer or compress it).
-  const stream = await send("POST", "/api/bridge/stdio", token, JSON.stringify({ command: "echo", args: ["x"], env: {} }));
+  const stream = await send(
+    "POST",
+    "/api/bridge/stdio",
+    token,
+    JSON.stringify({ command: "echo", args: ["x"], env: {} }),
+  );
   expectSecurityHeaders(stream, "stdio stream");
   expect(stream.headers["cache-control"]).toBe("no-cache, no-transform");
   expect(stream.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");

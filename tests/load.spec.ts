@@ -5,7 +5,14 @@
  * here the inspector is stopped while ten connections are calling.
  */
 import { expect, test } from "@playwright/test";
-import { describeProcesses, loadConfigs, runLoad, startLoadServers, type LoadReport, type LoadServers } from "./support/load";
+import {
+  describeProcesses,
+  loadConfigs,
+  runLoad,
+  startLoadServers,
+  type LoadReport,
+  type LoadServers,
+} from "./support/load";
 import { alive, descendants, startInspector, waitFor } from "./support/processes";
 
 const CONNECTIONS = 10;
@@ -46,7 +53,10 @@ test(`${CONNECTIONS} mixed connections call tools at once: all succeed, none see
     expect(new Set(ids).size).toBe(ids.length);
     expect(report.totalCalls).toBeGreaterThan(CONNECTIONS * 4);
     // Every disconnect has stopped its server: nothing of the inspector's is left.
-    expect(await waitFor(() => descendants(inspector.child.pid!).length === 0, 10_000), `left: ${describeProcesses(descendants(inspector.child.pid!))}`).toBe(true);
+    expect(
+      await waitFor(() => descendants(inspector.child.pid!).length === 0, 10_000),
+      `left: ${describeProcesses(descendants(inspector.child.pid!))}`,
+    ).toBe(true);
     expect(live.filter(alive), describeProcesses(live.filter(alive))).toEqual([]);
   } finally {
     await inspector.stop();
@@ -57,7 +67,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   test(`${signal} to the inspector while ${CONNECTIONS} connections are calling leaves no process behind`, async () => {
     test.setTimeout(90_000);
     const own = await startInspector();
-    const run = runLoad({ inspector: own, configs: loadConfigs(CONNECTIONS, servers), durationMs: 60_000, callTimeoutMs: 5000 });
+    const run = runLoad({
+      inspector: own,
+      configs: loadConfigs(CONNECTIONS, servers),
+      durationMs: 60_000,
+      callTimeoutMs: 5000,
+    });
     try {
       await run.live; // every connection is up and has answered a call; the loops keep calling
       const pids = descendants(own.child.pid!);
@@ -66,7 +81,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       expect(await waitFor(() => own.child.exitCode !== null || own.child.signalCode !== null, 15_000)).toBe(true);
       expect(own.child.exitCode).toBe(0);
       expect(own.output()).toContain(`${signal}: stopping MCP Lens`);
-      expect(await waitFor(() => pids.every((p) => !alive(p)), 5000), `${signal} left:\n${describeProcesses(pids.filter(alive))}`).toBe(true);
+      expect(
+        await waitFor(() => pids.every((p) => !alive(p)), 5000),
+        `${signal} left:\n${describeProcesses(pids.filter(alive))}`,
+      ).toBe(true);
     } finally {
       run.stop();
       await run.done;

@@ -36,7 +36,13 @@ test.beforeEach(async ({ page }) => {
 async function connectHostile(page: Page): Promise<ToolsPage> {
   const tools = new ToolsPage(page);
   await tools.inspector.open();
-  await tools.inspector.addConnection({ name: "hostile", transport: "stdio", command: NODE, args: HOSTILE_ARGS, protocol: "auto" });
+  await tools.inspector.addConnection({
+    name: "hostile",
+    transport: "stdio",
+    command: NODE,
+    args: HOSTILE_ARGS,
+    protocol: "auto",
+  });
   await tools.inspector.connect();
   await tools.inspector.expectConnected();
   return tools;
@@ -58,7 +64,16 @@ async function expectInert(page: Page, where: string): Promise<void> {
 
 /** Every URL-bearing attribute in the page is http(s), blob:, same-origin, or a data:image on an <img>. */
 async function expectNoUnsafeUrls(page: Page, where: string): Promise<void> {
-  for (const selector of ['[href^="javascript:" i]', '[src^="javascript:" i]', '[href^="data:" i]', '[href^="file:" i]', '[src^="file:" i]', '[src^="data:text" i]', '[action^="javascript:" i]', '[formaction]']) {
+  for (const selector of [
+    '[href^="javascript:" i]',
+    '[src^="javascript:" i]',
+    '[href^="data:" i]',
+    '[href^="file:" i]',
+    '[src^="file:" i]',
+    '[src^="data:text" i]',
+    '[action^="javascript:" i]',
+    "[formaction]",
+  ]) {
     await expect(page.locator(selector), `${where}: ${selector}`).toHaveCount(0);
   }
   const bad = await page.evaluate(() => {
@@ -74,12 +89,17 @@ async function expectNoUnsafeUrls(page: Page, where: string): Promise<void> {
           out.push(`${el.localName} ${name}=${value} (unparseable)`);
           continue;
         }
-        const ok = protocol === "http:" || protocol === "https:" || protocol === "blob:" || (el.localName === "img" && name === "src" && /^data:image\//i.test(value));
+        const ok =
+          protocol === "http:" ||
+          protocol === "https:" ||
+          protocol === "blob:" ||
+          (el.localName === "img" && name === "src" && /^data:image\//i.test(value));
         if (!ok) out.push(`${el.localName} ${name}=${value.slice(0, 80)}`);
       }
       if (el.localName === "a" && el.getAttribute("target") === "_blank") {
         const rel = (el.getAttribute("rel") ?? "").split(/\s+/);
-        if (!rel.includes("noopener") || !rel.includes("noreferrer")) out.push(`a target=_blank rel="${rel.join(" ")}"`);
+        if (!rel.includes("noopener") || !rel.includes("noreferrer"))
+          out.push(`a target=_blank rel="${rel.join(" ")}"`);
       }
     }
     return out;
@@ -141,9 +161,13 @@ test("§S13: server strings render as text in every view, and nothing from them 
   // The result: text, markdown with raw HTML, resource link names, structured content, _meta.
   await tools.call(HOSTILE_TOOL);
   const result = panel.getByRole("region", { name: "Tool result" });
-  await expect(result.getByRole("article", { name: "text content 1" }).getByText(`${script("result-text")}${img("result-text")}`)).toBeVisible();
+  await expect(
+    result.getByRole("article", { name: "text content 1" }).getByText(`${script("result-text")}${img("result-text")}`),
+  ).toBeVisible();
   await expect(result.getByRole("article", { name: "text content 2" }).getByText(img("md-html"))).toBeVisible();
-  await expect(result.getByRole("article", { name: "resource_link content 3" }).getByText(img("resource-link-name"))).toBeVisible();
+  await expect(
+    result.getByRole("article", { name: "resource_link content 3" }).getByText(img("resource-link-name")),
+  ).toBeVisible();
   await expect(result).toContainText(inJson(img("structured"))); // a JSON tree shows strings quoted
   await expectInert(page, "tool result");
 
@@ -161,11 +185,17 @@ test("§S13: server strings render as text in every view, and nothing from them 
 
   // The traffic detail: the error response and the log notification.
   await inspector.filterTraffic("kind:error");
-  await inspector.trafficRows(/^incoming error -32602/).last().click();
+  await inspector
+    .trafficRows(/^incoming error -32602/)
+    .last()
+    .click();
   const detail = inspector.traffic.getByRole("region", { name: "Entry details" });
   await expect(detail.getByText(`-32602 bad params: ${img("rpc-error")}`)).toBeVisible();
   await inspector.filterTraffic("method:notifications/message");
-  await inspector.trafficRows(/^incoming notification notifications\/message/).last().click();
+  await inspector
+    .trafficRows(/^incoming notification notifications\/message/)
+    .last()
+    .click();
   expect(await tools.rawFrameText()).toContain(inJson(img("log-data")));
   await expectInert(page, "traffic detail");
   await inspector.filterTraffic("");
@@ -178,13 +208,17 @@ test("§S13: server strings render as text in every view, and nothing from them 
     const name = (await tab.textContent()) ?? "";
     await tab.click();
     await expect(tab).toHaveAttribute("aria-selected", "true");
-    if (/^Resources/.test(name)) await expect(page.getByRole("list", { name: "Resources list" }).getByText(img("resource-name"))).toBeVisible();
-    if (/^Prompts/.test(name)) await expect(page.getByRole("list", { name: "Prompts list" }).getByText(img("prompt-name"))).toBeVisible();
+    if (/^Resources/.test(name))
+      await expect(page.getByRole("list", { name: "Resources list" }).getByText(img("resource-name"))).toBeVisible();
+    if (/^Prompts/.test(name))
+      await expect(page.getByRole("list", { name: "Prompts list" }).getByText(img("prompt-name"))).toBeVisible();
     await expectInert(page, `tab ${name}`);
   }
 });
 
-test("§S14: only http(s) URLs from the server become links, and clicking the others opens nothing", async ({ page }) => {
+test("§S14: only http(s) URLs from the server become links, and clicking the others opens nothing", async ({
+  page,
+}) => {
   const opened: string[] = [];
   page.context().on("page", (p) => opened.push(p.url()));
   const tools = await connectHostile(page);
@@ -209,7 +243,9 @@ test("§S14: only http(s) URLs from the server become links, and clicking the ot
   for (const label of ["resource_link content 3", "resource_link content 4", "resource_link content 5"]) {
     await expect(result.getByRole("article", { name: label }).getByRole("link"), label).toHaveCount(0);
   }
-  const https = result.getByRole("article", { name: "resource_link content 6" }).getByRole("link", { name: "https://example.com/docs" });
+  const https = result
+    .getByRole("article", { name: "resource_link content 6" })
+    .getByRole("link", { name: "https://example.com/docs" });
   await expect(https).toHaveAttribute("href", "https://example.com/docs");
   await expect(https).toHaveAttribute("rel", /\bnoopener\b.*\bnoreferrer\b/);
   await expect(https).toHaveAttribute("target", "_blank");
@@ -219,9 +255,17 @@ test("§S14: only http(s) URLs from the server become links, and clicking the ot
 
   // Click where each bad link would be: the page stays, no window opens, nothing runs.
   const url = page.url();
-  for (const text of ["[js](javascript:", "[data](data:text/html", "[file](file:"]) await clickText(page, markdown.getByRole("paragraph").first(), text);
-  for (const [n, uri] of [[3, "javascript:window.__pwned='resource-link'"], [4, DATA_HTML], [5, "file:///etc/passwd"]] as const) {
-    await result.getByRole("article", { name: `resource_link content ${n}` }).getByText(uri, { exact: true }).click();
+  for (const text of ["[js](javascript:", "[data](data:text/html", "[file](file:"])
+    await clickText(page, markdown.getByRole("paragraph").first(), text);
+  for (const [n, uri] of [
+    [3, "javascript:window.__pwned='resource-link'"],
+    [4, DATA_HTML],
+    [5, "file:///etc/passwd"],
+  ] as const) {
+    await result
+      .getByRole("article", { name: `resource_link content ${n}` })
+      .getByText(uri, { exact: true })
+      .click();
   }
   await tools.inspector.openTab("Handshake");
   await clickText(page, server.getByText(/Read \[the manual\]/), "[the manual](javascript:");
@@ -242,7 +286,9 @@ test("§S15: server HTML renders only in a sandboxed iframe that cannot reach th
   const sandbox = await iframe.getAttribute("sandbox");
   expect(sandbox).not.toBeNull();
   expect(sandbox).not.toMatch(/allow-same-origin|allow-scripts/);
-  expect(await iframe.getAttribute("srcdoc")).toMatch(/^<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">/);
+  expect(await iframe.getAttribute("srcdoc")).toMatch(
+    /^<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">/,
+  );
 
   // Its content is shown, its script did not run, its image handler did not fire.
   const frame = page.frameLocator('iframe[title^="HTML resource ui://hostile/page.html"]');
@@ -273,13 +319,19 @@ test("§S15: server HTML renders only in a sandboxed iframe that cannot reach th
   await expect(article.locator("iframe")).toHaveCount(1);
 
   // The same HTML as a blob is only a download, and never a Blob the browser would render as HTML.
-  await expect(tools.result.getByRole("article", { name: "resource content 8" }).getByRole("link", { name: /Download blob\.html/ })).toBeVisible();
+  await expect(
+    tools.result
+      .getByRole("article", { name: "resource content 8" })
+      .getByRole("link", { name: /Download blob\.html/ }),
+  ).toBeVisible();
   const types = await page.evaluate(() => (window as unknown as { __blobTypes: string[] }).__blobTypes);
   expect(types.filter((t) => /html|svg|xml/i.test(t))).toEqual([]);
   await expectInert(page, "sandboxed html");
 });
 
-test("§S17: header and env secrets stay out of storage, URLs and exports, and are redacted in traffic", async ({ page }) => {
+test("§S17: header and env secrets stay out of storage, URLs and exports, and are redacted in traffic", async ({
+  page,
+}) => {
   const secret = `lens-secret-${randomBytes(12).toString("hex")}`;
   const envSecret = `lens-env-${randomBytes(12).toString("hex")}`;
   const inspector = new InspectorPage(page);
@@ -290,7 +342,9 @@ test("§S17: header and env secrets stay out of storage, URLs and exports, and a
   expect(await page.content()).not.toContain(token);
   const forbidden = [secret, envSecret, token];
   const expectClean = async (where: string) => {
-    const storage = await page.evaluate(() => JSON.stringify({ local: Object.entries(localStorage), session: Object.entries(sessionStorage) }));
+    const storage = await page.evaluate(() =>
+      JSON.stringify({ local: Object.entries(localStorage), session: Object.entries(sessionStorage) }),
+    );
     for (const s of forbidden) {
       expect(storage, `${where}: storage`).not.toContain(s);
       expect(page.url(), `${where}: url`).not.toContain(s);
@@ -298,7 +352,10 @@ test("§S17: header and env secrets stay out of storage, URLs and exports, and a
     return storage;
   };
   const exportText = async () => {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export recording" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export recording" }).click(),
+    ]);
     return readFileSync(await download.path(), "utf8");
   };
 
@@ -340,7 +397,10 @@ test("§S17: header and env secrets stay out of storage, URLs and exports, and a
 
   // The traffic detail of the HTTP exchange shows the header, redacted.
   await inspector.filterTraffic("kind:http");
-  await inspector.trafficRows(/^HTTP request POST/).first().click();
+  await inspector
+    .trafficRows(/^HTTP request POST/)
+    .first()
+    .click();
   const headers = inspector.traffic.getByRole("region", { name: "request headers" });
   await expect(headers).toContainText("authorization");
   await expect(headers).toContainText("[redacted]");
@@ -350,7 +410,9 @@ test("§S17: header and env secrets stay out of storage, URLs and exports, and a
   const httpExport = await exportText();
   for (const s of forbidden) expect(httpExport).not.toContain(s);
   const recording = JSON.parse(httpExport) as { connection: { headers: { name: string; value: string }[] } };
-  expect(recording.connection.headers).toEqual([expect.objectContaining({ name: "Authorization", value: "[redacted]" })]);
+  expect(recording.connection.headers).toEqual([
+    expect.objectContaining({ name: "Authorization", value: "[redacted]" }),
+  ]);
   expect(httpExport).not.toMatch(/x-mcp-lens-token"\s*:\s*"(?!\[redacted\])/i);
   await inspector.disconnect();
 
@@ -363,6 +425,8 @@ test("§S17: header and env secrets stay out of storage, URLs and exports, and a
   await expectClean("after stdio connect");
   const stdioExport = await exportText();
   for (const s of forbidden) expect(stdioExport).not.toContain(s);
-  expect((JSON.parse(stdioExport) as { connection: { env: { name: string; value: string }[] } }).connection.env).toEqual([expect.objectContaining({ name: "LENS_SETTING", value: "[redacted]" })]);
+  expect(
+    (JSON.parse(stdioExport) as { connection: { env: { name: string; value: string }[] } }).connection.env,
+  ).toEqual([expect.objectContaining({ name: "LENS_SETTING", value: "[redacted]" })]);
   await inspector.disconnect();
 });

@@ -24,7 +24,12 @@ test("Streamable HTTP: the server killed, then restarted on the same port", asyn
     const tools = new ToolsPage(page);
     const inspector = tools.inspector;
     await inspector.open();
-    await inspector.addConnection({ name: "restartable", transport: "Streamable HTTP", url: server.url, protocol: "2025-11-25" });
+    await inspector.addConnection({
+      name: "restartable",
+      transport: "Streamable HTTP",
+      url: server.url,
+      protocol: "2025-11-25",
+    });
     await inspector.connect();
     await inspector.expectConnected();
     await echo(tools, "first");
@@ -60,7 +65,12 @@ test("Streamable HTTP with 'Reconnect automatically': a restart heals by itself"
     const tools = new ToolsPage(page);
     const inspector = tools.inspector;
     await inspector.open();
-    await inspector.addConnection({ name: "self-healing", transport: "Streamable HTTP", url: server.url, protocol: "2025-11-25" });
+    await inspector.addConnection({
+      name: "self-healing",
+      transport: "Streamable HTTP",
+      url: server.url,
+      protocol: "2025-11-25",
+    });
     await inspector.connect();
     await inspector.expectConnected();
     await page.getByLabel("Reconnect automatically").check();
@@ -78,9 +88,18 @@ test("Streamable HTTP with 'Reconnect automatically': a restart heals by itself"
 test("stdio: the server process killed, then restarted with one click", async ({ page }) => {
   const tools = new ToolsPage(page);
   const inspector = tools.inspector;
-  await tools.connectStdio({ name: "everything stdio", transport: "stdio", command: NODE, args: `${EVERYTHING} stdio`, protocol: "2025-11-25" });
+  await tools.connectStdio({
+    name: "everything stdio",
+    transport: "stdio",
+    command: NODE,
+    args: `${EVERYTHING} stdio`,
+    protocol: "2025-11-25",
+  });
   await inspector.filterTraffic("server process started");
-  const started = await inspector.trafficRows(/server process started \(pid \d+\)/).first().getAttribute("aria-label");
+  const started = await inspector
+    .trafficRows(/server process started \(pid \d+\)/)
+    .first()
+    .getAttribute("aria-label");
   const pid = Number(/pid (\d+)/.exec(started ?? "")?.[1]);
   expect(pid).toBeGreaterThan(0);
   await inspector.filterTraffic("");
@@ -101,7 +120,13 @@ test("stdio: the server process killed, then restarted with one click", async ({
 test("a cancelled call says 'Cancelled by you' and the Timing tab does not keep it pending", async ({ page }) => {
   const inspector = new InspectorPage(page);
   const tools = new ToolsPage(page);
-  await tools.connectStdio({ name: "everything stdio", transport: "stdio", command: NODE, args: `${EVERYTHING} stdio`, protocol: "2025-11-25" });
+  await tools.connectStdio({
+    name: "everything stdio",
+    transport: "stdio",
+    command: NODE,
+    args: `${EVERYTHING} stdio`,
+    protocol: "2025-11-25",
+  });
   await tools.select("trigger-long-running-operation");
   await tools.useJson("trigger-long-running-operation", { duration: 30, steps: 30 });
   await tools.call("trigger-long-running-operation");
@@ -110,6 +135,10 @@ test("a cancelled call says 'Cancelled by you' and the Timing tab does not keep 
   await status.getByRole("button", { name: "Cancel" }).click();
   await expect(tools.result.getByRole("status", { name: "Cancelled" })).toContainText("Cancelled by you");
   await inspector.openTab("Timing");
-  await expect(page.getByRole("list", { name: "Requests" }).getByRole("listitem", { name: /tools\/call #\d+ cancelled/ })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Requests" }).getByRole("listitem", { name: /tools\/call #\d+ pending/ })).toHaveCount(0);
+  await expect(
+    page.getByRole("list", { name: "Requests" }).getByRole("listitem", { name: /tools\/call #\d+ cancelled/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Requests" }).getByRole("listitem", { name: /tools\/call #\d+ pending/ }),
+  ).toHaveCount(0);
 });

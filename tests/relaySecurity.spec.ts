@@ -28,7 +28,9 @@ function relayResponses(page: Page): Array<Promise<Record<string, string>>> {
   return seen;
 }
 
-test("item 6: an upstream 307 to an inspector route is not followed by the browser; the page follows it through the relay, without the token", async ({ browser }) => {
+test("item 6: an upstream 307 to an inspector route is not followed by the browser; the page follows it through the relay, without the token", async ({
+  browser,
+}) => {
   const hits: Array<{ path: string; headers: IncomingHttpHeaders }> = [];
   const upstream = createServer((req, res) => {
     req.resume();
@@ -47,10 +49,16 @@ test("item 6: an upstream 307 to an inspector route is not followed by the brows
     const ui = new InspectorPage(page);
     await ui.open();
     for (const path of ["/mcp", "/absolute"]) {
-      await ui.addConnection({ transport: "Streamable HTTP", url: `http://127.0.0.1:${port}${path}`, protocol: "2025-11-25" });
+      await ui.addConnection({
+        transport: "Streamable HTTP",
+        url: `http://127.0.0.1:${port}${path}`,
+        protocol: "2025-11-25",
+      });
       await ui.connect();
       await expect(ui.failure).toBeVisible();
-      await expect(ui.trafficRows(new RegExp(`HTTP response POST ${path === "/mcp" ? 307 : 308}`)).first()).toBeVisible();
+      await expect(
+        ui.trafficRows(new RegExp(`HTTP response POST ${path === "/mcp" ? 307 : 308}`)).first(),
+      ).toBeVisible();
     }
     // The browser itself never went to the stdio route: only the relay did, and only to the upstream or without the token.
     expect(pagePaths.filter((p) => p.includes("/api/bridge/stdio"))).toEqual([]);
@@ -63,7 +71,9 @@ test("item 6: an upstream 307 to an inspector route is not followed by the brows
   }
 });
 
-test("item 7: a server's Clear-Site-Data, Set-Cookie and forged relay header never reach the browser; the traffic detail shows them as data", async ({ browser }) => {
+test("item 7: a server's Clear-Site-Data, Set-Cookie and forged relay header never reach the browser; the traffic detail shows them as data", async ({
+  browser,
+}) => {
   const everything = await startEverythingHttp("streamableHttp");
   const target = new URL(everything.url);
   const hostile: Record<string, string | string[]> = {
@@ -76,10 +86,19 @@ test("item 7: a server's Clear-Site-Data, Set-Cookie and forged relay header nev
   };
   // A proxy in front of server-everything that adds the hostile headers to every answer.
   const proxy = createServer((req, res) => {
-    const out = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, { ...up.headers, ...hostile });
-      up.pipe(res);
-    });
+    const out = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, { ...up.headers, ...hostile });
+        up.pipe(res);
+      },
+    );
     out.on("error", () => res.destroy());
     req.pipe(out);
   });
@@ -95,12 +114,18 @@ test("item 7: a server's Clear-Site-Data, Set-Cookie and forged relay header nev
     const saved = await page.evaluate(() => localStorage.getItem("mcp-lens.connections"));
     expect(saved).toContain('"name":"kept"');
 
-    await ui.addConnection({ name: "hostile headers", transport: "Streamable HTTP", url: `http://127.0.0.1:${port}${target.pathname}`, protocol: "2025-11-25" });
+    await ui.addConnection({
+      name: "hostile headers",
+      transport: "Streamable HTTP",
+      url: `http://127.0.0.1:${port}${target.pathname}`,
+      protocol: "2025-11-25",
+    });
     await ui.connect();
     await ui.expectConnected(); // a forged x-mcp-lens-relay-error would have failed the connection with a fake message
     expect(relayed.length).toBeGreaterThan(0);
     for (const headers of await Promise.all(relayed)) {
-      for (const name of ["clear-site-data", "set-cookie", "x-mcp-lens-relay-error", "refresh", "link"]) expect(headers[name], name).toBeUndefined();
+      for (const name of ["clear-site-data", "set-cookie", "x-mcp-lens-relay-error", "refresh", "link"])
+        expect(headers[name], name).toBeUndefined();
       expect(headers["content-security-policy"] ?? "").not.toContain("evil.example");
     }
     // Only the inspector's own session cookie: none of the server's, and the server's Clear-Site-Data did not remove ours.
@@ -108,7 +133,10 @@ test("item 7: a server's Clear-Site-Data, Set-Cookie and forged relay header nev
     expect(await page.evaluate(() => localStorage.getItem("mcp-lens.connections"))).toContain('"name":"kept"');
 
     await ui.filterTraffic("clear-site-data");
-    await ui.trafficRows(/HTTP response POST 200/).first().click();
+    await ui
+      .trafficRows(/HTTP response POST 200/)
+      .first()
+      .click();
     const detail = page.getByRole("region", { name: "response headers" }).first();
     await expect(detail).toContainText("clear-site-data");
     await expect(detail).toContainText('"storage", "cookies", "cache"');

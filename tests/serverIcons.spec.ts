@@ -9,7 +9,10 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { ICON_USER_AGENT } from "../lib/results";
 import { connectHostile } from "./support/pageGuards";
 
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><script>window.__pwned='icon-svg'</script><rect width="8" height="8" fill="red"/></svg>`;
 
 let server: Server;
@@ -20,7 +23,10 @@ test.beforeAll(async () => {
   server = createServer((req, res) => {
     hits.push({ url: req.url ?? "", headers: req.headers });
     if (req.url?.endsWith(".svg")) res.writeHead(200, { "content-type": "image/svg+xml" }).end(SVG);
-    else if (req.url === "/server-html.png") res.writeHead(200, { "content-type": "image/png" }).end("<!doctype html><script>window.__pwned='icon-html'</script>");
+    else if (req.url === "/server-html.png")
+      res
+        .writeHead(200, { "content-type": "image/png" })
+        .end("<!doctype html><script>window.__pwned='icon-html'</script>");
     else res.writeHead(200, { "content-type": "image/png" }).end(PNG);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -34,7 +40,10 @@ test.beforeEach(() => {
   hits = [];
 });
 
-test("item 11: icon URLs are fetched only when asked, through the relay, and only raster images are shown", async ({ page, context }) => {
+test("item 11: icon URLs are fetched only when asked, through the relay, and only raster images are shown", async ({
+  page,
+  context,
+}) => {
   // A cookie the browser would send to the icon host (cookies ignore ports) if it fetched the icon itself.
   await context.addCookies([{ name: "tracker", value: "browser-cookie", domain: "127.0.0.1", path: "/" }]);
   const tools = await connectHostile(page, `--icon-base ${base}`);
@@ -42,7 +51,9 @@ test("item 11: icon URLs are fetched only when asked, through the relay, and onl
   await expect(icons.getByRole("button", { name: "Show 3 icons" })).toBeVisible();
   await tools.inspector.openTab(/^Tools/);
   await tools.select("hostile_media");
-  await expect(tools.panel("hostile_media").getByLabel("Tool icon").getByRole("button", { name: "Show icon" })).toBeVisible();
+  await expect(
+    tools.panel("hostile_media").getByLabel("Tool icon").getByRole("button", { name: "Show icon" }),
+  ).toBeVisible();
   await page.waitForTimeout(1000);
   expect(hits, "no icon request before the person asks").toEqual([]);
 
@@ -73,7 +84,10 @@ test("item 11: icon URLs are fetched only when asked, through the relay, and onl
   }
   // A PNG as a Blob URL of its sniffed type; the SVG only in the empty sandbox; HTML called image/png is refused.
   await expect(icons.getByRole("img", { name: `icon from ${base}/server.png` })).toHaveAttribute("src", /^blob:/);
-  await expect(icons.locator(`iframe[title="icon from ${base}/server.svg (SVG, sandboxed)"]`)).toHaveAttribute("sandbox", "");
+  await expect(icons.locator(`iframe[title="icon from ${base}/server.svg (SVG, sandboxed)"]`)).toHaveAttribute(
+    "sandbox",
+    "",
+  );
   await expect(icons).toContainText("icon not shown: not an image MCP Lens shows (image/png)");
   expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
 

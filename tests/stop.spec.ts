@@ -9,14 +9,33 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { NODE, alive, descendants, freePort, startInspector, startProcess, waitFor, type Inspector } from "./support/processes";
+import {
+  NODE,
+  alive,
+  descendants,
+  freePort,
+  startInspector,
+  startProcess,
+  waitFor,
+  type Inspector,
+} from "./support/processes";
 
 const STOP_LIMIT_MS = 4000;
 
 /** Starts a stdio server (sh and its sleep) through the bridge, so stopping has work to do. */
 async function withRunningServer(inspector: Inspector): Promise<number[]> {
-  const headers = { host: `127.0.0.1:${inspector.port}`, "x-mcp-lens-token": inspector.token, "content-type": "application/json" };
-  void rawRequest(inspector.port, { method: "POST", path: "/api/bridge/stdio", headers, body: JSON.stringify({ command: "sh", args: ["-c", "sleep 300 & wait"], env: {} }), readMs: 30_000 }).catch(() => {});
+  const headers = {
+    host: `127.0.0.1:${inspector.port}`,
+    "x-mcp-lens-token": inspector.token,
+    "content-type": "application/json",
+  };
+  void rawRequest(inspector.port, {
+    method: "POST",
+    path: "/api/bridge/stdio",
+    headers,
+    body: JSON.stringify({ command: "sh", args: ["-c", "sleep 300 & wait"], env: {} }),
+    readMs: 30_000,
+  }).catch(() => {});
   await waitFor(() => descendants(inspector.child.pid!).length >= 2, 8000);
   const pids = descendants(inspector.child.pid!);
   expect(pids.length).toBeGreaterThanOrEqual(2);
@@ -50,7 +69,10 @@ test("promise 12: SIGTERM after stdout and stderr were closed (EPIPE) still stop
 });
 
 test("promise 12: a stop step that never finishes ends at the time limit, and stops the servers anyway", async () => {
-  const inspector = await startInspector([], { MCP_LENS_STOP_TIMEOUT_MS: String(STOP_LIMIT_MS), MCP_LENS_TEST_HANG_ON_STOP: "1" });
+  const inspector = await startInspector([], {
+    MCP_LENS_STOP_TIMEOUT_MS: String(STOP_LIMIT_MS),
+    MCP_LENS_TEST_HANG_ON_STOP: "1",
+  });
   const pids = await withRunningServer(inspector);
   inspector.child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, STOP_LIMIT_MS / 2));
@@ -90,16 +112,30 @@ test("promise 12: SIGHUP (the terminal closed) stops the inspector and its serve
 
 test("promise 12: a signal while MCP Lens is still starting stops what has started (the demo server)", async () => {
   const port = await freePort();
-  const p = startProcess(NODE, ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--no-open", "--no-build"], { env: { CI: "1", MCP_LENS_STATE_DIR: join(mkdtempSync(join(tmpdir(), "mcp-lens-test-")), "run") } });
-  const commandOf = (pid: number) => execFileSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).trim();
+  const p = startProcess(
+    NODE,
+    ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--no-open", "--no-build"],
+    { env: { CI: "1", MCP_LENS_STATE_DIR: join(mkdtempSync(join(tmpdir(), "mcp-lens-test-")), "run") } },
+  );
+  const commandOf = (pid: number) =>
+    execFileSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).trim();
   let demo: number | undefined;
-  await waitFor(() => (demo = descendants(p.child.pid!).find((pid) => alive(pid) && commandOf(pid).includes("servers/demo/http.ts"))) !== undefined, 20_000, 20);
+  await waitFor(
+    () =>
+      (demo = descendants(p.child.pid!).find(
+        (pid) => alive(pid) && commandOf(pid).includes("servers/demo/http.ts"),
+      )) !== undefined,
+    20_000,
+    20,
+  );
   expect(demo, p.output()).toBeDefined();
   // Once the demo server listens it writes nothing more: left behind, it would run forever.
   const listening = () => execFileSync("ss", ["-ltnpH"], { encoding: "utf8" }).includes(`pid=${demo},`);
   expect(await waitFor(listening, 20_000, 20)).toBe(true);
   expect(p.output()).not.toContain("running at"); // still starting
   p.child.kill("SIGTERM");
-  expect(await waitFor(() => p.child.exitCode !== null || p.child.signalCode !== null, STOP_LIMIT_MS + 11_000)).toBe(true);
+  expect(await waitFor(() => p.child.exitCode !== null || p.child.signalCode !== null, STOP_LIMIT_MS + 11_000)).toBe(
+    true,
+  );
   expect(await waitFor(() => !alive(demo!), 3000), "the demo server was left running").toBe(true);
 });

@@ -111,7 +111,9 @@ test.describe("calling tools and showing results", () => {
     expect(await page.evaluate(() => 1 + 1)).toBe(2); // the page still answers
   });
 
-  test("a pattern RE2 cannot run (^(?=a)a*a*a*a*a*a*a*a*$) is skipped with a note: typing 50 characters keeps the page responsive", async ({ page }) => {
+  test("a pattern RE2 cannot run (^(?=a)a*a*a*a*a*a*a*a*$) is skipped with a note: typing 50 characters keeps the page responsive", async ({
+    page,
+  }) => {
     await tools.select("lookahead_pattern");
     const panel = tools.panel("lookahead_pattern");
     await expect(panel).toContainText("is not checked here (the server still checks it)");

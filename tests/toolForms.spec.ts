@@ -27,7 +27,12 @@ interface Server {
   /** How the sent arguments are read back. */
   via: "echo" | "traffic";
   /** Starts what the server needs (temp dirs): its connection, per-tool string values, and cleanup. */
-  prepare(): { args: string; env?: Record<string, string>; strings?: (tool: string) => Record<string, string>; cleanup?: () => void };
+  prepare(): {
+    args: string;
+    env?: Record<string, string>;
+    strings?: (tool: string) => Record<string, string>;
+    cleanup?: () => void;
+  };
 }
 
 const SERVERS: Server[] = [
@@ -40,16 +45,52 @@ const SERVERS: Server[] = [
   },
   {
     title: "server-everything",
-    tools: ["echo", "get-annotated-message", "get-env", "get-resource-links", "get-resource-reference", "get-structured-content", "get-sum", "get-tiny-image", "gzip-file-as-resource", "toggle-simulated-logging", "toggle-subscriber-updates", "trigger-long-running-operation", "simulate-research-query"],
+    tools: [
+      "echo",
+      "get-annotated-message",
+      "get-env",
+      "get-resource-links",
+      "get-resource-reference",
+      "get-structured-content",
+      "get-sum",
+      "get-tiny-image",
+      "gzip-file-as-resource",
+      "toggle-simulated-logging",
+      "toggle-subscriber-updates",
+      "trigger-long-running-operation",
+      "simulate-research-query",
+    ],
     // Offered because MCP Lens declares roots, sampling and elicitation.
     // The *-async tools are listed because the inspector declares the client `tasks` capability.
-    alsoListed: ["get-roots-list", "trigger-elicitation-request", "trigger-elicitation-request-async", "trigger-sampling-request", "trigger-sampling-request-async", "trigger-url-elicitation"],
+    alsoListed: [
+      "get-roots-list",
+      "trigger-elicitation-request",
+      "trigger-elicitation-request-async",
+      "trigger-sampling-request",
+      "trigger-sampling-request-async",
+      "trigger-url-elicitation",
+    ],
     via: "traffic",
     prepare: () => ({ args: `${bin("server-everything")} stdio` }),
   },
   {
     title: "server-filesystem",
-    tools: ["read_file", "read_text_file", "read_media_file", "read_multiple_files", "write_file", "edit_file", "create_directory", "list_directory", "list_directory_with_sizes", "directory_tree", "move_file", "search_files", "get_file_info", "list_allowed_directories"],
+    tools: [
+      "read_file",
+      "read_text_file",
+      "read_media_file",
+      "read_multiple_files",
+      "write_file",
+      "edit_file",
+      "create_directory",
+      "list_directory",
+      "list_directory_with_sizes",
+      "directory_tree",
+      "move_file",
+      "search_files",
+      "get_file_info",
+      "list_allowed_directories",
+    ],
     via: "traffic",
     prepare: () => {
       const dir = mkdtempSync(join(tmpdir(), "mcp-lens-fs-"));
@@ -75,7 +116,17 @@ const SERVERS: Server[] = [
   },
   {
     title: "server-memory",
-    tools: ["create_entities", "create_relations", "add_observations", "delete_entities", "delete_observations", "delete_relations", "read_graph", "search_nodes", "open_nodes"],
+    tools: [
+      "create_entities",
+      "create_relations",
+      "add_observations",
+      "delete_entities",
+      "delete_observations",
+      "delete_relations",
+      "read_graph",
+      "search_nodes",
+      "open_nodes",
+    ],
     via: "traffic",
     prepare: () => {
       const dir = mkdtempSync(join(tmpdir(), "mcp-lens-memory-"));
@@ -104,9 +155,19 @@ for (const server of SERVERS) {
     test.beforeAll(async ({ browser }, testInfo) => {
       testInfo.setTimeout(60_000);
       prepared = server.prepare();
-      page = await browser.newPage({ baseURL: testInfo.project.use.baseURL, permissions: ["clipboard-read", "clipboard-write"] });
+      page = await browser.newPage({
+        baseURL: testInfo.project.use.baseURL,
+        permissions: ["clipboard-read", "clipboard-write"],
+      });
       tools = new ToolsPage(page);
-      await tools.connectStdio({ name: server.title, transport: "stdio", command: NODE, args: prepared.args, protocol: "2025-11-25", ...(prepared.env ? { env: prepared.env } : {}) });
+      await tools.connectStdio({
+        name: server.title,
+        transport: "stdio",
+        command: NODE,
+        args: prepared.args,
+        protocol: "2025-11-25",
+        ...(prepared.env ? { env: prepared.env } : {}),
+      });
       listed = new Map((await tools.listedTools()).map((t) => [t.name, t]));
     });
 
@@ -123,7 +184,10 @@ for (const server of SERVERS) {
     test("lists the tools of the corpus", () => {
       const names = [...listed.keys()].sort();
       if (server.listsOthers) expect(names).toEqual(expect.arrayContaining([...server.tools]));
-      else expect(names, "a different list means a different server version").toEqual([...server.tools, ...(server.alsoListed ?? [])].sort());
+      else
+        expect(names, "a different list means a different server version").toEqual(
+          [...server.tools, ...(server.alsoListed ?? [])].sort(),
+        );
     });
 
     for (const name of server.tools) {
@@ -144,7 +208,11 @@ for (const server of SERVERS) {
         await expect(panel.getByText(/validation error/)).toHaveCount(0);
 
         await tools.call(name);
-        if (asksFirst(tool!)) await page.getByRole("alertdialog", { name: "Confirm call" }).getByRole("button", { name: "Call it" }).click();
+        if (asksFirst(tool!))
+          await page
+            .getByRole("alertdialog", { name: "Confirm call" })
+            .getByRole("button", { name: "Call it" })
+            .click();
 
         let sent: unknown;
         if (server.via === "echo") {

@@ -10,7 +10,9 @@ import { EVERYTHING, NODE, startEverythingHttp } from "./support/processes";
  * explained, the auto-mode version probe is negotiation, malformed SSE is still flagged.
  */
 
-test("server-everything over Streamable HTTP: no error rows after connect, a tool call and Checks; priming events shown as such", async ({ page }) => {
+test("server-everything over Streamable HTTP: no error rows after connect, a tool call and Checks; priming events shown as such", async ({
+  page,
+}) => {
   const server = await startEverythingHttp("streamableHttp");
   try {
     const tools = new ToolsPage(page);
@@ -29,7 +31,10 @@ test("server-everything over Streamable HTTP: no error rows after connect, a too
     await priming.click();
     const details = inspector.traffic.getByRole("region", { name: "Entry details" });
     await expect(details).toContainText("A priming event: an event id with empty data");
-    await expect(details.getByRole("link", { name: "Read the specification" })).toHaveAttribute("href", /2025-11-25\/basic\/transports#resumability-and-redelivery$/);
+    await expect(details.getByRole("link", { name: "Read the specification" })).toHaveAttribute(
+      "href",
+      /2025-11-25\/basic\/transports#resumability-and-redelivery$/,
+    );
     await inspector.filterTraffic("");
 
     await inspector.openTab(/^Tools/);
@@ -55,13 +60,20 @@ test("server-everything over Streamable HTTP: no error rows after connect, a too
   }
 });
 
-test("auto mode against a legacy server over Streamable HTTP: the probe is negotiation, the handshake reports its real HTTP status", async ({ page }) => {
+test("auto mode against a legacy server over Streamable HTTP: the probe is negotiation, the handshake reports its real HTTP status", async ({
+  page,
+}) => {
   const server = await startEverythingHttp("streamableHttp");
   try {
     const inspector = new InspectorPage(page);
     const traffic = new TrafficCounts(inspector);
     await inspector.open();
-    await inspector.addConnection({ name: "everything auto", transport: "Streamable HTTP", url: server.url, protocol: "auto" });
+    await inspector.addConnection({
+      name: "everything auto",
+      transport: "Streamable HTTP",
+      url: server.url,
+      protocol: "auto",
+    });
     await inspector.connect();
     await inspector.expectConnected();
     await expect(page.getByRole("list", { name: "Handshake steps" }).getByRole("listitem").first()).toHaveText(
@@ -87,21 +99,33 @@ test("auto mode against a legacy server over Streamable HTTP: the probe is negot
   }
 });
 
-test("auto mode against a legacy server over stdio: the -32601 refusal is neutral and explained in the walkthrough", async ({ page }) => {
+test("auto mode against a legacy server over stdio: the -32601 refusal is neutral and explained in the walkthrough", async ({
+  page,
+}) => {
   const inspector = new InspectorPage(page);
   const traffic = new TrafficCounts(inspector);
   await inspector.open();
-  await inspector.addConnection({ name: "everything stdio auto", transport: "stdio", command: NODE, args: `${EVERYTHING} stdio`, protocol: "auto" });
+  await inspector.addConnection({
+    name: "everything stdio auto",
+    transport: "stdio",
+    command: NODE,
+    args: `${EVERYTHING} stdio`,
+    protocol: "auto",
+  });
   await inspector.connect();
   await inspector.expectConnected();
   await expect(page.getByRole("list", { name: "Handshake steps" })).toContainText("error -32601");
-  await expect(page.getByRole("list", { name: "Handshake steps" })).toContainText("a legacy server, fell back to initialize");
+  await expect(page.getByRole("list", { name: "Handshake steps" })).toContainText(
+    "a legacy server, fell back to initialize",
+  );
   await traffic.expectErrors(0);
   await inspector.filterTraffic("method:server/discover");
   const refusal = inspector.trafficRows(/^incoming error -32601 .*negotiation/).first();
   await expect(refusal).toBeVisible();
   await refusal.click();
-  await expect(inspector.traffic.getByRole("region", { name: "Entry details" })).toContainText("Legacy server: fell back to initialize");
+  await expect(inspector.traffic.getByRole("region", { name: "Entry details" })).toContainText(
+    "Legacy server: fell back to initialize",
+  );
 });
 
 test("a fixture sending malformed SSE still gets its rows flagged; the allowed shapes stay grey", async ({ page }) => {
@@ -110,7 +134,12 @@ test("a fixture sending malformed SSE still gets its rows flagged; the allowed s
     const tools = new ToolsPage(page);
     const inspector = tools.inspector;
     await inspector.open();
-    await inspector.addConnection({ name: "misbehaving http", transport: "Streamable HTTP", url: server.url, protocol: "2025-11-25" });
+    await inspector.addConnection({
+      name: "misbehaving http",
+      transport: "Streamable HTTP",
+      url: server.url,
+      protocol: "2025-11-25",
+    });
     await inspector.connect();
     await inspector.expectConnected();
     await inspector.openTab(/^Tools/);

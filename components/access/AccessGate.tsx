@@ -35,20 +35,24 @@ export function AccessGate({ builtIn }: { builtIn: ConnectionConfig[] }) {
     <main className="mx-auto max-w-xl p-8">
       <p className="text-lg font-semibold">MCP Lens</p>
       {!result ? (
-        <p className="mt-4 text-slate-500" role="status">Opening…</p>
+        <p className="mt-4 text-slate-500" role="status">
+          Opening…
+        </p>
       ) : (
         <section className="mt-4 space-y-3" aria-label="How to open MCP Lens">
           <h1 className="text-xl font-semibold">This page needs its launch link</h1>
           <p>
             This page only works when opened with the link MCP Lens printed when it started (
-            <code>http://127.0.0.1:…/#k=…</code>). Each link works once; after that, reloads and new tabs in the
-            same browser keep working.
+            <code>http://127.0.0.1:…/#k=…</code>). Each link works once; after that, reloads and new tabs in the same
+            browser keep working.
           </p>
           <p>
-            For a new link, run <code>npm start -- --print-url</code> (add <code>--port N</code> if MCP Lens runs
-            on another port than 6274) in the MCP Lens folder, and open the URL it prints.
+            For a new link, run <code>npm start -- --print-url</code> (add <code>--port N</code> if MCP Lens runs on
+            another port than 6274) in the MCP Lens folder, and open the URL it prints.
           </p>
-          <p className="text-sm text-slate-500" role="alert">{result.message}</p>
+          <p className="text-sm text-slate-500" role="alert">
+            {result.message}
+          </p>
         </section>
       )}
     </main>

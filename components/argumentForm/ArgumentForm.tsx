@@ -22,13 +22,31 @@
  * a field with errors has aria-invalid.
  */
 import { useLayoutEffect, useMemo, useRef, useId, useState } from "react";
-import { afterEdit, choose, modelFor, NO_CHOICES, setAt, type ArgumentError, type Moved, type Path, type VariantChoices } from "@/lib/schema";
+import {
+  afterEdit,
+  choose,
+  modelFor,
+  NO_CHOICES,
+  setAt,
+  type ArgumentError,
+  type Moved,
+  type Path,
+  type VariantChoices,
+} from "@/lib/schema";
 import { FieldView } from "./FieldView";
 import { FormContext, type FormApi } from "./formContext";
 
 const NO_ERRORS: ArgumentError[] = [];
 
-export function ArgumentForm({ schema, value, onChange, errors = NO_ERRORS, idPrefix, quiet = false, onSubmit }: {
+export function ArgumentForm({
+  schema,
+  value,
+  onChange,
+  errors = NO_ERRORS,
+  idPrefix,
+  quiet = false,
+  onSubmit,
+}: {
   schema: unknown;
   value: unknown;
   onChange(next: unknown): void;
@@ -91,11 +109,16 @@ export function ArgumentForm({ schema, value, onChange, errors = NO_ERRORS, idPr
         {(model.warnings.length > 0 || schemaWarnings.length > 0) && (
           <details className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
             <summary className="cursor-pointer">
-              {model.warnings.length + schemaWarnings.length} schema note{model.warnings.length + schemaWarnings.length === 1 ? "" : "s"}
+              {model.warnings.length + schemaWarnings.length} schema note
+              {model.warnings.length + schemaWarnings.length === 1 ? "" : "s"}
             </summary>
             <ul className="mono mt-1 list-disc space-y-0.5 pl-5">
-              {schemaWarnings.map((w, i) => <li key={`v${i}`}>{w.message}</li>)}
-              {model.warnings.map((w, i) => <li key={i}>{w}</li>)}
+              {schemaWarnings.map((w, i) => (
+                <li key={`v${i}`}>{w.message}</li>
+              ))}
+              {model.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
             </ul>
           </details>
         )}

@@ -1,11 +1,31 @@
-import { arrayMove, arrayRemove, emptyValue, labelFor, nameOf, type ArrayNode, type FieldNode, type JsonNode, type Moved, type TupleNode } from "@/lib/schema";
+import {
+  arrayMove,
+  arrayRemove,
+  emptyValue,
+  labelFor,
+  nameOf,
+  type ArrayNode,
+  type FieldNode,
+  type JsonNode,
+  type Moved,
+  type TupleNode,
+} from "@/lib/schema";
 import type { FieldProps } from "./fieldProps";
 import { FieldView } from "./FieldView";
 import { helpOf, useFieldErrors } from "./FieldShell";
 import { useForm } from "./formContext";
 import { Frame, RowButton } from "./Frame";
 
-const EXTRA: JsonNode = { kind: "json", reason: "The schema allows no items after its fixed positions.", hasDefault: false, readOnly: false, writeOnly: false, deprecated: false, notes: [], schema: false };
+const EXTRA: JsonNode = {
+  kind: "json",
+  reason: "The schema allows no items after its fixed positions.",
+  hasDefault: false,
+  readOnly: false,
+  writeOnly: false,
+  deprecated: false,
+  notes: [],
+  schema: false,
+};
 
 /** How items move when item `i` is removed, or swapped with `j`: picks of variants follow them. */
 const removed = (i: number): Moved => ({ kind: "reindex", to: (k) => (k === i ? undefined : k > i ? k - 1 : k) });
@@ -26,18 +46,42 @@ export function ArrayField({ node, value, path, label, caption, required }: Fiel
   const items = Array.isArray(value) ? value : [];
   const full = node.maxItems !== undefined && items.length >= node.maxItems;
   return (
-    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={errors} help={helpOf(node, required)}>
+    <Frame
+      node={node}
+      path={path}
+      label={label}
+      caption={caption}
+      required={required}
+      present={value !== undefined}
+      errors={errors}
+      help={helpOf(node, required)}
+    >
       {items.map((item, i) => {
         const itemLabel = labelFor.item(label, i);
         return (
           <div key={i} className="flex items-start gap-1">
             <div className="min-w-0 flex-1">
-              <FieldView node={node.items} value={item} path={[...path, i]} label={itemLabel} caption={`Item ${i + 1}`} required />
+              <FieldView
+                node={node.items}
+                value={item}
+                path={[...path, i]}
+                label={itemLabel}
+                caption={`Item ${i + 1}`}
+                required
+              />
             </div>
-            <RowButton label={`Move ${itemLabel} up`} disabled={i === 0} onClick={() => set(path, arrayMove(items, i, i - 1), swapped(i, i - 1))}>
+            <RowButton
+              label={`Move ${itemLabel} up`}
+              disabled={i === 0}
+              onClick={() => set(path, arrayMove(items, i, i - 1), swapped(i, i - 1))}
+            >
               ↑ Up
             </RowButton>
-            <RowButton label={`Move ${itemLabel} down`} disabled={i === items.length - 1} onClick={() => set(path, arrayMove(items, i, i + 1), swapped(i, i + 1))}>
+            <RowButton
+              label={`Move ${itemLabel} down`}
+              disabled={i === items.length - 1}
+              onClick={() => set(path, arrayMove(items, i, i + 1), swapped(i, i + 1))}
+            >
               ↓ Down
             </RowButton>
             <RowButton label={`Remove ${itemLabel}`} onClick={() => set(path, arrayRemove(items, i), removed(i))}>
@@ -66,18 +110,45 @@ export function TupleField({ node, value, path, label, caption, required }: Fiel
   };
   const full = node.maxItems !== undefined && Math.max(items.length, node.prefix.length) >= node.maxItems;
   return (
-    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={errors} help={helpOf(node, required)}>
+    <Frame
+      node={node}
+      path={path}
+      label={label}
+      caption={caption}
+      required={required}
+      present={value !== undefined}
+      errors={errors}
+      help={helpOf(node, required)}
+    >
       {node.prefix.map((p, i) => (
-        <FieldView key={i} node={p} value={items[i]} path={[...path, i]} label={labelFor.position(label, i)} caption={positionCaption(p, i)} required={i < minItems} />
+        <FieldView
+          key={i}
+          node={p}
+          value={items[i]}
+          path={[...path, i]}
+          label={labelFor.position(label, i)}
+          caption={positionCaption(p, i)}
+          required={i < minItems}
+        />
       ))}
       {extra.map((item, j) => {
         const i = node.prefix.length + j;
         return (
           <div key={i} className="flex items-start gap-1">
             <div className="min-w-0 flex-1">
-              <FieldView node={node.rest ?? EXTRA} value={item} path={[...path, i]} label={labelFor.position(label, i)} caption={String(i + 1)} required />
+              <FieldView
+                node={node.rest ?? EXTRA}
+                value={item}
+                path={[...path, i]}
+                label={labelFor.position(label, i)}
+                caption={String(i + 1)}
+                required
+              />
             </div>
-            <RowButton label={`Remove ${labelFor.position(label, i)}`} onClick={() => set(path, arrayRemove(items, i), removed(i))}>
+            <RowButton
+              label={`Remove ${labelFor.position(label, i)}`}
+              onClick={() => set(path, arrayRemove(items, i), removed(i))}
+            >
               Remove
             </RowButton>
           </div>
@@ -90,7 +161,13 @@ export function TupleField({ node, value, path, label, caption, required }: Fiel
 
 function AddButton({ label, disabled, onClick }: { label: string; disabled: boolean; onClick: () => void }) {
   return (
-    <button type="button" disabled={disabled} aria-label={`Add ${nameOf(label)} item`} onClick={onClick} className="text-xs text-indigo-600 hover:underline disabled:opacity-40 dark:text-indigo-400">
+    <button
+      type="button"
+      disabled={disabled}
+      aria-label={`Add ${nameOf(label)} item`}
+      onClick={onClick}
+      className="text-xs text-indigo-600 hover:underline disabled:opacity-40 dark:text-indigo-400"
+    >
       + Add item
     </button>
   );

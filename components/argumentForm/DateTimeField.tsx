@@ -22,22 +22,53 @@ export function DateTimeField({ node, value, path, label, caption, required }: F
   const local = parts?.local ?? "";
   const localOffset = localOffsetAt(local || new Date().toISOString().slice(0, 16));
   const offset = parts?.offset ?? (zone === "local" ? localOffset : zone);
-  const write = (next: string | undefined) => set(path, next === undefined || next === "" ? (required ? "" : undefined) : next);
+  const write = (next: string | undefined) =>
+    set(path, next === undefined || next === "" ? (required ? "" : undefined) : next);
   const offsetFor = (l: string) => (parts ? parts.offset : zone === "local" ? localOffsetAt(l) : zone);
 
   const switcher = !node.readOnly && (
-    <button type="button" className="text-xs text-indigo-600 hover:underline dark:text-indigo-400" aria-label={`${textMode ? "Pick" : "Type"} ${nameOf(label)}`} onClick={() => setAsText(!textMode)} disabled={textMode && text !== "" && parts === null}>
+    <button
+      type="button"
+      className="text-xs text-indigo-600 hover:underline dark:text-indigo-400"
+      aria-label={`${textMode ? "Pick" : "Type"} ${nameOf(label)}`}
+      onClick={() => setAsText(!textMode)}
+      disabled={textMode && text !== "" && parts === null}
+    >
       {textMode ? "Pick" : "Type"}
     </button>
   );
   return (
-    <FieldShell node={node} path={path} label={label} caption={caption} required={required} errors={errors} extra={switcher}>
+    <FieldShell
+      node={node}
+      path={path}
+      label={label}
+      caption={caption}
+      required={required}
+      errors={errors}
+      extra={switcher}
+    >
       {(control) =>
         textMode ? (
-          <input {...control} className="input mono w-full" type="text" value={text} placeholder={`2025-01-31T12:00:00${localOffset}`} readOnly={node.readOnly} onChange={(e) => write(e.target.value)} />
+          <input
+            {...control}
+            className="input mono w-full"
+            type="text"
+            value={text}
+            placeholder={`2025-01-31T12:00:00${localOffset}`}
+            readOnly={node.readOnly}
+            onChange={(e) => write(e.target.value)}
+          />
         ) : (
           <div className="flex flex-wrap items-center gap-2">
-            <input {...control} className="input mono" type="datetime-local" step={1} value={local} readOnly={node.readOnly} onChange={(e) => write(joinDateTime(e.target.value, offsetFor(e.target.value)))} />
+            <input
+              {...control}
+              className="input mono"
+              type="datetime-local"
+              step={1}
+              value={local}
+              readOnly={node.readOnly}
+              onChange={(e) => write(joinDateTime(e.target.value, offsetFor(e.target.value)))}
+            />
             <select
               aria-label={`${nameOf(label)} time zone`}
               className="input"

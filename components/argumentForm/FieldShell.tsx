@@ -16,7 +16,16 @@ export interface ControlProps {
  * when different), help (description, constraints, examples, unrendered keywords) and errors, both
  * linked to the control with aria-describedby.
  */
-export function FieldShell({ node, path, label, caption, required, errors, children, extra }: {
+export function FieldShell({
+  node,
+  path,
+  label,
+  caption,
+  required,
+  errors,
+  children,
+  extra,
+}: {
   node: FieldNode;
   path: Path;
   label: string;
@@ -56,14 +65,39 @@ export function describedBy(id: string, hasHelp: boolean, hasErrors: boolean): {
   return ids ? { "aria-describedby": ids } : {};
 }
 
-export function Caption({ caption, label, required, node }: { caption: string; label: string; required: boolean; node: FieldNode }) {
+export function Caption({
+  caption,
+  label,
+  required,
+  node,
+}: {
+  caption: string;
+  label: string;
+  required: boolean;
+  node: FieldNode;
+}) {
   return (
     <>
       {caption}
-      {required && <span aria-hidden="true" className="text-red-600"> *</span>}
-      {label !== "" && label !== caption && <span className="mono ml-2 text-xs font-normal text-slate-500">{label}</span>}
-      {node.deprecated && <span className="ml-2 rounded bg-amber-100 px-1 text-xs font-normal text-amber-800 dark:bg-amber-950 dark:text-amber-300">deprecated</span>}
-      {node.readOnly && <span className="ml-2 rounded bg-slate-100 px-1 text-xs font-normal text-slate-600 dark:bg-slate-800 dark:text-slate-300">read-only</span>}
+      {required && (
+        <span aria-hidden="true" className="text-red-600">
+          {" "}
+          *
+        </span>
+      )}
+      {label !== "" && label !== caption && (
+        <span className="mono ml-2 text-xs font-normal text-slate-500">{label}</span>
+      )}
+      {node.deprecated && (
+        <span className="ml-2 rounded bg-amber-100 px-1 text-xs font-normal text-amber-800 dark:bg-amber-950 dark:text-amber-300">
+          deprecated
+        </span>
+      )}
+      {node.readOnly && (
+        <span className="ml-2 rounded bg-slate-100 px-1 text-xs font-normal text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+          read-only
+        </span>
+      )}
     </>
   );
 }
@@ -76,13 +110,18 @@ export function helpOf(node: FieldNode, required = false): string[] {
   if (summary) lines.push(summary);
   if (node.examples && node.examples.length > 0) lines.push(`Examples: ${node.examples.map(exampleText).join(", ")}`);
   // A required field starts with its default; an optional one shows it and sends it only when asked.
-  if (node.hasDefault) lines.push(required ? `Default: ${exampleText(node.default)}` : `Default: ${exampleText(node.default)} (not sent unless you enter it or choose "Send defaults")`);
+  if (node.hasDefault)
+    lines.push(
+      required
+        ? `Default: ${exampleText(node.default)}`
+        : `Default: ${exampleText(node.default)} (not sent unless you enter it or choose "Send defaults")`,
+    );
   for (const note of node.notes) lines.push(`Note: ${note}`);
   return lines;
 }
 
 function exampleText(v: unknown): string {
-  const s = typeof v === "string" ? v : JSON.stringify(v) ?? String(v);
+  const s = typeof v === "string" ? v : (JSON.stringify(v) ?? String(v));
   return s.length > 80 ? s.slice(0, 79) + "…" : s;
 }
 
@@ -90,7 +129,9 @@ export function Help({ id, lines }: { id: string; lines: string[] }) {
   if (lines.length === 0) return null;
   return (
     <div id={id} className="space-y-0.5 text-xs whitespace-pre-line text-slate-500 dark:text-slate-400">
-      {lines.map((line, i) => <p key={i}>{line}</p>)}
+      {lines.map((line, i) => (
+        <p key={i}>{line}</p>
+      ))}
     </div>
   );
 }
@@ -99,7 +140,9 @@ export function Errors({ id, errors }: { id: string; errors: string[] }) {
   if (errors.length === 0) return null;
   return (
     <ul id={id} className="text-xs text-red-700 dark:text-red-300">
-      {errors.map((e, i) => <li key={i}>{e}</li>)}
+      {errors.map((e, i) => (
+        <li key={i}>{e}</li>
+      ))}
     </ul>
   );
 }

@@ -37,7 +37,12 @@ function FieldViewImpl(props: FieldProps) {
   // null where a number belongs is a cleared number (an array item keeps its place): an empty number field.
   const cleared = value === null && node.kind === "number";
   if (value !== undefined && !cleared && expected && !expected(value)) {
-    return <JsonField {...props} reason={`This value (${jsonType(value)}) does not fit the schema's ${node.kind} field; edit it as JSON.`} />;
+    return (
+      <JsonField
+        {...props}
+        reason={`This value (${jsonType(value)}) does not fit the schema's ${node.kind} field; edit it as JSON.`}
+      />
+    );
   }
   switch (node.kind) {
     case "string":

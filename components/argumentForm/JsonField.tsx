@@ -12,7 +12,15 @@ const MAX_SCHEMA_TEXT = 50_000;
  * have to reshape. Text that does not parse stays here (with the parse error) and is not written.
  * One component, so it can later become a Monaco editor.
  */
-export function JsonField({ node, value, path, label, caption, required, reason }: {
+export function JsonField({
+  node,
+  value,
+  path,
+  label,
+  caption,
+  required,
+  reason,
+}: {
   node: FieldNode;
   value: unknown;
   path: Path;
@@ -22,9 +30,13 @@ export function JsonField({ node, value, path, label, caption, required, reason 
   reason: string;
 }) {
   const { idPrefix, set, errors } = useForm();
-  const [draft, setDraft] = useState<{ text: string; source: unknown; error?: string }>(() => ({ text: toText(value), source: value }));
+  const [draft, setDraft] = useState<{ text: string; source: unknown; error?: string }>(() => ({
+    text: toText(value),
+    source: value,
+  }));
   // Reset only when the value really changed elsewhere (a parent may hand back an equal copy).
-  const current = draft.source === value || deepEqual(draft.source, value) ? draft : { text: toText(value), source: value };
+  const current =
+    draft.source === value || deepEqual(draft.source, value) ? draft : { text: toText(value), source: value };
   if (current !== draft) setDraft(current);
   const id = fieldId(idPrefix, path);
   const help = [reason, ...helpOf(node, required)];
@@ -77,7 +89,11 @@ function SchemaDetails({ schema }: { schema: unknown }) {
   return (
     <details className="text-xs" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer text-slate-500">Schema</summary>
-      {open && <pre className="mono max-h-64 overflow-auto rounded bg-slate-50 p-2 dark:bg-slate-900">{schemaText(schema)}</pre>}
+      {open && (
+        <pre className="mono max-h-64 overflow-auto rounded bg-slate-50 p-2 dark:bg-slate-900">
+          {schemaText(schema)}
+        </pre>
+      )}
     </details>
   );
 }
@@ -89,7 +105,9 @@ function toText(value: unknown): string {
 function schemaText(schema: unknown): string {
   try {
     const text = JSON.stringify(schema, null, 2) ?? String(schema);
-    return text.length > MAX_SCHEMA_TEXT ? `${text.slice(0, MAX_SCHEMA_TEXT)}\n… (${text.length - MAX_SCHEMA_TEXT} more characters)` : text;
+    return text.length > MAX_SCHEMA_TEXT
+      ? `${text.slice(0, MAX_SCHEMA_TEXT)}\n… (${text.length - MAX_SCHEMA_TEXT} more characters)`
+      : text;
   } catch (e) {
     return `(cannot show: ${errorMessage(e)})`;
   }

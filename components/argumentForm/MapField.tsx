@@ -1,13 +1,32 @@
 import { useState } from "react";
 import { isRecord } from "@/lib/base";
-import { emptyValue, freshKey, labelFor, nameOf, renameKey, valueNodeFor, type JsonNode, type MapNode, type Path } from "@/lib/schema";
+import {
+  emptyValue,
+  freshKey,
+  labelFor,
+  nameOf,
+  renameKey,
+  valueNodeFor,
+  type JsonNode,
+  type MapNode,
+  type Path,
+} from "@/lib/schema";
 import type { FieldProps } from "./fieldProps";
 import { FieldView } from "./FieldView";
 import { helpOf, useFieldErrors } from "./FieldShell";
 import { fieldId, useForm } from "./formContext";
 import { Frame, RowButton } from "./Frame";
 
-const NOT_ALLOWED: JsonNode = { kind: "json", reason: "The schema does not allow this key.", hasDefault: false, readOnly: false, writeOnly: false, deprecated: false, notes: [], schema: false };
+const NOT_ALLOWED: JsonNode = {
+  kind: "json",
+  reason: "The schema does not allow this key.",
+  hasDefault: false,
+  readOnly: false,
+  writeOnly: false,
+  deprecated: false,
+  notes: [],
+  schema: false,
+};
 
 /** additionalProperties / patternProperties: key-value rows. */
 export function MapField({ node, value, path, label, caption, required, bare }: FieldProps<MapNode>) {
@@ -15,14 +34,35 @@ export function MapField({ node, value, path, label, caption, required, bare }: 
   const entries = <MapEntries node={node} value={value} path={path} label={label} caption={caption} />;
   if (bare) return entries;
   return (
-    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={errors} help={helpOf(node, required)}>
+    <Frame
+      node={node}
+      path={path}
+      label={label}
+      caption={caption}
+      required={required}
+      present={value !== undefined}
+      errors={errors}
+      help={helpOf(node, required)}
+    >
       {entries}
     </Frame>
   );
 }
 
 /** The rows for keys the enclosing object does not declare, and "Add entry". */
-export function MapEntries({ node, value, path, label, caption }: { node: MapNode; value: unknown; path: Path; label: string; caption: string }) {
+export function MapEntries({
+  node,
+  value,
+  path,
+  label,
+  caption,
+}: {
+  node: MapNode;
+  value: unknown;
+  path: Path;
+  label: string;
+  caption: string;
+}) {
   const { set } = useForm();
   const obj = isRecord(value) ? value : {};
   const keys = Object.keys(obj).filter((k) => !node.declared.includes(k));
@@ -33,10 +73,19 @@ export function MapEntries({ node, value, path, label, caption }: { node: MapNod
   };
   return (
     <div className="space-y-2">
-      {node.declared.length > 0 && keys.length > 0 && <p className="text-xs font-medium text-slate-600 dark:text-slate-400">{caption}</p>}
-      {keys.map((k, i) => <MapEntry key={i} node={node} obj={obj} entryKey={k} index={i} path={path} label={label} />)}
+      {node.declared.length > 0 && keys.length > 0 && (
+        <p className="text-xs font-medium text-slate-600 dark:text-slate-400">{caption}</p>
+      )}
+      {keys.map((k, i) => (
+        <MapEntry key={i} node={node} obj={obj} entryKey={k} index={i} path={path} label={label} />
+      ))}
       {canAdd && (
-        <button type="button" className="text-xs text-indigo-600 hover:underline dark:text-indigo-400" aria-label={`Add ${nameOf(label)} entry`} onClick={add}>
+        <button
+          type="button"
+          className="text-xs text-indigo-600 hover:underline dark:text-indigo-400"
+          aria-label={`Add ${nameOf(label)} entry`}
+          onClick={add}
+        >
           + Add entry
         </button>
       )}
@@ -44,7 +93,21 @@ export function MapEntries({ node, value, path, label, caption }: { node: MapNod
   );
 }
 
-function MapEntry({ node, obj, entryKey, index, path, label }: { node: MapNode; obj: Record<string, unknown>; entryKey: string; index: number; path: Path; label: string }) {
+function MapEntry({
+  node,
+  obj,
+  entryKey,
+  index,
+  path,
+  label,
+}: {
+  node: MapNode;
+  obj: Record<string, unknown>;
+  entryKey: string;
+  index: number;
+  path: Path;
+  label: string;
+}) {
   const { idPrefix, set } = useForm();
   const [draft, setDraft] = useState<string | null>(null);
   const taken = draft !== null && draft !== entryKey;
@@ -69,12 +132,26 @@ function MapEntry({ node, obj, entryKey, index, path, label }: { node: MapNode; 
           onChange={(e) => rename(e.target.value)}
           onBlur={() => setDraft(null)}
         />
-        <RowButton label={`Remove ${nameOf(label)} entry ${index + 1}`} onClick={() => set([...path, entryKey], undefined)}>
+        <RowButton
+          label={`Remove ${nameOf(label)} entry ${index + 1}`}
+          onClick={() => set([...path, entryKey], undefined)}
+        >
           Remove
         </RowButton>
       </div>
-      {taken && <p id={`${keyId}-err`} className="text-xs text-red-700 dark:text-red-300">The key &quot;{draft}&quot; is already used.</p>}
-      <FieldView node={valueNode} value={obj[entryKey]} path={[...path, entryKey]} label={labelFor.mapValue(label, index)} caption={entryKey === "" ? "(empty key)" : entryKey} required />
+      {taken && (
+        <p id={`${keyId}-err`} className="text-xs text-red-700 dark:text-red-300">
+          The key &quot;{draft}&quot; is already used.
+        </p>
+      )}
+      <FieldView
+        node={valueNode}
+        value={obj[entryKey]}
+        path={[...path, entryKey]}
+        label={labelFor.mapValue(label, index)}
+        caption={entryKey === "" ? "(empty key)" : entryKey}
+        required
+      />
     </div>
   );
 }

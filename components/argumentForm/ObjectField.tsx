@@ -24,14 +24,29 @@ export function ObjectField({ node, value, path, label, caption, required, bare,
   const body = (
     <>
       {visible.map((p) => (
-        <FieldView key={p.name} node={p.node} value={obj?.[p.name]} path={[...path, p.name]} label={labelFor.property(label, p.name)} caption={p.node.title || p.name} required={p.required} />
+        <FieldView
+          key={p.name}
+          node={p.node}
+          value={obj?.[p.name]}
+          path={[...path, p.name]}
+          label={labelFor.property(label, p.name)}
+          caption={p.node.title || p.name}
+          required={p.required}
+        />
       ))}
       {node.properties.length > shown && (
-        <button type="button" className="text-xs text-indigo-600 hover:underline dark:text-indigo-400" onClick={() => setShown((n) => n + LIMITS.renderedProperties)}>
-          Show {Math.min(LIMITS.renderedProperties, node.properties.length - shown)} more properties of {nameOf(label)} ({node.properties.length - shown} hidden)
+        <button
+          type="button"
+          className="text-xs text-indigo-600 hover:underline dark:text-indigo-400"
+          onClick={() => setShown((n) => n + LIMITS.renderedProperties)}
+        >
+          Show {Math.min(LIMITS.renderedProperties, node.properties.length - shown)} more properties of {nameOf(label)}{" "}
+          ({node.properties.length - shown} hidden)
         </button>
       )}
-      {showRest && node.rest && <MapEntries node={node.rest} value={value} path={path} label={label} caption="Other properties" />}
+      {showRest && node.rest && (
+        <MapEntries node={node.rest} value={value} path={path} label={label} caption="Other properties" />
+      )}
     </>
   );
   if (bare) {
@@ -43,19 +58,35 @@ export function ObjectField({ node, value, path, label, caption, required, bare,
     );
   }
   return (
-    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={own} help={helpOf(node, required)}>
+    <Frame
+      node={node}
+      path={path}
+      label={label}
+      caption={caption}
+      required={required}
+      present={value !== undefined}
+      errors={own}
+      help={helpOf(node, required)}
+    >
       {body}
     </Frame>
   );
 }
 
-function strayErrors(errors: readonly { path: string; message: string; severity?: string }[], base: string, declared: Set<string>): string[] {
+function strayErrors(
+  errors: readonly { path: string; message: string; severity?: string }[],
+  base: string,
+  declared: Set<string>,
+): string[] {
   const out: string[] = [];
   for (const e of errors) {
     if (e.severity === "warning" || !e.path.startsWith(base + "/")) continue;
-    const key = e.path.slice(base.length + 1).split("/")[0]!.replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = e.path
+      .slice(base.length + 1)
+      .split("/")[0]!
+      .replace(/~1/g, "/")
+      .replace(/~0/g, "~");
     if (!declared.has(key)) out.push(`${key}: ${e.message}`);
   }
   return out;
 }
-

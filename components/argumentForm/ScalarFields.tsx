@@ -24,7 +24,13 @@ export function BooleanField({ node, value, path, label, caption, required }: Fi
       <FieldShell node={node} path={path} label={label} caption={caption} required={required} errors={errors}>
         {(control) => (
           <span className="flex items-center gap-2 text-xs text-slate-500">
-            <input {...control} type="checkbox" checked={value === true} disabled={node.readOnly} onChange={(e) => set(path, e.target.checked)} />
+            <input
+              {...control}
+              type="checkbox"
+              checked={value === true}
+              disabled={node.readOnly}
+              onChange={(e) => set(path, e.target.checked)}
+            />
             {String(value === true)}
           </span>
         )}
@@ -35,10 +41,25 @@ export function BooleanField({ node, value, path, label, caption, required }: Fi
   return (
     <FieldShell node={node} path={path} label={label} caption={caption} required={required} errors={errors}>
       {(control) => (
-        <div role="radiogroup" {...control} className="inline-flex overflow-hidden rounded border border-slate-300 text-xs dark:border-slate-700">
+        <div
+          role="radiogroup"
+          {...control}
+          className="inline-flex overflow-hidden rounded border border-slate-300 text-xs dark:border-slate-700"
+        >
           {TRI.map((o) => (
-            <label key={o.text} className={`flex cursor-pointer items-center gap-1 px-2 py-1 ${value === o.value ? "bg-indigo-100 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`}>
-              <input type="radio" className="accent-indigo-600" name={control.id} aria-label={o.text} checked={value === o.value} disabled={node.readOnly} onChange={() => set(path, o.value)} />
+            <label
+              key={o.text}
+              className={`flex cursor-pointer items-center gap-1 px-2 py-1 ${value === o.value ? "bg-indigo-100 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`}
+            >
+              <input
+                type="radio"
+                className="accent-indigo-600"
+                name={control.id}
+                aria-label={o.text}
+                checked={value === o.value}
+                disabled={node.readOnly}
+                onChange={() => set(path, o.value)}
+              />
               {o.value === undefined ? unset : o.text}
             </label>
           ))}
@@ -58,10 +79,20 @@ export function EnumField({ node, value, path, label, caption, required }: Field
   return (
     <FieldShell node={node} path={path} label={label} caption={caption} required={required} errors={errors}>
       {(control) => (
-        <select {...control} className="input w-full" value={selected} disabled={node.readOnly} onChange={(e) => set(path, e.target.value === "" ? undefined : node.choices[Number(e.target.value)]?.value)}>
+        <select
+          {...control}
+          className="input w-full"
+          value={selected}
+          disabled={node.readOnly}
+          onChange={(e) => set(path, e.target.value === "" ? undefined : node.choices[Number(e.target.value)]?.value)}
+        >
           {(!required || value === undefined) && <option value="">{required ? "(choose)" : unset}</option>}
           {selected === "current" && <option value="current" disabled>{`(current: ${JSON.stringify(value)})`}</option>}
-          {node.choices.map((c, i) => <option key={i} value={String(i)}>{c.label}</option>)}
+          {node.choices.map((c, i) => (
+            <option key={i} value={String(i)}>
+              {c.label}
+            </option>
+          ))}
         </select>
       )}
     </FieldShell>

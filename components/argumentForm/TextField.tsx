@@ -53,11 +53,24 @@ function TextField({ node, value, path, label, caption, required }: FieldProps<S
   });
   const text = typeof value === "string" ? value : "";
   const example = node.examples?.find((e) => typeof e === "string") as string | undefined;
-  const placeholder = example ?? (node.hasDefault && typeof node.default === "string" ? node.default : node.format ? PLACEHOLDERS[node.format] : undefined);
+  const placeholder =
+    example ??
+    (node.hasDefault && typeof node.default === "string"
+      ? node.default
+      : node.format
+        ? PLACEHOLDERS[node.format]
+        : undefined);
   const change = (next: string) => set(path, next === "" && !required ? undefined : next);
   // Several lines in the value always show as several lines: nothing typed is ever hidden.
   const multiline = text.includes("\n") || (lines ?? freeText(node));
-  const type = node.format === "email" ? "email" : node.format === "uri" || node.format === "url" ? "url" : node.format === "date" && (value === undefined || /^\d{4}-\d{2}-\d{2}$/.test(text)) ? "date" : "text";
+  const type =
+    node.format === "email"
+      ? "email"
+      : node.format === "uri" || node.format === "url"
+        ? "url"
+        : node.format === "date" && (value === undefined || /^\d{4}-\d{2}-\d{2}$/.test(text))
+          ? "date"
+          : "text";
 
   const singleKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== "Enter" || e.nativeEvent.isComposing || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -75,7 +88,9 @@ function TextField({ node, value, path, label, caption, required }: FieldProps<S
       type="button"
       aria-label={`Multi-line ${nameOf(label)}`}
       aria-pressed={multiline}
-      title={multiline ? "Single line: Enter calls the tool" : "Several lines: Enter adds a line (Shift+Enter switches too)"}
+      title={
+        multiline ? "Single line: Enter calls the tool" : "Several lines: Enter adds a line (Shift+Enter switches too)"
+      }
       className={`rounded px-1 text-xs ${multiline ? "bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-200" : "text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"}`}
       onClick={() => setLines(!multiline)}
     >
@@ -83,7 +98,15 @@ function TextField({ node, value, path, label, caption, required }: FieldProps<S
     </button>
   );
   return (
-    <FieldShell node={node} path={path} label={label} caption={caption} required={required} errors={errors} extra={toggle}>
+    <FieldShell
+      node={node}
+      path={path}
+      label={label}
+      caption={caption}
+      required={required}
+      errors={errors}
+      extra={toggle}
+    >
       {(control) =>
         multiline ? (
           <textarea
@@ -97,7 +120,16 @@ function TextField({ node, value, path, label, caption, required }: FieldProps<S
             onChange={(e) => change(e.target.value)}
           />
         ) : (
-          <input {...control} className="input w-full" type={type} value={text} placeholder={placeholder} readOnly={node.readOnly} onChange={(e) => change(e.target.value)} onKeyDown={singleKey} />
+          <input
+            {...control}
+            className="input w-full"
+            type={type}
+            value={text}
+            placeholder={placeholder}
+            readOnly={node.readOnly}
+            onChange={(e) => change(e.target.value)}
+            onKeyDown={singleKey}
+          />
         )
       }
     </FieldShell>

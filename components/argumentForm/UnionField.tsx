@@ -1,5 +1,16 @@
 import { isRecord } from "@/lib/base";
-import { emptyValue, initialValue, labelFor, matchScore, pointer, variantFor, variantValue, type FieldNode, type NullableNode, type UnionNode } from "@/lib/schema";
+import {
+  emptyValue,
+  initialValue,
+  labelFor,
+  matchScore,
+  pointer,
+  variantFor,
+  variantValue,
+  type FieldNode,
+  type NullableNode,
+  type UnionNode,
+} from "@/lib/schema";
 import type { FieldProps } from "./fieldProps";
 import { FieldView } from "./FieldView";
 import { helpOf, useFieldErrors } from "./FieldShell";
@@ -17,7 +28,12 @@ export function UnionField({ node, value, path, label, caption, required, bare }
   const errors = useFieldErrors(node, value, path);
   const picked = choices.get(pointer(path));
   const pickedVariant = picked === undefined ? undefined : node.variants[picked];
-  const index = value === undefined ? -1 : pickedVariant && matchScore(pickedVariant.node, value, 1) >= 0 ? picked! : variantFor(node, value);
+  const index =
+    value === undefined
+      ? -1
+      : pickedVariant && matchScore(pickedVariant.node, value, 1) >= 0
+        ? picked!
+        : variantFor(node, value);
   const chosen = index >= 0 ? node.variants[index] : undefined;
   // Only the chosen variant is built; a $ref variant is opened because the user picked it.
   const inner = chosen && (chosen.node.kind === "ref" ? chosen.node.resolve() : chosen.node);
@@ -31,25 +47,61 @@ export function UnionField({ node, value, path, label, caption, required, bare }
     // Keep what was typed into properties the new variant also has.
     if (isRecord(next) && isRecord(value)) {
       const names = propertyNames(v.node);
-      next = { ...next, ...Object.fromEntries(Object.entries(value).filter(([k]) => k !== node.discriminator && names.has(k))) };
+      next = {
+        ...next,
+        ...Object.fromEntries(Object.entries(value).filter(([k]) => k !== node.discriminator && names.has(k))),
+      };
     }
     pick(path, i, next);
   };
 
   const picker = (
     <div className="flex items-center gap-2">
-      <label htmlFor={selectId} className="text-xs text-slate-600 dark:text-slate-400">Variant</label>
-      <select id={selectId} aria-label={labelFor.variant(label)} className="input" value={index >= 0 ? String(index) : value === undefined ? "" : "none"} onChange={(e) => choose(e.target.value === "" ? -1 : Number(e.target.value))}>
+      <label htmlFor={selectId} className="text-xs text-slate-600 dark:text-slate-400">
+        Variant
+      </label>
+      <select
+        id={selectId}
+        aria-label={labelFor.variant(label)}
+        className="input"
+        value={index >= 0 ? String(index) : value === undefined ? "" : "none"}
+        onChange={(e) => choose(e.target.value === "" ? -1 : Number(e.target.value))}
+      >
         {(value === undefined || !required) && <option value="">{required ? "(choose)" : "(unset)"}</option>}
-        {index < 0 && value !== undefined && <option value="none" disabled>(matches no variant)</option>}
-        {node.variants.map((v, i) => <option key={i} value={String(i)}>{v.label}</option>)}
+        {index < 0 && value !== undefined && (
+          <option value="none" disabled>
+            (matches no variant)
+          </option>
+        )}
+        {node.variants.map((v, i) => (
+          <option key={i} value={String(i)}>
+            {v.label}
+          </option>
+        ))}
       </select>
     </div>
   );
   const body = inner ? (
-    <FieldView node={inner} value={value} path={path} label={label} caption={caption} required={required} bare {...(node.discriminator ? { omit: node.discriminator } : {})} />
+    <FieldView
+      node={inner}
+      value={value}
+      path={path}
+      label={label}
+      caption={caption}
+      required={required}
+      bare
+      {...(node.discriminator ? { omit: node.discriminator } : {})}
+    />
   ) : value !== undefined ? (
-    <JsonField node={node} value={value} path={path} label={label} caption={caption} required={required} reason="The value matches none of the variants: pick one, or edit it as JSON." />
+    <JsonField
+      node={node}
+      value={value}
+      path={path}
+      label={label}
+      caption={caption}
+      required={required}
+      reason="The value matches none of the variants: pick one, or edit it as JSON."
+    />
   ) : null;
   if (bare) {
     return (
@@ -60,7 +112,16 @@ export function UnionField({ node, value, path, label, caption, required, bare }
     );
   }
   return (
-    <Frame node={node} path={path} label={label} caption={caption} required={required} present={value !== undefined} errors={inner ? [] : errors} help={helpOf(node, required)}>
+    <Frame
+      node={node}
+      path={path}
+      label={label}
+      caption={caption}
+      required={required}
+      present={value !== undefined}
+      errors={inner ? [] : errors}
+      help={helpOf(node, required)}
+    >
       {picker}
       {body}
     </Frame>
@@ -83,10 +144,25 @@ export function NullableField({ node, value, path, label, caption, required, bar
           {caption}: <span className="mono text-slate-500">null</span>
         </p>
       ) : (
-        <FieldView node={node.inner} value={value} path={path} label={label} caption={caption} required={required} bare={bare} />
+        <FieldView
+          node={node.inner}
+          value={value}
+          path={path}
+          label={label}
+          caption={caption}
+          required={required}
+          bare={bare}
+        />
       )}
       <label htmlFor={id} className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
-        <input id={id} type="checkbox" aria-label={labelFor.isNull(label)} checked={value === null} disabled={node.readOnly} onChange={(e) => set(path, e.target.checked ? null : initialValue(node.inner))} />
+        <input
+          id={id}
+          type="checkbox"
+          aria-label={labelFor.isNull(label)}
+          checked={value === null}
+          disabled={node.readOnly}
+          onChange={(e) => set(path, e.target.checked ? null : initialValue(node.inner))}
+        />
         null
       </label>
     </div>

@@ -39,5 +39,7 @@ export function errorsAt(errors: readonly ArgumentError[], path: Path): string[]
 /** Messages for this path and everything below it, prefixed with the relative path. */
 export function errorsUnder(errors: readonly ArgumentError[], path: Path): string[] {
   const p = pointer(path);
-  return errors.filter((e) => e.severity !== "warning" && isUnder(e.path, p)).map((e) => (e.path === p ? e.message : `${e.path.slice(p.length + 1)}: ${e.message}`));
+  return errors
+    .filter((e) => e.severity !== "warning" && isUnder(e.path, p))
+    .map((e) => (e.path === p ? e.message : `${e.path.slice(p.length + 1)}: ${e.message}`));
 }

@@ -16,42 +16,69 @@ const VERDICT: Record<CheckResult["verdict"], { label: string; style: string }> 
  * specification asks, what the server answered and the verdict; "Show in traffic" filters the log
  * to that exchange.
  */
-export function ChecksView({ session, onShowInTraffic }: { session: InspectorSession; onShowInTraffic: (query: string) => void }) {
+export function ChecksView({
+  session,
+  onShowInTraffic,
+}: {
+  session: InspectorSession;
+  onShowInTraffic: (query: string) => void;
+}) {
   const check = spotCheckFor(session);
   const { status: checkStatus, results, error } = useStore(check.store);
   const state = useStore(session.store);
   const connected = state.status === "connected";
   const copyReport = () =>
     void navigator.clipboard?.writeText(
-      checksMarkdown(results, { server: state.serverInfo, protocolVersion: state.protocolVersion, transport: state.config.transport, at: new Date().toISOString() }),
+      checksMarkdown(results, {
+        server: state.serverInfo,
+        protocolVersion: state.protocolVersion,
+        transport: state.config.transport,
+        at: new Date().toISOString(),
+      }),
     );
   const running = checkStatus === "running";
   const count = (v: CheckResult["verdict"]) => results.filter((r) => r.verdict === v).length;
   return (
     <section aria-label="Spot check" className="flex flex-col gap-3 p-3 text-sm">
       <p className={NOTE}>
-        Runs {ALL_PROBES.length} probes whose right answer the specification fixes (an unknown method, text that is not JSON, a tool,
-        resource and prompt that do not exist, ping, the 2026-07-28 envelope rules; over Streamable HTTP also a foreign Origin, a
-        missing or ended session and a mismatched Mcp-Method header), then compares what came back. None of them calls a real tool;
-        the session probe opens and ends a second session of its own. Each exchange is in the traffic log.
+        Runs {ALL_PROBES.length} probes whose right answer the specification fixes (an unknown method, text that is not
+        JSON, a tool, resource and prompt that do not exist, ping, the 2026-07-28 envelope rules; over Streamable HTTP
+        also a foreign Origin, a missing or ended session and a mismatched Mcp-Method header), then compares what came
+        back. None of them calls a real tool; the session probe opens and ends a second session of its own. Each
+        exchange is in the traffic log.
       </p>
       <div className="flex items-center gap-3">
-        <button type="button" className={PRIMARY} disabled={!connected || running} onClick={() => void check.run(session)}>
+        <button
+          type="button"
+          className={PRIMARY}
+          disabled={!connected || running}
+          onClick={() => void check.run(session)}
+        >
           {running ? "Checking…" : results.length > 0 ? "Run checks again" : "Run checks"}
         </button>
         {!connected && <span className={NOTE}>Connect to run the checks.</span>}
         {results.length > 0 && (
           <span role="status" aria-label="Check summary">
-            {count("pass")} passed, {count("fail")} failed, {count("warn")} {count("warn") === 1 ? "warning" : "warnings"}, {count("skipped")} skipped
+            {count("pass")} passed, {count("fail")} failed, {count("warn")}{" "}
+            {count("warn") === 1 ? "warning" : "warnings"}, {count("skipped")} skipped
           </span>
         )}
         {checkStatus === "done" && results.length > 0 && (
-          <button type="button" className={BUTTON} onClick={copyReport} title="A Markdown table of the results, for a bug report">
+          <button
+            type="button"
+            className={BUTTON}
+            onClick={copyReport}
+            title="A Markdown table of the results, for a bug report"
+          >
             Copy report (Markdown)
           </button>
         )}
       </div>
-      {error && <p role="alert" className={ALERT}>{error}</p>}
+      {error && (
+        <p role="alert" className={ALERT}>
+          {error}
+        </p>
+      )}
       {results.length > 0 && (
         <table aria-label="Check results" className="w-full border-collapse text-left text-xs">
           <thead>
@@ -67,12 +94,23 @@ export function ChecksView({ session, onShowInTraffic }: { session: InspectorSes
             {results.map((r) => (
               <tr key={r.id} aria-label={r.title} className="border-b border-slate-100 align-top dark:border-slate-800">
                 <td className="py-1 pr-2">
-                  <span className={`rounded px-1.5 py-0.5 font-medium ${VERDICT[r.verdict].style}`}>{VERDICT[r.verdict].label}</span>
+                  <span className={`rounded px-1.5 py-0.5 font-medium ${VERDICT[r.verdict].style}`}>
+                    {VERDICT[r.verdict].label}
+                  </span>
                 </td>
                 <td className="py-1 pr-2">
                   <div>{r.title}</div>
                   <div className={NOTE}>
-                    {r.level === "must" ? "required" : "recommended"} · <a href={r.specUrl} target="_blank" rel="noopener noreferrer" title={r.specUrl} className="text-indigo-700 underline dark:text-indigo-300">specification</a>
+                    {r.level === "must" ? "required" : "recommended"} ·{" "}
+                    <a
+                      href={r.specUrl}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      title={r.specUrl}
+                      className="text-indigo-700 underline dark:text-indigo-300"
+                    >
+                      specification
+                    </a>
                   </div>
                 </td>
                 <td className="mono py-1 pr-2">{r.expected}</td>

@@ -37,32 +37,73 @@ export function ClientPanel({ session }: { session: InspectorSession }) {
   return (
     <section aria-label="Client features" className="border-b border-slate-200 dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-2 px-3 py-1.5 text-sm">
-        <button type="button" className={`${button} flex items-center gap-1.5`} aria-expanded={open === "requests"} aria-controls="client-requests" onClick={() => toggle("requests")}>
+        <button
+          type="button"
+          className={`${button} flex items-center gap-1.5`}
+          aria-expanded={open === "requests"}
+          aria-controls="client-requests"
+          onClick={() => toggle("requests")}
+        >
           Requests from the server
-          <span data-testid="pending-requests" aria-label={`${pending} pending`} className={`rounded-full px-1.5 text-xs ${pending ? "bg-amber-500 text-white" : "bg-slate-200 dark:bg-slate-800"}`}>{pending}</span>
+          <span
+            data-testid="pending-requests"
+            aria-label={`${pending} pending`}
+            className={`rounded-full px-1.5 text-xs ${pending ? "bg-amber-500 text-white" : "bg-slate-200 dark:bg-slate-800"}`}
+          >
+            {pending}
+          </span>
         </button>
-        <button type="button" className={`${button} flex items-center gap-1.5`} aria-expanded={open === "roots"} aria-controls="client-roots" onClick={() => toggle("roots")}>
+        <button
+          type="button"
+          className={`${button} flex items-center gap-1.5`}
+          aria-expanded={open === "roots"}
+          aria-controls="client-roots"
+          onClick={() => toggle("roots")}
+        >
           Roots
-          <span data-testid="roots-count" className="rounded-full bg-slate-200 px-1.5 text-xs dark:bg-slate-800">{roots.roots.length}</span>
+          <span data-testid="roots-count" className="rounded-full bg-slate-200 px-1.5 text-xs dark:bg-slate-800">
+            {roots.roots.length}
+          </span>
         </button>
         <PingButton session={session} disabled={status !== "connected"} />
       </div>
       {open === "requests" && (
-        <div id="client-requests" role="region" aria-label="Requests from the server" className="max-h-[45vh] space-y-2 overflow-auto border-t border-slate-200 bg-slate-100/60 p-3 dark:border-slate-800 dark:bg-slate-900/60">
-          {items.length === 0 && <p className="text-xs text-slate-500">No requests yet. Sampling and elicitation requests from the server appear here as cards; several can wait at once.</p>}
-          {active.map((item) => <RequestCard key={item.id} item={item} requests={features.requests} />)}
+        <div
+          id="client-requests"
+          role="region"
+          aria-label="Requests from the server"
+          className="max-h-[45vh] space-y-2 overflow-auto border-t border-slate-200 bg-slate-100/60 p-3 dark:border-slate-800 dark:bg-slate-900/60"
+        >
+          {items.length === 0 && (
+            <p className="text-xs text-slate-500">
+              No requests yet. Sampling and elicitation requests from the server appear here as cards; several can wait
+              at once.
+            </p>
+          )}
+          {active.map((item) => (
+            <RequestCard key={item.id} item={item} requests={features.requests} />
+          ))}
           {finished.length > 0 && (
             <div className="flex items-center justify-between pt-1">
               <h3 className="text-xs font-medium uppercase text-slate-500">Answered and cancelled</h3>
-              <button type="button" className={button} onClick={() => features.requests.clear()}>Clear finished</button>
+              <button type="button" className={button} onClick={() => features.requests.clear()}>
+                Clear finished
+              </button>
             </div>
           )}
-          {finished.map((item) => <RequestCard key={item.id} item={item} requests={features.requests} />)}
+          {finished.map((item) => (
+            <RequestCard key={item.id} item={item} requests={features.requests} />
+          ))}
           <ClientTaskList tasks={features.tasks} />
         </div>
       )}
       {open === "roots" && (
-        <div id="client-roots" role="region" aria-label="Roots" className="max-h-[45vh] overflow-auto border-t border-slate-200 p-3 dark:border-slate-800">
+        <div
+          id="client-roots"
+          role="region"
+          aria-label="Roots"
+          className="max-h-[45vh] overflow-auto border-t border-slate-200 p-3 dark:border-slate-800"
+        >
           <RootsEditor roots={features.roots} />
         </div>
       )}

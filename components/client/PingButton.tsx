@@ -13,9 +13,17 @@ export function PingButton({ session, disabled }: { session: InspectorSession; d
   };
   return (
     <span className="flex items-center gap-2">
-      <button type="button" className={button} onClick={() => void ping()} disabled={disabled || outcome?.sending}>Ping</button>
+      <button type="button" className={button} onClick={() => void ping()} disabled={disabled || outcome?.sending}>
+        Ping
+      </button>
       <span role="status" aria-label="Ping result" className="text-xs text-slate-600 dark:text-slate-400">
-        {outcome?.sending ? "pinging…" : outcome ? (outcome.ok ? `pong in ${Math.round(outcome.ms)} ms` : `ping failed: ${outcome.error}`) : ""}
+        {outcome?.sending
+          ? "pinging…"
+          : outcome
+            ? outcome.ok
+              ? `pong in ${Math.round(outcome.ms)} ms`
+              : `ping failed: ${outcome.error}`
+            : ""}
       </span>
     </span>
   );

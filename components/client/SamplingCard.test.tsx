@@ -5,7 +5,10 @@ import { describe, expect, it, vi } from "vitest";
 import type { ServerRequests } from "@/lib/client";
 import { SamplingCard } from "./SamplingCard";
 
-const plain: CreateMessageRequestParams = { messages: [{ role: "user", content: { type: "text", text: "Say hi" } }], maxTokens: 20 };
+const plain: CreateMessageRequestParams = {
+  messages: [{ role: "user", content: { type: "text", text: "Say hi" } }],
+  maxTokens: 20,
+};
 const withTools: CreateMessageRequestParams = {
   messages: [{ role: "user", content: { type: "text", text: "weather?" } }],
   maxTokens: 20,
@@ -26,7 +29,12 @@ describe("SamplingCard", () => {
     expect(screen.queryByRole("option", { name: "tool_use" })).toBeNull();
     await userEvent.type(screen.getByLabelText("Answer text"), "Hi!");
     await userEvent.click(screen.getByRole("button", { name: "Send" }));
-    expect(requests.answer).toHaveBeenCalledWith("s1", { role: "assistant", model: "mcp-lens-manual", stopReason: "endTurn", content: { type: "text", text: "Hi!" } });
+    expect(requests.answer).toHaveBeenCalledWith("s1", {
+      role: "assistant",
+      model: "mcp-lens-manual",
+      stopReason: "endTurn",
+      content: { type: "text", text: "Hi!" },
+    });
   });
 
   it("blocks an answer the schema would refuse and lists why", async () => {
@@ -50,7 +58,12 @@ describe("SamplingCard", () => {
     await userEvent.selectOptions(screen.getByLabelText("Role"), "user");
     await userEvent.type(screen.getByLabelText("Stop reason"), "maxTokens");
     await userEvent.click(screen.getByRole("button", { name: "Send" }));
-    expect(requests.answer).toHaveBeenCalledWith("s1", { role: "user", model: "mcp-lens-manual", stopReason: "maxTokens", content: { type: "text", text: "kept" } });
+    expect(requests.answer).toHaveBeenCalledWith("s1", {
+      role: "user",
+      model: "mcp-lens-manual",
+      stopReason: "maxTokens",
+      content: { type: "text", text: "kept" },
+    });
   });
 
   it("warns once about a tool_use a real model would not send, then sends it on the second Send", async () => {

@@ -36,7 +36,13 @@ function blockText(b: SamplingSummary["messages"][number]["blocks"][number]): st
 export function SamplingRequestView({ params }: { params: CreateMessageRequestParams }) {
   const s = useMemo(() => summariseSampling(params), [params]);
   const p = s.priorities;
-  const priorities = [p.cost !== undefined && `cost ${p.cost}`, p.speed !== undefined && `speed ${p.speed}`, p.intelligence !== undefined && `intelligence ${p.intelligence}`].filter(Boolean).join(", ");
+  const priorities = [
+    p.cost !== undefined && `cost ${p.cost}`,
+    p.speed !== undefined && `speed ${p.speed}`,
+    p.intelligence !== undefined && `intelligence ${p.intelligence}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return (
     <div className="space-y-2">
       <ol aria-label="Messages" className="space-y-1">
@@ -52,14 +58,50 @@ export function SamplingRequestView({ params }: { params: CreateMessageRequestPa
         ))}
       </ol>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs">
-        {s.systemPrompt !== undefined && <><dt className="text-slate-500">System prompt</dt><dd className="whitespace-pre-wrap">{s.systemPrompt}</dd></>}
-        {s.modelHints.length > 0 && <><dt className="text-slate-500">Model hints</dt><dd>{s.modelHints.join(", ")}</dd></>}
-        {priorities && <><dt className="text-slate-500">Priorities</dt><dd>{priorities}</dd></>}
-        <dt className="text-slate-500">Max tokens</dt><dd>{String(s.maxTokens)}</dd>
-        {s.temperature !== undefined && <><dt className="text-slate-500">Temperature</dt><dd>{String(s.temperature)}</dd></>}
-        {s.stopSequences.length > 0 && <><dt className="text-slate-500">Stop sequences</dt><dd>{json(s.stopSequences)}</dd></>}
-        {s.includeContext !== undefined && <><dt className="text-slate-500">Include context</dt><dd>{s.includeContext}</dd></>}
-        {s.toolChoice !== undefined && <><dt className="text-slate-500">Tool choice</dt><dd>{s.toolChoice}</dd></>}
+        {s.systemPrompt !== undefined && (
+          <>
+            <dt className="text-slate-500">System prompt</dt>
+            <dd className="whitespace-pre-wrap">{s.systemPrompt}</dd>
+          </>
+        )}
+        {s.modelHints.length > 0 && (
+          <>
+            <dt className="text-slate-500">Model hints</dt>
+            <dd>{s.modelHints.join(", ")}</dd>
+          </>
+        )}
+        {priorities && (
+          <>
+            <dt className="text-slate-500">Priorities</dt>
+            <dd>{priorities}</dd>
+          </>
+        )}
+        <dt className="text-slate-500">Max tokens</dt>
+        <dd>{String(s.maxTokens)}</dd>
+        {s.temperature !== undefined && (
+          <>
+            <dt className="text-slate-500">Temperature</dt>
+            <dd>{String(s.temperature)}</dd>
+          </>
+        )}
+        {s.stopSequences.length > 0 && (
+          <>
+            <dt className="text-slate-500">Stop sequences</dt>
+            <dd>{json(s.stopSequences)}</dd>
+          </>
+        )}
+        {s.includeContext !== undefined && (
+          <>
+            <dt className="text-slate-500">Include context</dt>
+            <dd>{s.includeContext}</dd>
+          </>
+        )}
+        {s.toolChoice !== undefined && (
+          <>
+            <dt className="text-slate-500">Tool choice</dt>
+            <dd>{s.toolChoice}</dd>
+          </>
+        )}
       </dl>
       {s.tools.length > 0 && (
         <ul aria-label="Tools offered" className="space-y-1 text-xs">
@@ -67,7 +109,9 @@ export function SamplingRequestView({ params }: { params: CreateMessageRequestPa
             <li key={t.name}>
               <span className="mono font-medium">{t.name}</span>
               {t.description && <span className="text-slate-600 dark:text-slate-400"> — {t.description}</span>}
-              <pre className="mono overflow-x-auto whitespace-pre-wrap text-[11px] text-slate-500">{json(t.inputSchema)}</pre>
+              <pre className="mono overflow-x-auto whitespace-pre-wrap text-[11px] text-slate-500">
+                {json(t.inputSchema)}
+              </pre>
             </li>
           ))}
         </ul>
@@ -77,11 +121,20 @@ export function SamplingRequestView({ params }: { params: CreateMessageRequestPa
 }
 
 /** A pending sampling request: the request as text and the user's answer. */
-export function SamplingCard({ id, params, requests }: { id: string; params: CreateMessageRequestParams; requests: ServerRequests }) {
+export function SamplingCard({
+  id,
+  params,
+  requests,
+}: {
+  id: string;
+  params: CreateMessageRequestParams;
+  requests: ServerRequests;
+}) {
   const tools = params.tools ?? [];
   const [form, dispatch] = useReducer(samplingFormReducer, params, initialSamplingForm);
   const { role, kind, text, imageData, mimeType, toolName, toolInput, model, stopReason, errors, warnings } = form;
-  const edit = (field: SamplingFormField) => (e: { target: { value: string } }) => dispatch({ type: "edit", field, value: e.target.value });
+  const edit = (field: SamplingFormField) => (e: { target: { value: string } }) =>
+    dispatch({ type: "edit", field, value: e.target.value });
   const listId = `${id}-stop-reasons`;
 
   const send = () => {
@@ -99,14 +152,24 @@ export function SamplingCard({ id, params, requests }: { id: string; params: Cre
         <div className="flex flex-wrap gap-3">
           <span className="flex items-center gap-1 text-xs">
             <label htmlFor={`${id}-role`}>Role</label>
-            <select id={`${id}-role`} className="input" value={role} onChange={(e) => dispatch({ type: "role", role: e.target.value as "assistant" | "user" })}>
+            <select
+              id={`${id}-role`}
+              className="input"
+              value={role}
+              onChange={(e) => dispatch({ type: "role", role: e.target.value as "assistant" | "user" })}
+            >
               <option value="assistant">assistant</option>
               <option value="user">user</option>
             </select>
           </span>
           <span className="flex items-center gap-1 text-xs">
             <label htmlFor={`${id}-kind`}>Content type</label>
-            <select id={`${id}-kind`} className="input" value={kind} onChange={(e) => dispatch({ type: "kind", kind: e.target.value as SamplingBlockKind })}>
+            <select
+              id={`${id}-kind`}
+              className="input"
+              value={kind}
+              onChange={(e) => dispatch({ type: "kind", kind: e.target.value as SamplingBlockKind })}
+            >
               <option value="text">text</option>
               <option value="image">image</option>
               {tools.length > 0 && <option value="tool_use">tool_use</option>}
@@ -118,21 +181,44 @@ export function SamplingCard({ id, params, requests }: { id: string; params: Cre
           </span>
           <span className="flex items-center gap-1 text-xs">
             <label htmlFor={`${id}-stop`}>Stop reason</label>
-            <input id={`${id}-stop`} className="input mono w-32" list={listId} value={stopReason} placeholder="endTurn" onChange={edit("stopReason")} />
-            <datalist id={listId}>{STOP_REASONS.map((r) => <option key={r} value={r} />)}</datalist>
+            <input
+              id={`${id}-stop`}
+              className="input mono w-32"
+              list={listId}
+              value={stopReason}
+              placeholder="endTurn"
+              onChange={edit("stopReason")}
+            />
+            <datalist id={listId}>
+              {STOP_REASONS.map((r) => (
+                <option key={r} value={r} />
+              ))}
+            </datalist>
           </span>
         </div>
         {kind === "text" && (
           <span className="block text-xs">
             <label htmlFor={`${id}-text`}>Answer text</label>
-            <textarea id={`${id}-text`} className="input mt-1 block w-full" rows={3} value={text} onChange={edit("text")} />
+            <textarea
+              id={`${id}-text`}
+              className="input mt-1 block w-full"
+              rows={3}
+              value={text}
+              onChange={edit("text")}
+            />
           </span>
         )}
         {kind === "image" && (
           <div className="flex flex-wrap gap-3">
             <span className="block flex-1 text-xs">
               <label htmlFor={`${id}-image`}>Image data (base64)</label>
-              <textarea id={`${id}-image`} className="input mono mt-1 block w-full" rows={2} value={imageData} onChange={edit("imageData")} />
+              <textarea
+                id={`${id}-image`}
+                className="input mono mt-1 block w-full"
+                rows={2}
+                value={imageData}
+                onChange={edit("imageData")}
+              />
             </span>
             <span className="block text-xs">
               <label htmlFor={`${id}-mime`}>MIME type</label>
@@ -145,20 +231,51 @@ export function SamplingCard({ id, params, requests }: { id: string; params: Cre
             <span className="block text-xs">
               <label htmlFor={`${id}-tool`}>Tool to use</label>
               <select id={`${id}-tool`} className="input mt-1 block" value={toolName} onChange={edit("toolName")}>
-                {tools.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
+                {tools.map((t) => (
+                  <option key={t.name} value={t.name}>
+                    {t.name}
+                  </option>
+                ))}
               </select>
             </span>
             <span className="block flex-1 text-xs">
               <label htmlFor={`${id}-input`}>Tool input (JSON)</label>
-              <textarea id={`${id}-input`} className="input mono mt-1 block w-full" rows={2} value={toolInput} onChange={edit("toolInput")} />
+              <textarea
+                id={`${id}-input`}
+                className="input mono mt-1 block w-full"
+                rows={2}
+                value={toolInput}
+                onChange={edit("toolInput")}
+              />
             </span>
           </div>
         )}
-        {errors.length > 0 && <ul role="alert" className="list-inside list-disc text-xs text-red-700 dark:text-red-400">{errors.map((e) => <li key={e}>{e}</li>)}</ul>}
-        {warnings.length > 0 && <ul role="note" className="list-inside list-disc text-xs text-amber-700 dark:text-amber-400">{warnings.map((w) => <li key={w}>{w}</li>)}<li>Send again to send it anyway.</li></ul>}
+        {errors.length > 0 && (
+          <ul role="alert" className="list-inside list-disc text-xs text-red-700 dark:text-red-400">
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        )}
+        {warnings.length > 0 && (
+          <ul role="note" className="list-inside list-disc text-xs text-amber-700 dark:text-amber-400">
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+            <li>Send again to send it anyway.</li>
+          </ul>
+        )}
         <div className="flex gap-2">
-          <button type="button" className={primary} onClick={send}>Send</button>
-          <button type="button" className={danger} onClick={() => requests.reject(id, SAMPLING_REJECTED.code, SAMPLING_REJECTED.message)}>Reject</button>
+          <button type="button" className={primary} onClick={send}>
+            Send
+          </button>
+          <button
+            type="button"
+            className={danger}
+            onClick={() => requests.reject(id, SAMPLING_REJECTED.code, SAMPLING_REJECTED.message)}
+          >
+            Reject
+          </button>
         </div>
       </fieldset>
     </div>

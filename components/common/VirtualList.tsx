@@ -10,7 +10,10 @@ export interface VirtualListHandle {
   element(): HTMLDivElement | null;
 }
 
-export interface VirtualListProps extends Omit<HTMLAttributes<HTMLDivElement>, "children" | "onScroll" | "onWheel" | "tabIndex"> {
+export interface VirtualListProps extends Omit<
+  HTMLAttributes<HTMLDivElement>,
+  "children" | "onScroll" | "onWheel" | "tabIndex"
+> {
   count: number;
   rowHeight: number;
   overscan?: number;
@@ -31,7 +34,18 @@ const DEFAULT_VIEWPORT = 600;
  * A fixed-row-height windowed list: a tall spacer holds only the visible rows (plus overscan),
  * so a list of 50,000 rows renders a few dozen elements.
  */
-export function VirtualList({ count, rowHeight, overscan = 8, renderRow, following, onFollowingChange, activeIndex = -1, ref, className, ...rest }: VirtualListProps) {
+export function VirtualList({
+  count,
+  rowHeight,
+  overscan = 8,
+  renderRow,
+  following,
+  onFollowingChange,
+  activeIndex = -1,
+  ref,
+  className,
+  ...rest
+}: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(0);
@@ -61,7 +75,8 @@ export function VirtualList({ count, rowHeight, overscan = 8, renderRow, followi
         if (!el) return;
         const rowTop = index * rowHeight;
         if (rowTop < el.scrollTop) el.scrollTop = rowTop;
-        else if (rowTop + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = rowTop + rowHeight - el.clientHeight;
+        else if (rowTop + rowHeight > el.scrollTop + el.clientHeight)
+          el.scrollTop = rowTop + rowHeight - el.clientHeight;
         setScrollTop(el.scrollTop);
         const atBottom = isAtBottom(el, rowHeight);
         if (atBottom !== following) onFollowingChange(atBottom);
@@ -88,7 +103,11 @@ export function VirtualList({ count, rowHeight, overscan = 8, renderRow, followi
   const last = Math.min(count, Math.ceil((top + height) / rowHeight) + overscan);
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
-    rows.push(<Fragment key={i}>{renderRow(i, { position: "absolute", top: i * rowHeight, left: 0, right: 0, height: rowHeight })}</Fragment>);
+    rows.push(
+      <Fragment key={i}>
+        {renderRow(i, { position: "absolute", top: i * rowHeight, left: 0, right: 0, height: rowHeight })}
+      </Fragment>,
+    );
   }
 
   return (

@@ -39,23 +39,66 @@ export function Composer({ session }: { session: InspectorSession }) {
       <div className="flex flex-wrap items-center gap-2">
         <label className="flex items-center gap-1 text-xs">
           Template
-          <select aria-label="Template" className="input" onChange={(e) => setText(templates[Number(e.target.value)]?.text ?? text)} defaultValue="0">
-            {templates.map((t, i) => <option key={t.label} value={i}>{t.label}</option>)}
+          <select
+            aria-label="Template"
+            className="input"
+            onChange={(e) => setText(templates[Number(e.target.value)]?.text ?? text)}
+            defaultValue="0"
+          >
+            {templates.map((t, i) => (
+              <option key={t.label} value={i}>
+                {t.label}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" onClick={() => void send()} disabled={state.status !== "connected"} className="rounded bg-indigo-600 px-3 py-1 font-medium text-white hover:bg-indigo-700 disabled:opacity-50">Send</button>
-        {snippet && <button type="button" onClick={() => void navigator.clipboard?.writeText(snippet)} className="rounded border border-slate-300 px-2 py-1 text-xs dark:border-slate-700">Copy as SDK code</button>}
+        <button
+          type="button"
+          onClick={() => void send()}
+          disabled={state.status !== "connected"}
+          className="rounded bg-indigo-600 px-3 py-1 font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+        >
+          Send
+        </button>
+        {snippet && (
+          <button
+            type="button"
+            onClick={() => void navigator.clipboard?.writeText(snippet)}
+            className="rounded border border-slate-300 px-2 py-1 text-xs dark:border-slate-700"
+          >
+            Copy as SDK code
+          </button>
+        )}
         <span className="text-xs text-slate-500">Protocol {state.protocolVersion ?? "(not connected)"}</span>
       </div>
       <JsonEditor value={text} onChange={setText} height={260} ariaLabel="Message to send" />
       {validity.status === "invalid" && (
-        <div role="note" aria-label="Message warnings" className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          This message is not valid{validity.schemaVersion ? ` for ${validity.schemaVersion}` : ""}; it can still be sent.
-          <ul className="mt-1 list-disc pl-4">{validity.violations.slice(0, 8).map((v, i) => <li key={i}><code>{v.path}</code> {v.message}</li>)}</ul>
+        <div
+          role="note"
+          aria-label="Message warnings"
+          className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
+          This message is not valid{validity.schemaVersion ? ` for ${validity.schemaVersion}` : ""}; it can still be
+          sent.
+          <ul className="mt-1 list-disc pl-4">
+            {validity.violations.slice(0, 8).map((v, i) => (
+              <li key={i}>
+                <code>{v.path}</code> {v.message}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
-      {sent && !error && <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">{sent}</p>}
-      {error && <p role="alert" className="text-xs text-red-700 dark:text-red-300">{error}</p>}
+      {sent && !error && (
+        <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">
+          {sent}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

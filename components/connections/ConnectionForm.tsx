@@ -3,16 +3,34 @@ import { useState } from "react";
 import { deleteConnection, saveBeforeConnect, saveConnection, saveConnectionCopy } from "@/lib/connections";
 import { isBuiltIn, type ConnectionsState } from "@/lib/connections";
 import { CLIENT_FEATURES, featureOn, type ClientFeature } from "@/lib/base";
-import { joinArgs, PROTOCOL_CHOICES, TRANSPORT_LABELS, splitArgs, type ConnectionConfig, type TransportKind } from "@/lib/base";
+import {
+  joinArgs,
+  PROTOCOL_CHOICES,
+  TRANSPORT_LABELS,
+  splitArgs,
+  type ConnectionConfig,
+  type TransportKind,
+} from "@/lib/base";
 import type { SessionPool } from "@/lib/session";
 import type { Store } from "@/lib/base";
 import { useStore } from "../hooks/useStore";
 import { KeyValueEditor } from "./KeyValueEditor";
 
-const PROTOCOL_LABELS: Record<string, string> = { auto: "Auto (try 2026-07-28, fall back to initialize)", "2026-07-28": "2026-07-28 (stateless, server/discover)" };
+const PROTOCOL_LABELS: Record<string, string> = {
+  auto: "Auto (try 2026-07-28, fall back to initialize)",
+  "2026-07-28": "2026-07-28 (stateless, server/discover)",
+};
 
 /** The connection form: transport, target, protocol version, Connect / Disconnect. */
-export function ConnectionForm({ store, pool, config }: { store: Store<ConnectionsState>; pool: SessionPool; config: ConnectionConfig }) {
+export function ConnectionForm({
+  store,
+  pool,
+  config,
+}: {
+  store: Store<ConnectionsState>;
+  pool: SessionPool;
+  config: ConnectionConfig;
+}) {
   const [draft, setDraft] = useState<ConnectionConfig>(config);
   const [argsText, setArgsText] = useState(draft.transport === "stdio" ? joinArgs(draft.args) : "");
   const session = pool.get(config);
@@ -23,7 +41,16 @@ export function ConnectionForm({ store, pool, config }: { store: Store<Connectio
   const changeTransport = (transport: TransportKind) => {
     if (transport === draft.transport) return;
     const common = { id: draft.id, name: draft.name, protocol: draft.protocol, clientFeatures: draft.clientFeatures };
-    setDraft(transport === "stdio" ? { ...common, transport, command: "", args: [], env: [], cwd: "" } : { ...common, transport, url: draft.transport === "stdio" ? "" : draft.url, headers: draft.transport === "stdio" ? [] : draft.headers });
+    setDraft(
+      transport === "stdio"
+        ? { ...common, transport, command: "", args: [], env: [], cwd: "" }
+        : {
+            ...common,
+            transport,
+            url: draft.transport === "stdio" ? "" : draft.url,
+            headers: draft.transport === "stdio" ? [] : draft.headers,
+          },
+    );
   };
   // The roots edited in the drawer are saved with the connection (Save, Save as new, Connect).
   const current = (): ConnectionConfig => {
@@ -39,48 +66,146 @@ export function ConnectionForm({ store, pool, config }: { store: Store<Connectio
   const saveAsNew = () => saveConnectionCopy(store, current());
 
   return (
-    <form aria-label="Connection" className="space-y-3 border-t border-slate-200 p-4 text-sm dark:border-slate-800" onSubmit={(e) => { e.preventDefault(); if (live) void session.disconnect(); else connect(); }}>
+    <form
+      aria-label="Connection"
+      className="space-y-3 border-t border-slate-200 p-4 text-sm dark:border-slate-800"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (live) void session.disconnect();
+        else connect();
+      }}
+    >
       <Field label="Name">
-        <input className="input w-full" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        <input
+          className="input w-full"
+          value={draft.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
       </Field>
       <Field label="Transport">
-        <select className="input w-full" value={draft.transport} onChange={(e) => changeTransport(e.target.value as TransportKind)}>
-          {(Object.keys(TRANSPORT_LABELS) as TransportKind[]).map((t) => <option key={t} value={t}>{TRANSPORT_LABELS[t]}</option>)}
+        <select
+          className="input w-full"
+          value={draft.transport}
+          onChange={(e) => changeTransport(e.target.value as TransportKind)}
+        >
+          {(Object.keys(TRANSPORT_LABELS) as TransportKind[]).map((t) => (
+            <option key={t} value={t}>
+              {TRANSPORT_LABELS[t]}
+            </option>
+          ))}
         </select>
       </Field>
       {draft.transport === "stdio" ? (
         <>
-          <Field label="Command"><input className="input mono w-full" value={draft.command} onChange={(e) => setDraft({ ...draft, command: e.target.value })} placeholder="npx" /></Field>
-          <Field label="Arguments"><input className="input mono w-full" value={argsText} onChange={(e) => setArgsText(e.target.value)} placeholder="-y @modelcontextprotocol/server-everything" /></Field>
-          <Field label="Working directory"><input className="input mono w-full" value={draft.cwd} onChange={(e) => setDraft({ ...draft, cwd: e.target.value })} placeholder="(inspector's directory)" /></Field>
-          <KeyValueEditor label="Environment variables" namePlaceholder="NAME" pairs={draft.env} onChange={(env) => setDraft({ ...draft, env })} />
+          <Field label="Command">
+            <input
+              className="input mono w-full"
+              value={draft.command}
+              onChange={(e) => setDraft({ ...draft, command: e.target.value })}
+              placeholder="npx"
+            />
+          </Field>
+          <Field label="Arguments">
+            <input
+              className="input mono w-full"
+              value={argsText}
+              onChange={(e) => setArgsText(e.target.value)}
+              placeholder="-y @modelcontextprotocol/server-everything"
+            />
+          </Field>
+          <Field label="Working directory">
+            <input
+              className="input mono w-full"
+              value={draft.cwd}
+              onChange={(e) => setDraft({ ...draft, cwd: e.target.value })}
+              placeholder="(inspector's directory)"
+            />
+          </Field>
+          <KeyValueEditor
+            label="Environment variables"
+            namePlaceholder="NAME"
+            pairs={draft.env}
+            onChange={(env) => setDraft({ ...draft, env })}
+          />
         </>
       ) : (
         <>
-          <Field label="URL"><input className="input mono w-full" type="url" value={draft.url} onChange={(e) => setDraft({ ...draft, url: e.target.value })} placeholder="http://127.0.0.1:3001/mcp" /></Field>
-          <KeyValueEditor label="Headers" namePlaceholder="Header-Name" pairs={draft.headers} onChange={(headers) => setDraft({ ...draft, headers })} />
+          <Field label="URL">
+            <input
+              className="input mono w-full"
+              type="url"
+              value={draft.url}
+              onChange={(e) => setDraft({ ...draft, url: e.target.value })}
+              placeholder="http://127.0.0.1:3001/mcp"
+            />
+          </Field>
+          <KeyValueEditor
+            label="Headers"
+            namePlaceholder="Header-Name"
+            pairs={draft.headers}
+            onChange={(headers) => setDraft({ ...draft, headers })}
+          />
         </>
       )}
       <Field label="Protocol version">
-        <select className="input w-full" value={draft.protocol} onChange={(e) => setDraft({ ...draft, protocol: e.target.value as ConnectionConfig["protocol"] })}>
-          {PROTOCOL_CHOICES.map((p) => <option key={p} value={p}>{PROTOCOL_LABELS[p] ?? `${p} (legacy, initialize)`}</option>)}
+        <select
+          className="input w-full"
+          value={draft.protocol}
+          onChange={(e) => setDraft({ ...draft, protocol: e.target.value as ConnectionConfig["protocol"] })}
+        >
+          {PROTOCOL_CHOICES.map((p) => (
+            <option key={p} value={p}>
+              {PROTOCOL_LABELS[p] ?? `${p} (legacy, initialize)`}
+            </option>
+          ))}
         </select>
       </Field>
-      <ClientCapabilitySwitches features={draft.clientFeatures} onChange={(clientFeatures) => setDraft({ ...draft, clientFeatures })} />
+      <ClientCapabilitySwitches
+        features={draft.clientFeatures}
+        onChange={(clientFeatures) => setDraft({ ...draft, clientFeatures })}
+      />
       <div className="flex flex-wrap gap-2 pt-1">
-        <button type="submit" className={`rounded px-3 py-1.5 font-medium text-white ${live ? "bg-slate-600 hover:bg-slate-700" : "bg-indigo-600 hover:bg-indigo-700"}`}>
+        <button
+          type="submit"
+          className={`rounded px-3 py-1.5 font-medium text-white ${live ? "bg-slate-600 hover:bg-slate-700" : "bg-indigo-600 hover:bg-indigo-700"}`}
+        >
           {live ? "Disconnect" : "Connect"}
         </button>
         {builtIn ? (
-          <button type="button" onClick={saveAsNew} className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700">Save as new</button>
+          <button
+            type="button"
+            onClick={saveAsNew}
+            className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700"
+          >
+            Save as new
+          </button>
         ) : (
           <>
-            <button type="button" onClick={() => saveConnection(store, current())} className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700">Save</button>
-            <button type="button" onClick={() => { void pool.remove(config.id); deleteConnection(store, config.id); }} className="rounded px-3 py-1.5 text-red-600 hover:bg-red-50 dark:hover:bg-red-950">Delete</button>
+            <button
+              type="button"
+              onClick={() => saveConnection(store, current())}
+              className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700"
+            >
+              Save
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                void pool.remove(config.id);
+                deleteConnection(store, config.id);
+              }}
+              className="rounded px-3 py-1.5 text-red-600 hover:bg-red-50 dark:hover:bg-red-950"
+            >
+              Delete
+            </button>
           </>
         )}
       </div>
-      {draft.transport === "stdio" && <p className="text-xs text-slate-500">Runs on this machine as you, without a shell. Secret values are kept in memory only.</p>}
+      {draft.transport === "stdio" && (
+        <p className="text-xs text-slate-500">
+          Runs on this machine as you, without a shell. Secret values are kept in memory only.
+        </p>
+      )}
     </form>
   );
 }
@@ -98,12 +223,23 @@ function Field({ label, children }: { label: string; children: React.ReactElemen
  * One switch per client capability, all on by default. Folded away until asked for (the form stays
  * short, and only mounted when open); the button says how many are off.
  */
-function ClientCapabilitySwitches({ features, onChange }: { features: ConnectionConfig["clientFeatures"]; onChange: (f: ConnectionConfig["clientFeatures"]) => void }) {
+function ClientCapabilitySwitches({
+  features,
+  onChange,
+}: {
+  features: ConnectionConfig["clientFeatures"];
+  onChange: (f: ConnectionConfig["clientFeatures"]) => void;
+}) {
   const [open, setOpen] = useState(false);
   const off = CLIENT_FEATURES.filter((f) => !featureOn(features, f.key)).length;
   return (
     <div className="space-y-1">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="text-xs font-medium text-slate-600 hover:text-slate-900 dark:text-slate-400">
+      <button
+        type="button"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        className="text-xs font-medium text-slate-600 hover:text-slate-900 dark:text-slate-400"
+      >
         {open ? "▾" : "▸"} Client capabilities ({off ? `${off} switched off` : "all on"})
       </button>
       {open && (
@@ -112,13 +248,24 @@ function ClientCapabilitySwitches({ features, onChange }: { features: Connection
           {CLIENT_FEATURES.map((f) => {
             const parentOff = f.requires !== undefined && !featureOn(features, f.requires);
             return (
-              <label key={f.key} className={`flex items-center gap-2 text-xs ${f.requires ? "pl-5" : ""} ${parentOff ? "text-slate-400" : ""}`}>
-                <input type="checkbox" checked={features?.[f.key] !== false} disabled={parentOff} onChange={(e) => onChange(switched(features, f.key, e.target.checked))} />
+              <label
+                key={f.key}
+                className={`flex items-center gap-2 text-xs ${f.requires ? "pl-5" : ""} ${parentOff ? "text-slate-400" : ""}`}
+              >
+                <input
+                  type="checkbox"
+                  checked={features?.[f.key] !== false}
+                  disabled={parentOff}
+                  onChange={(e) => onChange(switched(features, f.key, e.target.checked))}
+                />
                 {f.label}
               </label>
             );
           })}
-          <p className="text-xs text-slate-500">Takes effect on the next Connect. A switched-off capability is not declared, and the server&apos;s request for it gets an error.</p>
+          <p className="text-xs text-slate-500">
+            Takes effect on the next Connect. A switched-off capability is not declared, and the server&apos;s request
+            for it gets an error.
+          </p>
         </fieldset>
       )}
     </div>
@@ -126,7 +273,11 @@ function ClientCapabilitySwitches({ features, onChange }: { features: Connection
 }
 
 /** Switches stay sparse: only what is off is written. */
-function switched(features: ConnectionConfig["clientFeatures"], key: ClientFeature, on: boolean): ConnectionConfig["clientFeatures"] {
+function switched(
+  features: ConnectionConfig["clientFeatures"],
+  key: ClientFeature,
+  on: boolean,
+): ConnectionConfig["clientFeatures"] {
   const next = { ...features };
   if (on) delete next[key];
   else next[key] = false;

@@ -24,9 +24,16 @@ export function ConnectionList({ store, pool }: { store: Store<ConnectionsState>
   return (
     <nav aria-label="Saved connections" className="px-2">
       {state.problems.length > 0 && (
-        <div role="alert" className="mx-2 mb-2 rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
-          {state.problems.map((p) => <p key={p}>{p}</p>)}
-          <button type="button" className="mt-1 underline" onClick={() => dismissProblems(store)}>Dismiss</button>
+        <div
+          role="alert"
+          className="mx-2 mb-2 rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+        >
+          {state.problems.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+          <button type="button" className="mt-1 underline" onClick={() => dismissProblems(store)}>
+            Dismiss
+          </button>
         </div>
       )}
       <ul className="space-y-0.5">
@@ -45,14 +52,28 @@ export function ConnectionList({ store, pool }: { store: Store<ConnectionsState>
           </li>
         ))}
       </ul>
-      <button type="button" onClick={addNew} className="mt-2 w-full rounded border border-dashed border-slate-300 px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800">
+      <button
+        type="button"
+        onClick={addNew}
+        className="mt-2 w-full rounded border border-dashed border-slate-300 px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800"
+      >
         + New connection
       </button>
       <label className="mt-1 block w-full cursor-pointer rounded px-2 py-1.5 text-center text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
         Open recording…
-        <input type="file" accept="application/json,.json" aria-label="Open recording" className="sr-only" onChange={(e) => void openRecording(e.target.files?.[0])} />
+        <input
+          type="file"
+          accept="application/json,.json"
+          aria-label="Open recording"
+          className="sr-only"
+          onChange={(e) => void openRecording(e.target.files?.[0])}
+        />
       </label>
-      {openError && <p role="alert" className="px-2 text-xs text-red-700 dark:text-red-300">{openError}</p>}
+      {openError && (
+        <p role="alert" className="px-2 text-xs text-red-700 dark:text-red-300">
+          {openError}
+        </p>
+      )}
     </nav>
   );
 }

@@ -16,14 +16,27 @@ export function DiffView({ session, candidates }: { session: InspectorSession; c
   const other = candidates.find((c) => c.id === otherId);
   const mine = useStore(session.store);
   const theirs = useStore(other?.session.store ?? session.store);
-  const diff = useMemo(() => (other ? diffSessions({ state: mine, log: session.log }, { state: theirs, log: other.session.log }) : undefined), [other, mine, theirs, session.log]);
+  const diff = useMemo(
+    () =>
+      other ? diffSessions({ state: mine, log: session.log }, { state: theirs, log: other.session.log }) : undefined,
+    [other, mine, theirs, session.log],
+  );
   return (
     <section aria-label="Compare sessions" className="space-y-3 p-4 text-sm">
       <label className="flex items-center gap-2">
         Compare with
-        <select aria-label="Compare with" className="input" value={otherId ?? ""} onChange={(e) => setOtherId(e.target.value || undefined)}>
+        <select
+          aria-label="Compare with"
+          className="input"
+          value={otherId ?? ""}
+          onChange={(e) => setOtherId(e.target.value || undefined)}
+        >
           <option value="">(choose a connection or recording)</option>
-          {candidates.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {candidates.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </select>
       </label>
       {diff && <DiffReport diff={diff} />}
@@ -43,8 +56,18 @@ function DiffReport({ diff }: { diff: SessionDiff }) {
         <ol className="mono text-xs">
           {diff.sequence.runs.flatMap((run, r) =>
             run.steps.slice(0, 200).map((step, i) => (
-              <li key={`${r}-${i}`} className={run.op === "added" ? "text-emerald-700 dark:text-emerald-400" : run.op === "removed" ? "text-red-700 dark:text-red-400" : "text-slate-500"}>
-                {run.op === "added" ? "+" : run.op === "removed" ? "−" : " "} {step.direction === "outgoing" ? "→" : "←"} {step.what} {step.method}
+              <li
+                key={`${r}-${i}`}
+                className={
+                  run.op === "added"
+                    ? "text-emerald-700 dark:text-emerald-400"
+                    : run.op === "removed"
+                      ? "text-red-700 dark:text-red-400"
+                      : "text-slate-500"
+                }
+              >
+                {run.op === "added" ? "+" : run.op === "removed" ? "−" : " "}{" "}
+                {step.direction === "outgoing" ? "→" : "←"} {step.what} {step.method}
               </li>
             )),
           )}
@@ -58,9 +81,17 @@ function Changes({ title, changes }: { title: string; changes: JsonChange[] }) {
   return (
     <section aria-label={title}>
       <h3 className="font-semibold">{title}</h3>
-      {changes.length === 0 ? <p className="text-slate-500">No differences.</p> : (
+      {changes.length === 0 ? (
+        <p className="text-slate-500">No differences.</p>
+      ) : (
         <ul className="mono text-xs">
-          {changes.map((c) => <li key={c.path}>{c.change} <b>{c.path || "(root)"}</b>{c.change !== "added" && ` was ${short(c.before)}`}{c.change !== "removed" && ` now ${short(c.after)}`}</li>)}
+          {changes.map((c) => (
+            <li key={c.path}>
+              {c.change} <b>{c.path || "(root)"}</b>
+              {c.change !== "added" && ` was ${short(c.before)}`}
+              {c.change !== "removed" && ` now ${short(c.after)}`}
+            </li>
+          ))}
         </ul>
       )}
     </section>
@@ -72,13 +103,29 @@ function Listing<T>({ title, list, name }: { title: string; list: ListDiff<T>; n
   return (
     <section aria-label={title}>
       <h3 className="font-semibold">{title}</h3>
-      {none ? <p className="text-slate-500">No differences.</p> : (
+      {none ? (
+        <p className="text-slate-500">No differences.</p>
+      ) : (
         <ul className="space-y-0.5 text-xs">
-          {list.added.map((t) => <li key={`+${name(t)}`} className="text-emerald-700 dark:text-emerald-400">added <b className="mono">{name(t)}</b></li>)}
-          {list.removed.map((t) => <li key={`-${name(t)}`} className="text-red-700 dark:text-red-400">removed <b className="mono">{name(t)}</b></li>)}
+          {list.added.map((t) => (
+            <li key={`+${name(t)}`} className="text-emerald-700 dark:text-emerald-400">
+              added <b className="mono">{name(t)}</b>
+            </li>
+          ))}
+          {list.removed.map((t) => (
+            <li key={`-${name(t)}`} className="text-red-700 dark:text-red-400">
+              removed <b className="mono">{name(t)}</b>
+            </li>
+          ))}
           {list.changed.map((c) => (
             <li key={`~${c.key}`} className="text-amber-700 dark:text-amber-400">
-              changed <b className="mono">{c.key}</b>: <span className="mono">{c.changes.slice(0, 10).map((x) => x.path).join(", ")}</span>
+              changed <b className="mono">{c.key}</b>:{" "}
+              <span className="mono">
+                {c.changes
+                  .slice(0, 10)
+                  .map((x) => x.path)
+                  .join(", ")}
+              </span>
             </li>
           ))}
         </ul>

@@ -26,7 +26,15 @@ export interface CompletionInputProps {
  * arrow keys move through the suggestions, Enter or a click picks one, Escape closes the list.
  * Suggestions are server strings and render as text.
  */
-export function CompletionInput({ name, value, onChange, completer, filled, required, description }: CompletionInputProps) {
+export function CompletionInput({
+  name,
+  value,
+  onChange,
+  completer,
+  filled,
+  required,
+  description,
+}: CompletionInputProps) {
   const id = useId();
   const listId = `${id}-suggestions`;
   const state = useStore(completer?.store ?? idle);

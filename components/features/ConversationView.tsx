@@ -10,10 +10,18 @@ const ROLE_STYLE: Record<string, string> = {
 };
 
 /** What `prompts/get` produced: its messages in order, each with its role and content parts. */
-export function ConversationView({ conversation, onOpenResource }: { conversation: Conversation; onOpenResource?: (uri: string) => void }) {
+export function ConversationView({
+  conversation,
+  onOpenResource,
+}: {
+  conversation: Conversation;
+  onOpenResource?: (uri: string) => void;
+}) {
   return (
     <section aria-label="Conversation" className="flex flex-col gap-2">
-      {conversation.description && <p className="text-sm whitespace-pre-wrap text-slate-700 dark:text-slate-300">{conversation.description}</p>}
+      {conversation.description && (
+        <p className="text-sm whitespace-pre-wrap text-slate-700 dark:text-slate-300">{conversation.description}</p>
+      )}
       {conversation.problems.length > 0 && (
         <ul aria-label="Problems" className={WARN}>
           {conversation.problems.map((p, i) => (
@@ -25,8 +33,13 @@ export function ConversationView({ conversation, onOpenResource }: { conversatio
       <ol className="flex flex-col gap-2">
         {conversation.messages.map((m, i) => (
           <li key={i}>
-            <article aria-label={`Message ${i + 1} (${m.role})`} className={`flex flex-col gap-1.5 rounded border p-2 ${ROLE_STYLE[m.role] ?? "border-slate-200 dark:border-slate-700"}`}>
-              <header className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">{m.role}</header>
+            <article
+              aria-label={`Message ${i + 1} (${m.role})`}
+              className={`flex flex-col gap-1.5 rounded border p-2 ${ROLE_STYLE[m.role] ?? "border-slate-200 dark:border-slate-700"}`}
+            >
+              <header className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
+                {m.role}
+              </header>
               {m.parts.map((part, k) => (
                 <Part key={k} part={part} index={k} onOpenResource={onOpenResource} />
               ))}
@@ -38,9 +51,19 @@ export function ConversationView({ conversation, onOpenResource }: { conversatio
   );
 }
 
-function Part({ part, index, onOpenResource }: { part: ConversationPart; index: number; onOpenResource?: (uri: string) => void }) {
+function Part({
+  part,
+  index,
+  onOpenResource,
+}: {
+  part: ConversationPart;
+  index: number;
+  onOpenResource?: (uri: string) => void;
+}) {
   // An embedded resource is shown as a resource read shows it (mime, size, preview, download).
   if (part.resource) return <ResourceItemView item={part.resource} index={index} />;
   const c = part.content;
-  return <ContentBlockView block={c.kind === "unknown" ? c.raw : c.block} index={index} onOpenResource={onOpenResource} />;
+  return (
+    <ContentBlockView block={c.kind === "unknown" ? c.raw : c.block} index={index} onOpenResource={onOpenResource} />
+  );
 }

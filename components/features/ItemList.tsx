@@ -20,7 +20,17 @@ const haystack = (e: ListEntry) => `${e.id}\n${e.primary}\n${e.secondary ?? ""}\
  * A searchable, virtualized list of resources, templates or prompts, one button per row (named by its URI or name).
  * Every string is server data and renders as text.
  */
-export function ItemList({ label, entries, selected, onSelect }: { label: string; entries: ListEntry[]; selected?: string; onSelect: (id: string) => void }) {
+export function ItemList({
+  label,
+  entries,
+  selected,
+  onSelect,
+}: {
+  label: string;
+  entries: ListEntry[];
+  selected?: string;
+  onSelect: (id: string) => void;
+}) {
   return (
     <SearchableList
       label={label}
@@ -33,7 +43,12 @@ export function ItemList({ label, entries, selected, onSelect }: { label: string
       renderRow={(entry, style) => {
         const active = entry.id === selected;
         return (
-          <div key={entry.id} role="listitem" style={style} className="overflow-hidden border-b border-slate-100 dark:border-slate-800">
+          <div
+            key={entry.id}
+            role="listitem"
+            style={style}
+            className="overflow-hidden border-b border-slate-100 dark:border-slate-800"
+          >
             <button
               type="button"
               aria-label={entry.id}
@@ -45,7 +60,11 @@ export function ItemList({ label, entries, selected, onSelect }: { label: string
                 <span className="mono truncate font-medium">{entry.primary}</span>
                 {entry.badge}
               </span>
-              {entry.secondary && <span className="mono block truncate text-xs text-slate-600 dark:text-slate-400">{entry.secondary}</span>}
+              {entry.secondary && (
+                <span className="mono block truncate text-xs text-slate-600 dark:text-slate-400">
+                  {entry.secondary}
+                </span>
+              )}
             </button>
           </div>
         );

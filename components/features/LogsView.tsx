@@ -33,7 +33,12 @@ export function LogsView({ session }: { session: InspectorSession }) {
   const deferredText = useDeferredValue(text);
   const loggers = useMemo(() => loggerNames(log.entries), [log.entries]);
   const filtered = useMemo(
-    () => filterLog(log.entries, { ...(minLevel && { minLevel }), ...(logger && { logger }), ...(deferredText && { text: deferredText }) }),
+    () =>
+      filterLog(log.entries, {
+        ...(minLevel && { minLevel }),
+        ...(logger && { logger }),
+        ...(deferredText && { text: deferredText }),
+      }),
     [log.entries, minLevel, logger, deferredText],
   );
   const shown = filtered.length > SHOWN_LIMIT ? filtered.slice(filtered.length - SHOWN_LIMIT) : filtered;
@@ -43,7 +48,12 @@ export function LogsView({ session }: { session: InspectorSession }) {
         <LevelSelector features={features} connected={connected} />
         <label className="flex flex-col gap-0.5 text-xs">
           <span className="font-medium text-slate-700 dark:text-slate-300">Show level</span>
-          <select aria-label="Show level" value={minLevel} onChange={(e) => setMinLevel(e.target.value as LoggingLevel | "")} className="input">
+          <select
+            aria-label="Show level"
+            value={minLevel}
+            onChange={(e) => setMinLevel(e.target.value as LoggingLevel | "")}
+            className="input"
+          >
             <option value={ALL}>all levels</option>
             {LOG_LEVELS.map((l) => (
               <option key={l} value={l}>
@@ -54,7 +64,12 @@ export function LogsView({ session }: { session: InspectorSession }) {
         </label>
         <label className="flex flex-col gap-0.5 text-xs">
           <span className="font-medium text-slate-700 dark:text-slate-300">Logger</span>
-          <select aria-label="Logger" value={logger} onChange={(e) => setLogger(e.target.value)} className="input max-w-48">
+          <select
+            aria-label="Logger"
+            value={logger}
+            onChange={(e) => setLogger(e.target.value)}
+            className="input max-w-48"
+          >
             <option value={ALL}>all loggers</option>
             {loggers.map((l) => (
               <option key={l} value={l}>
@@ -65,7 +80,13 @@ export function LogsView({ session }: { session: InspectorSession }) {
         </label>
         <label className="flex flex-col gap-0.5 text-xs">
           <span className="font-medium text-slate-700 dark:text-slate-300">Search</span>
-          <input aria-label="Search log" placeholder="text in data or logger" value={text} onChange={(e) => setText(e.target.value)} className="input w-48" />
+          <input
+            aria-label="Search log"
+            placeholder="text in data or logger"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            className="input w-48"
+          />
         </label>
         <button type="button" onClick={() => features.logging.clear()} className={BUTTON}>
           Clear log
@@ -76,7 +97,12 @@ export function LogsView({ session }: { session: InspectorSession }) {
         </span>
       </div>
       {log.entries.length === 0 ? (
-        <p className={`p-4 ${NOTE}`}>No log messages yet. {log.levelMode === "per-request" && !log.level ? "In this protocol era the server sends logs only for requests that carry a level: choose one." : ""}</p>
+        <p className={`p-4 ${NOTE}`}>
+          No log messages yet.{" "}
+          {log.levelMode === "per-request" && !log.level
+            ? "In this protocol era the server sends logs only for requests that carry a level: choose one."
+            : ""}
+        </p>
       ) : (
         <ol aria-label="Log entries" className="min-h-0 flex-1 overflow-auto">
           {shown.map((e) => (
@@ -91,17 +117,25 @@ export function LogsView({ session }: { session: InspectorSession }) {
 function LogRow({ entry }: { entry: LogEntry }) {
   const time = new Date(entry.receivedAt);
   return (
-    <li aria-label={`${entry.level} log entry`} className="flex gap-3 border-b border-slate-100 px-4 py-1 dark:border-slate-800">
+    <li
+      aria-label={`${entry.level} log entry`}
+      className="flex gap-3 border-b border-slate-100 px-4 py-1 dark:border-slate-800"
+    >
       <time dateTime={time.toISOString()} className="mono shrink-0 text-xs text-slate-500">
         {time.toLocaleTimeString(undefined, { hour12: false })}.{String(time.getMilliseconds()).padStart(3, "0")}
       </time>
-      <span className={`mono w-20 shrink-0 text-xs ${LEVEL_STYLE[entry.level] ?? "text-slate-700"}`} data-testid="log-level">
+      <span
+        className={`mono w-20 shrink-0 text-xs ${LEVEL_STYLE[entry.level] ?? "text-slate-700"}`}
+        data-testid="log-level"
+      >
         {entry.level}
       </span>
       <span className="mono w-32 shrink-0 truncate text-xs text-slate-600 dark:text-slate-400" title={entry.logger}>
         {entry.logger ?? "—"}
       </span>
-      <pre className="mono min-w-0 flex-1 text-xs break-words whitespace-pre-wrap text-slate-800 dark:text-slate-200">{entry.pretty}</pre>
+      <pre className="mono min-w-0 flex-1 text-xs break-words whitespace-pre-wrap text-slate-800 dark:text-slate-200">
+        {entry.pretty}
+      </pre>
     </li>
   );
 }
@@ -112,13 +146,21 @@ function LevelSelector({ features, connected }: { features: ServerFeatures; conn
   const modern = log.levelMode === "per-request";
   const change = (value: string) => {
     setError(undefined);
-    features.logging.setLevel(value === "" ? undefined : (value as LoggingLevel)).catch((e: unknown) => setError(errorMessage(e)));
+    features.logging
+      .setLevel(value === "" ? undefined : (value as LoggingLevel))
+      .catch((e: unknown) => setError(errorMessage(e)));
   };
   return (
     <div className="flex flex-col gap-0.5 text-xs">
       <label className="flex flex-col gap-0.5">
         <span className="font-medium text-slate-700 dark:text-slate-300">Server log level</span>
-        <select aria-label="Server log level" value={log.level ?? ""} disabled={!connected || log.levelStatus === "sending"} onChange={(e) => change(e.target.value)} className="input">
+        <select
+          aria-label="Server log level"
+          value={log.level ?? ""}
+          disabled={!connected || log.levelStatus === "sending"}
+          onChange={(e) => change(e.target.value)}
+          className="input"
+        >
           <option value="" disabled={!modern}>
             {modern ? "none (no logs)" : "not set"}
           </option>

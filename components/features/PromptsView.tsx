@@ -20,13 +20,28 @@ export function PromptsView({ session, state }: { session: InspectorSession; sta
   const [selected, setSelected] = useSessionMemory<string | undefined>(session, "prompts.selected", undefined);
   const items = list.items as Prompt[];
   const entries = useMemo<ListEntry[]>(
-    () => items.map((p) => ({ id: p.name, primary: p.name, secondary: p.title ?? p.description, haystack: `${p.title ?? ""} ${p.description ?? ""}` })),
+    () =>
+      items.map((p) => ({
+        id: p.name,
+        primary: p.name,
+        secondary: p.title ?? p.description,
+        haystack: `${p.title ?? ""} ${p.description ?? ""}`,
+      })),
     [items],
   );
   const prompt = items.find((p) => p.name === selected);
   return (
-    <ListFrame kind="prompts" list={list} onRefresh={() => void session.refresh("prompts")} side={<ItemList label="Prompts" entries={entries} selected={selected} onSelect={setSelected} />}>
-      {prompt ? <PromptPanel key={prompt.name} session={session} prompt={prompt} /> : <p className="p-4 text-sm text-slate-500">Choose a prompt to get it.</p>}
+    <ListFrame
+      kind="prompts"
+      list={list}
+      onRefresh={() => void session.refresh("prompts")}
+      side={<ItemList label="Prompts" entries={entries} selected={selected} onSelect={setSelected} />}
+    >
+      {prompt ? (
+        <PromptPanel key={prompt.name} session={session} prompt={prompt} />
+      ) : (
+        <p className="p-4 text-sm text-slate-500">Choose a prompt to get it.</p>
+      )}
     </ListFrame>
   );
 }
@@ -45,7 +60,9 @@ function PromptPanel({ session, prompt }: { session: InspectorSession; prompt: P
       <header className="flex flex-col gap-1">
         <h2 className="mono font-semibold break-all">{prompt.name}</h2>
         {prompt.title && <p className="text-slate-700 dark:text-slate-300">{prompt.title}</p>}
-        {prompt.description && <p className="text-xs whitespace-pre-wrap text-slate-600 dark:text-slate-400">{prompt.description}</p>}
+        {prompt.description && (
+          <p className="text-xs whitespace-pre-wrap text-slate-600 dark:text-slate-400">{prompt.description}</p>
+        )}
       </header>
       <form
         aria-label="Prompt arguments"
@@ -68,8 +85,12 @@ function PromptPanel({ session, prompt }: { session: InspectorSession; prompt: P
             description={a.description}
           />
         ))}
-        {args.length > 0 && !features.completionsEnabled && <p className={NOTE}>No suggestions: the server does not declare completions.</p>}
-        {missing.length > 0 && <p className={NOTE}>Required and empty: {missing.join(", ")} (sent anyway if you ask, to test the server).</p>}
+        {args.length > 0 && !features.completionsEnabled && (
+          <p className={NOTE}>No suggestions: the server does not declare completions.</p>
+        )}
+        {missing.length > 0 && (
+          <p className={NOTE}>Required and empty: {missing.join(", ")} (sent anyway if you ask, to test the server).</p>
+        )}
         <button type="submit" disabled={run?.status === "getting"} className={`self-start ${PRIMARY}`}>
           Get {prompt.name}
         </button>
@@ -77,7 +98,9 @@ function PromptPanel({ session, prompt }: { session: InspectorSession; prompt: P
       {run && (
         <div className="flex flex-col gap-2">
           <p className={NOTE} role="status" aria-label="Prompt status">
-            {run.status === "getting" ? "Getting…" : `prompts/get #${run.attempt}${run.elapsedMs !== undefined ? ` · ${formatMs(run.elapsedMs)}` : ""}`}
+            {run.status === "getting"
+              ? "Getting…"
+              : `prompts/get #${run.attempt}${run.elapsedMs !== undefined ? ` · ${formatMs(run.elapsedMs)}` : ""}`}
           </p>
           {run.status === "error" && run.error && (
             <p role="alert" className={ALERT}>

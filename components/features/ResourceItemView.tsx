@@ -16,14 +16,25 @@ import { BADGE, NOTE, WARN } from "./ui";
 /** One entry of a resource's contents: URI, mime type and size always, then the best view a browser can give. */
 export function ResourceItemView({ item, index }: { item: ResourceItem; index: number }) {
   return (
-    <article aria-label={`Resource contents ${index + 1}`} className="flex flex-col gap-1.5 rounded border border-slate-200 bg-white p-2 text-xs dark:border-slate-700 dark:bg-slate-900/40">
+    <article
+      aria-label={`Resource contents ${index + 1}`}
+      className="flex flex-col gap-1.5 rounded border border-slate-200 bg-white p-2 text-xs dark:border-slate-700 dark:bg-slate-900/40"
+    >
       <header className="flex flex-wrap items-center gap-1.5">
         <Uri uri={item.uri} />
-        <span className={`mono ${BADGE}`} aria-label="MIME type">{item.mimeType}</span>
+        <span className={`mono ${BADGE}`} aria-label="MIME type">
+          {item.mimeType}
+        </span>
         {item.mimeGuessed && <span className={NOTE}>(not declared: guessed)</span>}
         <span className={BADGE} aria-label="Size">{`${formatBytes(item.size)} (${item.size} bytes)`}</span>
-        <span className={BADGE}>{item.kind === "blob" ? "blob" : item.kind === "text" ? `text · ${item.language}` : "invalid"}</span>
-        {item.kind !== "invalid" && <span className="ml-auto"><DownloadButton item={item} /></span>}
+        <span className={BADGE}>
+          {item.kind === "blob" ? "blob" : item.kind === "text" ? `text · ${item.language}` : "invalid"}
+        </span>
+        {item.kind !== "invalid" && (
+          <span className="ml-auto">
+            <DownloadButton item={item} />
+          </span>
+        )}
       </header>
       <Body item={item} />
     </article>
@@ -33,7 +44,8 @@ export function ResourceItemView({ item, index }: { item: ResourceItem; index: n
 function Body({ item }: { item: ResourceItem }) {
   switch (item.kind) {
     case "text":
-      if (item.render === "sandboxed-html") return <SandboxedHtml html={item.text} title={`HTML resource ${item.uri} (sandboxed)`} />;
+      if (item.render === "sandboxed-html")
+        return <SandboxedHtml html={item.text} title={`HTML resource ${item.uri} (sandboxed)`} />;
       if (item.render === "markdown") return <TextView text={item.text} mimeType="text/markdown" />;
       if (item.language === "json") return <JsonText text={item.text} />;
       return <LargeText text={item.text} label={`${item.language} text`} />;
@@ -76,11 +88,33 @@ function BlobPreview({ item }: { item: Extract<ResourceItem, { kind: "blob" }> }
   switch (preview) {
     case "image":
       // eslint-disable-next-line @next/next/no-img-element -- a Blob URL we made, not an optimisable asset
-      return <img ref={ref} alt={`resource image ${item.uri}`} className="max-h-96 max-w-full self-start rounded border border-slate-200 object-contain dark:border-slate-700" />;
+      return (
+        <img
+          ref={ref}
+          alt={`resource image ${item.uri}`}
+          className="max-h-96 max-w-full self-start rounded border border-slate-200 object-contain dark:border-slate-700"
+        />
+      );
     case "audio":
-      return <audio ref={ref} controls preload="metadata" aria-label={`audio (${item.mimeType})`} className="w-full max-w-md" />;
+      return (
+        <audio
+          ref={ref}
+          controls
+          preload="metadata"
+          aria-label={`audio (${item.mimeType})`}
+          className="w-full max-w-md"
+        />
+      );
     case "video":
-      return <video ref={ref} controls preload="metadata" aria-label={`video (${item.mimeType})`} className="max-h-96 max-w-full" />;
+      return (
+        <video
+          ref={ref}
+          controls
+          preload="metadata"
+          aria-label={`video (${item.mimeType})`}
+          className="max-h-96 max-w-full"
+        />
+      );
   }
 }
 
@@ -89,7 +123,12 @@ function Uri({ uri }: { uri: string }) {
   return (
     <span className="mono mr-1 break-all text-slate-800 dark:text-slate-200">
       {href ? (
-        <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+        <a
+          href={href}
+          target="_blank"
+          rel="noopener noreferrer nofollow"
+          className="text-indigo-700 underline hover:no-underline dark:text-indigo-300"
+        >
           {uri}
         </a>
       ) : (

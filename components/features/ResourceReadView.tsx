@@ -10,7 +10,9 @@ export function ResourceReadView({ read }: { read: ResourceRead | undefined }) {
   return (
     <section aria-label="Resource contents" className="flex flex-col gap-2">
       <p className={NOTE} role="status" aria-label="Read status">
-        {read.status === "reading" ? `Reading (read #${read.attempt})…` : `Read #${read.attempt}${read.elapsedMs !== undefined ? ` · ${formatMs(read.elapsedMs)}` : ""}${read.items ? ` · ${read.items.length} ${read.items.length === 1 ? "entry" : "entries"}` : ""}`}
+        {read.status === "reading"
+          ? `Reading (read #${read.attempt})…`
+          : `Read #${read.attempt}${read.elapsedMs !== undefined ? ` · ${formatMs(read.elapsedMs)}` : ""}${read.items ? ` · ${read.items.length} ${read.items.length === 1 ? "entry" : "entries"}` : ""}`}
       </p>
       {read.status === "error" && read.error && (
         <p role="alert" className={ALERT}>
@@ -18,7 +20,9 @@ export function ResourceReadView({ read }: { read: ResourceRead | undefined }) {
         </p>
       )}
       {read.items?.length === 0 && <p className={NOTE}>The server returned no contents.</p>}
-      {read.items?.map((item, i) => <ResourceItemView key={`${read.attempt}-${i}`} item={item} index={i} />)}
+      {read.items?.map((item, i) => (
+        <ResourceItemView key={`${read.attempt}-${i}`} item={item} index={i} />
+      ))}
     </section>
   );
 }

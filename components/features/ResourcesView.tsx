@@ -31,8 +31,17 @@ export function ResourcesView({ session, state }: { session: InspectorSession; s
   );
   const resource = items.find((r) => r.uri === selected);
   return (
-    <ListFrame kind="resources" list={list} onRefresh={() => void session.refresh("resources")} side={<ItemList label="Resources" entries={entries} selected={selected} onSelect={setSelected} />}>
-      {resource ? <ResourcePanel key={resource.uri} session={session} resource={resource} /> : <p className="p-4 text-sm text-slate-500">Choose a resource to read it.</p>}
+    <ListFrame
+      kind="resources"
+      list={list}
+      onRefresh={() => void session.refresh("resources")}
+      side={<ItemList label="Resources" entries={entries} selected={selected} onSelect={setSelected} />}
+    >
+      {resource ? (
+        <ResourcePanel key={resource.uri} session={session} resource={resource} />
+      ) : (
+        <p className="p-4 text-sm text-slate-500">Choose a resource to read it.</p>
+      )}
     </ListFrame>
   );
 }
@@ -45,9 +54,13 @@ function ResourcePanel({ session, resource }: { session: InspectorSession; resou
     <section aria-label={`Resource ${resource.uri}`} className="flex flex-col gap-3 p-4 text-sm">
       <header className="flex flex-col gap-1">
         <h2 className="mono font-semibold break-all">{resource.name || resource.uri}</h2>
-        {resource.title && resource.title !== resource.name && <p className="text-slate-700 dark:text-slate-300">{resource.title}</p>}
+        {resource.title && resource.title !== resource.name && (
+          <p className="text-slate-700 dark:text-slate-300">{resource.title}</p>
+        )}
         <p className="mono text-xs break-all text-slate-600 dark:text-slate-400">{resource.uri}</p>
-        {resource.description && <p className="text-xs whitespace-pre-wrap text-slate-600 dark:text-slate-400">{resource.description}</p>}
+        {resource.description && (
+          <p className="text-xs whitespace-pre-wrap text-slate-600 dark:text-slate-400">{resource.description}</p>
+        )}
         <p className={NOTE}>
           {resource.mimeType ? `Listed as ${resource.mimeType}` : "No mime type listed"}
           {typeof resource.size === "number" && ` · ${formatBytes(resource.size)}`}

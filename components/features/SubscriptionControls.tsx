@@ -32,7 +32,10 @@ export function SubscriptionControls({ features, uri }: { features: ServerFeatur
         {sub ? STATUS_TEXT[sub.status] : "not subscribed"}
         {sub?.error && `: ${sub.error.message}`}
       </span>
-      <span className={NOTE}>via {s.mode}{listenText(s)}</span>
+      <span className={NOTE}>
+        via {s.mode}
+        {listenText(s)}
+      </span>
     </div>
   );
 }
@@ -43,13 +46,23 @@ function listenText(s: SubscriptionsState): string {
 }
 
 /** The "updated" mark for a URI, with a Re-read button. */
-export function UpdatedMark({ features, uri, onReread }: { features: ServerFeatures; uri: string; onReread: () => void }) {
+export function UpdatedMark({
+  features,
+  uri,
+  onReread,
+}: {
+  features: ServerFeatures;
+  uri: string;
+  onReread: () => void;
+}) {
   const updated = useStore(features.subscriptions.store).updated[uri];
   if (!updated) return null;
   return (
     <div role="status" aria-label="Resource updated" className="flex items-center gap-2">
       <span className={UPDATED}>updated{updated.count > 1 ? ` ×${updated.count}` : ""}</span>
-      <span className={NOTE}>The server sent notifications/resources/updated at {new Date(updated.at).toLocaleTimeString()}.</span>
+      <span className={NOTE}>
+        The server sent notifications/resources/updated at {new Date(updated.at).toLocaleTimeString()}.
+      </span>
       <button type="button" onClick={onReread} className={BUTTON}>
         Re-read
       </button>

@@ -20,7 +20,13 @@ export function TemplatesView({ session, state }: { session: InspectorSession; s
   const [selected, setSelected] = useSessionMemory<string | undefined>(session, "templates.selected", undefined);
   const items = list.items as ResourceTemplate[];
   const entries = useMemo<ListEntry[]>(
-    () => items.map((t) => ({ id: t.uriTemplate, primary: t.name || t.uriTemplate, secondary: t.uriTemplate, haystack: `${t.title ?? ""} ${t.description ?? ""}` })),
+    () =>
+      items.map((t) => ({
+        id: t.uriTemplate,
+        primary: t.name || t.uriTemplate,
+        secondary: t.uriTemplate,
+        haystack: `${t.title ?? ""} ${t.description ?? ""}`,
+      })),
     [items],
   );
   const template = items.find((t) => t.uriTemplate === selected);
@@ -63,9 +69,13 @@ function TemplatePanel({ session, template }: { session: InspectorSession; templ
     <section aria-label={`Resource template ${template.uriTemplate}`} className="flex flex-col gap-3 p-4 text-sm">
       <header className="flex flex-col gap-1">
         <h2 className="mono font-semibold break-all">{template.name || template.uriTemplate}</h2>
-        {template.title && template.title !== template.name && <p className="text-slate-700 dark:text-slate-300">{template.title}</p>}
+        {template.title && template.title !== template.name && (
+          <p className="text-slate-700 dark:text-slate-300">{template.title}</p>
+        )}
         <p className="mono text-xs break-all text-slate-600 dark:text-slate-400">{template.uriTemplate}</p>
-        {template.description && <p className="text-xs whitespace-pre-wrap text-slate-600 dark:text-slate-400">{template.description}</p>}
+        {template.description && (
+          <p className="text-xs whitespace-pre-wrap text-slate-600 dark:text-slate-400">{template.description}</p>
+        )}
         {template.mimeType && <p className={NOTE}>Listed as {template.mimeType}</p>}
       </header>
       {parsed.errors.length > 0 && (
@@ -94,15 +104,24 @@ function TemplatePanel({ session, template }: { session: InspectorSession; templ
             onChange={(x) => setValues((old) => ({ ...old, [v.name]: x }))}
             completer={completer}
             filled={values}
-            description={v.operator || v.explode || v.prefix !== undefined ? `expanded as {${v.operator}${v.name}${v.prefix !== undefined ? `:${v.prefix}` : ""}${v.explode ? "*" : ""}}` : undefined}
+            description={
+              v.operator || v.explode || v.prefix !== undefined
+                ? `expanded as {${v.operator}${v.name}${v.prefix !== undefined ? `:${v.prefix}` : ""}${v.explode ? "*" : ""}}`
+                : undefined
+            }
           />
         ))}
-        {!features.completionsEnabled && <p className={NOTE}>No suggestions: the server does not declare completions.</p>}
+        {!features.completionsEnabled && (
+          <p className={NOTE}>No suggestions: the server does not declare completions.</p>
+        )}
         <div className="flex flex-col gap-0.5">
           <span className="text-xs font-medium text-slate-700 dark:text-slate-300" id={labelId}>
             Expanded URI
           </span>
-          <output aria-labelledby={labelId} className="mono rounded bg-slate-100 px-2 py-1 text-xs break-all dark:bg-slate-800">
+          <output
+            aria-labelledby={labelId}
+            className="mono rounded bg-slate-100 px-2 py-1 text-xs break-all dark:bg-slate-800"
+          >
             {expansion.uri}
           </output>
           {missing.length > 0 && <span className={NOTE}>Not filled in yet: {missing.join(", ")}</span>}

@@ -14,7 +14,15 @@ import { Walkthrough } from "./Walkthrough";
  * The message flow of one connection: a windowed sequence diagram (client, bridge, server) and a
  * walkthrough that explains one message at a time. The current step and the selected arrow are one.
  */
-export function FlowView({ log, protocolVersion, match }: { log: TrafficLog; protocolVersion?: string; match?: ((entry: TrafficEntry) => boolean) | null }) {
+export function FlowView({
+  log,
+  protocolVersion,
+  match,
+}: {
+  log: TrafficLog;
+  protocolVersion?: string;
+  match?: ((entry: TrafficEntry) => boolean) | null;
+}) {
   const version = useTrafficVersion(log);
   const builder = useMemo(() => new SequenceBuilder(), []);
   // The entries array is appended to in place: `version` is what changes, so it tags each snapshot.
@@ -70,8 +78,22 @@ export function FlowView({ log, protocolVersion, match }: { log: TrafficLog; pro
         focusRequest={focusRequest}
         listRef={listRef}
       />
-      <Walkthrough position={position} count={view.count} includeTransport={includeTransport} onIncludeTransport={setIncludeTransport} onStep={(row) => goTo(row)}>
-        {entry && item && <StepDetail entry={entry} item={item} entries={log.entries} protocolVersion={protocolVersion} onJump={jumpTo} />}
+      <Walkthrough
+        position={position}
+        count={view.count}
+        includeTransport={includeTransport}
+        onIncludeTransport={setIncludeTransport}
+        onStep={(row) => goTo(row)}
+      >
+        {entry && item && (
+          <StepDetail
+            entry={entry}
+            item={item}
+            entries={log.entries}
+            protocolVersion={protocolVersion}
+            onJump={jumpTo}
+          />
+        )}
       </Walkthrough>
     </div>
   );

@@ -22,17 +22,33 @@ export interface SequenceDiagramProps {
 }
 
 /** Three lanes as columns, one windowed row per message; arrows keyed by kind, brackets pairing requests with responses. */
-export function SequenceDiagram({ items, view, currentRow, rowHeight, onRowHeight, following, onFollowingChange, onSelectRow, focusRequest, listRef }: SequenceDiagramProps) {
+export function SequenceDiagram({
+  items,
+  view,
+  currentRow,
+  rowHeight,
+  onRowHeight,
+  following,
+  onFollowingChange,
+  onSelectRow,
+  focusRequest,
+  listRef,
+}: SequenceDiagramProps) {
   const base = svgId(useId());
   const currentSeq = rowSeq(view, currentRow);
   const current = currentSeq < 0 ? undefined : items[currentSeq];
   const pairedSeq = current?.pairedSeq;
   const highlight: PairHighlight | null =
-    current?.bracket && pairedSeq !== undefined ? { column: current.bracket.column, from: Math.min(current.seq, pairedSeq), to: Math.max(current.seq, pairedSeq) } : null;
+    current?.bracket && pairedSeq !== undefined
+      ? { column: current.bracket.column, from: Math.min(current.seq, pairedSeq), to: Math.max(current.seq, pairedSeq) }
+      : null;
 
   useEffect(() => {
     if (!focusRequest) return;
-    listRef.current?.element()?.querySelector<HTMLElement>(`[data-seq="${focusRequest.seq}"]`)?.focus({ preventScroll: true });
+    listRef.current
+      ?.element()
+      ?.querySelector<HTMLElement>(`[data-seq="${focusRequest.seq}"]`)
+      ?.focus({ preventScroll: true });
   }, [focusRequest, listRef]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -40,7 +56,14 @@ export function SequenceDiagram({ items, view, currentRow, rowHeight, onRowHeigh
     const last = view.count - 1;
     const page = listRef.current?.pageSize() ?? 10;
     const at = Math.max(0, currentRow);
-    const next = { ArrowDown: Math.min(last, at + 1), ArrowUp: Math.max(0, at - 1), PageDown: Math.min(last, at + page), PageUp: Math.max(0, at - page), Home: 0, End: last }[e.key];
+    const next = {
+      ArrowDown: Math.min(last, at + 1),
+      ArrowUp: Math.max(0, at - 1),
+      PageDown: Math.min(last, at + page),
+      PageUp: Math.max(0, at - page),
+      Home: 0,
+      End: last,
+    }[e.key];
     if (next === undefined) return;
     e.preventDefault();
     onSelectRow(next, true);
@@ -70,11 +93,27 @@ export function SequenceDiagram({ items, view, currentRow, rowHeight, onRowHeigh
       <svg width="0" height="0" aria-hidden="true" className="absolute">
         <defs>
           {MARKER_KINDS.map((kind) => (
-            <marker key={kind} id={`${base}-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto">
+            <marker
+              key={kind}
+              id={`${base}-${kind}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="8"
+              markerHeight="8"
+              markerUnits="userSpaceOnUse"
+              orient="auto"
+            >
               <path d="M0,0 L10,5 L0,10 z" className={KIND_STYLE[kind].fill} />
             </marker>
           ))}
-          <pattern id={`${base}-hatch`} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <pattern
+            id={`${base}-hatch`}
+            width="5"
+            height="5"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
             <line x1="0" y1="0" x2="0" y2="5" className="stroke-red-400/70" strokeWidth="2" />
           </pattern>
         </defs>
@@ -110,7 +149,11 @@ export function SequenceDiagram({ items, view, currentRow, rowHeight, onRowHeigh
             );
           }}
         />
-        {view.count === 0 && <p className="pointer-events-none absolute inset-x-0 top-6 text-center text-sm text-slate-500">No messages yet.</p>}
+        {view.count === 0 && (
+          <p className="pointer-events-none absolute inset-x-0 top-6 text-center text-sm text-slate-500">
+            No messages yet.
+          </p>
+        )}
         {!following && view.count > 0 && (
           <button
             type="button"
@@ -127,14 +170,24 @@ export function SequenceDiagram({ items, view, currentRow, rowHeight, onRowHeigh
 
 function LaneHeader() {
   return (
-    <div aria-hidden="true" className="flex border-b border-slate-200 text-[11px] font-medium text-slate-600 dark:border-slate-800 dark:text-slate-300">
-      <span style={{ width: TIME_WIDTH }} className="shrink-0 self-end pr-1 pb-1 text-right text-[10px] font-normal text-slate-400">
+    <div
+      aria-hidden="true"
+      className="flex border-b border-slate-200 text-[11px] font-medium text-slate-600 dark:border-slate-800 dark:text-slate-300"
+    >
+      <span
+        style={{ width: TIME_WIDTH }}
+        className="shrink-0 self-end pr-1 pb-1 text-right text-[10px] font-normal text-slate-400"
+      >
         time
       </span>
       <span style={{ width: BRACKET_WIDTH }} className="shrink-0" />
       <div className="relative h-9 min-w-0 flex-1">
         {LANES.map((lane) => (
-          <span key={lane.id} style={{ left: `${LANE_X[lane.id]}%` }} className="absolute top-1 w-[26%] -translate-x-1/2 text-center leading-tight">
+          <span
+            key={lane.id}
+            style={{ left: `${LANE_X[lane.id]}%` }}
+            className="absolute top-1 w-[26%] -translate-x-1/2 text-center leading-tight"
+          >
             {lane.title}
           </span>
         ))}
@@ -159,7 +212,15 @@ function Legend() {
       {LEGEND.map(([kind, label]) => (
         <li key={kind} className={`flex items-center gap-1 ${KIND_STYLE[kind].text}`}>
           <svg width="16" height="6" aria-hidden="true">
-            <line x1="0" x2="16" y1="3" y2="3" className={KIND_STYLE[kind].stroke} strokeWidth="2" strokeDasharray={KIND_STYLE[kind].dash} />
+            <line
+              x1="0"
+              x2="16"
+              y1="3"
+              y2="3"
+              className={KIND_STYLE[kind].stroke}
+              strokeWidth="2"
+              strokeDasharray={KIND_STYLE[kind].dash}
+            />
           </svg>
           {label}
         </li>

@@ -26,7 +26,18 @@ export interface SequenceRowProps {
 }
 
 /** One message of the sequence diagram: its time, the bracket gutter and the arrow between lanes. */
-export function SequenceRow({ item, style, rowHeight, position, setSize, current, paired, highlight, svgBase, onSelect }: SequenceRowProps) {
+export function SequenceRow({
+  item,
+  style,
+  rowHeight,
+  position,
+  setSize,
+  current,
+  paired,
+  highlight,
+  svgBase,
+  onSelect,
+}: SequenceRowProps) {
   const compact = rowHeight < 28;
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== "Enter" && e.key !== " ") return;
@@ -46,10 +57,17 @@ export function SequenceRow({ item, style, rowHeight, position, setSize, current
       onClick={onSelect}
       onKeyDown={onKeyDown}
       className={`flex cursor-pointer outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 ${
-        current ? "bg-indigo-100 dark:bg-indigo-950" : paired ? "bg-indigo-50/70 dark:bg-indigo-950/40" : "hover:bg-slate-50 dark:hover:bg-slate-900"
+        current
+          ? "bg-indigo-100 dark:bg-indigo-950"
+          : paired
+            ? "bg-indigo-50/70 dark:bg-indigo-950/40"
+            : "hover:bg-slate-50 dark:hover:bg-slate-900"
       }`}
     >
-      <span style={{ width: TIME_WIDTH }} className="mono shrink-0 self-center pr-1 text-right text-[10px] text-slate-500 tabular-nums dark:text-slate-400">
+      <span
+        style={{ width: TIME_WIDTH }}
+        className="mono shrink-0 self-center pr-1 text-right text-[10px] text-slate-500 tabular-nums dark:text-slate-400"
+      >
         {formatOffset(item.t)}
       </span>
       <Brackets item={item} height={rowHeight} highlight={highlight} />
@@ -63,7 +81,15 @@ export function SequenceRow({ item, style, rowHeight, position, setSize, current
 
 export const BRACKET_WIDTH = (MAX_BRACKETS + 1) * BRACKET_STEP;
 
-function Brackets({ item, height, highlight }: { item: SequenceItem; height: number; highlight: PairHighlight | null }) {
+function Brackets({
+  item,
+  height,
+  highlight,
+}: {
+  item: SequenceItem;
+  height: number;
+  highlight: PairHighlight | null;
+}) {
   const mid = height / 2;
   const lines = [];
   for (let c = 0; c < MAX_BRACKETS; c++) {
@@ -71,7 +97,8 @@ function Brackets({ item, height, highlight }: { item: SequenceItem; height: num
     const hot = highlight !== null && highlight.column === c && item.seq >= highlight.from && item.seq <= highlight.to;
     const cls = hot ? "stroke-indigo-500" : "stroke-slate-300 dark:stroke-slate-600";
     const width = hot ? 2 : 1;
-    if (item.through & (1 << c)) lines.push(<line key={c} x1={x} x2={x} y1={0} y2={height} className={cls} strokeWidth={width} />);
+    if (item.through & (1 << c))
+      lines.push(<line key={c} x1={x} x2={x} y1={0} y2={height} className={cls} strokeWidth={width} />);
     if (item.bracket?.column === c) {
       const [y1, y2] = item.bracket.end === "start" ? [mid, height] : [0, mid];
       lines.push(
@@ -93,7 +120,17 @@ function arrowY(height: number): number {
   return height < 28 ? height / 2 : height - 8;
 }
 
-function Arrow({ item, height, current, svgBase }: { item: SequenceItem; height: number; current: boolean; svgBase: string }) {
+function Arrow({
+  item,
+  height,
+  current,
+  svgBase,
+}: {
+  item: SequenceItem;
+  height: number;
+  current: boolean;
+  svgBase: string;
+}) {
   const style = KIND_STYLE[item.kind];
   const y = arrowY(height);
   const x1 = LANE_X[item.from];
@@ -101,9 +138,25 @@ function Arrow({ item, height, current, svgBase }: { item: SequenceItem; height:
   return (
     <svg className="absolute inset-0 h-full w-full" aria-hidden="true">
       {LANES.map((lane) => (
-        <line key={lane.id} x1={`${LANE_X[lane.id]}%`} x2={`${LANE_X[lane.id]}%`} y1={0} y2={height} className="stroke-slate-200 dark:stroke-slate-800" strokeWidth={1} />
+        <line
+          key={lane.id}
+          x1={`${LANE_X[lane.id]}%`}
+          x2={`${LANE_X[lane.id]}%`}
+          y1={0}
+          y2={height}
+          className="stroke-slate-200 dark:stroke-slate-800"
+          strokeWidth={1}
+        />
       ))}
-      {item.kind === "invalid" && <rect x={`${Math.min(x1, x2)}%`} width={`${Math.abs(x2 - x1)}%`} y={y - 4} height={8} fill={`url(#${svgBase}-hatch)`} />}
+      {item.kind === "invalid" && (
+        <rect
+          x={`${Math.min(x1, x2)}%`}
+          width={`${Math.abs(x2 - x1)}%`}
+          y={y - 4}
+          height={8}
+          fill={`url(#${svgBase}-hatch)`}
+        />
+      )}
       {x1 !== x2 && (
         <line
           x1={`${x1}%`}

@@ -22,7 +22,13 @@ export function StepDetail({ entry, item, entries, protocolVersion, onJump }: St
       <h3 className="mono font-semibold break-words text-slate-800 dark:text-slate-100">{title}</h3>
       <p className="leading-relaxed text-slate-700 dark:text-slate-300">{text}</p>
       {specUrl && (
-        <a href={specUrl} target="_blank" rel="noopener noreferrer" title={specUrl} className="self-start text-xs text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300">
+        <a
+          href={specUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          title={specUrl}
+          className="self-start text-xs text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300"
+        >
           Read the specification
         </a>
       )}
@@ -69,14 +75,23 @@ function rawText(entry: TrafficEntry): { caption: string; text: string } {
   switch (entry.kind) {
     case "frame": {
       if (entry.raw.length > RAW_VIEW_LIMIT) {
-        return { caption: `Raw message (first ${formatBytes(RAW_VIEW_LIMIT)} of ${formatBytes(entry.size)}, verbatim)`, text: `${entry.raw.slice(0, RAW_VIEW_LIMIT)}\n…` };
+        return {
+          caption: `Raw message (first ${formatBytes(RAW_VIEW_LIMIT)} of ${formatBytes(entry.size)}, verbatim)`,
+          text: `${entry.raw.slice(0, RAW_VIEW_LIMIT)}\n…`,
+        };
       }
       const pretty = prettyFrame(entry.raw);
-      return { caption: pretty.json ? "Raw message (pretty-printed)" : "Raw message (not JSON, verbatim)", text: pretty.text };
+      return {
+        caption: pretty.json ? "Raw message (pretty-printed)" : "Raw message (not JSON, verbatim)",
+        text: pretty.text,
+      };
     }
     case "http": {
       const { method, url, status, phase, headers, durationMs, note } = entry;
-      return { caption: `HTTP ${phase}`, text: JSON.stringify({ method, url, status, headers, durationMs, note }, null, 2) };
+      return {
+        caption: `HTTP ${phase}`,
+        text: JSON.stringify({ method, url, status, headers, durationMs, note }, null, 2),
+      };
     }
     case "stderr":
       return { caption: "stderr line", text: entry.line };
@@ -84,7 +99,10 @@ function rawText(entry: TrafficEntry): { caption: string; text: string } {
       return { caption: `${entry.level} note`, text: entry.message };
     case "sse": {
       const { shape, id, event, data, retryMs, comments, problem } = entry;
-      return { caption: "SSE event (no message)", text: JSON.stringify({ shape, id, event, data, retryMs, comments, problem }, null, 2) };
+      return {
+        caption: "SSE event (no message)",
+        text: JSON.stringify({ shape, id, event, data, retryMs, comments, problem }, null, 2),
+      };
     }
   }
 }

@@ -15,7 +15,14 @@ const BUTTON =
   "rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800";
 
 /** The teaching mode: step through the log one message at a time; ←/→ step while it has focus. */
-export function Walkthrough({ position, count, includeTransport, onIncludeTransport, onStep, children }: WalkthroughProps) {
+export function Walkthrough({
+  position,
+  count,
+  includeTransport,
+  onIncludeTransport,
+  onStep,
+  children,
+}: WalkthroughProps) {
   const canBack = position > 0;
   const canForward = position < count - 1;
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
@@ -53,7 +60,11 @@ export function Walkthrough({ position, count, includeTransport, onIncludeTransp
         </button>
       </div>
       <div className="min-h-0 flex-1 overflow-auto px-3 pb-3">
-        {children ?? <p className="text-sm text-slate-500">No messages yet. Connect and use the server: each message becomes a step.</p>}
+        {children ?? (
+          <p className="text-sm text-slate-500">
+            No messages yet. Connect and use the server: each message becomes a step.
+          </p>
+        )}
       </div>
     </section>
   );

@@ -26,11 +26,21 @@ export const KIND_STYLE: Record<SequenceKind, KindStyle> = {
   request: { stroke: "stroke-indigo-500", fill: "fill-indigo-500", text: "text-indigo-700 dark:text-indigo-300" },
   response: { stroke: "stroke-emerald-500", fill: "fill-emerald-500", text: "text-emerald-700 dark:text-emerald-300" },
   error: { stroke: "stroke-red-500", fill: "fill-red-500", text: "text-red-700 dark:text-red-300" },
-  notification: { stroke: "stroke-slate-400", fill: "fill-slate-400", dash: "5 3", text: "text-slate-600 dark:text-slate-300" },
+  notification: {
+    stroke: "stroke-slate-400",
+    fill: "fill-slate-400",
+    dash: "5 3",
+    text: "text-slate-600 dark:text-slate-300",
+  },
   "server-request": { stroke: "stroke-amber-500", fill: "fill-amber-500", text: "text-amber-700 dark:text-amber-300" },
   invalid: { stroke: "stroke-red-500", fill: "fill-red-500", dash: "2 2", text: "text-red-700 dark:text-red-300" },
   http: { stroke: "stroke-sky-500", fill: "fill-sky-500", text: "text-sky-700 dark:text-sky-300" },
-  stderr: { stroke: "stroke-slate-500", fill: "fill-slate-500", dash: "1 3", text: "text-slate-500 dark:text-slate-400" },
+  stderr: {
+    stroke: "stroke-slate-500",
+    fill: "fill-slate-500",
+    dash: "1 3",
+    text: "text-slate-500 dark:text-slate-400",
+  },
   event: { stroke: "stroke-slate-400", fill: "fill-slate-400", text: "text-slate-600 dark:text-slate-300" },
   expected: { stroke: "stroke-slate-400", fill: "fill-slate-400", text: "text-slate-600 dark:text-slate-300" },
 };

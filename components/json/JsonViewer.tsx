@@ -17,7 +17,10 @@ export function JsonViewer({ value, height = 400 }: { value: string; height?: nu
   const [ready, setReady] = useState(false);
   const boxHeight = Math.min(height, countLines(value) * LINE_HEIGHT + PADDING);
   return (
-    <div className="relative w-full overflow-hidden rounded border border-slate-200 dark:border-slate-700" style={{ height: boxHeight }}>
+    <div
+      className="relative w-full overflow-hidden rounded border border-slate-200 dark:border-slate-700"
+      style={{ height: boxHeight }}
+    >
       <pre
         className={
           ready
@@ -28,7 +31,13 @@ export function JsonViewer({ value, height = 400 }: { value: string; height?: nu
         {value}
       </pre>
       <LoadBoundary>
-        <MonacoJson value={value} height={boxHeight} readOnly ariaLabel="JSON (read-only)" onReady={() => setReady(true)} />
+        <MonacoJson
+          value={value}
+          height={boxHeight}
+          readOnly
+          ariaLabel="JSON (read-only)"
+          onReady={() => setReady(true)}
+        />
       </LoadBoundary>
     </div>
   );
@@ -47,7 +56,10 @@ export interface JsonEditorProps {
 export function JsonEditor({ value, onChange, schema, height = 240, ariaLabel = "JSON" }: JsonEditorProps) {
   const [ready, setReady] = useState(false);
   return (
-    <div className="relative w-full overflow-hidden rounded border border-slate-300 dark:border-slate-600" style={{ height }}>
+    <div
+      className="relative w-full overflow-hidden rounded border border-slate-300 dark:border-slate-600"
+      style={{ height }}
+    >
       {!ready && (
         <textarea
           aria-label={ariaLabel}

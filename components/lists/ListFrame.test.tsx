@@ -62,7 +62,14 @@ describe("ListFrame", () => {
   });
 
   it("shows a load error beside the list, and the entries set aside", () => {
-    const invalid = [{ index: 2, label: "bad-prompt", raw: "{}", violations: [{ path: "/name", message: "required", expected: "string", source: "schema" as const }] }];
+    const invalid = [
+      {
+        index: 2,
+        label: "bad-prompt",
+        raw: "{}",
+        violations: [{ path: "/name", message: "required", expected: "string", source: "schema" as const }],
+      },
+    ];
     frame({ list: list({ status: "error", error: "boom (-32603)", items: [{ name: "ok" }], invalid }) });
     expect(screen.getByRole("alert").textContent).toBe("Could not load prompts: boom (-32603)");
     const aside = screen.getByRole("region", { name: "Entries set aside" });

@@ -35,14 +35,19 @@ export function ListFrame({ kind, list, onRefresh, width = "w-80", side, childre
   const spec = LIST_METHODS.find((m) => m.kind === kind)!;
   const words = WORDS[kind];
   if (list.status === "idle") return <p className="p-4 text-sm text-slate-500">Not loaded: connect first.</p>;
-  if (list.status === "unsupported") return <p className="p-4 text-sm text-slate-500">{`The server does not declare the ${spec.capability} capability.`}</p>;
+  if (list.status === "unsupported")
+    return (
+      <p className="p-4 text-sm text-slate-500">{`The server does not declare the ${spec.capability} capability.`}</p>
+    );
   return (
     <div className="flex h-full min-h-0">
       <div className={`flex ${width} shrink-0 flex-col`}>
         {onRefresh && (
           <div className="flex items-center gap-2 border-b border-slate-100 px-2 py-1 text-xs dark:border-slate-800">
             {list.status === "loading" && <span className={NOTE}>loading…</span>}
-            {list.reason === "list_changed" && <span className="text-amber-700 dark:text-amber-400">refreshed after list_changed</span>}
+            {list.reason === "list_changed" && (
+              <span className="text-amber-700 dark:text-amber-400">refreshed after list_changed</span>
+            )}
             <button type="button" onClick={onRefresh} className={`ml-auto ${BUTTON}`}>
               {words.refresh}
             </button>

@@ -36,7 +36,10 @@ function fruitList(items: Fruit[] = fruits, empty?: string) {
   );
 }
 
-const names = (list: HTMLElement) => within(list).queryAllByRole("listitem").map((r) => r.textContent);
+const names = (list: HTMLElement) =>
+  within(list)
+    .queryAllByRole("listitem")
+    .map((r) => r.textContent);
 
 describe("filterItems", () => {
   it("keeps the items whose text holds the trimmed query, in any case", () => {
@@ -90,7 +93,11 @@ describe("the lists built on it", () => {
     const listbox = screen.getByRole("listbox", { name: "Tools" });
     expect(within(listbox).getByRole("option", { name: "add" }).getAttribute("aria-selected")).toBe("true");
     await userEvent.type(screen.getByRole("textbox", { name: "Search tools" }), "disk");
-    expect(within(listbox).getAllByRole("option").map((o) => o.getAttribute("aria-label"))).toEqual(["wipe"]);
+    expect(
+      within(listbox)
+        .getAllByRole("option")
+        .map((o) => o.getAttribute("aria-label")),
+    ).toEqual(["wipe"]);
     await userEvent.click(within(listbox).getByRole("option", { name: "wipe" }));
     expect(onSelect).toHaveBeenCalledWith("wipe");
   });
@@ -101,11 +108,17 @@ describe("the lists built on it", () => {
       { id: "file:///b.png", primary: "b", secondary: "file:///b.png", haystack: "image/png" },
     ];
     const onSelect = vi.fn();
-    const { unmount } = render(<ItemList label="Resources" entries={entries} selected="file:///b.png" onSelect={onSelect} />);
+    const { unmount } = render(
+      <ItemList label="Resources" entries={entries} selected="file:///b.png" onSelect={onSelect} />,
+    );
     const list = screen.getByRole("list", { name: "Resources list" });
     expect(within(list).getByRole("button", { name: "file:///b.png" }).getAttribute("aria-current")).toBe("true");
     await userEvent.type(screen.getByRole("textbox", { name: "Search resources" }), "IMAGE/");
-    expect(within(list).getAllByRole("button").map((b) => b.getAttribute("aria-label"))).toEqual(["file:///b.png"]);
+    expect(
+      within(list)
+        .getAllByRole("button")
+        .map((b) => b.getAttribute("aria-label")),
+    ).toEqual(["file:///b.png"]);
     await userEvent.click(within(list).getByRole("button", { name: "file:///b.png" }));
     expect(onSelect).toHaveBeenCalledWith("file:///b.png");
     unmount();

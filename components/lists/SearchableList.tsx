@@ -30,7 +30,16 @@ export interface SearchableListProps<T> {
  * A search box over a virtualized list: filters as you type (deferred, so typing stays quick on
  * thousands of rows) and says how many match. Used by the tools, resources, templates and prompts lists.
  */
-export function SearchableList<T>({ label, items, haystack, role, listLabel, rowHeight, renderRow, empty }: SearchableListProps<T>) {
+export function SearchableList<T>({
+  label,
+  items,
+  haystack,
+  role,
+  listLabel,
+  rowHeight,
+  renderRow,
+  empty,
+}: SearchableListProps<T>) {
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
   const haystacks = useMemo(() => items.map((item) => haystack(item).toLowerCase()), [items, haystack]);
@@ -39,7 +48,13 @@ export function SearchableList<T>({ label, items, haystack, role, listLabel, row
   return (
     <div className="flex h-full min-h-0 flex-col border-r border-slate-200 dark:border-slate-800">
       <div className="flex items-center gap-2 p-2">
-        <input aria-label={`Search ${noun}`} placeholder={`Search ${items.length} ${noun}`} value={query} onChange={(e) => setQuery(e.target.value)} className="input min-w-0 flex-1" />
+        <input
+          aria-label={`Search ${noun}`}
+          placeholder={`Search ${items.length} ${noun}`}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          className="input min-w-0 flex-1"
+        />
         <span className="text-xs text-slate-500" aria-live="polite">
           {shown.length}
         </span>

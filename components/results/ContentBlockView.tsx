@@ -10,7 +10,15 @@ import { TextView } from "./TextView";
 import { WARN } from "./ui";
 
 /** One entry of `content`, as `<article aria-label="<type> content <n>">` (n counts from 1). */
-export function ContentBlockView({ block, index, onOpenResource }: { block: unknown; index: number; onOpenResource?: (uri: string) => void }) {
+export function ContentBlockView({
+  block,
+  index,
+  onOpenResource,
+}: {
+  block: unknown;
+  index: number;
+  onOpenResource?: (uri: string) => void;
+}) {
   const classified = useMemo(() => classifyContent(block), [block]);
   const label = contentLabel(classified);
   const fields = typeof block === "object" && block !== null ? (block as Record<string, unknown>) : {};
@@ -31,7 +39,13 @@ export function ContentBlockView({ block, index, onOpenResource }: { block: unkn
   );
 }
 
-function BlockBody({ classified: c, onOpenResource }: { classified: ClassifiedContent; onOpenResource?: (uri: string) => void }) {
+function BlockBody({
+  classified: c,
+  onOpenResource,
+}: {
+  classified: ClassifiedContent;
+  onOpenResource?: (uri: string) => void;
+}) {
   switch (c.kind) {
     case "text":
       return <TextView text={c.block.text} />;

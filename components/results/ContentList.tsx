@@ -5,7 +5,13 @@ import { ContentBlockView } from "./ContentBlockView";
 import { BUTTON, NOTE } from "./ui";
 
 /** The result's `content` blocks, PAGE_SIZE at a time. */
-export function ContentList({ content, onOpenResource }: { content: readonly unknown[]; onOpenResource?: (uri: string) => void }) {
+export function ContentList({
+  content,
+  onOpenResource,
+}: {
+  content: readonly unknown[];
+  onOpenResource?: (uri: string) => void;
+}) {
   const [limit, setLimit] = useState(PAGE_SIZE);
   if (content.length === 0) return <p className={NOTE}>No content blocks.</p>;
   const shown = content.length > limit ? content.slice(0, limit) : content;

@@ -22,7 +22,10 @@ export function ToolErrorBanner() {
 /** A JSON-RPC error response: no result at all. Red, framed, with the code named. */
 export function ProtocolErrorView({ code, message, data }: { code: number; message: string; data?: unknown }) {
   const name = errorCodeName(code);
-  const payload = useMemo(() => safeStringify(data === undefined ? { code, message } : { code, message, data }), [code, message, data]);
+  const payload = useMemo(
+    () => safeStringify(data === undefined ? { code, message } : { code, message, data }),
+    [code, message, data],
+  );
   return (
     <div className="flex flex-col gap-2 rounded border-2 border-red-400 bg-red-50 p-2 dark:border-red-700 dark:bg-red-950/50">
       <div role="alert" className="flex flex-col gap-0.5 text-red-900 dark:text-red-100">
@@ -49,7 +52,11 @@ export function ProtocolErrorView({ code, message, data }: { code: number; messa
 /** The person cancelled the call: not a failure of the server. */
 export function CancelledView({ message }: { message: string }) {
   return (
-    <div role="status" aria-label="Cancelled" className="rounded border border-dashed border-slate-400 bg-slate-50 px-2 py-1.5 text-xs text-slate-800 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-200">
+    <div
+      role="status"
+      aria-label="Cancelled"
+      className="rounded border border-dashed border-slate-400 bg-slate-50 px-2 py-1.5 text-xs text-slate-800 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-200"
+    >
       <strong className="font-semibold">Cancelled by you</strong>: {message}
     </div>
   );

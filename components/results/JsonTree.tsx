@@ -11,9 +11,23 @@ const STRING_PREVIEW = 500;
  * A collapsible JSON tree. Lazy: a container's children are rendered only while it is open, and
  * at most PAGE_SIZE more at a time, so a multi-megabyte or 100,000-level value costs only what is shown.
  */
-export function JsonTree({ value, label, rootName, expandDepth = 2 }: { value: unknown; label: string; rootName?: string; expandDepth?: number }) {
+export function JsonTree({
+  value,
+  label,
+  rootName,
+  expandDepth = 2,
+}: {
+  value: unknown;
+  label: string;
+  rootName?: string;
+  expandDepth?: number;
+}) {
   return (
-    <div role="group" aria-label={label} className="mono overflow-x-auto text-xs leading-5 text-slate-800 dark:text-slate-200">
+    <div
+      role="group"
+      aria-label={label}
+      className="mono overflow-x-auto text-xs leading-5 text-slate-800 dark:text-slate-200"
+    >
       <JsonNode name={rootName} value={value} depth={0} expandDepth={expandDepth} />
     </div>
   );
@@ -27,7 +41,11 @@ interface NodeProps {
 }
 
 function JsonNode(props: NodeProps) {
-  return isContainer(props.value) ? <ContainerNode {...props} value={props.value} /> : <PrimitiveNode name={props.name} value={props.value} />;
+  return isContainer(props.value) ? (
+    <ContainerNode {...props} value={props.value} />
+  ) : (
+    <PrimitiveNode name={props.name} value={props.value} />
+  );
 }
 
 function ContainerNode({ name, value, depth, expandDepth }: NodeProps & { value: object }) {
@@ -89,13 +107,20 @@ const KIND_CLASS: Record<string, string> = {
 
 function PrimitiveNode({ name, value }: { name: string | undefined; value: unknown }) {
   const [full, setFull] = useState(false);
-  const { text, cut } = useMemo(() => (full ? { text: JSON.stringify(value), cut: 0 } : primitiveText(value, STRING_PREVIEW)), [value, full]);
+  const { text, cut } = useMemo(
+    () => (full ? { text: JSON.stringify(value), cut: 0 } : primitiveText(value, STRING_PREVIEW)),
+    [value, full],
+  );
   return (
     <div className="pl-3.5">
       <Key name={name} />
       <span className={`break-all whitespace-pre-wrap ${KIND_CLASS[jsonKind(value)] ?? ""}`}>{text}</span>
       {cut > 0 && (
-        <button type="button" onClick={() => setFull(true)} className="ml-1 text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+        <button
+          type="button"
+          onClick={() => setFull(true)}
+          className="ml-1 text-indigo-700 underline hover:no-underline dark:text-indigo-300"
+        >
           show {cut} more characters
         </button>
       )}

@@ -4,10 +4,21 @@ import { safeLinkUrl } from "@/lib/security";
 
 /** Renders the markdown AST as React elements: no HTML strings anywhere, links only to http(s). */
 export function Markdown({ blocks }: { blocks: Block[] }) {
-  return <div className="flex flex-col gap-2 text-sm leading-relaxed text-slate-800 dark:text-slate-200">{blocks.map(renderBlock)}</div>;
+  return (
+    <div className="flex flex-col gap-2 text-sm leading-relaxed text-slate-800 dark:text-slate-200">
+      {blocks.map(renderBlock)}
+    </div>
+  );
 }
 
-const HEADING_CLASS = ["text-lg font-semibold", "text-base font-semibold", "text-sm font-semibold", "text-sm font-semibold", "text-sm font-medium", "text-sm font-medium"];
+const HEADING_CLASS = [
+  "text-lg font-semibold",
+  "text-base font-semibold",
+  "text-sm font-semibold",
+  "text-sm font-semibold",
+  "text-sm font-medium",
+  "text-sm font-medium",
+];
 
 function renderBlock(block: Block, key: number): ReactNode {
   switch (block.type) {
@@ -54,7 +65,10 @@ function renderBlock(block: Block, key: number): ReactNode {
     }
     case "quote":
       return (
-        <blockquote key={key} className="flex flex-col gap-2 border-l-4 border-slate-300 pl-3 text-slate-600 dark:border-slate-600 dark:text-slate-300">
+        <blockquote
+          key={key}
+          className="flex flex-col gap-2 border-l-4 border-slate-300 pl-3 text-slate-600 dark:border-slate-600 dark:text-slate-300"
+        >
           {block.children.map(renderBlock)}
         </blockquote>
       );
@@ -84,7 +98,13 @@ function renderInline(node: Inline, key: number): ReactNode {
       const href = safeLinkUrl(node.href);
       if (!href) return <Fragment key={key}>{node.children.map(renderInline)}</Fragment>;
       return (
-        <a key={key} href={href} target="_blank" rel="noopener noreferrer nofollow" className="text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+        <a
+          key={key}
+          href={href}
+          target="_blank"
+          rel="noopener noreferrer nofollow"
+          className="text-indigo-700 underline hover:no-underline dark:text-indigo-300"
+        >
           {node.children.map(renderInline)}
         </a>
       );

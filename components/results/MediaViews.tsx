@@ -15,7 +15,10 @@ import { BADGE, NOTE } from "./ui";
  */
 export function ImageView({ block }: { block: ImageContent }) {
   const src = useMemo(
-    () => (isPreviewableImage(block.mimeType) ? safeImageUrl(`data:${block.mimeType.trim()};base64,${block.data}`) : undefined),
+    () =>
+      isPreviewableImage(block.mimeType)
+        ? safeImageUrl(`data:${block.mimeType.trim()};base64,${block.data}`)
+        : undefined,
     [block.mimeType, block.data],
   );
   return (
@@ -23,7 +26,11 @@ export function ImageView({ block }: { block: ImageContent }) {
       <MediaFacts mimeType={block.mimeType} data={block.data} />
       {src ? (
         // eslint-disable-next-line @next/next/no-img-element -- a data: URL from the server, not an optimisable asset
-        <img src={src} alt={`image content (${block.mimeType})`} className="max-h-96 max-w-full self-start rounded border border-slate-200 object-contain dark:border-slate-700" />
+        <img
+          src={src}
+          alt={`image content (${block.mimeType})`}
+          className="max-h-96 max-w-full self-start rounded border border-slate-200 object-contain dark:border-slate-700"
+        />
       ) : isSvgType(block.mimeType) ? (
         <SandboxedSvg base64={block.data} title={`SVG image content (sandboxed)`} />
       ) : (
@@ -45,7 +52,13 @@ export function AudioView({ block }: { block: AudioContent }) {
       ) : invalid ? (
         <p className={NOTE}>The audio data is not valid base64.</p>
       ) : (
-        <audio ref={ref} controls preload="metadata" aria-label={`audio (${block.mimeType})`} className="w-full max-w-md" />
+        <audio
+          ref={ref}
+          controls
+          preload="metadata"
+          aria-label={`audio (${block.mimeType})`}
+          className="w-full max-w-md"
+        />
       )}
     </div>
   );
@@ -55,18 +68,32 @@ export function AudioView({ block }: { block: AudioContent }) {
 function NotPreviewed({ what, mimeType, data }: { what: "image" | "audio"; mimeType: string; data: string }) {
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <p className={NOTE}>Not previewed: “{mimeType}” is not an {what} type MCP Lens shows.</p>
+      <p className={NOTE}>
+        Not previewed: “{mimeType}” is not an {what} type MCP Lens shows.
+      </p>
       <BlobDownloadLink data={data} mimeType={mimeType} fileName={`${what}.bin`} />
     </div>
   );
 }
 
 /** A download link for base64 data; the Blob is typed by blobTypeFor (octet-stream unless inert media). */
-export function BlobDownloadLink({ data, mimeType, fileName }: { data: string; mimeType: string | undefined; fileName: string }) {
+export function BlobDownloadLink({
+  data,
+  mimeType,
+  fileName,
+}: {
+  data: string;
+  mimeType: string | undefined;
+  fileName: string;
+}) {
   const { ref, invalid } = useObjectUrl(data, mimeType);
   if (invalid) return <span className={NOTE}>(not valid base64)</span>;
   return (
-    <a ref={ref} download={fileName} className="self-start text-xs text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+    <a
+      ref={ref}
+      download={fileName}
+      className="self-start text-xs text-indigo-700 underline hover:no-underline dark:text-indigo-300"
+    >
       Download {fileName} ({formatBytes(base64ByteLength(data))})
     </a>
   );

@@ -13,7 +13,13 @@ import { useObjectUrl } from "./useObjectUrl";
 import { BUTTON, NOTE } from "./ui";
 
 /** A resource_link block: its fields, and "Open resource" (resources/read, wired by the caller). */
-export function ResourceLinkView({ block, onOpenResource }: { block: ResourceLink; onOpenResource?: (uri: string) => void }) {
+export function ResourceLinkView({
+  block,
+  onOpenResource,
+}: {
+  block: ResourceLink;
+  onOpenResource?: (uri: string) => void;
+}) {
   const rows: [string, string | undefined][] = [
     ["name", block.name],
     ["title", block.title],
@@ -44,7 +50,13 @@ export function ResourceLinkView({ block, onOpenResource }: { block: ResourceLin
 }
 
 /** An embedded resource: text shown as text; a blob as size + download link (+ preview for inert images, SVG sandboxed). */
-export function EmbeddedResourceView({ block, contents }: { block: EmbeddedResource; contents: { kind: "text"; text: string } | { kind: "blob"; blob: string } }) {
+export function EmbeddedResourceView({
+  block,
+  contents,
+}: {
+  block: EmbeddedResource;
+  contents: { kind: "text"; text: string } | { kind: "blob"; blob: string };
+}) {
   const { uri, mimeType, _meta } = block.resource;
   return (
     <div className="flex flex-col gap-1 text-xs">
@@ -52,7 +64,11 @@ export function EmbeddedResourceView({ block, contents }: { block: EmbeddedResou
       {contents.kind === "text" ? (
         <>
           <span className={NOTE}>{mimeType ? `text · ${mimeType}` : "text · no mime type"}</span>
-          {isHtmlMimeType(mimeType) ? <SandboxedHtml html={contents.text} title={`HTML resource ${uri} (sandboxed)`} /> : <TextView text={contents.text} mimeType={mimeType} />}
+          {isHtmlMimeType(mimeType) ? (
+            <SandboxedHtml html={contents.text} title={`HTML resource ${uri} (sandboxed)`} />
+          ) : (
+            <TextView text={contents.text} mimeType={mimeType} />
+          )}
         </>
       ) : (
         <BlobView uri={uri} mimeType={mimeType} blob={contents.blob} />
@@ -77,7 +93,11 @@ function BlobView({ uri, mimeType, blob }: { uri: string; mimeType: string | und
           <BlobDownloadLink data={blob} mimeType={DOWNLOAD_TYPE} fileName={name} />
           {image && (
             // eslint-disable-next-line @next/next/no-img-element -- a Blob URL we made, not an optimisable asset
-            <img ref={previewRef} alt={`resource image ${name}`} className="max-h-96 max-w-full self-start rounded border border-slate-200 object-contain dark:border-slate-700" />
+            <img
+              ref={previewRef}
+              alt={`resource image ${name}`}
+              className="max-h-96 max-w-full self-start rounded border border-slate-200 object-contain dark:border-slate-700"
+            />
           )}
           {isSvgType(mimeType) && <SandboxedSvg base64={blob} title={`SVG resource ${name} (sandboxed)`} />}
         </>
@@ -91,7 +111,12 @@ function Uri({ uri }: { uri: string }) {
   return (
     <div className="mono break-all text-slate-800 dark:text-slate-200">
       {href ? (
-        <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+        <a
+          href={href}
+          target="_blank"
+          rel="noopener noreferrer nofollow"
+          className="text-indigo-700 underline hover:no-underline dark:text-indigo-300"
+        >
           {uri}
         </a>
       ) : (

@@ -30,7 +30,13 @@ export function SandboxedHtml({ html, title = "HTML from the server (sandboxed)"
         <LargeText text={html} label="HTML source" />
       ) : (
         <div className="h-80 resize-y overflow-hidden rounded border border-slate-200 bg-white dark:border-slate-700">
-          <iframe sandbox="" srcDoc={`<meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}">${html}`} title={title} referrerPolicy="no-referrer" className="block h-full w-full" />
+          <iframe
+            sandbox=""
+            srcDoc={`<meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}">${html}`}
+            title={title}
+            referrerPolicy="no-referrer"
+            className="block h-full w-full"
+          />
         </div>
       )}
     </div>

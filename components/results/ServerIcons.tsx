@@ -10,7 +10,19 @@ import { BUTTON, NOTE } from "./ui";
  * fetched only when the person clicks, and then through the relay (`relayFetch`), never by the
  * browser itself: no tracking hit on load, no blind GET into the intranet from the page.
  */
-export function ServerIcons({ icons, relayFetch, max = 3, size = "h-6 w-6", label }: { icons: unknown; relayFetch: FetchLike | undefined; max?: number; size?: string; label: string }) {
+export function ServerIcons({
+  icons,
+  relayFetch,
+  max = 3,
+  size = "h-6 w-6",
+  label,
+}: {
+  icons: unknown;
+  relayFetch: FetchLike | undefined;
+  max?: number;
+  size?: string;
+  label: string;
+}) {
   const sources = useMemo(() => iconSources(icons, max), [icons, max]);
   const remote = sources.filter((s) => s.kind === "remote");
   const [loaded, setLoaded] = useState<Record<string, LoadedIcon | "loading">>({});
@@ -30,13 +42,20 @@ export function ServerIcons({ icons, relayFetch, max = 3, size = "h-6 w-6", labe
           // eslint-disable-next-line @next/next/no-img-element -- a data: raster image from the server; loads nothing
           return <img key={i} src={s.src} alt="" className={size} referrerPolicy="no-referrer" />;
         }
-        if (s.kind === "inline-svg") return <SandboxedSvg key={i} base64={s.base64} title="server icon (SVG, sandboxed)" className={size} />;
+        if (s.kind === "inline-svg")
+          return <SandboxedSvg key={i} base64={s.base64} title="server icon (SVG, sandboxed)" className={size} />;
         const icon = loaded[s.url];
         if (icon === undefined || icon === "loading") return null;
         return <LoadedIconView key={i} icon={icon} url={s.url} size={size} />;
       })}
       {remote.length > 0 && !asked && (
-        <button type="button" onClick={load} disabled={!relayFetch} className={BUTTON} title={`Fetch ${remote.map((s) => s.url).join(", ")} through MCP Lens's relay`}>
+        <button
+          type="button"
+          onClick={load}
+          disabled={!relayFetch}
+          className={BUTTON}
+          title={`Fetch ${remote.map((s) => s.url).join(", ")} through MCP Lens's relay`}
+        >
           Show {remote.length === 1 ? "icon" : `${remote.length} icons`}
         </button>
       )}
@@ -62,6 +81,10 @@ function LoadedIconView({ icon, url, size }: { icon: LoadedIcon; url: string; si
     case "svg":
       return <SandboxedSvg base64={icon.base64} title={`icon from ${url} (SVG, sandboxed)`} className={size} />;
     case "refused":
-      return <span className={NOTE} title={url}>icon not shown: {icon.reason}</span>;
+      return (
+        <span className={NOTE} title={url}>
+          icon not shown: {icon.reason}
+        </span>
+      );
   }
 }

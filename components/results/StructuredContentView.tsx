@@ -21,7 +21,10 @@ export function StructuredContentView({ present, structured, outputSchema, toolK
   const missing = !present && outputSchema !== undefined && !isError;
   if (!present && !missing) return null;
   return (
-    <section aria-label="Structured content" className="flex flex-col gap-1.5 rounded border border-slate-200 p-2 dark:border-slate-700">
+    <section
+      aria-label="Structured content"
+      className="flex flex-col gap-1.5 rounded border border-slate-200 p-2 dark:border-slate-700"
+    >
       <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">Structured content</h3>
       {missing ? (
         <p role="status" className={WARN}>
@@ -45,10 +48,14 @@ function Validation({ structured, outputSchema, toolKnown, isError }: Omit<Props
       : isError
         ? "Not validated: the tool reported an error."
         : undefined;
-  const violations = useMemo(() => (skip ? [] : validateStructured(outputSchema, structured)), [skip, outputSchema, structured]);
+  const violations = useMemo(
+    () => (skip ? [] : validateStructured(outputSchema, structured)),
+    [skip, outputSchema, structured],
+  );
   const [limit, setLimit] = useState(PAGE_SIZE);
   if (skip) return <p className={NOTE}>{skip}</p>;
-  if (!violations.length) return <p className="text-xs text-emerald-700 dark:text-emerald-300">✓ Matches the tool&apos;s outputSchema.</p>;
+  if (!violations.length)
+    return <p className="text-xs text-emerald-700 dark:text-emerald-300">✓ Matches the tool&apos;s outputSchema.</p>;
   return (
     <div className="flex flex-col gap-1">
       <p className="text-xs font-medium text-red-700 dark:text-red-300">
@@ -56,7 +63,10 @@ function Validation({ structured, outputSchema, toolKnown, isError }: Omit<Props
       </p>
       <ul aria-label="Output schema violations" className="flex flex-col gap-0.5 text-xs">
         {violations.slice(0, limit).map((v, i) => (
-          <li key={i} className="flex flex-wrap gap-2 rounded bg-red-50 px-1.5 py-0.5 text-red-900 dark:bg-red-950/50 dark:text-red-100">
+          <li
+            key={i}
+            className="flex flex-wrap gap-2 rounded bg-red-50 px-1.5 py-0.5 text-red-900 dark:bg-red-950/50 dark:text-red-100"
+          >
             <code className="mono break-all">{v.path}</code>
             <span className="break-words">{v.message}</span>
           </li>

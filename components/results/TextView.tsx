@@ -55,7 +55,9 @@ function LargeJson({ text }: { text: string }) {
       {pretty === null && (
         <div className="flex items-center gap-2">
           <span className={NOTE}>
-            {failed ? "Not valid JSON (or nested too deeply to print): shown verbatim" : `Large JSON (${formatBytes(bytes)}): not pretty-printed yet`}
+            {failed
+              ? "Not valid JSON (or nested too deeply to print): shown verbatim"
+              : `Large JSON (${formatBytes(bytes)}): not pretty-printed yet`}
           </span>
           {!failed && (
             <button type="button" onClick={prettify} className={BUTTON}>

@@ -41,7 +41,13 @@ function Header({ outcome }: { outcome: ToolOutcome }) {
   if (outcome.kind === "result") {
     const count = Array.isArray(outcome.result.content) ? outcome.result.content.length : 0;
     what = `Result${outcome.result.isError === true ? " (isError)" : ""} · ${count} content ${count === 1 ? "block" : "blocks"}`;
-  } else what = outcome.kind === "protocol-error" ? "JSON-RPC error response" : outcome.kind === "cancelled" ? "Cancelled" : "No response";
+  } else
+    what =
+      outcome.kind === "protocol-error"
+        ? "JSON-RPC error response"
+        : outcome.kind === "cancelled"
+          ? "Cancelled"
+          : "No response";
   return (
     <div className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
       <span>{what}</span>
@@ -50,7 +56,15 @@ function Header({ outcome }: { outcome: ToolOutcome }) {
   );
 }
 
-function ResultBody({ result, tool, onOpenResource }: { result: CallToolResult; tool?: Tool; onOpenResource?: (uri: string) => void }) {
+function ResultBody({
+  result,
+  tool,
+  onOpenResource,
+}: {
+  result: CallToolResult;
+  tool?: Tool;
+  onOpenResource?: (uri: string) => void;
+}) {
   const isError = result.isError === true;
   const content: unknown = result.content;
   return (

@@ -12,7 +12,10 @@ type UrlElement = HTMLAnchorElement | HTMLImageElement | HTMLMediaElement;
  * (lib/results/mediaTypes.ts); anything else is application/octet-stream, which only downloads.
  * Decoding happens once per (data, mime); `invalid` is true when the data is not base64.
  */
-export function useObjectUrl(data: string, mimeType: string | undefined): { ref: (el: UrlElement | null) => (() => void) | undefined; invalid: boolean } {
+export function useObjectUrl(
+  data: string,
+  mimeType: string | undefined,
+): { ref: (el: UrlElement | null) => (() => void) | undefined; invalid: boolean } {
   const blob = useMemo(() => {
     const bytes = base64ToBytes(data);
     return bytes ? new Blob([bytes], { type: blobTypeFor(mimeType) }) : null;

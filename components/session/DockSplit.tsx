@@ -18,7 +18,16 @@ export function DockSplit({ top, bottom }: { top: ReactNode; bottom: ReactNode }
     setDock(clamp((rect.bottom - e.clientY) / rect.height));
   };
   const keys = (e: KeyboardEvent<HTMLDivElement>) => {
-    const next = e.key === "ArrowUp" ? dock + 0.05 : e.key === "ArrowDown" ? dock - 0.05 : e.key === "Home" ? MAX : e.key === "End" ? MIN : undefined;
+    const next =
+      e.key === "ArrowUp"
+        ? dock + 0.05
+        : e.key === "ArrowDown"
+          ? dock - 0.05
+          : e.key === "Home"
+            ? MAX
+            : e.key === "End"
+              ? MIN
+              : undefined;
     if (next === undefined) return;
     e.preventDefault();
     setDock(clamp(next));

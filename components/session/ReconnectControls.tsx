@@ -16,7 +16,11 @@ export function ReconnectControls({ session }: { session: InspectorSession }) {
   const restart = s.config.transport === "stdio";
   return (
     <div className="mt-2 flex flex-wrap items-center gap-3">
-      <button type="button" onClick={() => void session.reconnect()} className="rounded bg-red-700 px-2 py-0.5 text-white hover:bg-red-800">
+      <button
+        type="button"
+        onClick={() => void session.reconnect()}
+        className="rounded bg-red-700 px-2 py-0.5 text-white hover:bg-red-800"
+      >
         {restart ? "Restart and reconnect" : "Reconnect"}
       </button>
       <label className="flex items-center gap-1 text-xs">

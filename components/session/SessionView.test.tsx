@@ -5,8 +5,20 @@ import type { ConnectionConfig } from "@/lib/base";
 import { InspectorSession } from "@/lib/session";
 import { SessionView, TAB_BODIES } from "./SessionView";
 
-const config: ConnectionConfig = { id: "t", name: "t", transport: "streamable-http", protocol: "auto", url: "http://127.0.0.1:9/mcp", headers: [] };
-const never = () => new InspectorSession(config, { createTransport: () => { throw new Error("no transport in component tests"); } });
+const config: ConnectionConfig = {
+  id: "t",
+  name: "t",
+  transport: "streamable-http",
+  protocol: "auto",
+  url: "http://127.0.0.1:9/mcp",
+  headers: [],
+};
+const never = () =>
+  new InspectorSession(config, {
+    createTransport: () => {
+      throw new Error("no transport in component tests");
+    },
+  });
 
 describe("SessionView's tabs", () => {
   it("has a body for every tab in the tab list", () => {
@@ -47,7 +59,9 @@ describe("SessionView's tabs", () => {
     await userEvent.click(screen.getByRole("tab", { name: /^Tools/ }));
     expect(within(screen.getByRole("tabpanel")).getByRole("option", { name: "echo" })).toBeTruthy();
     await userEvent.click(screen.getByRole("tab", { name: "Prompts" }));
-    expect(within(screen.getByRole("tabpanel")).getByText("The server does not declare the prompts capability.")).toBeTruthy();
+    expect(
+      within(screen.getByRole("tabpanel")).getByText("The server does not declare the prompts capability."),
+    ).toBeTruthy();
     await userEvent.click(screen.getByRole("tab", { name: "Resources" }));
     expect(within(screen.getByRole("tabpanel")).getByRole("alert").textContent).toBe("Could not load resources: boom");
     expect(within(screen.getByRole("tabpanel")).getByText("None listed by the server.")).toBeTruthy();

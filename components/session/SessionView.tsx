@@ -42,7 +42,9 @@ export const TAB_BODIES: Record<Tab, (c: TabContext) => ReactNode> = {
   resourceTemplates: ({ session, state }) => <TemplatesView session={session} state={state} />,
   prompts: ({ session, state }) => <PromptsView session={session} state={state} />,
   logs: ({ session }) => <LogsView session={session} />,
-  flow: ({ session, state, match }) => <FlowView log={session.log} protocolVersion={state.protocolVersion} match={match} />,
+  flow: ({ session, state, match }) => (
+    <FlowView log={session.log} protocolVersion={state.protocolVersion} match={match} />
+  ),
   timing: ({ session, match }) => <TimingView log={session.log} match={match} />,
   composer: ({ session }) => <Composer session={session} />,
   diff: ({ session, others }) => <DiffView session={session} candidates={others} />,
@@ -58,7 +60,12 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
   const match = useMemo(() => queryMatcher(query, session.log).match, [query, session.log]);
   const tabs: { id: Tab; label: string; count?: number; setAside?: number }[] = [
     { id: "handshake", label: "Handshake" },
-    ...LIST_METHODS.map((m) => ({ id: m.kind, label: m.label, count: state.lists[m.kind].status === "ready" ? state.lists[m.kind].items.length : undefined, setAside: state.lists[m.kind].invalid?.length })),
+    ...LIST_METHODS.map((m) => ({
+      id: m.kind,
+      label: m.label,
+      count: state.lists[m.kind].status === "ready" ? state.lists[m.kind].items.length : undefined,
+      setAside: state.lists[m.kind].invalid?.length,
+    })),
     { id: "logs", label: "Logs" },
     { id: "flow", label: "Flow" },
     { id: "timing", label: "Timing" },
@@ -70,7 +77,11 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
     <div className="flex h-full min-h-0 flex-col">
       <StatusBar session={session} />
       <ClientPanel session={session} />
-      <div role="tablist" aria-label="Session views" className="flex gap-1 border-b border-slate-200 px-3 dark:border-slate-800">
+      <div
+        role="tablist"
+        aria-label="Session views"
+        className="flex gap-1 border-b border-slate-200 px-3 dark:border-slate-800"
+      >
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -84,8 +95,22 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
           >
             {t.label}
             {t.id === "logs" && <LogCount features={session.features} />}
-            {t.count !== undefined && <span className="ml-1.5 rounded-full bg-slate-200 px-1.5 text-xs dark:bg-slate-800" data-testid={`count-${t.id}`}>{t.count}</span>}
-            {t.setAside ? <span className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs text-amber-800 dark:bg-amber-900/60 dark:text-amber-200" title="entries set aside: they do not match the MCP schema">+{t.setAside} invalid</span> : null}
+            {t.count !== undefined && (
+              <span
+                className="ml-1.5 rounded-full bg-slate-200 px-1.5 text-xs dark:bg-slate-800"
+                data-testid={`count-${t.id}`}
+              >
+                {t.count}
+              </span>
+            )}
+            {t.setAside ? (
+              <span
+                className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs text-amber-800 dark:bg-amber-900/60 dark:text-amber-200"
+                title="entries set aside: they do not match the MCP schema"
+              >
+                +{t.setAside} invalid
+              </span>
+            ) : null}
           </button>
         ))}
       </div>
@@ -95,7 +120,9 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
             {TAB_BODIES[tab]({ session, state, others, match, showInTraffic: setQuery })}
           </div>
         }
-        bottom={<TrafficPanel log={session.log} protocolVersion={state.protocolVersion} query={query} onQuery={setQuery} />}
+        bottom={
+          <TrafficPanel log={session.log} protocolVersion={state.protocolVersion} query={query} onQuery={setQuery} />
+        }
       />
     </div>
   );

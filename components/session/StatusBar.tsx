@@ -18,7 +18,13 @@ function downloadRecording(session: InspectorSession): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const LABELS = { idle: "Not connected", connecting: "Connecting", connected: "Connected", disconnected: "Disconnected", failed: "Failed" } as const;
+const LABELS = {
+  idle: "Not connected",
+  connecting: "Connecting",
+  connected: "Connected",
+  disconnected: "Disconnected",
+  failed: "Failed",
+} as const;
 
 /** Connection state in one line, and the failure (what failed, what to try) when there is one. */
 export function StatusBar({ session }: { session: InspectorSession }) {
@@ -33,29 +39,55 @@ export function StatusBar({ session }: { session: InspectorSession }) {
         </span>
         {s.status === "connected" && (
           <span className="text-sm text-slate-600 dark:text-slate-400">
-            {s.serverInfo?.title ?? s.serverInfo?.name} {s.serverInfo?.version} · protocol <b data-testid="negotiated-version">{s.protocolVersion}</b> ({s.era === "modern" ? "stateless 2026 era" : "legacy initialize era"})
+            {s.serverInfo?.title ?? s.serverInfo?.name} {s.serverInfo?.version} · protocol{" "}
+            <b data-testid="negotiated-version">{s.protocolVersion}</b> (
+            {s.era === "modern" ? "stateless 2026 era" : "legacy initialize era"})
           </span>
         )}
-        {s.recording && <span className="rounded bg-violet-100 px-1.5 text-xs text-violet-800 dark:bg-violet-950 dark:text-violet-300">offline recording of {new Date(s.recording.exportedAt).toLocaleString()}</span>}
+        {s.recording && (
+          <span className="rounded bg-violet-100 px-1.5 text-xs text-violet-800 dark:bg-violet-950 dark:text-violet-300">
+            offline recording of {new Date(s.recording.exportedAt).toLocaleString()}
+          </span>
+        )}
         <span className="ml-auto text-xs text-slate-500">{s.config.name}</span>
         {!s.recording && !s.failure?.reconnect && (
-          <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400" title="When the server stops, restarts or forgets the session, start a new session with the same settings by itself">
-            <input type="checkbox" checked={s.autoReconnect} onChange={(e) => session.setAutoReconnect(e.target.checked)} />
+          <label
+            className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400"
+            title="When the server stops, restarts or forgets the session, start a new session with the same settings by itself"
+          >
+            <input
+              type="checkbox"
+              checked={s.autoReconnect}
+              onChange={(e) => session.setAutoReconnect(e.target.checked)}
+            />
             Reconnect automatically
           </label>
         )}
-        <button type="button" onClick={() => downloadRecording(session)} disabled={s.status === "idle"} className="rounded border border-slate-300 px-2 py-0.5 text-xs disabled:opacity-40 dark:border-slate-700">Export recording</button>
+        <button
+          type="button"
+          onClick={() => downloadRecording(session)}
+          disabled={s.status === "idle"}
+          className="rounded border border-slate-300 px-2 py-0.5 text-xs disabled:opacity-40 dark:border-slate-700"
+        >
+          Export recording
+        </button>
       </div>
       {s.failure && (
-        <div role="alert" className="mx-4 mb-2 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          className="mx-4 mb-2 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           <p className="font-medium">{s.failure.title}</p>
-          {s.failure.detail && <pre className="mono mt-1 max-h-32 overflow-auto whitespace-pre-wrap text-xs">{stripAnsi(s.failure.detail)}</pre>}
+          {s.failure.detail && (
+            <pre className="mono mt-1 max-h-32 overflow-auto whitespace-pre-wrap text-xs">
+              {stripAnsi(s.failure.detail)}
+            </pre>
+          )}
           {s.failure.stderr && <StderrTail lines={s.failure.stderr.lines} firstError={s.failure.stderr.firstError} />}
           {s.failure.hint && <p className="mt-1 text-red-800 dark:text-red-200">Try: {s.failure.hint}</p>}
           {s.failure.reconnect && <ReconnectControls session={session} />}
         </div>
       )}
-
     </div>
   );
 }

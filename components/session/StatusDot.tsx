@@ -13,5 +13,12 @@ const COLORS: Record<Status, string> = {
 
 export function StatusDot({ session }: { session: InspectorSession }) {
   const { status } = useStore(session.store);
-  return <span className={`inline-block h-2.5 w-2.5 shrink-0 rounded-full ${COLORS[status]}`} title={status} aria-label={status} role="img" />;
+  return (
+    <span
+      className={`inline-block h-2.5 w-2.5 shrink-0 rounded-full ${COLORS[status]}`}
+      title={status}
+      aria-label={status}
+      role="img"
+    />
+  );
 }

@@ -21,7 +21,12 @@ export function StderrTail({ lines, firstError }: { lines: string[]; firstError:
         stderr, last {lines.length} line{lines.length === 1 ? "" : "s"}
         {firstError >= 0 && <span className="font-normal"> · the first error-looking line is highlighted</span>}
       </h3>
-      <ol ref={list} tabIndex={0} aria-label="stderr lines" className="mono mt-1 max-h-48 overflow-auto rounded border border-red-200 bg-white/70 text-xs dark:border-red-900 dark:bg-slate-950/50">
+      <ol
+        ref={list}
+        tabIndex={0}
+        aria-label="stderr lines"
+        className="mono mt-1 max-h-48 overflow-auto rounded border border-red-200 bg-white/70 text-xs dark:border-red-900 dark:bg-slate-950/50"
+      >
         {lines.map((line, i) => (
           <li
             key={i}

@@ -14,7 +14,10 @@ const noop = () => {};
 export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: TrafficEntry) => boolean) | null }) {
   const version = useTrafficVersion(log);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the log is appended in place; version marks a change
-  const list = useMemo(() => spans(log.entries).filter((s) => !match || match(log.entries[s.seq]!)), [log, version, match]);
+  const list = useMemo(
+    () => spans(log.entries).filter((s) => !match || match(log.entries[s.seq]!)),
+    [log, version, match],
+  );
   const stats = useMemo(() => latencyByMethod(list), [list]);
   const t0 = list[0]?.start ?? 0;
   const tEnd = Math.max(t0 + 1, ...list.slice(-2000).map((s) => s.end ?? s.start));
@@ -23,7 +26,9 @@ export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: T
   return (
     <div className="flex h-full min-h-0 text-sm">
       <section aria-label="Waterfall" className="flex min-w-0 flex-1 flex-col">
-        <h2 className="px-3 py-1.5 text-xs font-medium uppercase text-slate-500">Waterfall · {list.length} requests · {formatMs(tEnd - t0)}</h2>
+        <h2 className="px-3 py-1.5 text-xs font-medium uppercase text-slate-500">
+          Waterfall · {list.length} requests · {formatMs(tEnd - t0)}
+        </h2>
         <VirtualList
           role="list"
           aria-label="Requests"
@@ -36,13 +41,33 @@ export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: T
             const s = list[i]!;
             const left = scale(s.start);
             const width = Math.max(0.3, scale(s.end ?? tEnd) - left);
-            const color = s.outcome === "error" ? "bg-red-500" : s.outcome === "pending" ? "bg-amber-400" : s.outcome === "cancelled" || s.outcome === "lost" ? "bg-slate-400" : s.direction === "outgoing" ? "bg-indigo-500" : "bg-emerald-500";
+            const color =
+              s.outcome === "error"
+                ? "bg-red-500"
+                : s.outcome === "pending"
+                  ? "bg-amber-400"
+                  : s.outcome === "cancelled" || s.outcome === "lost"
+                    ? "bg-slate-400"
+                    : s.direction === "outgoing"
+                      ? "bg-indigo-500"
+                      : "bg-emerald-500";
             const label = `${s.direction === "outgoing" ? "→" : "←"} ${s.method} #${s.seq} ${spanText(s)}`;
             return (
-              <div key={s.seq} role="listitem" aria-label={label} style={style} className="flex items-center gap-2 px-3">
-                <span className="mono w-56 shrink-0 truncate text-xs">{s.direction === "outgoing" ? "→" : "←"} {s.method}</span>
+              <div
+                key={s.seq}
+                role="listitem"
+                aria-label={label}
+                style={style}
+                className="flex items-center gap-2 px-3"
+              >
+                <span className="mono w-56 shrink-0 truncate text-xs">
+                  {s.direction === "outgoing" ? "→" : "←"} {s.method}
+                </span>
                 <span className="relative h-3 flex-1 rounded bg-slate-100 dark:bg-slate-900">
-                  <span className={`absolute top-0 h-3 rounded ${color}`} style={{ left: `${left}%`, width: `${width}%` }} />
+                  <span
+                    className={`absolute top-0 h-3 rounded ${color}`}
+                    style={{ left: `${left}%`, width: `${width}%` }}
+                  />
                 </span>
                 <span className="mono w-20 shrink-0 text-right text-xs">{spanText(s)}</span>
               </div>
@@ -50,16 +75,31 @@ export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: T
           }}
         />
       </section>
-      <section aria-label="Latency by method" className="w-[28rem] shrink-0 overflow-auto border-l border-slate-200 p-3 dark:border-slate-800">
+      <section
+        aria-label="Latency by method"
+        className="w-[28rem] shrink-0 overflow-auto border-l border-slate-200 p-3 dark:border-slate-800"
+      >
         <h2 className="mb-1 text-xs font-medium uppercase text-slate-500">Latency by method</h2>
         <table className="w-full text-left text-xs">
           <thead>
-            <tr className="text-slate-500"><th className="py-1">method</th><th>count</th><th>median</th><th>p95</th><th>max</th><th>errors</th></tr>
+            <tr className="text-slate-500">
+              <th className="py-1">method</th>
+              <th>count</th>
+              <th>median</th>
+              <th>p95</th>
+              <th>max</th>
+              <th>errors</th>
+            </tr>
           </thead>
           <tbody>
             {stats.map((m) => (
               <tr key={m.method} className="mono border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1 pr-2">{m.method}</td><td>{m.count}</td><td>{formatMs(m.median)}</td><td>{formatMs(m.p95)}</td><td>{formatMs(m.max)}</td><td>{m.errors}</td>
+                <td className="py-1 pr-2">{m.method}</td>
+                <td>{m.count}</td>
+                <td>{formatMs(m.median)}</td>
+                <td>{formatMs(m.p95)}</td>
+                <td>{formatMs(m.max)}</td>
+                <td>{m.errors}</td>
               </tr>
             ))}
           </tbody>

@@ -11,7 +11,15 @@ export type EditorMode = "form" | "json";
  * and markers). The value itself is the one source: switching modes keeps it exactly; JSON that
  * does not parse stays as text until it does.
  */
-export function ArgumentsEditor({ schema, value, onChange, errors, onJsonError, quiet, onSubmit }: {
+export function ArgumentsEditor({
+  schema,
+  value,
+  onChange,
+  errors,
+  onJsonError,
+  quiet,
+  onSubmit,
+}: {
   schema: unknown;
   value: unknown;
   onChange: (value: unknown) => void;
@@ -51,19 +59,55 @@ export function ArgumentsEditor({ schema, value, onChange, errors, onJsonError, 
 
   return (
     <div className="space-y-2">
-      <div role="radiogroup" aria-label="Argument editor" className="inline-flex rounded border border-slate-300 text-xs dark:border-slate-700">
-        <button type="button" role="radio" aria-checked={mode === "form"} onClick={toForm} disabled={!!parseError && mode === "json"} className={`px-2 py-1 ${mode === "form" ? "bg-slate-200 dark:bg-slate-800" : ""}`}>Form</button>
-        <button type="button" role="radio" aria-checked={mode === "json"} onClick={toJson} className={`px-2 py-1 ${mode === "json" ? "bg-slate-200 dark:bg-slate-800" : ""}`}>JSON</button>
+      <div
+        role="radiogroup"
+        aria-label="Argument editor"
+        className="inline-flex rounded border border-slate-300 text-xs dark:border-slate-700"
+      >
+        <button
+          type="button"
+          role="radio"
+          aria-checked={mode === "form"}
+          onClick={toForm}
+          disabled={!!parseError && mode === "json"}
+          className={`px-2 py-1 ${mode === "form" ? "bg-slate-200 dark:bg-slate-800" : ""}`}
+        >
+          Form
+        </button>
+        <button
+          type="button"
+          role="radio"
+          aria-checked={mode === "json"}
+          onClick={toJson}
+          className={`px-2 py-1 ${mode === "json" ? "bg-slate-200 dark:bg-slate-800" : ""}`}
+        >
+          JSON
+        </button>
       </div>
       {mode === "form" ? (
-        <ArgumentForm schema={schema} value={value} onChange={onChange} errors={errors} quiet={quiet} onSubmit={onSubmit} />
+        <ArgumentForm
+          schema={schema}
+          value={value}
+          onChange={onChange}
+          errors={errors}
+          quiet={quiet}
+          onSubmit={onSubmit}
+        />
       ) : (
         <div>
           <JsonEditor value={text} onChange={editText} schema={schema} height={280} ariaLabel="Arguments JSON" />
-          {parseError && <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">Not valid JSON: {parseError}</p>}
+          {parseError && (
+            <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">
+              Not valid JSON: {parseError}
+            </p>
+          )}
           {errors.length > 0 && !parseError && !quiet && (
             <ul aria-label="Argument errors" className="mt-1 list-disc pl-5 text-xs text-red-700 dark:text-red-300">
-              {errors.map((e) => <li key={`${e.path}:${e.message}`}><code>{e.path || "(root)"}</code> {e.message}</li>)}
+              {errors.map((e) => (
+                <li key={`${e.path}:${e.message}`}>
+                  <code>{e.path || "(root)"}</code> {e.message}
+                </li>
+              ))}
             </ul>
           )}
         </div>

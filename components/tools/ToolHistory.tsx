@@ -2,7 +2,15 @@
 import type { CallRecord } from "@/lib/tools";
 
 /** Past calls of one tool, newest first; any can be re-opened (its arguments back in the editor). */
-export function ToolHistory({ calls, openId, onOpen }: { calls: CallRecord[]; openId?: number; onOpen: (call: CallRecord) => void }) {
+export function ToolHistory({
+  calls,
+  openId,
+  onOpen,
+}: {
+  calls: CallRecord[];
+  openId?: number;
+  onOpen: (call: CallRecord) => void;
+}) {
   if (!calls.length) return null;
   return (
     <section aria-label="Call history" className="text-sm">
@@ -10,7 +18,12 @@ export function ToolHistory({ calls, openId, onOpen }: { calls: CallRecord[]; op
       <ol className="space-y-0.5">
         {[...calls].reverse().map((c) => (
           <li key={c.id}>
-            <button type="button" onClick={() => onOpen(c)} aria-current={c.id === openId ? "true" : undefined} className={`mono flex w-full gap-2 rounded px-1 text-left text-xs ${c.id === openId ? "bg-slate-200 dark:bg-slate-800" : "hover:bg-slate-100 dark:hover:bg-slate-900"}`}>
+            <button
+              type="button"
+              onClick={() => onOpen(c)}
+              aria-current={c.id === openId ? "true" : undefined}
+              className={`mono flex w-full gap-2 rounded px-1 text-left text-xs ${c.id === openId ? "bg-slate-200 dark:bg-slate-800" : "hover:bg-slate-100 dark:hover:bg-slate-900"}`}
+            >
               <span>#{c.id}</span>
               <span>{new Date(c.startedAt).toLocaleTimeString()}</span>
               <span className="flex-1 truncate">{JSON.stringify(c.args)}</span>

@@ -7,7 +7,15 @@ const ROW_HEIGHT = 52;
 const haystack = (t: Tool) => `${t.name}\n${t.title ?? ""}\n${t.annotations?.title ?? ""}\n${t.description ?? ""}`;
 
 /** The server's tools: searchable by name, title and description as you type; virtualized for thousands. */
-export function ToolList({ tools, selected, onSelect }: { tools: Tool[]; selected?: string; onSelect: (name: string) => void }) {
+export function ToolList({
+  tools,
+  selected,
+  onSelect,
+}: {
+  tools: Tool[];
+  selected?: string;
+  onSelect: (name: string) => void;
+}) {
   return (
     <SearchableList
       label="Tools"
@@ -36,7 +44,9 @@ export function ToolList({ tools, selected, onSelect }: { tools: Tool[]; selecte
               <span className="mono truncate font-medium">{tool.name}</span>
               <AnnotationBadges tool={tool} compact />
             </div>
-            <p className="truncate text-xs text-slate-600 dark:text-slate-400">{tool.title ?? tool.annotations?.title ?? tool.description}</p>
+            <p className="truncate text-xs text-slate-600 dark:text-slate-400">
+              {tool.title ?? tool.annotations?.title ?? tool.description}
+            </p>
           </div>
         );
       }}

@@ -6,7 +6,14 @@ import type { ConnectionConfig } from "@/lib/base";
 import { InspectorSession } from "@/lib/session";
 import { ToolPanel } from "./ToolPanel";
 
-const config: ConnectionConfig = { id: "t", name: "t", transport: "streamable-http", protocol: "auto", url: "http://127.0.0.1:9/mcp", headers: [] };
+const config: ConnectionConfig = {
+  id: "t",
+  name: "t",
+  transport: "streamable-http",
+  protocol: "auto",
+  url: "http://127.0.0.1:9/mcp",
+  headers: [],
+};
 
 /** A session that never connects: a stand-in client, and tools/call recorded instead of sent. */
 function session() {
@@ -20,7 +27,11 @@ function session() {
   return { s, call };
 }
 
-const objectWith = (required: string[]) => ({ type: "object" as const, properties: { path: { type: "string" } }, required });
+const objectWith = (required: string[]) => ({
+  type: "object" as const,
+  properties: { path: { type: "string" } },
+  required,
+});
 const wipe: Tool = { name: "wipe", inputSchema: objectWith([]), annotations: { destructiveHint: true } };
 const read: Tool = { name: "read", inputSchema: objectWith(["path"]) };
 
@@ -54,7 +65,9 @@ describe("ToolPanel's confirmation", () => {
     const { s, call } = session();
     render(<ToolPanel session={s} tool={read} />);
     await userEvent.click(screen.getByRole("button", { name: "Call read" }));
-    expect(screen.getByRole("alertdialog").textContent).toContain("The arguments do not match the tool's inputSchema (1 error). Send them anyway, to test the server?");
+    expect(screen.getByRole("alertdialog").textContent).toContain(
+      "The arguments do not match the tool's inputSchema (1 error). Send them anyway, to test the server?",
+    );
     await userEvent.click(screen.getByRole("button", { name: "Send anyway" }));
     expect(call).toHaveBeenCalledWith(s.client, "read", {}, expect.anything());
   });
@@ -68,7 +81,9 @@ describe("ToolPanel's confirmation", () => {
     expect(screen.getByRole("alertdialog").textContent).toContain("marked destructive");
     await userEvent.click(screen.getByRole("button", { name: "Call it" }));
     expect(call).not.toHaveBeenCalled();
-    expect(screen.getByRole("alertdialog").textContent).toContain("The arguments do not match the tool's inputSchema. Send them anyway?");
+    expect(screen.getByRole("alertdialog").textContent).toContain(
+      "The arguments do not match the tool's inputSchema. Send them anyway?",
+    );
     await userEvent.click(screen.getByRole("button", { name: "Send anyway" }));
     expect(call).toHaveBeenCalledTimes(1);
   });

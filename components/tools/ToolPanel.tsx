@@ -5,7 +5,14 @@ import { initialValue, modelFor, schemaHasDefaults, validateArguments, withDefau
 import type { CallRecord } from "@/lib/tools";
 import type { InspectorSession } from "@/lib/session";
 import { serverRunsToolTasks, taskSupportOf, type TaskStart } from "@/lib/features";
-import { confirmCall, parseTimeoutSeconds, prepareCall, type CallSend, type CallStep, type Confirmation } from "@/lib/tools";
+import {
+  confirmCall,
+  parseTimeoutSeconds,
+  prepareCall,
+  type CallSend,
+  type CallStep,
+  type Confirmation,
+} from "@/lib/tools";
 import { useStore } from "../hooks/useStore";
 import { userWaitOf } from "../client/userWait";
 import { ServerIcons } from "../results/ServerIcons";
@@ -66,12 +73,19 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
     const args = outgoing();
     if (how.kind === "task") {
       setTaskStart({ kind: "task", taskId: "", sending: true });
-      session.features.tasks.runTool(tool.name, args, how.options).then(setTaskStart, (error: unknown) =>
-        setTaskStart({ kind: "error", error: { message: errorMessage(error) } }),
-      );
+      session.features.tasks
+        .runTool(tool.name, args, how.options)
+        .then(setTaskStart, (error: unknown) =>
+          setTaskStart({ kind: "error", error: { message: errorMessage(error) } }),
+        );
       return;
     }
-    void session.tools.call(client, tool.name, args, { timeoutMs: how.timeoutMs, userWait: userWaitOf(session.clientFeatures.requests) }).then(() => setOpenId(undefined));
+    void session.tools
+      .call(client, tool.name, args, {
+        timeoutMs: how.timeoutMs,
+        userWait: userWaitOf(session.clientFeatures.requests),
+      })
+      .then(() => setOpenId(undefined));
     setOpenId(undefined);
   };
   const step = (next: CallStep) => (next.kind === "confirm" ? setPending(next.confirmation) : send(next));
@@ -101,10 +115,14 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
         <div className="flex flex-wrap items-center gap-2">
           <ServerIcons icons={tool.icons} relayFetch={session.relayFetch} max={1} size="h-5 w-5" label="Tool icon" />
           <h2 className="mono text-base font-semibold">{tool.name}</h2>
-          {(tool.title ?? tool.annotations?.title) && <span className="text-slate-600 dark:text-slate-400">{tool.title ?? tool.annotations?.title}</span>}
+          {(tool.title ?? tool.annotations?.title) && (
+            <span className="text-slate-600 dark:text-slate-400">{tool.title ?? tool.annotations?.title}</span>
+          )}
           <AnnotationBadges tool={tool} />
         </div>
-        {tool.description && <p className="whitespace-pre-wrap text-slate-700 dark:text-slate-300">{tool.description}</p>}
+        {tool.description && (
+          <p className="whitespace-pre-wrap text-slate-700 dark:text-slate-300">{tool.description}</p>
+        )}
       </header>
 
       {/* The form and its Call bar: the bar sticks to the bottom of the view while the form scrolls, and no further. */}
@@ -125,20 +143,40 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
         />
 
         <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-950">
-          <button type="button" onClick={callClicked} disabled={!!running || !!jsonError || !session.client} title="Ctrl+Enter (⌘+Enter) from any field" className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+          <button
+            type="button"
+            onClick={callClicked}
+            disabled={!!running || !!jsonError || !session.client}
+            title="Ctrl+Enter (⌘+Enter) from any field"
+            className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+          >
             Call {tool.name}
           </button>
           {offersDefaults && (
-            <label className="flex items-center gap-1 text-xs" title="Fields left empty are sent with the schema's default; otherwise the server applies its own.">
+            <label
+              className="flex items-center gap-1 text-xs"
+              title="Fields left empty are sent with the schema's default; otherwise the server applies its own."
+            >
               <input type="checkbox" checked={sendDefaults} onChange={(e) => setSendDefaults(e.target.checked)} />
               Send defaults
             </label>
           )}
-          <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400" title="Restarts on each progress notification; paused while a request from the server waits for you">
+          <label
+            className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400"
+            title="Restarts on each progress notification; paused while a request from the server waits for you"
+          >
             Timeout (s)
-            <input type="number" min={1} value={timeoutS} onChange={(e) => setTimeoutS(parseTimeoutSeconds(e.target.value))} className="input w-20" />
+            <input
+              type="number"
+              min={1}
+              value={timeoutS}
+              onChange={(e) => setTimeoutS(parseTimeoutSeconds(e.target.value))}
+              className="input w-20"
+            />
           </label>
-          <span className="hidden text-xs text-slate-500 2xl:inline">restarts on each progress notification; paused while a request from the server waits for you</span>
+          <span className="hidden text-xs text-slate-500 2xl:inline">
+            restarts on each progress notification; paused while a request from the server waits for you
+          </span>
           <span className="text-xs text-slate-500">Ctrl+Enter calls</span>
           {tasksOffered && (
             <>
@@ -149,21 +187,61 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
               {asTask && (
                 <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
                   Task TTL (ms)
-                  <input type="number" min={0} value={ttlText} placeholder="server default" onChange={(e) => setTtlText(e.target.value)} className="input w-32" />
+                  <input
+                    type="number"
+                    min={0}
+                    value={ttlText}
+                    placeholder="server default"
+                    onChange={(e) => setTtlText(e.target.value)}
+                    className="input w-32"
+                  />
                 </label>
               )}
               <span className="text-xs text-slate-500">task support: {taskSupport}</span>
             </>
           )}
-          {touched && errors.length > 0 && <span className="text-xs text-amber-700 dark:text-amber-400">{errors.length} validation error{errors.length > 1 ? "s" : ""}</span>}
-          {schemaWarning && <span role="note" className="text-xs text-amber-700 dark:text-amber-400">Schema not checked: {schemaWarning.message}</span>}
+          {touched && errors.length > 0 && (
+            <span className="text-xs text-amber-700 dark:text-amber-400">
+              {errors.length} validation error{errors.length > 1 ? "s" : ""}
+            </span>
+          )}
+          {schemaWarning && (
+            <span role="note" className="text-xs text-amber-700 dark:text-amber-400">
+              Schema not checked: {schemaWarning.message}
+            </span>
+          )}
         </div>
       </div>
-      {pending && <ConfirmBar message={pending.message} confirmLabel={pending.reason === "invalid" ? "Send anyway" : "Call it"} onConfirm={() => step(confirmCall(pending, errors.length, mode))} onCancel={() => setPending(undefined)} />}
-      {taskStart?.sending && <p role="status" className="text-xs">Creating the task…</p>}
-      {!taskStart?.sending && taskStart?.kind === "task" && <p role="status" className="text-xs">Task created: <span className="mono">{taskStart.taskId}</span> (polled below).</p>}
-      {taskStart?.kind === "error" && <p role="alert" className="text-xs text-red-700 dark:text-red-400">The task was not created: {taskStart.error.code !== undefined ? `error ${taskStart.error.code}: ` : ""}{taskStart.error.message}</p>}
-      {taskStart?.kind === "result" && <><p className="text-xs">The server ran the call at once and answered with a plain result:</p><ToolResultView outcome={{ kind: "result", result: taskStart.result, elapsedMs: 0 }} tool={tool} /></>}
+      {pending && (
+        <ConfirmBar
+          message={pending.message}
+          confirmLabel={pending.reason === "invalid" ? "Send anyway" : "Call it"}
+          onConfirm={() => step(confirmCall(pending, errors.length, mode))}
+          onCancel={() => setPending(undefined)}
+        />
+      )}
+      {taskStart?.sending && (
+        <p role="status" className="text-xs">
+          Creating the task…
+        </p>
+      )}
+      {!taskStart?.sending && taskStart?.kind === "task" && (
+        <p role="status" className="text-xs">
+          Task created: <span className="mono">{taskStart.taskId}</span> (polled below).
+        </p>
+      )}
+      {taskStart?.kind === "error" && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+          The task was not created: {taskStart.error.code !== undefined ? `error ${taskStart.error.code}: ` : ""}
+          {taskStart.error.message}
+        </p>
+      )}
+      {taskStart?.kind === "result" && (
+        <>
+          <p className="text-xs">The server ran the call at once and answered with a plain result:</p>
+          <ToolResultView outcome={{ kind: "result", result: taskStart.result, elapsedMs: 0 }} tool={tool} />
+        </>
+      )}
       {running && <CallStatus call={running} onCancel={() => session.tools.cancel(running.id)} />}
       {shown?.outcome && <ToolResultView outcome={shown.outcome} tool={tool} />}
       {tasksOffered && <TaskList tasks={session.features.tasks} tool={tool} />}

@@ -23,7 +23,9 @@ export function RawFrame({ entry }: { entry: FrameEntry }) {
       <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
         {parsed?.json && <span>Pretty-printed JSON</span>}
         {parsed && !parsed.json && (
-          <span className="rounded bg-red-100 px-1 font-medium text-red-700 dark:bg-red-900/60 dark:text-red-200">not valid JSON</span>
+          <span className="rounded bg-red-100 px-1 font-medium text-red-700 dark:bg-red-900/60 dark:text-red-200">
+            not valid JSON
+          </span>
         )}
         {parsed && !parsed.json && <span>shown verbatim</span>}
         {entry.truncated && (
@@ -42,7 +44,11 @@ export function RawFrame({ entry }: { entry: FrameEntry }) {
             </button>
           </>
         )}
-        <button type="button" onClick={() => void navigator.clipboard?.writeText(entry.raw)} className={`ml-auto ${BUTTON}`}>
+        <button
+          type="button"
+          onClick={() => void navigator.clipboard?.writeText(entry.raw)}
+          className={`ml-auto ${BUTTON}`}
+        >
           Copy raw
         </button>
       </div>

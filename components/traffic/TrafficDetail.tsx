@@ -8,7 +8,16 @@ import type { FrameEntry, HttpEntry, TrafficEntry } from "@/lib/traffic";
 import { rpcLabel } from "@/lib/traffic";
 import { stripAnsi } from "@/lib/traffic";
 import { sseLabel } from "@/lib/traffic";
-import { channelLabel, entrySummary, exchangeEntries, formatBytes, formatClock, formatId, formatMs, rpcId } from "@/lib/traffic";
+import {
+  channelLabel,
+  entrySummary,
+  exchangeEntries,
+  formatBytes,
+  formatClock,
+  formatId,
+  formatMs,
+  rpcId,
+} from "@/lib/traffic";
 import { RawFrame } from "./RawFrame";
 
 export interface TrafficDetailProps {
@@ -20,13 +29,27 @@ export interface TrafficDetailProps {
 }
 
 /** Everything known about one entry: its metadata, HTTP headers and raw frame. */
-export function TrafficDetail({ entry, entries, onJump, onClose, validity, protocolVersion }: TrafficDetailProps & { validity?: FrameValidity; protocolVersion?: string }) {
+export function TrafficDetail({
+  entry,
+  entries,
+  onJump,
+  onClose,
+  validity,
+  protocolVersion,
+}: TrafficDetailProps & { validity?: FrameValidity; protocolVersion?: string }) {
   const about = explain(entry, entries, protocolVersion);
   return (
     <div role="region" aria-label="Entry details" className="flex flex-col gap-3 p-3 text-sm">
       <div className="flex items-start gap-2">
-        <h3 className="mono min-w-0 flex-1 text-xs font-semibold break-words text-slate-800 dark:text-slate-100">{entrySummary(entry)}</h3>
-        <button type="button" onClick={onClose} aria-label="Close details" className="rounded px-1.5 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
+        <h3 className="mono min-w-0 flex-1 text-xs font-semibold break-words text-slate-800 dark:text-slate-100">
+          {entrySummary(entry)}
+        </h3>
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close details"
+          className="rounded px-1.5 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"
+        >
           ✕
         </button>
       </div>
@@ -37,16 +60,35 @@ export function TrafficDetail({ entry, entries, onJump, onClose, validity, proto
         </Field>
         <KindFields entry={entry} onJump={onJump} />
       </dl>
-      <section aria-label="What this is" className="rounded bg-slate-50 p-2 text-xs text-slate-700 dark:bg-slate-800/50 dark:text-slate-300">
+      <section
+        aria-label="What this is"
+        className="rounded bg-slate-50 p-2 text-xs text-slate-700 dark:bg-slate-800/50 dark:text-slate-300"
+      >
         <p className="font-medium">{about.title}</p>
         <p>{about.text}</p>
-        {about.specUrl && <a href={about.specUrl} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline dark:text-indigo-300">Read the specification</a>}
+        {about.specUrl && (
+          <a
+            href={about.specUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="text-indigo-700 underline dark:text-indigo-300"
+          >
+            Read the specification
+          </a>
+        )}
       </section>
       {validity && <ValidationDetails validity={validity} />}
-      {entry.kind === "frame" && entry.direction === "outgoing" && <CopyAs seq={entry.seq} raw={entry.raw} entries={entries} />}
+      {entry.kind === "frame" && entry.direction === "outgoing" && (
+        <CopyAs seq={entry.seq} raw={entry.raw} entries={entries} />
+      )}
       {entry.kind === "frame" && <RawFrame key={entry.seq} entry={entry} />}
       {entry.kind === "http" && <ExchangeHeaders entry={entry} entries={entries} />}
-      {entry.kind === "stderr" && <Verbatim label={stripAnsi(entry.line) === entry.line ? "stderr line" : "stderr line (ANSI escape codes removed)"} text={stripAnsi(entry.line)} />}
+      {entry.kind === "stderr" && (
+        <Verbatim
+          label={stripAnsi(entry.line) === entry.line ? "stderr line" : "stderr line (ANSI escape codes removed)"}
+          text={stripAnsi(entry.line)}
+        />
+      )}
       {entry.kind === "event" && <Verbatim label="Event message" text={entry.message} />}
     </div>
   );
@@ -78,7 +120,9 @@ function KindFields({ entry, onJump }: { entry: TrafficEntry; onJump: (seq: numb
         <>
           <Field name="Kind">SSE {sseLabel(entry)}</Field>
           <Field name="Exchange">#{entry.exchange}</Field>
-          {entry.id !== undefined && <Field name="Event id">{entry.id === "" ? "(empty: resets Last-Event-ID)" : entry.id}</Field>}
+          {entry.id !== undefined && (
+            <Field name="Event id">{entry.id === "" ? "(empty: resets Last-Event-ID)" : entry.id}</Field>
+          )}
           {entry.event !== undefined && <Field name="Event type">{entry.event}</Field>}
           {entry.retryMs !== undefined && <Field name="Retry">{entry.retryMs} ms</Field>}
           {entry.data !== undefined && <Field name="Data">{entry.data}</Field>}
@@ -98,9 +142,13 @@ function FrameFields({ entry, onJump }: { entry: FrameEntry; onJump: (seq: numbe
   const id = rpcId(rpc);
   return (
     <>
-      <Field name="Direction">{entry.direction === "outgoing" ? "→ outgoing (client to server)" : "← incoming (server to client)"}</Field>
+      <Field name="Direction">
+        {entry.direction === "outgoing" ? "→ outgoing (client to server)" : "← incoming (server to client)"}
+      </Field>
       <Field name="Channel">{channelLabel(entry.channel)}</Field>
-      {entry.channel.transport === "http" && entry.channel.sseId !== undefined && <Field name="SSE event id">{entry.channel.sseId}</Field>}
+      {entry.channel.transport === "http" && entry.channel.sseId !== undefined && (
+        <Field name="SSE event id">{entry.channel.sseId}</Field>
+      )}
       {entry.channel.transport === "http" && (entry.channel.dataLines ?? 1) > 1 && (
         <Field name="SSE data">in {entry.channel.dataLines} data: lines, joined with newlines (allowed)</Field>
       )}
@@ -117,10 +165,13 @@ function FrameFields({ entry, onJump }: { entry: FrameEntry; onJump: (seq: numbe
       )}
       {(rpc.type === "invalid-json" || rpc.type === "not-jsonrpc") && <Field name="Why">{rpc.reason}</Field>}
       <Field name="Size">
-        {formatBytes(entry.size)} ({entry.size.toLocaleString("en-US")} bytes){entry.truncated && ", truncated in the log"}
+        {formatBytes(entry.size)} ({entry.size.toLocaleString("en-US")} bytes)
+        {entry.truncated && ", truncated in the log"}
       </Field>
       {entry.latencyMs !== undefined && <Field name="Latency">{formatMs(entry.latencyMs)}</Field>}
-      {entry.cancelledSeq !== undefined && entry.pairedSeq === undefined && <Field name="Cancelled">by #{entry.cancelledSeq} (notifications/cancelled): no answer is expected</Field>}
+      {entry.cancelledSeq !== undefined && entry.pairedSeq === undefined && (
+        <Field name="Cancelled">by #{entry.cancelledSeq} (notifications/cancelled): no answer is expected</Field>
+      )}
       {entry.pairedSeq !== undefined && (
         <Field name={rpc.type === "request" ? "Response" : "Request"}>
           <button
@@ -172,10 +223,8 @@ function Verbatim({ label, text }: { label: string; text: string }) {
   return (
     <figure className="flex flex-col gap-1">
       <figcaption className="text-xs text-slate-500 dark:text-slate-400">{label}</figcaption>
-      <pre
-      className="mono overflow-auto rounded border border-slate-200 bg-white p-2 text-xs whitespace-pre-wrap break-all text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
-    >
-      {text}
+      <pre className="mono overflow-auto rounded border border-slate-200 bg-white p-2 text-xs whitespace-pre-wrap break-all text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200">
+        {text}
       </pre>
     </figure>
   );
@@ -198,8 +247,16 @@ function CopyAs({ seq, raw, entries }: { seq: number; raw: string; entries: read
   const button = "rounded border border-slate-300 px-1.5 py-0.5 text-xs dark:border-slate-600";
   return (
     <div className="flex gap-2">
-      {curl && <button type="button" className={button} onClick={() => void navigator.clipboard?.writeText(curl)}>Copy as curl</button>}
-      {sdk && <button type="button" className={button} onClick={() => void navigator.clipboard?.writeText(sdk)}>Copy as SDK code</button>}
+      {curl && (
+        <button type="button" className={button} onClick={() => void navigator.clipboard?.writeText(curl)}>
+          Copy as curl
+        </button>
+      )}
+      {sdk && (
+        <button type="button" className={button} onClick={() => void navigator.clipboard?.writeText(sdk)}>
+          Copy as SDK code
+        </button>
+      )}
     </div>
   );
 }

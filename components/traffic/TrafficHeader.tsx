@@ -9,7 +9,13 @@ export interface TrafficHeaderProps {
   onQuery: (query: string) => void;
 }
 
-export function TrafficHeader({ counts, shown, query, onQuery, queryErrors = [] }: TrafficHeaderProps & { queryErrors?: string[] }) {
+export function TrafficHeader({
+  counts,
+  shown,
+  query,
+  onQuery,
+  queryErrors = [],
+}: TrafficHeaderProps & { queryErrors?: string[] }) {
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-3 py-1.5 text-xs dark:border-slate-800">
       <h2 className="text-sm font-semibold">Traffic</h2>
@@ -23,9 +29,13 @@ export function TrafficHeader({ counts, shown, query, onQuery, queryErrors = [] 
         {counts.errors.toLocaleString("en-US")} {counts.errors === 1 ? "error" : "errors"}
       </span>
       {counts.total > counts.messages && (
-        <span className="text-slate-500 tabular-nums dark:text-slate-400">{counts.total.toLocaleString("en-US")} entries in all</span>
+        <span className="text-slate-500 tabular-nums dark:text-slate-400">
+          {counts.total.toLocaleString("en-US")} entries in all
+        </span>
       )}
-      {shown !== undefined && <span className="text-indigo-700 tabular-nums dark:text-indigo-300">{shown.toLocaleString("en-US")} shown</span>}
+      {shown !== undefined && (
+        <span className="text-indigo-700 tabular-nums dark:text-indigo-300">{shown.toLocaleString("en-US")} shown</span>
+      )}
       <input
         type="search"
         aria-label="Filter traffic"
@@ -36,7 +46,11 @@ export function TrafficHeader({ counts, shown, query, onQuery, queryErrors = [] 
         onChange={(e) => onQuery(e.target.value)}
         className="ml-auto w-56 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-900 placeholder:text-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
       />
-      {queryErrors.length > 0 && <span role="alert" className="w-full text-right text-amber-700 dark:text-amber-400">{queryErrors.join("; ")}</span>}
+      {queryErrors.length > 0 && (
+        <span role="alert" className="w-full text-right text-amber-700 dark:text-amber-400">
+          {queryErrors.join("; ")}
+        </span>
+      )}
     </header>
   );
 }

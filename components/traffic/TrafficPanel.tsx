@@ -17,7 +17,17 @@ const ROW_HEIGHT = 24;
  * Every entry of a connection's traffic log, in order, as a virtualized listbox with a detail pane.
  * Rows read `log.entries[i]` only for the visible window; filtering extends incrementally.
  */
-export function TrafficPanel({ log, protocolVersion, query: sharedQuery, onQuery }: { log: TrafficLog; protocolVersion?: string; query?: string; onQuery?: (query: string) => void }) {
+export function TrafficPanel({
+  log,
+  protocolVersion,
+  query: sharedQuery,
+  onQuery,
+}: {
+  log: TrafficLog;
+  protocolVersion?: string;
+  query?: string;
+  onQuery?: (query: string) => void;
+}) {
   const version = useTrafficVersion(log);
   // The query may be shared with the other views of the session (diagram, waterfall).
   const [ownQuery, setOwnQuery] = useState("");
@@ -32,12 +42,21 @@ export function TrafficPanel({ log, protocolVersion, query: sharedQuery, onQuery
   const idPrefix = useId();
 
   // Rebuilt when the version becomes known (once per connection): its cache is per version anyway.
-  const validator = useMemo(() => new FrameValidator(log, { protocolVersion: () => protocolVersion }), [log, protocolVersion]);
+  const validator = useMemo(
+    () => new FrameValidator(log, { protocolVersion: () => protocolVersion }),
+    [log, protocolVersion],
+  );
   const queryErrors = useMemo(() => parseQuery(deferredQuery).errors, [deferredQuery]);
-  const filter = useMemo(() => new TrafficFilter((q) => queryMatcher(q, log, { validity: validator.status }).match), [log, validator]);
+  const filter = useMemo(
+    () => new TrafficFilter((q) => queryMatcher(q, log, { validity: validator.status }).match),
+    [log, validator],
+  );
   const stats = useMemo(() => new TrafficStats(), []);
   // The entries array is appended to in place: `version` is what changes, so it tags each snapshot.
-  const view = useMemo(() => ({ ...filter.update(log.entries, deferredQuery, log.amendments), version }), [filter, log, version, deferredQuery]);
+  const view = useMemo(
+    () => ({ ...filter.update(log.entries, deferredQuery, log.amendments), version }),
+    [filter, log, version, deferredQuery],
+  );
   const counts = useMemo(() => ({ ...stats.update(log.entries, log.amendments), version }), [stats, log, version]);
 
   const selected = selectedSeq === null ? undefined : log.entries[selectedSeq];
@@ -124,8 +143,17 @@ export function TrafficPanel({ log, protocolVersion, query: sharedQuery, onQuery
   };
 
   return (
-    <section aria-label="Traffic" className="@container flex min-h-0 flex-1 flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <TrafficHeader counts={counts} shown={view.indices ? view.count : undefined} query={query} onQuery={setQuery} queryErrors={queryErrors.map((e) => e.message)} />
+    <section
+      aria-label="Traffic"
+      className="@container flex min-h-0 flex-1 flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100"
+    >
+      <TrafficHeader
+        counts={counts}
+        shown={view.indices ? view.count : undefined}
+        query={query}
+        onQuery={setQuery}
+        queryErrors={queryErrors.map((e) => e.message)}
+      />
       <div className="flex min-h-0 flex-1 flex-col @3xl:flex-row">
         <div className="relative min-h-32 min-w-0 flex-1">
           <VirtualList
@@ -175,7 +203,14 @@ export function TrafficPanel({ log, protocolVersion, query: sharedQuery, onQuery
         </div>
         {selected && (
           <div className="max-h-[60%] min-h-0 overflow-auto border-t border-slate-200 @3xl:max-h-none @3xl:w-[45%] @3xl:shrink-0 @3xl:border-t-0 @3xl:border-l dark:border-slate-800">
-            <TrafficDetail entry={selected} entries={log.entries} protocolVersion={protocolVersion} validity={selected.kind === "frame" ? validator.validate(selected.seq) : undefined} onJump={jumpTo} onClose={() => setSelectedSeq(null)} />
+            <TrafficDetail
+              entry={selected}
+              entries={log.entries}
+              protocolVersion={protocolVersion}
+              validity={selected.kind === "frame" ? validator.validate(selected.seq) : undefined}
+              onJump={jumpTo}
+              onClose={() => setSelectedSeq(null)}
+            />
           </div>
         )}
       </div>

@@ -7,7 +7,18 @@ import { rpcLabel } from "@/lib/traffic";
 import type { EventEntry, FrameEntry, HttpEntry, SseEntry, TrafficEntry } from "@/lib/traffic";
 import { stripAnsi } from "@/lib/traffic";
 import { sseLabel } from "@/lib/traffic";
-import { allowedStatus, entryFlags, isExpected, entrySummary, formatBytes, formatClock, formatId, formatMs, rpcId, urlPath } from "@/lib/traffic";
+import {
+  allowedStatus,
+  entryFlags,
+  isExpected,
+  entrySummary,
+  formatBytes,
+  formatClock,
+  formatId,
+  formatMs,
+  rpcId,
+  urlPath,
+} from "@/lib/traffic";
 import type { Flag } from "@/lib/traffic";
 
 export interface TrafficRowProps {
@@ -23,7 +34,17 @@ export interface TrafficRowProps {
 }
 
 /** One traffic entry as a selectable option of the traffic listbox. */
-export function TrafficRow({ entry, id, position, setSize, selected, tabbable, style, onSelect, validator }: TrafficRowProps & { validator: FrameValidator }) {
+export function TrafficRow({
+  entry,
+  id,
+  position,
+  setSize,
+  selected,
+  tabbable,
+  style,
+  onSelect,
+  validator,
+}: TrafficRowProps & { validator: FrameValidator }) {
   const validity = useValidity(validator, entry.seq, entry.kind === "frame");
   return (
     <div
@@ -80,8 +101,18 @@ function BoundaryCells({ entry }: { entry: EventEntry }) {
   return (
     <>
       <span aria-hidden className={`h-px w-6 shrink-0 ${started ? "bg-indigo-400" : "bg-red-400"}`} />
-      <Tag className={started ? "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/60 dark:text-indigo-200" : LEVEL_TAG[entry.level]}>{started ? "new session" : "session ended"}</Tag>
-      <span className={`min-w-0 flex-1 truncate ${started ? "text-indigo-700 dark:text-indigo-300" : LEVEL_TEXT[entry.level]}`}>{entry.message}</span>
+      <Tag
+        className={
+          started ? "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/60 dark:text-indigo-200" : LEVEL_TAG[entry.level]
+        }
+      >
+        {started ? "new session" : "session ended"}
+      </Tag>
+      <span
+        className={`min-w-0 flex-1 truncate ${started ? "text-indigo-700 dark:text-indigo-300" : LEVEL_TEXT[entry.level]}`}
+      >
+        {entry.message}
+      </span>
       <span aria-hidden className={`h-px flex-1 ${started ? "bg-indigo-400" : "bg-red-400"}`} />
     </>
   );
@@ -113,7 +144,9 @@ function FrameCells({ entry }: { entry: FrameEntry }) {
         {malformed ? (
           <>
             <Flags flags={entryFlags(entry)} />
-            <span className="min-w-0 truncate text-slate-500 italic dark:text-slate-400">{entry.raw.slice(0, 160)}</span>
+            <span className="min-w-0 truncate text-slate-500 italic dark:text-slate-400">
+              {entry.raw.slice(0, 160)}
+            </span>
           </>
         ) : (
           <>
@@ -124,14 +157,22 @@ function FrameCells({ entry }: { entry: FrameEntry }) {
           </>
         )}
       </span>
-      <span className="w-20 shrink-0 truncate text-slate-600 dark:text-slate-300" title={id === undefined ? undefined : `id ${formatId(id)}`}>
+      <span
+        className="w-20 shrink-0 truncate text-slate-600 dark:text-slate-300"
+        title={id === undefined ? undefined : `id ${formatId(id)}`}
+      >
         {id === undefined ? "" : `id ${formatId(id)}`}
       </span>
-      <span className="w-16 shrink-0 text-right text-slate-500 tabular-nums dark:text-slate-400">{formatBytes(entry.size)}</span>
+      <span className="w-16 shrink-0 text-right text-slate-500 tabular-nums dark:text-slate-400">
+        {formatBytes(entry.size)}
+      </span>
       <span className="w-16 shrink-0 text-right text-slate-600 tabular-nums dark:text-slate-300">
         {isResponse && entry.latencyMs !== undefined ? formatMs(entry.latencyMs) : ""}
       </span>
-      <span className="w-16 shrink-0 truncate text-slate-400 dark:text-slate-500" title={entry.pairedSeq === undefined ? undefined : `paired with #${entry.pairedSeq}`}>
+      <span
+        className="w-16 shrink-0 truncate text-slate-400 dark:text-slate-500"
+        title={entry.pairedSeq === undefined ? undefined : `paired with #${entry.pairedSeq}`}
+      >
         {entry.pairedSeq === undefined ? "" : `↔ #${entry.pairedSeq}`}
       </span>
     </>
@@ -145,7 +186,9 @@ function HttpCells({ entry }: { entry: HttpEntry }) {
   return (
     <>
       {failed ? (
-        <span role="img" aria-label="failed" className="w-4 shrink-0 text-center text-red-600 dark:text-red-400">✕</span>
+        <span role="img" aria-label="failed" className="w-4 shrink-0 text-center text-red-600 dark:text-red-400">
+          ✕
+        </span>
       ) : (
         <Arrow direction={entry.phase === "request" ? "outgoing" : "incoming"} />
       )}
@@ -153,12 +196,31 @@ function HttpCells({ entry }: { entry: HttpEntry }) {
       <span className="shrink-0 font-medium text-slate-700 dark:text-slate-200">
         {entry.method}
         {entry.status !== undefined && (
-          <span className={entry.status >= 400 && !allowedStatus(entry) && !isExpected(entry) ? " text-red-600 dark:text-red-400" : entry.status >= 400 ? " text-slate-500" : " text-emerald-700 dark:text-emerald-400"}> {entry.status}</span>
+          <span
+            className={
+              entry.status >= 400 && !allowedStatus(entry) && !isExpected(entry)
+                ? " text-red-600 dark:text-red-400"
+                : entry.status >= 400
+                  ? " text-slate-500"
+                  : " text-emerald-700 dark:text-emerald-400"
+            }
+          >
+            {" "}
+            {entry.status}
+          </span>
         )}
       </span>
-      <span className="max-w-64 shrink truncate text-slate-600 dark:text-slate-300" title={entry.url}>{urlPath(entry.url)}</span>
-      {entry.durationMs !== undefined && <span className="shrink-0 text-slate-500 tabular-nums">{formatMs(entry.durationMs)}</span>}
-      {session && <span className="shrink-0 text-slate-400" title={`mcp-session-id: ${session}`}>sid {session.slice(0, 8)}…</span>}
+      <span className="max-w-64 shrink truncate text-slate-600 dark:text-slate-300" title={entry.url}>
+        {urlPath(entry.url)}
+      </span>
+      {entry.durationMs !== undefined && (
+        <span className="shrink-0 text-slate-500 tabular-nums">{formatMs(entry.durationMs)}</span>
+      )}
+      {session && (
+        <span className="shrink-0 text-slate-400" title={`mcp-session-id: ${session}`}>
+          sid {session.slice(0, 8)}…
+        </span>
+      )}
       {version && <span className="shrink-0 text-slate-400">v{version}</span>}
       {entry.note && <span className="min-w-0 flex-1 truncate text-amber-700 dark:text-amber-400">{entry.note}</span>}
       <Flags flags={entryFlags(entry).filter((f) => f.text !== "failed" || !entry.note)} />
@@ -168,9 +230,13 @@ function HttpCells({ entry }: { entry: HttpEntry }) {
 
 function Arrow({ direction }: { direction: "outgoing" | "incoming" }) {
   return direction === "outgoing" ? (
-    <span role="img" aria-label="outgoing" className="w-4 shrink-0 text-center text-indigo-600 dark:text-indigo-400">→</span>
+    <span role="img" aria-label="outgoing" className="w-4 shrink-0 text-center text-indigo-600 dark:text-indigo-400">
+      →
+    </span>
   ) : (
-    <span role="img" aria-label="incoming" className="w-4 shrink-0 text-center text-emerald-600 dark:text-emerald-400">←</span>
+    <span role="img" aria-label="incoming" className="w-4 shrink-0 text-center text-emerald-600 dark:text-emerald-400">
+      ←
+    </span>
   );
 }
 
@@ -188,7 +254,11 @@ function Flags({ flags }: { flags: Flag[] }) {
 }
 
 function Tag({ children, className, title }: { children: ReactNode; className: string; title?: string }) {
-  return <span title={title} className={`shrink-0 rounded px-1 text-[10px] leading-4 font-medium ${className}`}>{children}</span>;
+  return (
+    <span title={title} className={`shrink-0 rounded px-1 text-[10px] leading-4 font-medium ${className}`}>
+      {children}
+    </span>
+  );
 }
 
 function labelColor(entry: FrameEntry): string {

@@ -22,10 +22,10 @@ describe("quoting and splitting arguments", () => {
     plain: ["-y", "@modelcontextprotocol/server-everything", "stdio"],
     spaces: ["a b", " leading", "trailing ", "  ", "tab\there", "new\nline"],
     quotes: ['"', "'", `"'"`, 'say "hi"', "it's", `mixed "double" and 'single'`],
-    backslashes: ["\\", "\\\\", 'ends with \\', '\\"', "C:\\Program Files\\x", "a\\ b", "\\n"],
+    backslashes: ["\\", "\\\\", "ends with \\", '\\"', "C:\\Program Files\\x", "a\\ b", "\\n"],
     "empty strings": ["", "", "x", ""],
     unicode: ["héllo wörld", "日本語", "emoji 🎉", "nbsp\u00a0inside", "\u2028", "zero\u200bwidth", "🎉"],
-    "all at once": ["", ' "\\\' ', "\\", "x y", "é"],
+    "all at once": ["", " \"\\' ", "\\", "x y", "é"],
   };
   for (const [name, args] of Object.entries(cases)) {
     it(`gives back the args after quoting: ${name}`, () => {
@@ -42,7 +42,9 @@ describe("quoting and splitting arguments", () => {
       return seed % n;
     };
     for (let round = 0; round < 500; round++) {
-      const args = Array.from({ length: next(5) }, () => Array.from({ length: next(7) }, () => alphabet[next(alphabet.length)]!).join(""));
+      const args = Array.from({ length: next(5) }, () =>
+        Array.from({ length: next(7) }, () => alphabet[next(alphabet.length)]!).join(""),
+      );
       expect(splitArgs(joinArgs(args))).toEqual(args);
     }
   });

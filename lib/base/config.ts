@@ -15,7 +15,10 @@ const Common = {
   /** Which client capabilities to declare and answer; all on when absent. */
   clientFeatures: ClientFeatureSwitchesSchema.optional(),
   /** The roots offered to the server (roots/list), as last saved with the connection. */
-  roots: z.array(z.object({ uri: z.string(), name: z.string().optional() })).max(1000).optional(),
+  roots: z
+    .array(z.object({ uri: z.string(), name: z.string().optional() }))
+    .max(1000)
+    .optional(),
 };
 
 export const StdioConnectionSchema = z.object({

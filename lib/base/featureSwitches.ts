@@ -41,7 +41,10 @@ export function featureOn(features: ClientFeatureSwitches | undefined, key: Clie
  * is switched on. `extra` is the extension point for capabilities other modules answer (tasks):
  * it is merged in as given.
  */
-export function declaredCapabilities(features: ClientFeatureSwitches | undefined, extra: ClientCapabilities = {}): ClientCapabilities {
+export function declaredCapabilities(
+  features: ClientFeatureSwitches | undefined,
+  extra: ClientCapabilities = {},
+): ClientCapabilities {
   const caps: ClientCapabilities = {};
   if (featureOn(features, "sampling")) caps.sampling = featureOn(features, "samplingTools") ? { tools: {} } : {};
   const form = featureOn(features, "elicitationForm");
@@ -50,7 +53,10 @@ export function declaredCapabilities(features: ClientFeatureSwitches | undefined
   if (featureOn(features, "roots")) caps.roots = featureOn(features, "rootsListChanged") ? { listChanged: true } : {};
   // Which requests may be task-augmented follows what is answered at all; with neither, tasks mean nothing.
   if (featureOn(features, "tasks") && (caps.sampling || caps.elicitation)) {
-    const requests = { ...(caps.sampling && { sampling: { createMessage: {} } }), ...(caps.elicitation && { elicitation: { create: {} } }) };
+    const requests = {
+      ...(caps.sampling && { sampling: { createMessage: {} } }),
+      ...(caps.elicitation && { elicitation: { create: {} } }),
+    };
     caps.tasks = { list: {}, cancel: {}, requests };
   }
   return { ...caps, ...extra };

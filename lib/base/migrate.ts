@@ -26,22 +26,43 @@ export type MigrationResult<T> =
  * A chain whose steps are checked once, when it is defined: a missing step (or one past the current
  * version) is a programming error, thrown at once rather than found by the first old file.
  */
-export function migrationChain<T>(current: number, steps: Readonly<Record<number, MigrationStep<T>>>, oldest = 1): MigrationChain<T> {
-  if (!isVersion(oldest) || !isVersion(current) || oldest > current) throw new Error(`migrationChain: versions must run from a whole number ≥ 1 up (got v${oldest} to v${current})`);
-  for (let v = oldest; v < current; v++) if (typeof steps[v] !== "function") throw new Error(`migrationChain: no step from v${v} to v${v + 1}`);
-  const extra = Object.keys(steps).map(Number).filter((v) => !(v >= oldest && v < current));
-  if (extra.length) throw new Error(`migrationChain: steps outside v${oldest}..v${current - 1}: ${extra.map((v) => `v${v}`).join(", ")}`);
+export function migrationChain<T>(
+  current: number,
+  steps: Readonly<Record<number, MigrationStep<T>>>,
+  oldest = 1,
+): MigrationChain<T> {
+  if (!isVersion(oldest) || !isVersion(current) || oldest > current)
+    throw new Error(`migrationChain: versions must run from a whole number ≥ 1 up (got v${oldest} to v${current})`);
+  for (let v = oldest; v < current; v++)
+    if (typeof steps[v] !== "function") throw new Error(`migrationChain: no step from v${v} to v${v + 1}`);
+  const extra = Object.keys(steps)
+    .map(Number)
+    .filter((v) => !(v >= oldest && v < current));
+  if (extra.length)
+    throw new Error(
+      `migrationChain: steps outside v${oldest}..v${current - 1}: ${extra.map((v) => `v${v}`).join(", ")}`,
+    );
   return { current, oldest, steps };
 }
 
 /** Lift `doc`, written as `version`, to `chain.current`. Never throws for a bad version; a step may throw. */
 export function migrate<T>(chain: MigrationChain<T>, version: unknown, doc: T): MigrationResult<T> {
   if (isVersion(version) && version > chain.current) {
-    return { ok: false, reason: "too-new", version, message: `version ${version} is newer than this program reads (up to ${chain.current})` };
+    return {
+      ok: false,
+      reason: "too-new",
+      version,
+      message: `version ${version} is newer than this program reads (up to ${chain.current})`,
+    };
   }
   if (!isVersion(version) || version < chain.oldest) {
     const shown = typeof version === "number" || typeof version === "string" ? JSON.stringify(version) : typeof version;
-    return { ok: false, reason: "unknown", version, message: `version ${shown} is not one this program reads (${chain.oldest} to ${chain.current})` };
+    return {
+      ok: false,
+      reason: "unknown",
+      version,
+      message: `version ${shown} is not one this program reads (${chain.oldest} to ${chain.current})`,
+    };
   }
   let value = doc;
   for (let v = version; v < chain.current; v++) value = chain.steps[v]!(value);

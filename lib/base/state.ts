@@ -1,4 +1,13 @@
-import type { ClientCapabilities, DiscoverResult, Implementation, Prompt, Resource, ResourceTemplateType as ResourceTemplate, ServerCapabilities, Tool } from "@modelcontextprotocol/client";
+import type {
+  ClientCapabilities,
+  DiscoverResult,
+  Implementation,
+  Prompt,
+  Resource,
+  ResourceTemplateType as ResourceTemplate,
+  ServerCapabilities,
+  Tool,
+} from "@modelcontextprotocol/client";
 import type { ConnectionConfig } from "./config";
 import type { Violation } from "./violations";
 
@@ -81,14 +90,22 @@ export function initialState(config: ConnectionConfig, clientCapabilities: Clien
     status: "idle",
     autoReconnect: false,
     clientCapabilities,
-    lists: { tools: { ...emptyList, items: [] }, resources: { ...emptyList, items: [] }, resourceTemplates: { ...emptyList, items: [] }, prompts: { ...emptyList, items: [] } },
+    lists: {
+      tools: { ...emptyList, items: [] },
+      resources: { ...emptyList, items: [] },
+      resourceTemplates: { ...emptyList, items: [] },
+      prompts: { ...emptyList, items: [] },
+    },
   };
 }
 
 // Named reducers: every state change is one of these.
 
 /** Before a connect: the configuration to use and the client capabilities it declares. */
-export const configured = (s: SessionState, p: { config: ConnectionConfig; clientCapabilities: ClientCapabilities }): SessionState => ({ ...s, ...p });
+export const configured = (
+  s: SessionState,
+  p: { config: ConnectionConfig; clientCapabilities: ClientCapabilities },
+): SessionState => ({ ...s, ...p });
 
 export const connecting = (s: SessionState, phase: string): SessionState => ({
   ...initialState(s.config, s.clientCapabilities),
@@ -98,25 +115,55 @@ export const connecting = (s: SessionState, phase: string): SessionState => ({
 });
 
 /** The live connection is gone; `failure.reconnect` offers a fresh session with the same settings. */
-export const lost = (s: SessionState, failure: Failure): SessionState => ({ ...s, status: "failed", phase: undefined, failure: { ...failure, reconnect: true } });
+export const lost = (s: SessionState, failure: Failure): SessionState => ({
+  ...s,
+  status: "failed",
+  phase: undefined,
+  failure: { ...failure, reconnect: true },
+});
 
-export const autoReconnectSet = (s: SessionState, on: boolean): SessionState => ({ ...s, autoReconnect: on, ...(on ? {} : { nextReconnect: undefined }) });
+export const autoReconnectSet = (s: SessionState, on: boolean): SessionState => ({
+  ...s,
+  autoReconnect: on,
+  ...(on ? {} : { nextReconnect: undefined }),
+});
 
-export const reconnectPlanned = (s: SessionState, next: SessionState["nextReconnect"]): SessionState => ({ ...s, nextReconnect: next });
+export const reconnectPlanned = (s: SessionState, next: SessionState["nextReconnect"]): SessionState => ({
+  ...s,
+  nextReconnect: next,
+});
 
 export const phaseChanged = (s: SessionState, phase: string): SessionState => ({ ...s, phase });
 
 export const connected = (
   s: SessionState,
-  p: Pick<SessionState, "era" | "protocolVersion" | "serverInfo" | "serverCapabilities" | "instructions" | "discover" | "restartedAfterProbe" | "connectedAt">,
+  p: Pick<
+    SessionState,
+    | "era"
+    | "protocolVersion"
+    | "serverInfo"
+    | "serverCapabilities"
+    | "instructions"
+    | "discover"
+    | "restartedAfterProbe"
+    | "connectedAt"
+  >,
 ): SessionState => ({ ...s, ...p, status: "connected", phase: undefined, failure: undefined });
 
-export const failed = (s: SessionState, failure: Failure): SessionState => ({ ...s, status: "failed", phase: undefined, failure });
+export const failed = (s: SessionState, failure: Failure): SessionState => ({
+  ...s,
+  status: "failed",
+  phase: undefined,
+  failure,
+});
 
 export const disconnected = (s: SessionState, failure?: Failure): SessionState =>
   s.status === "failed" ? s : { ...s, status: failure ? "failed" : "disconnected", phase: undefined, failure };
 
-export const listUpdated = <K extends ListKind>(s: SessionState, p: { kind: K; list: SessionState["lists"][K] }): SessionState => ({
+export const listUpdated = <K extends ListKind>(
+  s: SessionState,
+  p: { kind: K; list: SessionState["lists"][K] },
+): SessionState => ({
   ...s,
   lists: { ...s.lists, [p.kind]: p.list },
 });
@@ -124,14 +171,28 @@ export const listUpdated = <K extends ListKind>(s: SessionState, p: { kind: K; l
 /** A recording opened offline: what was negotiated, and the lists its traffic carried. */
 export const recordingOpened = (
   s: SessionState,
-  p: Pick<SessionState, "era" | "protocolVersion" | "serverInfo" | "serverCapabilities" | "instructions" | "clientCapabilities" | "recording"> & { lists: { tools: unknown[]; resources: unknown[]; prompts: unknown[] } },
+  p: Pick<
+    SessionState,
+    | "era"
+    | "protocolVersion"
+    | "serverInfo"
+    | "serverCapabilities"
+    | "instructions"
+    | "clientCapabilities"
+    | "recording"
+  > & { lists: { tools: unknown[]; resources: unknown[]; prompts: unknown[] } },
 ): SessionState => {
-  const ready = <T,>(items: unknown[]): ListState<T> => ({ status: "ready", items: items as T[], reason: "refresh" });
+  const ready = <T>(items: unknown[]): ListState<T> => ({ status: "ready", items: items as T[], reason: "refresh" });
   return {
     ...initialState(s.config, p.clientCapabilities),
     ...p,
     autoReconnect: false,
     status: "disconnected",
-    lists: { tools: ready(p.lists.tools), resources: ready(p.lists.resources), resourceTemplates: { status: "idle", items: [] }, prompts: ready(p.lists.prompts) },
+    lists: {
+      tools: ready(p.lists.tools),
+      resources: ready(p.lists.resources),
+      resourceTemplates: { status: "idle", items: [] },
+      prompts: ready(p.lists.prompts),
+    },
   };
 };

@@ -44,7 +44,8 @@ export function describeFound(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "object") return "object";
-  if (typeof value === "string") return value.length > 40 ? `string ${JSON.stringify(value.slice(0, 40))}…` : `string ${JSON.stringify(value)}`;
+  if (typeof value === "string")
+    return value.length > 40 ? `string ${JSON.stringify(value.slice(0, 40))}…` : `string ${JSON.stringify(value)}`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -77,7 +78,11 @@ export function violationsFromCodecMessage(message: string, root: unknown, prefi
 }
 
 /** Zod issues (relative to `prefix` in the frame `root`) as violations. */
-export function violationsFromIssues(issues: readonly ZodLikeIssue[], root: unknown, prefix: readonly Segment[]): Violation[] {
+export function violationsFromIssues(
+  issues: readonly ZodLikeIssue[],
+  root: unknown,
+  prefix: readonly Segment[],
+): Violation[] {
   return issues.flatMap((issue) => fromIssue(issue, root, prefix));
 }
 
@@ -88,7 +93,11 @@ function fromIssue(issue: ZodLikeIssue, root: unknown, prefix: readonly Segment[
     const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
     if (best && best.length > 0) return best.flatMap((inner) => fromIssue(inner, root, path));
   }
-  const violation: Violation = { path: pointer(path), message: issue.message ?? "does not match the schema", source: "schema" };
+  const violation: Violation = {
+    path: pointer(path),
+    message: issue.message ?? "does not match the schema",
+    source: "schema",
+  };
   const expected = expectedOf(issue);
   if (expected) violation.expected = expected;
   if (issue.code === "unrecognized_keys" && issue.keys) violation.found = issue.keys.join(", ");

@@ -6,11 +6,18 @@ export const StdioLaunchSchema = z.object({
   command: z.string().min(1, "a command is required").max(4096),
   args: z.array(z.string().max(65536)).max(1000).default([]),
   env: z
-    .record(z.string(), z.string().refine((v) => !v.includes("\0"), "an environment value must not contain a NUL character"))
+    .record(
+      z.string(),
+      z.string().refine((v) => !v.includes("\0"), "an environment value must not contain a NUL character"),
+    )
     .default({})
     .superRefine((env, ctx) => {
       const bad = invalidEnvNames(Object.keys(env));
-      if (bad.length) ctx.addIssue({ code: "custom", message: `environment variable names must match ${ENV_NAME.source}; refused: ${bad.join(", ")}` });
+      if (bad.length)
+        ctx.addIssue({
+          code: "custom",
+          message: `environment variable names must match ${ENV_NAME.source}; refused: ${bad.join(", ")}`,
+        });
     }),
   cwd: z.string().max(4096).optional(),
 });
@@ -63,7 +70,10 @@ export function decodeUpstreamHeaders(value: string | null): Array<[string, stri
   try {
     const parsed: unknown = JSON.parse(decodeURIComponent(value));
     if (!Array.isArray(parsed)) return undefined;
-    return parsed.filter((p): p is [string, string] => Array.isArray(p) && p.length === 2 && typeof p[0] === "string" && typeof p[1] === "string");
+    return parsed.filter(
+      (p): p is [string, string] =>
+        Array.isArray(p) && p.length === 2 && typeof p[0] === "string" && typeof p[1] === "string",
+    );
   } catch {
     return undefined;
   }

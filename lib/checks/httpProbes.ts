@@ -40,8 +40,16 @@ interface Sent {
 }
 
 /** One POST (or DELETE) to the server, its body read to the end so the capture records it. */
-async function send(ctx: HttpProbeContext, init: { method?: string; body?: unknown; headers?: Record<string, string | undefined> }): Promise<Sent> {
-  const headers: Record<string, string> = { ...ctx.headers, accept: "application/json, text/event-stream", "content-type": "application/json", "mcp-protocol-version": ctx.protocolVersion };
+async function send(
+  ctx: HttpProbeContext,
+  init: { method?: string; body?: unknown; headers?: Record<string, string | undefined> },
+): Promise<Sent> {
+  const headers: Record<string, string> = {
+    ...ctx.headers,
+    accept: "application/json, text/event-stream",
+    "content-type": "application/json",
+    "mcp-protocol-version": ctx.protocolVersion,
+  };
   if (ctx.sessionId) headers["mcp-session-id"] = ctx.sessionId;
   for (const [name, value] of Object.entries(init.headers ?? {})) {
     if (value === undefined) delete headers[name];
@@ -50,7 +58,12 @@ async function send(ctx: HttpProbeContext, init: { method?: string; body?: unkno
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ctx.timeoutMs);
   try {
-    const response = await ctx.fetch(ctx.url, { method: init.method ?? "POST", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: controller.signal });
+    const response = await ctx.fetch(ctx.url, {
+      method: init.method ?? "POST",
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: controller.signal,
+    });
     const text = await response.text().catch(() => "");
     return { status: response.status, sessionId: response.headers.get("mcp-session-id"), code: errorCode(text) };
   } finally {
@@ -60,7 +73,12 @@ async function send(ctx: HttpProbeContext, init: { method?: string; body?: unkno
 
 /** The error code of a JSON body or of the first SSE data line that holds one. */
 function errorCode(text: string): number | undefined {
-  const candidates = text.trimStart().startsWith("{") ? [text] : text.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5));
+  const candidates = text.trimStart().startsWith("{")
+    ? [text]
+    : text
+        .split("\n")
+        .filter((l) => l.startsWith("data:"))
+        .map((l) => l.slice(5));
   for (const c of candidates) {
     try {
       const code = (JSON.parse(c) as { error?: { code?: unknown } }).error?.code;
@@ -73,14 +91,26 @@ function errorCode(text: string): number | undefined {
 }
 
 const describe = (s: Sent) => `HTTP ${s.status}${s.code === undefined ? "" : `, ${codeText(s.code)}`}`;
-const request = (ctx: HttpProbeContext, method: string, params: Record<string, unknown> = {}) => ({ jsonrpc: "2.0", id: ctx.id, method, params: { ...params, ...ctx.meta } });
+const request = (ctx: HttpProbeContext, method: string, params: Record<string, unknown> = {}) => ({
+  jsonrpc: "2.0",
+  id: ctx.id,
+  method,
+  params: { ...params, ...ctx.meta },
+});
 /** A harmless request for the era: ping (legacy) or server/discover (2026-07-28, where ping is gone). */
-const harmless = (ctx: HttpProbeContext) => (ctx.era === "modern" ? request(ctx, "server/discover") : request(ctx, "ping"));
+const harmless = (ctx: HttpProbeContext) =>
+  ctx.era === "modern" ? request(ctx, "server/discover") : request(ctx, "ping");
 const modernHeaders = (ctx: HttpProbeContext, method: string) => (ctx.era === "modern" ? { "mcp-method": method } : {});
 
-const streamableOnly = (ctx: ProbeContext) => (ctx.transport === "streamable-http" ? undefined : "Streamable HTTP only");
+const streamableOnly = (ctx: ProbeContext) =>
+  ctx.transport === "streamable-http" ? undefined : "Streamable HTTP only";
 const withSession = (ctx: ProbeContext & { sessionId?: string }) =>
-  streamableOnly(ctx) ?? (ctx.era === "modern" ? "2026-07-28 has no sessions" : ctx.sessionId ? undefined : "the server issued no Mcp-Session-Id");
+  streamableOnly(ctx) ??
+  (ctx.era === "modern"
+    ? "2026-07-28 has no sessions"
+    : ctx.sessionId
+      ? undefined
+      : "the server issued no Mcp-Session-Id");
 
 export const HTTP_PROBES: HttpProbe[] = [
   {
@@ -88,13 +118,22 @@ export const HTTP_PROBES: HttpProbe[] = [
     title: "A request from a foreign Origin is refused (DNS-rebinding protection)",
     page: "http",
     level: "must",
-    expected: (ctx) => (ctx.protocolVersion >= "2025-11-25" ? "HTTP 403" : "a 4xx refusal (HTTP 403 from 2025-11-25 on)"),
+    expected: (ctx) =>
+      ctx.protocolVersion >= "2025-11-25" ? "HTTP 403" : "a 4xx refusal (HTTP 403 from 2025-11-25 on)",
     skip: streamableOnly,
     async run(ctx) {
-      const sent = await send(ctx, { body: harmless(ctx), headers: { origin: "http://lens-check.invalid", ...modernHeaders(ctx, harmless(ctx).method) } });
-      const refused = ctx.protocolVersion >= "2025-11-25" ? sent.status === 403 : sent.status >= 400 && sent.status < 500;
+      const sent = await send(ctx, {
+        body: harmless(ctx),
+        headers: { origin: "http://lens-check.invalid", ...modernHeaders(ctx, harmless(ctx).method) },
+      });
+      const refused =
+        ctx.protocolVersion >= "2025-11-25" ? sent.status === 403 : sent.status >= 400 && sent.status < 500;
       const served = sent.status >= 200 && sent.status < 300;
-      const observed = refused ? describe(sent) : served ? `${describe(sent)}: the request from http://lens-check.invalid was served` : `${describe(sent)}: refused, but not with 403`;
+      const observed = refused
+        ? describe(sent)
+        : served
+          ? `${describe(sent)}: the request from http://lens-check.invalid was served`
+          : `${describe(sent)}: refused, but not with 403`;
       return { pass: refused, observed };
     },
   },
@@ -119,10 +158,17 @@ export const HTTP_PROBES: HttpProbe[] = [
     skip: withSession,
     async run(ctx) {
       // A second session of our own, so the live one is untouched.
-      const init = request(ctx, "initialize", { protocolVersion: ctx.protocolVersion, capabilities: {}, clientInfo: { name: "mcp-lens-check", version: "0.1.0" } });
+      const init = request(ctx, "initialize", {
+        protocolVersion: ctx.protocolVersion,
+        capabilities: {},
+        clientInfo: { name: "mcp-lens-check", version: "0.1.0" },
+      });
       const opened = await send(ctx, { body: init, headers: { "mcp-session-id": undefined } });
       if (!opened.sessionId) return { skipped: `the second initialize got ${describe(opened)} and no Mcp-Session-Id` };
-      const ended = await send(ctx, { method: "DELETE", headers: { "mcp-session-id": opened.sessionId, "content-type": undefined } });
+      const ended = await send(ctx, {
+        method: "DELETE",
+        headers: { "mcp-session-id": opened.sessionId, "content-type": undefined },
+      });
       if (ended.status === 405) return { skipped: "the server does not let clients end sessions (DELETE: HTTP 405)" };
       const after = await send(ctx, { body: harmless(ctx), headers: { "mcp-session-id": opened.sessionId } });
       return { pass: after.status === 404, observed: `DELETE: HTTP ${ended.status}; then ${describe(after)}` };

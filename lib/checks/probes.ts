@@ -47,18 +47,19 @@ export interface Probe {
   judge(answer: Answer, ctx: ProbeContext): Judgement;
 }
 
-const rpc = (id: string, method: string, params: Record<string, unknown>) => JSON.stringify({ jsonrpc: "2.0", id, method, params });
+const rpc = (id: string, method: string, params: Record<string, unknown>) =>
+  JSON.stringify({ jsonrpc: "2.0", id, method, params });
 
 /** Describes an answer in a few words, as the check table shows it. */
 export function describeAnswer(answer: Answer): string {
   if (answer.kind === "none") return answer.why;
-  if (answer.kind === "error") return `error ${answer.code} ${JSON.stringify(answer.message.length > 160 ? `${answer.message.slice(0, 160)}…` : answer.message)}`;
+  if (answer.kind === "error")
+    return `error ${answer.code} ${JSON.stringify(answer.message.length > 160 ? `${answer.message.slice(0, 160)}…` : answer.message)}`;
   const r = answer.result;
   if (isRecord(r) && r.isError === true) return "a tool result with isError: true (a tool execution error)";
   const text = JSON.stringify(r) ?? "undefined";
   return `result ${text.length > 120 ? `${text.slice(0, 120)}…` : text}`;
 }
-
 
 /** Passes on an error with exactly this code. */
 function expectCode(code: number): (answer: Answer) => Judgement {
@@ -66,12 +67,18 @@ function expectCode(code: number): (answer: Answer) => Judgement {
 }
 
 const CODE_NAMES: Record<number, string> = {
-  [-32700]: "Parse error", [-32600]: "Invalid Request", [-32601]: "Method not found", [-32602]: "Invalid params",
-  [-32002]: "Resource not found", [-32020]: "Header mismatch", [-32022]: "Unsupported protocol version",
+  [-32700]: "Parse error",
+  [-32600]: "Invalid Request",
+  [-32601]: "Method not found",
+  [-32602]: "Invalid params",
+  [-32002]: "Resource not found",
+  [-32020]: "Header mismatch",
+  [-32022]: "Unsupported protocol version",
 };
 export const codeText = (code: number) => (CODE_NAMES[code] ? `error ${code} (${CODE_NAMES[code]})` : `error ${code}`);
 
-const needs = (capability: string) => (ctx: ProbeContext) => (capability in ctx.capabilities ? undefined : `the server does not declare '${capability}'`);
+const needs = (capability: string) => (ctx: ProbeContext) =>
+  capability in ctx.capabilities ? undefined : `the server does not declare '${capability}'`;
 const modernOnly = (ctx: ProbeContext) => (ctx.era === "modern" ? undefined : "2026-07-28 only");
 const NO_SUCH = "lens-check-does-not-exist";
 
@@ -117,7 +124,10 @@ export const PROBES: Probe[] = [
     message: (ctx, id) => rpc(id, "ping", ctx.meta),
     judge: (answer, ctx) => {
       if (ctx.era === "modern") return expectCode(-32601)(answer);
-      const empty = answer.kind === "result" && isRecord(answer.result) && Object.keys(answer.result).filter((k) => k !== "_meta").length === 0;
+      const empty =
+        answer.kind === "result" &&
+        isRecord(answer.result) &&
+        Object.keys(answer.result).filter((k) => k !== "_meta").length === 0;
       return { pass: empty, observed: describeAnswer(answer) };
     },
   },
@@ -182,9 +192,14 @@ export const PROBES: Probe[] = [
     expected: (ctx) => (ctx.transport === "stdio" ? codeText(-32022) : `${codeText(-32022)} or ${codeText(-32020)}`),
     skip: modernOnly,
     httpStatus: () => 400,
-    message: (ctx, id) => rpc(id, "tools/list", { ...ctx.meta, _meta: { ...(ctx.meta._meta as object), "io.modelcontextprotocol/protocolVersion": "1999-01-01" } }),
+    message: (ctx, id) =>
+      rpc(id, "tools/list", {
+        ...ctx.meta,
+        _meta: { ...(ctx.meta._meta as object), "io.modelcontextprotocol/protocolVersion": "1999-01-01" },
+      }),
     judge: (answer, ctx) => {
-      const ok = answer.kind === "error" && (answer.code === -32022 || (ctx.transport !== "stdio" && answer.code === -32020));
+      const ok =
+        answer.kind === "error" && (answer.code === -32022 || (ctx.transport !== "stdio" && answer.code === -32020));
       return { pass: ok, observed: describeAnswer(answer) };
     },
   },

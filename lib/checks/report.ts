@@ -8,7 +8,12 @@ export interface ReportContext {
   at: string;
 }
 
-const VERDICT: Record<CheckResult["verdict"], string> = { pass: "pass", fail: "FAIL", warn: "warning", skipped: "skipped" };
+const VERDICT: Record<CheckResult["verdict"], string> = {
+  pass: "pass",
+  fail: "FAIL",
+  warn: "warning",
+  skipped: "skipped",
+};
 
 /** Table cells hold server text: pipes and newlines would break the table, backticks the code spans. */
 function cell(text: string): string {
@@ -30,7 +35,10 @@ export function checksMarkdown(results: readonly CheckResult[], ctx: ReportConte
     "",
     "| Verdict | Check | Level | Expected | Observed | Spec |",
     "|---|---|---|---|---|---|",
-    ...results.map((r) => `| ${VERDICT[r.verdict]} | ${cell(r.title)} | ${r.level === "must" ? "required" : "recommended"} | \`${cell(r.expected)}\` | \`${cell(r.observed)}\` | [section](${r.specUrl}) |`),
+    ...results.map(
+      (r) =>
+        `| ${VERDICT[r.verdict]} | ${cell(r.title)} | ${r.level === "must" ? "required" : "recommended"} | \`${cell(r.expected)}\` | \`${cell(r.observed)}\` | [section](${r.specUrl}) |`,
+    ),
     "",
   ];
   return lines.join("\n");

@@ -24,7 +24,10 @@ afterEach(async () => {
   session = undefined;
 });
 
-async function check(config: ConnectionConfig, deps = nodeSessionDeps()): Promise<{ results: CheckResult[]; s: InspectorSession }> {
+async function check(
+  config: ConnectionConfig,
+  deps = nodeSessionDeps(),
+): Promise<{ results: CheckResult[]; s: InspectorSession }> {
   session = new InspectorSession(config, deps);
   await session.connect();
   expect(session.state.failure).toBeUndefined();
@@ -41,13 +44,26 @@ describe("spot check", () => {
     // What this server really answers (SDK 1.x): unparseable and method-less lines get no answer at
     // all, an unknown tool is a tool result, a missing resource is -32602 instead of -32002.
     expect(verdicts(results)).toEqual({
-      "unknown-method": "pass", "parse-error": "fail", "invalid-request": "fail", ping: "pass", "tools-call-without-name": "fail",
-      "tools-call-unknown": "warn", "resources-read-unknown": "warn", "prompts-get-unknown": "pass", "missing-meta": "skipped", "unsupported-version": "skipped",
-      "foreign-origin": "skipped", "session-required": "skipped", "ended-session": "skipped", "method-header-mismatch": "skipped",
+      "unknown-method": "pass",
+      "parse-error": "fail",
+      "invalid-request": "fail",
+      ping: "pass",
+      "tools-call-without-name": "fail",
+      "tools-call-unknown": "warn",
+      "resources-read-unknown": "warn",
+      "prompts-get-unknown": "pass",
+      "missing-meta": "skipped",
+      "unsupported-version": "skipped",
+      "foreign-origin": "skipped",
+      "session-required": "skipped",
+      "ended-session": "skipped",
+      "method-header-mismatch": "skipped",
     });
     expect(result(results, "foreign-origin").observed).toBe("Streamable HTTP only");
     expect(result(results, "parse-error").observed).toBe("no answer within 2 s");
-    expect(result(results, "tools-call-unknown").observed).toBe("a tool result with isError: true (a tool execution error)");
+    expect(result(results, "tools-call-unknown").observed).toBe(
+      "a tool result with isError: true (a tool execution error)",
+    );
     // Known deviation of the SDK's servers: a tools/call without a name is -32603, not -32602.
     const noName = result(results, "tools-call-without-name");
     expect(noName).toMatchObject({ verdict: "fail", expected: "error -32602 (Invalid params)" });
@@ -69,9 +85,20 @@ describe("spot check", () => {
     expect(result(results, "unsupported-version").verdict).not.toBe("skipped");
     // The SDK v2 server over stdio does not check the version named in _meta.
     expect(verdicts(results)).toEqual({
-      "unknown-method": "pass", "parse-error": "fail", "invalid-request": "fail", ping: "pass", "tools-call-without-name": "pass",
-      "tools-call-unknown": "pass", "resources-read-unknown": "pass", "prompts-get-unknown": "pass", "missing-meta": "pass", "unsupported-version": "fail",
-      "foreign-origin": "skipped", "session-required": "skipped", "ended-session": "skipped", "method-header-mismatch": "skipped",
+      "unknown-method": "pass",
+      "parse-error": "fail",
+      "invalid-request": "fail",
+      ping: "pass",
+      "tools-call-without-name": "pass",
+      "tools-call-unknown": "pass",
+      "resources-read-unknown": "pass",
+      "prompts-get-unknown": "pass",
+      "missing-meta": "pass",
+      "unsupported-version": "fail",
+      "foreign-origin": "skipped",
+      "session-required": "skipped",
+      "ended-session": "skipped",
+      "method-header-mismatch": "skipped",
     });
     expect(result(results, "unsupported-version").observed).toMatch(/^result \{"tools"/);
   });
@@ -89,27 +116,54 @@ describe("spot check over Streamable HTTP (the demo)", () => {
   let url: string | undefined;
   beforeAll(async () => {
     demo = startProcess(process.execPath, ["--import", "tsx", "servers/demo/http.ts"], { PORT: "0" });
-    await waitFor(() => (url = /MCP_LENS_DEMO_URL=(\S+)/.exec(demo.output())?.[1]) !== undefined || demo.child.exitCode !== null, 15_000);
+    await waitFor(
+      () => (url = /MCP_LENS_DEMO_URL=(\S+)/.exec(demo.output())?.[1]) !== undefined || demo.child.exitCode !== null,
+      15_000,
+    );
   }, 20_000);
   afterAll(async () => demo.stop());
 
-  it.each(["2025-11-25", "2026-07-28"] as const)("%s: HTTP statuses are checked where the spec fixes them", async (protocol) => {
-    const config = { id: "demo-http", name: "demo", transport: "streamable-http", protocol, url: url!, headers: [] } as ConnectionConfig;
-    const { results } = await check(config, nodeSessionDeps({ direct: true }));
-    const modern = protocol === "2026-07-28";
-    expect(verdicts(results)).toEqual({
-      "unknown-method": "pass", "parse-error": "skipped", "invalid-request": "pass", ping: "pass", "tools-call-without-name": "pass",
-      "tools-call-unknown": "pass", "resources-read-unknown": modern ? "pass" : "warn", "prompts-get-unknown": "pass",
-      "missing-meta": modern ? "pass" : "skipped", "unsupported-version": modern ? "pass" : "skipped",
-      "foreign-origin": "pass", "session-required": modern ? "skipped" : "pass", "ended-session": modern ? "skipped" : "pass",
-      "method-header-mismatch": modern ? "pass" : "skipped",
-    });
-    if (!modern) expect(result(results, "ended-session").observed).toBe("DELETE: HTTP 200; then HTTP 404, error -32001");
-    else expect(result(results, "method-header-mismatch").observed).toBe("HTTP 400, error -32020 (Header mismatch)");
-    const unknown = result(results, "unknown-method");
-    expect(unknown.expected).toBe(modern ? "error -32601 (Method not found), HTTP 404" : "error -32601 (Method not found)");
-    expect(unknown.observed).toBe(modern ? 'error -32601 "Method not found" (HTTP 404)' : 'error -32601 "Method not found"');
-  });
+  it.each(["2025-11-25", "2026-07-28"] as const)(
+    "%s: HTTP statuses are checked where the spec fixes them",
+    async (protocol) => {
+      const config = {
+        id: "demo-http",
+        name: "demo",
+        transport: "streamable-http",
+        protocol,
+        url: url!,
+        headers: [],
+      } as ConnectionConfig;
+      const { results } = await check(config, nodeSessionDeps({ direct: true }));
+      const modern = protocol === "2026-07-28";
+      expect(verdicts(results)).toEqual({
+        "unknown-method": "pass",
+        "parse-error": "skipped",
+        "invalid-request": "pass",
+        ping: "pass",
+        "tools-call-without-name": "pass",
+        "tools-call-unknown": "pass",
+        "resources-read-unknown": modern ? "pass" : "warn",
+        "prompts-get-unknown": "pass",
+        "missing-meta": modern ? "pass" : "skipped",
+        "unsupported-version": modern ? "pass" : "skipped",
+        "foreign-origin": "pass",
+        "session-required": modern ? "skipped" : "pass",
+        "ended-session": modern ? "skipped" : "pass",
+        "method-header-mismatch": modern ? "pass" : "skipped",
+      });
+      if (!modern)
+        expect(result(results, "ended-session").observed).toBe("DELETE: HTTP 200; then HTTP 404, error -32001");
+      else expect(result(results, "method-header-mismatch").observed).toBe("HTTP 400, error -32020 (Header mismatch)");
+      const unknown = result(results, "unknown-method");
+      expect(unknown.expected).toBe(
+        modern ? "error -32601 (Method not found), HTTP 404" : "error -32601 (Method not found)",
+      );
+      expect(unknown.observed).toBe(
+        modern ? 'error -32601 "Method not found" (HTTP 404)' : 'error -32601 "Method not found"',
+      );
+    },
+  );
 });
 
 describe("spot check over Streamable HTTP (server-everything)", () => {
@@ -120,20 +174,40 @@ describe("spot check over Streamable HTTP (server-everything)", () => {
     await once(listener, "listening");
     const port = (listener.address() as AddressInfo).port;
     listener.close();
-    server = startProcess(process.execPath, ["--require", resolve("tests/support/loopbackListen.cjs"), EVERYTHING, "streamableHttp"], { PORT: String(port) });
+    server = startProcess(
+      process.execPath,
+      ["--require", resolve("tests/support/loopbackListen.cjs"), EVERYTHING, "streamableHttp"],
+      { PORT: String(port) },
+    );
     await waitFor(() => /listening|running|started/i.test(server.output()), 15_000);
     url = `http://127.0.0.1:${port}/mcp`;
   }, 20_000);
   afterAll(async () => server.stop());
 
   it("reports its HTTP deviations: a foreign Origin is served, an ended session gets 400 instead of 404", async () => {
-    const config = { id: "everything-http", name: "everything", transport: "streamable-http", protocol: "2025-11-25", url: url!, headers: [] } as ConnectionConfig;
+    const config = {
+      id: "everything-http",
+      name: "everything",
+      transport: "streamable-http",
+      protocol: "2025-11-25",
+      url: url!,
+      headers: [],
+    } as ConnectionConfig;
     const { results, s } = await check(config, nodeSessionDeps({ direct: true }));
-    expect(verdicts(results)).toMatchObject({ "foreign-origin": "fail", "session-required": "pass", "ended-session": "fail", "method-header-mismatch": "skipped" });
-    expect(result(results, "foreign-origin").observed).toBe("HTTP 200: the request from http://lens-check.invalid was served");
+    expect(verdicts(results)).toMatchObject({
+      "foreign-origin": "fail",
+      "session-required": "pass",
+      "ended-session": "fail",
+      "method-header-mismatch": "skipped",
+    });
+    expect(result(results, "foreign-origin").observed).toBe(
+      "HTTP 200: the request from http://lens-check.invalid was served",
+    );
     expect(result(results, "ended-session").observed).toMatch(/^DELETE: HTTP 200; then HTTP 400/);
     // The probes' own requests are in the log, with the Origin header shown.
-    const origin = s.log.entries.find((e) => e.kind === "http" && e.phase === "request" && e.headers.origin === "http://lens-check.invalid");
+    const origin = s.log.entries.find(
+      (e) => e.kind === "http" && e.phase === "request" && e.headers.origin === "http://lens-check.invalid",
+    );
     expect(origin).toBeDefined();
     expect(s.state.status).toBe("connected");
   });
@@ -144,8 +218,21 @@ describe("judging (a scripted server)", () => {
   function scripted(answer: (id: unknown) => object, status: number, era: "legacy" | "modern") {
     const log = new TrafficLog();
     const url = "http://127.0.0.1:1/mcp";
-    const config = { id: "x", name: "x", transport: "streamable-http", protocol: "auto", url, headers: [] } as ConnectionConfig;
-    const state = { ...initialState(config, {}), status: "connected", era, protocolVersion: era === "modern" ? "2026-07-28" : "2025-11-25", serverCapabilities: {} } as SessionState;
+    const config = {
+      id: "x",
+      name: "x",
+      transport: "streamable-http",
+      protocol: "auto",
+      url,
+      headers: [],
+    } as ConnectionConfig;
+    const state = {
+      ...initialState(config, {}),
+      status: "connected",
+      era,
+      protocolVersion: era === "modern" ? "2026-07-28" : "2025-11-25",
+      serverCapabilities: {},
+    } as SessionState;
     return {
       log,
       state,
@@ -153,17 +240,37 @@ describe("judging (a scripted server)", () => {
         const exchange = log.newExchange();
         log.append({ kind: "http", ts: log.now(), exchange, phase: "request", method: "POST", url, headers: {} });
         log.recordFrame("outgoing", text, { transport: "http", exchange, stream: "request-body" });
-        log.append({ kind: "http", ts: log.now(), exchange, phase: "response", method: "POST", url, status, headers: {} });
+        log.append({
+          kind: "http",
+          ts: log.now(),
+          exchange,
+          phase: "response",
+          method: "POST",
+          url,
+          status,
+          headers: {},
+        });
         const id = (JSON.parse(text) as { id?: unknown }).id;
-        log.recordFrame("incoming", JSON.stringify({ jsonrpc: "2.0", id, ...answer(id) }), { transport: "http", exchange, stream: "json-body" });
+        log.recordFrame("incoming", JSON.stringify({ jsonrpc: "2.0", id, ...answer(id) }), {
+          transport: "http",
+          exchange,
+          stream: "json-body",
+        });
       },
     };
   }
   const unknownMethod = PROBES.filter((p) => p.id === "unknown-method");
 
   it("the right code with the wrong HTTP status fails in 2026-07-28, and says which status was expected", async () => {
-    const [r] = await new SpotCheck({ probes: unknownMethod }).run(scripted(() => ({ error: { code: -32601, message: "Method not found" } }), 200, "modern"));
-    expect(r).toMatchObject({ verdict: "fail", observed: 'error -32601 "Method not found" (HTTP 200); HTTP 404 expected', requestSeq: 1, answerSeq: 3 });
+    const [r] = await new SpotCheck({ probes: unknownMethod }).run(
+      scripted(() => ({ error: { code: -32601, message: "Method not found" } }), 200, "modern"),
+    );
+    expect(r).toMatchObject({
+      verdict: "fail",
+      observed: 'error -32601 "Method not found" (HTTP 200); HTTP 404 expected',
+      requestSeq: 1,
+      answerSeq: 3,
+    });
   });
 
   it("a wrong code fails a must, and only warns on a should", async () => {
@@ -171,20 +278,37 @@ describe("judging (a scripted server)", () => {
     const target = scripted(() => ({ error: { code: -32603, message: "boom" } }), 200, "legacy");
     target.state = { ...target.state, serverCapabilities: { prompts: {} } };
     const results = await new SpotCheck({ probes }).run(target);
-    expect(results.map((r) => [r.id, r.level, r.verdict])).toEqual([["unknown-method", "must", "fail"], ["prompts-get-unknown", "should", "warn"]]);
+    expect(results.map((r) => [r.id, r.level, r.verdict])).toEqual([
+      ["unknown-method", "must", "fail"],
+      ["prompts-get-unknown", "should", "warn"],
+    ]);
   });
 
   it("a foreign Origin refused with another status than 403 fails, and says it was refused", async () => {
-    const target = { ...scripted(() => ({}), 200, "legacy"), http: () => ({ fetch: async () => new Response("", { status: 401 }) }) };
+    const target = {
+      ...scripted(() => ({}), 200, "legacy"),
+      http: () => ({ fetch: async () => new Response("", { status: 401 }) }),
+    };
     const [refused] = await new SpotCheck({ probes: HTTP_PROBES.filter((p) => p.id === "foreign-origin") }).run(target);
-    expect(refused).toMatchObject({ verdict: "fail", observed: "HTTP 401: refused, but not with 403", expected: "HTTP 403" });
-    const served = { ...target, http: () => ({ fetch: async () => new Response("{}", { status: 200, headers: { "content-type": "application/json" } }) }) };
+    expect(refused).toMatchObject({
+      verdict: "fail",
+      observed: "HTTP 401: refused, but not with 403",
+      expected: "HTTP 403",
+    });
+    const served = {
+      ...target,
+      http: () => ({
+        fetch: async () => new Response("{}", { status: 200, headers: { "content-type": "application/json" } }),
+      }),
+    };
     const [open] = await new SpotCheck({ probes: HTTP_PROBES.filter((p) => p.id === "foreign-origin") }).run(served);
     expect(open?.observed).toBe("HTTP 200: the request from http://lens-check.invalid was served");
   });
 
   it("a result where an error belongs is reported as that result", async () => {
-    const [r] = await new SpotCheck({ probes: unknownMethod }).run(scripted(() => ({ result: { ok: true } }), 200, "legacy"));
+    const [r] = await new SpotCheck({ probes: unknownMethod }).run(
+      scripted(() => ({ result: { ok: true } }), 200, "legacy"),
+    );
     expect(r).toMatchObject({ verdict: "fail", observed: 'result {"ok":true}' });
   });
 });

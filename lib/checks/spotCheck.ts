@@ -78,14 +78,24 @@ export class SpotCheck {
         return this.store.get().results;
       }
       const id = `lens-check-${run}-${probe.id}`;
-      this.store.apply(checked, "run" in probe ? await this.checkHttp(target, probe, ctx, id) : await this.check(target, probe, ctx, id));
+      this.store.apply(
+        checked,
+        "run" in probe ? await this.checkHttp(target, probe, ctx, id) : await this.check(target, probe, ctx, id),
+      );
     }
     this.store.apply(finished, undefined);
     return this.store.get().results;
   }
 
   private async check(target: SpotCheckTarget, probe: Probe, ctx: ProbeContext, id: string): Promise<CheckResult> {
-    const base = { id: probe.id, title: probe.title, page: probe.page, level: probe.level, specUrl: specUrl(probe.page, ctx.protocolVersion), expected: probe.expected(ctx) };
+    const base = {
+      id: probe.id,
+      title: probe.title,
+      page: probe.page,
+      level: probe.level,
+      specUrl: specUrl(probe.page, ctx.protocolVersion),
+      expected: probe.expected(ctx),
+    };
     const skipped = probe.skip?.(ctx);
     if (skipped) return { ...base, verdict: "skipped", observed: skipped };
     const from = target.log.entries.length;
@@ -94,8 +104,15 @@ export class SpotCheck {
     const timeoutMs = this.options.timeoutMs ?? 3000;
     const frame = await waitForAnswer(target.log, from, id, probe.nullIdAnswer === true, timeoutMs);
     await sent;
-    const request = target.log.entries.slice(from).find((e): e is FrameEntry => e.kind === "frame" && e.direction === "outgoing");
-    const answer: Answer = frame ? answerOf(frame) : { kind: "none", why: sendError ? `no answer; sending failed: ${sendError}` : `no answer within ${timeoutMs / 1000} s` };
+    const request = target.log.entries
+      .slice(from)
+      .find((e): e is FrameEntry => e.kind === "frame" && e.direction === "outgoing");
+    const answer: Answer = frame
+      ? answerOf(frame)
+      : {
+          kind: "none",
+          why: sendError ? `no answer; sending failed: ${sendError}` : `no answer within ${timeoutMs / 1000} s`,
+        };
     let { pass, observed } = probe.judge(answer, ctx);
     const wantStatus = ctx.transport === "streamable-http" ? probe.httpStatus?.(ctx) : undefined;
     const status = request ? httpStatusOf(target.log, from, request) : undefined;
@@ -107,28 +124,64 @@ export class SpotCheck {
       }
     }
     if (request && (request.rpc.type === "invalid-json" || request.rpc.type === "not-jsonrpc")) {
-      target.log.amend(() => ((request.expected = `malformed on purpose: the spot check "${probe.title}" sends it`), true));
+      target.log.amend(
+        () => ((request.expected = `malformed on purpose: the spot check "${probe.title}" sends it`), true),
+      );
     }
     if (pass) {
       const exchange = request?.channel.transport === "http" ? request.channel.exchange : undefined;
       markExpected(target.log, from, probe.title, (e) => (e.kind === "frame" ? e === frame : e.exchange === exchange));
     }
-    return { ...base, expected: wantStatus ? `${base.expected}, HTTP ${wantStatus}` : base.expected, verdict: pass ? "pass" : probe.level === "must" ? "fail" : "warn", observed, requestId: id, requestSeq: request?.seq, answerSeq: frame?.seq };
+    return {
+      ...base,
+      expected: wantStatus ? `${base.expected}, HTTP ${wantStatus}` : base.expected,
+      verdict: pass ? "pass" : probe.level === "must" ? "fail" : "warn",
+      observed,
+      requestId: id,
+      requestSeq: request?.seq,
+      answerSeq: frame?.seq,
+    };
   }
 
-  private async checkHttp(target: SpotCheckTarget, probe: HttpProbe, ctx: ProbeContext, id: string): Promise<CheckResult> {
-    const base = { id: probe.id, title: probe.title, page: probe.page, level: probe.level, specUrl: specUrl(probe.page, ctx.protocolVersion), expected: probe.expected(ctx) };
+  private async checkHttp(
+    target: SpotCheckTarget,
+    probe: HttpProbe,
+    ctx: ProbeContext,
+    id: string,
+  ): Promise<CheckResult> {
+    const base = {
+      id: probe.id,
+      title: probe.title,
+      page: probe.page,
+      level: probe.level,
+      specUrl: specUrl(probe.page, ctx.protocolVersion),
+      expected: probe.expected(ctx),
+    };
     const http = target.http?.();
     const config = target.state.config;
-    const skipped = probe.skip?.({ ...ctx, sessionId: http?.sessionId }) ?? (http && config.transport !== "stdio" ? undefined : "needs an HTTP connection");
-    if (skipped || !http || config.transport === "stdio") return { ...base, verdict: "skipped", observed: skipped ?? "" };
+    const skipped =
+      probe.skip?.({ ...ctx, sessionId: http?.sessionId }) ??
+      (http && config.transport !== "stdio" ? undefined : "needs an HTTP connection");
+    if (skipped || !http || config.transport === "stdio")
+      return { ...base, verdict: "skipped", observed: skipped ?? "" };
     const from = target.log.entries.length;
     const timeoutMs = this.options.timeoutMs ?? 3000;
     let outcome: Awaited<ReturnType<HttpProbe["run"]>>;
     try {
-      outcome = await probe.run({ ...ctx, url: config.url, headers: headerRecord(config.headers), fetch: http.fetch, sessionId: http.sessionId, id, timeoutMs });
+      outcome = await probe.run({
+        ...ctx,
+        url: config.url,
+        headers: headerRecord(config.headers),
+        fetch: http.fetch,
+        sessionId: http.sessionId,
+        id,
+        timeoutMs,
+      });
     } catch (e) {
-      outcome = { pass: false, observed: `no answer: ${e instanceof Error && e.name === "AbortError" ? `nothing within ${timeoutMs / 1000} s` : errorMessage(e)}` };
+      outcome = {
+        pass: false,
+        observed: `no answer: ${e instanceof Error && e.name === "AbortError" ? `nothing within ${timeoutMs / 1000} s` : errorMessage(e)}`,
+      };
     }
     if ("skipped" in outcome) return { ...base, verdict: "skipped", observed: outcome.skipped };
     const frames = target.log.entries.slice(from).filter((e): e is FrameEntry => e.kind === "frame");
@@ -160,13 +213,20 @@ function contextOf(state: SessionState): ProbeContext | undefined {
  * A probe that passed got the error it asked for: its error answer and HTTP 4xx, from `from` on and
  * chosen by `mine`, are marked expected, so the log shows them neutral. A failed probe's stay errors.
  */
-function markExpected(log: TrafficLog, from: number, title: string, mine: (e: FrameEntry | HttpEntry) => boolean): void {
+function markExpected(
+  log: TrafficLog,
+  from: number,
+  title: string,
+  mine: (e: FrameEntry | HttpEntry) => boolean,
+): void {
   const note = `the answer the spot check "${title}" asked for`;
   log.amend((entries) => {
     let changed = false;
     for (let i = from; i < entries.length; i++) {
       const e = entries[i]!;
-      const error = (e.kind === "frame" && e.direction === "incoming" && e.rpc.type === "error") || (e.kind === "http" && e.phase === "response" && (e.status ?? 0) >= 400);
+      const error =
+        (e.kind === "frame" && e.direction === "incoming" && e.rpc.type === "error") ||
+        (e.kind === "http" && e.phase === "response" && (e.status ?? 0) >= 400);
       if (!error || !mine(e as FrameEntry | HttpEntry)) continue;
       (e as FrameEntry | HttpEntry).expected = note;
       changed = true;
@@ -186,7 +246,13 @@ function findAnswer(log: TrafficLog, from: number, id: string, nullId: boolean):
   return undefined;
 }
 
-function waitForAnswer(log: TrafficLog, from: number, id: string, nullId: boolean, timeoutMs: number): Promise<FrameEntry | undefined> {
+function waitForAnswer(
+  log: TrafficLog,
+  from: number,
+  id: string,
+  nullId: boolean,
+  timeoutMs: number,
+): Promise<FrameEntry | undefined> {
   return new Promise((resolve) => {
     const done = (frame: FrameEntry | undefined) => {
       clearTimeout(timer);
@@ -216,6 +282,8 @@ function answerOf(frame: FrameEntry): Answer {
 function httpStatusOf(log: TrafficLog, from: number, request: FrameEntry): number | undefined {
   if (request.channel.transport !== "http") return undefined;
   const exchange = request.channel.exchange;
-  const response = log.entries.slice(from).find((e): e is HttpEntry => e.kind === "http" && e.exchange === exchange && e.phase === "response");
+  const response = log.entries
+    .slice(from)
+    .find((e): e is HttpEntry => e.kind === "http" && e.exchange === exchange && e.phase === "response");
   return response?.status;
 }

@@ -12,7 +12,10 @@ afterEach(async () => {
   closers = [];
 });
 
-async function pair(features: ClientFeatures, switches?: ClientFeatureSwitches): Promise<{ client: Client; server: Server }> {
+async function pair(
+  features: ClientFeatures,
+  switches?: ClientFeatureSwitches,
+): Promise<{ client: Client; server: Server }> {
   const client = new Client({ name: "lens", version: "0" }, { capabilities: features.capabilities(switches) });
   features.install(client, switches);
   const server = new Server({ name: "s", version: "0" }, { capabilities: {} });
@@ -20,7 +23,10 @@ async function pair(features: ClientFeatures, switches?: ClientFeatureSwitches):
   await server.connect(b);
   await client.connect(a);
   features.connected(client);
-  closers.push(() => client.close(), () => server.close());
+  closers.push(
+    () => client.close(),
+    () => server.close(),
+  );
   return { client, server };
 }
 
@@ -34,8 +40,14 @@ describe("ClientFeatures", () => {
   it("refuses a sampling request with tools when sampling.tools is off, with -32602 and no card", async () => {
     const features = new ClientFeatures();
     const { server } = await pair(features, { samplingTools: false });
-    expect(server.getClientCapabilities()).toMatchObject({ sampling: {}, elicitation: { form: {}, url: {} }, roots: { listChanged: true } });
-    await expect(server.request({ method: "sampling/createMessage", params: toolRequest })).rejects.toMatchObject({ code: -32602 });
+    expect(server.getClientCapabilities()).toMatchObject({
+      sampling: {},
+      elicitation: { form: {}, url: {} },
+      roots: { listChanged: true },
+    });
+    await expect(server.request({ method: "sampling/createMessage", params: toolRequest })).rejects.toMatchObject({
+      code: -32602,
+    });
     expect(features.requests.get().items).toEqual([]);
   });
 
@@ -44,14 +56,27 @@ describe("ClientFeatures", () => {
     const { server } = await pair(features);
     const asked = server.request({ method: "sampling/createMessage", params: toolRequest });
     const item = await nextRequest(features.requests, "sampling/createMessage");
-    features.requests.answer(item.id, { role: "assistant", model: "m", stopReason: "toolUse", content: [{ type: "tool_use", id: "t1", name: "get_weather", input: {} }] });
-    await expect(asked).resolves.toMatchObject({ stopReason: "toolUse", content: [{ type: "tool_use", name: "get_weather" }] });
+    features.requests.answer(item.id, {
+      role: "assistant",
+      model: "m",
+      stopReason: "toolUse",
+      content: [{ type: "tool_use", id: "t1", name: "get_weather", input: {} }],
+    });
+    await expect(asked).resolves.toMatchObject({
+      stopReason: "toolUse",
+      content: [{ type: "tool_use", name: "get_weather" }],
+    });
   });
 
   it("ends open requests unanswered when the connection goes", async () => {
     const features = new ClientFeatures();
     const { server } = await pair(features);
-    const asked = server.request({ method: "elicitation/create", params: { message: "?", requestedSchema: { type: "object", properties: {} } } }, { timeout: 2000 }).catch((e: unknown) => e);
+    const asked = server
+      .request(
+        { method: "elicitation/create", params: { message: "?", requestedSchema: { type: "object", properties: {} } } },
+        { timeout: 2000 },
+      )
+      .catch((e: unknown) => e);
     const item = await nextRequest(features.requests, "elicitation/create");
     features.detach("disconnected");
     expect(features.requests.find(item.id)).toMatchObject({ status: "cancelled", note: "disconnected" });
@@ -65,7 +90,11 @@ describe("ClientFeatures", () => {
     features.extend({ name: "tasks", capabilities: { tasks: { list: {} } }, install: (c) => void installed.push(c) });
     const { client, server } = await pair(features, { roots: false });
     expect(installed).toEqual([client]);
-    expect(server.getClientCapabilities()).toEqual({ sampling: { tools: {} }, elicitation: { form: {}, url: {} }, tasks: { list: {} } });
+    expect(server.getClientCapabilities()).toEqual({
+      sampling: { tools: {} },
+      elicitation: { form: {}, url: {} },
+      tasks: { list: {} },
+    });
   });
 
   it("answers the server's ping and times its own", async () => {

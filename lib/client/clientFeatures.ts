@@ -1,4 +1,10 @@
-import { ProtocolError, type Client, type ClientCapabilities, type ClientContext, type Root } from "@modelcontextprotocol/client";
+import {
+  ProtocolError,
+  type Client,
+  type ClientCapabilities,
+  type ClientContext,
+  type Root,
+} from "@modelcontextprotocol/client";
 import { z } from "zod";
 import { type ClientFeatureSwitches, declaredCapabilities, errorMessage, featureOn } from "../base";
 import { ClientTasks, type ClientTask } from "./clientTasks";
@@ -81,19 +87,29 @@ export class ClientFeatures {
     if (on("sampling")) {
       client.setRequestHandler("sampling/createMessage", async (request, ctx) => {
         if ((request.params.tools || request.params.toolChoice) && !on("samplingTools")) {
-          throw new ProtocolError(-32602, "This sampling request has tools, but the client did not declare sampling.tools.");
+          throw new ProtocolError(
+            -32602,
+            "This sampling request has tools, but the client did not declare sampling.tools.",
+          );
         }
-        return (await this.requests.wait({ method: "sampling/createMessage", params: request.params }, origin(ctx))) as never;
+        return (await this.requests.wait(
+          { method: "sampling/createMessage", params: request.params },
+          origin(ctx),
+        )) as never;
       });
     }
     if (on("elicitationForm") || on("elicitationUrl")) {
       // The SDK refuses a mode whose sub-capability was not declared before this runs.
-      client.setRequestHandler("elicitation/create", async (request, ctx) =>
-        (await this.requests.wait({ method: "elicitation/create", params: request.params }, origin(ctx))) as never,
+      client.setRequestHandler(
+        "elicitation/create",
+        async (request, ctx) =>
+          (await this.requests.wait({ method: "elicitation/create", params: request.params }, origin(ctx))) as never,
       );
     }
     if (on("elicitationUrl")) {
-      client.setNotificationHandler("notifications/elicitation/complete", (n) => this.requests.complete(n.params.elicitationId));
+      client.setNotificationHandler("notifications/elicitation/complete", (n) =>
+        this.requests.complete(n.params.elicitationId),
+      );
     }
     if (on("roots")) {
       client.setRequestHandler("roots/list", () => {
@@ -110,7 +126,12 @@ export class ClientFeatures {
     if (client instanceof TaskAwareClient) {
       client.taskRequests = (request, ctx, run) => {
         const ttl = (request.params as { task?: { ttl?: unknown } }).task?.ttl;
-        return this.tasks.create(request.method as ClientTask["method"], ctx.mcpReq.id, typeof ttl === "number" ? ttl : undefined, run);
+        return this.tasks.create(
+          request.method as ClientTask["method"],
+          ctx.mcpReq.id,
+          typeof ttl === "number" ? ttl : undefined,
+          run,
+        );
       };
     }
     client.setRequestHandler("tasks/get", { params: TaskIdParams }, (p) => this.tasks.status(p.taskId));
@@ -149,7 +170,11 @@ export class ClientFeatures {
       return;
     }
     if (client.getProtocolEra() === "modern") {
-      this.roots.notice({ at, sent: false, detail: "2026-07-28 has no roots notification: the server reads roots with each request." });
+      this.roots.notice({
+        at,
+        sent: false,
+        detail: "2026-07-28 has no roots notification: the server reads roots with each request.",
+      });
       return;
     }
     try {

@@ -33,20 +33,30 @@ export interface ClientTasksState {
 // Named reducers.
 const created = (s: ClientTasksState, task: ClientTask): ClientTasksState => {
   const tasks = [...s.tasks, task];
-  for (let i = 0; tasks.length > HISTORY_LIMIT && i < tasks.length; ) {
+  for (let i = 0; tasks.length > HISTORY_LIMIT && i < tasks.length;) {
     if (TERMINAL.includes(tasks[i]!.status)) tasks.splice(i, 1);
     else i++;
   }
   return { tasks };
 };
-const patched = (s: ClientTasksState, p: { taskId: string; patch: Partial<ClientTask> | ((t: ClientTask) => Partial<ClientTask>) }): ClientTasksState => ({
-  tasks: s.tasks.map((t) => (t.taskId === p.taskId ? { ...t, ...(typeof p.patch === "function" ? p.patch(t) : p.patch) } : t)),
+const patched = (
+  s: ClientTasksState,
+  p: { taskId: string; patch: Partial<ClientTask> | ((t: ClientTask) => Partial<ClientTask>) },
+): ClientTasksState => ({
+  tasks: s.tasks.map((t) =>
+    t.taskId === p.taskId ? { ...t, ...(typeof p.patch === "function" ? p.patch(t) : p.patch) } : t,
+  ),
 });
 
 /** The wire shape of a task (tasks/get, tasks/list, tasks/cancel, CreateTaskResult.task). */
 export function wireTask(t: ClientTask): Record<string, unknown> {
   return {
-    taskId: t.taskId, status: t.status, ttl: t.ttl, createdAt: t.createdAt, lastUpdatedAt: t.lastUpdatedAt, pollInterval: POLL_INTERVAL_MS,
+    taskId: t.taskId,
+    status: t.status,
+    ttl: t.ttl,
+    createdAt: t.createdAt,
+    lastUpdatedAt: t.lastUpdatedAt,
+    pollInterval: POLL_INTERVAL_MS,
     ...(t.statusMessage !== undefined && { statusMessage: t.statusMessage }),
   };
 }
@@ -69,12 +79,24 @@ export class ClientTasks {
   subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
 
   /** A task-augmented request arrived: start `run` in the background and return the CreateTaskResult. */
-  create(method: ClientTask["method"], requestId: string | number, ttl: number | undefined, run: (signal: AbortSignal) => Promise<Result>): Result {
+  create(
+    method: ClientTask["method"],
+    requestId: string | number,
+    ttl: number | undefined,
+    run: (signal: AbortSignal) => Promise<Result>,
+  ): Result {
     const at = new Date(this.now()).toISOString();
     const taskId = `lens-task-${++this.seq}-${Math.random().toString(36).slice(2, 10)}`;
     const task: ClientTask = {
-      taskId, method, requestId, status: "working", statusMessage: "waiting for the person to answer in MCP Lens",
-      createdAt: at, lastUpdatedAt: at, ttl: ttl ?? null, polls: 0,
+      taskId,
+      method,
+      requestId,
+      status: "working",
+      statusMessage: "waiting for the person to answer in MCP Lens",
+      createdAt: at,
+      lastUpdatedAt: at,
+      ttl: ttl ?? null,
+      polls: 0,
     };
     const controller = new AbortController();
     this.controllers.set(taskId, controller);
@@ -83,7 +105,11 @@ export class ClientTasks {
     return { task: wireTask(task) };
   }
 
-  private async execute(taskId: string, run: (signal: AbortSignal) => Promise<Result>, signal: AbortSignal): Promise<void> {
+  private async execute(
+    taskId: string,
+    run: (signal: AbortSignal) => Promise<Result>,
+    signal: AbortSignal,
+  ): Promise<void> {
     try {
       const result = await run(signal);
       if (!signal.aborted) this.finish(taskId, { status: "completed", result, statusMessage: undefined });
@@ -92,7 +118,11 @@ export class ClientTasks {
       const code = error instanceof AnswerError || error instanceof ProtocolError ? error.code : -32603;
       const data = error instanceof AnswerError || error instanceof ProtocolError ? error.data : undefined;
       const message = errorMessage(error);
-      this.finish(taskId, { status: "failed", error: { code, message, ...(data !== undefined && { data }) }, statusMessage: message });
+      this.finish(taskId, {
+        status: "failed",
+        error: { code, message, ...(data !== undefined && { data }) },
+        statusMessage: message,
+      });
     } finally {
       this.controllers.delete(taskId);
     }
@@ -104,7 +134,8 @@ export class ClientTasks {
 
   private find(taskId: unknown): ClientTask {
     const task = this.get().tasks.find((t) => t.taskId === taskId);
-    if (!task) throw new ProtocolError(-32602, `Failed to retrieve task: Task not found (${String(taskId).slice(0, 80)})`);
+    if (!task)
+      throw new ProtocolError(-32602, `Failed to retrieve task: Task not found (${String(taskId).slice(0, 80)})`);
     return task;
   }
 
@@ -121,15 +152,21 @@ export class ClientTasks {
     await this.ended.get(first.taskId);
     const task = this.find(taskId);
     const related = { [RELATED_TASK_META_KEY]: { taskId: task.taskId } };
-    if (task.status === "completed" && task.result) return { ...task.result, _meta: { ...(task.result._meta as object | undefined), ...related } };
+    if (task.status === "completed" && task.result)
+      return { ...task.result, _meta: { ...(task.result._meta as object | undefined), ...related } };
     if (task.status === "cancelled") throw new ProtocolError(-32603, "The task was cancelled", related);
-    throw new ProtocolError(task.error?.code ?? -32603, task.error?.message ?? "The task failed", task.error?.data ?? related);
+    throw new ProtocolError(
+      task.error?.code ?? -32603,
+      task.error?.message ?? "The task failed",
+      task.error?.data ?? related,
+    );
   }
 
   /** tasks/list, in pages of 50 (the cursor is the next index). */
   list(cursor: unknown): Result {
     const start = typeof cursor === "string" && /^\d+$/.test(cursor) ? Number(cursor) : 0;
-    if (cursor !== undefined && (typeof cursor !== "string" || !/^\d+$/.test(cursor))) throw new ProtocolError(-32602, "Invalid cursor");
+    if (cursor !== undefined && (typeof cursor !== "string" || !/^\d+$/.test(cursor)))
+      throw new ProtocolError(-32602, "Invalid cursor");
     const tasks = this.get().tasks;
     const page = tasks.slice(start, start + PAGE_SIZE).map(wireTask);
     return { tasks: page, ...(start + PAGE_SIZE < tasks.length && { nextCursor: String(start + PAGE_SIZE) }) };

@@ -31,7 +31,8 @@ describe("demo server, 2025-11-25", () => {
     const requests = s.clientFeatures.requests;
     const call = callTool(s, "open_link", { completeAfterMs: 300 });
     const item = await nextRequest(requests, "elicitation/create");
-    if (item.method !== "elicitation/create" || item.params.mode !== "url") throw new Error("expected a URL elicitation");
+    if (item.method !== "elicitation/create" || item.params.mode !== "url")
+      throw new Error("expected a URL elicitation");
     const view = urlElicitationView(item.params);
     expect(view.href).toBe("https://modelcontextprotocol.io/specification");
     expect(view.elicitationId).toMatch(/^[0-9a-f-]{36}$/);
@@ -74,7 +75,9 @@ describe("demo server, 2025-11-25", () => {
 
   it("offers the roots saved with the connection from the start", async () => {
     const s = await connect({ roots: [{ uri: "file:///saved/project", name: "saved" }] });
-    expect(textOf(await callTool(s, "list_roots"))).toBe("1 root(s):\nfile:///saved/project (saved)\nlist_changed received: 0");
+    expect(textOf(await callTool(s, "list_roots"))).toBe(
+      "1 root(s):\nfile:///saved/project (saved)\nlist_changed received: 0",
+    );
   });
 
   it("answers list_roots and tells the server when roots change", async () => {
@@ -99,7 +102,16 @@ describe("demo server, 2025-11-25", () => {
     expect(summary.toolChoice).toBe("required");
     const textOnly = samplingResult({ model: "m", content: [{ type: "text", text: "sunny" }] }, item.params);
     expect(textOnly).toMatchObject({ ok: true, warnings: [expect.stringContaining("required")] });
-    const shaped = samplingResult({ model: "m", content: [{ type: "text", text: "Checking." }, { type: "tool_use", name: "get_weather", input: '{"city":"Oslo"}' }] }, item.params);
+    const shaped = samplingResult(
+      {
+        model: "m",
+        content: [
+          { type: "text", text: "Checking." },
+          { type: "tool_use", name: "get_weather", input: '{"city":"Oslo"}' },
+        ],
+      },
+      item.params,
+    );
     if (!shaped.ok) throw new Error(shaped.errors.join());
     requests.answer(item.id, shaped.result);
     expect(textOf(await call)).toBe('stopReason toolUse; text: Checking.; tool_use get_weather({"city":"Oslo"})');
@@ -137,7 +149,10 @@ describe("demo server, 2026-07-28 multi round-trip", () => {
     expect(sampling).toMatchObject({ via: "input-required", requestId: "ideas" });
     if (sampling.method !== "sampling/createMessage") throw new Error("unexpected");
     expect(sampling.params.systemPrompt).toBe("You are a travel planner.");
-    const shaped = samplingResult({ model: "planner", content: [{ type: "text", text: "Tram 28, then pastéis." }] }, sampling.params);
+    const shaped = samplingResult(
+      { model: "planner", content: [{ type: "text", text: "Tram 28, then pastéis." }] },
+      sampling.params,
+    );
     if (!shaped.ok) throw new Error(shaped.errors.join());
     requests.answer(sampling.id, shaped.result);
     expect(textOf(await call)).toBe("2 nights in Lisbon: Tram 28, then pastéis.");
@@ -152,8 +167,12 @@ describe("demo server, 2026-07-28 multi round-trip", () => {
     const requests = s.clientFeatures.requests;
     const call = callTool(s, "open_link");
     const item = await nextRequest(requests, "elicitation/create");
-    if (item.method !== "elicitation/create" || item.params.mode !== "url") throw new Error("expected a URL elicitation");
-    expect(urlElicitationView(item.params)).toMatchObject({ href: "https://modelcontextprotocol.io/specification", elicitationId: undefined });
+    if (item.method !== "elicitation/create" || item.params.mode !== "url")
+      throw new Error("expected a URL elicitation");
+    expect(urlElicitationView(item.params)).toMatchObject({
+      href: "https://modelcontextprotocol.io/specification",
+      elicitationId: undefined,
+    });
     requests.answer(item.id, elicitationResult("accept"));
     expect(requests.find(item.id)?.status).toBe("answered");
     expect(textOf(await call)).toContain("User accepted opening");
@@ -167,7 +186,10 @@ describe("demo server, 2026-07-28 multi round-trip", () => {
     const call = outgoing(s, "tools/call")[0] as { params: { _meta: Record<string, unknown> } };
     expect(call.params._meta["io.modelcontextprotocol/clientCapabilities"]).toEqual(s.state.clientCapabilities);
     s.clientFeatures.roots.add({ uri: "file:///n" });
-    expect(s.clientFeatures.roots.get().lastNotice).toMatchObject({ sent: false, detail: expect.stringContaining("2026-07-28") });
+    expect(s.clientFeatures.roots.get().lastNotice).toMatchObject({
+      sent: false,
+      detail: expect.stringContaining("2026-07-28"),
+    });
     expect(await s.ping()).toMatchObject({ ok: false, error: expect.stringContaining("2026-07-28") });
   });
 });
@@ -191,9 +213,13 @@ describe("client capabilities switched off", () => {
   });
 
   it("refuses the mode or sub-capability that is off", async () => {
-    const s = await connect({ clientFeatures: { elicitationForm: false, samplingTools: false, rootsListChanged: false } });
+    const s = await connect({
+      clientFeatures: { elicitationForm: false, samplingTools: false, rootsListChanged: false },
+    });
     expect(s.state.clientCapabilities).toEqual({
-      sampling: {}, elicitation: { url: {} }, roots: {},
+      sampling: {},
+      elicitation: { url: {} },
+      roots: {},
       tasks: { list: {}, cancel: {}, requests: { sampling: { createMessage: {} }, elicitation: { create: {} } } },
     });
     expect(textOf(await callTool(s, "probe_client", { request: "elicitation" }))).toMatch(/error -32602: .*form-mode/);
@@ -209,7 +235,10 @@ describe("client capabilities switched off", () => {
       (e: unknown) => ({ ok: false, text: String(e) }),
     );
     // The SDK server checks the capabilities in _meta before asking; the call fails, nothing is faked.
-    expect(result).toEqual({ ok: false, text: expect.stringMatching(/Cannot request input 'destination'.*do not declare the required capability/) });
+    expect(result).toEqual({
+      ok: false,
+      text: expect.stringMatching(/Cannot request input 'destination'.*do not declare the required capability/),
+    });
     expect(s.clientFeatures.requests.get().items).toEqual([]);
     const call = outgoing(s, "tools/call")[0] as { params: { _meta: Record<string, unknown> } };
     expect(call.params._meta["io.modelcontextprotocol/clientCapabilities"]).toEqual({});

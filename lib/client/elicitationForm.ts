@@ -10,7 +10,13 @@ export interface Option {
 }
 
 export type ElicitField = { name: string; title: string; description?: string; required: boolean } & (
-  | { kind: "text"; format?: "email" | "uri" | "date" | "date-time"; minLength?: number; maxLength?: number; default?: string }
+  | {
+      kind: "text";
+      format?: "email" | "uri" | "date" | "date-time";
+      minLength?: number;
+      maxLength?: number;
+      default?: string;
+    }
   | { kind: "number"; integer: boolean; minimum?: number; maximum?: number; default?: number }
   | { kind: "boolean"; default?: boolean }
   | { kind: "select"; options: Option[]; default?: string }
@@ -46,31 +52,67 @@ function field(name: string, schema: Json, required: boolean): ElicitField {
       if (choices) return { ...base, kind: "select", options: choices, default: str(schema.default) };
       const format = str(schema.format);
       if (format !== undefined && !["email", "uri", "date", "date-time"].includes(format)) {
-        return { ...base, kind: "unsupported", schema, reason: `string format "${format}" is not one elicitation allows` };
+        return {
+          ...base,
+          kind: "unsupported",
+          schema,
+          reason: `string format "${format}" is not one elicitation allows`,
+        };
       }
-      return { ...base, kind: "text", format: format as "email" | undefined, minLength: num(schema.minLength), maxLength: num(schema.maxLength), default: str(schema.default) };
+      return {
+        ...base,
+        kind: "text",
+        format: format as "email" | undefined,
+        minLength: num(schema.minLength),
+        maxLength: num(schema.maxLength),
+        default: str(schema.default),
+      };
     }
     case "number":
     case "integer":
-      return { ...base, kind: "number", integer: schema.type === "integer", minimum: num(schema.minimum), maximum: num(schema.maximum), default: num(schema.default) };
+      return {
+        ...base,
+        kind: "number",
+        integer: schema.type === "integer",
+        minimum: num(schema.minimum),
+        maximum: num(schema.maximum),
+        default: num(schema.default),
+      };
     case "boolean":
       return { ...base, kind: "boolean", default: typeof schema.default === "boolean" ? schema.default : undefined };
     case "array": {
       const items = options((schema.items ?? {}) as Json);
       if (!items) return { ...base, kind: "unsupported", schema, reason: "arrays must be multi-select enums" };
-      const def = Array.isArray(schema.default) && schema.default.every((v) => typeof v === "string") ? (schema.default as string[]) : undefined;
-      return { ...base, kind: "multiselect", options: items, minItems: num(schema.minItems), maxItems: num(schema.maxItems), default: def };
+      const def =
+        Array.isArray(schema.default) && schema.default.every((v) => typeof v === "string")
+          ? (schema.default as string[])
+          : undefined;
+      return {
+        ...base,
+        kind: "multiselect",
+        options: items,
+        minItems: num(schema.minItems),
+        maxItems: num(schema.maxItems),
+        default: def,
+      };
     }
     default:
       if (choices) return { ...base, kind: "select", options: choices, default: str(schema.default) };
-      return { ...base, kind: "unsupported", schema, reason: `type ${JSON.stringify(schema.type)} is not a primitive elicitation allows` };
+      return {
+        ...base,
+        kind: "unsupported",
+        schema,
+        reason: `type ${JSON.stringify(schema.type)} is not a primitive elicitation allows`,
+      };
   }
 }
 
 export function elicitationFields(requestedSchema: ElicitRequestFormParams["requestedSchema"]): ElicitField[] {
   const properties = (requestedSchema.properties ?? {}) as Record<string, Json>;
   const required = new Set(Array.isArray(requestedSchema.required) ? requestedSchema.required : []);
-  return Object.entries(properties).map(([name, schema]) => field(name, schema && typeof schema === "object" ? schema : {}, required.has(name)));
+  return Object.entries(properties).map(([name, schema]) =>
+    field(name, schema && typeof schema === "object" ? schema : {}, required.has(name)),
+  );
 }
 
 /** The form's first values: each field's default; booleans start false. */
@@ -102,7 +144,9 @@ function formatError(format: string | undefined, value: string): string | undefi
     case "date":
       return DATE.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : "Enter a date as YYYY-MM-DD.";
     case "date-time":
-      return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : "Enter a date and time with a zone, e.g. 2026-09-01T10:00:00Z.";
+      return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+        ? undefined
+        : "Enter a date and time with a zone, e.g. 2026-09-01T10:00:00Z.";
     default:
       return undefined;
   }
@@ -112,12 +156,15 @@ function check(f: ElicitField, value: ElicitValue): { value?: ElicitValue; error
   switch (f.kind) {
     case "text": {
       if (typeof value !== "string") return { error: "Enter text." };
-      if (f.minLength !== undefined && value.length < f.minLength) return { error: `At least ${f.minLength} characters.` };
-      if (f.maxLength !== undefined && value.length > f.maxLength) return { error: `At most ${f.maxLength} characters.` };
+      if (f.minLength !== undefined && value.length < f.minLength)
+        return { error: `At least ${f.minLength} characters.` };
+      if (f.maxLength !== undefined && value.length > f.maxLength)
+        return { error: `At most ${f.maxLength} characters.` };
       return { value, error: formatError(f.format, value) };
     }
     case "number": {
-      const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+      const n =
+        typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
       if (!Number.isFinite(n)) return { error: "Enter a number." };
       if (f.integer && !Number.isInteger(n)) return { error: "Enter a whole number." };
       if (f.minimum !== undefined && n < f.minimum) return { error: `At least ${f.minimum}.` };
@@ -127,9 +174,12 @@ function check(f: ElicitField, value: ElicitValue): { value?: ElicitValue; error
     case "boolean":
       return typeof value === "boolean" ? { value } : { error: "Choose yes or no." };
     case "select":
-      return typeof value === "string" && f.options.some((o) => o.value === value) ? { value } : { error: "Choose one of the options." };
+      return typeof value === "string" && f.options.some((o) => o.value === value)
+        ? { value }
+        : { error: "Choose one of the options." };
     case "multiselect": {
-      if (!Array.isArray(value) || !value.every((v) => f.options.some((o) => o.value === v))) return { error: "Choose from the options." };
+      if (!Array.isArray(value) || !value.every((v) => f.options.some((o) => o.value === v)))
+        return { error: "Choose from the options." };
       if (f.minItems !== undefined && value.length < f.minItems) return { error: `Choose at least ${f.minItems}.` };
       if (f.maxItems !== undefined && value.length > f.maxItems) return { error: `Choose at most ${f.maxItems}.` };
       return { value };
@@ -142,7 +192,12 @@ function check(f: ElicitField, value: ElicitValue): { value?: ElicitValue; error
 const isEmpty = (v: ElicitValue): boolean => v === undefined || v === "" || (Array.isArray(v) && v.length === 0);
 
 /** Check the answer; on success `content` is what an `accept` sends (empty optional fields left out). */
-export function validateElicitation(fields: ElicitField[], values: ElicitValues): { ok: true; content: Record<string, string | number | boolean | string[]> } | { ok: false; errors: Record<string, string> } {
+export function validateElicitation(
+  fields: ElicitField[],
+  values: ElicitValues,
+):
+  | { ok: true; content: Record<string, string | number | boolean | string[]> }
+  | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const content: Record<string, string | number | boolean | string[]> = {};
   for (const f of fields) {
@@ -165,6 +220,9 @@ export function validateElicitation(fields: ElicitField[], values: ElicitValues)
 export type ElicitAction = ElicitResult["action"];
 
 /** The result for an action: `accept` carries the validated content, decline and cancel carry none. */
-export function elicitationResult(action: ElicitAction, content?: Record<string, string | number | boolean | string[]>): ElicitResult {
+export function elicitationResult(
+  action: ElicitAction,
+  content?: Record<string, string | number | boolean | string[]>,
+): ElicitResult {
   return action === "accept" && content ? { action, content } : { action };
 }

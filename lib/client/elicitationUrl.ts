@@ -19,7 +19,9 @@ export interface UrlElicitationView {
   blocked?: string;
 }
 
-export function urlElicitationView(params: Pick<ElicitRequestURLParams, "message" | "url"> & { elicitationId?: string }): UrlElicitationView {
+export function urlElicitationView(
+  params: Pick<ElicitRequestURLParams, "message" | "url"> & { elicitationId?: string },
+): UrlElicitationView {
   const href = safeLinkUrl(params.url);
   let host: string | undefined;
   try {
@@ -46,6 +48,15 @@ export function urlElicitationsFromError(error: { code?: unknown; data?: unknown
   const list = (error.data as { elicitations?: unknown } | undefined)?.elicitations;
   if (!Array.isArray(list)) return [];
   return list
-    .filter((e): e is { message: string; url: string; elicitationId?: string } => !!e && typeof e === "object" && typeof e.url === "string")
-    .map((e) => urlElicitationView({ message: typeof e.message === "string" ? e.message : "", url: e.url, elicitationId: typeof e.elicitationId === "string" ? e.elicitationId : undefined }));
+    .filter(
+      (e): e is { message: string; url: string; elicitationId?: string } =>
+        !!e && typeof e === "object" && typeof e.url === "string",
+    )
+    .map((e) =>
+      urlElicitationView({
+        message: typeof e.message === "string" ? e.message : "",
+        url: e.url,
+        elicitationId: typeof e.elicitationId === "string" ? e.elicitationId : undefined,
+      }),
+    );
 }

@@ -23,7 +23,9 @@ afterAll(() => session.disconnect());
 describe("client features against server-everything (2025-11-25, stdio)", () => {
   it("declares every client capability by default, in state and in initialize", () => {
     const expected = {
-      sampling: { tools: {} }, elicitation: { form: {}, url: {} }, roots: { listChanged: true },
+      sampling: { tools: {} },
+      elicitation: { form: {}, url: {} },
+      roots: { listChanged: true },
       tasks: { list: {}, cancel: {}, requests: { sampling: { createMessage: {} }, elicitation: { create: {} } } },
     };
     expect(session.state.clientCapabilities).toEqual(expected);
@@ -41,14 +43,23 @@ describe("client features against server-everything (2025-11-25, stdio)", () => 
     expect(summary.systemPrompt).toBe("You are a helpful test server.");
     expect(summary.maxTokens).toBe(42);
     expect(summary.temperature).toBe(0.7);
-    expect(summary.messages[0]?.blocks[0]).toEqual({ type: "text", text: expect.stringContaining("haiku about pipes") });
-    const shaped = samplingResult({ ...initialSamplingDraft(), model: "lens-test-model", content: [{ type: "text", text: "Water finds its way" }] }, item.params);
+    expect(summary.messages[0]?.blocks[0]).toEqual({
+      type: "text",
+      text: expect.stringContaining("haiku about pipes"),
+    });
+    const shaped = samplingResult(
+      { ...initialSamplingDraft(), model: "lens-test-model", content: [{ type: "text", text: "Water finds its way" }] },
+      item.params,
+    );
     if (!shaped.ok) throw new Error(shaped.errors.join());
     requests.answer(item.id, shaped.result);
     const result = await call;
     expect(textOf(result)).toContain("lens-test-model");
     expect(textOf(result)).toContain("Water finds its way");
-    expect(requests.find(item.id)).toMatchObject({ status: "answered", answer: { kind: "result", result: { model: "lens-test-model", stopReason: "endTurn", role: "assistant" } } });
+    expect(requests.find(item.id)).toMatchObject({
+      status: "answered",
+      answer: { kind: "result", result: { model: "lens-test-model", stopReason: "endTurn", role: "assistant" } },
+    });
   });
 
   it("sends a rejection as a JSON-RPC error", async () => {
@@ -58,7 +69,11 @@ describe("client features against server-everything (2025-11-25, stdio)", () => 
     requests.reject(item.id, SAMPLING_REJECTED.code, SAMPLING_REJECTED.message);
     await call.catch(() => undefined);
     expect(outgoingErrors(session)).toContainEqual({ code: -1, message: "User rejected sampling request" });
-    expect(requests.find(item.id)?.answer).toEqual({ kind: "error", code: -1, message: "User rejected sampling request" });
+    expect(requests.find(item.id)?.answer).toEqual({
+      kind: "error",
+      code: -1,
+      message: "User rejected sampling request",
+    });
   });
 
   it("turns the elicitation schema into fields, validates, and accepts", async () => {
@@ -71,15 +86,34 @@ describe("client features against server-everything (2025-11-25, stdio)", () => 
     expect(byName.email).toMatchObject({ kind: "text", format: "email" });
     expect(byName.birthdate).toMatchObject({ kind: "text", format: "date" });
     expect(byName.integer).toMatchObject({ kind: "number", integer: true, minimum: 1, maximum: 100, default: 42 });
-    expect(byName.titledSingleSelectEnum).toMatchObject({ kind: "select", options: [{ value: "hero-1", label: "Superman" }, expect.anything(), expect.anything()] });
-    expect(byName.legacyTitledEnum).toMatchObject({ kind: "select", options: expect.arrayContaining([{ value: "pet-2", label: "Dogs" }]) });
-    expect(byName.titledMultipleSelectEnum).toMatchObject({ kind: "multiselect", minItems: 1, maxItems: 3, default: ["fish-1"] });
+    expect(byName.titledSingleSelectEnum).toMatchObject({
+      kind: "select",
+      options: [{ value: "hero-1", label: "Superman" }, expect.anything(), expect.anything()],
+    });
+    expect(byName.legacyTitledEnum).toMatchObject({
+      kind: "select",
+      options: expect.arrayContaining([{ value: "pet-2", label: "Dogs" }]),
+    });
+    expect(byName.titledMultipleSelectEnum).toMatchObject({
+      kind: "multiselect",
+      minItems: 1,
+      maxItems: 3,
+      default: ["fish-1"],
+    });
     expect(fields.some((f) => f.kind === "unsupported")).toBe(false);
 
     const values = initialElicitationValues(fields);
     const bad = validateElicitation(fields, { ...values, email: "not-an-email", integer: 500 });
-    expect(bad).toMatchObject({ ok: false, errors: { name: "Required.", email: expect.any(String), integer: "At most 100." } });
-    const good = validateElicitation(fields, { ...values, name: "Ada Lovelace", email: "ada@example.com", birthdate: "1815-12-10" });
+    expect(bad).toMatchObject({
+      ok: false,
+      errors: { name: "Required.", email: expect.any(String), integer: "At most 100." },
+    });
+    const good = validateElicitation(fields, {
+      ...values,
+      name: "Ada Lovelace",
+      email: "ada@example.com",
+      birthdate: "1815-12-10",
+    });
     if (!good.ok) throw new Error(JSON.stringify(good.errors));
     requests.answer(item.id, elicitationResult("accept", good.content));
     const text = textOf(await call);
@@ -101,10 +135,18 @@ describe("client features against server-everything (2025-11-25, stdio)", () => 
 
   it("offers a URL elicitation's http(s) URL as a link and waits for completion after accept", async () => {
     const requests = session.clientFeatures.requests;
-    const call = callTool(session, "trigger-url-elicitation", { url: "https://example.com/consent?x=1", elicitationId: "e-1" });
+    const call = callTool(session, "trigger-url-elicitation", {
+      url: "https://example.com/consent?x=1",
+      elicitationId: "e-1",
+    });
     const item = await nextRequest(requests, "elicitation/create");
-    if (item.method !== "elicitation/create" || item.params.mode !== "url") throw new Error("expected a URL elicitation");
-    expect(urlElicitationView(item.params)).toMatchObject({ href: "https://example.com/consent?x=1", host: "example.com", elicitationId: "e-1" });
+    if (item.method !== "elicitation/create" || item.params.mode !== "url")
+      throw new Error("expected a URL elicitation");
+    expect(urlElicitationView(item.params)).toMatchObject({
+      href: "https://example.com/consent?x=1",
+      host: "example.com",
+      elicitationId: "e-1",
+    });
     requests.answer(item.id, elicitationResult("accept"));
     expect(textOf(await call)).toContain("completed the URL elicitation");
     // server-everything never sends notifications/elicitation/complete, so the item keeps waiting.
@@ -115,11 +157,25 @@ describe("client features against server-everything (2025-11-25, stdio)", () => 
 
   it("reads the URLs of a -32042 URL-elicitation-required error", async () => {
     const runner = session.tools;
-    const outcome = await runner.call(session.client!, "trigger-url-elicitation", { url: "https://example.com/a", errorPath: true });
+    const outcome = await runner.call(session.client!, "trigger-url-elicitation", {
+      url: "https://example.com/a",
+      errorPath: true,
+    });
     expect(outcome).toMatchObject({ kind: "protocol-error", code: -32042 });
     const views = urlElicitationsFromError(outcome as { code: number; data?: unknown });
-    expect(views).toEqual([expect.objectContaining({ href: "https://modelcontextprotocol.io/", host: "modelcontextprotocol.io", elicitationId: expect.any(String) })]);
-    expect(urlElicitationsFromError({ code: -32042, data: { elicitations: [{ url: "javascript:alert(1)", message: "x" }] } })[0]?.href).toBeUndefined();
+    expect(views).toEqual([
+      expect.objectContaining({
+        href: "https://modelcontextprotocol.io/",
+        host: "modelcontextprotocol.io",
+        elicitationId: expect.any(String),
+      }),
+    ]);
+    expect(
+      urlElicitationsFromError({
+        code: -32042,
+        data: { elicitations: [{ url: "javascript:alert(1)", message: "x" }] },
+      })[0]?.href,
+    ).toBeUndefined();
     expect(urlElicitationsFromError({ code: -32602, data: {} })).toEqual([]);
   });
 
@@ -140,7 +196,9 @@ describe("client features against server-everything (2025-11-25, stdio)", () => 
 
   it("lists the two task-only tools, which server-everything registers only for a client declaring tasks", () => {
     const names = session.state.lists.tools.items.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(["trigger-sampling-request-async", "trigger-elicitation-request-async"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["trigger-sampling-request-async", "trigger-elicitation-request-async"]),
+    );
   });
 
   it("runs an async sampling request as a task on the client: CreateTaskResult, polled with tasks/get, answered through tasks/result", async () => {
@@ -150,16 +208,29 @@ describe("client features against server-everything (2025-11-25, stdio)", () => 
     const [task] = session.clientFeatures.tasks.get().tasks.slice(-1);
     expect(task).toMatchObject({ method: "sampling/createMessage", status: "working", ttl: 300000 });
     // The request itself was answered at once with the task.
-    await expect.poll(() => outgoingResults(session).some((r) => (r as { task?: { taskId?: string } }).task?.taskId === task!.taskId)).toBe(true);
-    await expect.poll(() => session.clientFeatures.tasks.get().tasks.find((t) => t.taskId === task!.taskId)?.polls, { timeout: 5000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        outgoingResults(session).some((r) => (r as { task?: { taskId?: string } }).task?.taskId === task!.taskId),
+      )
+      .toBe(true);
+    await expect
+      .poll(() => session.clientFeatures.tasks.get().tasks.find((t) => t.taskId === task!.taskId)?.polls, {
+        timeout: 5000,
+      })
+      .toBeGreaterThan(0);
     if (item.method !== "sampling/createMessage") throw new Error("unexpected");
-    const shaped = samplingResult({ ...initialSamplingDraft(), model: "lens-task-model", content: [{ type: "text", text: "Tasks wait in line" }] }, item.params);
+    const shaped = samplingResult(
+      { ...initialSamplingDraft(), model: "lens-task-model", content: [{ type: "text", text: "Tasks wait in line" }] },
+      item.params,
+    );
     if (!shaped.ok) throw new Error(shaped.errors.join());
     requests.answer(item.id, shaped.result);
     const text = textOf(await call);
     expect(text).toContain("[COMPLETED] Async sampling completed!");
     expect(text).toContain("lens-task-model");
-    expect(session.clientFeatures.tasks.get().tasks.find((t) => t.taskId === task!.taskId)).toMatchObject({ status: "completed" });
+    expect(session.clientFeatures.tasks.get().tasks.find((t) => t.taskId === task!.taskId)).toMatchObject({
+      status: "completed",
+    });
     expect(outgoing(session, "tasks/get")).toEqual([]); // the server polls the client, not the other way round
   }, 30_000);
 
@@ -169,7 +240,12 @@ describe("client features against server-everything (2025-11-25, stdio)", () => 
     const item = await nextRequest(requests, "elicitation/create");
     if (item.method !== "elicitation/create" || item.params.mode === "url") throw new Error("expected a form");
     const fields = elicitationFields(item.params.requestedSchema);
-    const values = validateElicitation(fields, { ...initialElicitationValues(fields), name: "Grace Hopper", favoriteColor: "Blue", agreeToTerms: true });
+    const values = validateElicitation(fields, {
+      ...initialElicitationValues(fields),
+      name: "Grace Hopper",
+      favoriteColor: "Blue",
+      agreeToTerms: true,
+    });
     if (!values.ok) throw new Error(JSON.stringify(values.errors));
     requests.answer(item.id, elicitationResult("accept", values.content));
     const text = textOf(await call);

@@ -43,14 +43,39 @@
  * `session.state.clientCapabilities` is what was declared. Another module adds its own (tasks) with
  * `session.clientFeatures.extend({ name, capabilities, install(client) })` before connecting.
  */
-export { CLIENT_FEATURES, ClientFeatureSwitchesSchema, declaredCapabilities, featureOn, type ClientFeature, type ClientFeatureSwitches } from "../base";
+export {
+  CLIENT_FEATURES,
+  ClientFeatureSwitchesSchema,
+  declaredCapabilities,
+  featureOn,
+  type ClientFeature,
+  type ClientFeatureSwitches,
+} from "../base";
 export { ClientFeatures, type ClientExtension } from "./clientFeatures";
 export { ClientTasks, type ClientTask, type ClientTaskStatus, type ClientTasksState } from "./clientTasks";
 export { TaskAwareClient, type TaskRequestHandler } from "./taskClient";
-export { elicitationFields, elicitationResult, initialElicitationValues, validateElicitation, type ElicitField, type ElicitValue, type ElicitValues } from "./elicitationForm";
+export {
+  elicitationFields,
+  elicitationResult,
+  initialElicitationValues,
+  validateElicitation,
+  type ElicitField,
+  type ElicitValue,
+  type ElicitValues,
+} from "./elicitationForm";
 export { urlElicitationsFromError, urlElicitationView, type UrlElicitationView } from "./elicitationUrl";
 export type { PingOutcome } from "./ping";
-export { AnswerError, isOpen, openItems, ServerRequests, type RequestsState, type RequestStatus, type SentAnswer, type ServerRequest, type ServerRequestItem } from "./requests";
+export {
+  AnswerError,
+  isOpen,
+  openItems,
+  ServerRequests,
+  type RequestsState,
+  type RequestStatus,
+  type SentAnswer,
+  type ServerRequest,
+  type ServerRequestItem,
+} from "./requests";
 export { checkRoot, rootUriFromInput, RootsList, type RootCheck, type RootsState } from "./roots";
 export {
   initialSamplingDraft,

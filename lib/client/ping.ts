@@ -7,9 +7,13 @@ export type PingOutcome = { ok: true; ms: number } | { ok: false; ms: number; er
  * Send `ping` and time the round trip. The server's pings to us are answered by the SDK itself.
  * 2026-07-28 removed ping, so there it is not sent.
  */
-export async function pingServer(client: Client, options: { now?: () => number; timeoutMs?: number } = {}): Promise<PingOutcome> {
+export async function pingServer(
+  client: Client,
+  options: { now?: () => number; timeoutMs?: number } = {},
+): Promise<PingOutcome> {
   const now = options.now ?? (() => performance.now());
-  if (client.getProtocolEra() === "modern") return { ok: false, ms: 0, error: "2026-07-28 removed ping: there is nothing to send." };
+  if (client.getProtocolEra() === "modern")
+    return { ok: false, ms: 0, error: "2026-07-28 removed ping: there is nothing to send." };
   const started = now();
   try {
     await client.ping({ timeout: options.timeoutMs ?? 10_000 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { AnswerError, openItems, ServerRequests, type ServerRequest } from "./requests";
 
 const sampling: ServerRequest = { method: "sampling/createMessage", params: { messages: [], maxTokens: 1 } };
-const url = (elicitationId?: string): ServerRequest => ({ method: "elicitation/create", params: { mode: "url", message: "go", url: "https://x.test", elicitationId } as never });
+const url = (elicitationId?: string): ServerRequest => ({
+  method: "elicitation/create",
+  params: { mode: "url", message: "go", url: "https://x.test", elicitationId } as never,
+});
 
 describe("ServerRequests", () => {
   it("keeps each request open until answered, independently, and records what was sent", async () => {
@@ -17,7 +20,11 @@ describe("ServerRequests", () => {
     expect(openItems(r.get()).map((i) => i.id)).toEqual(["sr1"]);
     r.answer(a!.id, { model: "m" });
     await expect(first).resolves.toEqual({ model: "m" });
-    expect(r.find("sr1")).toMatchObject({ status: "answered", answer: { kind: "result", result: { model: "m" } }, answeredAt: 4 });
+    expect(r.find("sr1")).toMatchObject({
+      status: "answered",
+      answer: { kind: "result", result: { model: "m" } },
+      answeredAt: 4,
+    });
     expect(r.find("sr2")?.answer).toEqual({ kind: "error", code: -1, message: "no" });
     r.answer("sr1", { model: "again" });
     expect(r.find("sr1")?.answer).toEqual({ kind: "result", result: { model: "m" } });
@@ -31,7 +38,9 @@ describe("ServerRequests", () => {
     await expect(waiting).rejects.toBe("server cancelled");
     expect(r.find("sr1")).toMatchObject({ status: "cancelled", note: "cancelled by the server" });
     expect(r.find("sr1")?.answer).toBeUndefined();
-    await expect(r.wait(sampling, { via: "input-required", requestId: "k", signal: controller.signal })).rejects.toBe("server cancelled");
+    await expect(r.wait(sampling, { via: "input-required", requestId: "k", signal: controller.signal })).rejects.toBe(
+      "server cancelled",
+    );
     expect(r.get().items).toHaveLength(1);
   });
 
@@ -57,7 +66,10 @@ describe("ServerRequests", () => {
     r.answer("sr2", { action: "accept" });
     r.cancelAll("disconnected");
     await expect(open).rejects.toThrow("disconnected");
-    expect(r.get().items.map((i) => [i.status, i.note])).toEqual([["cancelled", "disconnected"], ["answered", "disconnected"]]);
+    expect(r.get().items.map((i) => [i.status, i.note])).toEqual([
+      ["cancelled", "disconnected"],
+      ["answered", "disconnected"],
+    ]);
     r.clear();
     expect(r.get().items).toEqual([]);
   });

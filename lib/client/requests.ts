@@ -1,4 +1,9 @@
-import type { CreateMessageRequestParams, ElicitRequestParams, ElicitResult, RequestId } from "@modelcontextprotocol/client";
+import type {
+  CreateMessageRequestParams,
+  ElicitRequestParams,
+  ElicitResult,
+  RequestId,
+} from "@modelcontextprotocol/client";
 import { Store } from "../base";
 
 /** The requests a server makes of its client that a person answers (roots/list is answered from the roots list). */
@@ -51,7 +56,11 @@ export const openItems = (s: RequestsState): ServerRequestItem[] => s.items.filt
 
 // Named reducers.
 
-const update = (s: RequestsState, id: string, change: (item: ServerRequestItem) => ServerRequestItem): RequestsState => {
+const update = (
+  s: RequestsState,
+  id: string,
+  change: (item: ServerRequestItem) => ServerRequestItem,
+): RequestsState => {
   const index = s.items.findIndex((i) => i.id === id);
   if (index < 0) return s;
   const items = s.items.slice();
@@ -62,22 +71,37 @@ const update = (s: RequestsState, id: string, change: (item: ServerRequestItem) 
 export const received = (s: RequestsState, item: ServerRequestItem): RequestsState => {
   const items = [...s.items, item];
   // Beyond the limit the oldest finished items go; open ones never do.
-  for (let i = 0; items.length > HISTORY_LIMIT && i < items.length; ) {
+  for (let i = 0; items.length > HISTORY_LIMIT && i < items.length;) {
     if (items[i]!.status === "answered" || items[i]!.status === "cancelled") items.splice(i, 1);
     else i++;
   }
   return { items };
 };
 
-export const answered = (s: RequestsState, p: { id: string; answer: SentAnswer; at: number; awaitCompletion: boolean }): RequestsState =>
-  update(s, p.id, (i) => ({ ...i, status: p.awaitCompletion ? "awaiting-completion" : "answered", answer: p.answer, answeredAt: p.at }));
+export const answered = (
+  s: RequestsState,
+  p: { id: string; answer: SentAnswer; at: number; awaitCompletion: boolean },
+): RequestsState =>
+  update(s, p.id, (i) => ({
+    ...i,
+    status: p.awaitCompletion ? "awaiting-completion" : "answered",
+    answer: p.answer,
+    answeredAt: p.at,
+  }));
 
 export const cancelled = (s: RequestsState, p: { id: string; note: string }): RequestsState =>
   update(s, p.id, (i) => (isOpen(i) ? { ...i, status: "cancelled", note: p.note } : i));
 
 export const completed = (s: RequestsState, p: { elicitationId: string; at: number }): RequestsState => {
   const item = s.items.find((i) => i.status === "awaiting-completion" && elicitationIdOf(i) === p.elicitationId);
-  return item ? update(s, item.id, (i) => ({ ...i, status: "answered", completedAt: p.at, note: "the server reported the URL flow complete" })) : s;
+  return item
+    ? update(s, item.id, (i) => ({
+        ...i,
+        status: "answered",
+        completedAt: p.at,
+        note: "the server reported the URL flow complete",
+      }))
+    : s;
 };
 
 /** The connection closed: URL flows still awaiting completion will not hear of it any more. */
@@ -86,10 +110,14 @@ export const closed = (s: RequestsState, note: string): RequestsState =>
     ? { items: s.items.map((i) => (i.status === "awaiting-completion" ? { ...i, status: "answered", note } : i)) }
     : s;
 
-export const cleared = (s: RequestsState): RequestsState => ({ items: s.items.filter((i) => isOpen(i) || i.status === "awaiting-completion") });
+export const cleared = (s: RequestsState): RequestsState => ({
+  items: s.items.filter((i) => isOpen(i) || i.status === "awaiting-completion"),
+});
 
 export function elicitationIdOf(item: ServerRequestItem): string | undefined {
-  return item.method === "elicitation/create" && item.params.mode === "url" ? (item.params as { elicitationId?: string }).elicitationId : undefined;
+  return item.method === "elicitation/create" && item.params.mode === "url"
+    ? (item.params as { elicitationId?: string }).elicitationId
+    : undefined;
 }
 
 /** A JSON-RPC error to send instead of a result. */
@@ -128,16 +156,31 @@ export class ServerRequests {
   }
 
   /** Add a request and wait for the user's answer; an abort of `signal` cancels it (no answer is sent). */
-  wait(request: ServerRequest, origin: { via: ServerRequestItem["via"]; requestId: RequestId; signal?: AbortSignal }): Promise<Record<string, unknown>> {
+  wait(
+    request: ServerRequest,
+    origin: { via: ServerRequestItem["via"]; requestId: RequestId; signal?: AbortSignal },
+  ): Promise<Record<string, unknown>> {
     const id = `sr${++this.seq}`;
-    const item = { ...request, id, via: origin.via, requestId: origin.requestId, receivedAt: this.now(), status: "pending" } as ServerRequestItem;
+    const item = {
+      ...request,
+      id,
+      via: origin.via,
+      requestId: origin.requestId,
+      receivedAt: this.now(),
+      status: "pending",
+    } as ServerRequestItem;
     return new Promise((resolve, reject) => {
       const signal = origin.signal;
       if (signal?.aborted) {
         reject(signal.reason);
         return;
       }
-      const onAbort = (): void => this.cancel(id, origin.via === "request" ? "cancelled by the server" : "the request it belongs to was cancelled", signal?.reason);
+      const onAbort = (): void =>
+        this.cancel(
+          id,
+          origin.via === "request" ? "cancelled by the server" : "the request it belongs to was cancelled",
+          signal?.reason,
+        );
       signal?.addEventListener("abort", onAbort, { once: true });
       this.waiters.set(id, {
         resolve: (r) => {
@@ -158,7 +201,9 @@ export class ServerRequests {
     const item = this.take(id);
     if (!item) return;
     const awaitCompletion =
-      item.via === "request" && elicitationIdOf(item) !== undefined && (result as Partial<ElicitResult>).action === "accept";
+      item.via === "request" &&
+      elicitationIdOf(item) !== undefined &&
+      (result as Partial<ElicitResult>).action === "accept";
     this.store.apply(answered, { id, answer: { kind: "result", result }, at: this.now(), awaitCompletion });
     item.waiter.resolve(result);
   }
@@ -167,7 +212,12 @@ export class ServerRequests {
   reject(id: string, code: number, message: string, data?: unknown): void {
     const item = this.take(id);
     if (!item) return;
-    this.store.apply(answered, { id, answer: { kind: "error", code, message, ...(data !== undefined && { data }) }, at: this.now(), awaitCompletion: false });
+    this.store.apply(answered, {
+      id,
+      answer: { kind: "error", code, message, ...(data !== undefined && { data }) },
+      at: this.now(),
+      awaitCompletion: false,
+    });
     item.waiter.reject(new AnswerError(code, message, data));
   }
 
@@ -196,7 +246,7 @@ export class ServerRequests {
     this.store.apply(cleared, undefined);
   }
 
-  private take(id: string): { waiter: Waiter } & ServerRequestItem | undefined {
+  private take(id: string): ({ waiter: Waiter } & ServerRequestItem) | undefined {
     const waiter = this.waiters.get(id);
     const item = this.find(id);
     if (!waiter || !item) return undefined;

@@ -26,7 +26,8 @@ export function checkRoot(root: Root, others: Root[] = []): RootCheck {
     return { error: "Enter an absolute URI, e.g. file:///home/me/project." };
   }
   if (others.some((r) => r.uri === root.uri)) return { error: "This URI is already a root." };
-  if (url.protocol !== "file:") return { warning: "The spec says roots are file:// URIs; a server may reject this one." };
+  if (url.protocol !== "file:")
+    return { warning: "The spec says roots are file:// URIs; a server may reject this one." };
   return {};
 }
 
@@ -37,19 +38,32 @@ export function rootUriFromInput(input: string): string {
   const windows = /^[a-z]:[\\/]/i.test(text);
   if (!windows && !text.startsWith("/")) return text;
   const path = windows ? `/${text.replace(/\\/g, "/")}` : text;
-  const encoded = path.split("/").map((seg, i) => (windows && i === 1 ? seg : encodeURIComponent(seg))).join("/");
+  const encoded = path
+    .split("/")
+    .map((seg, i) => (windows && i === 1 ? seg : encodeURIComponent(seg)))
+    .join("/");
   return `file://${encoded}`;
 }
 
 // Named reducers.
 export const rootsReplaced = (s: RootsState, roots: Root[]): RootsState => ({ ...s, roots });
 export const rootAdded = (s: RootsState, root: Root): RootsState => ({ ...s, roots: [...s.roots, root] });
-export const rootUpdated = (s: RootsState, p: { index: number; root: Root }): RootsState => ({ ...s, roots: s.roots.map((r, i) => (i === p.index ? p.root : r)) });
-export const rootRemoved = (s: RootsState, index: number): RootsState => ({ ...s, roots: s.roots.filter((_, i) => i !== index) });
+export const rootUpdated = (s: RootsState, p: { index: number; root: Root }): RootsState => ({
+  ...s,
+  roots: s.roots.map((r, i) => (i === p.index ? p.root : r)),
+});
+export const rootRemoved = (s: RootsState, index: number): RootsState => ({
+  ...s,
+  roots: s.roots.filter((_, i) => i !== index),
+});
 export const noticed = (s: RootsState, notice: RootsState["lastNotice"]): RootsState => ({ ...s, lastNotice: notice });
-export const listed = (s: RootsState, at: number): RootsState => ({ ...s, listed: { at, count: (s.listed?.count ?? 0) + 1 } });
+export const listed = (s: RootsState, at: number): RootsState => ({
+  ...s,
+  listed: { at, count: (s.listed?.count ?? 0) + 1 },
+});
 
-const clean = (root: Root): Root => (root.name?.trim() ? { uri: root.uri.trim(), name: root.name.trim() } : { uri: root.uri.trim() });
+const clean = (root: Root): Root =>
+  root.name?.trim() ? { uri: root.uri.trim(), name: root.name.trim() } : { uri: root.uri.trim() };
 
 /** The editable roots list. Each change that passes `checkRoot` is applied and reported to `onChange`. */
 export class RootsList {
@@ -82,7 +96,10 @@ export class RootsList {
   update(index: number, root: Root): RootCheck {
     if (index < 0 || index >= this.roots.length) return { error: "No such root." };
     const r = clean(root);
-    const result = checkRoot(r, this.roots.filter((_, i) => i !== index));
+    const result = checkRoot(
+      r,
+      this.roots.filter((_, i) => i !== index),
+    );
     if (!result.error) this.change(rootUpdated, { index, root: r });
     return result;
   }

@@ -1,4 +1,9 @@
-import type { CreateMessageRequestParams, CreateMessageResult, CreateMessageResultWithTools, Tool } from "@modelcontextprotocol/client";
+import type {
+  CreateMessageRequestParams,
+  CreateMessageResult,
+  CreateMessageResultWithTools,
+  Tool,
+} from "@modelcontextprotocol/client";
 
 /** The error the spec's examples use when the user declines a sampling request. */
 export const SAMPLING_REJECTED = { code: -1, message: "User rejected sampling request" } as const;
@@ -35,7 +40,12 @@ function blockView(block: unknown): SamplingBlockView {
     case "tool_use":
       return { type: "tool_use", id: String(b.id ?? ""), name: String(b.name ?? ""), input: b.input };
     case "tool_result":
-      return { type: "tool_result", toolUseId: String(b.toolUseId ?? ""), isError: b.isError === true, content: Array.isArray(b.content) ? b.content : [] };
+      return {
+        type: "tool_result",
+        toolUseId: String(b.toolUseId ?? ""),
+        isError: b.isError === true,
+        content: Array.isArray(b.content) ? b.content : [],
+      };
     default:
       return { type: "other", raw: block };
   }
@@ -44,7 +54,10 @@ function blockView(block: unknown): SamplingBlockView {
 export function summariseSampling(params: CreateMessageRequestParams): SamplingSummary {
   const prefs = params.modelPreferences;
   return {
-    messages: params.messages.map((m) => ({ role: m.role, blocks: (Array.isArray(m.content) ? m.content : [m.content]).map(blockView) })),
+    messages: params.messages.map((m) => ({
+      role: m.role,
+      blocks: (Array.isArray(m.content) ? m.content : [m.content]).map(blockView),
+    })),
     systemPrompt: params.systemPrompt,
     modelHints: (prefs?.hints ?? []).map((h) => h.name).filter((n): n is string => typeof n === "string"),
     priorities: { cost: prefs?.costPriority, speed: prefs?.speedPriority, intelligence: prefs?.intelligencePriority },
@@ -84,14 +97,18 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * shape anyway); warnings only note an answer a real model would not give, which an inspector may
  * still want to send.
  */
-export function samplingResult(draft: SamplingDraft, params: CreateMessageRequestParams): Shaped<CreateMessageResult | CreateMessageResultWithTools> {
+export function samplingResult(
+  draft: SamplingDraft,
+  params: CreateMessageRequestParams,
+): Shaped<CreateMessageResult | CreateMessageResultWithTools> {
   const errors: string[] = [];
   const warnings: string[] = [];
   const tools = params.tools ?? [];
   const withTools = params.tools !== undefined || params.toolChoice !== undefined;
   if (!draft.model.trim()) errors.push("Name the model that answered.");
   if (draft.content.length === 0) errors.push("Add at least one content block.");
-  if (!withTools && draft.content.length > 1) errors.push("Without tools in the request the answer is a single content block.");
+  if (!withTools && draft.content.length > 1)
+    errors.push("Without tools in the request the answer is a single content block.");
   let toolUses = 0;
   const content = draft.content.map((block, i) => {
     switch (block.type) {
@@ -99,14 +116,16 @@ export function samplingResult(draft: SamplingDraft, params: CreateMessageReques
         return { type: "text" as const, text: block.text };
       case "image": {
         const data = block.data.replace(/\s+/g, "");
-        if (!data || data.length % 4 !== 0 || !BASE64.test(data)) errors.push(`Block ${i + 1}: the image data is not base64.`);
+        if (!data || data.length % 4 !== 0 || !BASE64.test(data))
+          errors.push(`Block ${i + 1}: the image data is not base64.`);
         if (!/^image\/[\w.+-]+$/.test(block.mimeType)) errors.push(`Block ${i + 1}: the MIME type must be image/….`);
         return { type: "image" as const, data, mimeType: block.mimeType };
       }
       case "tool_use": {
         toolUses++;
         if (!withTools) errors.push(`Block ${i + 1}: the request offered no tools, so the answer cannot use one.`);
-        else if (!tools.some((t) => t.name === block.name)) warnings.push(`Block ${i + 1}: "${block.name}" is not one of the tools offered.`);
+        else if (!tools.some((t) => t.name === block.name))
+          warnings.push(`Block ${i + 1}: "${block.name}" is not one of the tools offered.`);
         let input: unknown = block.input;
         if (typeof input === "string") {
           try {
@@ -119,12 +138,19 @@ export function samplingResult(draft: SamplingDraft, params: CreateMessageReques
           errors.push(`Block ${i + 1}: the tool input must be a JSON object.`);
           input = {};
         }
-        return { type: "tool_use" as const, id: block.id?.trim() || `toolu_lens_${i + 1}`, name: block.name, input: input as Record<string, unknown> };
+        return {
+          type: "tool_use" as const,
+          id: block.id?.trim() || `toolu_lens_${i + 1}`,
+          name: block.name,
+          input: input as Record<string, unknown>,
+        };
       }
     }
   });
-  if (params.toolChoice?.mode === "none" && toolUses > 0) warnings.push('The request set toolChoice "none" but the answer uses a tool.');
-  if (params.toolChoice?.mode === "required" && toolUses === 0) warnings.push('The request set toolChoice "required" but the answer uses no tool.');
+  if (params.toolChoice?.mode === "none" && toolUses > 0)
+    warnings.push('The request set toolChoice "none" but the answer uses a tool.');
+  if (params.toolChoice?.mode === "required" && toolUses === 0)
+    warnings.push('The request set toolChoice "required" but the answer uses no tool.');
   if (errors.length) return { ok: false, errors };
   const stopReason = draft.stopReason?.trim() || (toolUses > 0 ? "toolUse" : "endTurn");
   const result = {
@@ -220,6 +246,7 @@ export type SamplingReview =
 export function reviewSamplingForm(form: SamplingForm, params: CreateMessageRequestParams): SamplingReview {
   const shaped = samplingResult(samplingDraftOf(form), params);
   if (!shaped.ok) return { kind: "show", errors: shaped.errors, warnings: form.warnings };
-  if (shaped.warnings.length && form.warnings.join() !== shaped.warnings.join()) return { kind: "show", errors: [], warnings: shaped.warnings };
+  if (shaped.warnings.length && form.warnings.join() !== shaped.warnings.join())
+    return { kind: "show", errors: [], warnings: shaped.warnings };
   return { kind: "send", result: shaped.result };
 }

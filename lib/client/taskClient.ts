@@ -1,7 +1,11 @@
 import { Client, type ClientContext, type JSONRPCRequest, type Result } from "@modelcontextprotocol/client";
 
 /** Runs a task-augmented server request: returns the CreateTaskResult now, `run` completes the task later. */
-export type TaskRequestHandler = (request: JSONRPCRequest, ctx: ClientContext, run: (signal: AbortSignal) => Promise<Result>) => Result;
+export type TaskRequestHandler = (
+  request: JSONRPCRequest,
+  ctx: ClientContext,
+  run: (signal: AbortSignal) => Promise<Result>,
+) => Result;
 
 const TASK_METHODS = new Set(["sampling/createMessage", "elicitation/create"]);
 

@@ -1,22 +1,61 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectionConfig } from "../base";
 import { Store } from "../base";
-import { addConnection, addRecording, deleteConnection, dismissProblems, saveBeforeConnect, saveConnection, saveConnectionCopy, selectConnection } from "./actions";
+import {
+  addConnection,
+  addRecording,
+  deleteConnection,
+  dismissProblems,
+  saveBeforeConnect,
+  saveConnection,
+  saveConnectionCopy,
+  selectConnection,
+} from "./actions";
 import { allConnections, type ConnectionsState } from "./connectionsStore";
 
-const everything: ConnectionConfig = { id: "everything", name: "Everything", transport: "stdio", protocol: "auto", command: "npx", args: [], env: [], cwd: "" };
-const mine: ConnectionConfig = { id: "c-mine", name: "Mine", transport: "streamable-http", protocol: "auto", url: "http://127.0.0.1:9/mcp", headers: [] };
+const everything: ConnectionConfig = {
+  id: "everything",
+  name: "Everything",
+  transport: "stdio",
+  protocol: "auto",
+  command: "npx",
+  args: [],
+  env: [],
+  cwd: "",
+};
+const mine: ConnectionConfig = {
+  id: "c-mine",
+  name: "Mine",
+  transport: "streamable-http",
+  protocol: "auto",
+  url: "http://127.0.0.1:9/mcp",
+  headers: [],
+};
 const clock = (ms: number) => () => ms;
 
 function store(partial: Partial<ConnectionsState> = {}): Store<ConnectionsState> {
-  return new Store<ConnectionsState>({ builtIn: [everything], saved: [mine], recordings: [], selectedId: "everything", problems: [], ...partial });
+  return new Store<ConnectionsState>({
+    builtIn: [everything],
+    saved: [mine],
+    recordings: [],
+    selectedId: "everything",
+    problems: [],
+    ...partial,
+  });
 }
 
 describe("connection actions", () => {
   it("adds a new HTTP connection with a clock-made id and selects it", () => {
     const s = store();
     const added = addConnection(s, clock(36 ** 3));
-    expect(added).toEqual({ id: "c-1000", name: "New connection", transport: "streamable-http", protocol: "auto", url: "http://127.0.0.1:3001/mcp", headers: [] });
+    expect(added).toEqual({
+      id: "c-1000",
+      name: "New connection",
+      transport: "streamable-http",
+      protocol: "auto",
+      url: "http://127.0.0.1:3001/mcp",
+      headers: [],
+    });
     expect(s.get().saved.map((c) => c.id)).toEqual(["c-mine", "c-1000"]);
     expect(s.get().selectedId).toBe("c-1000");
   });

@@ -1,6 +1,14 @@
 import type { ConnectionConfig } from "../base";
 import type { Store } from "../base";
-import { isBuiltIn, problemsDismissed, recordingAdded, removed, selected, upserted, type ConnectionsState } from "./connectionsStore";
+import {
+  isBuiltIn,
+  problemsDismissed,
+  recordingAdded,
+  removed,
+  selected,
+  upserted,
+  type ConnectionsState,
+} from "./connectionsStore";
 
 /**
  * What the page does to the connection list, by name: each applies one of the store's reducers and
@@ -12,7 +20,14 @@ const idAt = (prefix: string, now: Clock) => `${prefix}-${now().toString(36)}`;
 
 /** The connection "+ New connection" adds: Streamable HTTP on a local port, saved and selected. */
 export function addConnection(store: Store<ConnectionsState>, now: Clock = Date.now): ConnectionConfig {
-  const config: ConnectionConfig = { id: idAt("c", now), name: "New connection", transport: "streamable-http", protocol: "auto", url: "http://127.0.0.1:3001/mcp", headers: [] };
+  const config: ConnectionConfig = {
+    id: idAt("c", now),
+    name: "New connection",
+    transport: "streamable-http",
+    protocol: "auto",
+    url: "http://127.0.0.1:3001/mcp",
+    headers: [],
+  };
   store.apply(upserted, config);
   return config;
 }
@@ -32,7 +47,11 @@ export function saveBeforeConnect(store: Store<ConnectionsState>, config: Connec
 }
 
 /** Save a copy under a new id, named "… (copy)", and select it. */
-export function saveConnectionCopy(store: Store<ConnectionsState>, config: ConnectionConfig, now: Clock = Date.now): ConnectionConfig {
+export function saveConnectionCopy(
+  store: Store<ConnectionsState>,
+  config: ConnectionConfig,
+  now: Clock = Date.now,
+): ConnectionConfig {
   const copy = { ...config, id: idAt("c", now), name: `${config.name} (copy)` };
   store.apply(upserted, copy);
   return copy;
@@ -44,7 +63,12 @@ export function deleteConnection(store: Store<ConnectionsState>, id: string): vo
 }
 
 /** A recording opened from a file: a connection of its own in this tab, named after the file, selected. */
-export function addRecording(store: Store<ConnectionsState>, connection: ConnectionConfig, fileName: string, now: Clock = Date.now): ConnectionConfig {
+export function addRecording(
+  store: Store<ConnectionsState>,
+  connection: ConnectionConfig,
+  fileName: string,
+  now: Clock = Date.now,
+): ConnectionConfig {
   const config = { ...connection, id: idAt("rec", now), name: `Recording · ${fileName}` };
   store.apply(recordingAdded, config);
   return config;

@@ -15,7 +15,14 @@ export function builtInConnections(env: { root: string; nodePath: string; demoHt
     },
   ];
   if (env.demoHttpUrl) {
-    list.push({ id: "demo-http", name: "Demo server (Streamable HTTP)", transport: "streamable-http", protocol: "auto", url: env.demoHttpUrl, headers: [] });
+    list.push({
+      id: "demo-http",
+      name: "Demo server (Streamable HTTP)",
+      transport: "streamable-http",
+      protocol: "auto",
+      url: env.demoHttpUrl,
+      headers: [],
+    });
   }
   return list;
 }

@@ -23,7 +23,11 @@ export const removed = (s: ConnectionsState, id: string): ConnectionsState => {
   return { ...s, saved, selectedId: s.selectedId === id ? (s.builtIn[0] ?? saved[0])?.id : s.selectedId };
 };
 
-export const recordingAdded = (s: ConnectionsState, c: ConnectionConfig): ConnectionsState => ({ ...s, recordings: [...s.recordings, c], selectedId: c.id });
+export const recordingAdded = (s: ConnectionsState, c: ConnectionConfig): ConnectionsState => ({
+  ...s,
+  recordings: [...s.recordings, c],
+  selectedId: c.id,
+});
 
 export const problemsDismissed = (s: ConnectionsState): ConnectionsState => ({ ...s, problems: [] });
 
@@ -36,9 +40,18 @@ export function isBuiltIn(s: ConnectionsState, id: string): boolean {
 }
 
 /** The connection list, loaded from and saved to storage (secrets excluded). */
-export function createConnectionsStore(builtIn: ConnectionConfig[], storage: StorageLike | undefined): Store<ConnectionsState> {
+export function createConnectionsStore(
+  builtIn: ConnectionConfig[],
+  storage: StorageLike | undefined,
+): Store<ConnectionsState> {
   const loaded = storage ? loadConnections(storage) : { connections: [], problems: [] };
-  const store = new Store<ConnectionsState>({ builtIn, saved: loaded.connections, recordings: [], selectedId: builtIn[0]?.id ?? loaded.connections[0]?.id, problems: loaded.problems });
+  const store = new Store<ConnectionsState>({
+    builtIn,
+    saved: loaded.connections,
+    recordings: [],
+    selectedId: builtIn[0]?.id ?? loaded.connections[0]?.id,
+    problems: loaded.problems,
+  });
   if (storage) {
     let last = store.get().saved;
     store.subscribe(() => {

@@ -10,26 +10,54 @@ describe("saved connections", () => {
   it("round-trips and keeps secret values out of storage", () => {
     const storage = memory();
     saveConnections(storage, [
-      { id: "a", name: "A", transport: "streamable-http", protocol: "auto", url: "http://127.0.0.1:1/mcp", headers: [{ name: "Authorization", value: "Bearer s3cret", secret: true }, { name: "X-Plain", value: "ok", secret: false }] },
+      {
+        id: "a",
+        name: "A",
+        transport: "streamable-http",
+        protocol: "auto",
+        url: "http://127.0.0.1:1/mcp",
+        headers: [
+          { name: "Authorization", value: "Bearer s3cret", secret: true },
+          { name: "X-Plain", value: "ok", secret: false },
+        ],
+      },
     ]);
     expect(storage.data.get(STORAGE_KEY)).not.toContain("s3cret");
     const { connections, problems } = loadConnections(storage);
     expect(problems).toEqual([]);
-    expect(connections[0]).toMatchObject({ id: "a", headers: [{ name: "Authorization", value: "" }, { name: "X-Plain", value: "ok" }] });
+    expect(connections[0]).toMatchObject({
+      id: "a",
+      headers: [
+        { name: "Authorization", value: "" },
+        { name: "X-Plain", value: "ok" },
+      ],
+    });
     expect(JSON.parse(storage.data.get(STORAGE_KEY)!).v).toBe(1);
   });
 
   it("keeps a connection's roots (and an entry saved before roots existed still loads)", () => {
     const storage = memory();
     const roots = [{ uri: "file:///home/me/project", name: "project" }, { uri: "file:///tmp" }];
-    saveConnections(storage, [{ id: "r", name: "R", transport: "stdio", protocol: "auto", command: "x", args: [], env: [], cwd: "", roots }]);
+    saveConnections(storage, [
+      { id: "r", name: "R", transport: "stdio", protocol: "auto", command: "x", args: [], env: [], cwd: "", roots },
+    ]);
     expect(loadConnections(storage).connections[0]?.roots).toEqual(roots);
-    const old = memory(JSON.stringify({ v: 1, connections: [{ id: "o", name: "O", transport: "stdio", command: "x" }] }));
+    const old = memory(
+      JSON.stringify({ v: 1, connections: [{ id: "o", name: "O", transport: "stdio", command: "x" }] }),
+    );
     expect(loadConnections(old).connections[0]?.roots).toBeUndefined();
   });
 
   it("reports unreadable entries and keeps the readable ones", () => {
-    const storage = memory(JSON.stringify({ v: 1, connections: [{ id: "b", name: "B", transport: "stdio", command: "x" }, { name: "Broken", transport: "carrier-pigeon" }] }));
+    const storage = memory(
+      JSON.stringify({
+        v: 1,
+        connections: [
+          { id: "b", name: "B", transport: "stdio", command: "x" },
+          { name: "Broken", transport: "carrier-pigeon" },
+        ],
+      }),
+    );
     const { connections, problems } = loadConnections(storage);
     expect(connections.map((c) => c.id)).toEqual(["b"]);
     expect(problems).toHaveLength(1);
@@ -39,7 +67,12 @@ describe("saved connections", () => {
   it("reports garbage and newer formats instead of crashing", () => {
     expect(loadConnections(memory("{not json")).problems[0]).toMatch(/not valid JSON/);
     expect(loadConnections(memory(JSON.stringify({ v: 99, connections: [] }))).problems[0]).toMatch(/newer/);
-    const unknown = loadConnections(memory(JSON.stringify({ v: 0, connections: [{ id: "z", name: "Z", transport: "stdio", command: "x" }] })));
-    expect(unknown).toEqual({ connections: [], problems: ["Saved connections have a format version this MCP Lens does not know (v0) and were not loaded."] });
+    const unknown = loadConnections(
+      memory(JSON.stringify({ v: 0, connections: [{ id: "z", name: "Z", transport: "stdio", command: "x" }] })),
+    );
+    expect(unknown).toEqual({
+      connections: [],
+      problems: ["Saved connections have a format version this MCP Lens does not know (v0) and were not loaded."],
+    });
   });
 });

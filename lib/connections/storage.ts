@@ -28,16 +28,18 @@ export function loadConnections(storage: StorageLike): LoadResult {
   let envelope: z.infer<typeof Envelope>;
   try {
     const parsed = Envelope.safeParse(JSON.parse(raw));
-    if (!parsed.success) return { connections: [], problems: ["Saved connections are in an unknown format and were not loaded."] };
+    if (!parsed.success)
+      return { connections: [], problems: ["Saved connections are in an unknown format and were not loaded."] };
     envelope = parsed.data;
   } catch {
     return { connections: [], problems: ["Saved connections are not valid JSON and were not loaded."] };
   }
   const migrated = migrate(MIGRATIONS, envelope.v, envelope.connections);
   if (!migrated.ok) {
-    const problem = migrated.reason === "too-new"
-      ? `Saved connections were written by a newer MCP Lens (format v${envelope.v}).`
-      : `Saved connections have a format version this MCP Lens does not know (v${envelope.v}) and were not loaded.`;
+    const problem =
+      migrated.reason === "too-new"
+        ? `Saved connections were written by a newer MCP Lens (format v${envelope.v}).`
+        : `Saved connections have a format version this MCP Lens does not know (v${envelope.v}) and were not loaded.`;
     return { connections: [], problems: [problem] };
   }
   const items = migrated.value;
@@ -47,7 +49,10 @@ export function loadConnections(storage: StorageLike): LoadResult {
     const parsed = ConnectionConfigSchema.safeParse(item);
     if (parsed.success) connections.push(parsed.data);
     else {
-      const name = typeof (item as { name?: unknown })?.name === "string" ? `"${(item as { name: string }).name}"` : `#${index + 1}`;
+      const name =
+        typeof (item as { name?: unknown })?.name === "string"
+          ? `"${(item as { name: string }).name}"`
+          : `#${index + 1}`;
       problems.push(`Saved connection ${name} could not be read: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
     }
   });
@@ -65,4 +70,3 @@ export function saveConnections(storage: StorageLike, connections: ConnectionCon
 function stripSecret<T extends { secret: boolean; value: string }>(pair: T): T {
   return pair.secret ? { ...pair, value: "" } : pair;
 }
-

@@ -54,7 +54,10 @@ function peakMemory(): { stop(): { rss: number; heap: number } } {
 }
 
 const launch = (env: Record<string, string>, args: string[] = ["--import", "tsx", FLOOD]) =>
-  new Request("http://127.0.0.1/api/bridge/stdio", { method: "POST", body: JSON.stringify({ command: process.execPath, args, env }) });
+  new Request("http://127.0.0.1/api/bridge/stdio", {
+    method: "POST",
+    body: JSON.stringify({ command: process.execPath, args, env }),
+  });
 
 describe("stdout backpressure (issue 19 item 10)", () => {
   it("a flooding server and a reader that stops: paused, not killed; memory bounded; reading resumes it; disconnect frees it", async () => {
@@ -93,16 +96,25 @@ describe("stdout backpressure (issue 19 item 10)", () => {
     const peak = watch.stop();
     const rssGrowth = (peak.rss - before.rss) / MB;
     const heapGrowth = (peak.heap - before.heapUsed) / MB;
-    console.log(`backpressure: stalled at ${(stalled / MB).toFixed(1)} MB written; peak growth RSS ${rssGrowth.toFixed(1)} MB, heap ${heapGrowth.toFixed(1)} MB over ${(written() / MB).toFixed(0)} MB relayed`);
+    console.log(
+      `backpressure: stalled at ${(stalled / MB).toFixed(1)} MB written; peak growth RSS ${rssGrowth.toFixed(1)} MB, heap ${heapGrowth.toFixed(1)} MB over ${(written() / MB).toFixed(0)} MB relayed`,
+    );
     expect(rssGrowth, "RSS growth during the flood").toBeLessThan(100);
     expect(heapGrowth, "heap growth during the flood").toBeLessThan(64);
 
     // 4. The reader goes away: the server is stopped and the memory comes back.
     await reader.cancel();
-    expect(await waitFor(() => !alive(pid) && newDescendants(baseline).length === 0 && registry().processes.size === 0, 8000)).toBe(true);
+    expect(
+      await waitFor(
+        () => !alive(pid) && newDescendants(baseline).length === 0 && registry().processes.size === 0,
+        8000,
+      ),
+    ).toBe(true);
     const after = await settled();
     const heapAfter = (after.heapUsed - before.heapUsed) / MB;
-    console.log(`backpressure: after disconnect heap ${heapAfter.toFixed(1)} MB, RSS ${((after.rss - before.rss) / MB).toFixed(1)} MB above the start`);
+    console.log(
+      `backpressure: after disconnect heap ${heapAfter.toFixed(1)} MB, RSS ${((after.rss - before.rss) / MB).toFixed(1)} MB above the start`,
+    );
     expect(heapAfter).toBeLessThan(8);
   }, 60_000);
 
@@ -112,18 +124,29 @@ describe("stdout backpressure (issue 19 item 10)", () => {
     limits.maxQueuedBytes = 2 * MB;
     try {
       // One valid 3 MiB line, then silence. A waiting read takes an event at once; one that is not waiting leaves it queued.
-      const script = "process.stdout.write(JSON.stringify({jsonrpc:'2.0',method:'x',params:{d:'y'.repeat(3*1024*1024)}})+'\\n'); setInterval(()=>{},1000)";
+      const script =
+        "process.stdout.write(JSON.stringify({jsonrpc:'2.0',method:'x',params:{d:'y'.repeat(3*1024*1024)}})+'\\n'); setInterval(()=>{},1000)";
       const res = await spawnStdio(launch({}, ["-e", script]));
       const reader = res.body!.getReader();
       await reader.read(); // spawned
       await waitFor(() => registry().processes.size === 0, 10_000); // the connection ended while nobody read
       let text = "";
       for (let r = await reader.read(); !r.done; r = await reader.read()) text += new TextDecoder().decode(r.value);
-      const events = text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as BridgeEvent);
+      const events = text
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as BridgeEvent);
       expect(events[0]).toMatchObject({ type: "stdout" });
       const last = events.at(-1);
-      expect(last).toMatchObject({ type: "error", message: expect.stringMatching(/waited in the inspector beyond 2 MiB for this connection; the connection was closed/) });
-      expect(await waitFor(() => newDescendants(baseline).length === 0 && registry().processes.size === 0, 8000)).toBe(true);
+      expect(last).toMatchObject({
+        type: "error",
+        message: expect.stringMatching(
+          /waited in the inspector beyond 2 MiB for this connection; the connection was closed/,
+        ),
+      });
+      expect(await waitFor(() => newDescendants(baseline).length === 0 && registry().processes.size === 0, 8000)).toBe(
+        true,
+      );
     } finally {
       limits.maxQueuedBytes = saved;
     }

@@ -9,7 +9,17 @@ import type { HttpEntry } from "../traffic";
 import type { TrafficLog } from "../traffic";
 import { isError } from "../traffic";
 import {
-  Sessions, call, events, expectNothingLeft, expectStillWorks, httpConfig, incoming, requestId, startHttpFixture, outcomeText, toolCallFrame,
+  Sessions,
+  call,
+  events,
+  expectNothingLeft,
+  expectStillWorks,
+  httpConfig,
+  incoming,
+  requestId,
+  startHttpFixture,
+  outcomeText,
+  toolCallFrame,
 } from "../testing";
 import { descendants, waitFor, type Started } from "../testing";
 
@@ -36,7 +46,10 @@ afterEach(async () => {
 /** A fresh misbehaving server, a session to it, and a witness session to the benign one. */
 async function pair(): Promise<{ faulty: InspectorSession; witness: InspectorSession }> {
   server = await startHttpFixture();
-  const [faulty, witness] = await Promise.all([sessions.connect(httpConfig(server.url)), sessions.connect(httpConfig(witnessServer.url))]);
+  const [faulty, witness] = await Promise.all([
+    sessions.connect(httpConfig(server.url)),
+    sessions.connect(httpConfig(witnessServer.url)),
+  ]);
   return { faulty, witness };
 }
 
@@ -65,7 +78,10 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "exit-mid-call");
     expect(outcome).toMatchObject({ kind: "failed", message: expect.stringMatching(/closed the connection/) });
-    expect(exchangeOf(faulty.log, "exit-mid-call")).toMatchObject({ phase: "failed", note: expect.stringMatching(/closed the connection/) });
+    expect(exchangeOf(faulty.log, "exit-mid-call")).toMatchObject({
+      phase: "failed",
+      note: expect.stringMatching(/closed the connection/),
+    });
     await waitFor(() => server!.child.exitCode !== null);
     expect(server!.child.exitCode).toBe(7);
     await finish(witness);
@@ -74,10 +90,18 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("hang: the call times out; disconnect aborts the hung upstream request", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "hang", {}, 1500);
-    expect(outcome).toMatchObject({ kind: "failed", message: expect.stringMatching(/^Timed out: no result and no progress for 1500 ms\./) });
+    expect(outcome).toMatchObject({
+      kind: "failed",
+      message: expect.stringMatching(/^Timed out: no result and no progress for 1500 ms\./),
+    });
     expect(toolCallFrame(faulty.log, "hang")?.pairedSeq).toBeUndefined();
     expect(exchangeOf(faulty.log, "hang")).toBeUndefined(); // no response ever came
-    const cancelled = faulty.log.frames().find((f) => f.direction === "outgoing" && f.rpc.type === "notification" && f.rpc.method === "notifications/cancelled");
+    const cancelled = faulty.log
+      .frames()
+      .find(
+        (f) =>
+          f.direction === "outgoing" && f.rpc.type === "notification" && f.rpc.method === "notifications/cancelled",
+      );
     expect(cancelled?.raw).toContain(`"requestId":${JSON.stringify(requestId(toolCallFrame(faulty.log, "hang")))}`);
     await finish(witness); // includes: no relayed request still in flight
   });
@@ -100,7 +124,11 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     const outcome = await call(faulty, "invalid-utf8");
     expect(outcomeText(outcome)).toBe("bytes: \uFFFD\uFFFD");
     const frame = incoming(faulty.log).find((f) => f.raw.includes("bytes: "));
-    expect(frame).toMatchObject({ rpc: { type: "result" }, channel: { stream: "json-body" }, problem: "invalid UTF-8: bytes that are not UTF-8 are shown as U+FFFD" });
+    expect(frame).toMatchObject({
+      rpc: { type: "result" },
+      channel: { stream: "json-body" },
+      problem: "invalid UTF-8: bytes that are not UTF-8 are shown as U+FFFD",
+    });
     // A U+FFFD the server really sent (valid UTF-8) is not flagged.
     expect(outcomeText(await call(faulty, "echo", { text: "real \uFFFD" }))).toBe("real \uFFFD");
     expect(incoming(faulty.log).find((f) => f.raw.includes("real "))?.problem).toBeUndefined();
@@ -113,8 +141,13 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     expect(outcomeText(outcome)).toBe("reassembled from two writes 500 ms apart");
     expect(outcome.elapsedMs).toBeGreaterThanOrEqual(400);
     const request = toolCallFrame(faulty.log, "partial-line");
-    expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({ rpc: { type: "result" }, channel: { stream: "sse" } });
-    expect(incoming(faulty.log).filter((f) => f.problem || f.rpc.type === "invalid-json" || f.rpc.type === "not-jsonrpc")).toEqual([]);
+    expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({
+      rpc: { type: "result" },
+      channel: { stream: "sse" },
+    });
+    expect(
+      incoming(faulty.log).filter((f) => f.problem || f.rpc.type === "invalid-json" || f.rpc.type === "not-jsonrpc"),
+    ).toEqual([]);
     expect(events(faulty.log).filter((e) => e.startsWith("warn"))).toEqual([]);
     await finish(witness);
   });
@@ -125,7 +158,10 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     expect(outcomeText(outcome)).toBe("nested 100000 levels");
     expect(depthOf(outcome.kind === "result" ? (outcome.result as { deep?: unknown }).deep : undefined)).toBe(100_000);
     const request = toolCallFrame(faulty.log, "deep-json");
-    expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({ rpc: { type: "result" }, channel: { stream: "json-body" } });
+    expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({
+      rpc: { type: "result" },
+      channel: { stream: "json-body" },
+    });
     await finish(witness);
   });
 
@@ -146,7 +182,11 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     const outcome = await call(faulty, "big-answer", { mb: 12 }, 20_000);
     expect(outcomeText(outcome)?.length).toBe(12 * 1024 * 1024);
     const request = toolCallFrame(faulty.log, "big-answer");
-    expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({ rpc: { type: "result" }, truncated: true, channel: { stream: "sse" } });
+    expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({
+      rpc: { type: "result" },
+      truncated: true,
+      channel: { stream: "sse" },
+    });
     expect(faulty.log.entries.filter((e) => e.kind === "sse")).toMatchObject([{ shape: "priming" }]);
     expect(faulty.log.entries.filter((e) => isError(e))).toEqual([]);
     await finish(witness);
@@ -160,11 +200,20 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     const exchange = channel.transport === "http" ? channel.exchange : -1;
     const ofCall = faulty.log.entries.flatMap((e) => {
       if (e.kind === "sse" && e.exchange === exchange) return [`sse ${e.shape}${e.problem ? " flagged" : ""}`];
-      if (e.kind === "frame" && e.channel.transport === "http" && e.channel.exchange === exchange) return [`${e.direction} ${e.rpc.type}${e.problem ? " flagged" : ""}`];
+      if (e.kind === "frame" && e.channel.transport === "http" && e.channel.exchange === exchange)
+        return [`${e.direction} ${e.rpc.type}${e.problem ? " flagged" : ""}`];
       return [];
     });
     expect(ofCall).toEqual([
-      "outgoing request", "sse priming", "sse comment", "sse retry", "incoming invalid-json", "sse retry flagged", "sse ignored flagged", "sse ignored flagged", "incoming result",
+      "outgoing request",
+      "sse priming",
+      "sse comment",
+      "sse retry",
+      "incoming invalid-json",
+      "sse retry flagged",
+      "sse ignored flagged",
+      "sse ignored flagged",
+      "incoming result",
     ]);
     await finish(witness);
   });
@@ -172,7 +221,10 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("wrong-id: the answer is flagged as a response to no request and the call times out", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "wrong-id", {}, 1500);
-    expect(outcome).toMatchObject({ kind: "failed", message: expect.stringMatching(/^Timed out: no result and no progress for 1500 ms\./) });
+    expect(outcome).toMatchObject({
+      kind: "failed",
+      message: expect.stringMatching(/^Timed out: no result and no progress for 1500 ms\./),
+    });
     const id = requestId(toolCallFrame(faulty.log, "wrong-id")) as number;
     const stray = incoming(faulty.log).find((f) => f.rpc.type === "result" && f.rpc.id === id + 100_000);
     expect(stray?.problem).toBe(`a response to no request (id ${id + 100_000})`);
@@ -203,7 +255,9 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "flood", {}, 15_000);
     expect(outcomeText(outcome)).toBe("sent 10000 notifications");
-    const notes = incoming(faulty.log).filter((f) => f.rpc.type === "notification" && f.rpc.method === "notifications/message");
+    const notes = incoming(faulty.log).filter(
+      (f) => f.rpc.type === "notification" && f.rpc.method === "notifications/message",
+    );
     expect(notes).toHaveLength(10_000);
     await finish(witness);
   });
@@ -211,8 +265,14 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("wrong-content-type: the call fails naming the content type; the exchange notes the text/plain body", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "wrong-content-type");
-    expect(outcome).toMatchObject({ kind: "failed", message: expect.stringContaining("Unexpected content type: text/plain") });
-    expect(exchangeOf(faulty.log, "wrong-content-type")).toMatchObject({ status: 200, note: "a text/plain body: this is plain text, not JSON-RPC" });
+    expect(outcome).toMatchObject({
+      kind: "failed",
+      message: expect.stringContaining("Unexpected content type: text/plain"),
+    });
+    expect(exchangeOf(faulty.log, "wrong-content-type")).toMatchObject({
+      status: 200,
+      note: "a text/plain body: this is plain text, not JSON-RPC",
+    });
     await finish(witness);
   });
 
@@ -220,13 +280,22 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "sse-cut", {}, 3000);
     // The SDK keeps waiting (no event id, so nothing to resume): the call ends by its timeout, the log says why.
-    expect(outcome).toMatchObject({ kind: "failed", message: expect.stringMatching(/^Timed out: no result and no progress for 3000 ms\./) });
+    expect(outcome).toMatchObject({
+      kind: "failed",
+      message: expect.stringMatching(/^Timed out: no result and no progress for 3000 ms\./),
+    });
     const id = requestId(toolCallFrame(faulty.log, "sse-cut"));
     const cut = incoming(faulty.log).filter((f) => f.problem?.startsWith("cut:"));
     expect(cut).toHaveLength(1);
-    expect(cut[0]).toMatchObject({ rpc: { type: "invalid-json" }, channel: { stream: "sse" }, problem: "cut: the SSE stream stopped before this event was complete (the client never received it)" });
+    expect(cut[0]).toMatchObject({
+      rpc: { type: "invalid-json" },
+      channel: { stream: "sse" },
+      problem: "cut: the SSE stream stopped before this event was complete (the client never received it)",
+    });
     expect(cut[0]!.raw.startsWith(`{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":`)).toBe(true);
-    expect(events(faulty.log)).toContainEqual(expect.stringMatching(/^warn: the SSE stream broke off .* in the middle of an event/));
+    expect(events(faulty.log)).toContainEqual(
+      expect.stringMatching(/^warn: the SSE stream broke off .* in the middle of an event/),
+    );
     await finish(witness);
   });
 
@@ -235,10 +304,16 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
     const outcome = await call(faulty, "session-lost");
     expect(outcome).toMatchObject({ kind: "failed", message: expect.stringMatching(/Session not found/) });
     expect(exchangeOf(faulty.log, "session-lost")).toMatchObject({ status: 404 });
-    expect(incoming(faulty.log).at(-1)).toMatchObject({ rpc: { type: "error", code: -32001, message: "Session not found" }, channel: { stream: "json-body" } });
+    expect(incoming(faulty.log).at(-1)).toMatchObject({
+      rpc: { type: "error", code: -32001, message: "Session not found" },
+      channel: { stream: "json-body" },
+    });
     expect(outcome.kind === "failed" && outcome.message).toMatch(/^HTTP 404/);
     // The session is gone for good on the server: the inspector says so instead of staying "connected" …
-    expect(faulty.state).toMatchObject({ status: "failed", failure: { title: expect.stringMatching(/no longer knows this session \(HTTP 404 for Mcp-Session-Id /) } });
+    expect(faulty.state).toMatchObject({
+      status: "failed",
+      failure: { title: expect.stringMatching(/no longer knows this session \(HTTP 404 for Mcp-Session-Id /) },
+    });
     // … and a reconnect (a new initialize) recovers.
     await faulty.connect();
     expect(faulty.state.status).toBe("connected");
@@ -249,17 +324,26 @@ describe("misbehaving Streamable HTTP server, through the relay", () => {
   it("http-500: the call fails with the status and the body text; the exchange notes it", async () => {
     const { faulty, witness } = await pair();
     const outcome = await call(faulty, "http-500");
-    expect(outcome).toMatchObject({ kind: "failed", message: expect.stringContaining("Internal Server Error: misbehaving on purpose") });
+    expect(outcome).toMatchObject({
+      kind: "failed",
+      message: expect.stringContaining("Internal Server Error: misbehaving on purpose"),
+    });
     expect(outcome.kind === "failed" && outcome.message).toMatch(/^HTTP 500/);
     expect(faulty.state.status).toBe("connected"); // a 500 is one failed request, not a lost session
-    expect(exchangeOf(faulty.log, "http-500")).toMatchObject({ status: 500, note: "a text/plain body: Internal Server Error: misbehaving on purpose" });
+    expect(exchangeOf(faulty.log, "http-500")).toMatchObject({
+      status: 500,
+      note: "a text/plain body: Internal Server Error: misbehaving on purpose",
+    });
     await finish(witness);
   });
 
   it("MODE=<fault> makes every call misbehave, echo included; an unknown MODE stops the fixture at start", async () => {
     server = await startHttpFixture({ MODE: "http-500" });
     const faulty = await sessions.connect(httpConfig(server.url));
-    expect(await call(faulty, "echo", { text: "x" })).toMatchObject({ kind: "failed", message: expect.stringContaining("Internal Server Error: misbehaving on purpose") });
+    expect(await call(faulty, "echo", { text: "x" })).toMatchObject({
+      kind: "failed",
+      message: expect.stringContaining("Internal Server Error: misbehaving on purpose"),
+    });
     await expect(startHttpFixture({ MODE: "huge-line" })).rejects.toThrow(/MODE=huge-line is not a HTTP mode/);
     await sessions.closeAll();
     await server.stop();

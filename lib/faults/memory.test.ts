@@ -54,13 +54,21 @@ async function fault(config: ConnectionConfig, tool: string): Promise<{ kind: st
  * `maxHeapMb` sits between what is measured when the session is dropped and what is measured when it is
  * kept (huge-line: under 3 vs 19 MB; deep-json: under 1 vs 6 MB), so the check fails if the payload is retained.
  */
-async function expectMemoryBack(before: NodeJS.MemoryUsage, run: () => Promise<{ kind: string; peakRss: number }>, expectedKind: string, maxHeapMb: number): Promise<void> {
+async function expectMemoryBack(
+  before: NodeJS.MemoryUsage,
+  run: () => Promise<{ kind: string; peakRss: number }>,
+  expectedKind: string,
+  maxHeapMb: number,
+): Promise<void> {
   const { kind, peakRss } = await run();
   expect(kind, "the faulting call's outcome").toBe(expectedKind);
   const after = await settled();
   const heapGrowth = (after.heapUsed - before.heapUsed) / MB;
   const rssGrowth = (after.rss - before.rss) / MB;
-  expect(heapGrowth, `heap grew by ${heapGrowth.toFixed(1)} MB (peak RSS ${(peakRss / MB).toFixed(0)} MB)`).toBeLessThan(maxHeapMb);
+  expect(
+    heapGrowth,
+    `heap grew by ${heapGrowth.toFixed(1)} MB (peak RSS ${(peakRss / MB).toFixed(0)} MB)`,
+  ).toBeLessThan(maxHeapMb);
   // RSS need not go back to the OS at once: only a generous bound.
   expect(rssGrowth, `RSS grew by ${rssGrowth.toFixed(1)} MB (peak ${(peakRss / MB).toFixed(0)} MB)`).toBeLessThan(160);
 }

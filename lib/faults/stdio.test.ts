@@ -6,7 +6,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InspectorSession } from "../session";
 import {
-  Sessions, call, events, expectNothingLeft, expectStillWorks, incoming, requestId, stderrLines, stdioConfig, outcomeText, toolCallFrame,
+  Sessions,
+  call,
+  events,
+  expectNothingLeft,
+  expectStillWorks,
+  incoming,
+  requestId,
+  stderrLines,
+  stdioConfig,
+  outcomeText,
+  toolCallFrame,
 } from "../testing";
 import { alive, descendants, waitFor } from "../testing";
 
@@ -20,8 +30,14 @@ afterEach(async () => {
 });
 
 /** The faulty session (MODE set, so every call misbehaves) and a benign witness, both live. */
-async function pair(mode: string, env: Record<string, string> = {}): Promise<{ faulty: InspectorSession; witness: InspectorSession }> {
-  const [faulty, witness] = await Promise.all([sessions.connect(stdioConfig({ MODE: mode, ...env })), sessions.connect(stdioConfig())]);
+async function pair(
+  mode: string,
+  env: Record<string, string> = {},
+): Promise<{ faulty: InspectorSession; witness: InspectorSession }> {
+  const [faulty, witness] = await Promise.all([
+    sessions.connect(stdioConfig({ MODE: mode, ...env })),
+    sessions.connect(stdioConfig()),
+  ]);
   return { faulty, witness };
 }
 
@@ -65,11 +81,19 @@ describe("misbehaving stdio server", () => {
   it("hang: the call times out, the server is still there, disconnect escalates to SIGKILL and leaves nothing", async () => {
     const { faulty, witness } = await pair("hang");
     const outcome = await call(faulty, "hang", {}, 1500);
-    expect(outcome).toMatchObject({ kind: "failed", message: expect.stringMatching(/^Timed out: no result and no progress for 1500 ms\./) });
+    expect(outcome).toMatchObject({
+      kind: "failed",
+      message: expect.stringMatching(/^Timed out: no result and no progress for 1500 ms\./),
+    });
     expect(faulty.state.status).toBe("connected");
     const request = toolCallFrame(faulty.log, "hang");
     expect(request?.pairedSeq).toBeUndefined();
-    const cancelled = faulty.log.frames().find((f) => f.direction === "outgoing" && f.rpc.type === "notification" && f.rpc.method === "notifications/cancelled");
+    const cancelled = faulty.log
+      .frames()
+      .find(
+        (f) =>
+          f.direction === "outgoing" && f.rpc.type === "notification" && f.rpc.method === "notifications/cancelled",
+      );
     expect(cancelled?.raw).toContain(`"requestId":${JSON.stringify(requestId(request))}`);
     await waitFor(() => stderrLines(faulty.log).some((l) => l.includes("grandchild pid")));
     const grandchild = grandchildPid(stderrLines(faulty.log));
@@ -112,9 +136,16 @@ describe("misbehaving stdio server", () => {
     expect(outcome.elapsedMs).toBeGreaterThanOrEqual(400);
     const request = toolCallFrame(faulty.log, "partial-line");
     const answer = faulty.log.entries[request!.pairedSeq!];
-    expect(answer).toMatchObject({ kind: "frame", direction: "incoming", rpc: { type: "result", id: requestId(request) }, truncated: false });
+    expect(answer).toMatchObject({
+      kind: "frame",
+      direction: "incoming",
+      rpc: { type: "result", id: requestId(request) },
+      truncated: false,
+    });
     expect(answer?.kind === "frame" && answer.problem).toBeFalsy();
-    expect(incoming(faulty.log).filter((f) => f.rpc.type === "invalid-json" || f.rpc.type === "not-jsonrpc")).toEqual([]);
+    expect(incoming(faulty.log).filter((f) => f.rpc.type === "invalid-json" || f.rpc.type === "not-jsonrpc")).toEqual(
+      [],
+    );
     await finish(witness);
   });
 
@@ -127,14 +158,20 @@ describe("misbehaving stdio server", () => {
     expect(Date.now() - started).toBeLessThan(5000);
     await waitFor(() => faulty.state.status === "failed");
     expect(faulty.state.status).toBe("failed");
-    expect(faulty.state.failure?.title).toMatch(/^The server wrote a line of 50\.0 MiB on stdout: a line that exceeded 16 MiB is refused, and the connection was closed\.$/);
+    expect(faulty.state.failure?.title).toMatch(
+      /^The server wrote a line of 50\.0 MiB on stdout: a line that exceeded 16 MiB is refused, and the connection was closed\.$/,
+    );
     expect(faulty.state.failure?.hint).toMatch(/one JSON-RPC message per line/);
     // Reported once, although the bridge sees the overflow again with every chunk that follows.
     expect(events(faulty.log).filter((e) => e.startsWith("error:") && e.includes("exceeded 16 MiB"))).toHaveLength(1);
     // The head of the refused line is in the log, cut and flagged, and was never handed to the client.
     const refused = incoming(faulty.log).filter((f) => f.problem?.startsWith("refused:"));
     expect(refused).toHaveLength(1);
-    expect(refused[0]).toMatchObject({ truncated: true, rpc: { type: "result" }, raw: expect.stringMatching(/^\{"jsonrpc":"2.0","id":\d+,"result"/) });
+    expect(refused[0]).toMatchObject({
+      truncated: true,
+      rpc: { type: "result" },
+      raw: expect.stringMatching(/^\{"jsonrpc":"2.0","id":\d+,"result"/),
+    });
     expect(refused[0]!.raw.length).toBeLessThanOrEqual(64 * 1024);
     expect(refused[0]!.size).toBeGreaterThan(16 * 1024 * 1024);
     // Nothing else of the 50 MB line reaches the log: no remnant stitched to its tail, no flushed tail at exit.
@@ -160,7 +197,9 @@ describe("misbehaving stdio server", () => {
     expect(outcomeText(outcome)?.length).toBe(12 * 1024 * 1024);
     const request = toolCallFrame(faulty.log, "big-answer");
     expect(faulty.log.entries[request!.pairedSeq!]).toMatchObject({ rpc: { type: "result" }, truncated: true });
-    expect(faulty.log.frames().filter((f) => f.rpc.type === "not-jsonrpc" || f.rpc.type === "invalid-json")).toEqual([]);
+    expect(faulty.log.frames().filter((f) => f.rpc.type === "not-jsonrpc" || f.rpc.type === "invalid-json")).toEqual(
+      [],
+    );
     await sessions.closeAll();
     await expectNothingLeft(baseline);
   }, 25_000);
@@ -188,7 +227,10 @@ describe("misbehaving stdio server", () => {
   it("wrong-id: the answer is flagged as a response to no request and the call times out", async () => {
     const { faulty, witness } = await pair("wrong-id");
     const outcome = await call(faulty, "wrong-id", {}, 1500);
-    expect(outcome).toMatchObject({ kind: "failed", message: expect.stringMatching(/^Timed out: no result and no progress for 1500 ms\./) });
+    expect(outcome).toMatchObject({
+      kind: "failed",
+      message: expect.stringMatching(/^Timed out: no result and no progress for 1500 ms\./),
+    });
     const id = requestId(toolCallFrame(faulty.log, "wrong-id")) as number;
     const stray = incoming(faulty.log).find((f) => f.rpc.type === "result" && f.rpc.id === id + 100_000);
     expect(stray?.problem).toBe(`a response to no request (id ${id + 100_000})`);
@@ -219,7 +261,9 @@ describe("misbehaving stdio server", () => {
     const { faulty, witness } = await pair("flood");
     const outcome = await call(faulty, "flood", {}, 15_000);
     expect(outcomeText(outcome)).toBe("sent 10000 notifications");
-    const notes = incoming(faulty.log).filter((f) => f.rpc.type === "notification" && f.rpc.method === "notifications/message");
+    const notes = incoming(faulty.log).filter(
+      (f) => f.rpc.type === "notification" && f.rpc.method === "notifications/message",
+    );
     expect(notes).toHaveLength(10_000);
     expect(JSON.parse(notes.at(-1)!.raw)).toMatchObject({ params: { data: { seq: 10_000, of: 10_000 } } });
     await finish(witness);

@@ -22,7 +22,10 @@ export interface CompletionsState {
 
 export const emptyCompletions: CompletionsState = { byArgument: {} };
 
-export const suggestionsChanged = (s: CompletionsState, p: { argument: string; suggestions: Suggestions }): CompletionsState => ({
+export const suggestionsChanged = (
+  s: CompletionsState,
+  p: { argument: string; suggestions: Suggestions },
+): CompletionsState => ({
   byArgument: { ...s.byArgument, [p.argument]: p.suggestions },
 });
 export const suggestionsCleared = (s: CompletionsState, argument: string): CompletionsState => {
@@ -73,12 +76,22 @@ export class Completer {
     if (!this.enabled) return;
     const timers = this.options.timers ?? realTimers;
     const seq = this.begin(argument);
-    this.store.apply(suggestionsChanged, { argument, suggestions: { value, status: "waiting", values: this.current(argument) } });
-    this.timers.set(argument, timers.setTimeout(() => void this.fetch(argument, value, filled, seq), this.options.debounceMs ?? 250));
+    this.store.apply(suggestionsChanged, {
+      argument,
+      suggestions: { value, status: "waiting", values: this.current(argument) },
+    });
+    this.timers.set(
+      argument,
+      timers.setTimeout(() => void this.fetch(argument, value, filled, seq), this.options.debounceMs ?? 250),
+    );
   }
 
   /** Ask now, without the debounce; resolves to the suggestions, or undefined when superseded or inactive. */
-  async complete(argument: string, value: string, filled: Readonly<Record<string, unknown>> = {}): Promise<Suggestions | undefined> {
+  async complete(
+    argument: string,
+    value: string,
+    filled: Readonly<Record<string, unknown>> = {},
+  ): Promise<Suggestions | undefined> {
     if (!this.enabled) return undefined;
     return this.fetch(argument, value, filled, this.begin(argument));
   }
@@ -108,18 +121,33 @@ export class Completer {
     return this.store.get().byArgument[argument]?.values ?? [];
   }
 
-  private async fetch(argument: string, value: string, filled: Readonly<Record<string, unknown>>, seq: number): Promise<Suggestions | undefined> {
+  private async fetch(
+    argument: string,
+    value: string,
+    filled: Readonly<Record<string, unknown>>,
+    seq: number,
+  ): Promise<Suggestions | undefined> {
     const client = this.host.client();
     if (!client || this.latest.get(argument) !== seq) return undefined;
     this.timers.delete(argument);
     const controller = new AbortController();
     this.inFlight.set(argument, controller);
-    this.store.apply(suggestionsChanged, { argument, suggestions: { value, status: "loading", values: this.current(argument) } });
+    this.store.apply(suggestionsChanged, {
+      argument,
+      suggestions: { value, status: "loading", values: this.current(argument) },
+    });
     const context = contextArguments(argument, filled);
     let suggestions: Suggestions;
     try {
       const result = await client.request(
-        { method: "completion/complete", params: { ref: this.ref, argument: { name: argument, value }, ...(context && { context: { arguments: context } }) } },
+        {
+          method: "completion/complete",
+          params: {
+            ref: this.ref,
+            argument: { name: argument, value },
+            ...(context && { context: { arguments: context } }),
+          },
+        },
         asSent<CompleteResult>(),
         { signal: controller.signal },
       );
@@ -135,7 +163,10 @@ export class Completer {
 }
 
 /** The other arguments with a non-empty value, as strings (`context.arguments` is string → string). */
-export function contextArguments(argument: string, filled: Readonly<Record<string, unknown>>): Record<string, string> | undefined {
+export function contextArguments(
+  argument: string,
+  filled: Readonly<Record<string, unknown>>,
+): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const [name, v] of Object.entries(filled)) {
     if (name === argument || v === undefined || v === null || v === "") continue;
@@ -146,6 +177,12 @@ export function contextArguments(argument: string, filled: Readonly<Record<strin
 
 function readCompletion(result: unknown): Pick<Suggestions, "values" | "total" | "hasMore"> {
   const c = isRecord(result) && isRecord(result.completion) ? result.completion : {};
-  const values = Array.isArray(c.values) ? c.values.filter((v): v is string => typeof v === "string").slice(0, MAX_VALUES) : [];
-  return { values, ...(typeof c.total === "number" && { total: c.total }), ...(typeof c.hasMore === "boolean" && { hasMore: c.hasMore }) };
+  const values = Array.isArray(c.values)
+    ? c.values.filter((v): v is string => typeof v === "string").slice(0, MAX_VALUES)
+    : [];
+  return {
+    values,
+    ...(typeof c.total === "number" && { total: c.total }),
+    ...(typeof c.hasMore === "boolean" && { hasMore: c.hasMore }),
+  };
 }

@@ -1,14 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { filterLog, logReceived, emptyLog, MAX_LOG_ENTRIES, toLogEntry } from "./logging";
 import { promptConversation } from "./promptConversation";
-import { classifyReadResult, classifyResourceItem, decodeBlobText, languageFor, previewFor, resourceDownload } from "./resourceContent";
+import {
+  classifyReadResult,
+  classifyResourceItem,
+  decodeBlobText,
+  languageFor,
+  previewFor,
+  resourceDownload,
+} from "./resourceContent";
 import { contextArguments } from "./completions";
 
 describe("resource content", () => {
   it.each([
-    ["application/json", "json"], ["application/vnd.api+json; charset=utf-8", "json"], ["text/markdown", "markdown"],
-    ["text/html", "html"], ["image/svg+xml", "xml"], ["application/atom+xml", "xml"], ["text/javascript", "javascript"],
-    ["application/typescript", "typescript"], ["text/css", "css"], ["application/yaml", "yaml"], ["text/plain", "plain"],
+    ["application/json", "json"],
+    ["application/vnd.api+json; charset=utf-8", "json"],
+    ["text/markdown", "markdown"],
+    ["text/html", "html"],
+    ["image/svg+xml", "xml"],
+    ["application/atom+xml", "xml"],
+    ["text/javascript", "javascript"],
+    ["application/typescript", "typescript"],
+    ["text/css", "css"],
+    ["application/yaml", "yaml"],
+    ["text/plain", "plain"],
   ])("%s is highlighted as %s", (mime, language) => {
     expect(languageFor(mime)).toBe(language);
   });
@@ -19,40 +34,90 @@ describe("resource content", () => {
   });
 
   it.each([
-    ["image/png", "image"], ["image/svg+xml", "svg"], ["audio/wav", "audio"], ["video/mp4", "video"],
-    ["application/pdf", "download"], ["text/plain", "text"], ["application/json", "text"], ["text/html", "text"],
-    ["application/xhtml+xml", "text"], ["application/octet-stream", "download"], ["image/<script>", "download"],
-    ["audio/x-made-up", "download"], ["video/x-made-up", "download"], ["image/x-made-up", "download"],
+    ["image/png", "image"],
+    ["image/svg+xml", "svg"],
+    ["audio/wav", "audio"],
+    ["video/mp4", "video"],
+    ["application/pdf", "download"],
+    ["text/plain", "text"],
+    ["application/json", "text"],
+    ["text/html", "text"],
+    ["application/xhtml+xml", "text"],
+    ["application/octet-stream", "download"],
+    ["image/<script>", "download"],
+    ["audio/x-made-up", "download"],
+    ["video/x-made-up", "download"],
+    ["image/x-made-up", "download"],
   ])("a %s blob previews as %s", (mime, preview) => {
     expect(previewFor(mime)).toBe(preview);
   });
 
   it("marks HTML text for the sandboxed iframe only", () => {
-    expect(classifyResourceItem({ uri: "ui://page", mimeType: "text/html", text: "<script>x</script>" })).toMatchObject({ kind: "text", render: "sandboxed-html" });
+    expect(classifyResourceItem({ uri: "ui://page", mimeType: "text/html", text: "<script>x</script>" })).toMatchObject(
+      { kind: "text", render: "sandboxed-html" },
+    );
   });
 
   it("always gives a mime type and a size, guessing the type when none is declared", () => {
-    expect(classifyResourceItem({ uri: "file:///x/notes.md", text: "héllo" })).toMatchObject({ mimeType: "text/markdown", mimeGuessed: true, size: 6, language: "markdown" });
-    expect(classifyResourceItem({ uri: "x://blob", blob: "AAECAw==" })).toMatchObject({ kind: "blob", mimeType: "application/octet-stream", size: 4, preview: "download" });
+    expect(classifyResourceItem({ uri: "file:///x/notes.md", text: "héllo" })).toMatchObject({
+      mimeType: "text/markdown",
+      mimeGuessed: true,
+      size: 6,
+      language: "markdown",
+    });
+    expect(classifyResourceItem({ uri: "x://blob", blob: "AAECAw==" })).toMatchObject({
+      kind: "blob",
+      mimeType: "application/octet-stream",
+      size: 4,
+      preview: "download",
+    });
   });
 
   it("keeps malformed entries as invalid instead of dropping them", () => {
-    expect(classifyResourceItem({ uri: "x://a" })).toMatchObject({ kind: "invalid", reason: expect.stringContaining("neither") });
+    expect(classifyResourceItem({ uri: "x://a" })).toMatchObject({
+      kind: "invalid",
+      reason: expect.stringContaining("neither"),
+    });
     expect(classifyResourceItem(7)).toMatchObject({ kind: "invalid" });
-    expect(classifyReadResult({ nope: true })).toEqual([expect.objectContaining({ kind: "invalid", reason: "result has no `contents` array" })]);
+    expect(classifyReadResult({ nope: true })).toEqual([
+      expect.objectContaining({ kind: "invalid", reason: "result has no `contents` array" }),
+    ]);
   });
 
   it("makes downloads: decoded bytes, a file name with an extension, HTML never served as a page", async () => {
-    const png = resourceDownload(classifyResourceItem({ uri: "demo://images/lens", mimeType: "image/png", blob: Buffer.from([1, 2, 3]).toString("base64") }));
+    const png = resourceDownload(
+      classifyResourceItem({
+        uri: "demo://images/lens",
+        mimeType: "image/png",
+        blob: Buffer.from([1, 2, 3]).toString("base64"),
+      }),
+    );
     if ("error" in png) throw new Error(png.error);
     expect(png).toMatchObject({ fileName: "lens.png", mimeType: "image/png", size: 3 });
     expect([...new Uint8Array(await png.blob.arrayBuffer())]).toEqual([1, 2, 3]);
-    const html = resourceDownload(classifyResourceItem({ uri: "ui://app/index.html", mimeType: "text/html", text: "<b>x</b>" }));
+    const html = resourceDownload(
+      classifyResourceItem({ uri: "ui://app/index.html", mimeType: "text/html", text: "<b>x</b>" }),
+    );
     expect(html).toMatchObject({ fileName: "index.html", mimeType: "application/octet-stream" });
-    expect(resourceDownload(classifyResourceItem({ uri: "x://b", blob: "***" }))).toEqual({ error: "the blob is not valid base64" });
+    expect(resourceDownload(classifyResourceItem({ uri: "x://b", blob: "***" }))).toEqual({
+      error: "the blob is not valid base64",
+    });
     // Issue 19 item 2: no Blob a browser could render as a document keeps the server's type.
-    for (const mimeType of ["image/svg+xml", "application/xhtml+xml", "text/html", "application/xml", "application/pdf", "audio/x-made-up"]) {
-      const d = resourceDownload(classifyResourceItem({ uri: "x://h/..%2F..%2Fevil\u202Egnp.svg", mimeType, blob: Buffer.from("<svg onload=alert(1)>").toString("base64") }));
+    for (const mimeType of [
+      "image/svg+xml",
+      "application/xhtml+xml",
+      "text/html",
+      "application/xml",
+      "application/pdf",
+      "audio/x-made-up",
+    ]) {
+      const d = resourceDownload(
+        classifyResourceItem({
+          uri: "x://h/..%2F..%2Fevil\u202Egnp.svg",
+          mimeType,
+          blob: Buffer.from("<svg onload=alert(1)>").toString("base64"),
+        }),
+      );
       expect(d, mimeType).toMatchObject({ mimeType: "application/octet-stream", fileName: "_.._evil_gnp.svg" });
     }
     expect(decodeBlobText(Buffer.from("héllo").toString("base64"))).toBe("héllo");
@@ -67,13 +132,21 @@ describe("prompt conversation", () => {
         { role: "user", content: { type: "text", text: "hi" } },
         { role: "assistant", content: { type: "image", data: "AA==", mimeType: "image/png" } },
         { role: "user", content: { type: "audio", data: "AA==", mimeType: "audio/wav" } },
-        { role: "assistant", content: { type: "resource", resource: { uri: "x://a.json", mimeType: "application/json", text: "{}" } } },
+        {
+          role: "assistant",
+          content: { type: "resource", resource: { uri: "x://a.json", mimeType: "application/json", text: "{}" } },
+        },
         { role: "user", content: { type: "resource_link", uri: "x://b", name: "b" } },
         { role: "system", content: { type: "mystery" } },
       ],
     });
     expect(c.messages.map((m) => [m.role, m.parts[0]?.content.kind])).toEqual([
-      ["user", "text"], ["assistant", "image"], ["user", "audio"], ["assistant", "resource"], ["user", "resource_link"], ["system", "unknown"],
+      ["user", "text"],
+      ["assistant", "image"],
+      ["user", "audio"],
+      ["assistant", "resource"],
+      ["user", "resource_link"],
+      ["system", "unknown"],
     ]);
     expect(c.messages[3]?.parts[0]?.resource).toMatchObject({ kind: "text", language: "json" });
     expect(c.problems).toEqual(['message 6: unknown role "system"']);

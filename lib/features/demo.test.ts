@@ -26,7 +26,11 @@ async function connect(protocol: ConnectionConfig["protocol"]): Promise<Inspecto
 
 const README = "demo://docs/readme.md";
 const SETTINGS = "demo://config/settings.json";
-const levels = (s: InspectorSession) => s.features.logging.store.get().entries.filter((e) => e.logger === "demo").map((e) => e.level);
+const levels = (s: InspectorSession) =>
+  s.features.logging.store
+    .get()
+    .entries.filter((e) => e.logger === "demo")
+    .map((e) => e.level);
 
 describe("demo server, 2025-11-25", () => {
   it("asks for a level with logging/setLevel and receives only that level and above", async () => {
@@ -34,7 +38,9 @@ describe("demo server, 2025-11-25", () => {
     await s.features.logging.setLevel("warning");
     await callTool(s, "log_burst");
     await expect.poll(() => levels(s)).toEqual(["warning", "error", "critical", "alert", "emergency"]);
-    expect(filterLog(s.features.logging.store.get().entries, { minLevel: "critical", logger: "demo" }).map((e) => e.level)).toEqual(["critical", "alert", "emergency"]);
+    expect(
+      filterLog(s.features.logging.store.get().entries, { minLevel: "critical", logger: "demo" }).map((e) => e.level),
+    ).toEqual(["critical", "alert", "emergency"]);
     expect(s.features.logging.store.get().entries[0]?.data).toEqual({ message: "warning message", round: 1 });
     expect(s.features.logging.store.get().entries[0]?.pretty).toContain('"message": "warning message"');
   });
@@ -56,21 +62,31 @@ describe("demo server, 2025-11-25", () => {
     const start = await tasks.runTool("slow_report", { topic: "lenses", steps: 2 });
     if (start.kind !== "task") throw new Error(`expected a task, got ${JSON.stringify(start)}`);
     expect(tasks.store.get().byId[start.taskId]).toMatchObject({ status: "working", pollInterval: 500 });
-    await expect.poll(() => tasks.store.get().byId[start.taskId]?.result?.status, { timeout: 10_000, interval: 100 }).toBe("done");
+    await expect
+      .poll(() => tasks.store.get().byId[start.taskId]?.result?.status, { timeout: 10_000, interval: 100 })
+      .toBe("done");
     const done = tasks.store.get().byId[start.taskId]!;
     expect(done).toMatchObject({ status: "completed", polling: false });
     expect(done.polls).toBeGreaterThan(0);
-    expect(done.result?.value?.content).toEqual([{ type: "text", text: "Report on lenses: 2 stages done, all sources agree." }]);
+    expect(done.result?.value?.content).toEqual([
+      { type: "text", text: "Report on lenses: 2 stages done, all sources agree." },
+    ]);
 
     const second = await tasks.runTool("slow_report", { topic: "cancel me" });
     if (second.kind !== "task") throw new Error("expected a task");
     await tasks.cancel(second.taskId);
-    expect(tasks.store.get().byId[second.taskId]).toMatchObject({ status: "cancelled", cancel: { status: "done" }, polling: false });
+    expect(tasks.store.get().byId[second.taskId]).toMatchObject({
+      status: "cancelled",
+      cancel: { status: "done" },
+      polling: false,
+    });
     await tasks.list();
     expect(tasks.store.get().list?.status).toBe("ready");
     expect(outgoing(s, "tasks/list")).toHaveLength(1);
     // Without a task param the tool just runs.
-    expect(((await callTool(s, "slow_report", { steps: 1 })) as { content: unknown }).content).toEqual([{ type: "text", text: "Report on MCP: 1 stages done, all sources agree." }]);
+    expect(((await callTool(s, "slow_report", { steps: 1 })) as { content: unknown }).content).toEqual([
+      { type: "text", text: "Report on MCP: 1 stages done, all sources agree." },
+    ]);
   }, 20_000);
 });
 
@@ -89,7 +105,9 @@ describe("demo server, 2026-07-28", () => {
     expect(outgoing(s, "logging/setLevel")).toEqual([]);
     await s.features.logging.setLevel(undefined);
     await s.features.resources.read(README);
-    expect((outgoing(s, "resources/read").at(-1)!.params as { _meta: Record<string, unknown> })._meta).not.toHaveProperty("io.modelcontextprotocol/logLevel");
+    expect(
+      (outgoing(s, "resources/read").at(-1)!.params as { _meta: Record<string, unknown> })._meta,
+    ).not.toHaveProperty("io.modelcontextprotocol/logLevel");
   });
 
   it("subscribes through subscriptions/listen, re-listening as the set of URIs changes", async () => {
@@ -104,10 +122,18 @@ describe("demo server, 2026-07-28", () => {
     await expect.poll(() => state().updated[README]?.count).toBe(1);
 
     await subs.subscribe(SETTINGS);
-    const listens = outgoing(s, "subscriptions/listen").filter((m) => (m.params as { notifications: { resourceSubscriptions?: string[] } }).notifications.resourceSubscriptions);
-    expect(listens.map((m) => (m.params as { notifications: { resourceSubscriptions: string[] } }).notifications.resourceSubscriptions)).toEqual([[README], [README, SETTINGS]]);
+    const listens = outgoing(s, "subscriptions/listen").filter(
+      (m) => (m.params as { notifications: { resourceSubscriptions?: string[] } }).notifications.resourceSubscriptions,
+    );
+    expect(
+      listens.map(
+        (m) => (m.params as { notifications: { resourceSubscriptions: string[] } }).notifications.resourceSubscriptions,
+      ),
+    ).toEqual([[README], [README, SETTINGS]]);
     // The first stream is closed once the second is open.
-    expect(outgoing(s, "notifications/cancelled").map((m) => (m.params as { requestId: unknown }).requestId)).toContain(listens[0]!.id);
+    expect(outgoing(s, "notifications/cancelled").map((m) => (m.params as { requestId: unknown }).requestId)).toContain(
+      listens[0]!.id,
+    );
 
     await subs.unsubscribe(README);
     expect(state().byUri[README]).toBeUndefined();

@@ -26,10 +26,18 @@ describe("resources", () => {
     const read = await f().resources.read(uri);
     expect(read.status).toBe("done");
     const [item] = read.items!;
-    expect(item).toMatchObject({ kind: "text", mimeType: "text/markdown", mimeGuessed: false, language: "markdown", render: "markdown" });
+    expect(item).toMatchObject({
+      kind: "text",
+      mimeType: "text/markdown",
+      mimeGuessed: false,
+      language: "markdown",
+      render: "markdown",
+    });
     expect(item!.size).toBe(new TextEncoder().encode(item!.kind === "text" ? item!.text : "").length);
     await f().resources.read(uri);
-    expect(outgoing(session, "resources/read").filter((m) => (m.params as { uri: string }).uri === uri)).toHaveLength(2);
+    expect(outgoing(session, "resources/read").filter((m) => (m.params as { uri: string }).uri === uri)).toHaveLength(
+      2,
+    );
     expect(f().resources.store.get().byUri[uri]?.attempt).toBe(2);
   });
 
@@ -67,10 +75,17 @@ describe("resource templates and completions", () => {
 
   it("passes the filled arguments as context.arguments", async () => {
     const completer = f().completer({ type: "ref/prompt", name: "completable-prompt" });
-    const names = await completer.complete("name", "", { department: "Engineering", name: "ignored: the argument being completed" });
+    const names = await completer.complete("name", "", {
+      department: "Engineering",
+      name: "ignored: the argument being completed",
+    });
     expect(names?.values).toEqual(["Alice", "Bob", "Charlie"]);
     const sent = outgoing(session, "completion/complete").at(-1)!.params as Record<string, unknown>;
-    expect(sent).toEqual({ ref: { type: "ref/prompt", name: "completable-prompt" }, argument: { name: "name", value: "" }, context: { arguments: { department: "Engineering" } } });
+    expect(sent).toEqual({
+      ref: { type: "ref/prompt", name: "completable-prompt" },
+      argument: { name: "name", value: "" },
+      context: { arguments: { department: "Engineering" } },
+    });
   });
 
   it("debounces keystrokes into one request and keeps only the latest answer", async () => {
@@ -142,7 +157,10 @@ describe("logging", () => {
     await f().logging.setLevel("debug");
     expect(f().logging.store.get()).toMatchObject({ level: "debug", levelStatus: "set", levelMode: "setLevel" });
     expect(outgoing(session, "logging/setLevel").at(-1)?.params).toEqual({ level: "debug" });
-    const simulated = () => f().logging.store.get().entries.filter((e) => /level.message/i.test(e.pretty));
+    const simulated = () =>
+      f()
+        .logging.store.get()
+        .entries.filter((e) => /level.message/i.test(e.pretty));
     await callTool(session, "toggle-simulated-logging");
     await expect.poll(() => simulated().length, { timeout: 8000 }).toBeGreaterThan(0);
     await callTool(session, "toggle-simulated-logging");
@@ -160,7 +178,9 @@ describe("tasks (2025-11-25 experimental)", () => {
     expect(serverRunsToolTasks(session.state.serverCapabilities)).toBe(true);
     const start = await f().tasks.runTool("simulate-research-query", { topic: "MCP inspectors" });
     if (start.kind !== "task") throw new Error(`expected a task, got ${JSON.stringify(start)}`);
-    await expect.poll(() => f().tasks.store.get().byId[start.taskId]?.result?.status, { timeout: 20_000, interval: 200 }).toBe("done");
+    await expect
+      .poll(() => f().tasks.store.get().byId[start.taskId]?.result?.status, { timeout: 20_000, interval: 200 })
+      .toBe("done");
     const task = f().tasks.store.get().byId[start.taskId]!;
     expect(task.status).toBe("completed");
     expect(task.polls).toBeGreaterThan(0);

@@ -54,7 +54,11 @@ export class ServerFeatures {
 
   /** A completer for one form: a prompt's arguments or a resource template's variables. */
   completer(ref: CompletionRef): Completer {
-    return new Completer(ref, { client: () => this.attached, enabled: () => this.completionsEnabled }, { debounceMs: this.options.completionDebounceMs, timers: this.options.timers });
+    return new Completer(
+      ref,
+      { client: () => this.attached, enabled: () => this.completionsEnabled },
+      { debounceMs: this.options.completionDebounceMs, timers: this.options.timers },
+    );
   }
 
   private get capabilities(): ServerCapabilities | undefined {

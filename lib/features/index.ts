@@ -36,15 +36,48 @@ export { ServerFeatures, type FeatureHost, type FeatureOptions } from "./feature
 export { LensClient } from "./lensClient";
 export { ResourceReader, type ResourceRead, type ResourceReadsState } from "./resources";
 export {
-  classifyReadResult, classifyResourceItem, decodeBlobText, languageFor, previewFor, resourceDownload,
-  type HighlightLanguage, type PreviewKind, type ResourceDownload, type ResourceItem, type TextRender,
+  classifyReadResult,
+  classifyResourceItem,
+  decodeBlobText,
+  languageFor,
+  previewFor,
+  resourceDownload,
+  type HighlightLanguage,
+  type PreviewKind,
+  type ResourceDownload,
+  type ResourceItem,
+  type TextRender,
 } from "./resourceContent";
-export { expandTemplate, parseTemplate, type Expansion, type ParsedTemplate, type TemplateValue, type TemplateVariable } from "./uriTemplate";
-export { Completer, contextArguments, type CompletionRef, type CompletionsState, type Suggestions } from "./completions";
+export {
+  expandTemplate,
+  parseTemplate,
+  type Expansion,
+  type ParsedTemplate,
+  type TemplateValue,
+  type TemplateVariable,
+} from "./uriTemplate";
+export {
+  Completer,
+  contextArguments,
+  type CompletionRef,
+  type CompletionsState,
+  type Suggestions,
+} from "./completions";
 export { ResourceSubscriptions, type Subscription, type SubscriptionsState } from "./subscriptions";
 export { PromptRunner, type PromptRun, type PromptRunsState } from "./prompts";
-export { promptConversation, type Conversation, type ConversationMessage, type ConversationPart } from "./promptConversation";
+export {
+  promptConversation,
+  type Conversation,
+  type ConversationMessage,
+  type ConversationPart,
+} from "./promptConversation";
 export { filterLog, LOG_LEVELS, loggerNames, ServerLog, type LogEntry, type LogFilter, type LogState } from "./logging";
 export { TaskRunner, type TaskStart } from "./tasks";
-export { serverRunsToolTasks, taskSupportOf, TERMINAL_TASK_STATUSES, type TaskRecord, type TasksState } from "./taskState";
+export {
+  serverRunsToolTasks,
+  taskSupportOf,
+  TERMINAL_TASK_STATUSES,
+  type TaskRecord,
+  type TasksState,
+} from "./taskState";
 export type { RequestFailure } from "./request";

@@ -5,7 +5,16 @@ import { LensClient } from "./lensClient";
 import { describeError, type RequestFailure } from "./request";
 
 /** RFC 5424 severities, least severe first (the order `logging/setLevel` filters by). */
-export const LOG_LEVELS: readonly LoggingLevel[] = ["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"];
+export const LOG_LEVELS: readonly LoggingLevel[] = [
+  "debug",
+  "info",
+  "notice",
+  "warning",
+  "error",
+  "critical",
+  "alert",
+  "emergency",
+];
 
 export interface LogEntry {
   seq: number;
@@ -40,13 +49,30 @@ export const emptyLog: LogState = { entries: [], dropped: 0, levelMode: "setLeve
 
 // Named reducers.
 export const logReceived = (s: LogState, e: LogEntry): LogState => {
-  const entries = s.entries.length >= MAX_LOG_ENTRIES ? [...s.entries.slice(s.entries.length - MAX_LOG_ENTRIES + 1), e] : [...s.entries, e];
+  const entries =
+    s.entries.length >= MAX_LOG_ENTRIES
+      ? [...s.entries.slice(s.entries.length - MAX_LOG_ENTRIES + 1), e]
+      : [...s.entries, e];
   return { ...s, entries, dropped: s.dropped + (s.entries.length + 1 - entries.length) };
 };
 export const logCleared = (s: LogState): LogState => ({ ...s, entries: [], dropped: 0 });
-export const levelRequested = (s: LogState, level: LoggingLevel | undefined): LogState => ({ ...s, level, levelStatus: "sending", levelError: undefined });
-export const levelApplied = (s: LogState, level: LoggingLevel | undefined): LogState => ({ ...s, level, levelStatus: level ? "set" : "unset", levelError: undefined });
-export const levelFailed = (s: LogState, error: RequestFailure): LogState => ({ ...s, levelStatus: "error", levelError: error });
+export const levelRequested = (s: LogState, level: LoggingLevel | undefined): LogState => ({
+  ...s,
+  level,
+  levelStatus: "sending",
+  levelError: undefined,
+});
+export const levelApplied = (s: LogState, level: LoggingLevel | undefined): LogState => ({
+  ...s,
+  level,
+  levelStatus: level ? "set" : "unset",
+  levelError: undefined,
+});
+export const levelFailed = (s: LogState, error: RequestFailure): LogState => ({
+  ...s,
+  levelStatus: "error",
+  levelError: error,
+});
 /** A new connection: the server knows no level yet (legacy), or the chosen one rides on requests (modern). */
 export const logConnected = (s: LogState, era: "legacy" | "modern"): LogState =>
   era === "modern"
@@ -64,7 +90,15 @@ export function toLogEntry(params: unknown, seq: number, receivedAt: number): Lo
   const data = p.data;
   let pretty = typeof data === "string" ? data : safeStringify(data);
   if (pretty.length > PRETTY_LIMIT) pretty = `${pretty.slice(0, PRETTY_LIMIT)}… (cut at ${PRETTY_LIMIT} characters)`;
-  return { seq, receivedAt, level, severity: severityOf(level), ...(typeof p.logger === "string" && { logger: p.logger }), data, pretty };
+  return {
+    seq,
+    receivedAt,
+    level,
+    severity: severityOf(level),
+    ...(typeof p.logger === "string" && { logger: p.logger }),
+    data,
+    pretty,
+  };
 }
 
 export interface LogFilter {
@@ -128,7 +162,8 @@ export class ServerLog {
       this.store.apply(levelApplied, level);
       return;
     }
-    if (level === undefined) throw new Error("In this protocol era the level can be changed but not removed (logging/setLevel).");
+    if (level === undefined)
+      throw new Error("In this protocol era the level can be changed but not removed (logging/setLevel).");
     this.store.apply(levelRequested, level);
     try {
       await client.setLoggingLevel(level);

@@ -34,7 +34,8 @@ export function promptConversation(result: unknown): Conversation {
   const messages = r.messages.map((m, i): ConversationMessage => {
     const msg = isRecord(m) ? m : {};
     let role = typeof msg.role === "string" ? msg.role : "(none)";
-    if (role !== "user" && role !== "assistant") problems.push(`message ${i + 1}: unknown role ${JSON.stringify(msg.role ?? null).slice(0, 40)}`);
+    if (role !== "user" && role !== "assistant")
+      problems.push(`message ${i + 1}: unknown role ${JSON.stringify(msg.role ?? null).slice(0, 40)}`);
     if (role.length > 40) role = `${role.slice(0, 40)}…`;
     // PromptMessage.content is one block; tolerate a list.
     const blocks = Array.isArray(msg.content) ? msg.content : [msg.content];

@@ -22,8 +22,14 @@ export interface PromptRunsState {
 
 export const emptyPromptRuns: PromptRunsState = { byName: {} };
 
-export const promptRequested = (s: PromptRunsState, p: { name: string; args: Record<string, string> }): PromptRunsState => ({
-  byName: { ...s.byName, [p.name]: { name: p.name, args: p.args, attempt: (s.byName[p.name]?.attempt ?? 0) + 1, status: "getting" } },
+export const promptRequested = (
+  s: PromptRunsState,
+  p: { name: string; args: Record<string, string> },
+): PromptRunsState => ({
+  byName: {
+    ...s.byName,
+    [p.name]: { name: p.name, args: p.args, attempt: (s.byName[p.name]?.attempt ?? 0) + 1, status: "getting" },
+  },
 });
 
 export const promptAnswered = (
@@ -32,9 +38,10 @@ export const promptAnswered = (
 ): PromptRunsState => {
   const run = s.byName[p.name];
   if (!run || run.attempt !== p.attempt) return s;
-  const next: PromptRun = "result" in p
-    ? { ...run, status: "done", elapsedMs: p.elapsedMs, result: p.result, conversation: promptConversation(p.result) }
-    : { ...run, status: "error", elapsedMs: p.elapsedMs, error: p.error };
+  const next: PromptRun =
+    "result" in p
+      ? { ...run, status: "done", elapsedMs: p.elapsedMs, result: p.result, conversation: promptConversation(p.result) }
+      : { ...run, status: "error", elapsedMs: p.elapsedMs, error: p.error };
   return { byName: { ...s.byName, [p.name]: next } };
 };
 

@@ -19,11 +19,11 @@ export interface RequestFailure {
 }
 
 export function describeError(error: unknown): RequestFailure {
-  if (error instanceof ProtocolError) return { message: error.message, code: error.code, ...(error.data !== undefined && { data: error.data }) };
+  if (error instanceof ProtocolError)
+    return { message: error.message, code: error.code, ...(error.data !== undefined && { data: error.data }) };
   if (error instanceof SdkError) {
     if (error.code === "REQUEST_TIMEOUT") return { message: "Timed out waiting for the server's answer." };
     return { message: `${error.message} (${error.code})` };
   }
   return { message: errorMessage(error) };
 }
-

@@ -4,8 +4,20 @@ import { blobTypeFor, DOWNLOAD_TYPE, inertMediaKind } from "../results";
 import { essence, isRecord } from "../base";
 
 export type HighlightLanguage =
-  | "json" | "markdown" | "html" | "xml" | "javascript" | "typescript" | "css" | "yaml"
-  | "python" | "shell" | "sql" | "toml" | "csv" | "plain";
+  | "json"
+  | "markdown"
+  | "html"
+  | "xml"
+  | "javascript"
+  | "typescript"
+  | "css"
+  | "yaml"
+  | "python"
+  | "shell"
+  | "sql"
+  | "toml"
+  | "csv"
+  | "plain";
 
 /**
  * How a blob can be shown in a browser; anything else is offered as a download. `image`, `audio`
@@ -34,39 +46,95 @@ interface ItemBase {
 /** One entry of `ReadResourceResult.contents` (or of an embedded resource), ready to render. */
 export type ResourceItem =
   | (ItemBase & { kind: "text"; text: string; language: HighlightLanguage; render: TextRender })
-  | (ItemBase & { kind: "blob"; blob: string; preview: PreviewKind; /** For `text` previews. */ language?: HighlightLanguage })
+  | (ItemBase & {
+      kind: "blob";
+      blob: string;
+      preview: PreviewKind;
+      /** For `text` previews. */ language?: HighlightLanguage;
+    })
   | (ItemBase & { kind: "invalid"; reason: string; raw: unknown });
 
 const MIME_LANGUAGE: Record<string, HighlightLanguage> = {
-  "application/json": "json", "text/json": "json",
-  "text/markdown": "markdown", "text/x-markdown": "markdown",
-  "text/html": "html", "application/xhtml+xml": "html",
-  "application/xml": "xml", "text/xml": "xml", "image/svg+xml": "xml",
-  "text/javascript": "javascript", "application/javascript": "javascript", "application/x-javascript": "javascript", "text/ecmascript": "javascript", "application/ecmascript": "javascript",
-  "application/typescript": "typescript", "text/typescript": "typescript", "application/x-typescript": "typescript", "text/x-typescript": "typescript",
+  "application/json": "json",
+  "text/json": "json",
+  "text/markdown": "markdown",
+  "text/x-markdown": "markdown",
+  "text/html": "html",
+  "application/xhtml+xml": "html",
+  "application/xml": "xml",
+  "text/xml": "xml",
+  "image/svg+xml": "xml",
+  "text/javascript": "javascript",
+  "application/javascript": "javascript",
+  "application/x-javascript": "javascript",
+  "text/ecmascript": "javascript",
+  "application/ecmascript": "javascript",
+  "application/typescript": "typescript",
+  "text/typescript": "typescript",
+  "application/x-typescript": "typescript",
+  "text/x-typescript": "typescript",
   "text/css": "css",
-  "application/yaml": "yaml", "application/x-yaml": "yaml", "text/yaml": "yaml", "text/x-yaml": "yaml",
-  "text/x-python": "python", "application/x-python": "python", "text/x-script.python": "python",
-  "application/x-sh": "shell", "text/x-shellscript": "shell", "application/x-shellscript": "shell",
-  "application/sql": "sql", "text/x-sql": "sql",
-  "application/toml": "toml", "text/x-toml": "toml",
+  "application/yaml": "yaml",
+  "application/x-yaml": "yaml",
+  "text/yaml": "yaml",
+  "text/x-yaml": "yaml",
+  "text/x-python": "python",
+  "application/x-python": "python",
+  "text/x-script.python": "python",
+  "application/x-sh": "shell",
+  "text/x-shellscript": "shell",
+  "application/x-shellscript": "shell",
+  "application/sql": "sql",
+  "text/x-sql": "sql",
+  "application/toml": "toml",
+  "text/x-toml": "toml",
   "text/csv": "csv",
 };
 
 const EXTENSIONS: Record<string, [mime: string, language?: HighlightLanguage]> = {
-  json: ["application/json", "json"], md: ["text/markdown", "markdown"], markdown: ["text/markdown", "markdown"],
-  html: ["text/html", "html"], htm: ["text/html", "html"], xml: ["application/xml", "xml"], svg: ["image/svg+xml", "xml"],
-  js: ["text/javascript", "javascript"], mjs: ["text/javascript", "javascript"], cjs: ["text/javascript", "javascript"], jsx: ["text/javascript", "javascript"],
-  ts: ["application/typescript", "typescript"], tsx: ["application/typescript", "typescript"], mts: ["application/typescript", "typescript"],
-  css: ["text/css", "css"], yaml: ["application/yaml", "yaml"], yml: ["application/yaml", "yaml"], py: ["text/x-python", "python"],
-  sh: ["application/x-sh", "shell"], sql: ["application/sql", "sql"], toml: ["application/toml", "toml"], csv: ["text/csv", "csv"],
-  txt: ["text/plain", "plain"], log: ["text/plain", "plain"],
-  png: ["image/png"], jpg: ["image/jpeg"], jpeg: ["image/jpeg"], gif: ["image/gif"], webp: ["image/webp"], avif: ["image/avif"], ico: ["image/x-icon"],
-  mp3: ["audio/mpeg"], wav: ["audio/wav"], ogg: ["audio/ogg"], flac: ["audio/flac"], m4a: ["audio/mp4"],
-  mp4: ["video/mp4"], webm: ["video/webm"], mov: ["video/quicktime"], pdf: ["application/pdf"],
-  zip: ["application/zip"], gz: ["application/gzip"],
+  json: ["application/json", "json"],
+  md: ["text/markdown", "markdown"],
+  markdown: ["text/markdown", "markdown"],
+  html: ["text/html", "html"],
+  htm: ["text/html", "html"],
+  xml: ["application/xml", "xml"],
+  svg: ["image/svg+xml", "xml"],
+  js: ["text/javascript", "javascript"],
+  mjs: ["text/javascript", "javascript"],
+  cjs: ["text/javascript", "javascript"],
+  jsx: ["text/javascript", "javascript"],
+  ts: ["application/typescript", "typescript"],
+  tsx: ["application/typescript", "typescript"],
+  mts: ["application/typescript", "typescript"],
+  css: ["text/css", "css"],
+  yaml: ["application/yaml", "yaml"],
+  yml: ["application/yaml", "yaml"],
+  py: ["text/x-python", "python"],
+  sh: ["application/x-sh", "shell"],
+  sql: ["application/sql", "sql"],
+  toml: ["application/toml", "toml"],
+  csv: ["text/csv", "csv"],
+  txt: ["text/plain", "plain"],
+  log: ["text/plain", "plain"],
+  png: ["image/png"],
+  jpg: ["image/jpeg"],
+  jpeg: ["image/jpeg"],
+  gif: ["image/gif"],
+  webp: ["image/webp"],
+  avif: ["image/avif"],
+  ico: ["image/x-icon"],
+  mp3: ["audio/mpeg"],
+  wav: ["audio/wav"],
+  ogg: ["audio/ogg"],
+  flac: ["audio/flac"],
+  m4a: ["audio/mp4"],
+  mp4: ["video/mp4"],
+  webm: ["video/webm"],
+  mov: ["video/quicktime"],
+  pdf: ["application/pdf"],
+  zip: ["application/zip"],
+  gz: ["application/gzip"],
 };
-
 
 function extensionOf(uri: string): string | undefined {
   const path = uri.split(/[?#]/, 1)[0] ?? "";
@@ -108,18 +176,40 @@ export function classifyResourceItem(entry: unknown): ResourceItem {
   const declared = typeof o.mimeType === "string" && o.mimeType.trim() ? o.mimeType : undefined;
   const guess = EXTENSIONS[extensionOf(uri) ?? ""]?.[0];
   const base = (fallback: string, size: number): ItemBase => ({
-    uri, ...(declared && { declaredMimeType: declared }), mimeType: declared ?? guess ?? fallback, mimeGuessed: !declared, size,
+    uri,
+    ...(declared && { declaredMimeType: declared }),
+    mimeType: declared ?? guess ?? fallback,
+    mimeGuessed: !declared,
+    size,
   });
-  if (!isRecord(entry)) return { ...base("application/octet-stream", 0), kind: "invalid", reason: "contents entry is not an object", raw: entry };
+  if (!isRecord(entry))
+    return {
+      ...base("application/octet-stream", 0),
+      kind: "invalid",
+      reason: "contents entry is not an object",
+      raw: entry,
+    };
   if (typeof o.text === "string") {
     const b = base("text/plain", utf8Length(o.text));
     const language = languageFor(b.mimeType, uri);
-    return { ...b, kind: "text", text: o.text, language, render: language === "html" ? "sandboxed-html" : language === "markdown" ? "markdown" : "code" };
+    return {
+      ...b,
+      kind: "text",
+      text: o.text,
+      language,
+      render: language === "html" ? "sandboxed-html" : language === "markdown" ? "markdown" : "code",
+    };
   }
   if (typeof o.blob === "string") {
     const b = base("application/octet-stream", base64ByteLength(o.blob));
     const preview = previewFor(b.mimeType);
-    return { ...b, kind: "blob", blob: o.blob, preview, ...(preview === "text" && { language: languageFor(b.mimeType, uri) }) };
+    return {
+      ...b,
+      kind: "blob",
+      blob: o.blob,
+      preview,
+      ...(preview === "text" && { language: languageFor(b.mimeType, uri) }),
+    };
   }
   const why = !uri ? "missing `uri`" : "has neither a string `text` nor a string `blob`";
   return { ...base("application/octet-stream", 0), kind: "invalid", reason: `contents entry ${why}`, raw: entry };
@@ -129,7 +219,17 @@ export function classifyResourceItem(entry: unknown): ResourceItem {
 export function classifyReadResult(result: unknown): ResourceItem[] {
   const contents = isRecord(result) ? result.contents : undefined;
   if (!Array.isArray(contents)) {
-    return [{ uri: "", mimeType: "application/json", mimeGuessed: true, size: 0, kind: "invalid", reason: "result has no `contents` array", raw: result }];
+    return [
+      {
+        uri: "",
+        mimeType: "application/json",
+        mimeGuessed: true,
+        size: 0,
+        kind: "invalid",
+        reason: "result has no `contents` array",
+        raw: result,
+      },
+    ];
   }
   return contents.map(classifyResourceItem);
 }
@@ -147,7 +247,11 @@ export interface ResourceDownload {
   blob: Blob;
 }
 
-const EXTENSION_FOR: Record<string, string> = Object.fromEntries(Object.entries(EXTENSIONS).reverse().map(([ext, [mime]]) => [mime, ext]));
+const EXTENSION_FOR: Record<string, string> = Object.fromEntries(
+  Object.entries(EXTENSIONS)
+    .reverse()
+    .map(([ext, [mime]]) => [mime, ext]),
+);
 
 /** What the UI hands to a download link (`URL.createObjectURL(download.blob)`), or why it cannot. */
 export function resourceDownload(item: ResourceItem): ResourceDownload | { error: string } {

@@ -24,7 +24,10 @@ export interface ResourceReadsState {
 export const emptyReads: ResourceReadsState = { byUri: {} };
 
 export const readStarted = (s: ResourceReadsState, p: { uri: string; startedAt: number }): ResourceReadsState => ({
-  byUri: { ...s.byUri, [p.uri]: { uri: p.uri, attempt: (s.byUri[p.uri]?.attempt ?? 0) + 1, status: "reading", startedAt: p.startedAt } },
+  byUri: {
+    ...s.byUri,
+    [p.uri]: { uri: p.uri, attempt: (s.byUri[p.uri]?.attempt ?? 0) + 1, status: "reading", startedAt: p.startedAt },
+  },
 });
 
 export const readFinished = (
@@ -33,9 +36,10 @@ export const readFinished = (
 ): ResourceReadsState => {
   const current = s.byUri[p.uri];
   if (!current || current.attempt !== p.attempt) return s; // a newer read owns this URI
-  const done: ResourceRead = "result" in p
-    ? { ...current, status: "done", elapsedMs: p.elapsedMs, result: p.result, items: classifyReadResult(p.result) }
-    : { ...current, status: "error", elapsedMs: p.elapsedMs, error: p.error };
+  const done: ResourceRead =
+    "result" in p
+      ? { ...current, status: "done", elapsedMs: p.elapsedMs, result: p.result, items: classifyReadResult(p.result) }
+      : { ...current, status: "error", elapsedMs: p.elapsedMs, error: p.error };
   return { byUri: { ...s.byUri, [p.uri]: done } };
 };
 

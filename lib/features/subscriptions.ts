@@ -18,14 +18,24 @@ export interface SubscriptionsState {
   /** URIs a `notifications/resources/updated` named since they were last read. */
   updated: Record<string, { at: number; count: number }>;
   /** 2026-07-28: the `subscriptions/listen` stream carrying the resource subscriptions. */
-  listen?: { status: "opening" | "open" | "closed" | "error"; closedBy?: "local" | "graceful" | "remote"; error?: RequestFailure };
+  listen?: {
+    status: "opening" | "open" | "closed" | "error";
+    closedBy?: "local" | "graceful" | "remote";
+    error?: RequestFailure;
+  };
 }
 
 export const emptySubscriptions: SubscriptionsState = { mode: "offline", declared: false, byUri: {}, updated: {} };
 
 // Named reducers.
-export const subscriptionsReset = (_: SubscriptionsState, p: Pick<SubscriptionsState, "mode" | "declared">): SubscriptionsState => ({ ...emptySubscriptions, ...p });
-export const subscriptionChanged = (s: SubscriptionsState, sub: Subscription): SubscriptionsState => ({ ...s, byUri: { ...s.byUri, [sub.uri]: sub } });
+export const subscriptionsReset = (
+  _: SubscriptionsState,
+  p: Pick<SubscriptionsState, "mode" | "declared">,
+): SubscriptionsState => ({ ...emptySubscriptions, ...p });
+export const subscriptionChanged = (s: SubscriptionsState, sub: Subscription): SubscriptionsState => ({
+  ...s,
+  byUri: { ...s.byUri, [sub.uri]: sub },
+});
 export const subscriptionRemoved = (s: SubscriptionsState, uri: string): SubscriptionsState => {
   const { [uri]: _gone, ...byUri } = s.byUri;
   return { ...s, byUri };
@@ -39,9 +49,15 @@ export const updateCleared = (s: SubscriptionsState, uri: string): Subscriptions
   const { [uri]: _gone, ...updated } = s.updated;
   return { ...s, updated };
 };
-export const listenChanged = (s: SubscriptionsState, listen: SubscriptionsState["listen"]): SubscriptionsState => ({ ...s, listen });
+export const listenChanged = (s: SubscriptionsState, listen: SubscriptionsState["listen"]): SubscriptionsState => ({
+  ...s,
+  listen,
+});
 /** The listen stream was (re)opened for `uris`; the server honored `honored`. */
-export const listenOpened = (s: SubscriptionsState, p: { uris: string[]; honored: readonly string[] }): SubscriptionsState => {
+export const listenOpened = (
+  s: SubscriptionsState,
+  p: { uris: string[]; honored: readonly string[] },
+): SubscriptionsState => {
   const byUri = { ...s.byUri };
   for (const uri of p.uris) byUri[uri] = { uri, status: p.honored.includes(uri) ? "subscribed" : "not-honored" };
   return { ...s, byUri, listen: { status: "open" } };
@@ -62,7 +78,10 @@ export class ResourceSubscriptions {
   connected(client: Client, era: "legacy" | "modern", capabilities: ServerCapabilities | undefined): void {
     this.client = client;
     this.handle = undefined;
-    this.store.apply(subscriptionsReset, { mode: era === "modern" ? "subscriptions/listen" : "resources/subscribe", declared: !!capabilities?.resources?.subscribe });
+    this.store.apply(subscriptionsReset, {
+      mode: era === "modern" ? "subscriptions/listen" : "resources/subscribe",
+      declared: !!capabilities?.resources?.subscribe,
+    });
   }
 
   disconnected(): void {
@@ -91,7 +110,8 @@ export class ResourceSubscriptions {
       await client.subscribeResource({ uri });
       if (client === this.client) this.store.apply(subscriptionChanged, { uri, status: "subscribed" });
     } catch (error) {
-      if (client === this.client) this.store.apply(subscriptionChanged, { uri, status: "error", error: describeError(error) });
+      if (client === this.client)
+        this.store.apply(subscriptionChanged, { uri, status: "error", error: describeError(error) });
     }
   }
 
@@ -124,8 +144,12 @@ export class ResourceSubscriptions {
   private async reopen(client: Client): Promise<void> {
     if (client !== this.client) return;
     const s = this.store.get();
-    const leaving = Object.values(s.byUri).filter((x) => x.status === "unsubscribing").map((x) => x.uri);
-    const uris = Object.values(s.byUri).filter((x) => x.status !== "unsubscribing").map((x) => x.uri);
+    const leaving = Object.values(s.byUri)
+      .filter((x) => x.status === "unsubscribing")
+      .map((x) => x.uri);
+    const uris = Object.values(s.byUri)
+      .filter((x) => x.status !== "unsubscribing")
+      .map((x) => x.uri);
     const old = this.handle;
     this.handle = undefined;
     if (uris.length > 0) {

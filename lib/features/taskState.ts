@@ -57,10 +57,17 @@ export function readTask(value: unknown): Partial<TaskRecord> & { taskId?: strin
 export const taskSeen = (s: TasksState, p: { task: Partial<TaskRecord> & { taskId: string } }): TasksState => {
   const existing = s.byId[p.task.taskId];
   const merged: TaskRecord = { status: "working", polling: false, polls: 0, ...existing, ...p.task };
-  return { ...s, byId: { ...s.byId, [merged.taskId]: merged }, order: existing ? s.order : [merged.taskId, ...s.order] };
+  return {
+    ...s,
+    byId: { ...s.byId, [merged.taskId]: merged },
+    order: existing ? s.order : [merged.taskId, ...s.order],
+  };
 };
 
-export const taskPatched = (s: TasksState, p: { taskId: string; patch: (t: TaskRecord) => Partial<TaskRecord> }): TasksState => {
+export const taskPatched = (
+  s: TasksState,
+  p: { taskId: string; patch: (t: TaskRecord) => Partial<TaskRecord> },
+): TasksState => {
   const t = s.byId[p.taskId];
   return t ? { ...s, byId: { ...s.byId, [p.taskId]: { ...t, ...p.patch(t) } } } : s;
 };

@@ -2,7 +2,17 @@ import type { CallToolResult, Client } from "@modelcontextprotocol/client";
 import { isRecord, Store } from "../base";
 import type { Timers } from "./completions";
 import { asSent, describeError, type RequestFailure } from "./request";
-import { emptyTasks, readTask, taskListChanged, taskPatched, tasksCleared, taskSeen, TERMINAL_TASK_STATUSES, type TaskRecord, type TasksState } from "./taskState";
+import {
+  emptyTasks,
+  readTask,
+  taskListChanged,
+  taskPatched,
+  tasksCleared,
+  taskSeen,
+  TERMINAL_TASK_STATUSES,
+  type TaskRecord,
+  type TasksState,
+} from "./taskState";
 
 export type TaskStart =
   | { kind: "task"; taskId: string }
@@ -17,7 +27,10 @@ const MAX_POLL_MS = 10_000;
 const RESULT_TIMEOUT_MS = 10 * 60_000;
 const MAX_LIST_PAGES = 100;
 
-const realTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+const realTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
 
 /**
  * Tool calls run as tasks (2025-11-25 experimental tasks): `tools/call` with a `task` param
@@ -35,7 +48,12 @@ export class TaskRunner {
   private readonly timers = new Map<string, unknown>();
   private controller = new AbortController();
 
-  constructor(private readonly options: { timers?: Timers; /** Overrides the server's interval (tests). */ pollIntervalMs?: number } = {}) {}
+  constructor(
+    private readonly options: {
+      timers?: Timers;
+      /** Overrides the server's interval (tests). */ pollIntervalMs?: number;
+    } = {},
+  ) {}
 
   connected(client: Client, era: "legacy" | "modern"): void {
     this.stop();
@@ -54,7 +72,14 @@ export class TaskRunner {
     let answer: unknown;
     try {
       answer = await client.request(
-        { method: "tools/call", params: { name: tool, arguments: (args ?? {}) as Record<string, unknown>, task: options.ttl === undefined ? {} : { ttl: options.ttl } } },
+        {
+          method: "tools/call",
+          params: {
+            name: tool,
+            arguments: (args ?? {}) as Record<string, unknown>,
+            task: options.ttl === undefined ? {} : { ttl: options.ttl },
+          },
+        },
         asSent<unknown>(),
         { signal: this.controller.signal },
       );
@@ -73,7 +98,9 @@ export class TaskRunner {
     const client = this.requireClient();
     this.store.apply(taskPatched, { taskId, patch: (t) => ({ polls: t.polls + 1 }) });
     try {
-      const answer = await client.request({ method: "tasks/get", params: { taskId } }, asSent<unknown>(), { signal: this.controller.signal });
+      const answer = await client.request({ method: "tasks/get", params: { taskId } }, asSent<unknown>(), {
+        signal: this.controller.signal,
+      });
       if (client !== this.client) return undefined;
       this.store.apply(taskSeen, { task: { ...readTask(answer), taskId, pollError: undefined } });
     } catch (error) {
@@ -93,9 +120,14 @@ export class TaskRunner {
         timeout: RESULT_TIMEOUT_MS,
         resetTimeoutOnProgress: true,
       });
-      if (client === this.client) this.store.apply(taskPatched, { taskId, patch: () => ({ result: { status: "done", value } }) });
+      if (client === this.client)
+        this.store.apply(taskPatched, { taskId, patch: () => ({ result: { status: "done", value } }) });
     } catch (error) {
-      if (client === this.client) this.store.apply(taskPatched, { taskId, patch: () => ({ result: { status: "error", error: describeError(error) } }) });
+      if (client === this.client)
+        this.store.apply(taskPatched, {
+          taskId,
+          patch: () => ({ result: { status: "error", error: describeError(error) } }),
+        });
     }
   }
 
@@ -103,12 +135,18 @@ export class TaskRunner {
     const client = this.requireClient();
     this.store.apply(taskPatched, { taskId, patch: () => ({ cancel: { status: "sending" } }) });
     try {
-      const answer = await client.request({ method: "tasks/cancel", params: { taskId } }, asSent<unknown>(), { signal: this.controller.signal });
+      const answer = await client.request({ method: "tasks/cancel", params: { taskId } }, asSent<unknown>(), {
+        signal: this.controller.signal,
+      });
       if (client !== this.client) return;
       this.store.apply(taskSeen, { task: { ...readTask(answer), taskId, cancel: { status: "done" } } });
       this.afterUpdate(taskId);
     } catch (error) {
-      if (client === this.client) this.store.apply(taskPatched, { taskId, patch: () => ({ cancel: { status: "error", error: describeError(error) } }) });
+      if (client === this.client)
+        this.store.apply(taskPatched, {
+          taskId,
+          patch: () => ({ cancel: { status: "error", error: describeError(error) } }),
+        });
     }
   }
 
@@ -119,7 +157,11 @@ export class TaskRunner {
     try {
       let cursor: string | undefined;
       for (let page = 0; page < MAX_LIST_PAGES; page++) {
-        const answer = await client.request({ method: "tasks/list", params: cursor ? { cursor } : {} }, asSent<unknown>(), { signal: this.controller.signal });
+        const answer = await client.request(
+          { method: "tasks/list", params: cursor ? { cursor } : {} },
+          asSent<unknown>(),
+          { signal: this.controller.signal },
+        );
         if (client !== this.client) return;
         const tasks = isRecord(answer) && Array.isArray(answer.tasks) ? answer.tasks : [];
         for (const raw of tasks) {
@@ -151,7 +193,8 @@ export class TaskRunner {
   }
 
   private requireClient(): Client {
-    if (!this.client) throw new Error("Tasks need a live connection in a protocol era that has them (2025-11-25 experimental tasks).");
+    if (!this.client)
+      throw new Error("Tasks need a live connection in a protocol era that has them (2025-11-25 experimental tasks).");
     return this.client;
   }
 
@@ -160,21 +203,31 @@ export class TaskRunner {
     const t = this.store.get().byId[taskId];
     if (!t) return;
     const terminal = TERMINAL_TASK_STATUSES.includes(t.status);
-    if (!t.result && t.tool !== undefined && (t.status === "input_required" || t.status === "completed" || t.status === "failed")) void this.fetchResult(taskId);
-    if (terminal || t.pollError) this.stopPolling(taskId); // after a failed poll, the user refreshes by hand
+    if (
+      !t.result &&
+      t.tool !== undefined &&
+      (t.status === "input_required" || t.status === "completed" || t.status === "failed")
+    )
+      void this.fetchResult(taskId);
+    if (terminal || t.pollError)
+      this.stopPolling(taskId); // after a failed poll, the user refreshes by hand
     else if (!this.timers.has(taskId)) this.schedule(taskId);
   }
 
   private schedule(taskId: string): void {
     const t = this.store.get().byId[taskId];
     if (!t || !this.client) return;
-    const interval = this.options.pollIntervalMs ?? Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, t.pollInterval ?? DEFAULT_POLL_MS));
+    const interval =
+      this.options.pollIntervalMs ?? Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, t.pollInterval ?? DEFAULT_POLL_MS));
     this.store.apply(taskPatched, { taskId, patch: () => ({ polling: true }) });
     const timers = this.options.timers ?? realTimers;
-    this.timers.set(taskId, timers.setTimeout(() => {
-      this.timers.delete(taskId);
-      void this.refresh(taskId).then((task) => task && this.afterUpdate(taskId));
-    }, interval));
+    this.timers.set(
+      taskId,
+      timers.setTimeout(() => {
+        this.timers.delete(taskId);
+        void this.refresh(taskId).then((task) => task && this.afterUpdate(taskId));
+      }, interval),
+    );
   }
 
   private stop(): void {

@@ -193,7 +193,10 @@ describe("parseTemplate", () => {
   });
 
   it("keeps literal text and expands the valid expressions around a broken one", () => {
-    expect(expandTemplate("x{a}{b{c}y", { a: "1", c: "3" })).toEqual({ uri: "x1{b3y", errors: [{ at: 4, message: "unclosed '{'" }] });
+    expect(expandTemplate("x{a}{b{c}y", { a: "1", c: "3" })).toEqual({
+      uri: "x1{b3y",
+      errors: [{ at: 4, message: "unclosed '{'" }],
+    });
   });
 });
 
@@ -221,7 +224,9 @@ describe("expandTemplate values", () => {
   });
 
   it("expands an SDK-style template used by MCP servers", () => {
-    expect(expandTemplate("demo://resource/dynamic/text/{resourceId}", { resourceId: "12" }).uri).toBe("demo://resource/dynamic/text/12");
+    expect(expandTemplate("demo://resource/dynamic/text/{resourceId}", { resourceId: "12" }).uri).toBe(
+      "demo://resource/dynamic/text/12",
+    );
   });
 });
 

@@ -44,7 +44,14 @@ export interface ParsedTemplate {
 }
 
 /** A variable's value: a string (numbers and booleans as text), a list, or an associative array. */
-export type TemplateValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[] | Readonly<Record<string, string | number | boolean>>;
+export type TemplateValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly (string | number | boolean)[]
+  | Readonly<Record<string, string | number | boolean>>;
 
 /** Templates longer than this are refused rather than parsed (a real one is a few hundred characters). */
 export const MAX_TEMPLATE_LENGTH = 64 * 1024;
@@ -87,7 +94,12 @@ export function parseTemplate(template: string): ParsedTemplate {
     if (errors.length < MAX_ERRORS) errors.push({ at, message });
   };
   if (template.length > MAX_TEMPLATE_LENGTH) {
-    return { template, parts: [{ kind: "invalid", raw: template }], variables: [], errors: [{ at: 0, message: `template longer than ${MAX_TEMPLATE_LENGTH} characters` }] };
+    return {
+      template,
+      parts: [{ kind: "invalid", raw: template }],
+      variables: [],
+      errors: [{ at: 0, message: `template longer than ${MAX_TEMPLATE_LENGTH} characters` }],
+    };
   }
   // Cached next positions keep the scan linear on inputs like "{{{{…" or "}}}}…".
   const nextOpen = finder(template, "{");
@@ -173,7 +185,8 @@ function parseVarSpec(spec: string): VarSpec | string {
     if (colon !== -1) {
       name = spec.slice(0, colon);
       const digits = spec.slice(colon + 1);
-      if (digits.length < 1 || digits.length > 4 || digits[0] === "0" || !allDigits(digits)) return `invalid prefix ':${digits.slice(0, 8)}' (1 to ${MAX_PREFIX})`;
+      if (digits.length < 1 || digits.length > 4 || digits[0] === "0" || !allDigits(digits))
+        return `invalid prefix ':${digits.slice(0, 8)}' (1 to ${MAX_PREFIX})`;
       prefix = Number(digits);
     }
   }
@@ -202,7 +215,8 @@ function varnameProblem(name: string): string | undefined {
     }
     prevDot = false;
     if (c === 37 /* % */) {
-      if (!isHex(name.charCodeAt(i + 1)) || !isHex(name.charCodeAt(i + 2))) return `invalid %-escape in variable name '${clip(name)}'`;
+      if (!isHex(name.charCodeAt(i + 1)) || !isHex(name.charCodeAt(i + 2)))
+        return `invalid %-escape in variable name '${clip(name)}'`;
       i += 2;
     } else if (!(isAlnum(c) || c === 95)) {
       return `invalid character '${name[i]}' in variable name '${clip(name)}'`;
@@ -223,7 +237,12 @@ function collectVariables(parts: TemplatePart[]): TemplateVariable[] {
     for (const v of part.vars) {
       if (seen.has(v.name)) continue;
       seen.add(v.name);
-      out.push({ name: v.name, operator: part.operator, explode: v.explode, ...(v.prefix !== undefined && { prefix: v.prefix }) });
+      out.push({
+        name: v.name,
+        operator: part.operator,
+        explode: v.explode,
+        ...(v.prefix !== undefined && { prefix: v.prefix }),
+      });
     }
   }
   return out;
@@ -235,7 +254,10 @@ export interface Expansion {
 }
 
 /** Expand a template (or an already parsed one) with the given values. */
-export function expandTemplate(template: string | ParsedTemplate, values: Readonly<Record<string, TemplateValue>>): Expansion {
+export function expandTemplate(
+  template: string | ParsedTemplate,
+  values: Readonly<Record<string, TemplateValue>>,
+): Expansion {
   const parsed = typeof template === "string" ? parseTemplate(template) : template;
   let uri = "";
   for (const part of parsed.parts) {
@@ -346,7 +368,9 @@ function encode(s: string, allowReserved: boolean): string {
     run = i;
     if (cp < 0x800) out += pct(0xc0 | (cp >> 6)) + pct(0x80 | (cp & 63));
     else if (cp < 0x10000) out += pct(0xe0 | (cp >> 12)) + pct(0x80 | ((cp >> 6) & 63)) + pct(0x80 | (cp & 63));
-    else out += pct(0xf0 | (cp >> 18)) + pct(0x80 | ((cp >> 12) & 63)) + pct(0x80 | ((cp >> 6) & 63)) + pct(0x80 | (cp & 63));
+    else
+      out +=
+        pct(0xf0 | (cp >> 18)) + pct(0x80 | ((cp >> 12) & 63)) + pct(0x80 | ((cp >> 6) & 63)) + pct(0x80 | (cp & 63));
   }
   return run === 0 ? s : out + s.slice(run);
 }

@@ -23,7 +23,11 @@ export function curlFor(frameSeq: number, entries: readonly TrafficEntry[]): str
   }
   if (!request) return undefined;
   const lines = [`curl -sS -N -X ${request.method} ${shellQuote(request.url)}`];
-  const headers = { "content-type": "application/json", accept: "application/json, text/event-stream", ...request.headers };
+  const headers = {
+    "content-type": "application/json",
+    accept: "application/json, text/event-stream",
+    ...request.headers,
+  };
   for (const [name, value] of Object.entries(headers)) lines.push(`  -H ${shellQuote(`${name}: ${value}`)}`);
   lines.push(`  --data-raw ${shellQuote(frame.raw)}`);
   return lines.join(" \\\n");

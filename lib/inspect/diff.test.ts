@@ -16,7 +16,8 @@ const clock: Tool = { name: "clock", inputSchema: obj({}) };
 /** A session log: handshake, a paged tools/list, a call; `variant` B changes what the server says. */
 function sessionLog(tools: Tool[], extraCall: boolean): TrafficLog {
   const log = new TrafficLog({ schedule: () => {} });
-  const send = (dir: "outgoing" | "incoming", m: unknown) => log.recordFrame(dir, JSON.stringify({ jsonrpc: "2.0", ...(m as object) }), stdio);
+  const send = (dir: "outgoing" | "incoming", m: unknown) =>
+    log.recordFrame(dir, JSON.stringify({ jsonrpc: "2.0", ...(m as object) }), stdio);
   send("outgoing", { id: 0, method: "initialize", params: {} });
   send("incoming", { id: 0, result: {} });
   send("outgoing", { method: "notifications/initialized" });
@@ -34,7 +35,16 @@ function sessionLog(tools: Tool[], extraCall: boolean): TrafficLog {
 }
 
 const legacyState = { clientCapabilities: {}, protocolVersion: "2025-11-25", era: "legacy" as const };
-const config = { id: "x", name: "x", protocol: "auto" as const, transport: "stdio" as const, command: "srv", args: [], env: [], cwd: "" };
+const config = {
+  id: "x",
+  name: "x",
+  protocol: "auto" as const,
+  transport: "stdio" as const,
+  command: "srv",
+  args: [],
+  env: [],
+  cwd: "",
+};
 
 describe("diff", () => {
   const changedWeather: Tool = {
@@ -43,8 +53,14 @@ describe("diff", () => {
     inputSchema: obj({ city: { type: "string" }, units: { enum: ["C", "F"] } }),
     annotations: { readOnlyHint: true },
   };
-  const a = exportRecording({ ...legacyState, config, serverCapabilities: { tools: { listChanged: true }, logging: {} } }, sessionLog([weather, echo], false));
-  const b = exportRecording({ ...legacyState, config, serverCapabilities: { tools: { listChanged: false }, prompts: {} } }, sessionLog([changedWeather, clock], true));
+  const a = exportRecording(
+    { ...legacyState, config, serverCapabilities: { tools: { listChanged: true }, logging: {} } },
+    sessionLog([weather, echo], false),
+  );
+  const b = exportRecording(
+    { ...legacyState, config, serverCapabilities: { tools: { listChanged: false }, prompts: {} } },
+    sessionLog([changedWeather, clock], true),
+  );
   const d = diffRecordings(a, b);
 
   it("reads the lists back from a recording's list results, across pages", () => {
@@ -85,25 +101,38 @@ describe("diff", () => {
   });
 
   it("finds a shortest alignment in the middle, both ways", () => {
-    const steps = (names: string) => [...names].map((method, seq): SequenceStep => ({ direction: "outgoing", what: "request", method, seq }));
-    const ops = (x: string, y: string) => diffSequences(steps(x), steps(y)).runs.map((r) => `${r.op[0]}:${r.steps.map((s) => s.method).join("")}`);
+    const steps = (names: string) =>
+      [...names].map((method, seq): SequenceStep => ({ direction: "outgoing", what: "request", method, seq }));
+    const ops = (x: string, y: string) =>
+      diffSequences(steps(x), steps(y)).runs.map((r) => `${r.op[0]}:${r.steps.map((s) => s.method).join("")}`);
     expect(ops("abcabba", "cbabac")).toEqual(["r:ab", "e:c", "a:b", "e:ab", "r:b", "e:a", "a:c"]);
     expect(ops("", "ab")).toEqual(["a:ab"]);
     expect(ops("ab", "")).toEqual(["r:ab"]);
     expect(ops("", "")).toEqual([]);
     const many = diffSequences(steps("a".repeat(3000)), steps("b".repeat(3000)));
     expect(many.approximate).toBe(true);
-    expect(many.runs.map((r) => [r.op, r.steps.length])).toEqual([["removed", 3000], ["added", 3000]]);
+    expect(many.runs.map((r) => [r.op, r.steps.length])).toEqual([
+      ["removed", 3000],
+      ["added", 3000],
+    ]);
   });
 
   it("diffs live session data the same way", () => {
     const list = <T>(items: T[]) => ({ status: "ready" as const, items });
     const live = (tools: Tool[]) => ({
       serverCapabilities: { tools: {} },
-      lists: { tools: list(tools), resources: list([{ uri: "file:///a", name: "a" }]), prompts: list([]), resourceTemplates: list([]) },
+      lists: {
+        tools: list(tools),
+        resources: list([{ uri: "file:///a", name: "a" }]),
+        prompts: list([]),
+        resourceTemplates: list([]),
+      },
     });
     const empty = new TrafficLog();
-    const diff = diffSnapshots(snapshotFromSession(live([weather]), empty), snapshotFromSession(live([weather, echo]), empty));
+    const diff = diffSnapshots(
+      snapshotFromSession(live([weather]), empty),
+      snapshotFromSession(live([weather, echo]), empty),
+    );
     expect(diff.tools.added).toEqual([echo]);
     expect(diff.resources).toEqual({ added: [], removed: [], changed: [], duplicates: [] });
     expect(diff.capabilities).toEqual([]);
@@ -112,7 +141,11 @@ describe("diff", () => {
   });
 
   it("keys items without a name by position and reports duplicates", () => {
-    const r = diffList([{ name: "x" }, { name: "x", v: 2 }, { nope: 1 }] as { name?: string }[], [{ name: "x" }], (t) => t.name);
+    const r = diffList(
+      [{ name: "x" }, { name: "x", v: 2 }, { nope: 1 }] as { name?: string }[],
+      [{ name: "x" }],
+      (t) => t.name,
+    );
     expect(r.duplicates).toEqual(["x"]);
     expect(r.removed).toEqual([{ nope: 1 }]);
     expect(diffJson([1, 2], [1], "")).toEqual([{ path: "/1", change: "removed", before: 2 }]);

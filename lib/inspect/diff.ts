@@ -50,11 +50,17 @@ export function diffSnapshots(a: SessionSnapshot, b: SessionSnapshot): SessionDi
   };
 }
 
-export function diffRecordings(a: Pick<Recording, "negotiated" | "traffic">, b: Pick<Recording, "negotiated" | "traffic">): SessionDiff {
+export function diffRecordings(
+  a: Pick<Recording, "negotiated" | "traffic">,
+  b: Pick<Recording, "negotiated" | "traffic">,
+): SessionDiff {
   return diffSnapshots(snapshotFromRecording(a), snapshotFromRecording(b));
 }
 
-type LiveSession = { state: Pick<SessionState, "serverCapabilities" | "lists">; log: { readonly entries: readonly TrafficEntry[] } };
+type LiveSession = {
+  state: Pick<SessionState, "serverCapabilities" | "lists">;
+  log: { readonly entries: readonly TrafficEntry[] };
+};
 
 export function diffSessions(a: LiveSession, b: LiveSession): SessionDiff {
   return diffSnapshots(snapshotFromSession(a.state, a.log), snapshotFromSession(b.state, b.log));

@@ -23,25 +23,70 @@ export const DEFAULT_SPEC_VERSION = LAST_LEGACY;
 const SITE = "https://modelcontextprotocol.io/specification";
 
 export type SpecPage =
-  | "basic" | "lifecycle" | "versioning" | "http" | "stdio" | "authorization" | "ping" | "progress" | "cancellation" | "tasks" | "mrtr"
-  | "subscriptions" | "discover" | "tools" | "resources" | "prompts" | "completion" | "logging" | "pagination" | "sampling" | "elicitation" | "roots";
+  | "basic"
+  | "lifecycle"
+  | "versioning"
+  | "http"
+  | "stdio"
+  | "authorization"
+  | "ping"
+  | "progress"
+  | "cancellation"
+  | "tasks"
+  | "mrtr"
+  | "subscriptions"
+  | "discover"
+  | "tools"
+  | "resources"
+  | "prompts"
+  | "completion"
+  | "logging"
+  | "pagination"
+  | "sampling"
+  | "elicitation"
+  | "roots";
 
 const SHARED: Partial<Record<SpecPage, string>> = {
-  basic: "basic/index", tools: "server/tools", resources: "server/resources", prompts: "server/prompts",
-  completion: "server/utilities/completion", logging: "server/utilities/logging", pagination: "server/utilities/pagination",
-  sampling: "client/sampling", elicitation: "client/elicitation", roots: "client/roots",
+  basic: "basic/index",
+  tools: "server/tools",
+  resources: "server/resources",
+  prompts: "server/prompts",
+  completion: "server/utilities/completion",
+  logging: "server/utilities/logging",
+  pagination: "server/utilities/pagination",
+  sampling: "client/sampling",
+  elicitation: "client/elicitation",
+  roots: "client/roots",
 };
 const LEGACY_PATHS: Partial<Record<SpecPage, string>> = {
-  ...SHARED, lifecycle: "basic/lifecycle", http: "basic/transports", stdio: "basic/transports", authorization: "basic/authorization",
-  ping: "basic/utilities/ping", progress: "basic/utilities/progress", cancellation: "basic/utilities/cancellation", tasks: "basic/utilities/tasks",
+  ...SHARED,
+  lifecycle: "basic/lifecycle",
+  http: "basic/transports",
+  stdio: "basic/transports",
+  authorization: "basic/authorization",
+  ping: "basic/utilities/ping",
+  progress: "basic/utilities/progress",
+  cancellation: "basic/utilities/cancellation",
+  tasks: "basic/utilities/tasks",
 };
 const MODERN_PATHS: Partial<Record<SpecPage, string>> = {
-  ...SHARED, versioning: "basic/versioning", http: "basic/transports/streamable-http", stdio: "basic/transports/stdio",
-  authorization: "basic/authorization/index", progress: "basic/patterns/progress", cancellation: "basic/patterns/cancellation",
-  mrtr: "basic/patterns/mrtr", subscriptions: "basic/patterns/subscriptions", discover: "server/discover",
+  ...SHARED,
+  versioning: "basic/versioning",
+  http: "basic/transports/streamable-http",
+  stdio: "basic/transports/stdio",
+  authorization: "basic/authorization/index",
+  progress: "basic/patterns/progress",
+  cancellation: "basic/patterns/cancellation",
+  mrtr: "basic/patterns/mrtr",
+  subscriptions: "basic/patterns/subscriptions",
+  discover: "server/discover",
 };
 /** Pages that first appear in a later legacy revision. */
-const SINCE: Partial<Record<SpecPage, string>> = { authorization: "2025-03-26", elicitation: "2025-06-18", tasks: LAST_LEGACY };
+const SINCE: Partial<Record<SpecPage, string>> = {
+  authorization: "2025-03-26",
+  elicitation: "2025-06-18",
+  tasks: LAST_LEGACY,
+};
 
 /** The published revision to link for a negotiated version string (the nearest earlier one for an unknown date). */
 export function specVersion(version?: string): string {
@@ -75,42 +120,247 @@ interface Guide {
 }
 
 const LIST = "Long lists come in pages: a nextCursor in the result asks for another call with that cursor.";
-const TASK = "Tasks are long-running requests the receiver agreed to run in the background (experimental in 2025-11-25, an extension since 2026-07-28).";
+const TASK =
+  "Tasks are long-running requests the receiver agreed to run in the background (experimental in 2025-11-25, an extension since 2026-07-28).";
 const GUIDES: Record<string, Guide> = {
-  initialize: { what: "the handshake", by: "client", page: "lifecycle", era: "legacy", role: "The first request of a legacy (2025-era) session: the client offers the protocol version it wants, its capabilities and clientInfo. Nothing but pings and logs may be sent before it is answered.", result: "The server's half of the handshake: the protocolVersion it chose (a version it supports if it cannot speak the one offered), its capabilities, which decide what the client may use, serverInfo and optional instructions." },
-  "notifications/initialized": { what: "handshake done", by: "client", page: "lifecycle", era: "legacy", role: "The last step of the handshake: the client accepted the server's answer to initialize, and normal requests may start." },
-  "server/discover": { what: "what the server supports", by: "client", page: "discover", era: "modern", role: "The 2026-07-28 way to meet a server: a stateless request for its supported protocol versions, capabilities and serverInfo. There is no initialize and no session; every later request carries the version and client capabilities in its _meta. A client in auto mode sends it first and falls back to initialize for a legacy server.", result: "The server's versions, capabilities and serverInfo. A legacy server answers -32601 instead, and the client falls back to initialize." },
-  ping: { what: "are you there?", by: "either", page: "ping", era: "legacy", role: "A liveness check either side may send at any time; the receiver must answer promptly with an empty result.", result: "An empty result: the peer is alive. The latency is the full round trip." },
-  "tools/list": { what: "which tools exist", by: "client", page: "tools", role: `The client asks which tools the server offers, each with a name, description and inputSchema (and optionally outputSchema and annotations). ${LIST}`, result: "The server's tools with their schemas; the client shows them or hands them to a model." },
-  "tools/call": { what: "run a tool", by: "client", page: "tools", role: "The client asks the server to run one tool, with arguments that should match the tool's inputSchema.", result: "The tool's output: content blocks (text, images, audio, resource links) and structuredContent when the tool declares an outputSchema. A tool that failed says so with isError: true inside a normal result; a JSON-RPC error means the request itself was refused." },
-  "notifications/tools/list_changed": { what: "tools changed", by: "server", page: "tools", role: "The server's set of tools changed (it declared tools.listChanged), so the client should call tools/list again." },
-  "resources/list": { what: "which resources exist", by: "client", page: "resources", role: `The client asks which resources (data named by URI: files, records, documents) the server exposes. ${LIST}`, result: "The resources: uri, name, optional mimeType and description." },
-  "resources/templates/list": { what: "resource URI templates", by: "client", page: "resources", role: `The client asks for resource templates: RFC 6570 URI templates such as file:///{path} from which it can build resource URIs. ${LIST}`, result: "The templates, each with a uriTemplate and a name." },
-  "resources/read": { what: "read a resource", by: "client", page: "resources", role: "The client reads one resource by its URI.", result: "The resource's contents, as text or a base64 blob, with a mimeType. A missing resource is error -32002 before 2026-07-28 and -32602 since." },
-  "resources/subscribe": { what: "watch a resource", by: "client", page: "resources", era: "legacy", role: "The client asks to be told (notifications/resources/updated) when one resource changes; the server needs the resources.subscribe capability.", result: "An empty result: the subscription is in place." },
-  "resources/unsubscribe": { what: "stop watching", by: "client", page: "resources", era: "legacy", role: "The client cancels the updates an earlier resources/subscribe asked for.", result: "An empty result: no more updates for that URI." },
-  "notifications/resources/updated": { what: "a resource changed", by: "server", page: "resources", role: "A resource the client subscribed to changed; the client may read it again." },
-  "notifications/resources/list_changed": { what: "resources changed", by: "server", page: "resources", role: "The server's list of resources changed, so the client should call resources/list again." },
-  "prompts/list": { what: "which prompts exist", by: "client", page: "prompts", role: `The client asks which prompts the server offers: message templates with arguments, meant to be picked by the user. ${LIST}`, result: "The prompts with their names, descriptions and arguments." },
-  "prompts/get": { what: "fill in a prompt", by: "client", page: "prompts", role: "The client fetches one prompt with its arguments filled in.", result: "A list of messages, ready to send to a model." },
-  "notifications/prompts/list_changed": { what: "prompts changed", by: "server", page: "prompts", role: "The server's list of prompts changed, so the client should call prompts/list again." },
-  "completion/complete": { what: "autocomplete an argument", by: "client", page: "completion", role: "The client asks for suggestions for one argument of a prompt (ref/prompt) or a resource template (ref/resource), given what the user typed so far.", result: "Up to 100 suggested values, with total and hasMore when there are more." },
-  "logging/setLevel": { what: "choose the log level", by: "client", page: "logging", era: "legacy", role: "The client sets the lowest level of log messages (notifications/message) it wants from the server.", result: "An empty result: the level is set." },
-  "notifications/message": { what: "a log message", by: "server", page: "logging", role: "A log message from the server, with a level, an optional logger name and data; the client may show or store it. Deprecated in 2026-07-28." },
-  "notifications/progress": { what: "progress report", by: "either", page: "progress", role: "Progress of a long request: the requester asked for it by putting a progressToken in the request's _meta, and each notification carries that token, a progress value that only grows, and optionally a total and a message." },
-  "notifications/cancelled": { what: "never mind", by: "either", page: "cancellation", role: "The sender no longer wants the answer to one of its requests (requestId) and asks the receiver to stop. The receiver should not answer it, and a response that crosses this notification in flight is ignored." },
-  "sampling/createMessage": { what: "ask the client's model", by: "server", page: "sampling", role: "The server asks the client to run a model completion for it (messages, model preferences, a token limit). The client, usually with the user's approval, picks the model and returns its reply; the server needs no API key of its own. Deprecated in 2026-07-28.", result: "The model's message, the model used and the stop reason, as chosen by the client." },
-  "elicitation/create": { what: "ask the user", by: "server", page: "elicitation", role: "The server asks the user, through the client, for information: a form described by a flat JSON Schema (requestedSchema), or, since 2025-11-25, a URL to open. The user may accept, decline or cancel.", result: "The user's action (accept, decline or cancel) and, on accept, the form's content." },
-  "notifications/elicitation/complete": { what: "URL elicitation done", by: "server", page: "elicitation", role: "The server says an out-of-band (URL-mode) elicitation finished, so the client can retry what needed it." },
-  "roots/list": { what: "which folders may I use?", by: "server", page: "roots", role: "The server asks the client for its roots: the file:// directories and files the user lets the server work in. Deprecated in 2026-07-28.", result: "The client's roots, each a uri with an optional name." },
-  "notifications/roots/list_changed": { what: "roots changed", by: "client", page: "roots", role: "The client's roots changed, so the server may call roots/list again." },
-  "tasks/get": { what: "task status", by: "either", page: "tasks", role: `Asks for the status of a task. ${TASK}`, result: "The task's status: working, input_required, completed, failed or cancelled." },
-  "tasks/result": { what: "task result", by: "either", page: "tasks", role: `Asks for the final result of a task, waiting while it still runs. ${TASK}`, result: "The result the original request would have returned." },
-  "tasks/list": { what: "list tasks", by: "either", page: "tasks", role: `Lists the tasks the receiver knows about. ${TASK}`, result: "The tasks and their statuses." },
-  "tasks/cancel": { what: "cancel a task", by: "either", page: "tasks", role: `Asks the receiver to cancel a task. ${TASK}`, result: "The task, now cancelled." },
-  "notifications/tasks/status": { what: "task status changed", by: "either", page: "tasks", role: `A task's status changed. ${TASK}` },
-  "subscriptions/listen": { what: "open a notification stream", by: "client", page: "subscriptions", era: "modern", role: "The client opens a long-lived stream of notifications, naming the kinds it wants (tools, prompts or resources list changes, updates of given resource URIs). The server first sends notifications/subscriptions/acknowledged, then notifications as things happen, until the request is cancelled. It replaces the HTTP GET stream and resources/subscribe." },
-  "notifications/subscriptions/acknowledged": { what: "subscription accepted", by: "server", page: "subscriptions", era: "modern", role: "The first message on a subscriptions/listen stream: which of the requested notification kinds the server agreed to send." },
+  initialize: {
+    what: "the handshake",
+    by: "client",
+    page: "lifecycle",
+    era: "legacy",
+    role: "The first request of a legacy (2025-era) session: the client offers the protocol version it wants, its capabilities and clientInfo. Nothing but pings and logs may be sent before it is answered.",
+    result:
+      "The server's half of the handshake: the protocolVersion it chose (a version it supports if it cannot speak the one offered), its capabilities, which decide what the client may use, serverInfo and optional instructions.",
+  },
+  "notifications/initialized": {
+    what: "handshake done",
+    by: "client",
+    page: "lifecycle",
+    era: "legacy",
+    role: "The last step of the handshake: the client accepted the server's answer to initialize, and normal requests may start.",
+  },
+  "server/discover": {
+    what: "what the server supports",
+    by: "client",
+    page: "discover",
+    era: "modern",
+    role: "The 2026-07-28 way to meet a server: a stateless request for its supported protocol versions, capabilities and serverInfo. There is no initialize and no session; every later request carries the version and client capabilities in its _meta. A client in auto mode sends it first and falls back to initialize for a legacy server.",
+    result:
+      "The server's versions, capabilities and serverInfo. A legacy server answers -32601 instead, and the client falls back to initialize.",
+  },
+  ping: {
+    what: "are you there?",
+    by: "either",
+    page: "ping",
+    era: "legacy",
+    role: "A liveness check either side may send at any time; the receiver must answer promptly with an empty result.",
+    result: "An empty result: the peer is alive. The latency is the full round trip.",
+  },
+  "tools/list": {
+    what: "which tools exist",
+    by: "client",
+    page: "tools",
+    role: `The client asks which tools the server offers, each with a name, description and inputSchema (and optionally outputSchema and annotations). ${LIST}`,
+    result: "The server's tools with their schemas; the client shows them or hands them to a model.",
+  },
+  "tools/call": {
+    what: "run a tool",
+    by: "client",
+    page: "tools",
+    role: "The client asks the server to run one tool, with arguments that should match the tool's inputSchema.",
+    result:
+      "The tool's output: content blocks (text, images, audio, resource links) and structuredContent when the tool declares an outputSchema. A tool that failed says so with isError: true inside a normal result; a JSON-RPC error means the request itself was refused.",
+  },
+  "notifications/tools/list_changed": {
+    what: "tools changed",
+    by: "server",
+    page: "tools",
+    role: "The server's set of tools changed (it declared tools.listChanged), so the client should call tools/list again.",
+  },
+  "resources/list": {
+    what: "which resources exist",
+    by: "client",
+    page: "resources",
+    role: `The client asks which resources (data named by URI: files, records, documents) the server exposes. ${LIST}`,
+    result: "The resources: uri, name, optional mimeType and description.",
+  },
+  "resources/templates/list": {
+    what: "resource URI templates",
+    by: "client",
+    page: "resources",
+    role: `The client asks for resource templates: RFC 6570 URI templates such as file:///{path} from which it can build resource URIs. ${LIST}`,
+    result: "The templates, each with a uriTemplate and a name.",
+  },
+  "resources/read": {
+    what: "read a resource",
+    by: "client",
+    page: "resources",
+    role: "The client reads one resource by its URI.",
+    result:
+      "The resource's contents, as text or a base64 blob, with a mimeType. A missing resource is error -32002 before 2026-07-28 and -32602 since.",
+  },
+  "resources/subscribe": {
+    what: "watch a resource",
+    by: "client",
+    page: "resources",
+    era: "legacy",
+    role: "The client asks to be told (notifications/resources/updated) when one resource changes; the server needs the resources.subscribe capability.",
+    result: "An empty result: the subscription is in place.",
+  },
+  "resources/unsubscribe": {
+    what: "stop watching",
+    by: "client",
+    page: "resources",
+    era: "legacy",
+    role: "The client cancels the updates an earlier resources/subscribe asked for.",
+    result: "An empty result: no more updates for that URI.",
+  },
+  "notifications/resources/updated": {
+    what: "a resource changed",
+    by: "server",
+    page: "resources",
+    role: "A resource the client subscribed to changed; the client may read it again.",
+  },
+  "notifications/resources/list_changed": {
+    what: "resources changed",
+    by: "server",
+    page: "resources",
+    role: "The server's list of resources changed, so the client should call resources/list again.",
+  },
+  "prompts/list": {
+    what: "which prompts exist",
+    by: "client",
+    page: "prompts",
+    role: `The client asks which prompts the server offers: message templates with arguments, meant to be picked by the user. ${LIST}`,
+    result: "The prompts with their names, descriptions and arguments.",
+  },
+  "prompts/get": {
+    what: "fill in a prompt",
+    by: "client",
+    page: "prompts",
+    role: "The client fetches one prompt with its arguments filled in.",
+    result: "A list of messages, ready to send to a model.",
+  },
+  "notifications/prompts/list_changed": {
+    what: "prompts changed",
+    by: "server",
+    page: "prompts",
+    role: "The server's list of prompts changed, so the client should call prompts/list again.",
+  },
+  "completion/complete": {
+    what: "autocomplete an argument",
+    by: "client",
+    page: "completion",
+    role: "The client asks for suggestions for one argument of a prompt (ref/prompt) or a resource template (ref/resource), given what the user typed so far.",
+    result: "Up to 100 suggested values, with total and hasMore when there are more.",
+  },
+  "logging/setLevel": {
+    what: "choose the log level",
+    by: "client",
+    page: "logging",
+    era: "legacy",
+    role: "The client sets the lowest level of log messages (notifications/message) it wants from the server.",
+    result: "An empty result: the level is set.",
+  },
+  "notifications/message": {
+    what: "a log message",
+    by: "server",
+    page: "logging",
+    role: "A log message from the server, with a level, an optional logger name and data; the client may show or store it. Deprecated in 2026-07-28.",
+  },
+  "notifications/progress": {
+    what: "progress report",
+    by: "either",
+    page: "progress",
+    role: "Progress of a long request: the requester asked for it by putting a progressToken in the request's _meta, and each notification carries that token, a progress value that only grows, and optionally a total and a message.",
+  },
+  "notifications/cancelled": {
+    what: "never mind",
+    by: "either",
+    page: "cancellation",
+    role: "The sender no longer wants the answer to one of its requests (requestId) and asks the receiver to stop. The receiver should not answer it, and a response that crosses this notification in flight is ignored.",
+  },
+  "sampling/createMessage": {
+    what: "ask the client's model",
+    by: "server",
+    page: "sampling",
+    role: "The server asks the client to run a model completion for it (messages, model preferences, a token limit). The client, usually with the user's approval, picks the model and returns its reply; the server needs no API key of its own. Deprecated in 2026-07-28.",
+    result: "The model's message, the model used and the stop reason, as chosen by the client.",
+  },
+  "elicitation/create": {
+    what: "ask the user",
+    by: "server",
+    page: "elicitation",
+    role: "The server asks the user, through the client, for information: a form described by a flat JSON Schema (requestedSchema), or, since 2025-11-25, a URL to open. The user may accept, decline or cancel.",
+    result: "The user's action (accept, decline or cancel) and, on accept, the form's content.",
+  },
+  "notifications/elicitation/complete": {
+    what: "URL elicitation done",
+    by: "server",
+    page: "elicitation",
+    role: "The server says an out-of-band (URL-mode) elicitation finished, so the client can retry what needed it.",
+  },
+  "roots/list": {
+    what: "which folders may I use?",
+    by: "server",
+    page: "roots",
+    role: "The server asks the client for its roots: the file:// directories and files the user lets the server work in. Deprecated in 2026-07-28.",
+    result: "The client's roots, each a uri with an optional name.",
+  },
+  "notifications/roots/list_changed": {
+    what: "roots changed",
+    by: "client",
+    page: "roots",
+    role: "The client's roots changed, so the server may call roots/list again.",
+  },
+  "tasks/get": {
+    what: "task status",
+    by: "either",
+    page: "tasks",
+    role: `Asks for the status of a task. ${TASK}`,
+    result: "The task's status: working, input_required, completed, failed or cancelled.",
+  },
+  "tasks/result": {
+    what: "task result",
+    by: "either",
+    page: "tasks",
+    role: `Asks for the final result of a task, waiting while it still runs. ${TASK}`,
+    result: "The result the original request would have returned.",
+  },
+  "tasks/list": {
+    what: "list tasks",
+    by: "either",
+    page: "tasks",
+    role: `Lists the tasks the receiver knows about. ${TASK}`,
+    result: "The tasks and their statuses.",
+  },
+  "tasks/cancel": {
+    what: "cancel a task",
+    by: "either",
+    page: "tasks",
+    role: `Asks the receiver to cancel a task. ${TASK}`,
+    result: "The task, now cancelled.",
+  },
+  "notifications/tasks/status": {
+    what: "task status changed",
+    by: "either",
+    page: "tasks",
+    role: `A task's status changed. ${TASK}`,
+  },
+  "subscriptions/listen": {
+    what: "open a notification stream",
+    by: "client",
+    page: "subscriptions",
+    era: "modern",
+    role: "The client opens a long-lived stream of notifications, naming the kinds it wants (tools, prompts or resources list changes, updates of given resource URIs). The server first sends notifications/subscriptions/acknowledged, then notifications as things happen, until the request is cancelled. It replaces the HTTP GET stream and resources/subscribe.",
+  },
+  "notifications/subscriptions/acknowledged": {
+    what: "subscription accepted",
+    by: "server",
+    page: "subscriptions",
+    era: "modern",
+    role: "The first message on a subscriptions/listen stream: which of the requested notification kinds the server agreed to send.",
+  },
 };
 
 /** Methods with a written explanation (the tests check every method of the demo and reference servers is one). */
@@ -119,16 +369,60 @@ export function knownMethods(): string[] {
 }
 
 const ERRORS: Record<number, { name: string; text: string; page: SpecPage; version?: string }> = {
-  [-32700]: { name: "Parse error", page: "basic", text: "The receiver could not parse the message as JSON: often the sender wrote something else (a log line on stdout, a cut body)." },
-  [-32600]: { name: "Invalid request", page: "basic", text: "The message is JSON but not a valid JSON-RPC request (no \"jsonrpc\": \"2.0\", a bad id, or a batch where batches are not allowed)." },
-  [-32601]: { name: "Method not found", page: "basic", text: "The receiver does not implement this method, or does not offer it because the capability was not negotiated. A legacy server answers server/discover this way, which tells an auto-negotiating client to fall back to initialize." },
-  [-32602]: { name: "Invalid params", page: "basic", text: "The method exists but its params are wrong: a missing or mistyped field, an unknown tool or prompt, an invalid cursor. Since 2026-07-28 it also means a resource that does not exist or missing _meta fields." },
-  [-32603]: { name: "Internal error", page: "basic", text: "The receiver failed while handling the request: a bug or an unexpected condition on its side." },
-  [-32002]: { name: "Resource not found", page: "resources", text: "The resource URI does not exist (2025-11-25 and earlier; 2026-07-28 uses -32602)." },
-  [-32042]: { name: "URL elicitation required", page: "elicitation", version: LAST_LEGACY, text: "The server needs the user to complete a URL-mode elicitation (in error.data) before it can handle this request; the client should show it and retry (2025-11-25 only)." },
-  [-32020]: { name: "Header mismatch", page: "http", version: MODERN, text: "An HTTP header (MCP-Protocol-Version, Mcp-Method or Mcp-Name) disagrees with the same value in the message body (2026-07-28)." },
-  [-32021]: { name: "Missing required client capability", page: "basic", version: MODERN, text: "The request needs a client capability, such as elicitation or sampling, that the client did not declare in _meta (2026-07-28)." },
-  [-32022]: { name: "Unsupported protocol version", page: "versioning", version: MODERN, text: "The server does not support the protocolVersion in the request's _meta; error.data lists the versions it does (2026-07-28)." },
+  [-32700]: {
+    name: "Parse error",
+    page: "basic",
+    text: "The receiver could not parse the message as JSON: often the sender wrote something else (a log line on stdout, a cut body).",
+  },
+  [-32600]: {
+    name: "Invalid request",
+    page: "basic",
+    text: 'The message is JSON but not a valid JSON-RPC request (no "jsonrpc": "2.0", a bad id, or a batch where batches are not allowed).',
+  },
+  [-32601]: {
+    name: "Method not found",
+    page: "basic",
+    text: "The receiver does not implement this method, or does not offer it because the capability was not negotiated. A legacy server answers server/discover this way, which tells an auto-negotiating client to fall back to initialize.",
+  },
+  [-32602]: {
+    name: "Invalid params",
+    page: "basic",
+    text: "The method exists but its params are wrong: a missing or mistyped field, an unknown tool or prompt, an invalid cursor. Since 2026-07-28 it also means a resource that does not exist or missing _meta fields.",
+  },
+  [-32603]: {
+    name: "Internal error",
+    page: "basic",
+    text: "The receiver failed while handling the request: a bug or an unexpected condition on its side.",
+  },
+  [-32002]: {
+    name: "Resource not found",
+    page: "resources",
+    text: "The resource URI does not exist (2025-11-25 and earlier; 2026-07-28 uses -32602).",
+  },
+  [-32042]: {
+    name: "URL elicitation required",
+    page: "elicitation",
+    version: LAST_LEGACY,
+    text: "The server needs the user to complete a URL-mode elicitation (in error.data) before it can handle this request; the client should show it and retry (2025-11-25 only).",
+  },
+  [-32020]: {
+    name: "Header mismatch",
+    page: "http",
+    version: MODERN,
+    text: "An HTTP header (MCP-Protocol-Version, Mcp-Method or Mcp-Name) disagrees with the same value in the message body (2026-07-28).",
+  },
+  [-32021]: {
+    name: "Missing required client capability",
+    page: "basic",
+    version: MODERN,
+    text: "The request needs a client capability, such as elicitation or sampling, that the client did not declare in _meta (2026-07-28).",
+  },
+  [-32022]: {
+    name: "Unsupported protocol version",
+    page: "versioning",
+    version: MODERN,
+    text: "The server does not support the protocolVersion in the request's _meta; error.data lists the versions it does (2026-07-28).",
+  },
 };
 
 const CLIENT = "the client (MCP Lens, in this page)";
@@ -156,7 +450,8 @@ export function explain(entry: TrafficEntry, entries: readonly TrafficEntry[], p
 
 function explainSse(entry: SseEntry, version?: string): Explanation {
   // Priming events and retry-driven polling are 2025-11-25 transport features: link that revision at least.
-  const v = entry.shape === "endpoint" ? "2024-11-05" : version && specVersion(version) > LAST_LEGACY ? version : LAST_LEGACY;
+  const v =
+    entry.shape === "endpoint" ? "2024-11-05" : version && specVersion(version) > LAST_LEGACY ? version : LAST_LEGACY;
   const problem = entry.problem ? ` Flagged: ${entry.problem}.` : "";
   const url = `${specUrl("http", v)}#${sseSpecAnchor(entry.shape)}`;
   return { title: `SSE ${sseLabel(entry)}`, text: `${SSE_EXPLANATION[entry.shape]}${problem}`, specUrl: url };
@@ -171,7 +466,13 @@ function explainFrame(entry: FrameEntry, entries: readonly TrafficEntry[], versi
   const v = specVersion(version);
   const { rpc } = entry;
   const from = entry.direction === "outgoing" ? CLIENT : SERVER;
-  const notes = [entry.expected && `Not an error here: ${entry.expected}.`, entry.problem && `Problem: ${entry.problem}.`, entry.truncated && "The log kept only the start of this very large frame."].filter(Boolean).join(" ");
+  const notes = [
+    entry.expected && `Not an error here: ${entry.expected}.`,
+    entry.problem && `Problem: ${entry.problem}.`,
+    entry.truncated && "The log kept only the start of this very large frame.",
+  ]
+    .filter(Boolean)
+    .join(" ");
   const done = (e: Explanation): Explanation => (notes ? { ...e, text: `${e.text} ${notes}` } : e);
   if (entry.negotiation) return done(explainNegotiation(entry, entries));
   switch (rpc.type) {
@@ -204,45 +505,84 @@ function explainNegotiation(entry: FrameEntry, entries: readonly TrafficEntry[])
   const url = specUrl("versioning", MODERN);
   if (entry.rpc.type === "request") {
     const answer = entry.pairedSeq === undefined ? undefined : entries[entry.pairedSeq];
-    const outcome = answer?.kind === "frame" ? `It was answered by #${answer.seq}.` : "Its answer (if any) is with its HTTP exchange, or never came: a server silent to it is also taken for a legacy one.";
+    const outcome =
+      answer?.kind === "frame"
+        ? `It was answered by #${answer.seq}.`
+        : "Its answer (if any) is with its HTTP exchange, or never came: a server silent to it is also taken for a legacy one.";
     return { title: "server/discover: the version probe", text: `${FALLBACK} ${outcome}`, specUrl: url };
   }
-  const said = entry.rpc.type === "error" ? ` It answered error ${entry.rpc.code}${entry.rpc.message ? ` (“${entry.rpc.message}”)` : ""}.` : "";
-  return { title: "Legacy server: fell back to initialize", text: `The expected refusal of the version probe by a legacy server.${said} ${FALLBACK}`, specUrl: url };
+  const said =
+    entry.rpc.type === "error"
+      ? ` It answered error ${entry.rpc.code}${entry.rpc.message ? ` (“${entry.rpc.message}”)` : ""}.`
+      : "";
+  return {
+    title: "Legacy server: fell back to initialize",
+    text: `The expected refusal of the version probe by a legacy server.${said} ${FALLBACK}`,
+    specUrl: url,
+  };
 }
 
 function itemLabel(rpc: RpcInfo): string {
-  return rpc.type === "request" || rpc.type === "notification" ? rpc.method : rpc.type === "error" ? `error ${rpc.code}` : rpc.type;
+  return rpc.type === "request" || rpc.type === "notification"
+    ? rpc.method
+    : rpc.type === "error"
+      ? `error ${rpc.code}`
+      : rpc.type;
 }
 
-function explainMessage(entry: FrameEntry, type: "request" | "notification", method: string, entries: readonly TrafficEntry[], v: string): Explanation {
+function explainMessage(
+  entry: FrameEntry,
+  type: "request" | "notification",
+  method: string,
+  entries: readonly TrafficEntry[],
+  v: string,
+): Explanation {
   const guide = GUIDES[method];
   const outgoing = entry.direction === "outgoing";
   const sender = outgoing ? CLIENT : SERVER;
   const parts: string[] = [];
   if (guide) parts.push(guide.role);
-  else parts.push(`MCP Lens has no explanation for ${method}: it is not a method of the MCP specification (2024-11-05 to 2026-07-28), so it may be an extension, an experimental or vendor method, or a typo. A receiver that does not implement it should answer -32601 (method not found).`);
-  if (guide && guide.by !== "either" && (guide.by === "client") !== outgoing) parts.push(`Unusual: this method is normally sent by ${guide.by === "client" ? CLIENT : SERVER}.`);
-  if (guide?.era === "legacy" && v === MODERN) parts.push("2026-07-28 removed it; it belongs to the 2025-era protocol.");
+  else
+    parts.push(
+      `MCP Lens has no explanation for ${method}: it is not a method of the MCP specification (2024-11-05 to 2026-07-28), so it may be an extension, an experimental or vendor method, or a typo. A receiver that does not implement it should answer -32601 (method not found).`,
+    );
+  if (guide && guide.by !== "either" && (guide.by === "client") !== outgoing)
+    parts.push(`Unusual: this method is normally sent by ${guide.by === "client" ? CLIENT : SERVER}.`);
+  if (guide?.era === "legacy" && v === MODERN)
+    parts.push("2026-07-28 removed it; it belongs to the 2025-era protocol.");
   if (guide?.era === "modern" && v !== MODERN) parts.push("It is new in 2026-07-28.");
   if (type === "notification") {
     parts.push(`A notification, sent by ${sender}: one-way, with no id, and never answered.`);
   } else {
     const id = formatId((entry.rpc as { id: string | number }).id);
-    parts.push(outgoing
-      ? `A request from ${CLIENT} to the server, with id ${id}: the server must answer it exactly once, with a result or an error carrying the same id.`
-      : `A request from the server to the client, with id ${id}: in MCP either side may ask, and MCP Lens must answer with the same id.${v === MODERN ? " 2026-07-28 replaces server-to-client requests with multi round-trip requests (an InputRequiredResult)." : ""}`);
+    parts.push(
+      outgoing
+        ? `A request from ${CLIENT} to the server, with id ${id}: the server must answer it exactly once, with a result or an error carrying the same id.`
+        : `A request from the server to the client, with id ${id}: in MCP either side may ask, and MCP Lens must answer with the same id.${v === MODERN ? " 2026-07-28 replaces server-to-client requests with multi round-trip requests (an InputRequiredResult)." : ""}`,
+    );
     const answer = entry.pairedSeq === undefined ? undefined : entries[entry.pairedSeq];
-    if (answer?.kind === "frame") parts.push(`It was answered by #${answer.seq}${answer.latencyMs === undefined ? "" : ` after ${formatMs(answer.latencyMs)}`}${answer.rpc.type === "error" ? ", with an error" : ""}.`);
+    if (answer?.kind === "frame")
+      parts.push(
+        `It was answered by #${answer.seq}${answer.latencyMs === undefined ? "" : ` after ${formatMs(answer.latencyMs)}`}${answer.rpc.type === "error" ? ", with an error" : ""}.`,
+      );
     else parts.push("No answer has been recorded yet.");
   }
   const paged = type === "request" && /"cursor"\s*:\s*"/.test(entry.raw.slice(0, 65536));
   if (paged) parts.push("It carries a cursor from an earlier nextCursor: it asks for the next page.");
   const title = guide ? `${method}: ${guide.what}` : `${method}: a method MCP Lens does not know`;
-  return { title, text: parts.join(" "), specUrl: specUrl(paged ? "pagination" : (guide?.page ?? "basic"), guide?.era === "modern" ? MODERN : v) };
+  return {
+    title,
+    text: parts.join(" "),
+    specUrl: specUrl(paged ? "pagination" : (guide?.page ?? "basic"), guide?.era === "modern" ? MODERN : v),
+  };
 }
 
-function explainResponse(entry: FrameEntry, rpc: Extract<RpcInfo, { type: "result" | "error" }>, entries: readonly TrafficEntry[], v: string): Explanation {
+function explainResponse(
+  entry: FrameEntry,
+  rpc: Extract<RpcInfo, { type: "result" | "error" }>,
+  entries: readonly TrafficEntry[],
+  v: string,
+): Explanation {
   const request = entry.pairedSeq === undefined ? undefined : entries[entry.pairedSeq];
   const method = request?.kind === "frame" && request.rpc.type === "request" ? request.rpc.method : undefined;
   const guide = method === undefined ? undefined : GUIDES[method];
@@ -256,9 +596,11 @@ function explainResponse(entry: FrameEntry, rpc: Extract<RpcInfo, { type: "resul
       : `No request with id ${id} from ${asker} is in the log, so it answers nothing MCP Lens knows of.`;
   if (rpc.type === "error") {
     const known = ERRORS[rpc.code];
-    const meaning = known?.text ?? (rpc.code <= -32000 && rpc.code >= -32099
-      ? "A code in the range JSON-RPC reserves for server errors: -32020 to -32099 are kept for codes the MCP specification defines, -32000 to -32019 carry no agreed meaning."
-      : "An application-defined error code: only its message says what went wrong.");
+    const meaning =
+      known?.text ??
+      (rpc.code <= -32000 && rpc.code >= -32099
+        ? "A code in the range JSON-RPC reserves for server errors: -32020 to -32099 are kept for codes the MCP specification defines, -32000 to -32019 carry no agreed meaning."
+        : "An application-defined error code: only its message says what went wrong.");
     const said = rpc.message ? ` Its message: “${rpc.message}”.` : "";
     return {
       title: `Error ${rpc.code}${known ? `: ${known.name}` : ""}`,
@@ -270,7 +612,10 @@ function explainResponse(entry: FrameEntry, rpc: Extract<RpcInfo, { type: "resul
   const raw = entry.raw.length > 262144 ? entry.raw.slice(0, 65536) + entry.raw.slice(-65536) : entry.raw;
   const inputRequired = /"resultType"\s*:\s*"input_required"/.test(raw);
   const paged = /"nextCursor"\s*:\s*"/.test(raw);
-  if (inputRequired) parts.push("Its resultType is input_required: the server needs more from the client (an elicitation, a sampling, the roots) and the client retries the request with the answers; this is a multi round-trip request (2026-07-28).");
+  if (inputRequired)
+    parts.push(
+      "Its resultType is input_required: the server needs more from the client (an elicitation, a sampling, the roots) and the client retries the request with the answers; this is a multi round-trip request (2026-07-28).",
+    );
   if (paged) parts.push("It carries a nextCursor: there are more items, fetched by calling again with that cursor.");
   const page: SpecPage = inputRequired ? "mrtr" : paged ? "pagination" : (guide?.page ?? "basic");
   return {
@@ -303,38 +648,78 @@ function explainHttp(entry: HttpEntry, v: string): Explanation {
   const session = entry.headers["mcp-session-id"];
   const relay = "The inspector server (the bridge) relays it unchanged between this page and the server.";
   if (entry.phase === "failed") {
-    return { title: `HTTP ${entry.method} failed`, text: `The ${entry.method} to ${urlPath(entry.url)} got no HTTP answer${entry.note ? `: ${entry.note}` : ""}. The server may be down, the URL wrong, or the relay may have refused the address.`, specUrl: specUrl("http", v) };
+    return {
+      title: `HTTP ${entry.method} failed`,
+      text: `The ${entry.method} to ${urlPath(entry.url)} got no HTTP answer${entry.note ? `: ${entry.note}` : ""}. The server may be down, the URL wrong, or the relay may have refused the address.`,
+      specUrl: specUrl("http", v),
+    };
   }
   if (entry.phase === "request") {
-    const sessionText = session ? ` Its Mcp-Session-Id header (${session}) names the session the server assigned at initialize; the client repeats it on every request.` : "";
-    const versionText = entry.headers["mcp-protocol-version"] ? ` MCP-Protocol-Version repeats the negotiated version (${entry.headers["mcp-protocol-version"]}).` : "";
+    const sessionText = session
+      ? ` Its Mcp-Session-Id header (${session}) names the session the server assigned at initialize; the client repeats it on every request.`
+      : "";
+    const versionText = entry.headers["mcp-protocol-version"]
+      ? ` MCP-Protocol-Version repeats the negotiated version (${entry.headers["mcp-protocol-version"]}).`
+      : "";
     const byMethod: Record<string, [string, string]> = {
-      POST: ["HTTP POST: one message to the server", `The client sends one JSON-RPC message as the body of an HTTP POST to the server's MCP endpoint, accepting a JSON or an SSE answer.${v === "2024-11-05" ? " In the 2024-11-05 HTTP+SSE transport the POST goes to the endpoint URL the server named on its SSE stream, and the answer arrives on that stream." : ""}${v === MODERN ? " In 2026-07-28 there is no session: the Mcp-Method and Mcp-Name headers repeat the method and name so proxies can route without reading the body." : ""}`],
-      GET: ["HTTP GET: open a stream from the server", `The client opens a long-lived SSE stream so the server can send notifications and requests without being asked; a server without one answers 405.${v === "2024-11-05" ? " In the 2024-11-05 HTTP+SSE transport this stream is how the server talks, and its first event, endpoint, names the URL for POSTs." : ""}${v === MODERN ? " 2026-07-28 replaces this stream with subscriptions/listen." : ""}`],
-      DELETE: ["HTTP DELETE: end the session", "The client ends its session by sending DELETE with the Mcp-Session-Id header; afterwards the server answers that id with 404."],
+      POST: [
+        "HTTP POST: one message to the server",
+        `The client sends one JSON-RPC message as the body of an HTTP POST to the server's MCP endpoint, accepting a JSON or an SSE answer.${v === "2024-11-05" ? " In the 2024-11-05 HTTP+SSE transport the POST goes to the endpoint URL the server named on its SSE stream, and the answer arrives on that stream." : ""}${v === MODERN ? " In 2026-07-28 there is no session: the Mcp-Method and Mcp-Name headers repeat the method and name so proxies can route without reading the body." : ""}`,
+      ],
+      GET: [
+        "HTTP GET: open a stream from the server",
+        `The client opens a long-lived SSE stream so the server can send notifications and requests without being asked; a server without one answers 405.${v === "2024-11-05" ? " In the 2024-11-05 HTTP+SSE transport this stream is how the server talks, and its first event, endpoint, names the URL for POSTs." : ""}${v === MODERN ? " 2026-07-28 replaces this stream with subscriptions/listen." : ""}`,
+      ],
+      DELETE: [
+        "HTTP DELETE: end the session",
+        "The client ends its session by sending DELETE with the Mcp-Session-Id header; afterwards the server answers that id with 404.",
+      ],
     };
-    const [title, text] = byMethod[entry.method] ?? [`HTTP ${entry.method}`, `An HTTP ${entry.method} request, which the MCP transports do not use.`];
+    const [title, text] = byMethod[entry.method] ?? [
+      `HTTP ${entry.method}`,
+      `An HTTP ${entry.method} request, which the MCP transports do not use.`,
+    ];
     return { title, text: `${text}${sessionText}${versionText} ${relay}`, specUrl: specUrl(page, v) };
   }
   const status = entry.status ?? 0;
   const type = entry.headers["content-type"] ?? "";
   const body = isEventStream(type)
     ? " The body is an SSE stream: the server may send notifications and requests first, then the response, and closes the stream when done (a GET stream stays open)."
-    : isJsonType(type) ? " The body is one JSON-RPC message: the answer." : "";
-  const assigned = session ? ` The server sent Mcp-Session-Id ${session}: the client must send it back on every later request.` : "";
-  const took = entry.durationMs === undefined ? "" : ` The headers arrived ${formatMs(entry.durationMs)} after the request.`;
-  const meaning = STATUS[status] ?? (status >= 500 ? "A server error: the server, or something in front of it, failed." : `Status ${status}.`);
+    : isJsonType(type)
+      ? " The body is one JSON-RPC message: the answer."
+      : "";
+  const assigned = session
+    ? ` The server sent Mcp-Session-Id ${session}: the client must send it back on every later request.`
+    : "";
+  const took =
+    entry.durationMs === undefined ? "" : ` The headers arrived ${formatMs(entry.durationMs)} after the request.`;
+  const meaning =
+    STATUS[status] ??
+    (status >= 500 ? "A server error: the server, or something in front of it, failed." : `Status ${status}.`);
   const expected = entry.expected ? ` Not an error here: ${entry.expected}.` : "";
-  return { title: `HTTP ${status} for ${entry.method}`, text: `${meaning}${body}${assigned}${entry.note ? ` It returned ${entry.note}.` : ""}${took}${expected}`, specUrl: specUrl(page, v) };
+  return {
+    title: `HTTP ${status} for ${entry.method}`,
+    text: `${meaning}${body}${assigned}${entry.note ? ` It returned ${entry.note}.` : ""}${took}${expected}`,
+    specUrl: specUrl(page, v),
+  };
 }
 
 /** Chosen by the event's code and source, never by its message (which is only shown). */
 function explainEvent(entry: EventEntry, version?: string): Explanation {
   const text = `Not a message on the wire: a note MCP Lens wrote to the log (${entry.level}): ${entry.message}`;
   if (entry.code === "sse-endpoint") {
-    return { title: "SSE endpoint event", text: `${text}. In the 2024-11-05 HTTP+SSE transport the server's first SSE event names the URL the client must POST its messages to.`, specUrl: specUrl("http", "2024-11-05") };
+    return {
+      title: "SSE endpoint event",
+      text: `${text}. In the 2024-11-05 HTTP+SSE transport the server's first SSE event names the URL the client must POST its messages to.`,
+      specUrl: specUrl("http", "2024-11-05"),
+    };
   }
   if (entry.code === "sse-note") return { title: "SSE stream note", text, specUrl: specUrl("http", version) };
-  if (entry.source === "bridge") return { title: "Bridge note", text: `${text}. The bridge (the inspector server) runs the stdio server as a child process and reports its life here.`, specUrl: specUrl("stdio", version) };
+  if (entry.source === "bridge")
+    return {
+      title: "Bridge note",
+      text: `${text}. The bridge (the inspector server) runs the stdio server as a child process and reports its life here.`,
+      specUrl: specUrl("stdio", version),
+    };
   return { title: "MCP Lens note", text };
 }

@@ -1,5 +1,4 @@
-
-import { isRecord } from "../base";/** A structural diff of two JSON values, as the JSON Pointer paths that were added, removed or changed. */
+import { isRecord } from "../base"; /** A structural diff of two JSON values, as the JSON Pointer paths that were added, removed or changed. */
 
 export interface JsonChange {
   /** JSON Pointer from the compared root; "" is the root itself. */
@@ -12,7 +11,6 @@ export interface JsonChange {
 /** Hostile or huge schemas must not hang the diff: past these, the rest is one change at its path. */
 const MAX_DEPTH = 64;
 const MAX_CHANGES = 1000;
-
 
 const escape = (key: string | number) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
 

@@ -10,29 +10,51 @@ export type Envelope =
 
 type Segment = string | number;
 
-const isId = (id: unknown): id is string | number => typeof id === "string" || (typeof id === "number" && Number.isFinite(id));
+const isId = (id: unknown): id is string | number =>
+  typeof id === "string" || (typeof id === "number" && Number.isFinite(id));
 
 /** Check one message (a frame, or a batch member at `at`) and say what it is. */
 export function checkEnvelope(message: unknown, at: readonly Segment[], out: Violation[]): Envelope {
-  const push = (path: Segment[], v: Omit<Violation, "path" | "source">) => out.push({ path: pointer([...at, ...path]), source: "jsonrpc", ...v });
+  const push = (path: Segment[], v: Omit<Violation, "path" | "source">) =>
+    out.push({ path: pointer([...at, ...path]), source: "jsonrpc", ...v });
   if (typeof message !== "object" || message === null || Array.isArray(message)) {
-    push([], { expected: "object", found: describeFound(message), message: "A JSON-RPC message must be a JSON object" });
+    push([], {
+      expected: "object",
+      found: describeFound(message),
+      message: "A JSON-RPC message must be a JSON object",
+    });
     return { type: "broken" };
   }
   const m = message as Record<string, unknown>;
   if (!("jsonrpc" in m)) {
-    push(["jsonrpc"], { expected: '"2.0"', found: "missing", message: 'No "jsonrpc" member: every JSON-RPC 2.0 message must carry "jsonrpc": "2.0"' });
+    push(["jsonrpc"], {
+      expected: '"2.0"',
+      found: "missing",
+      message: 'No "jsonrpc" member: every JSON-RPC 2.0 message must carry "jsonrpc": "2.0"',
+    });
   } else if (m.jsonrpc !== "2.0") {
-    push(["jsonrpc"], { expected: '"2.0"', found: describeFound(m.jsonrpc), message: '"jsonrpc" must be exactly the string "2.0"' });
+    push(["jsonrpc"], {
+      expected: '"2.0"',
+      found: describeFound(m.jsonrpc),
+      message: '"jsonrpc" must be exactly the string "2.0"',
+    });
   }
   if ("method" in m) {
     if (typeof m.method !== "string") {
-      push(["method"], { expected: "string", found: describeFound(m.method), message: "The method name must be a string" });
+      push(["method"], {
+        expected: "string",
+        found: describeFound(m.method),
+        message: "The method name must be a string",
+      });
       return { type: "broken" };
     }
     if (!("id" in m)) return { type: "notification", method: m.method };
     if (!isId(m.id)) {
-      push(["id"], { expected: "string | number", found: describeFound(m.id), message: "A request id must be a string or a number (MCP forbids null)" });
+      push(["id"], {
+        expected: "string | number",
+        found: describeFound(m.id),
+        message: "A request id must be a string or a number (MCP forbids null)",
+      });
       return { type: "broken" };
     }
     return { type: "request", method: m.method, id: m.id };
@@ -40,11 +62,17 @@ export function checkEnvelope(message: unknown, at: readonly Segment[], out: Vio
   const hasResult = "result" in m;
   const hasError = "error" in m;
   if (hasResult && hasError) {
-    push([], { message: 'A response carries both "result" and "error"; it must carry exactly one', found: "result and error" });
+    push([], {
+      message: 'A response carries both "result" and "error"; it must carry exactly one',
+      found: "result and error",
+    });
     return { type: "broken" };
   }
   if (!hasResult && !hasError) {
-    push([], { message: 'Neither a request (no "method") nor a response (no "result" or "error")', found: describeFound(m) });
+    push([], {
+      message: 'Neither a request (no "method") nor a response (no "result" or "error")',
+      found: describeFound(m),
+    });
     return { type: "broken" };
   }
   const idOk = isId(m.id) || (hasError && m.id === null);
@@ -72,9 +100,13 @@ export function violationsFromRpc(rpc: RpcInfo): Violation[] {
     case "invalid-json":
       return [{ path: "(root)", message: `Invalid JSON: ${rpc.reason}`, source: "json" }];
     case "not-jsonrpc":
-      return rpc.reason === "frame too large to inspect" ? [] : [{ path: "(root)", message: `Not JSON-RPC: ${rpc.reason}`, source: "jsonrpc" }];
+      return rpc.reason === "frame too large to inspect"
+        ? []
+        : [{ path: "(root)", message: `Not JSON-RPC: ${rpc.reason}`, source: "jsonrpc" }];
     case "batch":
-      return rpc.items.flatMap((item, i) => violationsFromRpc(item).map((v) => ({ ...v, path: v.path === "(root)" ? `/${i}` : `/${i}${v.path}` })));
+      return rpc.items.flatMap((item, i) =>
+        violationsFromRpc(item).map((v) => ({ ...v, path: v.path === "(root)" ? `/${i}` : `/${i}${v.path}` })),
+      );
     default:
       return [];
   }

@@ -5,7 +5,9 @@ import { FrameValidator } from "./validate";
 
 describe("parseQuery", () => {
   it("parses keys, negation, comparisons, quotes and free text", () => {
-    const q = parseQuery('method:tools/call is:error duration:>500ms dir:in kind:notification is:invalid id:5 "free text" -method:ping size:>10kb status:>=400 latency:<=2s word');
+    const q = parseQuery(
+      'method:tools/call is:error duration:>500ms dir:in kind:notification is:invalid id:5 "free text" -method:ping size:>10kb status:>=400 latency:<=2s word',
+    );
     expect(q.errors).toEqual([]);
     expect(q.terms.map(({ start: _s, end: _e, ...t }) => t)).toEqual([
       { key: "method", pattern: "tools/call", negate: false },
@@ -35,17 +37,31 @@ describe("parseQuery", () => {
   it("reports malformed terms with their position and never throws", () => {
     const text = 'colour:red dir:up duration:fast size:>1zb status:abc method: - "open';
     const q = parseQuery(text);
-    expect(q.errors.map((e) => text.slice(e.start, e.end))).toEqual(["colour:red", "dir:up", "duration:fast", "size:>1zb", "status:abc", "method:", "-", '"open']);
+    expect(q.errors.map((e) => text.slice(e.start, e.end))).toEqual([
+      "colour:red",
+      "dir:up",
+      "duration:fast",
+      "size:>1zb",
+      "status:abc",
+      "method:",
+      "-",
+      '"open',
+    ]);
     expect(q.errors[0]?.message).toMatch(/Unknown key "colour"/);
     expect(q.errors[6]?.message).toMatch(/lone -/);
     expect(q.errors[7]?.message).toMatch(/closing quote/);
     // The unterminated quote still searches for what it holds.
     expect(q.terms).toEqual([{ key: "text", value: "open", negate: false, start: 63, end: 68 }]);
-    for (const junk of ['"', ":", "::::", "-", '-"', "a:b:c", "\\", "is:", "🙂:x"]) expect(() => parseQuery(junk)).not.toThrow();
+    for (const junk of ['"', ":", "::::", "-", '-"', "a:b:c", "\\", "is:", "🙂:x"])
+      expect(() => parseQuery(junk)).not.toThrow();
   });
 
   it("takes a bare comparison as at least (duration, size) or exactly (status)", () => {
-    expect(parseQuery("duration:1.5s size:2mb status:404").terms.map((t) => ("op" in t ? t.op : ""))).toEqual([">=", ">=", "="]);
+    expect(parseQuery("duration:1.5s size:2mb status:404").terms.map((t) => ("op" in t ? t.op : ""))).toEqual([
+      ">=",
+      ">=",
+      "=",
+    ]);
   });
 });
 
@@ -54,17 +70,32 @@ function sampleLog() {
   const log = new TrafficLog({ now: () => now, schedule: () => {} });
   const frame = (direction: "outgoing" | "incoming", raw: unknown, at: number) => {
     now = at;
-    return log.recordFrame(direction, typeof raw === "string" ? raw : JSON.stringify(raw), { transport: "stdio" }).entry.seq;
+    return log.recordFrame(direction, typeof raw === "string" ? raw : JSON.stringify(raw), { transport: "stdio" }).entry
+      .seq;
   };
   const seqs = {
     listReq: frame("outgoing", { jsonrpc: "2.0", id: 1, method: "tools/list" }, 0),
     listRes: frame("incoming", { jsonrpc: "2.0", id: 1, result: { tools: [{ name: "echo" }] } }, 20),
     callReq: frame("outgoing", { jsonrpc: "2.0", id: 5, method: "tools/call", params: { name: "slow" } }, 100),
     callErr: frame("incoming", { jsonrpc: "2.0", id: 5, error: { code: -32603, message: "boom" } }, 900),
-    progress: frame("incoming", { jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: 1, progress: 1 } }, 901),
+    progress: frame(
+      "incoming",
+      { jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: 1, progress: 1 } },
+      901,
+    ),
     pingReq: frame("outgoing", { jsonrpc: "2.0", id: 6, method: "ping" }, 1000),
     garbage: frame("incoming", "not json at all", 1001),
-    http: log.append({ kind: "http", ts: 1002, exchange: 1, phase: "response", method: "POST", url: "http://x/mcp", status: 404, headers: {}, durationMs: 700 }).seq,
+    http: log.append({
+      kind: "http",
+      ts: 1002,
+      exchange: 1,
+      phase: "response",
+      method: "POST",
+      url: "http://x/mcp",
+      status: 404,
+      headers: {},
+      durationMs: 700,
+    }).seq,
     stderr: log.append({ kind: "stderr", ts: 1003, line: "server says hello" }).seq,
   };
   return { log, seqs };

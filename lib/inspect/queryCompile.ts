@@ -45,7 +45,8 @@ function compileTerm(term: TermBody, options: CompileOptions): EntryPredicate {
     case "status":
       return (e) => e.kind === "http" && compare(e.status, term.op, term.value);
     case "id":
-      return (e) => e.kind === "frame" && rpcItems(e.rpc).some((r) => "id" in r && r.id !== null && String(r.id) === term.value);
+      return (e) =>
+        e.kind === "frame" && rpcItems(e.rpc).some((r) => "id" in r && r.id !== null && String(r.id) === term.value);
     case "text": {
       const matcher = makeMatcher(term.value);
       return matcher ? (e) => matcher(e) : () => true;
@@ -60,7 +61,8 @@ function flagTest(flag: IsFlag, options: CompileOptions): EntryPredicate {
     case "truncated":
       return (e) => e.kind === "frame" && e.truncated;
     case "pending":
-      return (e) => e.kind === "frame" && rpcItems(e.rpc).some((r) => r.type === "request") && e.pairedSeq === undefined;
+      return (e) =>
+        e.kind === "frame" && rpcItems(e.rpc).some((r) => r.type === "request") && e.pairedSeq === undefined;
     case "invalid": {
       const validity = options.validity;
       return validity ? (e) => validity(e) === "invalid" : (e) => e.kind === "frame" && structurallyInvalid(e);
@@ -77,7 +79,9 @@ function methodsOf(entry: FrameEntry, log: QueryLog): string[] {
   const own = rpcItems(entry.rpc).flatMap((r) => (r.type === "request" || r.type === "notification" ? [r.method] : []));
   if (own.length > 0 || entry.pairedSeq === undefined) return own;
   const request = log.entries[entry.pairedSeq];
-  return request?.kind === "frame" ? rpcItems(request.rpc).flatMap((r) => (r.type === "request" ? [r.method] : [])) : [];
+  return request?.kind === "frame"
+    ? rpcItems(request.rpc).flatMap((r) => (r.type === "request" ? [r.method] : []))
+    : [];
 }
 
 function hasKind(entry: TrafficEntry, kind: Kind): boolean {
@@ -107,7 +111,10 @@ function durationOf(entry: TrafficEntry, log: QueryLog): number | undefined {
 }
 
 function structurallyInvalid(entry: FrameEntry): boolean {
-  return entry.problem !== undefined || rpcItems(entry.rpc).some((r) => r.type === "invalid-json" || r.type === "not-jsonrpc");
+  return (
+    entry.problem !== undefined ||
+    rpcItems(entry.rpc).some((r) => r.type === "invalid-json" || r.type === "not-jsonrpc")
+  );
 }
 
 function compare(actual: number | undefined, op: Comparison, expected: number): boolean {
@@ -128,6 +135,9 @@ function compare(actual: number | undefined, op: Comparison, expected: number): 
 
 /** `*` matches any run of characters; everything else is literal; case-insensitive, whole name. */
 function glob(pattern: string): RegExp {
-  const body = pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  const body = pattern
+    .split("*")
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
   return new RegExp(`^${body}$`, "i");
 }

@@ -70,7 +70,10 @@ export function parseQuery(text: string): ParsedQuery {
       if (token.negate) errors.push({ ...at, message: "A lone - negates nothing" });
       continue;
     }
-    const body = token.key === undefined ? { key: "text" as const, value: token.value } : termBody(token.key.toLowerCase(), token.value);
+    const body =
+      token.key === undefined
+        ? { key: "text" as const, value: token.value }
+        : termBody(token.key.toLowerCase(), token.value);
     if (typeof body === "string") errors.push({ ...at, message: body });
     else terms.push({ ...body, negate: token.negate, ...at });
   }
@@ -86,9 +89,13 @@ function termBody(key: string, value: string): TermBody | string {
     case "dir":
       return value === "in" || value === "out" ? { key, value } : `dir is "in" or "out", not "${value}"`;
     case "kind":
-      return (KINDS as readonly string[]).includes(value) ? { key, value: value as Kind } : `kind is one of ${KINDS.join(", ")}`;
+      return (KINDS as readonly string[]).includes(value)
+        ? { key, value: value as Kind }
+        : `kind is one of ${KINDS.join(", ")}`;
     case "is":
-      return (FLAGS as readonly string[]).includes(value) ? { key, value: value as IsFlag } : `is: takes ${FLAGS.join(", ")}`;
+      return (FLAGS as readonly string[]).includes(value)
+        ? { key, value: value as IsFlag }
+        : `is: takes ${FLAGS.join(", ")}`;
     case "duration":
     case "latency": {
       const c = comparison(value, /^(\d+(?:\.\d+)?)(ms|s)?$/i);

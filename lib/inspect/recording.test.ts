@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectionConfig } from "../base";
 import { TrafficLog } from "../traffic";
-import { exportRecording, parseRecording, parseRecordingPaced, recordingLog, recordingLogSteps, runPaced, serializeRecording } from "./recording";
+import {
+  exportRecording,
+  parseRecording,
+  parseRecordingPaced,
+  recordingLog,
+  recordingLogSteps,
+  runPaced,
+  serializeRecording,
+} from "./recording";
 import { REDACTED, redactArgs, redactUrl } from "./redact";
 
 const SECRET = "s3cr3t-value-xyz";
@@ -25,19 +33,70 @@ const httpConfig: ConnectionConfig = {
 function busyLog(): TrafficLog {
   let now = 1_700_000_000_000.25;
   const log = new TrafficLog({ now: () => (now += 7.5), schedule: () => {}, frameLimit: 120 });
-  const http = (exchange: number, stream: "request-body" | "json-body" | "sse") => ({ transport: "http" as const, exchange, stream });
-  log.append({ kind: "http", ts: now, exchange: 1, phase: "request", method: "POST", url: "https://api.example.com/mcp", headers: { authorization: REDACTED, "mcp-protocol-version": "2025-11-25" } });
-  log.recordFrame("outgoing", '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"lens","version":"1"}}}', http(1, "request-body"));
-  log.append({ kind: "http", ts: now, exchange: 1, phase: "response", method: "POST", url: "https://api.example.com/mcp", status: 200, headers: { "mcp-session-id": "abc" }, durationMs: 12.5 });
-  log.recordFrame("incoming", '{"jsonrpc":"2.0","id":0,"result":{"protocolVersion":"2025-11-25","capabilities":{"tools":{}},"serverInfo":{"name":"w","version":"1"}}}', http(1, "sse"));
-  log.recordFrame("outgoing", '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"big","arguments":{"pad":"' + "é".repeat(200) + '"}}}', { transport: "stdio" });
+  const http = (exchange: number, stream: "request-body" | "json-body" | "sse") => ({
+    transport: "http" as const,
+    exchange,
+    stream,
+  });
+  log.append({
+    kind: "http",
+    ts: now,
+    exchange: 1,
+    phase: "request",
+    method: "POST",
+    url: "https://api.example.com/mcp",
+    headers: { authorization: REDACTED, "mcp-protocol-version": "2025-11-25" },
+  });
+  log.recordFrame(
+    "outgoing",
+    '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"lens","version":"1"}}}',
+    http(1, "request-body"),
+  );
+  log.append({
+    kind: "http",
+    ts: now,
+    exchange: 1,
+    phase: "response",
+    method: "POST",
+    url: "https://api.example.com/mcp",
+    status: 200,
+    headers: { "mcp-session-id": "abc" },
+    durationMs: 12.5,
+  });
+  log.recordFrame(
+    "incoming",
+    '{"jsonrpc":"2.0","id":0,"result":{"protocolVersion":"2025-11-25","capabilities":{"tools":{}},"serverInfo":{"name":"w","version":"1"}}}',
+    http(1, "sse"),
+  );
+  log.recordFrame(
+    "outgoing",
+    '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"big","arguments":{"pad":"' +
+      "é".repeat(200) +
+      '"}}}',
+    { transport: "stdio" },
+  );
   log.recordFrame("outgoing", '{"jsonrpc":"2.0","id":1,"method":"ping"}', { transport: "stdio" });
   log.recordFrame("incoming", '{"jsonrpc":"2.0","id":9,"result":{}}', { transport: "stdio" });
   log.recordFrame("incoming", "{oops", { transport: "stdio" });
-  log.recordFrame("outgoing", '[{"jsonrpc":"2.0","id":"b","method":"tools/list"},{"jsonrpc":"2.0","method":"notifications/x"}]', { transport: "memory" });
-  log.recordFrame("incoming", '[{"jsonrpc":"2.0","id":"b","error":{"code":-32601,"message":"nope"}}]', { transport: "memory" });
+  log.recordFrame(
+    "outgoing",
+    '[{"jsonrpc":"2.0","id":"b","method":"tools/list"},{"jsonrpc":"2.0","method":"notifications/x"}]',
+    { transport: "memory" },
+  );
+  log.recordFrame("incoming", '[{"jsonrpc":"2.0","id":"b","error":{"code":-32601,"message":"nope"}}]', {
+    transport: "memory",
+  });
   log.append({ kind: "stderr", ts: now, line: "warming up" });
-  log.append({ kind: "http", ts: now, exchange: 2, phase: "failed", method: "GET", url: "https://api.example.com/mcp", headers: {}, note: "connection reset" });
+  log.append({
+    kind: "http",
+    ts: now,
+    exchange: 2,
+    phase: "failed",
+    method: "GET",
+    url: "https://api.example.com/mcp",
+    headers: {},
+    note: "connection reset",
+  });
   log.event("body-cut-off", "warn", "slow server");
   return log;
 }
@@ -69,7 +128,13 @@ describe("recordings", () => {
     expect(c.url).toContain("region=eu");
     expect(JSON.stringify(recording)).not.toContain(SECRET);
     expect(httpConfig.headers[0]!.value).toContain(SECRET); // the live config is untouched
-    expect(redactArgs(["--token=abc", "--api-key", "k", "--verbose", "file"])).toEqual([`--token=${REDACTED}`, "--api-key", REDACTED, "--verbose", "file"]);
+    expect(redactArgs(["--token=abc", "--api-key", "k", "--verbose", "file"])).toEqual([
+      `--token=${REDACTED}`,
+      "--api-key",
+      REDACTED,
+      "--verbose",
+      "file",
+    ]);
     expect(redactUrl("not a url")).toBe("not a url");
   });
 
@@ -111,7 +176,9 @@ describe("recordings", () => {
 
   it("writes every event's source and code, and reads them back", () => {
     const events = recording.traffic.filter((e) => e.kind === "event");
-    expect(events).toEqual([expect.objectContaining({ source: "transport", code: "body-cut-off", message: "slow server" })]);
+    expect(events).toEqual([
+      expect.objectContaining({ source: "transport", code: "body-cut-off", message: "slow server" }),
+    ]);
     const read = parseRecording(serializeRecording(recording));
     if ("error" in read) throw new Error(read.error);
     expect(read.recording.traffic.filter((e) => e.kind === "event")).toEqual(events);
@@ -129,18 +196,37 @@ describe("recordings", () => {
     const read = parseRecording(JSON.stringify(v1));
     if ("error" in read) throw new Error(read.error);
     expect(read.recording.v).toBe(2);
-    expect(read.recording.traffic.at(-1)).toMatchObject({ kind: "event", level: "warn", source: "bridge", code: "process-exited", message: "server process exited (code 3)" });
+    expect(read.recording.traffic.at(-1)).toMatchObject({
+      kind: "event",
+      level: "warn",
+      source: "bridge",
+      code: "process-exited",
+      message: "server process exited (code 3)",
+    });
   });
 
   it("refuses a v2 event without a known code, or with another source than its code's", () => {
     const doc = JSON.parse(serializeRecording(recording)) as { traffic: Record<string, unknown>[] };
     const last = doc.traffic.length - 1;
-    const withEvent = (change: Record<string, unknown>) => JSON.stringify({ ...doc, traffic: doc.traffic.map((e, i) => (i === last ? { ...e, ...change } : e)) });
-    expect(parseRecording(withEvent({ code: "made-up" }))).toMatchObject({ error: expect.stringMatching(new RegExp(`damaged at traffic\\.${last}\\.code`)) });
-    expect(parseRecording(withEvent({ code: undefined }))).toMatchObject({ error: expect.stringMatching(/damaged at traffic\.\d+\.code/) });
-    expect(parseRecording(withEvent({ source: "bridge" }))).toMatchObject({ error: expect.stringMatching(/damaged at traffic\.\d+\.source: event code "body-cut-off" is written by "transport", not "bridge"/) });
-    expect(parseRecording(withEvent({ source: "elsewhere" }))).toMatchObject({ error: expect.stringMatching(/damaged at traffic\.\d+\.source/) });
-    expect(parseRecording(JSON.stringify({ ...doc, v: 0 }))).toMatchObject({ error: 'The recording has no valid version ("v")' });
+    const withEvent = (change: Record<string, unknown>) =>
+      JSON.stringify({ ...doc, traffic: doc.traffic.map((e, i) => (i === last ? { ...e, ...change } : e)) });
+    expect(parseRecording(withEvent({ code: "made-up" }))).toMatchObject({
+      error: expect.stringMatching(new RegExp(`damaged at traffic\\.${last}\\.code`)),
+    });
+    expect(parseRecording(withEvent({ code: undefined }))).toMatchObject({
+      error: expect.stringMatching(/damaged at traffic\.\d+\.code/),
+    });
+    expect(parseRecording(withEvent({ source: "bridge" }))).toMatchObject({
+      error: expect.stringMatching(
+        /damaged at traffic\.\d+\.source: event code "body-cut-off" is written by "transport", not "bridge"/,
+      ),
+    });
+    expect(parseRecording(withEvent({ source: "elsewhere" }))).toMatchObject({
+      error: expect.stringMatching(/damaged at traffic\.\d+\.source/),
+    });
+    expect(parseRecording(JSON.stringify({ ...doc, v: 0 }))).toMatchObject({
+      error: 'The recording has no valid version ("v")',
+    });
   });
 
   it("reads and replays in slices (so a big file never holds the page), with the same result", async () => {
@@ -152,6 +238,8 @@ describe("recordings", () => {
     const rebuilt = await runPaced(recordingLogSteps(paced.recording), async () => void yields++);
     expect(rebuilt.entries).toStrictEqual(log.entries);
     expect(yields).toBeGreaterThanOrEqual(log.entries.length);
-    expect(await parseRecordingPaced(JSON.stringify({ ...JSON.parse(text), traffic: [{ kind: "frame", seq: 0 }] }))).toMatchObject({ error: expect.stringMatching(/damaged at traffic\.0/) });
+    expect(
+      await parseRecordingPaced(JSON.stringify({ ...JSON.parse(text), traffic: [{ kind: "frame", seq: 0 }] })),
+    ).toMatchObject({ error: expect.stringMatching(/damaged at traffic\.0/) });
   });
 });

@@ -9,14 +9,23 @@ import { redactConnection, redactEntry } from "./redact";
 import { createPacer } from "../base";
 import { errorMessage, migrate } from "../base";
 import { RECORDING_MIGRATIONS } from "./recordingMigration";
-import { checkTrafficEntry, RECORDING_FORMAT, RECORDING_VERSION, RecordingHeadSchema, type Recording } from "./recordingSchema";
+import {
+  checkTrafficEntry,
+  RECORDING_FORMAT,
+  RECORDING_VERSION,
+  RecordingHeadSchema,
+  type Recording,
+} from "./recordingSchema";
 
 export { RECORDING_FORMAT, RECORDING_VERSION, type NegotiatedInfo, type Recording } from "./recordingSchema";
 
 type Doc = Record<string, unknown>;
 
 export function exportRecording(
-  state: Pick<SessionState, "config" | "protocolVersion" | "era" | "serverInfo" | "serverCapabilities" | "clientCapabilities" | "instructions">,
+  state: Pick<
+    SessionState,
+    "config" | "protocolVersion" | "era" | "serverInfo" | "serverCapabilities" | "clientCapabilities" | "instructions"
+  >,
   log: { readonly entries: readonly TrafficEntry[] },
   exportedAt: Date = new Date(),
 ): Recording {
@@ -94,7 +103,12 @@ function* parseSteps(text: string): Steps<Parsed> {
     // Older versions are lifted step by step (recordingMigration.ts) before anything is validated.
     const migrated = migrate(RECORDING_MIGRATIONS, v, doc as Doc);
     if (!migrated.ok) {
-      return { error: migrated.reason === "too-new" ? `The recording was written by a newer MCP Lens (format v${v}; this one reads up to v${RECORDING_VERSION})` : 'The recording has no valid version ("v")' };
+      return {
+        error:
+          migrated.reason === "too-new"
+            ? `The recording was written by a newer MCP Lens (format v${v}; this one reads up to v${RECORDING_VERSION})`
+            : 'The recording has no valid version ("v")',
+      };
     }
     const head = RecordingHeadSchema.safeParse(migrated.value);
     if (!head.success) return damaged(head.error.issues[0]?.path ?? [], head.error.issues[0]?.message ?? "invalid");

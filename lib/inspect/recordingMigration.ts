@@ -25,7 +25,10 @@ const V1_MESSAGES: readonly [RegExp, EventCode][] = [
   [/^server process started/, "process-started"],
   [/^server process exited/, "process-exited"],
   [/^lost the stdio bridge stream/, "bridge-lost"],
-  [/^the stdio bridge closed before the server started|^Command not found: |^Permission denied running |^Could not start |^The working directory .* does not exist\./, "process-start-failed"],
+  [
+    /^the stdio bridge closed before the server started|^Command not found: |^Permission denied running |^Could not start |^The working directory .* does not exist\./,
+    "process-start-failed",
+  ],
   [/^The server wrote a line of .* on stdout|^The server's output waited in the inspector/, "bridge-error"],
   [/^HTTP \d+ redirect from /, "redirect-followed"],
   [/^stopped after \d+ redirects|^the server redirected \(\d+\)/, "redirect-refused"],
@@ -36,19 +39,31 @@ const V1_MESSAGES: readonly [RegExp, EventCode][] = [
   [/^SSE /, "sse-note"],
   [/^notifications\/roots\/list_changed failed/, "roots-changed-failed"],
   // describeFailure's titles (lib/session/failure.ts).
-  [/^The server exited \(.*\) before the handshake completed\.$|^The server writes text on stdout that is not JSON-RPC\.$|^Could not reach |answered HTTP \d+|is not an MCP server: |^The server answered with something that is not JSON-RPC\.$|^The server did not complete the handshake within |^Connection failed: /, "connect-failed"],
+  [
+    /^The server exited \(.*\) before the handshake completed\.$|^The server writes text on stdout that is not JSON-RPC\.$|^Could not reach |answered HTTP \d+|is not an MCP server: |^The server answered with something that is not JSON-RPC\.$|^The server did not complete the handshake within |^Connection failed: /,
+    "connect-failed",
+  ],
 ];
 
 /** The code of a v1 event, told from its message, level and mark. `bridgeErrors`: the messages of the bridge's errors before it. */
-export function deriveEventCode(event: { level?: unknown; message?: unknown; mark?: unknown }, bridgeErrors: ReadonlySet<string> = new Set()): { source: EventSource; code: EventCode } {
+export function deriveEventCode(
+  event: { level?: unknown; message?: unknown; mark?: unknown },
+  bridgeErrors: ReadonlySet<string> = new Set(),
+): { source: EventSource; code: EventCode } {
   const message = typeof event.message === "string" ? event.message : "";
-  const mark = typeof event.mark === "object" && event.mark !== null ? (event.mark as { type?: unknown }).type : undefined;
+  const mark =
+    typeof event.mark === "object" && event.mark !== null ? (event.mark as { type?: unknown }).type : undefined;
   const code: EventCode =
-    mark === "session-started" ? "session-started"
-    : mark === "session-ended" ? (event.level === "error" ? "connection-lost" : "connection-closed")
-    // A bridge error that ends the connection attempt is written twice: by the bridge, then as the session's failure.
-    : event.level === "error" && bridgeErrors.has(message) ? "connect-failed"
-    : (V1_MESSAGES.find(([pattern]) => pattern.test(message))?.[1] ?? "note");
+    mark === "session-started"
+      ? "session-started"
+      : mark === "session-ended"
+        ? event.level === "error"
+          ? "connection-lost"
+          : "connection-closed"
+        : // A bridge error that ends the connection attempt is written twice: by the bridge, then as the session's failure.
+          event.level === "error" && bridgeErrors.has(message)
+          ? "connect-failed"
+          : (V1_MESSAGES.find(([pattern]) => pattern.test(message))?.[1] ?? "note");
   return { source: EVENT_CODES[code], code };
 }
 
@@ -60,7 +75,11 @@ function eventsWithCodes(doc: Doc): Doc {
     if (typeof entry !== "object" || entry === null || (entry as Doc).kind !== "event") return entry;
     const event = entry as Doc;
     const derived = deriveEventCode(event, bridgeErrors);
-    if (typeof event.message === "string" && (derived.code === "process-start-failed" || derived.code === "bridge-error")) bridgeErrors.add(event.message);
+    if (
+      typeof event.message === "string" &&
+      (derived.code === "process-start-failed" || derived.code === "bridge-error")
+    )
+      bridgeErrors.add(event.message);
     return { ...event, ...derived };
   });
   return { ...doc, traffic };

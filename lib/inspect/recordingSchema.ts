@@ -1,5 +1,10 @@
 /** The recording file format (v2: events carry `source` and `code`), validated on import. MCP shapes inside use the SDK's own guards. */
-import { isSpecType, type ClientCapabilities, type Implementation, type ServerCapabilities } from "@modelcontextprotocol/client";
+import {
+  isSpecType,
+  type ClientCapabilities,
+  type Implementation,
+  type ServerCapabilities,
+} from "@modelcontextprotocol/client";
 import { z } from "zod";
 import { ConnectionConfigSchema, type ConnectionConfig } from "../base";
 import type { Channel, RpcInfo, TrafficEntry } from "../traffic";
@@ -121,9 +126,19 @@ const TrafficEntrySchema: z.ZodType<TrafficEntry> = z.discriminatedUnion("kind",
 const NegotiatedSchema = z.object({
   protocolVersion: z.string().optional(),
   era: z.enum(["legacy", "modern"]).optional(),
-  serverInfo: z.custom<Implementation>((v) => isSpecType.Implementation(v), "serverInfo is not an MCP Implementation").optional(),
-  serverCapabilities: z.custom<ServerCapabilities>((v) => isSpecType.ServerCapabilities(v), "serverCapabilities are not MCP ServerCapabilities").optional(),
-  clientCapabilities: z.custom<ClientCapabilities>((v) => isSpecType.ClientCapabilities(v), "clientCapabilities are not MCP ClientCapabilities"),
+  serverInfo: z
+    .custom<Implementation>((v) => isSpecType.Implementation(v), "serverInfo is not an MCP Implementation")
+    .optional(),
+  serverCapabilities: z
+    .custom<ServerCapabilities>(
+      (v) => isSpecType.ServerCapabilities(v),
+      "serverCapabilities are not MCP ServerCapabilities",
+    )
+    .optional(),
+  clientCapabilities: z.custom<ClientCapabilities>(
+    (v) => isSpecType.ClientCapabilities(v),
+    "clientCapabilities are not MCP ClientCapabilities",
+  ),
   instructions: z.string().optional(),
 });
 
@@ -138,15 +153,28 @@ export const RecordingHeadSchema = z.object({
 });
 
 /** One traffic entry at position `i` of `count`: its shape, its seq, and a pairedSeq inside the log. */
-export function checkTrafficEntry(raw: unknown, i: number, count: number): { entry: TrafficEntry } | { path: (string | number)[]; message: string } {
+export function checkTrafficEntry(
+  raw: unknown,
+  i: number,
+  count: number,
+): { entry: TrafficEntry } | { path: (string | number)[]; message: string } {
   const parsed = TrafficEntrySchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { path: ["traffic", i, ...(issue?.path ?? []).map((p) => (typeof p === "symbol" ? String(p) : p))], message: issue?.message ?? "invalid" };
+    return {
+      path: ["traffic", i, ...(issue?.path ?? []).map((p) => (typeof p === "symbol" ? String(p) : p))],
+      message: issue?.message ?? "invalid",
+    };
   }
   const entry = parsed.data;
-  if (entry.kind === "event" && EVENT_CODES[entry.code] !== entry.source) return { path: ["traffic", i, "source"], message: `event code "${entry.code}" is written by "${EVENT_CODES[entry.code]}", not "${entry.source}"` };
-  if (entry.seq !== i) return { path: ["traffic", i, "seq"], message: `entry ${i} has seq ${entry.seq}; entries must be in order` };
-  if (entry.kind === "frame" && entry.pairedSeq !== undefined && entry.pairedSeq >= count) return { path: ["traffic", i, "pairedSeq"], message: `pairedSeq ${entry.pairedSeq} points past the end` };
+  if (entry.kind === "event" && EVENT_CODES[entry.code] !== entry.source)
+    return {
+      path: ["traffic", i, "source"],
+      message: `event code "${entry.code}" is written by "${EVENT_CODES[entry.code]}", not "${entry.source}"`,
+    };
+  if (entry.seq !== i)
+    return { path: ["traffic", i, "seq"], message: `entry ${i} has seq ${entry.seq}; entries must be in order` };
+  if (entry.kind === "frame" && entry.pairedSeq !== undefined && entry.pairedSeq >= count)
+    return { path: ["traffic", i, "pairedSeq"], message: `pairedSeq ${entry.pairedSeq} points past the end` };
   return { entry };
 }

@@ -43,13 +43,15 @@ export function redactArgs(args: readonly string[]): string[] {
     const inline = /^(-{1,2}[\w.-]+)=/.exec(arg);
     if (inline && isSecretName(inline[1]!.replace(/^-+/, ""))) return `${inline[1]}=${REDACTED}`;
     const previous = i > 0 ? args[i - 1]! : "";
-    if (/^-{1,2}[\w.-]+$/.test(previous) && isSecretName(previous.replace(/^-+/, "")) && !arg.startsWith("-")) return REDACTED;
+    if (/^-{1,2}[\w.-]+$/.test(previous) && isSecretName(previous.replace(/^-+/, "")) && !arg.startsWith("-"))
+      return REDACTED;
     return arg;
   });
 }
 
 export function redactConnection(config: ConnectionConfig): ConnectionConfig {
-  if (config.transport === "stdio") return { ...config, args: redactArgs(config.args), env: config.env.map(redactPair) };
+  if (config.transport === "stdio")
+    return { ...config, args: redactArgs(config.args), env: config.env.map(redactPair) };
   return { ...config, url: redactUrl(config.url), headers: config.headers.map(redactPair) };
 }
 

@@ -3,10 +3,22 @@
  * lift the wire-only material (the `_meta` envelope, retry fields), then the era codec's
  * request / notification / result validators. Error responses use the core JSON-RPC schema.
  */
-import { CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, LOG_LEVEL_META_KEY, PROTOCOL_VERSION_META_KEY } from "@modelcontextprotocol/client";
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  CLIENT_INFO_META_KEY,
+  LOG_LEVEL_META_KEY,
+  PROTOCOL_VERSION_META_KEY,
+} from "@modelcontextprotocol/client";
 import { JSONRPCErrorResponseSchema } from "@modelcontextprotocol/core";
 import { codecFor, isSpecNotification, isSpecRequest, pinnedVersion, type WireCodec } from "./wireSchemas";
-import { describeFound, isRecord, pointer, type Violation, violationsFromCodecMessage, violationsFromIssues } from "../base";
+import {
+  describeFound,
+  isRecord,
+  pointer,
+  type Violation,
+  violationsFromCodecMessage,
+  violationsFromIssues,
+} from "../base";
 
 type Segment = string | number;
 type Message = Record<string, unknown>;
@@ -18,9 +30,13 @@ export interface SchemaCheck {
   note?: string;
 }
 
-const ENVELOPE_KEYS = [PROTOCOL_VERSION_META_KEY, CLIENT_INFO_META_KEY, CLIENT_CAPABILITIES_META_KEY, LOG_LEVEL_META_KEY];
+const ENVELOPE_KEYS = [
+  PROTOCOL_VERSION_META_KEY,
+  CLIENT_INFO_META_KEY,
+  CLIENT_CAPABILITIES_META_KEY,
+  LOG_LEVEL_META_KEY,
+];
 const RETRY_KEYS = ["inputResponses", "requestState"];
-
 
 /** The version whose codec applies: lifecycle methods pin their own era, the rest follow the session. */
 export function versionFor(method: string, negotiated: string | undefined): string | undefined {
@@ -44,14 +60,35 @@ function lift(message: Message, kind: "request" | "notification"): Message {
   return { ...message, params: next };
 }
 
-function notInEra(codec: WireCodec, method: string, known: boolean, at: readonly Segment[], out: Violation[]): SchemaCheck {
-  if (!known) return { checked: false, schemaVersion: codec.era, note: `"${method}" is not an MCP method, so no schema applies` };
-  const how = codec.hasInputRequestMethod(method) ? " as a JSON-RPC message (it travels inside an input_required result)" : "";
-  out.push({ path: pointer([...at, "method"]), found: JSON.stringify(method), message: `"${method}" is not part of protocol ${codec.era}${how}`, source: "schema" });
+function notInEra(
+  codec: WireCodec,
+  method: string,
+  known: boolean,
+  at: readonly Segment[],
+  out: Violation[],
+): SchemaCheck {
+  if (!known)
+    return { checked: false, schemaVersion: codec.era, note: `"${method}" is not an MCP method, so no schema applies` };
+  const how = codec.hasInputRequestMethod(method)
+    ? " as a JSON-RPC message (it travels inside an input_required result)"
+    : "";
+  out.push({
+    path: pointer([...at, "method"]),
+    found: JSON.stringify(method),
+    message: `"${method}" is not part of protocol ${codec.era}${how}`,
+    source: "schema",
+  });
   return { checked: true, schemaVersion: codec.era };
 }
 
-export function checkRequest(root: unknown, message: Message, at: readonly Segment[], method: string, version: string, out: Violation[]): SchemaCheck {
+export function checkRequest(
+  root: unknown,
+  message: Message,
+  at: readonly Segment[],
+  method: string,
+  version: string,
+  out: Violation[],
+): SchemaCheck {
   const codec = codecFor(version);
   if (!codec.hasRequestMethod(method)) return notInEra(codec, method, isSpecRequest(method), at, out);
   const params = message.params;
@@ -61,7 +98,9 @@ export function checkRequest(root: unknown, message: Message, at: readonly Segme
     out.push({
       path: pointer([...at, "params", "_meta", issue.key]),
       found: missing ? "missing" : undefined,
-      message: missing ? `Missing _meta "${issue.key}": every ${codec.era} request must carry it` : `_meta "${issue.key}": ${issue.problem}`,
+      message: missing
+        ? `Missing _meta "${issue.key}": every ${codec.era} request must carry it`
+        : `_meta "${issue.key}": ${issue.problem}`,
       source: "schema",
     });
   }
@@ -70,7 +109,14 @@ export function checkRequest(root: unknown, message: Message, at: readonly Segme
   return { checked: true, schemaVersion: codec.era };
 }
 
-export function checkNotification(root: unknown, message: Message, at: readonly Segment[], method: string, version: string, out: Violation[]): SchemaCheck {
+export function checkNotification(
+  root: unknown,
+  message: Message,
+  at: readonly Segment[],
+  method: string,
+  version: string,
+  out: Violation[],
+): SchemaCheck {
   const codec = codecFor(version);
   if (!codec.hasNotificationMethod(method)) return notInEra(codec, method, isSpecNotification(method), at, out);
   const outcome = codec.validateNotification(method, lift(message, "notification"));
@@ -79,27 +125,50 @@ export function checkNotification(root: unknown, message: Message, at: readonly 
 }
 
 /** A result, against the result schema of the method of the request it answers. */
-export function checkResult(root: unknown, message: Message, at: readonly Segment[], method: string, version: string, out: Violation[]): SchemaCheck {
+export function checkResult(
+  root: unknown,
+  message: Message,
+  at: readonly Segment[],
+  method: string,
+  version: string,
+  out: Violation[],
+): SchemaCheck {
   const codec = codecFor(version);
-  if (!codec.hasRequestMethod(method)) return { checked: false, schemaVersion: codec.era, note: `No ${codec.era} result schema for "${method}"` };
+  if (!codec.hasRequestMethod(method))
+    return { checked: false, schemaVersion: codec.era, note: `No ${codec.era} result schema for "${method}"` };
   const resultAt = [...at, "result"];
   const decoded = codec.decodeResult(method, message.result);
   if (decoded.kind === "invalid") {
     const data = decoded.error.data as { violation?: string } | undefined;
     if (data?.violation === "missing-resultType") {
-      out.push({ path: pointer([...resultAt, "resultType"]), expected: '"complete" | "input_required"', found: "missing", message: decoded.error.message, source: "schema" });
+      out.push({
+        path: pointer([...resultAt, "resultType"]),
+        expected: '"complete" | "input_required"',
+        found: "missing",
+        message: decoded.error.message,
+        source: "schema",
+      });
     } else out.push(...violationsFromCodecMessage(decoded.error.message, root, resultAt));
   } else if (decoded.kind === "input_required") {
     for (const [key, request] of Object.entries(decoded.inputRequests)) {
-      const inner = isRecord(request) && typeof request.method === "string" ? codec.validateInputRequest(request.method, request) : undefined;
+      const inner =
+        isRecord(request) && typeof request.method === "string"
+          ? codec.validateInputRequest(request.method, request)
+          : undefined;
       const path = [...resultAt, "inputRequests", key];
       if (!inner || (!inner.ok && inner.reason === "not-in-era")) {
-        out.push({ path: pointer(path), found: describeFound(isRecord(request) ? request.method : request), message: "Not an input request this protocol defines", source: "schema" });
+        out.push({
+          path: pointer(path),
+          found: describeFound(isRecord(request) ? request.method : request),
+          message: "Not an input request this protocol defines",
+          source: "schema",
+        });
       } else if (!inner.ok) out.push(...violationsFromCodecMessage(inner.message, root, path));
     }
   } else {
     const outcome = codec.validateResult(method, decoded.result);
-    if (!outcome.ok && outcome.reason === "invalid") out.push(...violationsFromCodecMessage(outcome.message, root, resultAt));
+    if (!outcome.ok && outcome.reason === "invalid")
+      out.push(...violationsFromCodecMessage(outcome.message, root, resultAt));
   }
   return { checked: true, schemaVersion: codec.era };
 }
@@ -110,6 +179,13 @@ export function checkError(root: unknown, message: Message, at: readonly Segment
   const probe: Message = { ...message, jsonrpc: "2.0" };
   if (probe.id === null) delete probe.id;
   const parsed = JSONRPCErrorResponseSchema.safeParse(probe);
-  if (!parsed.success) out.push(...violationsFromIssues(parsed.error.issues.filter((i) => i.path[0] === "error"), root, at));
+  if (!parsed.success)
+    out.push(
+      ...violationsFromIssues(
+        parsed.error.issues.filter((i) => i.path[0] === "error"),
+        root,
+        at,
+      ),
+    );
   return { checked: true };
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { TrafficLog } from "../traffic";
 import type { Channel } from "../traffic";
-import { MAX_BRACKETS, SequenceBuilder, arrowText, buildSequence, describeItem, emptySequence, extendSequence, nearestRow, rowSeq, sequenceView } from "./sequence";
+import {
+  MAX_BRACKETS,
+  SequenceBuilder,
+  arrowText,
+  buildSequence,
+  describeItem,
+  emptySequence,
+  extendSequence,
+  nearestRow,
+  rowSeq,
+  sequenceView,
+} from "./sequence";
 
 const stdio: Channel = { transport: "stdio" };
 
@@ -24,9 +35,23 @@ describe("sequence items", () => {
     send(log, "incoming", { id: 3, result: { content: [] } });
     const { items } = buildSequence(log.entries);
     expect(items.map((i) => i.kind)).toEqual(["request", "notification", "response"]);
-    expect(items[0]).toMatchObject({ from: "client", to: "server", label: "tools/call id 3", via: "stdio", pairedSeq: 2, t: 0 });
+    expect(items[0]).toMatchObject({
+      from: "client",
+      to: "server",
+      label: "tools/call id 3",
+      via: "stdio",
+      pairedSeq: 2,
+      t: 0,
+    });
     expect(items[1]).toMatchObject({ from: "server", to: "client", label: "notifications/progress", t: 10 });
-    expect(items[2]).toMatchObject({ from: "server", to: "client", label: "tools/call id 3", pairedSeq: 0, latencyMs: 15, t: 15 });
+    expect(items[2]).toMatchObject({
+      from: "server",
+      to: "client",
+      label: "tools/call id 3",
+      pairedSeq: 0,
+      latencyMs: 15,
+      t: 15,
+    });
     expect(describeItem(items[0]!)).toBe("client to server: request tools/call id 3");
     expect(describeItem(items[1]!)).toBe("server to client: notification notifications/progress");
     expect(describeItem(items[2]!)).toBe("server to client: response tools/call id 3");
@@ -38,7 +63,14 @@ describe("sequence items", () => {
     send(log, "incoming", { id: 0, method: "sampling/createMessage" });
     send(log, "outgoing", { id: 0, error: { code: -32601, message: "no" } });
     log.recordFrame("incoming", "banner text", stdio);
-    log.recordFrame("outgoing", JSON.stringify([{ jsonrpc: "2.0", method: "notifications/initialized" }, { jsonrpc: "2.0", id: 9, method: "ping" }]), stdio);
+    log.recordFrame(
+      "outgoing",
+      JSON.stringify([
+        { jsonrpc: "2.0", method: "notifications/initialized" },
+        { jsonrpc: "2.0", id: 9, method: "ping" },
+      ]),
+      stdio,
+    );
     const { items } = buildSequence(log.entries);
     expect(items.map((i) => i.kind)).toEqual(["server-request", "error", "invalid", "request"]);
     expect(describeItem(items[0]!)).toBe("server to client: request sampling/createMessage id 0");
@@ -50,21 +82,85 @@ describe("sequence items", () => {
   it("names the HTTP exchange and stream that carried each frame", () => {
     const { log } = clockLog();
     const post = log.newExchange();
-    log.append({ kind: "http", ts: log.now(), exchange: post, phase: "request", method: "POST", url: "http://h/mcp", headers: {} });
-    send(log, "outgoing", { id: 1, method: "tools/list" }, { transport: "http", exchange: post, stream: "request-body" });
-    log.append({ kind: "http", ts: log.now(), exchange: post, phase: "response", method: "POST", url: "http://h/mcp", status: 200, headers: { "content-type": "text/event-stream" } });
+    log.append({
+      kind: "http",
+      ts: log.now(),
+      exchange: post,
+      phase: "request",
+      method: "POST",
+      url: "http://h/mcp",
+      headers: {},
+    });
+    send(
+      log,
+      "outgoing",
+      { id: 1, method: "tools/list" },
+      { transport: "http", exchange: post, stream: "request-body" },
+    );
+    log.append({
+      kind: "http",
+      ts: log.now(),
+      exchange: post,
+      phase: "response",
+      method: "POST",
+      url: "http://h/mcp",
+      status: 200,
+      headers: { "content-type": "text/event-stream" },
+    });
     send(log, "incoming", { id: 1, result: { tools: [] } }, { transport: "http", exchange: post, stream: "sse" });
     const get = log.newExchange();
-    log.append({ kind: "http", ts: log.now(), exchange: get, phase: "request", method: "GET", url: "http://h/mcp", headers: {} });
-    send(log, "incoming", { method: "notifications/tools/list_changed" }, { transport: "http", exchange: get, stream: "sse" });
+    log.append({
+      kind: "http",
+      ts: log.now(),
+      exchange: get,
+      phase: "request",
+      method: "GET",
+      url: "http://h/mcp",
+      headers: {},
+    });
+    send(
+      log,
+      "incoming",
+      { method: "notifications/tools/list_changed" },
+      { transport: "http", exchange: get, stream: "sse" },
+    );
     const json = log.newExchange();
-    log.append({ kind: "http", ts: log.now(), exchange: json, phase: "request", method: "POST", url: "http://h/mcp", headers: {} });
+    log.append({
+      kind: "http",
+      ts: log.now(),
+      exchange: json,
+      phase: "request",
+      method: "POST",
+      url: "http://h/mcp",
+      headers: {},
+    });
     send(log, "outgoing", { id: 2, method: "ping" }, { transport: "http", exchange: json, stream: "request-body" });
     send(log, "incoming", { id: 2, result: {} }, { transport: "http", exchange: json, stream: "json-body" });
-    log.append({ kind: "http", ts: log.now(), exchange: 9, phase: "failed", method: "DELETE", url: "http://h/mcp", headers: {}, note: "refused" });
+    log.append({
+      kind: "http",
+      ts: log.now(),
+      exchange: 9,
+      phase: "failed",
+      method: "DELETE",
+      url: "http://h/mcp",
+      headers: {},
+      note: "refused",
+    });
     const { items, frames } = buildSequence(log.entries);
-    expect(items.filter((i) => i.kind !== "http").map((i) => i.via)).toEqual(["POST body #1", "SSE on POST #1", "SSE on GET stream #2", "POST body #3", "JSON response to POST #3"]);
-    expect(items[0]).toMatchObject({ kind: "http", from: "client", to: "server", label: "POST /mcp", via: "exchange #1" });
+    expect(items.filter((i) => i.kind !== "http").map((i) => i.via)).toEqual([
+      "POST body #1",
+      "SSE on POST #1",
+      "SSE on GET stream #2",
+      "POST body #3",
+      "JSON response to POST #3",
+    ]);
+    expect(items[0]).toMatchObject({
+      kind: "http",
+      from: "client",
+      to: "server",
+      label: "POST /mcp",
+      via: "exchange #1",
+    });
     expect(items[2]).toMatchObject({ kind: "http", from: "server", to: "client", label: "200 POST /mcp · SSE" });
     expect(items.at(-1)).toMatchObject({ kind: "http", from: "bridge", to: "client", label: "failed DELETE /mcp" });
     expect(frames).toEqual(items.flatMap((i, n) => (i.kind === "http" ? [] : [n])));
@@ -72,12 +168,24 @@ describe("sequence items", () => {
 
   it("places stderr and notes on their lanes", () => {
     const { log } = clockLog();
-    log.append({ kind: "event", ts: log.now(), level: "info", source: "bridge", code: "process-started", message: "server process started (pid 4)" });
+    log.append({
+      kind: "event",
+      ts: log.now(),
+      level: "info",
+      source: "bridge",
+      code: "process-started",
+      message: "server process started (pid 4)",
+    });
     log.append({ kind: "stderr", ts: log.now(), line: "ready" });
     log.event("connected", "info", "connected: legacy era, protocol 2025-11-25");
     log.event("sse-endpoint", "info", 'SSE "endpoint" event: /messages?sessionId=1');
     const { items } = buildSequence(log.entries);
-    expect(items.map((i) => [i.kind, i.from, i.to])).toEqual([["event", "bridge", "bridge"], ["stderr", "server", "client"], ["event", "client", "client"], ["event", "server", "client"]]);
+    expect(items.map((i) => [i.kind, i.from, i.to])).toEqual([
+      ["event", "bridge", "bridge"],
+      ["stderr", "server", "client"],
+      ["event", "client", "client"],
+      ["event", "server", "client"],
+    ]);
     expect(describeItem(items[0]!)).toBe("note on bridge: event server process started (pid 4)");
   });
 

@@ -17,7 +17,17 @@ export const LANES: readonly { id: Lane; title: string }[] = [
   { id: "server", title: "Server" },
 ];
 
-export type SequenceKind = "request" | "response" | "error" | "notification" | "server-request" | "invalid" | "http" | "stderr" | "event" | "expected";
+export type SequenceKind =
+  | "request"
+  | "response"
+  | "error"
+  | "notification"
+  | "server-request"
+  | "invalid"
+  | "http"
+  | "stderr"
+  | "event"
+  | "expected";
 
 export interface SequenceItem {
   seq: number;
@@ -199,19 +209,39 @@ function otherItem(entry: Exclude<TrafficEntry, FrameEntry>, state: SequenceStat
         state.exchanges.set(entry.exchange, entry.method);
         return { ...base, from: "client", to: "server", label: `${entry.method} ${path}` };
       }
-      if (entry.phase === "failed") return { ...base, from: "bridge", to: "client", label: `failed ${entry.method} ${path}` };
+      if (entry.phase === "failed")
+        return { ...base, from: "bridge", to: "client", label: `failed ${entry.method} ${path}` };
       const type = entry.headers["content-type"] ?? "";
       const body = isEventStream(type) ? " · SSE" : isJsonType(type) ? " · JSON" : "";
       return { ...base, from: "server", to: "client", label: `${entry.status ?? "?"} ${entry.method} ${path}${body}` };
     }
     case "stderr":
-      return { seq: entry.seq, kind: "stderr", from: "server", to: "client", label: entry.line.slice(0, 300), t, through, via: "stderr" };
+      return {
+        seq: entry.seq,
+        kind: "stderr",
+        from: "server",
+        to: "client",
+        label: entry.line.slice(0, 300),
+        t,
+        through,
+        via: "stderr",
+      };
     case "sse":
-      return { seq: entry.seq, kind: "event", from: "server", to: "client", label: `SSE ${sseLabel(entry)}${entry.id !== undefined ? ` id ${entry.id}` : ""}`, t, through, via: `SSE, exchange #${entry.exchange}` };
+      return {
+        seq: entry.seq,
+        kind: "event",
+        from: "server",
+        to: "client",
+        label: `SSE ${sseLabel(entry)}${entry.id !== undefined ? ` id ${entry.id}` : ""}`,
+        t,
+        through,
+        via: `SSE, exchange #${entry.exchange}`,
+      };
     case "event": {
       // The lane follows the event's code and source; the message is only the label.
       const label = entry.message.slice(0, 300);
-      if (entry.code === "sse-endpoint" || entry.code === "sse-note") return { seq: entry.seq, kind: "event", from: "server", to: "client", label, t, through, via: "SSE" };
+      if (entry.code === "sse-endpoint" || entry.code === "sse-note")
+        return { seq: entry.seq, kind: "event", from: "server", to: "client", label, t, through, via: "SSE" };
       const lane: Lane = entry.source === "bridge" ? "bridge" : "client";
       return { seq: entry.seq, kind: "event", from: lane, to: lane, label, t, through };
     }
@@ -250,7 +280,9 @@ export interface SequenceView {
 }
 
 export function sequenceView(state: SequenceState, includeTransport: boolean): SequenceView {
-  return includeTransport ? { count: state.items.length, indices: null } : { count: state.frames.length, indices: state.frames };
+  return includeTransport
+    ? { count: state.items.length, indices: null }
+    : { count: state.frames.length, indices: state.frames };
 }
 
 /** The item position shown at row `row`, or -1. */

@@ -54,7 +54,10 @@ function describe(e: FrameEntry, entries: readonly TrafficEntry[]): { what: stri
       return { what: rpc.type, method };
     }
     case "batch":
-      return { what: "batch", method: rpc.items.map((i) => (i.type === "request" || i.type === "notification" ? i.method : i.type)).join(",") };
+      return {
+        what: "batch",
+        method: rpc.items.map((i) => (i.type === "request" || i.type === "notification" ? i.method : i.type)).join(","),
+      };
     default:
       return { what: "invalid", method: "" };
   }
@@ -68,7 +71,8 @@ export function diffSequences(a: readonly SequenceStep[], b: readonly SequenceSt
   let head = 0;
   while (head < ka.length && head < kb.length && ka[head] === kb[head]) head++;
   let tail = 0;
-  while (tail < ka.length - head && tail < kb.length - head && ka[ka.length - 1 - tail] === kb[kb.length - 1 - tail]) tail++;
+  while (tail < ka.length - head && tail < kb.length - head && ka[ka.length - 1 - tail] === kb[kb.length - 1 - tail])
+    tail++;
   const ops: ("=" | "-" | "+")[] = [];
   for (let i = 0; i < head; i++) ops.push("=");
   const middle = myers(ka.slice(head, ka.length - tail), kb.slice(head, kb.length - tail));
@@ -79,7 +83,11 @@ export function diffSequences(a: readonly SequenceStep[], b: readonly SequenceSt
   return { runs: toRuns(ops, a, b), approximate };
 }
 
-function toRuns(ops: readonly ("=" | "-" | "+")[], a: readonly SequenceStep[], b: readonly SequenceStep[]): SequenceRun[] {
+function toRuns(
+  ops: readonly ("=" | "-" | "+")[],
+  a: readonly SequenceStep[],
+  b: readonly SequenceStep[],
+): SequenceRun[] {
   const runs: SequenceRun[] = [];
   let i = 0;
   let j = 0;
@@ -111,7 +119,8 @@ function myers(a: readonly string[], b: readonly string[]): ("=" | "-" | "+")[] 
   for (let d = 0; d <= maxD && !found; d++) {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x++;

@@ -39,11 +39,19 @@ type ListMethod = keyof typeof LISTS;
  * The last complete listing of each kind: a request without a cursor starts a listing again,
  * each page's items are appended. Cut frames and unreadable results are skipped.
  */
-export function listsFromTraffic(entries: readonly TrafficEntry[]): Pick<SessionSnapshot, "tools" | "resources" | "prompts"> {
+export function listsFromTraffic(
+  entries: readonly TrafficEntry[],
+): Pick<SessionSnapshot, "tools" | "resources" | "prompts"> {
   const lists: Pick<SessionSnapshot, "tools" | "resources" | "prompts"> = { tools: [], resources: [], prompts: [] };
   const building: Partial<Record<ListMethod, unknown[]>> = {};
   for (const response of entries) {
-    if (response.kind !== "frame" || response.rpc.type !== "result" || response.pairedSeq === undefined || response.truncated) continue;
+    if (
+      response.kind !== "frame" ||
+      response.rpc.type !== "result" ||
+      response.pairedSeq === undefined ||
+      response.truncated
+    )
+      continue;
     const request = entries[response.pairedSeq];
     if (request?.kind !== "frame" || request.rpc.type !== "request" || !(request.rpc.method in LISTS)) continue;
     const method = request.rpc.method as ListMethod;
@@ -59,7 +67,9 @@ export function listsFromTraffic(entries: readonly TrafficEntry[]): Pick<Session
 function parse(frame: FrameEntry): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(frame.raw);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

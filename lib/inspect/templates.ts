@@ -9,11 +9,17 @@ const LEGACY: Record<string, unknown> = {
   "resources/templates/list": {},
   "prompts/list": {},
   "prompts/get": { name: "welcome", arguments: {} },
-  "completion/complete": { ref: { type: "ref/prompt", name: "code_review" }, argument: { name: "language", value: "py" } },
+  "completion/complete": {
+    ref: { type: "ref/prompt", name: "code_review" },
+    argument: { name: "language", value: "py" },
+  },
   "logging/setLevel": { level: "debug" },
   "resources/subscribe": { uri: "demo://docs/readme.md" },
 };
-const MODERN_ONLY: Record<string, unknown> = { "server/discover": {}, "subscriptions/listen": { filter: { toolsListChanged: true } } };
+const MODERN_ONLY: Record<string, unknown> = {
+  "server/discover": {},
+  "subscriptions/listen": { filter: { toolsListChanged: true } },
+};
 const REMOVED_IN_MODERN = new Set(["ping", "logging/setLevel", "resources/subscribe"]);
 const NOTIFICATIONS: Record<string, unknown> = {
   "notifications/cancelled": { requestId: 1, reason: "changed my mind" },
@@ -28,23 +34,63 @@ export interface Template {
 let counter = 0;
 
 /** The `_meta` a 2026-07-28 request carries in its params: version, client identity, capabilities. */
-export function requestMeta(protocolVersion: string, clientInfo: { name: string; version: string }): { _meta: Record<string, unknown> } {
-  return { _meta: { "io.modelcontextprotocol/protocolVersion": protocolVersion, "io.modelcontextprotocol/clientInfo": clientInfo, "io.modelcontextprotocol/clientCapabilities": {} } };
+export function requestMeta(
+  protocolVersion: string,
+  clientInfo: { name: string; version: string },
+): { _meta: Record<string, unknown> } {
+  return {
+    _meta: {
+      "io.modelcontextprotocol/protocolVersion": protocolVersion,
+      "io.modelcontextprotocol/clientInfo": clientInfo,
+      "io.modelcontextprotocol/clientCapabilities": {},
+    },
+  };
 }
 
 /** Templates for the era; modern requests carry the per-request `_meta` the 2026-07-28 spec requires. */
-export function composerTemplates(protocolVersion: string | undefined, clientInfo: { name: string; version: string }): Template[] {
+export function composerTemplates(
+  protocolVersion: string | undefined,
+  clientInfo: { name: string; version: string },
+): Template[] {
   const modern = protocolVersion === "2026-07-28";
   const meta = modern ? requestMeta(protocolVersion, clientInfo) : {};
-  const requests = { ...Object.fromEntries(Object.entries(LEGACY).filter(([m]) => !modern || !REMOVED_IN_MODERN.has(m))), ...(modern ? MODERN_ONLY : {}) };
+  const requests = {
+    ...Object.fromEntries(Object.entries(LEGACY).filter(([m]) => !modern || !REMOVED_IN_MODERN.has(m))),
+    ...(modern ? MODERN_ONLY : {}),
+  };
   const out: Template[] = Object.entries(requests).map(([method, params]) => ({
     label: `request ${method}`,
-    text: JSON.stringify({ jsonrpc: "2.0", id: `composer-${++counter}`, method, params: { ...(params as object), ...meta } }, null, 2),
+    text: JSON.stringify(
+      { jsonrpc: "2.0", id: `composer-${++counter}`, method, params: { ...(params as object), ...meta } },
+      null,
+      2,
+    ),
   }));
-  for (const [method, params] of Object.entries(NOTIFICATIONS)) out.push({ label: `notification ${method}`, text: JSON.stringify({ jsonrpc: "2.0", method, params }, null, 2) });
-  out.push({ label: "response to a server request", text: JSON.stringify({ jsonrpc: "2.0", id: 0, result: {} }, null, 2) });
-  out.push({ label: "batch (rejected since 2025-06-18)", text: JSON.stringify([{ jsonrpc: "2.0", id: `composer-${++counter}`, method: "tools/list", params: meta }, { jsonrpc: "2.0", method: "notifications/roots/list_changed" }], null, 2) });
-  out.push({ label: "unknown method (expect -32601)", text: JSON.stringify({ jsonrpc: "2.0", id: `composer-${++counter}`, method: "no/such/method", params: meta }, null, 2) });
+  for (const [method, params] of Object.entries(NOTIFICATIONS))
+    out.push({ label: `notification ${method}`, text: JSON.stringify({ jsonrpc: "2.0", method, params }, null, 2) });
+  out.push({
+    label: "response to a server request",
+    text: JSON.stringify({ jsonrpc: "2.0", id: 0, result: {} }, null, 2),
+  });
+  out.push({
+    label: "batch (rejected since 2025-06-18)",
+    text: JSON.stringify(
+      [
+        { jsonrpc: "2.0", id: `composer-${++counter}`, method: "tools/list", params: meta },
+        { jsonrpc: "2.0", method: "notifications/roots/list_changed" },
+      ],
+      null,
+      2,
+    ),
+  });
+  out.push({
+    label: "unknown method (expect -32601)",
+    text: JSON.stringify(
+      { jsonrpc: "2.0", id: `composer-${++counter}`, method: "no/such/method", params: meta },
+      null,
+      2,
+    ),
+  });
   out.push({ label: "malformed JSON (expect -32700)", text: '{"jsonrpc": "2.0", "id": 1, "method": "tools/list"' });
   return out;
 }

@@ -21,20 +21,33 @@ function capture(transport: Transport, log: TrafficLog): Transport {
     log.recordFrame("incoming", JSON.stringify(message), memory);
     handler?.(message, extra);
   };
-  Object.defineProperty(transport, "onmessage", { get: () => (handler ? recorded : undefined), set: (h: Transport["onmessage"]) => (handler = h) });
+  Object.defineProperty(transport, "onmessage", {
+    get: () => (handler ? recorded : undefined),
+    set: (h: Transport["onmessage"]) => (handler = h),
+  });
   return transport;
 }
 
 async function exchange(mode: "legacy" | "modern") {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const handle = serveStdio(() => {
-    const server = new McpServer({ name: "fixture", version: "1" }, { capabilities: { tools: {}, prompts: {} } });
-    server.registerTool("echo", { description: "Echo", inputSchema: z.object({ text: z.string() }) }, ({ text }) => ({ content: [{ type: "text", text }] }));
-    server.registerPrompt("hello", { description: "Hi" }, () => ({ messages: [{ role: "user", content: { type: "text", text: "hi" } }] }));
-    return server;
-  }, { transport: serverSide });
+  const handle = serveStdio(
+    () => {
+      const server = new McpServer({ name: "fixture", version: "1" }, { capabilities: { tools: {}, prompts: {} } });
+      server.registerTool("echo", { description: "Echo", inputSchema: z.object({ text: z.string() }) }, ({ text }) => ({
+        content: [{ type: "text", text }],
+      }));
+      server.registerPrompt("hello", { description: "Hi" }, () => ({
+        messages: [{ role: "user", content: { type: "text", text: "hi" } }],
+      }));
+      return server;
+    },
+    { transport: serverSide },
+  );
   const log = new TrafficLog({ schedule: () => {} });
-  const client = new Client({ name: "lens", version: "1" }, mode === "modern" ? { versionNegotiation: { mode: { pin: "2026-07-28" } } } : {});
+  const client = new Client(
+    { name: "lens", version: "1" },
+    mode === "modern" ? { versionNegotiation: { mode: { pin: "2026-07-28" } } } : {},
+  );
   await client.connect(capture(clientSide, log));
   await client.listTools();
   await client.callTool({ name: "echo", arguments: { text: "hi" } });
@@ -56,7 +69,9 @@ describe("real SDK exchanges validate cleanly", () => {
       expect(frames.length).toBeGreaterThanOrEqual(9);
       const results = frames.map((f) => ({ raw: f.raw.slice(0, 80), ...validator.validate(f.seq) }));
       expect(results.filter((r) => r.status !== "valid")).toEqual([]);
-      expect(new Set(results.map((r) => r.schemaVersion))).toEqual(new Set([mode === "modern" ? "2026-07-28" : "2025-11-25"]));
+      expect(new Set(results.map((r) => r.schemaVersion))).toEqual(
+        new Set([mode === "modern" ? "2026-07-28" : "2025-11-25"]),
+      );
     });
   }
 });

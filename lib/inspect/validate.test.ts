@@ -23,7 +23,9 @@ describe("JSON-RPC defects", () => {
   it("flags invalid JSON", () => {
     const v = session("2025-11-25").in('{"jsonrpc":"2.0",');
     expect(v.status).toBe("invalid");
-    expect(v.violations).toEqual([expect.objectContaining({ source: "json", message: expect.stringMatching(/^Invalid JSON/) })]);
+    expect(v.violations).toEqual([
+      expect.objectContaining({ source: "json", message: expect.stringMatching(/^Invalid JSON/) }),
+    ]);
   });
 
   it("flags a message without jsonrpc", () => {
@@ -34,15 +36,31 @@ describe("JSON-RPC defects", () => {
 
   it("flags an id of the wrong type, in a request and in a response", () => {
     const s = session("2025-11-25");
-    expect(s.out({ jsonrpc: "2.0", id: { n: 1 }, method: "ping" }).violations[0]).toMatchObject({ path: "/id", expected: "string | number", found: "object" });
-    expect(s.out({ jsonrpc: "2.0", id: null, method: "ping" }).violations[0]).toMatchObject({ path: "/id", found: "null" });
-    expect(s.in({ jsonrpc: "2.0", id: true, result: {} }).violations[0]).toMatchObject({ path: "/id", found: "boolean true" });
+    expect(s.out({ jsonrpc: "2.0", id: { n: 1 }, method: "ping" }).violations[0]).toMatchObject({
+      path: "/id",
+      expected: "string | number",
+      found: "object",
+    });
+    expect(s.out({ jsonrpc: "2.0", id: null, method: "ping" }).violations[0]).toMatchObject({
+      path: "/id",
+      found: "null",
+    });
+    expect(s.in({ jsonrpc: "2.0", id: true, result: {} }).violations[0]).toMatchObject({
+      path: "/id",
+      found: "boolean true",
+    });
   });
 
   it("flags a response to no request", () => {
     const v = session("2025-11-25").in({ jsonrpc: "2.0", id: 9, result: {} });
     expect(v.status).toBe("invalid");
-    expect(v.violations).toEqual([expect.objectContaining({ path: "/id", source: "jsonrpc", message: expect.stringMatching(/response to no request/) })]);
+    expect(v.violations).toEqual([
+      expect.objectContaining({
+        path: "/id",
+        source: "jsonrpc",
+        message: expect.stringMatching(/response to no request/),
+      }),
+    ]);
   });
 
   it("flags a request id reused while the first is pending", () => {
@@ -66,7 +84,9 @@ describe("JSON-RPC defects", () => {
     expect(s.in({ jsonrpc: "2.0", id: 1, error: { code: -32601, message: "Method not found" } }).status).toBe("valid");
     s.out({ jsonrpc: "2.0", id: 2, method: "tools/list" });
     const bad = s.in({ jsonrpc: "2.0", id: 2, error: { code: "oops", message: "x" } });
-    expect(bad.violations).toEqual([expect.objectContaining({ path: "/error/code", found: 'string "oops"', source: "schema" })]);
+    expect(bad.violations).toEqual([
+      expect.objectContaining({ path: "/error/code", found: 'string "oops"', source: "schema" }),
+    ]);
   });
 });
 
@@ -81,7 +101,12 @@ describe("schema of a tools/list result, by the method of its request", () => {
     expect(v.schemaVersion).toBe("2025-11-25");
     expect(v.violations).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: "/result/tools/0/inputSchema", expected: "object", found: "missing", source: "schema" }),
+        expect.objectContaining({
+          path: "/result/tools/0/inputSchema",
+          expected: "object",
+          found: "missing",
+          source: "schema",
+        }),
         expect.objectContaining({ path: "/result/tools/1/name", expected: "string", found: "number 42" }),
       ]),
     );
@@ -90,10 +115,16 @@ describe("schema of a tools/list result, by the method of its request", () => {
   it("modern 2026-07-28: the same defects, plus what 2026 requires", () => {
     const s = session("2026-07-28");
     expect(s.out({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: ENVELOPE } }).status).toBe("valid");
-    const v = s.in({ jsonrpc: "2.0", id: 1, result: { resultType: "complete", ttlMs: 0, cacheScope: "private", tools: badTools } });
+    const v = s.in({
+      jsonrpc: "2.0",
+      id: 1,
+      result: { resultType: "complete", ttlMs: 0, cacheScope: "private", tools: badTools },
+    });
     expect(v.status).toBe("invalid");
     expect(v.schemaVersion).toBe("2026-07-28");
-    expect(v.violations.map((x) => x.path)).toEqual(expect.arrayContaining(["/result/tools/0/inputSchema", "/result/tools/1/name"]));
+    expect(v.violations.map((x) => x.path)).toEqual(
+      expect.arrayContaining(["/result/tools/0/inputSchema", "/result/tools/1/name"]),
+    );
 
     s.out({ jsonrpc: "2.0", id: 2, method: "tools/list", params: { _meta: ENVELOPE } });
     const legacyShaped = s.in({ jsonrpc: "2.0", id: 2, result: { tools: [] } });
@@ -107,7 +138,9 @@ describe("schema of a tools/list result, by the method of its request", () => {
       "/params/_meta/io.modelcontextprotocol~1protocolVersion",
       "/params/_meta/io.modelcontextprotocol~1clientCapabilities",
     ]);
-    expect(s.out({ jsonrpc: "2.0", id: 2, method: "ping" }).violations[0]?.message).toMatch(/"ping" is not part of protocol 2026-07-28/);
+    expect(s.out({ jsonrpc: "2.0", id: 2, method: "ping" }).violations[0]?.message).toMatch(
+      /"ping" is not part of protocol 2026-07-28/,
+    );
   });
 
   it("an older legacy version is checked against the 2025-11-25 schema, and says so", () => {
@@ -124,17 +157,35 @@ describe("handshakes and limits", () => {
   it("passes a valid initialize exchange, before the version is known", () => {
     const s = session(undefined);
     const init = { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "lens", version: "1" } };
-    expect(s.out({ jsonrpc: "2.0", id: 0, method: "initialize", params: init })).toMatchObject({ status: "valid", violations: [] });
-    const result = { protocolVersion: "2025-11-25", capabilities: { tools: {} }, serverInfo: { name: "s", version: "1" } };
+    expect(s.out({ jsonrpc: "2.0", id: 0, method: "initialize", params: init })).toMatchObject({
+      status: "valid",
+      violations: [],
+    });
+    const result = {
+      protocolVersion: "2025-11-25",
+      capabilities: { tools: {} },
+      serverInfo: { name: "s", version: "1" },
+    };
     expect(s.in({ jsonrpc: "2.0", id: 0, result })).toMatchObject({ status: "valid", schemaVersion: "2025-11-25" });
     expect(s.out({ jsonrpc: "2.0", method: "notifications/initialized" }).status).toBe("valid");
-    expect(s.out({ jsonrpc: "2.0", id: 1, method: "tools/list" })).toMatchObject({ status: "unchecked", note: expect.stringMatching(/not known/) });
+    expect(s.out({ jsonrpc: "2.0", id: 1, method: "tools/list" })).toMatchObject({
+      status: "unchecked",
+      note: expect.stringMatching(/not known/),
+    });
   });
 
   it("passes a valid server/discover exchange", () => {
     const s = session(undefined);
-    expect(s.out({ jsonrpc: "2.0", id: "p", method: "server/discover", params: { _meta: ENVELOPE } }).status).toBe("valid");
-    const result = { resultType: "complete", supportedVersions: ["2026-07-28"], capabilities: {}, ttlMs: 0, cacheScope: "private" };
+    expect(s.out({ jsonrpc: "2.0", id: "p", method: "server/discover", params: { _meta: ENVELOPE } }).status).toBe(
+      "valid",
+    );
+    const result = {
+      resultType: "complete",
+      supportedVersions: ["2026-07-28"],
+      capabilities: {},
+      ttlMs: 0,
+      cacheScope: "private",
+    };
     expect(s.in({ jsonrpc: "2.0", id: "p", result })).toMatchObject({ status: "valid", schemaVersion: "2026-07-28" });
   });
 
@@ -148,12 +199,19 @@ describe("handshakes and limits", () => {
 
   it("skips schema checks above the size limit and for cut frames, but keeps JSON-RPC facts", () => {
     const log = new TrafficLog({ schedule: () => {}, frameLimit: 200 });
-    const big = log.recordFrame("incoming", JSON.stringify({ jsonrpc: "2.0", id: 3, result: { pad: "x".repeat(500) } }), stdio).entry;
+    const big = log.recordFrame(
+      "incoming",
+      JSON.stringify({ jsonrpc: "2.0", id: 3, result: { pad: "x".repeat(500) } }),
+      stdio,
+    ).entry;
     const v = validateFrame(big, log.entries, { protocolVersion: "2025-11-25" });
     expect(v.status).toBe("invalid"); // a response to no request, known without parsing
     expect(v.note).toMatch(/cut/);
     const mid = log.recordFrame("outgoing", JSON.stringify({ jsonrpc: "2.0", id: 5, method: "ping" }), stdio).entry;
-    expect(validateFrame(mid, log.entries, { protocolVersion: "2025-11-25", maxBytes: 10 })).toMatchObject({ status: "unchecked", note: expect.stringMatching(/limit/) });
+    expect(validateFrame(mid, log.entries, { protocolVersion: "2025-11-25", maxBytes: 10 })).toMatchObject({
+      status: "unchecked",
+      note: expect.stringMatching(/limit/),
+    });
   });
 
   it("caches by seq and redoes a frame when the version becomes known", () => {

@@ -27,7 +27,11 @@ export interface ValidateOptions {
 
 type Segment = string | number;
 
-export function validateFrame(entry: FrameEntry, entries: readonly TrafficEntry[], options: ValidateOptions = {}): FrameValidity {
+export function validateFrame(
+  entry: FrameEntry,
+  entries: readonly TrafficEntry[],
+  options: ValidateOptions = {},
+): FrameValidity {
   const maxBytes = options.maxBytes ?? DEFAULT_VALIDATION_LIMIT;
   const pairing = pairingViolation(entry);
   const known = [...violationsFromRpc(entry.rpc), ...(pairing ? [pairing] : [])];
@@ -44,7 +48,10 @@ export function validateFrame(entry: FrameEntry, entries: readonly TrafficEntry[
     value = JSON.parse(entry.raw);
   } catch (e) {
     // Only a log rebuilt from an edited recording gets here: its classification says JSON.
-    return { status: "invalid", violations: [{ path: "(root)", message: `Invalid JSON: ${errorMessage(e)}`, source: "json" }] };
+    return {
+      status: "invalid",
+      violations: [{ path: "(root)", message: `Invalid JSON: ${errorMessage(e)}`, source: "json" }],
+    };
   }
   const violations: Violation[] = [];
   const checks: SchemaCheck[] = [];
@@ -63,7 +70,8 @@ export function validateFrame(entry: FrameEntry, entries: readonly TrafficEntry[
         return need(env.method, (v) => checkNotification(value, m, at, env.method, v, violations));
       case "result": {
         const method = env.id === null ? undefined : requestMethod(entry, entries, env.id);
-        if (method === undefined) checks.push({ checked: false, note: "No request answered by this result, so its schema is unknown" });
+        if (method === undefined)
+          checks.push({ checked: false, note: "No request answered by this result, so its schema is unknown" });
         else need(method, (v) => checkResult(value, m, at, method, v, violations));
         return;
       }
@@ -76,9 +84,19 @@ export function validateFrame(entry: FrameEntry, entries: readonly TrafficEntry[
   };
 
   if (Array.isArray(value)) {
-    if (value.length === 0) violations.push({ path: "(root)", found: "[]", message: "An empty batch is not valid JSON-RPC", source: "jsonrpc" });
+    if (value.length === 0)
+      violations.push({
+        path: "(root)",
+        found: "[]",
+        message: "An empty batch is not valid JSON-RPC",
+        source: "jsonrpc",
+      });
     if (version !== undefined && version >= "2025-06-18") {
-      violations.push({ path: "(root)", message: `JSON-RPC batches were removed in 2025-06-18; this session speaks ${version}`, source: "jsonrpc" });
+      violations.push({
+        path: "(root)",
+        message: `JSON-RPC batches were removed in 2025-06-18; this session speaks ${version}`,
+        source: "jsonrpc",
+      });
     }
     value.forEach((item, i) => checkOne(item, [i]));
   } else checkOne(value, []);
@@ -90,8 +108,14 @@ export function validateFrame(entry: FrameEntry, entries: readonly TrafficEntry[
     const approx = schemaNote(version, schemaVersion);
     if (approx) notes.add(approx);
   }
-  const status: ValidationStatus = violations.length > 0 ? "invalid" : checks.every((c) => c.checked) ? "valid" : "unchecked";
-  return { status, violations, ...(schemaVersion && { schemaVersion }), ...(notes.size > 0 && { note: [...notes].join(". ") }) };
+  const status: ValidationStatus =
+    violations.length > 0 ? "invalid" : checks.every((c) => c.checked) ? "valid" : "unchecked";
+  return {
+    status,
+    violations,
+    ...(schemaVersion && { schemaVersion }),
+    ...(notes.size > 0 && { note: [...notes].join(". ") }),
+  };
 }
 
 /** The method of the request a response (or a batch member with `id`) answers. */
@@ -113,7 +137,8 @@ function requestMethod(entry: FrameEntry, entries: readonly TrafficEntry[], id: 
 
 function methodOfId(rpc: RpcInfo, id: RequestId): string | undefined {
   if (rpc.type === "request") return rpc.id === id ? rpc.method : undefined;
-  if (rpc.type === "batch") for (const item of rpc.items) if (item.type === "request" && item.id === id) return item.method;
+  if (rpc.type === "batch")
+    for (const item of rpc.items) if (item.type === "request" && item.id === id) return item.method;
   return undefined;
 }
 
@@ -136,7 +161,10 @@ export class FrameValidator {
     const version = this.options.protocolVersion?.();
     const cached = this.cache.get(seq);
     if (cached && cached.version === version) return cached.result;
-    const result = validateFrame(entry, this.log.entries, { protocolVersion: version, maxBytes: this.options.maxBytes });
+    const result = validateFrame(entry, this.log.entries, {
+      protocolVersion: version,
+      maxBytes: this.options.maxBytes,
+    });
     this.cache.set(seq, { version, result });
     return result;
   }

@@ -54,5 +54,8 @@ export function isSpecRequest(method: string): boolean {
 }
 
 export function isSpecNotification(method: string): boolean {
-  return codecFor(LEGACY_SCHEMA_VERSION).hasNotificationMethod(method) || codecFor("2026-07-28").hasNotificationMethod(method);
+  return (
+    codecFor(LEGACY_SCHEMA_VERSION).hasNotificationMethod(method) ||
+    codecFor("2026-07-28").hasNotificationMethod(method)
+  );
 }

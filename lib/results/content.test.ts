@@ -11,7 +11,14 @@ describe("classifyContent", () => {
       { type: "resource", resource: { uri: "file:///b", text: "b" } },
       { type: "resource", resource: { uri: "file:///c", blob: "AAAA" } },
     ];
-    expect(blocks.map((b) => classifyContent(b).kind)).toEqual(["text", "image", "audio", "resource_link", "resource", "resource"]);
+    expect(blocks.map((b) => classifyContent(b).kind)).toEqual([
+      "text",
+      "image",
+      "audio",
+      "resource_link",
+      "resource",
+      "resource",
+    ]);
     const blob = classifyContent(blocks[5]);
     expect(blob.kind === "resource" && blob.contents).toEqual({ kind: "blob", blob: "AAAA" });
   });
@@ -20,8 +27,15 @@ describe("classifyContent", () => {
     const future = classifyContent({ type: "hologram", data: 1 });
     expect(future).toMatchObject({ kind: "unknown", type: "hologram", reason: "unknown content type hologram" });
     expect(contentLabel(future)).toBe("hologram");
-    expect(classifyContent({ type: "image", mimeType: "image/png" })).toMatchObject({ kind: "unknown", type: "image", reason: expect.stringContaining("data") });
-    expect(classifyContent({ type: "resource", resource: { uri: "x" } })).toMatchObject({ kind: "unknown", type: "resource" });
+    expect(classifyContent({ type: "image", mimeType: "image/png" })).toMatchObject({
+      kind: "unknown",
+      type: "image",
+      reason: expect.stringContaining("data"),
+    });
+    expect(classifyContent({ type: "resource", resource: { uri: "x" } })).toMatchObject({
+      kind: "unknown",
+      type: "resource",
+    });
     expect(classifyContent("nope")).toMatchObject({ kind: "unknown", type: "unknown" });
     expect(classifyContent({ text: "no type" })).toMatchObject({ kind: "unknown", type: "unknown" });
     expect(contentLabel(classifyContent({ type: "y".repeat(10_000) })).length).toBeLessThan(70);
@@ -30,12 +44,14 @@ describe("classifyContent", () => {
 
 describe("annotationBadges", () => {
   it("shows audience, priority, lastModified and keeps extra fields", () => {
-    expect(annotationBadges({ audience: ["user", "assistant"], priority: 0.5, lastModified: "2025-01-01T00:00:00Z", extra: { a: 1 } }).map((b) => b.text)).toEqual([
-      "audience: user, assistant",
-      "priority 0.5",
-      "modified 2025-01-01T00:00:00Z",
-      'extra: {"a":1}',
-    ]);
+    expect(
+      annotationBadges({
+        audience: ["user", "assistant"],
+        priority: 0.5,
+        lastModified: "2025-01-01T00:00:00Z",
+        extra: { a: 1 },
+      }).map((b) => b.text),
+    ).toEqual(["audience: user, assistant", "priority 0.5", "modified 2025-01-01T00:00:00Z", 'extra: {"a":1}']);
     expect(annotationBadges(undefined)).toEqual([]);
     expect(annotationBadges({ priority: "high" })).toEqual([{ key: "priority", text: 'priority: "high"' }]);
   });

@@ -1,4 +1,10 @@
-import type { AudioContent, EmbeddedResource, ImageContent, ResourceLink, TextContent } from "@modelcontextprotocol/client";
+import type {
+  AudioContent,
+  EmbeddedResource,
+  ImageContent,
+  ResourceLink,
+  TextContent,
+} from "@modelcontextprotocol/client";
 import { inertMediaType, safeDownloadName } from "./mediaTypes";
 
 /**
@@ -10,7 +16,11 @@ export type ClassifiedContent =
   | { kind: "image"; block: ImageContent }
   | { kind: "audio"; block: AudioContent }
   | { kind: "resource_link"; block: ResourceLink }
-  | { kind: "resource"; block: EmbeddedResource; contents: { kind: "text"; text: string } | { kind: "blob"; blob: string } }
+  | {
+      kind: "resource";
+      block: EmbeddedResource;
+      contents: { kind: "text"; text: string } | { kind: "blob"; blob: string };
+    }
   | { kind: "unknown"; type: string; reason: string; raw: unknown };
 
 type Obj = Record<string, unknown>;
@@ -25,8 +35,10 @@ export function classifyContent(block: unknown): ClassifiedContent {
   if (!isObj(block)) return unknown("unknown", "content block is not an object", block);
   const type = block.type;
   if (!isStr(type)) return unknown("unknown", "content block has no string `type`", block);
-  if (type.length > MAX_TYPE_CHARS) return unknown(`${type.slice(0, MAX_TYPE_CHARS)}…`, "unknown content type with an overlong name", block);
-  const missing = (field: string) => unknown(type, `malformed ${type} content: missing or non-string \`${field}\``, block);
+  if (type.length > MAX_TYPE_CHARS)
+    return unknown(`${type.slice(0, MAX_TYPE_CHARS)}…`, "unknown content type with an overlong name", block);
+  const missing = (field: string) =>
+    unknown(type, `malformed ${type} content: missing or non-string \`${field}\``, block);
   switch (type) {
     case "text":
       return isStr(block.text) ? { kind: "text", block: block as TextContent } : missing("text");
@@ -34,7 +46,9 @@ export function classifyContent(block: unknown): ClassifiedContent {
     case "audio":
       if (!isStr(block.data)) return missing("data");
       if (!isStr(block.mimeType)) return missing("mimeType");
-      return type === "image" ? { kind: "image", block: block as ImageContent } : { kind: "audio", block: block as AudioContent };
+      return type === "image"
+        ? { kind: "image", block: block as ImageContent }
+        : { kind: "audio", block: block as AudioContent };
     case "resource_link":
       if (!isStr(block.uri)) return missing("uri");
       return { kind: "resource_link", block: block as ResourceLink };
@@ -42,8 +56,10 @@ export function classifyContent(block: unknown): ClassifiedContent {
       const res = block.resource;
       if (!isObj(res)) return unknown(type, "malformed resource content: `resource` is not an object", block);
       if (!isStr(res.uri)) return unknown(type, "malformed resource content: missing `resource.uri`", block);
-      if (isStr(res.text)) return { kind: "resource", block: block as EmbeddedResource, contents: { kind: "text", text: res.text } };
-      if (isStr(res.blob)) return { kind: "resource", block: block as EmbeddedResource, contents: { kind: "blob", blob: res.blob } };
+      if (isStr(res.text))
+        return { kind: "resource", block: block as EmbeddedResource, contents: { kind: "text", text: res.text } };
+      if (isStr(res.blob))
+        return { kind: "resource", block: block as EmbeddedResource, contents: { kind: "blob", blob: res.blob } };
       return unknown(type, "malformed resource content: `resource` has neither `text` nor `blob`", block);
     }
     default:
@@ -71,7 +87,8 @@ export function annotationBadges(annotations: unknown): AnnotationBadge[] {
   const badges: AnnotationBadge[] = [];
   for (const [key, value] of Object.entries(annotations)) {
     if (value === undefined) continue;
-    if (key === "audience" && Array.isArray(value)) badges.push({ key, text: `audience: ${value.map(String).join(", ") || "none"}` });
+    if (key === "audience" && Array.isArray(value))
+      badges.push({ key, text: `audience: ${value.map(String).join(", ") || "none"}` });
     else if (key === "priority" && typeof value === "number") badges.push({ key, text: `priority ${value}` });
     else if (key === "lastModified" && isStr(value)) badges.push({ key, text: `modified ${value}` });
     else badges.push({ key, text: `${key}: ${shortJson(value)}` });
@@ -105,5 +122,9 @@ function safeDecode(s: string): string {
 
 /** Only inert raster types are previewed as an image (lib/results/mediaTypes.ts); SVG has its own sandboxed view. */
 export function isPreviewableImage(mimeType: string | undefined): boolean {
-  return mimeType !== undefined && /^image\/[a-z0-9.+-]+$/i.test(mimeType.trim()) && inertMediaType("image", mimeType) !== undefined;
+  return (
+    mimeType !== undefined &&
+    /^image\/[a-z0-9.+-]+$/i.test(mimeType.trim()) &&
+    inertMediaType("image", mimeType) !== undefined
+  );
 }

@@ -10,9 +10,7 @@ import { errorMessage } from "../base";
  * bytes are shown only if they are an inert raster image (or an SVG, sandboxed). Anything else is dropped.
  */
 export type IconSource =
-  | { kind: "inline"; src: string }
-  | { kind: "inline-svg"; base64: string }
-  | { kind: "remote"; url: string };
+  { kind: "inline"; src: string } | { kind: "inline-svg"; base64: string } | { kind: "remote"; url: string };
 
 export type LoadedIcon =
   | { kind: "raster"; mimeType: string; bytes: Uint8Array<ArrayBuffer> }
@@ -44,8 +42,13 @@ function classify(src: string): IconSource | undefined {
   if (data) {
     const base64 = /;base64$/i.test(data[2] ?? "");
     const type = data[1];
-    if (inertMediaType("image", type) && base64 && !(data[2] ?? "").slice(0, -7).includes(";")) return { kind: "inline", src: `data:${mediaEssence(type)};base64,${src.slice(data[0].length)}` };
-    if (isSvgType(type)) return { kind: "inline-svg", base64: base64 ? src.slice(data[0].length) : utf8Base64(safeDecode(src.slice(data[0].length))) };
+    if (inertMediaType("image", type) && base64 && !(data[2] ?? "").slice(0, -7).includes(";"))
+      return { kind: "inline", src: `data:${mediaEssence(type)};base64,${src.slice(data[0].length)}` };
+    if (isSvgType(type))
+      return {
+        kind: "inline-svg",
+        base64: base64 ? src.slice(data[0].length) : utf8Base64(safeDecode(src.slice(data[0].length))),
+      };
     return undefined;
   }
   try {
@@ -60,7 +63,11 @@ function classify(src: string): IconSource | undefined {
 export async function loadIcon(relayFetch: FetchLike, url: string, signal?: AbortSignal): Promise<LoadedIcon> {
   let response: Response;
   try {
-    response = await relayFetch(url, { method: "GET", headers: { accept: "image/avif,image/webp,image/png,image/*;q=0.8", "user-agent": ICON_USER_AGENT }, signal });
+    response = await relayFetch(url, {
+      method: "GET",
+      headers: { accept: "image/avif,image/webp,image/png,image/*;q=0.8", "user-agent": ICON_USER_AGENT },
+      signal,
+    });
   } catch (error) {
     return { kind: "refused", reason: errorMessage(error) };
   }
@@ -74,7 +81,10 @@ export async function loadIcon(relayFetch: FetchLike, url: string, signal?: Abor
   if (raster) return { kind: "raster", mimeType: raster, bytes };
   const declared = response.headers.get("content-type");
   if (isSvgType(declared ?? undefined) || looksLikeSvg(bytes)) return { kind: "svg", base64: bytesBase64(bytes) };
-  return { kind: "refused", reason: `not an image MCP Lens shows (${mediaEssence(declared ?? undefined) ?? "no type"})` };
+  return {
+    kind: "refused",
+    reason: `not an image MCP Lens shows (${mediaEssence(declared ?? undefined) ?? "no type"})`,
+  };
 }
 
 async function readLimited(response: Response, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {

@@ -50,7 +50,10 @@ export function containerSummary(value: object, total: number): string {
 export function primitiveText(value: unknown, max = 500): { text: string; cut: number } {
   if (typeof value === "string") {
     const cut = value.length > max ? value.length - max : 0;
-    return { text: JSON.stringify(cut ? value.slice(0, max) : value).slice(0, cut ? -1 : undefined) + (cut ? "…" : ""), cut };
+    return {
+      text: JSON.stringify(cut ? value.slice(0, max) : value).slice(0, cut ? -1 : undefined) + (cut ? "…" : ""),
+      cut,
+    };
   }
   if (value === undefined) return { text: "undefined", cut: 0 };
   if (typeof value === "bigint") return { text: `${value}n`, cut: 0 };

@@ -6,7 +6,13 @@ const text = (nodes: Inline[]): string =>
   nodes.map((n) => (n.type === "text" || n.type === "code" ? n.text : text(n.children))).join("");
 
 function links(nodes: Inline[]): string[] {
-  return nodes.flatMap((n) => (n.type === "link" ? [n.href, ...links(n.children)] : n.type === "text" || n.type === "code" ? [] : links(n.children)));
+  return nodes.flatMap((n) =>
+    n.type === "link"
+      ? [n.href, ...links(n.children)]
+      : n.type === "text" || n.type === "code"
+        ? []
+        : links(n.children),
+  );
 }
 
 function timed<T>(fn: () => T): { value: T; ms: number } {
@@ -32,7 +38,13 @@ describe("parseInline", () => {
   });
 
   it("keeps javascript:, data: and relative links as plain text", () => {
-    for (const src of ["[x](javascript:alert(1))", "[x](JavaScript:alert(1))", "[x](data:text/html,<script>)", "[x](/relative)", "<javascript:alert(1)>"]) {
+    for (const src of [
+      "[x](javascript:alert(1))",
+      "[x](JavaScript:alert(1))",
+      "[x](data:text/html,<script>)",
+      "[x](/relative)",
+      "<javascript:alert(1)>",
+    ]) {
       const nodes = parseInline(src);
       expect(links(nodes)).toEqual([]);
       expect(nodes).toEqual([{ type: "text", text: src }]);
@@ -40,7 +52,10 @@ describe("parseInline", () => {
   });
 
   it("accepts link titles and <angle> targets", () => {
-    expect(links(parseInline('[a](https://x.test/p "title") [b](<https://x.test/a b>)'))).toEqual(["https://x.test/p", "https://x.test/a%20b"]);
+    expect(links(parseInline('[a](https://x.test/p "title") [b](<https://x.test/a b>)'))).toEqual([
+      "https://x.test/p",
+      "https://x.test/a%20b",
+    ]);
   });
 
   it("renders HTML tags as literal text", () => {
@@ -49,11 +64,16 @@ describe("parseInline", () => {
   });
 
   it("links bare and <angle> http(s) URLs, without trailing punctuation", () => {
-    expect(links(parseInline("see https://a.test/x. and <http://b.test/>"))).toEqual(["https://a.test/x", "http://b.test/"]);
+    expect(links(parseInline("see https://a.test/x. and <http://b.test/>"))).toEqual([
+      "https://a.test/x",
+      "http://b.test/",
+    ]);
   });
 
   it("leaves intraword underscores and unmatched markers alone", () => {
-    expect(parseInline("snake_case_name and 2 * 3 and *open")).toEqual([{ type: "text", text: "snake_case_name and 2 * 3 and *open" }]);
+    expect(parseInline("snake_case_name and 2 * 3 and *open")).toEqual([
+      { type: "text", text: "snake_case_name and 2 * 3 and *open" },
+    ]);
   });
 
   it("honours backslash escapes", () => {
@@ -72,13 +92,17 @@ describe("parseInline", () => {
 
 describe("parseMarkdown", () => {
   it("parses headings, paragraphs, fenced code, lists, quotes and rules", () => {
-    const blocks = parseMarkdown("# Title #\n\nSome *text*\nmore\n\n```js\nlet a = '<b>';\n```\n- one\n- two\n  - nested\n1. first\n\n> quoted\n\n---");
+    const blocks = parseMarkdown(
+      "# Title #\n\nSome *text*\nmore\n\n```js\nlet a = '<b>';\n```\n- one\n- two\n  - nested\n1. first\n\n> quoted\n\n---",
+    );
     expect(blocks.map((b) => b.type)).toEqual(["heading", "paragraph", "code", "list", "list", "quote", "rule"]);
     expect(blocks[0]).toEqual({ type: "heading", level: 1, children: [{ type: "text", text: "Title" }] });
     expect(blocks[2]).toEqual({ type: "code", lang: "js", text: "let a = '<b>';" });
     const list = blocks[3] as Extract<Block, { type: "list" }>;
     expect(list.items.map((i) => text(i.children))).toEqual(["one", "two"]);
-    expect((list.items[1]?.lists[0] as Extract<Block, { type: "list" }>).items.map((i) => text(i.children))).toEqual(["nested"]);
+    expect((list.items[1]?.lists[0] as Extract<Block, { type: "list" }>).items.map((i) => text(i.children))).toEqual([
+      "nested",
+    ]);
     expect(blocks[4]).toMatchObject({ type: "list", ordered: true, start: 1 });
   });
 

@@ -93,10 +93,14 @@ export function parseMarkdown(src: string, depth = 0): Block[] {
     if (QUOTE.test(line)) {
       closePara();
       const quoted: string[] = [];
-      while (n < lines.length && QUOTE.test(lines[n] as string)) quoted.push((lines[n++] as string).replace(/^ {0,3}> ?/, ""));
+      while (n < lines.length && QUOTE.test(lines[n] as string))
+        quoted.push((lines[n++] as string).replace(/^ {0,3}> ?/, ""));
       n--;
       const inner = quoted.join("\n");
-      const children = depth < MAX_QUOTE_DEPTH ? parseMarkdown(inner, depth + 1) : [{ type: "paragraph", children: [{ type: "text", text: inner }] } as Block];
+      const children =
+        depth < MAX_QUOTE_DEPTH
+          ? parseMarkdown(inner, depth + 1)
+          : [{ type: "paragraph", children: [{ type: "text", text: inner }] } as Block];
       blocks.push({ type: "quote", children });
       continue;
     }
@@ -153,7 +157,14 @@ function startsBlock(line: string): boolean {
 
 function isClosingFence(line: string, marker: string): boolean {
   const t = line.trimStart();
-  return line.length - t.length <= 3 && t.startsWith(marker) && t.slice(marker.length).trim().replaceAll(marker[0] as string, "") === "";
+  return (
+    line.length - t.length <= 3 &&
+    t.startsWith(marker) &&
+    t
+      .slice(marker.length)
+      .trim()
+      .replaceAll(marker[0] as string, "") === ""
+  );
 }
 
 /** `---`, `***`, `___` (spaces allowed), checked by hand: a regex here backtracks on `- - - … x`. */

@@ -107,8 +107,12 @@ function bracketLink(src: string, i: number, depth: number, find: Find): Span | 
   // A link we will not make (javascript:, data:, relative…) stays visible as the literal source.
   if (!href) return { node: { type: "text", text: src.slice(i, end + 1) }, end: end + 1 };
   const label = src.slice(i + 1, close);
-  const children: Inline[] = depth >= MAX_INLINE_DEPTH ? [{ type: "text", text: label }] : parseInline(label, depth + 1);
-  return { node: { type: "link", href, children: children.length ? children : [{ type: "text", text: href }] }, end: end + 1 };
+  const children: Inline[] =
+    depth >= MAX_INLINE_DEPTH ? [{ type: "text", text: label }] : parseInline(label, depth + 1);
+  return {
+    node: { type: "link", href, children: children.length ? children : [{ type: "text", text: href }] },
+    end: end + 1,
+  };
 }
 
 function isUrlStart(src: string, i: number): boolean {

@@ -15,16 +15,35 @@ export { mediaEssence };
 export type MediaKind = "image" | "audio" | "video";
 
 const INERT: Record<MediaKind, ReadonlySet<string>> = {
-  image: new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "image/avif", "image/bmp", "image/x-icon", "image/vnd.microsoft.icon"]),
+  image: new Set([
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "image/avif",
+    "image/bmp",
+    "image/x-icon",
+    "image/vnd.microsoft.icon",
+  ]),
   audio: new Set([
-    "audio/mpeg", "audio/mp3", "audio/wav", "audio/wave", "audio/x-wav", "audio/ogg", "audio/opus", "audio/webm",
-    "audio/flac", "audio/x-flac", "audio/aac", "audio/mp4", "audio/x-m4a",
+    "audio/mpeg",
+    "audio/mp3",
+    "audio/wav",
+    "audio/wave",
+    "audio/x-wav",
+    "audio/ogg",
+    "audio/opus",
+    "audio/webm",
+    "audio/flac",
+    "audio/x-flac",
+    "audio/aac",
+    "audio/mp4",
+    "audio/x-m4a",
   ]),
   video: new Set(["video/mp4", "video/webm", "video/ogg", "video/quicktime"]),
 };
 
 export const DOWNLOAD_TYPE = "application/octet-stream";
-
 
 /** The type's essence when it is on `kind`'s allowlist (safe for a preview URL); undefined otherwise. */
 export function inertMediaType(kind: MediaKind, mimeType: string | undefined): string | undefined {
@@ -58,7 +77,10 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
  * not a Windows device name, at most 120 characters (the extension kept).
  */
 export function safeDownloadName(name: string, fallback = "download"): string {
-  let n = name.normalize("NFC").replace(UNSAFE_NAME_CHARS, "_").replace(/^[\s.]+|[\s.]+$/g, "");
+  let n = name
+    .normalize("NFC")
+    .replace(UNSAFE_NAME_CHARS, "_")
+    .replace(/^[\s.]+|[\s.]+$/g, "");
   if (WINDOWS_RESERVED.test(n)) n = `_${n}`;
   if (n.length > MAX_NAME) {
     const dot = n.lastIndexOf(".");

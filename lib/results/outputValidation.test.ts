@@ -19,13 +19,20 @@ describe("validateStructured", () => {
       { path: "/count", message: "must be integer" },
       { path: "/email", message: 'must match format "email"' },
     ]);
-    expect(validateStructured(schema, {})).toEqual([{ path: "(root)", message: "must have required property 'count'" }]);
+    expect(validateStructured(schema, {})).toEqual([
+      { path: "(root)", message: "must have required property 'count'" },
+    ]);
   });
 
   it("uses 2020-12 by default and draft-07 when declared", () => {
     const tuple2020 = { type: "array", prefixItems: [{ type: "string" }], items: false };
     expect(validateStructured(tuple2020, ["a", "b"])).toHaveLength(1);
-    const draft07 = { $schema: "http://json-schema.org/draft-07/schema#", type: "array", items: [{ type: "string" }], additionalItems: false };
+    const draft07 = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      type: "array",
+      items: [{ type: "string" }],
+      additionalItems: false,
+    };
     expect(validateStructured(draft07, ["a"])).toEqual([]);
     expect(validateStructured(draft07, ["a", 1])).toHaveLength(1);
     const draft04 = { $schema: "http://json-schema.org/draft-04/schema#", type: "object", required: ["a"] };

@@ -20,14 +20,17 @@ const compiled = new WeakMap<object, Compiled>();
  */
 export function validateStructured(outputSchema: unknown, structuredContent: unknown): Violation[] {
   if (typeof outputSchema !== "object" || outputSchema === null || Array.isArray(outputSchema)) {
-    return [{ path: "(schema)", message: "The tool's outputSchema is not a JSON object, so the result cannot be validated" }];
+    return [
+      { path: "(schema)", message: "The tool's outputSchema is not a JSON object, so the result cannot be validated" },
+    ];
   }
   let validator = compiled.get(outputSchema);
   if (!validator) {
     validator = compile(outputSchema as Record<string, unknown>);
     compiled.set(outputSchema, validator);
   }
-  if ("error" in validator) return [{ path: "(schema)", message: `The tool's outputSchema could not be compiled: ${validator.error}` }];
+  if ("error" in validator)
+    return [{ path: "(schema)", message: `The tool's outputSchema could not be compiled: ${validator.error}` }];
   let errors: SchemaError[];
   try {
     errors = validator.validate(structuredContent);
@@ -35,12 +38,19 @@ export function validateStructured(outputSchema: unknown, structuredContent: unk
     // e.g. content nested deeper than the stack allows
     return [{ path: "(root)", message: `structuredContent could not be validated: ${errorMessage(err)}` }];
   }
-  return errors.map(toViolation).sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return errors
+    .map(toViolation)
+    .sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function compile(schema: Record<string, unknown>): Compiled {
   const declared = schema.$schema;
-  const draft = declared === undefined || (typeof declared === "string" && declared.includes("2020-12")) ? "2020-12" : draftOf(schema) === "4" ? "4" : "7";
+  const draft =
+    declared === undefined || (typeof declared === "string" && declared.includes("2020-12"))
+      ? "2020-12"
+      : draftOf(schema) === "4"
+        ? "4"
+        : "7";
   const c = compileSchema(schema, draft);
   if ("error" in c) return c;
   // Like a meta-schema check: a keyword of the wrong shape makes the schema unusable here.
@@ -52,7 +62,10 @@ const rank = (path: string) => (path === "(root)" ? 0 : 1);
 function toViolation(error: SchemaError): Violation {
   const params = error.params;
   let message = error.message;
-  const extra = params.additionalProperty ?? params.unevaluatedProperty ?? (error.keyword === "enum" ? params.allowedValues : undefined);
+  const extra =
+    params.additionalProperty ??
+    params.unevaluatedProperty ??
+    (error.keyword === "enum" ? params.allowedValues : undefined);
   if (extra !== undefined) message += `: ${JSON.stringify(extra)}`;
   return { path: error.instancePath || "(root)", message };
 }

@@ -69,7 +69,8 @@ function closestBranch(branchOf: Map<SchemaError, number>, at: string): number {
   const scores = new Map<number, number>();
   for (const [e, b] of branchOf) {
     const depth = e.instancePath.split("/").length - at.split("/").length;
-    const heavy = (e.keyword === "type" && depth === 0) || ((e.keyword === "const" || e.keyword === "enum") && depth <= 1);
+    const heavy =
+      (e.keyword === "type" && depth === 0) || ((e.keyword === "const" || e.keyword === "enum") && depth <= 1);
     scores.set(b, (scores.get(b) ?? 0) + (heavy ? 100 : 1));
   }
   let best = -1;

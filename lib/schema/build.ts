@@ -39,7 +39,8 @@ export function modelFor(schema: unknown): FormModel {
 export function build(schema: unknown, at: string, depth: number, ctx: BuildContext): FieldNode {
   if (!isLeaf(schema) && (depth > LIMITS.eagerDepth || ctx.left <= 0)) return deferred(schema, at, depth, ctx);
   ctx.left--;
-  if (schema === true || (isRecord(schema) && Object.keys(schema).length === 0)) return jsonNode(schema, "any JSON value");
+  if (schema === true || (isRecord(schema) && Object.keys(schema).length === 0))
+    return jsonNode(schema, "any JSON value");
   if (schema === false) {
     warn(ctx, at, "the schema is false: no value is allowed");
     return jsonNode(schema, "the schema allows no value here");
@@ -63,7 +64,13 @@ export function build(schema: unknown, at: string, depth: number, ctx: BuildCont
 }
 
 /** Builds an already merged and noted schema by its shape. */
-export function buildShape(s: Record<string, unknown>, notes: string[], at: string, depth: number, ctx: BuildContext): FieldNode {
+export function buildShape(
+  s: Record<string, unknown>,
+  notes: string[],
+  at: string,
+  depth: number,
+  ctx: BuildContext,
+): FieldNode {
   const meta = metaOf(s, notes);
   const nullable = nullSplit(s);
   if (nullable) return buildNullable(s, nullable, meta, at, depth, ctx);
@@ -107,7 +114,13 @@ export function buildShape(s: Record<string, unknown>, notes: string[], at: stri
 }
 
 /** A `$ref`: built inline when its target is a leaf, otherwise a lazy node. */
-function buildRef(schema: Record<string, unknown>, ref: string, at: string, depth: number, ctx: BuildContext): FieldNode {
+function buildRef(
+  schema: Record<string, unknown>,
+  ref: string,
+  at: string,
+  depth: number,
+  ctx: BuildContext,
+): FieldNode {
   const siblings = without(schema, "$ref");
   const found = followRef(ref, ctx);
   if ("error" in found) {
@@ -116,7 +129,17 @@ function buildRef(schema: Record<string, unknown>, ref: string, at: string, dept
   }
   const plain = onlyAnnotations(siblings);
   const target = found.schema;
-  if (plain && isLeaf(target)) return build(isRecord(target) ? { ...target, ...siblings } : Object.keys(siblings).length ? { allOf: [siblings, target] } : target, at, depth, ctx);
+  if (plain && isLeaf(target))
+    return build(
+      isRecord(target)
+        ? { ...target, ...siblings }
+        : Object.keys(siblings).length
+          ? { allOf: [siblings, target] }
+          : target,
+      at,
+      depth,
+      ctx,
+    );
   const meta = metaOf({ ...(isRecord(target) ? annotationsOf(target) : {}), ...annotationsOf(siblings) }, []);
   meta.schema = schema;
   const make = (): FieldNode => {
@@ -128,7 +151,12 @@ function buildRef(schema: Record<string, unknown>, ref: string, at: string, dept
       ctx.refCache.set(found.ref, node);
       return node;
     }
-    return build(plain && isRecord(target) ? { ...target, ...siblings } : { allOf: [siblings, { $ref: found.ref }] }, at, 0, level);
+    return build(
+      plain && isRecord(target) ? { ...target, ...siblings } : { allOf: [siblings, { $ref: found.ref }] },
+      at,
+      0,
+      level,
+    );
   };
   return lazyNode(meta, found.name, make, ref);
 }
@@ -143,7 +171,8 @@ function followRef(ref: string, ctx: BuildContext): { schema: unknown; name: str
     const found = ctx.doc.lookup(current);
     if ("error" in found) return found;
     const t = found.schema;
-    if (!isRecord(t) || typeof t.$ref !== "string" || !onlyAnnotations(without(t, "$ref"))) return { ...found, ref: current };
+    if (!isRecord(t) || typeof t.$ref !== "string" || !onlyAnnotations(without(t, "$ref")))
+      return { ...found, ref: current };
     current = t.$ref;
   }
   return { error: `$ref chain longer than ${LIMITS.refHops} hops from "${ref}"` };
@@ -151,7 +180,13 @@ function followRef(ref: string, ctx: BuildContext): { schema: unknown; name: str
 
 /** Nesting past the eager limits: kept, built one more level when opened. */
 function deferred(schema: unknown, at: string, depth: number, ctx: BuildContext): FieldNode {
-  warn(ctx, at, depth > LIMITS.eagerDepth ? `nested deeper than ${LIMITS.eagerDepth} levels: built when opened` : `more than ${LIMITS.nodesPerLevel} fields: built when opened`);
+  warn(
+    ctx,
+    at,
+    depth > LIMITS.eagerDepth
+      ? `nested deeper than ${LIMITS.eagerDepth} levels: built when opened`
+      : `more than ${LIMITS.nodesPerLevel} fields: built when opened`,
+  );
   const meta = metaOf(isRecord(schema) ? annotationsOf(schema) : {}, []);
   meta.schema = schema;
   return lazyNode(meta, meta.title ?? "nested fields", () => build(schema, at, 0, nextLevel(ctx)));

@@ -5,7 +5,13 @@ import { regexFor } from "./regex";
 import type { BooleanNode, Choice, FieldNode, NodeMeta, NumberNode, StringNode } from "./types";
 
 /** A numeric keyword; a non-number is noted, never silently dropped. */
-function num(s: Record<string, unknown>, key: string, meta: NodeMeta, at: string, ctx: BuildContext): number | undefined {
+function num(
+  s: Record<string, unknown>,
+  key: string,
+  meta: NodeMeta,
+  at: string,
+  ctx: BuildContext,
+): number | undefined {
   const v = s[key];
   if (v === undefined) return undefined;
   if (typeof v === "number" && Number.isFinite(v)) return v;
@@ -39,7 +45,13 @@ export function buildString(s: Record<string, unknown>, meta: NodeMeta, at: stri
   };
 }
 
-export function buildNumber(s: Record<string, unknown>, integer: boolean, meta: NodeMeta, at: string, ctx: BuildContext): NumberNode {
+export function buildNumber(
+  s: Record<string, unknown>,
+  integer: boolean,
+  meta: NodeMeta,
+  at: string,
+  ctx: BuildContext,
+): NumberNode {
   let minimum = num(s, "minimum", meta, at, ctx);
   let maximum = num(s, "maximum", meta, at, ctx);
   let exclusiveMinimum = num(s, "exclusiveMinimum", meta, at, ctx);
@@ -48,7 +60,16 @@ export function buildNumber(s: Record<string, unknown>, integer: boolean, meta: 
   if (s.exclusiveMinimum === true && minimum !== undefined) [exclusiveMinimum, minimum] = [minimum, undefined];
   if (s.exclusiveMaximum === true && maximum !== undefined) [exclusiveMaximum, maximum] = [maximum, undefined];
   const multipleOf = num(s, "multipleOf", meta, at, ctx);
-  return { ...meta, kind: "number", integer, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf: multipleOf !== undefined && multipleOf > 0 ? multipleOf : undefined };
+  return {
+    ...meta,
+    kind: "number",
+    integer,
+    minimum,
+    maximum,
+    exclusiveMinimum,
+    exclusiveMaximum,
+    multipleOf: multipleOf !== undefined && multipleOf > 0 ? multipleOf : undefined,
+  };
 }
 
 export function buildBoolean(meta: NodeMeta): BooleanNode {
@@ -74,7 +95,11 @@ export function buildEnum(s: Record<string, unknown>, meta: NodeMeta, at: string
     warn(ctx, at, `'enum' has ${values.length} choices: edited as JSON`);
     return jsonNode(s, `'enum' has ${values.length} choices, too many for a list`, meta.notes);
   }
-  return { ...meta, kind: "enum", choices: uniqueLabels(values.map((value) => ({ value, label: choiceLabel(value) }))) };
+  return {
+    ...meta,
+    kind: "enum",
+    choices: uniqueLabels(values.map((value) => ({ value, label: choiceLabel(value) }))),
+  };
 }
 
 export function choiceLabel(value: unknown): string {

@@ -5,14 +5,29 @@ describe("variant picks stick to their value", () => {
   const picked = choose(choose(choose(NO_CHOICES, ["edits", 0], 1), ["edits", 2], 1), ["edits", 2, "target"], 0);
 
   it("a pick replaces the picks below it", () => {
-    expect([...choose(picked, ["edits", 2], 0)]).toEqual([["/edits/0", 1], ["/edits/2", 0]]);
+    expect([...choose(picked, ["edits", 2], 0)]).toEqual([
+      ["/edits/0", 1],
+      ["/edits/2", 0],
+    ]);
   });
 
   it("follow array items when one is removed or moved", () => {
-    const removed = afterEdit(picked, ["edits"], [], { kind: "reindex", to: (i) => (i === 0 ? undefined : i > 0 ? i - 1 : i) });
-    expect([...removed]).toEqual([["/edits/1", 1], ["/edits/1/target", 0]]);
+    const removed = afterEdit(picked, ["edits"], [], {
+      kind: "reindex",
+      to: (i) => (i === 0 ? undefined : i > 0 ? i - 1 : i),
+    });
+    expect([...removed]).toEqual([
+      ["/edits/1", 1],
+      ["/edits/1/target", 0],
+    ]);
     const swapped = afterEdit(picked, ["edits"], [], { kind: "reindex", to: (i) => (i === 0 ? 2 : i === 2 ? 0 : i) });
-    expect(new Map(swapped)).toEqual(new Map([["/edits/2", 1], ["/edits/0", 1], ["/edits/0/target", 0]]));
+    expect(new Map(swapped)).toEqual(
+      new Map([
+        ["/edits/2", 1],
+        ["/edits/0", 1],
+        ["/edits/0/target", 0],
+      ]),
+    );
   });
 
   it("follow a renamed map key, escaped as a pointer", () => {

@@ -15,7 +15,15 @@ const RFC3339 = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?(Z|[+-]
 export function splitDateTime(value: string): DateTimeParts | null {
   const m = RFC3339.exec(value);
   if (!m) return null;
-  const [, date, h, min, s, frac = "", offset] = m as unknown as [string, string, string, string, string, string | undefined, string];
+  const [, date, h, min, s, frac = "", offset] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+    string,
+  ];
   if (Number(h) > 23 || Number(min) > 59 || Number(s) > 59 || !validDate(date)) return null;
   if (offset !== "Z" && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4)) > 59)) return null;
   return { local: `${date}T${h}:${min}:${s}${frac}`, offset };
@@ -43,6 +51,8 @@ export function localOffsetAt(local: string): string {
 function validDate(date: string): boolean {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+    m - 1
+  ]!;
   return d <= days;
 }

@@ -11,9 +11,20 @@ describe("withDefaults (what 'Send defaults' sends)", () => {
       sort: { enum: ["asc", "desc"], default: "asc" },
       verbose: { type: "boolean", default: false },
       given: { type: "string", default: "d" },
-      filter: { type: "object", properties: { field: { type: "string", default: "name" }, deep: { type: "object", properties: { x: { type: "number", default: 1 } } } } },
+      filter: {
+        type: "object",
+        properties: {
+          field: { type: "string", default: "name" },
+          deep: { type: "object", properties: { x: { type: "number", default: 1 } } },
+        },
+      },
       rows: { type: "array", items: { type: "object", properties: { w: { type: "number", default: 2 } } } },
-      pick: { oneOf: [{ type: "object", properties: { kind: { const: "a" }, n: { type: "number", default: 5 } } }, { type: "object", properties: { kind: { const: "b" } } }] },
+      pick: {
+        oneOf: [
+          { type: "object", properties: { kind: { const: "a" }, n: { type: "number", default: 5 } } },
+          { type: "object", properties: { kind: { const: "b" } } },
+        ],
+      },
     },
   };
   const root = buildFormModel(schema).root;
@@ -43,7 +54,15 @@ describe("withDefaults (what 'Send defaults' sends)", () => {
 
   it("are found anywhere in a schema, so the option is offered only where it does something", () => {
     expect(schemaHasDefaults(schema)).toBe(true);
-    expect(schemaHasDefaults({ type: "object", properties: { a: { $ref: "#/$defs/A" } }, $defs: { A: { type: "number", default: 1 } } })).toBe(true);
-    expect(schemaHasDefaults({ type: "object", properties: { a: { type: "string", enum: [{ default: 1 }] } } })).toBe(false);
+    expect(
+      schemaHasDefaults({
+        type: "object",
+        properties: { a: { $ref: "#/$defs/A" } },
+        $defs: { A: { type: "number", default: 1 } },
+      }),
+    ).toBe(true);
+    expect(schemaHasDefaults({ type: "object", properties: { a: { type: "string", enum: [{ default: 1 }] } } })).toBe(
+      false,
+    );
   });
 });

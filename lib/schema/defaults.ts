@@ -19,15 +19,24 @@ export function withDefaults(node: FieldNode, value: unknown): unknown {
           if (p.node.hasDefault && p.node.default !== undefined) out[p.name] = clone(p.node.default);
         } else out[p.name] = withDefaults(p.node, value[p.name]);
       }
-      if (node.rest) for (const k of Object.keys(value)) if (!node.properties.some((p) => p.name === k)) out[k] = entry(node.rest, k, value[k]);
+      if (node.rest)
+        for (const k of Object.keys(value))
+          if (!node.properties.some((p) => p.name === k)) out[k] = entry(node.rest, k, value[k]);
       return out;
     }
     case "map":
-      return isRecord(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, entry(node, k, v)])) : value;
+      return isRecord(value)
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, entry(node, k, v)]))
+        : value;
     case "array":
       return Array.isArray(value) ? value.map((v) => withDefaults(node.items, v)) : value;
     case "tuple":
-      return Array.isArray(value) ? value.map((v, i) => { const n = node.prefix[i] ?? node.rest; return n ? withDefaults(n, v) : v; }) : value;
+      return Array.isArray(value)
+        ? value.map((v, i) => {
+            const n = node.prefix[i] ?? node.rest;
+            return n ? withDefaults(n, v) : v;
+          })
+        : value;
     case "union": {
       const i = variantFor(node, value);
       return i >= 0 ? withDefaults(node.variants[i]!.node, value) : value;
@@ -58,7 +67,8 @@ export function schemaHasDefaults(schema: unknown): boolean {
     if (Array.isArray(s)) stack.push(...s);
     else if (isRecord(s)) {
       if (Object.hasOwn(s, "default")) return true;
-      for (const [k, v] of Object.entries(s)) if (k !== "enum" && k !== "const" && k !== "examples" && typeof v === "object" && v !== null) stack.push(v);
+      for (const [k, v] of Object.entries(s))
+        if (k !== "enum" && k !== "const" && k !== "examples" && typeof v === "object" && v !== null) stack.push(v);
     }
   }
   return false;

@@ -34,10 +34,12 @@ export class SchemaDocument {
       if (found === undefined) return { error: `external $ref "${ref}" is not resolved` };
       start = found;
     }
-    if (fragment === "") return { schema: start, name: base ? lastPart(base) : titleOf(start) ?? "root" };
+    if (fragment === "") return { schema: start, name: base ? lastPart(base) : (titleOf(start) ?? "root") };
     if (!fragment.startsWith("/")) {
       const anchored = this.byId("#" + fragment);
-      return anchored === undefined ? { error: `$ref anchor "${ref}" not found` } : { schema: anchored, name: fragment };
+      return anchored === undefined
+        ? { error: `$ref anchor "${ref}" not found` }
+        : { schema: anchored, name: fragment };
     }
     let cur = start;
     const segs = pointerSegments(fragment);
@@ -54,7 +56,8 @@ export class SchemaDocument {
     this.ids ??= indexIds(this.root);
     const exact = this.ids.get(key);
     if (exact !== undefined) return exact;
-    for (const [id, schema] of this.ids) if (!key.startsWith("#") && (id.endsWith("/" + key) || key.endsWith("/" + id))) return schema;
+    for (const [id, schema] of this.ids)
+      if (!key.startsWith("#") && (id.endsWith("/" + key) || key.endsWith("/" + id))) return schema;
     return undefined;
   }
 }
@@ -71,8 +74,10 @@ function indexIds(root: unknown): Map<string, unknown> {
     }
     if (!isRecord(cur)) continue;
     if (typeof cur.$id === "string") ids.set(cur.$id.startsWith("#") ? cur.$id : cur.$id.replace(/#$/, ""), cur);
-    for (const k of ["$anchor", "$dynamicAnchor", "$recursiveAnchor"]) if (typeof cur[k] === "string") ids.set("#" + cur[k], cur);
-    for (const [k, v] of Object.entries(cur)) if (!DATA_KEYWORDS.has(k) && typeof v === "object" && v !== null) stack.push(v);
+    for (const k of ["$anchor", "$dynamicAnchor", "$recursiveAnchor"])
+      if (typeof cur[k] === "string") ids.set("#" + cur[k], cur);
+    for (const [k, v] of Object.entries(cur))
+      if (!DATA_KEYWORDS.has(k) && typeof v === "object" && v !== null) stack.push(v);
   }
   if (typeof (root as { $id?: unknown } | null)?.$id !== "string") ids.set("", root);
   return ids;

@@ -26,8 +26,10 @@ export function fieldErrors(node: FieldNode, value: unknown): string[] {
       if (!isRecord(value)) return [`must be an object, not ${jsonType(value)}`];
       const n = Object.keys(value).length;
       const out: string[] = [];
-      if (node.minProperties !== undefined && n < node.minProperties) out.push(`must have at least ${node.minProperties} properties`);
-      if (node.maxProperties !== undefined && n > node.maxProperties) out.push(`must have at most ${node.maxProperties} properties`);
+      if (node.minProperties !== undefined && n < node.minProperties)
+        out.push(`must have at least ${node.minProperties} properties`);
+      if (node.maxProperties !== undefined && n > node.maxProperties)
+        out.push(`must have at most ${node.maxProperties} properties`);
       return out;
     }
     case "array":
@@ -41,16 +43,20 @@ export function fieldErrors(node: FieldNode, value: unknown): string[] {
 function stringErrors(node: StringNode, s: string): string[] {
   const out: string[] = [];
   const length = [...s].length;
-  if (node.minLength !== undefined && length < node.minLength) out.push(`must be at least ${node.minLength} characters`);
+  if (node.minLength !== undefined && length < node.minLength)
+    out.push(`must be at least ${node.minLength} characters`);
   if (node.maxLength !== undefined && length > node.maxLength) out.push(`must be at most ${node.maxLength} characters`);
-  if (node.pattern !== undefined && regexFor(node.pattern)?.test(s) === false) out.push(`must match the pattern ${node.pattern}`);
+  if (node.pattern !== undefined && regexFor(node.pattern)?.test(s) === false)
+    out.push(`must match the pattern ${node.pattern}`);
   if (node.format !== undefined && !formatOk(node.format, s)) out.push(`must be a valid ${node.format}`);
   return out;
 }
 
 /** The same format checks as argument validation (./jsonSchema.ts); unknown formats pass. */
 function formatOk(format: string, s: string): boolean {
-  const check = Object.hasOwn(FORMATS, format) ? (FORMATS as Record<string, ((s: string) => boolean) | undefined>)[format] : undefined;
+  const check = Object.hasOwn(FORMATS, format)
+    ? (FORMATS as Record<string, ((s: string) => boolean) | undefined>)[format]
+    : undefined;
   return check === undefined || check(s);
 }
 
@@ -64,14 +70,16 @@ function numberErrors(node: NumberNode, n: number): string[] {
   if (node.exclusiveMaximum !== undefined && n >= node.exclusiveMaximum) out.push(`must be < ${node.exclusiveMaximum}`);
   if (node.multipleOf !== undefined) {
     const q = n / node.multipleOf;
-    if (Math.abs(q - Math.round(q)) > 1e-9 * Math.max(1, Math.abs(q))) out.push(`must be a multiple of ${node.multipleOf}`);
+    if (Math.abs(q - Math.round(q)) > 1e-9 * Math.max(1, Math.abs(q)))
+      out.push(`must be a multiple of ${node.multipleOf}`);
   }
   return out;
 }
 
 function arrayErrors(node: { minItems?: number; maxItems?: number; uniqueItems: boolean }, items: unknown[]): string[] {
   const out: string[] = [];
-  if (node.minItems !== undefined && items.length < node.minItems) out.push(`must have at least ${node.minItems} items`);
+  if (node.minItems !== undefined && items.length < node.minItems)
+    out.push(`must have at least ${node.minItems} items`);
   if (node.maxItems !== undefined && items.length > node.maxItems) out.push(`must have at most ${node.maxItems} items`);
   if (node.uniqueItems && hasDuplicates(items)) out.push("items must be unique");
   return out;
@@ -90,6 +98,10 @@ function hasDuplicates(items: unknown[]): boolean {
 /** JSON with sorted keys, so equal values have equal text. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (isRecord(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+  if (isRecord(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(",")}}`;
   return JSON.stringify(v) ?? "null";
 }

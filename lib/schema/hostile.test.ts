@@ -50,7 +50,11 @@ describe("hostile schemas", () => {
   });
 
   it("a $ref cycle a → b → a is reported, not followed", () => {
-    const { root, warnings } = survive({ type: "object", properties: { x: { $ref: "#/$defs/a" } }, $defs: { a: { $ref: "#/$defs/b" }, b: { $ref: "#/$defs/a" } } });
+    const { root, warnings } = survive({
+      type: "object",
+      properties: { x: { $ref: "#/$defs/a" } },
+      $defs: { a: { $ref: "#/$defs/b" }, b: { $ref: "#/$defs/a" } },
+    });
     expect(prop(root, "x").kind).toBe("json");
     expect(warnings.join()).toMatch(/cyclic \$ref/);
   });
@@ -70,13 +74,21 @@ describe("hostile schemas", () => {
   it("recursive allOf and oneOf through $refs terminate", () => {
     survive({ $defs: { A: { allOf: [{ $ref: "#/$defs/A" }, { $ref: "#/$defs/A" }] } }, $ref: "#/$defs/A" });
     survive({ allOf: [{ $ref: "#" }, { $ref: "#" }], properties: { a: { type: "string" } } });
-    const { root } = survive({ $defs: { E: { oneOf: [{ $ref: "#/$defs/E" }, { type: "object", properties: { e: { $ref: "#/$defs/E" } } }] } }, $ref: "#/$defs/E" });
+    const { root } = survive({
+      $defs: { E: { oneOf: [{ $ref: "#/$defs/E" }, { type: "object", properties: { e: { $ref: "#/$defs/E" } } }] } },
+      $ref: "#/$defs/E",
+    });
     expect(["union", "ref", "json", "object"]).toContain(root.kind);
   });
 
   it("a 1 MB schema builds quickly", () => {
     const properties: Record<string, unknown> = {};
-    for (let i = 0; i < 2500; i++) properties[`p${i}`] = { type: "object", description: "d".repeat(300), properties: { a: { type: "string", enum: ["x", "y"] }, b: { type: "array", items: { type: "number" } } } };
+    for (let i = 0; i < 2500; i++)
+      properties[`p${i}`] = {
+        type: "object",
+        description: "d".repeat(300),
+        properties: { a: { type: "string", enum: ["x", "y"] }, b: { type: "array", items: { type: "number" } } },
+      };
     const schema = { type: "object", properties };
     expect(JSON.stringify(schema).length).toBeGreaterThan(1_000_000);
     const t0 = performance.now();
@@ -114,9 +126,22 @@ describe("hostile schemas", () => {
   });
 
   it("many union branches that each repeat the base stay within the node budget", () => {
-    const variants = Array.from({ length: 60 }, (_, i) => ({ properties: { [`v${i}`]: { oneOf: Array.from({ length: 60 }, (_, j) => ({ type: "object", properties: { [`w${j}`]: { type: "string" } } })) } } }));
+    const variants = Array.from({ length: 60 }, (_, i) => ({
+      properties: {
+        [`v${i}`]: {
+          oneOf: Array.from({ length: 60 }, (_, j) => ({
+            type: "object",
+            properties: { [`w${j}`]: { type: "string" } },
+          })),
+        },
+      },
+    }));
     const t0 = performance.now();
-    const { root, warnings } = buildFormModel({ type: "object", properties: { id: { type: "string" } }, oneOf: variants });
+    const { root, warnings } = buildFormModel({
+      type: "object",
+      properties: { id: { type: "string" } },
+      oneOf: variants,
+    });
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(warnings.join()).toMatch(/more than \d+ fields/);
     const u = as(root, "union");

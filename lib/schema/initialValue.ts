@@ -20,7 +20,13 @@ export function initialValue(nodeOrSchema: unknown, required = true, refs: numbe
 
 /** A form node (not a schema): schemas never carry all of these at once. */
 function isFieldNode(v: unknown): v is FieldNode {
-  return isRecord(v) && typeof v.kind === "string" && typeof v.hasDefault === "boolean" && Array.isArray(v.notes) && "schema" in v;
+  return (
+    isRecord(v) &&
+    typeof v.kind === "string" &&
+    typeof v.hasDefault === "boolean" &&
+    Array.isArray(v.notes) &&
+    "schema" in v
+  );
 }
 
 function skeleton(node: FieldNode, required: boolean, refs: number): unknown {
@@ -53,7 +59,9 @@ function skeleton(node: FieldNode, required: boolean, refs: number): unknown {
       return out;
     }
     case "union":
-      return node.variants.length > 0 ? variantValue(node.variants[0]!.node, node.discriminator, node.variants[0]!.tag, refs) : undefined;
+      return node.variants.length > 0
+        ? variantValue(node.variants[0]!.node, node.discriminator, node.variants[0]!.tag, refs)
+        : undefined;
     case "nullable":
       return skeleton(node.inner, true, refs);
     case "ref":
@@ -64,7 +72,12 @@ function skeleton(node: FieldNode, required: boolean, refs: number): unknown {
 }
 
 /** A variant's starting value with its discriminator set (first, as people write it). */
-export function variantValue(node: FieldNode, discriminator: string | undefined, tag: unknown, refs: number = LIMITS.skeletonRefs): unknown {
+export function variantValue(
+  node: FieldNode,
+  discriminator: string | undefined,
+  tag: unknown,
+  refs: number = LIMITS.skeletonRefs,
+): unknown {
   const v = skeleton(node, true, refs);
   if (discriminator === undefined || tag === undefined) return v;
   const rest = typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};

@@ -36,7 +36,10 @@ export function draftOf(schema: unknown): SchemaDraft {
   return "2020-12";
 }
 
-export function compileSchema(schema: unknown, draft: SchemaDraft = draftOf(schema)): CompiledSchema | { error: string } {
+export function compileSchema(
+  schema: unknown,
+  draft: SchemaDraft = draftOf(schema),
+): CompiledSchema | { error: string } {
   const sane = sanitizeSchema(schema, draft === "4");
   if ("error" in sane) return sane;
   if (sane.fatal) return { error: sane.fatal };
@@ -68,8 +71,14 @@ function unresolvedRef(root: unknown, lookup: Record<string, unknown>): string |
     const node = stack.pop();
     if (Array.isArray(node)) stack.push(...node);
     else if (isRecord(node)) {
-      if (typeof node.$ref === "string" && lookup[(node.__absolute_ref__ as string | undefined) ?? node.$ref] === undefined) return node.$ref;
-      for (const [k, v] of Object.entries(node)) if (k !== "enum" && k !== "const" && k !== "default" && k !== "examples" && typeof v === "object") stack.push(v);
+      if (
+        typeof node.$ref === "string" &&
+        lookup[(node.__absolute_ref__ as string | undefined) ?? node.$ref] === undefined
+      )
+        return node.$ref;
+      for (const [k, v] of Object.entries(node))
+        if (k !== "enum" && k !== "const" && k !== "default" && k !== "examples" && typeof v === "object")
+          stack.push(v);
     }
   }
   return undefined;
@@ -98,7 +107,16 @@ function withSchemaPatterns<T>(patterns: Map<string, SchemaPattern>, run: () => 
   }
 }
 
-const WRAPPERS = new Set(["properties", "patternProperties", "$ref", "$recursiveRef", "allOf", "prefixItems", "dependentSchemas", "dependencies"]);
+const WRAPPERS = new Set([
+  "properties",
+  "patternProperties",
+  "$ref",
+  "$recursiveRef",
+  "allOf",
+  "prefixItems",
+  "dependentSchemas",
+  "dependencies",
+]);
 const LIST_LIMITS = new Set(["items", "additionalItems", "unevaluatedItems"]);
 const EXTRA_PROPERTIES = new Set(["additionalProperties", "unevaluatedProperties"]);
 
@@ -112,7 +130,8 @@ function toSchemaErrors(units: readonly OutputUnit[], root: unknown, lookup: Rec
     const schemaPath = decode(u.keywordLocation);
     const value = schemaAt(root, lookup, schemaPath);
     const next = units[i + 1];
-    const error = (keyword: string, message: string, params: Record<string, unknown> = {}, path = instancePath) => out.push({ keyword, instancePath: path, schemaPath, params, message });
+    const error = (keyword: string, message: string, params: Record<string, unknown> = {}, path = instancePath) =>
+      out.push({ keyword, instancePath: path, schemaPath, params, message });
     if (WRAPPERS.has(u.keyword) || (u.keyword === "dependencies" && !/does not have "/.test(u.error))) continue;
     if (EXTRA_PROPERTIES.has(u.keyword) || LIST_LIMITS.has(u.keyword)) {
       if (value !== false) continue; // a schema: its own errors follow
@@ -121,12 +140,20 @@ function toSchemaErrors(units: readonly OutputUnit[], root: unknown, lookup: Rec
       const last = pointerSegments(child.slice(instancePath.length)).at(0) ?? "";
       if (EXTRA_PROPERTIES.has(u.keyword)) {
         const unevaluated = u.keyword === "unevaluatedProperties";
-        error(u.keyword, `must NOT have ${unevaluated ? "unevaluated" : "additional"} properties`, { [unevaluated ? "unevaluatedProperty" : "additionalProperty"]: last });
+        error(u.keyword, `must NOT have ${unevaluated ? "unevaluated" : "additional"} properties`, {
+          [unevaluated ? "unevaluatedProperty" : "additionalProperty"]: last,
+        });
       } else if (!reported.has(`${instancePath}\u0000${schemaPath}`)) {
         // One error per array, as Ajv gives: the limit is what the tuple allows.
         reported.add(`${instancePath}\u0000${schemaPath}`);
         const parent = schemaAt(root, lookup, schemaPath.slice(0, schemaPath.lastIndexOf("/")));
-        const tuple = isRecord(parent) ? (u.keyword === "items" ? parent.prefixItems : u.keyword === "additionalItems" ? parent.items : undefined) : undefined;
+        const tuple = isRecord(parent)
+          ? u.keyword === "items"
+            ? parent.prefixItems
+            : u.keyword === "additionalItems"
+              ? parent.items
+              : undefined
+          : undefined;
         const limit = Array.isArray(tuple) ? tuple.length : Number(last);
         error(u.keyword, `must NOT have more than ${limit} items`, { limit });
       }
@@ -139,7 +166,12 @@ function toSchemaErrors(units: readonly OutputUnit[], root: unknown, lookup: Rec
     if (u.keyword === "propertyNames") {
       const name = /^Property name "([\s\S]*)" does not match schema\.$/.exec(u.error)?.[1] ?? "";
       error("propertyNames", "property name must be valid", { propertyName: name });
-      while (units[i + 1] && fragmentPointer(units[i + 1]!.instanceLocation).startsWith(`${instancePath}/`) && decode(units[i + 1]!.keywordLocation).startsWith(schemaPath)) i++;
+      while (
+        units[i + 1] &&
+        fragmentPointer(units[i + 1]!.instanceLocation).startsWith(`${instancePath}/`) &&
+        decode(units[i + 1]!.keywordLocation).startsWith(schemaPath)
+      )
+        i++;
       continue;
     }
     out.push({ keyword: u.keyword, instancePath, schemaPath, ...describe(u, value, schemaPath, root, lookup) });
@@ -147,7 +179,13 @@ function toSchemaErrors(units: readonly OutputUnit[], root: unknown, lookup: Rec
   return out;
 }
 
-function describe(u: OutputUnit, value: unknown, schemaPath: string, root: unknown, lookup: Record<string, unknown>): { message: string; params: Record<string, unknown> } {
+function describe(
+  u: OutputUnit,
+  value: unknown,
+  schemaPath: string,
+  root: unknown,
+  lookup: Record<string, unknown>,
+): { message: string; params: Record<string, unknown> } {
   const v = value;
   switch (u.keyword) {
     case "type":
@@ -166,17 +204,31 @@ function describe(u: OutputUnit, value: unknown, schemaPath: string, root: unkno
       return { message: `must match pattern "${String(v)}"`, params: { pattern: v } };
     case "minLength":
     case "maxLength":
-      return { message: `must NOT have ${u.keyword === "minLength" ? "fewer" : "more"} than ${String(v)} characters`, params: { limit: v } };
+      return {
+        message: `must NOT have ${u.keyword === "minLength" ? "fewer" : "more"} than ${String(v)} characters`,
+        params: { limit: v },
+      };
     case "minItems":
     case "maxItems":
-      return { message: `must NOT have ${u.keyword === "minItems" ? "fewer" : "more"} than ${String(v)} items`, params: { limit: v } };
+      return {
+        message: `must NOT have ${u.keyword === "minItems" ? "fewer" : "more"} than ${String(v)} items`,
+        params: { limit: v },
+      };
     case "minProperties":
     case "maxProperties":
-      return { message: `must NOT have ${u.keyword === "minProperties" ? "fewer" : "more"} than ${String(v)} properties`, params: { limit: v } };
+      return {
+        message: `must NOT have ${u.keyword === "minProperties" ? "fewer" : "more"} than ${String(v)} properties`,
+        params: { limit: v },
+      };
     case "minimum":
     case "maximum": {
       // draft-04: a boolean exclusiveMinimum/Maximum beside the bound makes it strict.
-      const exclusive = schemaAt(root, lookup, schemaPath.replace(/(minimum|maximum)$/, (m) => `exclusive${m[0]!.toUpperCase()}${m.slice(1)}`)) === true;
+      const exclusive =
+        schemaAt(
+          root,
+          lookup,
+          schemaPath.replace(/(minimum|maximum)$/, (m) => `exclusive${m[0]!.toUpperCase()}${m.slice(1)}`),
+        ) === true;
       const op = u.keyword === "minimum" ? (exclusive ? ">" : ">=") : exclusive ? "<" : "<=";
       return { message: `must be ${op} ${String(v)}`, params: { comparison: op, limit: v } };
     }
@@ -189,25 +241,40 @@ function describe(u: OutputUnit, value: unknown, schemaPath: string, root: unkno
       return { message: `must be multiple of ${String(v)}`, params: { multipleOf: v } };
     case "uniqueItems": {
       const [, j, k] = /indexes (\d+) and (\d+)/.exec(u.error) ?? [];
-      return { message: `must NOT have duplicate items (items ## ${k} and ${j} are identical)`, params: { i: Number(k), j: Number(j) } };
+      return {
+        message: `must NOT have duplicate items (items ## ${k} and ${j} are identical)`,
+        params: { i: Number(k), j: Number(j) },
+      };
     }
     case "anyOf":
       return { message: "must match a schema in anyOf", params: {} };
     case "oneOf":
-      return { message: "must match exactly one schema in oneOf", params: { passingSchemas: /\((\d+) matches\)/.exec(u.error)?.[1] } };
+      return {
+        message: "must match exactly one schema in oneOf",
+        params: { passingSchemas: /\((\d+) matches\)/.exec(u.error)?.[1] },
+      };
     case "not":
       return { message: "must NOT be valid", params: {} };
     case "if":
-      return { message: `must match "${u.error.includes('"else"') ? "else" : "then"}" schema`, params: { failingKeyword: u.error.includes('"else"') ? "else" : "then" } };
+      return {
+        message: `must match "${u.error.includes('"else"') ? "else" : "then"}" schema`,
+        params: { failingKeyword: u.error.includes('"else"') ? "else" : "then" },
+      };
     case "contains":
       return { message: "must contain at least 1 valid item(s)", params: { minContains: 1 } };
     case "minContains":
     case "maxContains":
-      return { message: `must contain ${u.keyword === "minContains" ? "at least" : "at most"} ${String(v)} valid item(s)`, params: { limit: v } };
+      return {
+        message: `must contain ${u.keyword === "minContains" ? "at least" : "at most"} ${String(v)} valid item(s)`,
+        params: { limit: v },
+      };
     case "dependentRequired":
     case "dependencies": {
       const [, property, missing] = /^Instance has "([\s\S]*)" but does not have "([\s\S]*)"\.$/.exec(u.error) ?? [];
-      return { message: `must have property ${missing} when property ${property} is present`, params: { property, missingProperty: missing } };
+      return {
+        message: `must have property ${missing} when property ${property} is present`,
+        params: { property, missingProperty: missing },
+      };
     }
     case "false":
       return { message: "boolean schema is false", params: {} };
@@ -233,7 +300,8 @@ function decode(location: string): string {
 function schemaAt(root: unknown, lookup: Record<string, unknown>, location: string): unknown {
   let cur: unknown = root;
   for (const seg of pointerSegments(location.replace(/^#/, ""))) {
-    if (seg === "$ref" && isRecord(cur) && typeof cur.$ref === "string") cur = lookup[(cur.__absolute_ref__ as string | undefined) ?? cur.$ref];
+    if (seg === "$ref" && isRecord(cur) && typeof cur.$ref === "string")
+      cur = lookup[(cur.__absolute_ref__ as string | undefined) ?? cur.$ref];
     else if (seg === "$recursiveRef" && isRecord(cur)) cur = lookup[cur.__absolute_recursive_ref__ as string] ?? cur;
     else if (Array.isArray(cur)) cur = cur[Number(seg)];
     else if (isRecord(cur)) cur = cur[seg];

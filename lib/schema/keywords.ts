@@ -2,14 +2,57 @@ import { isRecord } from "./pointer";
 
 /** Keywords the form renders, or that carry no constraint a control could enforce. */
 const KNOWN = new Set([
-  "$schema", "$id", "$ref", "$defs", "definitions", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$comment", "$vocabulary",
-  "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
-  "maxLength", "minLength", "pattern", "format", "contentEncoding", "contentMediaType", "contentSchema",
-  "maxItems", "minItems", "uniqueItems", "items", "prefixItems", "additionalItems",
-  "maxProperties", "minProperties", "required", "properties", "patternProperties", "additionalProperties",
-  "allOf", "anyOf", "oneOf", "title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples",
+  "$schema",
+  "$id",
+  "$ref",
+  "$defs",
+  "definitions",
+  "$anchor",
+  "$dynamicAnchor",
+  "$recursiveAnchor",
+  "$comment",
+  "$vocabulary",
+  "type",
+  "enum",
+  "const",
+  "multipleOf",
+  "maximum",
+  "exclusiveMaximum",
+  "minimum",
+  "exclusiveMinimum",
+  "maxLength",
+  "minLength",
+  "pattern",
+  "format",
+  "contentEncoding",
+  "contentMediaType",
+  "contentSchema",
+  "maxItems",
+  "minItems",
+  "uniqueItems",
+  "items",
+  "prefixItems",
+  "additionalItems",
+  "maxProperties",
+  "minProperties",
+  "required",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "title",
+  "description",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "examples",
   // OpenAPI: `nullable` and `discriminator` are understood; `example` is shown like `examples`.
-  "nullable", "discriminator", "example",
+  "nullable",
+  "discriminator",
+  "example",
 ]);
 
 /** Keywords kept for validation but not turned into controls. */
@@ -33,15 +76,46 @@ const UNRENDERED: Record<string, string> = {
 
 /** Keywords holding subschemas: a schema without any of them cannot recurse. */
 const SUBSCHEMA_KEYS = [
-  "$ref", "$dynamicRef", "$recursiveRef", "properties", "patternProperties", "additionalProperties", "items", "prefixItems",
-  "additionalItems", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "dependencies",
-  "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems",
+  "$ref",
+  "$dynamicRef",
+  "$recursiveRef",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "items",
+  "prefixItems",
+  "additionalItems",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "then",
+  "else",
+  "dependentSchemas",
+  "dependencies",
+  "contains",
+  "propertyNames",
+  "unevaluatedProperties",
+  "unevaluatedItems",
 ];
 
 /** Annotations: a schema made only of these adds nothing to what it sits beside. */
 export const ANNOTATIONS = new Set([
-  "title", "description", "default", "examples", "example", "deprecated", "readOnly", "writeOnly", "$comment",
-  "$schema", "$id", "$defs", "definitions", "$anchor",
+  "title",
+  "description",
+  "default",
+  "examples",
+  "example",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "$comment",
+  "$schema",
+  "$id",
+  "$defs",
+  "definitions",
+  "$anchor",
 ]);
 
 /** Notes for every keyword of `schema` the form does not render (each named once). */
@@ -72,13 +146,25 @@ export function without(schema: Record<string, unknown>, ...keys: string[]): Rec
 
 export function annotationsOf(schema: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(schema)) if (ANNOTATIONS.has(k) && k !== "$defs" && k !== "definitions") out[k] = v;
+  for (const [k, v] of Object.entries(schema))
+    if (ANNOTATIONS.has(k) && k !== "$defs" && k !== "definitions") out[k] = v;
   return out;
 }
 
 const JSON_TYPES = new Set(["null", "boolean", "object", "array", "number", "string", "integer"]);
 const HINTS: [string, readonly string[]][] = [
-  ["object", ["properties", "additionalProperties", "patternProperties", "required", "minProperties", "maxProperties", "propertyNames"]],
+  [
+    "object",
+    [
+      "properties",
+      "additionalProperties",
+      "patternProperties",
+      "required",
+      "minProperties",
+      "maxProperties",
+      "propertyNames",
+    ],
+  ],
   ["array", ["items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains", "additionalItems"]],
   ["string", ["minLength", "maxLength", "pattern"]],
   ["number", ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"]],

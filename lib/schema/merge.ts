@@ -6,7 +6,16 @@ import { deepEqual } from "./values";
 
 const MAX_KEYS = new Set(["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties", "minContains"]);
 const MIN_KEYS = new Set(["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties", "maxContains"]);
-const SUBSCHEMA_KEYS = new Set(["items", "additionalProperties", "additionalItems", "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "not"]);
+const SUBSCHEMA_KEYS = new Set([
+  "items",
+  "additionalProperties",
+  "additionalItems",
+  "contains",
+  "propertyNames",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "not",
+]);
 /** Values stored on a merged schema to say "no value can satisfy this". */
 export const IMPOSSIBLE = "x-mcp-lens-impossible";
 
@@ -22,7 +31,11 @@ interface MergeState {
  * enums intersected. What cannot be folded is kept from the first member and named in `notes`
  * (validation still sees the original schema).
  */
-export function mergeAllOf(schema: Record<string, unknown>, doc: SchemaDocument, notes: string[]): Record<string, unknown> {
+export function mergeAllOf(
+  schema: Record<string, unknown>,
+  doc: SchemaDocument,
+  notes: string[],
+): Record<string, unknown> {
   return mergeIn(schema, { doc, notes, stack: new Set(), members: 0 }, 0);
 }
 
@@ -89,7 +102,11 @@ function resolveRefChain(schema: Record<string, unknown>): Record<string, unknow
 }
 
 /** Two schemas' constraints at once. `a` wins for annotations and anything not foldable. */
-export function mergeTwo(a: Record<string, unknown>, b: Record<string, unknown>, notes: string[]): Record<string, unknown> {
+export function mergeTwo(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  notes: string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...a };
   for (const [key, bv] of Object.entries(b)) {
     if (!Object.hasOwn(out, key)) {
@@ -101,14 +118,17 @@ export function mergeTwo(a: Record<string, unknown>, b: Record<string, unknown>,
     if (key === "properties" || key === "patternProperties") out[key] = mergeProperties(av, bv);
     else if (key === "required") out[key] = [...new Set([...asStrings(av), ...asStrings(bv)])];
     else if (key === "type") out[key] = intersectTypes(av, bv);
-    else if (key === "enum" && Array.isArray(av) && Array.isArray(bv)) out[key] = av.filter((x) => bv.some((y) => deepEqual(x, y)));
+    else if (key === "enum" && Array.isArray(av) && Array.isArray(bv))
+      out[key] = av.filter((x) => bv.some((y) => deepEqual(x, y)));
     else if (key === "const") out[IMPOSSIBLE] = "'allOf' members require different constants";
     else if (MAX_KEYS.has(key) && typeof av === "number" && typeof bv === "number") out[key] = Math.max(av, bv);
     else if (MIN_KEYS.has(key) && typeof av === "number" && typeof bv === "number") out[key] = Math.min(av, bv);
     else if (key === "uniqueItems") out[key] = av === true || bv === true;
-    else if (SUBSCHEMA_KEYS.has(key)) out[key] = av === false || bv === false ? false : av === true ? bv : bv === true ? av : { allOf: [av, bv] };
+    else if (SUBSCHEMA_KEYS.has(key))
+      out[key] = av === false || bv === false ? false : av === true ? bv : bv === true ? av : { allOf: [av, bv] };
     else if (key === "prefixItems" && Array.isArray(av) && Array.isArray(bv)) out[key] = mergePositions(av, bv);
-    else if (!isAnnotation(key)) notes.push(`'allOf' members disagree on '${key}'; the form uses the first, validation checks both`);
+    else if (!isAnnotation(key))
+      notes.push(`'allOf' members disagree on '${key}'; the form uses the first, validation checks both`);
   }
   return out;
 }
@@ -116,13 +136,15 @@ export function mergeTwo(a: Record<string, unknown>, b: Record<string, unknown>,
 function mergeProperties(a: unknown, b: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = isRecord(a) ? { ...a } : {};
   if (!isRecord(b)) return out;
-  for (const [k, v] of Object.entries(b)) out[k] = !Object.hasOwn(out, k) || deepEqual(out[k], v) ? v : { allOf: [out[k], v] };
+  for (const [k, v] of Object.entries(b))
+    out[k] = !Object.hasOwn(out, k) || deepEqual(out[k], v) ? v : { allOf: [out[k], v] };
   return out;
 }
 
 function mergePositions(a: unknown[], b: unknown[]): unknown[] {
   const out: unknown[] = [];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) out.push(i >= a.length ? b[i] : i >= b.length ? a[i] : { allOf: [a[i], b[i]] });
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    out.push(i >= a.length ? b[i] : i >= b.length ? a[i] : { allOf: [a[i], b[i]] });
   return out;
 }
 
@@ -140,5 +162,20 @@ function asStrings(v: unknown): string[] {
 }
 
 function isAnnotation(key: string): boolean {
-  return ["title", "description", "default", "examples", "example", "$comment", "$id", "$schema", "$defs", "definitions", "$anchor", "readOnly", "writeOnly", "deprecated"].includes(key);
+  return [
+    "title",
+    "description",
+    "default",
+    "examples",
+    "example",
+    "$comment",
+    "$id",
+    "$schema",
+    "$defs",
+    "definitions",
+    "$anchor",
+    "readOnly",
+    "writeOnly",
+    "deprecated",
+  ].includes(key);
 }

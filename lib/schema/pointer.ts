@@ -23,4 +23,3 @@ export function pointerSegments(ptr: string): string[] {
 export function isUnder(ptr: string, base: string): boolean {
   return ptr === base || ptr.startsWith(base + "/");
 }
-

@@ -7,7 +7,12 @@ const tree = {
   type: "object",
   properties: { root: { $ref: "#/$defs/Node" }, color: { $ref: "#/$defs/Color" } },
   $defs: {
-    Node: { type: "object", title: "Tree node", properties: { label: { type: "string" }, children: { type: "array", items: { $ref: "#/$defs/Node" } } }, required: ["label"] },
+    Node: {
+      type: "object",
+      title: "Tree node",
+      properties: { label: { type: "string" }, children: { type: "array", items: { $ref: "#/$defs/Node" } } },
+      required: ["label"],
+    },
     Color: { enum: ["red", "green"] },
   },
 };
@@ -54,12 +59,18 @@ describe("$ref", () => {
   });
 
   it("shows the root object even when the schema puts it behind a $ref", () => {
-    const { root } = buildFormModel({ $ref: "#/definitions/Args", definitions: { Args: { type: "object", properties: { q: { type: "string" } } } } });
+    const { root } = buildFormModel({
+      $ref: "#/definitions/Args",
+      definitions: { Args: { type: "object", properties: { q: { type: "string" } } } },
+    });
     expect(as(root, "object").properties[0]!.name).toBe("q");
   });
 
   it("turns unresolvable refs into JSON fields with a warning", () => {
-    const { root, warnings } = buildFormModel({ type: "object", properties: { a: { $ref: "#/$defs/missing" }, b: { $ref: "https://elsewhere.example/s.json" } } });
+    const { root, warnings } = buildFormModel({
+      type: "object",
+      properties: { a: { $ref: "#/$defs/missing" }, b: { $ref: "https://elsewhere.example/s.json" } },
+    });
     expect(prop(root, "a").kind).toBe("json");
     expect(prop(root, "b").kind).toBe("json");
     expect(warnings).toHaveLength(2);

@@ -27,13 +27,20 @@ describe("server-supplied patterns cannot freeze the page", () => {
   });
 
   it("keeps each pattern apart in one schema (Ajv caches compiled patterns by their text)", () => {
-    const schema = { type: "object", properties: { x: { type: "string", pattern: "^a$" }, y: { type: "string", pattern: "^b$" } } };
+    const schema = {
+      type: "object",
+      properties: { x: { type: "string", pattern: "^a$" }, y: { type: "string", pattern: "^b$" } },
+    };
     expect(validateArguments(schema, { x: "a", y: "b" })).toEqual([]);
     expect(validateArguments(schema, { x: "b", y: "a" }).map((e) => e.path)).toEqual(["/x", "/y"]);
   });
 
   it("patternProperties keys use it too", () => {
-    const schema = { type: "object", patternProperties: { "^(x+x+)+y$": { type: "number" } }, additionalProperties: false };
+    const schema = {
+      type: "object",
+      patternProperties: { "^(x+x+)+y$": { type: "number" } },
+      additionalProperties: false,
+    };
     expect(validateArguments(schema, { ["x".repeat(60)]: 1 }).length).toBeGreaterThan(0);
     expect(validateArguments(schema, { xxy: 1 })).toEqual([]);
   });
@@ -89,14 +96,21 @@ describe("JavaScript syntax and patterns RE2 cannot run", () => {
   });
 
   it("patternProperties keys RE2 cannot run are skipped too (every key may use them)", () => {
-    const schema = { type: "object", patternProperties: { "^(?=a)a*a*a*a*a*a*a*a*$": { type: "number" } }, additionalProperties: false };
+    const schema = {
+      type: "object",
+      patternProperties: { "^(?=a)a*a*a*a*a*a*a*a*$": { type: "number" } },
+      additionalProperties: false,
+    };
     expect(validateArguments(schema, { ["a".repeat(60) + "b"]: 1 })).toEqual([]);
     expect(buildFormModel(schema).root.notes.join(" ")).toContain("not checked here");
   });
 
   it("an invalid pattern is null, and Ajv reports the schema instead of throwing", () => {
     expect(regexFor("(")).toBeNull();
-    const errors = validateArguments({ type: "object", properties: { s: { type: "string", pattern: "(" } } }, { s: "x" });
+    const errors = validateArguments(
+      { type: "object", properties: { s: { type: "string", pattern: "(" } } },
+      { s: "x" },
+    );
     expect(errors[0]?.severity).toBe("warning");
   });
 });

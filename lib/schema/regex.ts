@@ -23,7 +23,8 @@ export interface SchemaPattern {
 }
 
 /** What the form says about a pattern it does not check. */
-export const UNCHECKED_PATTERN = "it needs a backtracking engine (lookaround or back-references), which a hostile pattern can keep busy for minutes, so it is not checked here (the server still checks it)";
+export const UNCHECKED_PATTERN =
+  "it needs a backtracking engine (lookaround or back-references), which a hostile pattern can keep busy for minutes, so it is not checked here (the server still checks it)";
 
 const cache = new Map<string, SchemaPattern | null>();
 

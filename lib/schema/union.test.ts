@@ -6,7 +6,12 @@ import { variantFor } from "./variant";
 
 const shapes = {
   oneOf: [
-    { type: "object", title: "Circle", properties: { type: { const: "circle" }, radius: { type: "number" } }, required: ["type", "radius"] },
+    {
+      type: "object",
+      title: "Circle",
+      properties: { type: { const: "circle" }, radius: { type: "number" } },
+      required: ["type", "radius"],
+    },
     { type: "object", properties: { type: { const: "square" }, side: { type: "number" } }, required: ["type", "side"] },
   ],
 };
@@ -16,7 +21,10 @@ describe("unions", () => {
     const u = as(buildFormModel(shapes).root, "union");
     expect(u.combinator).toBe("oneOf");
     expect(u.discriminator).toBe("type");
-    expect(u.variants.map((v) => [v.label, v.tag])).toEqual([["Circle", "circle"], ["square", "square"]]);
+    expect(u.variants.map((v) => [v.label, v.tag])).toEqual([
+      ["Circle", "circle"],
+      ["square", "square"],
+    ]);
   });
 
   it("picks the variant by discriminator, then by shape", () => {
@@ -25,8 +33,17 @@ describe("unions", () => {
     expect(variantFor(u, { side: 2 })).toBe(1);
     expect(variantFor(u, { radius: 1 })).toBe(0);
     expect(variantFor(u, undefined)).toBe(-1);
-    const scalar = as(buildFormModel({ anyOf: [{ type: "string" }, { type: "number" }, { type: "array", items: { type: "string" } }] }).root, "union");
-    expect([variantFor(scalar, "x"), variantFor(scalar, 3), variantFor(scalar, ["a"]), variantFor(scalar, true)]).toEqual([0, 1, 2, -1]);
+    const scalar = as(
+      buildFormModel({ anyOf: [{ type: "string" }, { type: "number" }, { type: "array", items: { type: "string" } }] })
+        .root,
+      "union",
+    );
+    expect([
+      variantFor(scalar, "x"),
+      variantFor(scalar, 3),
+      variantFor(scalar, ["a"]),
+      variantFor(scalar, true),
+    ]).toEqual([0, 1, 2, -1]);
   });
 
   it("starts a variant with its tag set", () => {
@@ -39,7 +56,10 @@ describe("unions", () => {
     const schema = {
       type: "object",
       properties: {
-        pet: { oneOf: [{ $ref: "#/$defs/Cat" }, { $ref: "#/$defs/Dog" }], discriminator: { propertyName: "kind", mapping: { feline: "#/$defs/Cat", canine: "#/$defs/Dog" } } },
+        pet: {
+          oneOf: [{ $ref: "#/$defs/Cat" }, { $ref: "#/$defs/Dog" }],
+          discriminator: { propertyName: "kind", mapping: { feline: "#/$defs/Cat", canine: "#/$defs/Dog" } },
+        },
         animal: { anyOf: [{ $ref: "#/$defs/Cat" }, { $ref: "#/$defs/Dog" }] },
       },
       $defs: {
@@ -50,7 +70,10 @@ describe("unions", () => {
     const { root } = buildFormModel(schema);
     const pet = as(prop(root, "pet"), "union");
     expect(pet.discriminator).toBe("kind");
-    expect(pet.variants.map((v) => [v.label, v.tag, v.node.kind])).toEqual([["feline", "feline", "ref"], ["canine", "canine", "ref"]]);
+    expect(pet.variants.map((v) => [v.label, v.tag, v.node.kind])).toEqual([
+      ["feline", "feline", "ref"],
+      ["canine", "canine", "ref"],
+    ]);
     const animal = as(prop(root, "animal"), "union");
     expect(animal.discriminator).toBeUndefined();
     expect(animal.variants.map((v) => v.label)).toEqual(["Cat", "Dog"]);
@@ -58,34 +81,85 @@ describe("unions", () => {
   });
 
   it("applies the properties beside a oneOf to every variant", () => {
-    const u = as(buildFormModel({ type: "object", properties: { id: { type: "string" } }, required: ["id"], oneOf: [{ properties: { a: { type: "number" } } }, { properties: { b: { type: "number" } } }] }).root, "union");
-    expect(u.variants.map((v) => as(v.node, "object").properties.map((p) => p.name))).toEqual([["id", "a"], ["id", "b"]]);
+    const u = as(
+      buildFormModel({
+        type: "object",
+        properties: { id: { type: "string" } },
+        required: ["id"],
+        oneOf: [{ properties: { a: { type: "number" } } }, { properties: { b: { type: "number" } } }],
+      }).root,
+      "union",
+    );
+    expect(u.variants.map((v) => as(v.node, "object").properties.map((p) => p.name))).toEqual([
+      ["id", "a"],
+      ["id", "b"],
+    ]);
   });
 
   it("leaves constraint-only unions to validation, with a warning", () => {
-    const { root, warnings } = buildFormModel({ type: "object", properties: { a: { type: "string" }, b: { type: "string" } }, anyOf: [{ required: ["a"] }, { required: ["b"] }] });
+    const { root, warnings } = buildFormModel({
+      type: "object",
+      properties: { a: { type: "string" }, b: { type: "string" } },
+      anyOf: [{ required: ["a"] }, { required: ["b"] }],
+    });
     expect(root.kind).toBe("object");
     expect(warnings.join()).toMatch(/only adds constraints/);
   });
 
   it("flattens a union directly inside a union into one picker", () => {
-    const u = as(buildFormModel({ anyOf: [{ type: ["string", "number"] }, { type: "object", title: "Obj", properties: { a: {} } }] }).root, "union");
+    const u = as(
+      buildFormModel({
+        anyOf: [{ type: ["string", "number"] }, { type: "object", title: "Obj", properties: { a: {} } }],
+      }).root,
+      "union",
+    );
     expect(u.variants.map((v) => v.label)).toEqual(["string", "number", "Obj"]);
     expect(variantFor(u, 2)).toBe(1);
-    const nested = as(buildFormModel({ oneOf: [{ title: "A", anyOf: [{ type: "string" }, { type: "boolean" }] }, { type: "number" }] }).root, "union");
+    const nested = as(
+      buildFormModel({ oneOf: [{ title: "A", anyOf: [{ type: "string" }, { type: "boolean" }] }, { type: "number" }] })
+        .root,
+      "union",
+    );
     expect(nested.variants.map((v) => v.label)).toEqual(["A › string", "A › boolean", "number"]);
   });
 
   it("names look-alike variants by the properties only they have, else uniquely", () => {
-    const edit = { type: "object", properties: { path: { type: "string" }, body: { type: "string" } }, required: ["path", "body"] };
-    const u = as(buildFormModel({ anyOf: [
-      { ...edit, properties: { ...edit.properties, position: { type: "integer" } } },
-      { ...edit, properties: { ...edit.properties, line: { type: "integer" } } },
-    ] }).root, "union");
+    const edit = {
+      type: "object",
+      properties: { path: { type: "string" }, body: { type: "string" } },
+      required: ["path", "body"],
+    };
+    const u = as(
+      buildFormModel({
+        anyOf: [
+          { ...edit, properties: { ...edit.properties, position: { type: "integer" } } },
+          { ...edit, properties: { ...edit.properties, line: { type: "integer" } } },
+        ],
+      }).root,
+      "union",
+    );
     expect(u.variants.map((v) => v.label)).toEqual(["with position", "with line"]);
-    const root = as(buildFormModel({ type: "object", oneOf: [{ properties: { byId: { type: "integer" } }, required: ["byId"] }, { properties: { byName: { type: "string" }, exact: { type: "boolean" } }, required: ["byName"] }] }).root, "union");
+    const root = as(
+      buildFormModel({
+        type: "object",
+        oneOf: [
+          { properties: { byId: { type: "integer" } }, required: ["byId"] },
+          { properties: { byName: { type: "string" }, exact: { type: "boolean" } }, required: ["byName"] },
+        ],
+      }).root,
+      "union",
+    );
     expect(root.variants.map((v) => v.label)).toEqual(["with byId", "with byName, exact"]);
-    const subset = as(buildFormModel({ anyOf: [{ type: "object", properties: { a: {} } }, { type: "object", properties: { a: {}, b: {} } }, { type: "object", properties: { a: {} } }] }).root, "union");
+    const subset = as(
+      buildFormModel({
+        anyOf: [
+          { type: "object", properties: { a: {} } },
+          { type: "object", properties: { a: {}, b: {} } },
+          { type: "object", properties: { a: {} } },
+        ],
+      }).root,
+      "union",
+    );
     expect(subset.variants.map((v) => v.label)).toEqual(["object", "with b", "object (2)"]);
   });
 });
@@ -102,12 +176,18 @@ describe("allOf", () => {
     });
     expect(warnings).toEqual([]);
     const obj = as(root, "object");
-    expect(obj.properties.map((p) => [p.name, p.required, p.node.kind])).toEqual([["a", true, "string"], ["b", true, "number"], ["c", false, "boolean"]]);
+    expect(obj.properties.map((p) => [p.name, p.required, p.node.kind])).toEqual([
+      ["a", true, "string"],
+      ["b", true, "number"],
+      ["c", false, "boolean"],
+    ]);
     expect(as(prop(root, "a"), "string")).toMatchObject({ minLength: 2, maxLength: 5 });
   });
 
   it("intersects types and falls back to JSON when nothing can satisfy it", () => {
-    expect(as(buildFormModel({ allOf: [{ type: ["integer", "string"] }, { type: "number" }] }).root, "number").integer).toBe(true);
+    expect(
+      as(buildFormModel({ allOf: [{ type: ["integer", "string"] }, { type: "number" }] }).root, "number").integer,
+    ).toBe(true);
     const impossible = buildFormModel({ allOf: [{ const: 1 }, { const: 2 }] });
     expect(impossible.root.kind).toBe("json");
     expect(impossible.warnings.join()).toMatch(/different constants/);

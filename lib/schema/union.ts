@@ -11,19 +11,41 @@ import { deepEqual } from "./values";
 
 const NULL_CHOICE: Choice = { value: null, label: "null" };
 /** Keywords that give a union variant a shape of its own (others only add constraints). */
-const SHAPE_KEYS = ["type", "properties", "items", "prefixItems", "enum", "const", "$ref", "additionalProperties", "patternProperties", "anyOf", "oneOf", "allOf"];
+const SHAPE_KEYS = [
+  "type",
+  "properties",
+  "items",
+  "prefixItems",
+  "enum",
+  "const",
+  "$ref",
+  "additionalProperties",
+  "patternProperties",
+  "anyOf",
+  "oneOf",
+  "allOf",
+];
 
 function isNullSchema(v: unknown): boolean {
   if (!isRecord(v)) return false;
   if (v.type === "null" && onlyAnnotations(v, ["type"])) return true;
-  return (Object.hasOwn(v, "const") && v.const === null) || (Array.isArray(v.enum) && v.enum.length === 1 && v.enum[0] === null);
+  return (
+    (Object.hasOwn(v, "const") && v.const === null) ||
+    (Array.isArray(v.enum) && v.enum.length === 1 && v.enum[0] === null)
+  );
 }
 
 /** The same schema without its "or null" part, when it has one (`nullable`, a type list, a null variant). */
 export function nullSplit(s: Record<string, unknown>): Record<string, unknown> | null {
   const base = s.default === null ? without(s, "default") : s;
   if (s.nullable === true) return without(base, "nullable");
-  if (Array.isArray(s.type) && s.type.includes("null") && s.type.length > 1 && s.enum === undefined && !Object.hasOwn(s, "const")) {
+  if (
+    Array.isArray(s.type) &&
+    s.type.includes("null") &&
+    s.type.length > 1 &&
+    s.enum === undefined &&
+    !Object.hasOwn(s, "const")
+  ) {
     const rest = s.type.filter((t) => t !== "null");
     return { ...base, type: rest.length === 1 ? rest[0] : rest };
   }
@@ -44,17 +66,38 @@ function combine(outer: Record<string, unknown>, inner: unknown): Record<string,
   return { ...outer, allOf: [...(Array.isArray(outer.allOf) ? outer.allOf : []), inner] };
 }
 
-export function buildNullable(s: Record<string, unknown>, innerSchema: Record<string, unknown>, meta: NodeMeta, at: string, depth: number, ctx: BuildContext): FieldNode {
+export function buildNullable(
+  s: Record<string, unknown>,
+  innerSchema: Record<string, unknown>,
+  meta: NodeMeta,
+  at: string,
+  depth: number,
+  ctx: BuildContext,
+): FieldNode {
   // Only a variant taken from anyOf/oneOf can bring new $refs or allOfs; the rest is already merged and noted.
   const fresh = s.anyOf !== undefined || s.oneOf !== undefined;
   const inner = fresh ? build(innerSchema, at, depth, ctx) : buildShape(innerSchema, [], at, depth, ctx);
-  if (inner.kind === "enum") return { ...inner, ...meta, kind: "enum", choices: inner.choices.some((c) => c.value === null) ? inner.choices : [...inner.choices, NULL_CHOICE] };
-  if (inner.kind === "nullable" || inner.kind === "json") return { ...inner, ...meta, notes: [...meta.notes, ...inner.notes] } as FieldNode;
+  if (inner.kind === "enum")
+    return {
+      ...inner,
+      ...meta,
+      kind: "enum",
+      choices: inner.choices.some((c) => c.value === null) ? inner.choices : [...inner.choices, NULL_CHOICE],
+    };
+  if (inner.kind === "nullable" || inner.kind === "json")
+    return { ...inner, ...meta, notes: [...meta.notes, ...inner.notes] } as FieldNode;
   return { ...meta, kind: "nullable", inner };
 }
 
 /** `oneOf` / `anyOf` as a variant picker; null when the variants only add constraints (noted). */
-export function buildUnion(s: Record<string, unknown>, key: "oneOf" | "anyOf", meta: NodeMeta, at: string, depth: number, ctx: BuildContext): FieldNode | null {
+export function buildUnion(
+  s: Record<string, unknown>,
+  key: "oneOf" | "anyOf",
+  meta: NodeMeta,
+  at: string,
+  depth: number,
+  ctx: BuildContext,
+): FieldNode | null {
   const raw = s[key];
   const noted = (message: string) => {
     meta.notes.push(message);
@@ -62,7 +105,8 @@ export function buildUnion(s: Record<string, unknown>, key: "oneOf" | "anyOf", m
     return null;
   };
   if (!Array.isArray(raw)) return noted(`'${key}' is not an array; ignored`);
-  if (key === "anyOf" && s.oneOf !== undefined) return noted("'anyOf' beside 'oneOf' is not shown as a control; validation checks it");
+  if (key === "anyOf" && s.oneOf !== undefined)
+    return noted("'anyOf' beside 'oneOf' is not shown as a control; validation checks it");
   const variants = raw.filter((v) => v !== false);
   if (variants.length === 0) return jsonNode(s, `'${key}' has no variant a value could match`, meta.notes);
   if (!variants.some((v) => v === true || (isRecord(v) && SHAPE_KEYS.some((k) => Object.hasOwn(v, k))))) {
@@ -72,12 +116,21 @@ export function buildUnion(s: Record<string, unknown>, key: "oneOf" | "anyOf", m
   if (variants.length === 1) return build(combine(outer, variants[0]), at, depth, ctx);
 
   const resolved = variants.map((v) => resolveRaw(v, ctx.doc));
-  if (resolved.every((r) => r.schema && constOf(r.schema) !== undefined && onlyAnnotations(r.schema, ["const", "enum", "type"]))) {
-    const choices = resolved.map((r) => ({ value: constOf(r.schema!)!.value, label: titleOf(r.schema) ?? choiceLabel(constOf(r.schema!)!.value) }));
+  if (
+    resolved.every(
+      (r) => r.schema && constOf(r.schema) !== undefined && onlyAnnotations(r.schema, ["const", "enum", "type"]),
+    )
+  ) {
+    const choices = resolved.map((r) => ({
+      value: constOf(r.schema!)!.value,
+      label: titleOf(r.schema) ?? choiceLabel(constOf(r.schema!)!.value),
+    }));
     return { ...meta, kind: "enum", choices: uniqueLabels(choices) };
   }
   const disc = findDiscriminator(resolved, variants, s.discriminator);
-  const constraints = Object.fromEntries(Object.entries(outer).filter(([k]) => !ANNOTATIONS.has(k) && k !== "discriminator"));
+  const constraints = Object.fromEntries(
+    Object.entries(outer).filter(([k]) => !ANNOTATIONS.has(k) && k !== "discriminator"),
+  );
   const plain = Object.keys(constraints).length === 0;
   const built: Variant[] = variants.map((v, i) => ({
     label: variantLabel(resolved[i]!, disc?.tags[i], i, ownProperties(resolved, i)),
@@ -85,17 +138,35 @@ export function buildUnion(s: Record<string, unknown>, key: "oneOf" | "anyOf", m
     ...(disc ? { tag: disc.tags[i] } : {}),
   }));
   // A union directly inside a union is one picker, not two ("Outer › Inner").
-  const flat = disc ? built : built.flatMap((v) => {
-    const inner = v.node;
-    if (inner.kind !== "union") return [v];
-    return inner.variants.map((w) => ({ label: inner.combinator === "type" ? w.label : `${v.label} › ${w.label}`, node: w.node }));
-  });
+  const flat = disc
+    ? built
+    : built.flatMap((v) => {
+        const inner = v.node;
+        if (inner.kind !== "union") return [v];
+        return inner.variants.map((w) => ({
+          label: inner.combinator === "type" ? w.label : `${v.label} › ${w.label}`,
+          node: w.node,
+        }));
+      });
   const labels = uniqueLabels(flat.map((v) => ({ value: null, label: v.label })));
-  return { ...meta, kind: "union", combinator: key, variants: flat.map((v, i) => ({ ...v, label: labels[i]!.label })), ...(disc ? { discriminator: disc.property } : {}) };
+  return {
+    ...meta,
+    kind: "union",
+    combinator: key,
+    variants: flat.map((v, i) => ({ ...v, label: labels[i]!.label })),
+    ...(disc ? { discriminator: disc.property } : {}),
+  };
 }
 
 /** `type: [a, b]`: one variant per type. */
-export function buildTypeUnion(s: Record<string, unknown>, types: string[], meta: NodeMeta, at: string, depth: number, ctx: BuildContext): FieldNode {
+export function buildTypeUnion(
+  s: Record<string, unknown>,
+  types: string[],
+  meta: NodeMeta,
+  at: string,
+  depth: number,
+  ctx: BuildContext,
+): FieldNode {
   const variants = types.map((t) => ({ label: t, node: buildShape({ ...s, type: t }, [], at, depth + 1, ctx) }));
   return { ...meta, kind: "union", combinator: "type", variants };
 }
@@ -132,7 +203,11 @@ function titleOf(s: unknown): string | undefined {
 }
 
 /** A property whose constant differs in every variant: OpenAPI's `discriminator` hint first, then any. */
-function findDiscriminator(resolved: Raw[], variants: unknown[], hint: unknown): { property: string; tags: unknown[] } | undefined {
+function findDiscriminator(
+  resolved: Raw[],
+  variants: unknown[],
+  hint: unknown,
+): { property: string; tags: unknown[] } | undefined {
   const candidates: string[] = [];
   if (isRecord(hint) && typeof hint.propertyName === "string") candidates.push(hint.propertyName);
   const first = resolved[0]?.schema?.properties;
@@ -145,9 +220,14 @@ function findDiscriminator(resolved: Raw[], variants: unknown[], hint: unknown):
       if (c) return c;
       const ref = isRecord(variants[i]) ? variants[i].$ref : undefined;
       const mapped = Object.entries(mapping).find(([, target]) => target === ref);
-      return mapped && property === (hint as { propertyName?: unknown }).propertyName ? { value: mapped[0] } : undefined;
+      return mapped && property === (hint as { propertyName?: unknown }).propertyName
+        ? { value: mapped[0] }
+        : undefined;
     });
-    if (tags.every((t) => t !== undefined) && tags.every((t, i) => tags.findIndex((u) => deepEqual(u!.value, t!.value)) === i)) {
+    if (
+      tags.every((t) => t !== undefined) &&
+      tags.every((t, i) => tags.findIndex((u) => deepEqual(u!.value, t!.value)) === i)
+    ) {
       return { property, tags: tags.map((t) => t!.value) };
     }
   }

@@ -7,7 +7,12 @@ describe("validateArguments", () => {
     properties: {
       query: { type: "string", minLength: 1 },
       "a/b": { type: "number" },
-      location: { type: "object", properties: { city: { type: "string" } }, required: ["city"], additionalProperties: false },
+      location: {
+        type: "object",
+        properties: { city: { type: "string" } },
+        required: ["city"],
+        additionalProperties: false,
+      },
       tags: { type: "array", items: { type: "string", format: "email" } },
     },
     required: ["query"],
@@ -36,22 +41,43 @@ describe("validateArguments", () => {
       type: "object",
       properties: { pet: { anyOf: [{ $ref: "#/$defs/Cat" }, { $ref: "#/$defs/Dog" }] } },
       $defs: {
-        Cat: { type: "object", properties: { kind: { const: "cat" }, lives: { type: "integer" } }, required: ["kind", "lives"] },
-        Dog: { type: "object", properties: { kind: { const: "dog" }, bark: { type: "string" } }, required: ["kind", "bark"] },
+        Cat: {
+          type: "object",
+          properties: { kind: { const: "cat" }, lives: { type: "integer" } },
+          required: ["kind", "lives"],
+        },
+        Dog: {
+          type: "object",
+          properties: { kind: { const: "dog" }, bark: { type: "string" } },
+          required: ["kind", "bark"],
+        },
       },
     };
-    expect(validateArguments(pets, { pet: { kind: "cat", lives: "x" } })).toEqual([{ path: "/pet/lives", message: "must be integer" }]);
-    const inline = { oneOf: [{ type: "string" }, { type: "object", properties: { a: { type: "number" } }, required: ["a"] }] };
+    expect(validateArguments(pets, { pet: { kind: "cat", lives: "x" } })).toEqual([
+      { path: "/pet/lives", message: "must be integer" },
+    ]);
+    const inline = {
+      oneOf: [{ type: "string" }, { type: "object", properties: { a: { type: "number" } }, required: ["a"] }],
+    };
     expect(validateArguments(inline, { a: "x" })).toEqual([{ path: "/a", message: "must be number" }]);
   });
 
   it("uses the dialect $schema names", () => {
-    const tuple07 = { $schema: "http://json-schema.org/draft-07/schema#", type: "array", items: [{ type: "number" }], additionalItems: false };
+    const tuple07 = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      type: "array",
+      items: [{ type: "number" }],
+      additionalItems: false,
+    };
     expect(validateArguments(tuple07, [1, 2]).map((e) => e.path)).toEqual([""]);
     expect(validateArguments(tuple07, [1])).toEqual([]);
     const tuple2020 = { type: "array", prefixItems: [{ type: "number" }], items: false };
     expect(validateArguments(tuple2020, ["x", 2]).map((e) => e.path)).toEqual(["/0", ""]);
-    const draft04 = { $schema: "http://json-schema.org/draft-04/schema#", type: "object", properties: { n: { type: "number" } } };
+    const draft04 = {
+      $schema: "http://json-schema.org/draft-04/schema#",
+      type: "object",
+      properties: { n: { type: "number" } },
+    };
     expect(validateArguments(draft04, { n: "x" })).toEqual([{ path: "/n", message: "must be number" }]);
   });
 

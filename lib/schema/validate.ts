@@ -43,9 +43,15 @@ function compiledFor(schema: unknown): Compiled {
 
 function compile(schema: object | boolean): Compiled {
   const compiled = compileSchema(schema);
-  if ("error" in compiled) return { warning: `the input schema could not be compiled (${short(compiled.error)}); arguments are not checked` };
+  if ("error" in compiled)
+    return { warning: `the input schema could not be compiled (${short(compiled.error)}); arguments are not checked` };
   const problem = compiled.problems[0];
-  return problem ? { schema: compiled, warning: `the input schema is not valid JSON Schema (${short(problem)}); arguments are checked as far as possible` } : { schema: compiled };
+  return problem
+    ? {
+        schema: compiled,
+        warning: `the input schema is not valid JSON Schema (${short(problem)}); arguments are checked as far as possible`,
+      }
+    : { schema: compiled };
 }
 
 function short(message: string): string {

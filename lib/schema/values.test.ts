@@ -17,7 +17,11 @@ describe("paths", () => {
 });
 
 describe("getAt / setAt", () => {
-  const value = deepFreeze({ location: { city: "Oslo", extra: { keep: [1, 2] } }, tags: ["a", "b"], unknown: { deep: true } });
+  const value = deepFreeze({
+    location: { city: "Oslo", extra: { keep: [1, 2] } },
+    tags: ["a", "b"],
+    unknown: { deep: true },
+  });
 
   it("reads values at paths, undefined when missing", () => {
     expect(getAt(value, ["location", "city"])).toBe("Oslo");
@@ -37,7 +41,10 @@ describe("getAt / setAt", () => {
   });
 
   it("removes keys with undefined and creates missing containers", () => {
-    expect(setAt(value, ["location", "city"], undefined)).toEqual({ ...value, location: { extra: value.location.extra } });
+    expect(setAt(value, ["location", "city"], undefined)).toEqual({
+      ...value,
+      location: { extra: value.location.extra },
+    });
     expect(setAt(undefined, ["a", 0, "b"], 1)).toEqual({ a: [{ b: 1 }] });
     // Clearing inside an array keeps every item (issue 11, item 4): only arrayRemove removes one.
     expect(setAt(["x", "y"], [1], undefined)).toEqual(["x", null]);
@@ -81,11 +88,22 @@ describe("initialValue", () => {
 
   it("fills the required skeleton, never inventing optional values or text, nor sending optional defaults", () => {
     // `count` is optional: its default 3 is shown as a placeholder, not sent (issue 11, item 5).
-    expect(initialValue(buildFormModel(schema).root)).toEqual({ flag: false, mode: "fast", opts: { deep: false }, list: [] });
+    expect(initialValue(buildFormModel(schema).root)).toEqual({
+      flag: false,
+      mode: "fast",
+      opts: { deep: false },
+      list: [],
+    });
   });
 
   it("starts a required field with its default: it must be sent, and the schema suggests that value", () => {
-    expect(initialValue({ type: "object", properties: { n: { type: "integer", default: 3 }, s: { type: "string", default: "x" } }, required: ["n"] })).toEqual({ n: 3 });
+    expect(
+      initialValue({
+        type: "object",
+        properties: { n: { type: "integer", default: 3 }, s: { type: "string", default: "x" } },
+        required: ["n"],
+      }),
+    ).toEqual({ n: 3 });
   });
 
   it("accepts a schema as well as a node", () => {
@@ -108,7 +126,10 @@ describe("fieldErrors", () => {
   });
 
   it("checks a field's own constraints", () => {
-    expect(fieldErrors(prop(root, "s"), "A")).toEqual(["must be at least 2 characters", "must match the pattern ^[a-z]+$"]);
+    expect(fieldErrors(prop(root, "s"), "A")).toEqual([
+      "must be at least 2 characters",
+      "must match the pattern ^[a-z]+$",
+    ]);
     expect(fieldErrors(prop(root, "s"), "abcd")).toEqual(["must be at most 3 characters"]);
     expect(fieldErrors(prop(root, "mail"), "nope")).toEqual(["must be a valid email"]);
     expect(fieldErrors(prop(root, "mail"), "a@b.co")).toEqual([]);
@@ -117,7 +138,12 @@ describe("fieldErrors", () => {
     expect(fieldErrors(prop(root, "n"), 0)).toEqual(["must be ≥ 1"]);
     expect(fieldErrors(prop(root, "f"), 0.3)).toEqual([]);
     expect(fieldErrors(prop(root, "list"), [])).toEqual(["must have at least 1 items"]);
-    expect(fieldErrors(prop(root, "list"), [{ a: 1, b: 2 }, { b: 2, a: 1 }])).toEqual(["items must be unique"]);
+    expect(
+      fieldErrors(prop(root, "list"), [
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ]),
+    ).toEqual(["items must be unique"]);
     expect(fieldErrors(prop(root, "choice"), "c")).toEqual(["must be one of the listed choices"]);
     expect(fieldErrors(prop(root, "maybe"), null)).toEqual([]);
     expect(fieldErrors(prop(root, "maybe"), "x")).toEqual(["must be at least 2 characters"]);
@@ -132,7 +158,15 @@ describe("fieldErrors", () => {
 
 describe("emptyValue and constraintSummary", () => {
   it("gives added rows a value of the right type", () => {
-    const { root } = buildFormModel({ type: "object", properties: { s: { type: "string" }, n: { type: "integer", minimum: 5 }, u: { anyOf: [{ type: "string" }, { type: "null" }] }, j: {} } });
+    const { root } = buildFormModel({
+      type: "object",
+      properties: {
+        s: { type: "string" },
+        n: { type: "integer", minimum: 5 },
+        u: { anyOf: [{ type: "string" }, { type: "null" }] },
+        j: {},
+      },
+    });
     expect(["s", "n", "u", "j"].map((k) => emptyValue(prop(root, k)))).toEqual(["", 5, null, null]);
     expect(constraintSummary(prop(root, "n"))).toBe("integer, ≥ 5");
     expect(constraintSummary(prop(root, "s"))).toBeUndefined();

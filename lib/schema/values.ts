@@ -77,10 +77,13 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 /** The JSON type name of a value, as JSON Schema's `type` spells it. */
-export function jsonType(v: unknown): "null" | "boolean" | "integer" | "number" | "string" | "array" | "object" | "undefined" {
+export function jsonType(
+  v: unknown,
+): "null" | "boolean" | "integer" | "number" | "string" | "array" | "object" | "undefined" {
   if (v === null) return "null";
   if (Array.isArray(v)) return "array";
   if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
-  if (typeof v === "boolean" || typeof v === "string" || typeof v === "object") return typeof v as "boolean" | "string" | "object";
+  if (typeof v === "boolean" || typeof v === "string" || typeof v === "object")
+    return typeof v as "boolean" | "string" | "object";
   return "undefined";
 }

@@ -53,7 +53,11 @@ export function matchScore(node: FieldNode, value: unknown, depth: number): numb
   }
 }
 
-function objectScore(properties: { name: string; required: boolean; node: FieldNode }[], openRest: boolean, value: unknown): number {
+function objectScore(
+  properties: { name: string; required: boolean; node: FieldNode }[],
+  openRest: boolean,
+  value: unknown,
+): number {
   if (!isRecord(value)) return -1;
   let score = 1;
   const names = new Set<string>();
@@ -64,7 +68,8 @@ function objectScore(properties: { name: string; required: boolean; node: FieldN
       continue;
     }
     // A constant that differs rules the variant out: that is what a tag is for.
-    if (p.node.kind === "enum" && p.node.choices.length === 1 && !deepEqual(p.node.choices[0]!.value, value[p.name])) return -1;
+    if (p.node.kind === "enum" && p.node.choices.length === 1 && !deepEqual(p.node.choices[0]!.value, value[p.name]))
+      return -1;
     score += 2;
   }
   if (!openRest) for (const k of Object.keys(value)) if (!names.has(k)) score -= 1;

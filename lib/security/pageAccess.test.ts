@@ -16,9 +16,16 @@ function browserProfile(issuer: SessionIssuer) {
     const deps: PageAccessDeps = {
       href,
       replaceUrl: (url) => (tabState.href = url),
-      storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) },
+      storage: {
+        getItem: (k) => storage.get(k) ?? null,
+        setItem: (k, v) => void storage.set(k, v),
+        removeItem: (k) => void storage.delete(k),
+      },
       fetch: async (_url, init) => {
-        const headers = { ...(init.headers as Record<string, string>), ...(cookies.size ? { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; ") } : {}) };
+        const headers = {
+          ...(init.headers as Record<string, string>),
+          ...(cookies.size ? { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; ") } : {}),
+        };
         requests.push(headers);
         const answer = issuer.exchange(headers);
         const set = answer.headers["set-cookie"];
@@ -35,7 +42,8 @@ function browserProfile(issuer: SessionIssuer) {
   return { cookies, storage, requests, tab };
 }
 
-const issuer = () => new SessionIssuer({ token: TOKEN, port: () => 6274, launchKeys: new LaunchKeys(master), team: false });
+const issuer = () =>
+  new SessionIssuer({ token: TOKEN, port: () => 6274, launchKeys: new LaunchKeys(master), team: false });
 
 describe("the page's way in (issue 19, item 1)", () => {
   it("takes the key from the fragment, removes it at once, gets the token; reload and a second tab get it again", async () => {
@@ -64,8 +72,14 @@ describe("the page's way in (issue 19, item 1)", () => {
     const key = mintLaunchKey(master);
     await obtainToken(browserProfile(s).tab(`http://127.0.0.1:6274/#k=${key}`).deps);
     const other = browserProfile(s);
-    expect(await obtainToken(other.tab(`http://127.0.0.1:6274/#k=${key}`).deps)).toEqual({ ok: false, message: expect.stringMatching(/already used/) });
-    expect(await obtainToken(other.tab("http://127.0.0.1:6274/").deps)).toEqual({ ok: false, message: expect.stringMatching(/no launch key/) });
+    expect(await obtainToken(other.tab(`http://127.0.0.1:6274/#k=${key}`).deps)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/already used/),
+    });
+    expect(await obtainToken(other.tab("http://127.0.0.1:6274/").deps)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/no launch key/),
+    });
   });
 
   it("after a restart the stale pairing is dropped and the page says how to get in", async () => {
@@ -83,6 +97,7 @@ describe("the page's way in (issue 19, item 1)", () => {
     expect(parseProof("launch abc.def")).toEqual({ kind: "launch", key: "abc.def" });
     expect(parseProof("pairing xyz")).toEqual({ kind: "pairing", value: "xyz" });
     expect(parseProof("none")).toEqual({ kind: "none" });
-    for (const bad of ["launch", "none x", "pairing a b", "Launch x", "", undefined]) expect(parseProof(bad), String(bad)).toBeUndefined();
+    for (const bad of ["launch", "none x", "pairing a b", "Launch x", "", undefined])
+      expect(parseProof(bad), String(bad)).toBeUndefined();
   });
 });

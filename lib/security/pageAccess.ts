@@ -82,15 +82,27 @@ type Exchanged = { ok: true; grant: SessionGrant } | { ok: false; status: number
 async function exchange(deps: PageAccessDeps, proof: AuthProof): Promise<Exchanged> {
   let response: Response;
   try {
-    response = await deps.fetch(SESSION_PATH, { method: "POST", headers: { [AUTH_HEADER]: formatProof(proof) }, credentials: "same-origin", cache: "no-store" });
+    response = await deps.fetch(SESSION_PATH, {
+      method: "POST",
+      headers: { [AUTH_HEADER]: formatProof(proof) },
+      credentials: "same-origin",
+      cache: "no-store",
+    });
   } catch {
     return { ok: false, status: 0, message: "MCP Lens is not reachable (has it stopped?)" };
   }
   const body = (await response.json().catch(() => ({}))) as { token?: unknown; pairing?: unknown; error?: unknown };
   if (response.ok && typeof body.token === "string") {
-    return { ok: true, grant: { token: body.token, pairing: typeof body.pairing === "string" ? body.pairing : undefined } };
+    return {
+      ok: true,
+      grant: { token: body.token, pairing: typeof body.pairing === "string" ? body.pairing : undefined },
+    };
   }
-  return { ok: false, status: response.status, message: typeof body.error === "string" ? body.error : `HTTP ${response.status}` };
+  return {
+    ok: false,
+    status: response.status,
+    message: typeof body.error === "string" ? body.error : `HTTP ${response.status}`,
+  };
 }
 
 function read(storage: KeyValueStorage | undefined): string | undefined {

@@ -10,10 +10,14 @@ describe("AutoReconnect", () => {
     const planned: { fn: () => void; ms: number }[] = [];
     const runs: number[] = [];
     const shown: unknown[] = [];
-    const auto = new AutoReconnect(async (n) => void runs.push(n), (next) => void shown.push(next), {
-      setTimeout: (fn, ms) => planned.push({ fn, ms }),
-      clearTimeout: () => {},
-    });
+    const auto = new AutoReconnect(
+      async (n) => void runs.push(n),
+      (next) => void shown.push(next),
+      {
+        setTimeout: (fn, ms) => planned.push({ fn, ms }),
+        clearTimeout: () => {},
+      },
+    );
     auto.schedule();
     planned.at(-1)!.fn();
     auto.schedule();

@@ -20,7 +20,8 @@ export const CLIENT_CAPABILITY_HELP: Record<string, string> = {
   sampling: "The server may ask the client's LLM for a completion (sampling/createMessage).",
   elicitation: "The server may ask the user for input through the client (elicitation/create).",
   experimental: "Non-standard features, named by the client.",
-  tasks: "The server may send sampling and elicitation requests as tasks: the client answers with a task at once and the server polls it (tasks/get, tasks/result).",
+  tasks:
+    "The server may send sampling and elicitation requests as tasks: the client answers with a task at once and the server polls it (tasks/get, tasks/result).",
   "tasks.list": "The server may list the client's tasks (tasks/list).",
   "tasks.cancel": "The server may cancel a task it created on the client (tasks/cancel).",
   "tasks.requests": "Which requests the server may send as tasks (sampling/createMessage, elicitation/create).",
@@ -34,12 +35,16 @@ export interface CapabilityRow {
 }
 
 /** Flatten a capabilities object into rows (`resources`, `resources.subscribe`, …) with their help text. */
-export function capabilityRows(capabilities: Record<string, unknown> | undefined, help: Record<string, string>): CapabilityRow[] {
+export function capabilityRows(
+  capabilities: Record<string, unknown> | undefined,
+  help: Record<string, string>,
+): CapabilityRow[] {
   const rows: CapabilityRow[] = [];
   for (const [key, value] of Object.entries(capabilities ?? {})) {
     rows.push({ path: key, value, help: help[key] });
     if (value && typeof value === "object" && !Array.isArray(value) && key !== "experimental" && key !== "extensions") {
-      for (const [sub, subValue] of Object.entries(value)) rows.push({ path: `${key}.${sub}`, value: subValue, help: help[`${key}.${sub}`] });
+      for (const [sub, subValue] of Object.entries(value))
+        rows.push({ path: `${key}.${sub}`, value: subValue, help: help[`${key}.${sub}`] });
     }
   }
   return rows;

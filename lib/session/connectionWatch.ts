@@ -40,7 +40,8 @@ export class ConnectionWatch {
     if (e.kind === "http") {
       if (e.phase === "request") {
         const carried = e.headers["mcp-session-id"];
-        if (sessionId ? carried === sessionId : carried === undefined && sameUrl(e.url, this.url)) this.ours.add(e.exchange);
+        if (sessionId ? carried === sessionId : carried === undefined && sameUrl(e.url, this.url))
+          this.ours.add(e.exchange);
         return undefined;
       }
       if (!this.ours.has(e.exchange)) return undefined;
@@ -49,10 +50,16 @@ export class ConnectionWatch {
       if (sessionId && e.status === 400) this.answered400.add(e.exchange);
       return undefined;
     }
-    if (e.kind === "frame" && e.direction === "incoming" && e.channel.transport === "http" && this.answered400.has(e.channel.exchange)) {
+    if (
+      e.kind === "frame" &&
+      e.direction === "incoming" &&
+      e.channel.transport === "http" &&
+      this.answered400.has(e.channel.exchange)
+    ) {
       this.answered400.delete(e.channel.exchange);
       const message = e.rpc.type === "error" ? e.rpc.message : e.raw.slice(0, 500);
-      if (sessionId && /session/i.test(message)) return { kind: "session-unknown", status: 400, sessionId, detail: message };
+      if (sessionId && /session/i.test(message))
+        return { kind: "session-unknown", status: 400, sessionId, detail: message };
     }
     return undefined;
   }
@@ -68,8 +75,10 @@ function sameUrl(a: string, b: string): boolean {
 
 /** What failed and what to try, for a loss. */
 export function describeLoss(loss: ConnectionLoss, url: string): { title: string; detail?: string; hint: string } {
-  const hint = "The server stopped or restarted. Reconnect starts a new session with the same settings (a new initialize); the traffic log goes on, with a marked boundary.";
-  if (loss.kind === "unreachable") return { title: `Connection lost: nothing answers at ${url} any more.`, detail: loss.detail, hint };
+  const hint =
+    "The server stopped or restarted. Reconnect starts a new session with the same settings (a new initialize); the traffic log goes on, with a marked boundary.";
+  if (loss.kind === "unreachable")
+    return { title: `Connection lost: nothing answers at ${url} any more.`, detail: loss.detail, hint };
   return {
     title: `Connection lost: the server no longer knows this session (HTTP ${loss.status} for Mcp-Session-Id ${loss.sessionId}).`,
     detail: loss.detail,

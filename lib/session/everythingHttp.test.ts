@@ -24,7 +24,11 @@ beforeAll(async () => {
   await once(listener, "listening");
   const port = (listener.address() as AddressInfo).port;
   listener.close();
-  server = startProcess(process.execPath, ["--require", resolve("tests/support/loopbackListen.cjs"), EVERYTHING, "streamableHttp"], { PORT: String(port) });
+  server = startProcess(
+    process.execPath,
+    ["--require", resolve("tests/support/loopbackListen.cjs"), EVERYTHING, "streamableHttp"],
+    { PORT: String(port) },
+  );
   await waitFor(() => /listening|running|started/i.test(server.output()), 15_000);
   url = `http://127.0.0.1:${port}/mcp`;
 }, 20_000);
@@ -34,14 +38,23 @@ const errors = (entries: readonly TrafficEntry[]) => entries.filter(isError).map
 
 describe("server-everything over Streamable HTTP, auto mode", () => {
   it("no false errors: the probe's 400 is negotiation, priming events are grey; the checks leave only real deviations", async () => {
-    const config: ConnectionConfig = { id: "e", name: "everything", transport: "streamable-http", protocol: "auto", url, headers: [] };
+    const config: ConnectionConfig = {
+      id: "e",
+      name: "everything",
+      transport: "streamable-http",
+      protocol: "auto",
+      url,
+      headers: [],
+    };
     const session = new InspectorSession(config, nodeSessionDeps());
     try {
       await session.connect();
       expect(session.state).toMatchObject({ status: "connected", era: "legacy" });
       const [probe] = handshakeSteps(session.log);
       expect(probe).toMatchObject({ method: "server/discover", negotiation: true, http: { status: 400 } });
-      expect(probe!.outcome).toMatch(/^HTTP 400, error -32000: Bad Request: Server not initialized: a legacy server, fell back to initialize$/);
+      expect(probe!.outcome).toMatch(
+        /^HTTP 400, error -32000: Bad Request: Server not initialized: a legacy server, fell back to initialize$/,
+      );
       expect(session.log.entries.some((e) => e.kind === "sse" && e.shape === "priming")).toBe(true);
       expect(errors(session.log.entries)).toEqual([]);
 
@@ -52,7 +65,14 @@ describe("server-everything over Streamable HTTP, auto mode", () => {
       const results = await new SpotCheck({ timeoutMs: 2000 }).run(session);
       const failed = results.filter((r) => r.verdict === "fail" || r.verdict === "warn").map((r) => r.id);
       // server-everything's deviations, as pinned in lib/checks/spotCheck.test.ts.
-      expect(failed).toEqual(["invalid-request", "tools-call-without-name", "tools-call-unknown", "resources-read-unknown", "foreign-origin", "ended-session"]);
+      expect(failed).toEqual([
+        "invalid-request",
+        "tools-call-without-name",
+        "tools-call-unknown",
+        "resources-read-unknown",
+        "foreign-origin",
+        "ended-session",
+      ]);
       // What stays red are the answers of failed checks, each a real deviation: -32700 for a message that
       // is JSON (should be -32600), -32603 for invalid params, -32602 for a missing resource (2025: -32002),
       // and 400 with an id-less error body for an ended session (404 and a JSON-RPC error are due).

@@ -27,7 +27,9 @@ function describeCause(error: unknown, ctx: FailureContext): Failure {
   const message = stripAnsi(errorMessage(error));
   // The whole tail goes with the failure (`stderr`); the detail names the line that matters.
   const first = ctx.stderrTail ? firstErrorLine(ctx.stderrTail) : -1;
-  const stderr = ctx.stderrTail?.length ? `stderr: ${stripAnsi(ctx.stderrTail[first >= 0 ? first : ctx.stderrTail.length - 1]!)}` : undefined;
+  const stderr = ctx.stderrTail?.length
+    ? `stderr: ${stripAnsi(ctx.stderrTail[first >= 0 ? first : ctx.stderrTail.length - 1]!)}`
+    : undefined;
   const bad = badFrames(ctx.log);
 
   if (ctx.config.transport === "stdio") {
@@ -48,18 +50,45 @@ function describeCause(error: unknown, ctx: FailureContext): Failure {
     }
   } else {
     const http = lastHttp(ctx.log);
-    if (http?.phase === "failed") return { title: `Could not reach ${ctx.config.url}`, detail: http.note ?? message, hint: "Check the URL and that the server is running." };
+    if (http?.phase === "failed")
+      return {
+        title: `Could not reach ${ctx.config.url}`,
+        detail: http.note ?? message,
+        hint: "Check the URL and that the server is running.",
+      };
     if (http?.status === 404 || http?.status === 405) {
-      return { title: `${ctx.config.url} answered HTTP ${http.status}: no MCP endpoint there.`, detail: http.note, hint: "Check the path (often /mcp, or /sse for the legacy SSE transport) and the transport type." };
+      return {
+        title: `${ctx.config.url} answered HTTP ${http.status}: no MCP endpoint there.`,
+        detail: http.note,
+        hint: "Check the path (often /mcp, or /sse for the legacy SSE transport) and the transport type.",
+      };
     }
     if (http?.status === 401 || http?.status === 403) {
-      return { title: `${ctx.config.url} answered HTTP ${http.status}: authorization required.`, detail: http.headers["www-authenticate"] ?? http.note, hint: "Add an Authorization header (for example a bearer token) to the connection." };
+      return {
+        title: `${ctx.config.url} answered HTTP ${http.status}: authorization required.`,
+        detail: http.headers["www-authenticate"] ?? http.note,
+        hint: "Add an Authorization header (for example a bearer token) to the connection.",
+      };
     }
     if (http?.note && /HTML/.test(http.note)) {
-      return { title: `${ctx.config.url} is not an MCP server: it answered with an HTML page.`, detail: http.note, hint: "Point the URL at the server's MCP endpoint (often /mcp), not at a web page." };
+      return {
+        title: `${ctx.config.url} is not an MCP server: it answered with an HTML page.`,
+        detail: http.note,
+        hint: "Point the URL at the server's MCP endpoint (often /mcp), not at a web page.",
+      };
     }
-    if (http?.status && http.status >= 400) return { title: `${ctx.config.url} answered HTTP ${http.status}.`, detail: http.note ?? message, hint: "See the traffic panel for the full exchange." };
-    if (bad) return { title: "The server answered with something that is not JSON-RPC.", detail: bad, hint: "Check the URL and the transport type." };
+    if (http?.status && http.status >= 400)
+      return {
+        title: `${ctx.config.url} answered HTTP ${http.status}.`,
+        detail: http.note ?? message,
+        hint: "See the traffic panel for the full exchange.",
+      };
+    if (bad)
+      return {
+        title: "The server answered with something that is not JSON-RPC.",
+        detail: bad,
+        hint: "Check the URL and the transport type.",
+      };
   }
   if (ctx.timedOutAfterMs !== undefined) {
     return {
@@ -68,11 +97,20 @@ function describeCause(error: unknown, ctx: FailureContext): Failure {
       hint: "The server may be waiting for something (a login, a prompt on stdin) or not speak MCP. Try a pinned protocol version, or check its logs.",
     };
   }
-  return { title: `Connection failed: ${message}`, detail: stderr, hint: "See the traffic panel for what was exchanged." };
+  return {
+    title: `Connection failed: ${message}`,
+    detail: stderr,
+    hint: "See the traffic panel for what was exchanged.",
+  };
 }
 
 function badFrames(log: TrafficLog): string | undefined {
-  const bad = log.entries.filter((e) => e.kind === "frame" && e.direction === "incoming" && (e.rpc.type === "invalid-json" || e.rpc.type === "not-jsonrpc"));
+  const bad = log.entries.filter(
+    (e) =>
+      e.kind === "frame" &&
+      e.direction === "incoming" &&
+      (e.rpc.type === "invalid-json" || e.rpc.type === "not-jsonrpc"),
+  );
   if (!bad.length) return undefined;
   const first = bad[0];
   const sample = first && first.kind === "frame" ? first.raw.slice(0, 160) : "";

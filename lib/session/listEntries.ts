@@ -1,7 +1,12 @@
 import { specTypeSchemas } from "@modelcontextprotocol/client";
 import { violationsFromIssues, type InvalidEntry, type ListKind, type ZodLikeIssue } from "../base";
 
-const SCHEMA = { tools: "Tool", resources: "Resource", resourceTemplates: "ResourceTemplate", prompts: "Prompt" } as const;
+const SCHEMA = {
+  tools: "Tool",
+  resources: "Resource",
+  resourceTemplates: "ResourceTemplate",
+  prompts: "Prompt",
+} as const;
 const KEY = { tools: "name", resources: "uri", resourceTemplates: "uriTemplate", prompts: "name" } as const;
 const RAW_LIMIT = 2000;
 
@@ -9,7 +14,11 @@ const RAW_LIMIT = 2000;
  * Validate each entry of a list on its own against the SDK's schema for it, so one bad entry does
  * not hide the others: the valid ones are kept (as parsed), the others set aside with their violations.
  */
-export function splitEntries<T>(kind: ListKind, entries: readonly unknown[], offset = 0): { valid: T[]; invalid: InvalidEntry[] } {
+export function splitEntries<T>(
+  kind: ListKind,
+  entries: readonly unknown[],
+  offset = 0,
+): { valid: T[]; invalid: InvalidEntry[] } {
   const schema = specTypeSchemas[SCHEMA[kind]]["~standard"];
   const valid: T[] = [];
   const invalid: InvalidEntry[] = [];

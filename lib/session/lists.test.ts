@@ -34,8 +34,14 @@ afterEach(async () => {
 describe("lists from a server with one invalid entry in each", () => {
   it("lists every usable entry and marks each invalid one; the tools still work", async () => {
     const config: ConnectionConfig = {
-      id: "invalid", name: "invalid", transport: "stdio", protocol: "2025-11-25", command: process.execPath,
-      args: ["--import", "tsx", "servers/fixtures/invalid-entries.ts"], env: [], cwd: "",
+      id: "invalid",
+      name: "invalid",
+      transport: "stdio",
+      protocol: "2025-11-25",
+      command: process.execPath,
+      args: ["--import", "tsx", "servers/fixtures/invalid-entries.ts"],
+      env: [],
+      cwd: "",
     };
     session = new InspectorSession(config, nodeSessionDeps());
     await session.connect();
@@ -45,11 +51,20 @@ describe("lists from a server with one invalid entry in each", () => {
     expect(tools.invalid).toEqual([expect.objectContaining({ index: 13, label: "#13" })]);
     expect(tools.invalid![0]!.violations.map((v) => v.path)).toEqual(["/name", "/inputSchema"]);
     expect(resources.items.map((r) => r.uri)).toEqual(["fixture://a.txt", "fixture://b.txt"]);
-    expect(resources.invalid).toEqual([expect.objectContaining({ index: 1, violations: [expect.objectContaining({ path: "/uri", found: "missing" })] })]);
+    expect(resources.invalid).toEqual([
+      expect.objectContaining({ index: 1, violations: [expect.objectContaining({ path: "/uri", found: "missing" })] }),
+    ]);
     expect(resourceTemplates.items).toHaveLength(1);
-    expect(resourceTemplates.invalid?.[0]?.violations[0]).toMatchObject({ path: "/uriTemplate", expected: "string", found: "number 7" });
+    expect(resourceTemplates.invalid?.[0]?.violations[0]).toMatchObject({
+      path: "/uriTemplate",
+      expected: "string",
+      found: "number 7",
+    });
     expect(prompts.items.map((p) => p.name)).toEqual(["greet", "plain"]);
-    expect(prompts.invalid?.[0]).toMatchObject({ label: "broken", violations: [expect.objectContaining({ path: "/arguments", expected: "array" })] });
+    expect(prompts.invalid?.[0]).toMatchObject({
+      label: "broken",
+      violations: [expect.objectContaining({ path: "/arguments", expected: "array" })],
+    });
     const outcome = await session.tools.call(session.client!, "tool_07", {});
     expect(outcome).toMatchObject({ kind: "result", result: { content: [{ text: "called tool_07" }] } });
   });

@@ -3,10 +3,22 @@ import { splitEntries } from "./listEntries";
 import type { InvalidEntry, ListKind, ListState } from "../base";
 import { errorMessage } from "../base";
 
-export const LIST_METHODS: { kind: ListKind; capability: "tools" | "resources" | "prompts"; label: string; method: string; field: string }[] = [
+export const LIST_METHODS: {
+  kind: ListKind;
+  capability: "tools" | "resources" | "prompts";
+  label: string;
+  method: string;
+  field: string;
+}[] = [
   { kind: "tools", capability: "tools", label: "Tools", method: "tools/list", field: "tools" },
   { kind: "resources", capability: "resources", label: "Resources", method: "resources/list", field: "resources" },
-  { kind: "resourceTemplates", capability: "resources", label: "Resource templates", method: "resources/templates/list", field: "resourceTemplates" },
+  {
+    kind: "resourceTemplates",
+    capability: "resources",
+    label: "Resource templates",
+    method: "resources/templates/list",
+    field: "resourceTemplates",
+  },
   { kind: "prompts", capability: "prompts", label: "Prompts", method: "prompts/list", field: "prompts" },
 ];
 
@@ -42,16 +54,22 @@ export async function loadList(
     let cursor: string | undefined;
     for (let page = 0; ; page++) {
       if (page >= MAX_PAGES) throw new Error(`${spec.method} did not end after ${MAX_PAGES} pages`);
-      const result = await client.request({ method: spec.method, params: cursor === undefined ? {} : { cursor } } as never, AsSent);
+      const result = await client.request(
+        { method: spec.method, params: cursor === undefined ? {} : { cursor } } as never,
+        AsSent,
+      );
       const entries = (result as Record<string, unknown> | null)?.[spec.field];
-      if (!Array.isArray(entries)) throw new Error(`Invalid result for ${spec.method}: "${spec.field}" is ${describe(entries)}, not an array`);
+      if (!Array.isArray(entries))
+        throw new Error(`Invalid result for ${spec.method}: "${spec.field}" is ${describe(entries)}, not an array`);
       const split = splitEntries(kind, entries, items.length + invalid.length);
       items.push(...split.valid);
       invalid.push(...split.invalid);
       const next = (result as { nextCursor?: unknown }).nextCursor;
       if (next === undefined || next === null || next === "") break;
-      if (typeof next !== "string") throw new Error(`Invalid result for ${spec.method}: nextCursor is ${describe(next)}, not a string`);
-      if (seen.has(next)) throw new Error(`${spec.method} sent the cursor ${JSON.stringify(next.slice(0, 80))} twice: the pages loop`);
+      if (typeof next !== "string")
+        throw new Error(`Invalid result for ${spec.method}: nextCursor is ${describe(next)}, not a string`);
+      if (seen.has(next))
+        throw new Error(`${spec.method} sent the cursor ${JSON.stringify(next.slice(0, 80))} twice: the pages loop`);
       seen.add(next);
       cursor = next;
     }
@@ -64,5 +82,13 @@ export async function loadList(
 }
 
 function describe(value: unknown): string {
-  return value === undefined ? "missing" : value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
+  return value === undefined
+    ? "missing"
+    : value === null
+      ? "null"
+      : Array.isArray(value)
+        ? "an array"
+        : typeof value === "object"
+          ? "an object"
+          : `a ${typeof value}`;
 }

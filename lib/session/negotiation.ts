@@ -12,7 +12,11 @@ const PROBE_TIMEOUT_MS: Record<TransportKind, number> = { stdio: 4000, "streamab
 const PIN_PROBE_TIMEOUT_MS = 7500;
 
 /** The SDK client options that carry out the user's protocol choice. */
-export function negotiationOptions(choice: ProtocolChoice, transport: TransportKind, forceLegacy = false): Partial<ClientOptions> {
+export function negotiationOptions(
+  choice: ProtocolChoice,
+  transport: TransportKind,
+  forceLegacy = false,
+): Partial<ClientOptions> {
   if (forceLegacy) return { versionNegotiation: { mode: "legacy" } };
   switch (choice) {
     case "auto":
@@ -48,12 +52,24 @@ export function handshakeSteps(log: TrafficLog): HandshakeStep[] {
     const rpc = entry.rpc;
     const method = rpc.type === "request" || rpc.type === "notification" ? rpc.method : undefined;
     if (method !== "server/discover" && method !== "initialize" && method !== "notifications/initialized") continue;
-    const exchange = entry.channel.transport === "http" ? exchangeOf(entries, entry.seq, entry.channel.exchange) : undefined;
+    const exchange =
+      entry.channel.transport === "http" ? exchangeOf(entries, entry.seq, entry.channel.exchange) : undefined;
     const paired = entry.pairedSeq !== undefined ? (entries[entry.pairedSeq] as FrameEntry | undefined) : undefined;
     const response = paired ?? exchange?.body;
     const negotiation = Boolean(response?.negotiation ?? exchange?.http?.negotiation);
-    const http = exchange?.http && { status: exchange.http.status, failed: exchange.http.phase === "failed", note: exchange.http.note };
-    steps.push({ method, request: entry, response, http, negotiation, outcome: describeOutcome(method, response, http, negotiation) });
+    const http = exchange?.http && {
+      status: exchange.http.status,
+      failed: exchange.http.phase === "failed",
+      note: exchange.http.note,
+    };
+    steps.push({
+      method,
+      request: entry,
+      response,
+      http,
+      negotiation,
+      outcome: describeOutcome(method, response, http, negotiation),
+    });
     if (method === "notifications/initialized") break;
     if (steps.length > 8) break;
   }
@@ -76,12 +92,21 @@ export function latestSessionStart(entries: readonly TrafficEntry[]): number {
 }
 
 /** The HTTP answer of an exchange and the first message in its body, found near the request. */
-function exchangeOf(entries: readonly TrafficEntry[], from: number, exchange: number): { http?: HttpEntry; body?: FrameEntry } {
+function exchangeOf(
+  entries: readonly TrafficEntry[],
+  from: number,
+  exchange: number,
+): { http?: HttpEntry; body?: FrameEntry } {
   const found: { http?: HttpEntry; body?: FrameEntry } = {};
   for (let i = from + 1; i < Math.min(entries.length, from + 2000); i++) {
     const e = entries[i]!;
     if (e.kind === "http" && e.exchange === exchange && e.phase !== "request") found.http ??= e;
-    if (e.kind === "frame" && e.direction === "incoming" && e.channel.transport === "http" && e.channel.exchange === exchange) {
+    if (
+      e.kind === "frame" &&
+      e.direction === "incoming" &&
+      e.channel.transport === "http" &&
+      e.channel.exchange === exchange
+    ) {
       found.body ??= e;
       break;
     }
@@ -89,18 +114,34 @@ function exchangeOf(entries: readonly TrafficEntry[], from: number, exchange: nu
   return found;
 }
 
-function describeOutcome(method: HandshakeStep["method"], response: FrameEntry | undefined, http: HandshakeStep["http"], negotiation: boolean): string {
+function describeOutcome(
+  method: HandshakeStep["method"],
+  response: FrameEntry | undefined,
+  http: HandshakeStep["http"],
+  negotiation: boolean,
+): string {
   if (method === "notifications/initialized") return "sent: the session is ready";
-  const status = http?.failed ? `the request failed${http.note ? ` (${http.note})` : ""}` : http?.status !== undefined ? `HTTP ${http.status}` : undefined;
+  const status = http?.failed
+    ? `the request failed${http.note ? ` (${http.note})` : ""}`
+    : http?.status !== undefined
+      ? `HTTP ${http.status}`
+      : undefined;
   const rpc = response?.rpc;
-  const body = rpc?.type === "error" ? `error ${rpc.code}${rpc.message ? `: ${rpc.message}` : ""}` : !rpc && http?.note ? http.note : undefined;
+  const body =
+    rpc?.type === "error"
+      ? `error ${rpc.code}${rpc.message ? `: ${rpc.message}` : ""}`
+      : !rpc && http?.note
+        ? http.note
+        : undefined;
   const answered = [status, body].filter(Boolean).join(", ");
   if (negotiation) return `${answered || "refused"}: a legacy server, fell back to initialize`;
   if (!rpc) return answered ? `no JSON-RPC answer (${answered})` : "no answer";
   if (rpc.type === "error") return answered;
   if (rpc.type !== "result") return `unexpected answer (${rpc.type})${status ? `, ${status}` : ""}`;
   try {
-    const result = (JSON.parse(response!.raw) as { result?: { protocolVersion?: string; supportedVersions?: string[] } }).result;
+    const result = (
+      JSON.parse(response!.raw) as { result?: { protocolVersion?: string; supportedVersions?: string[] } }
+    ).result;
     if (method === "initialize") return `server answered with protocol version ${result?.protocolVersion ?? "?"}`;
     return `server offers ${(result?.supportedVersions ?? []).join(", ") || "no versions"}`;
   } catch {

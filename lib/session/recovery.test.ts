@@ -32,17 +32,33 @@ async function freePort(): Promise<number> {
 }
 
 async function everything(port: number): Promise<Started> {
-  const server = startProcess(process.execPath, ["--require", resolve("tests/support/loopbackListen.cjs"), EVERYTHING, "streamableHttp"], { PORT: String(port) });
+  const server = startProcess(
+    process.execPath,
+    ["--require", resolve("tests/support/loopbackListen.cjs"), EVERYTHING, "streamableHttp"],
+    { PORT: String(port) },
+  );
   started.push(server);
   await waitFor(() => /listening|running|started/i.test(server.output()), 15_000);
   return server;
 }
 
-const http = (url: string, protocol: ConnectionConfig["protocol"] = "2025-11-25"): ConnectionConfig => ({ id: "h", name: "h", transport: "streamable-http", protocol, url, headers: [] });
-const echo = (s: InspectorSession, text: string) => s.tools.call(s.client!, "echo", { message: text, text }, { timeoutMs: 5000 });
-const codes = (s: InspectorSession) => s.log.entries.flatMap((e) => (e.kind === "event" ? [`${e.source}/${e.code}`] : []));
-const marks = (s: InspectorSession) => s.log.entries.flatMap((e) => (e.kind === "event" && e.mark ? [e.mark.type] : []));
-const initializes = (s: InspectorSession) => s.log.frames().filter((f) => f.direction === "outgoing" && f.rpc.type === "request" && f.rpc.method === "initialize").length;
+const http = (url: string, protocol: ConnectionConfig["protocol"] = "2025-11-25"): ConnectionConfig => ({
+  id: "h",
+  name: "h",
+  transport: "streamable-http",
+  protocol,
+  url,
+  headers: [],
+});
+const echo = (s: InspectorSession, text: string) =>
+  s.tools.call(s.client!, "echo", { message: text, text }, { timeoutMs: 5000 });
+const codes = (s: InspectorSession) =>
+  s.log.entries.flatMap((e) => (e.kind === "event" ? [`${e.source}/${e.code}`] : []));
+const marks = (s: InspectorSession) =>
+  s.log.entries.flatMap((e) => (e.kind === "event" && e.mark ? [e.mark.type] : []));
+const initializes = (s: InspectorSession) =>
+  s.log.frames().filter((f) => f.direction === "outgoing" && f.rpc.type === "request" && f.rpc.method === "initialize")
+    .length;
 
 describe("recovering from a server that stops or restarts", () => {
   it("HTTP, killed then restarted: lost at once (refused), one reconnect later a working session, the log continuous", async () => {
@@ -58,7 +74,10 @@ describe("recovering from a server that stops or restarts", () => {
     const failedAt = Date.now();
     await waitFor(() => session!.state.status === "failed", 1000, 10);
     expect(Date.now() - failedAt).toBeLessThan(1000);
-    expect(session.state.failure).toMatchObject({ title: expect.stringMatching(/^Connection lost: nothing answers at/), reconnect: true });
+    expect(session.state.failure).toMatchObject({
+      title: expect.stringMatching(/^Connection lost: nothing answers at/),
+      reconnect: true,
+    });
 
     server = await everything(port);
     await session.reconnect();
@@ -67,7 +86,14 @@ describe("recovering from a server that stops or restarts", () => {
     // One log: the first session's traffic, the boundary marks, the second handshake.
     expect(session.log.entries.length).toBeGreaterThan(before);
     expect(marks(session)).toEqual(["session-ended", "session-started"]);
-    expect(codes(session).filter((c) => c.startsWith("session/"))).toEqual(["session/connecting", "session/connected", "session/connection-lost", "session/session-started", "session/connecting", "session/connected"]);
+    expect(codes(session).filter((c) => c.startsWith("session/"))).toEqual([
+      "session/connecting",
+      "session/connected",
+      "session/connection-lost",
+      "session/session-started",
+      "session/connecting",
+      "session/connected",
+    ]);
     expect(initializes(session)).toBe(2);
     expect(handshakeSteps(session.log)[0]?.request.seq).toBeGreaterThan(before);
   }, 60_000);
@@ -82,7 +108,9 @@ describe("recovering from a server that stops or restarts", () => {
     server = await everything(port);
     await echo(session, "after restart");
     await waitFor(() => session!.state.status !== "connected", 1000, 10);
-    expect(session.state.failure?.title).toMatch(/^Connection lost: nothing answers|^Connection lost: the server no longer knows this session \(HTTP 400 for Mcp-Session-Id |^Could not reach/);
+    expect(session.state.failure?.title).toMatch(
+      /^Connection lost: nothing answers|^Connection lost: the server no longer knows this session \(HTTP 400 for Mcp-Session-Id |^Could not reach/,
+    );
     await waitFor(() => session!.state.status === "connected", 10_000);
     expect(session.state.status).toBe("connected");
     expect(await echo(session, "again")).toMatchObject({ kind: "result" });
@@ -111,7 +139,16 @@ describe("recovering from a server that stops or restarts", () => {
   }, 60_000);
 
   it("stdio, the server killed: lost at once, 'reconnect' starts it again, the log continuous", async () => {
-    const config: ConnectionConfig = { id: "s", name: "s", transport: "stdio", protocol: "2025-11-25", command: process.execPath, args: [EVERYTHING, "stdio"], env: [], cwd: "" };
+    const config: ConnectionConfig = {
+      id: "s",
+      name: "s",
+      transport: "stdio",
+      protocol: "2025-11-25",
+      command: process.execPath,
+      args: [EVERYTHING, "stdio"],
+      env: [],
+      cwd: "",
+    };
     session = new InspectorSession(config, nodeSessionDeps());
     await session.connect();
     const pid = (session as unknown as { transport: { pid: number } }).transport.pid;
@@ -125,8 +162,17 @@ describe("recovering from a server that stops or restarts", () => {
     expect(await echo(session, "restarted")).toMatchObject({ kind: "result" });
     expect(marks(session)).toEqual(["session-ended", "session-started"]);
     expect(codes(session)).toEqual([
-      "session/connecting", "bridge/process-starting", "bridge/process-started", "session/connected", "bridge/process-exited", "session/connection-closed",
-      "session/session-started", "session/connecting", "bridge/process-starting", "bridge/process-started", "session/connected",
+      "session/connecting",
+      "bridge/process-starting",
+      "bridge/process-started",
+      "session/connected",
+      "bridge/process-exited",
+      "session/connection-closed",
+      "session/session-started",
+      "session/connecting",
+      "bridge/process-starting",
+      "bridge/process-started",
+      "session/connected",
     ]);
     expect(initializes(session)).toBe(2);
   }, 60_000);

@@ -9,13 +9,27 @@ import { handshakeSteps } from "./negotiation";
 import { InspectorSession } from "./session";
 
 const everything = resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
-const stdio = (protocol: ConnectionConfig["protocol"], command = process.execPath, args = [everything, "stdio"]): ConnectionConfig => ({
-  id: "t", name: "t", transport: "stdio", protocol, command, args, env: [], cwd: "",
+const stdio = (
+  protocol: ConnectionConfig["protocol"],
+  command = process.execPath,
+  args = [everything, "stdio"],
+): ConnectionConfig => ({
+  id: "t",
+  name: "t",
+  transport: "stdio",
+  protocol,
+  command,
+  args,
+  env: [],
+  cwd: "",
 });
 
 function childrenOf(pid: number): number[] {
   try {
-    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -44,8 +58,14 @@ describe("InspectorSession over the stdio bridge", () => {
     expect(steps.map((x) => x.method)).toEqual(["server/discover", "initialize", "notifications/initialized"]);
     expect(steps[1]?.response?.latencyMs).toBeGreaterThanOrEqual(0);
     // The probe's -32601 is negotiation: neutral, not counted as an error.
-    expect(steps[0]).toMatchObject({ negotiation: true, outcome: expect.stringMatching(/^error -32601.*: a legacy server, fell back to initialize$/) });
-    expect(steps[0]?.response).toMatchObject({ rpc: { type: "error", code: -32601 }, negotiation: expect.stringMatching(/^legacy server/) });
+    expect(steps[0]).toMatchObject({
+      negotiation: true,
+      outcome: expect.stringMatching(/^error -32601.*: a legacy server, fell back to initialize$/),
+    });
+    expect(steps[0]?.response).toMatchObject({
+      rpc: { type: "error", code: -32601 },
+      negotiation: expect.stringMatching(/^legacy server/),
+    });
     expect(session.log.entries.filter(isError)).toEqual([]);
   });
 
@@ -76,7 +96,10 @@ describe("InspectorSession over the stdio bridge", () => {
   });
 
   it("records a server's non-JSON stdout raw and says so when the handshake fails", async () => {
-    session = new InspectorSession(stdio("2025-11-25", process.execPath, ["--import", "tsx", "servers/fixtures/garbage.ts"]), { ...nodeSessionDeps(), connectDeadlineMs: 3000 });
+    session = new InspectorSession(
+      stdio("2025-11-25", process.execPath, ["--import", "tsx", "servers/fixtures/garbage.ts"]),
+      { ...nodeSessionDeps(), connectDeadlineMs: 3000 },
+    );
     await session.connect();
     expect(session.state.status).toBe("failed");
     expect(session.state.failure?.title).toMatch(/not JSON-RPC/);
@@ -86,7 +109,10 @@ describe("InspectorSession over the stdio bridge", () => {
   });
 
   it("reports the exit code and stderr of a server that exits at once", async () => {
-    session = new InspectorSession(stdio("auto", process.execPath, ["--import", "tsx", "servers/fixtures/exit-at-once.ts"]), nodeSessionDeps());
+    session = new InspectorSession(
+      stdio("auto", process.execPath, ["--import", "tsx", "servers/fixtures/exit-at-once.ts"]),
+      nodeSessionDeps(),
+    );
     await session.connect();
     expect(session.state.failure?.title).toMatch(/exited \(code 3\)/);
     expect(session.state.failure?.detail).toContain("fatal: demo crash");
@@ -94,12 +120,17 @@ describe("InspectorSession over the stdio bridge", () => {
   });
 
   it("a crash keeps the whole stderr tail and points at the first error-looking line", async () => {
-    session = new InspectorSession(stdio("2025-11-25", process.execPath, ["--import", "tsx", "servers/fixtures/crash-stderr.ts"]), nodeSessionDeps());
+    session = new InspectorSession(
+      stdio("2025-11-25", process.execPath, ["--import", "tsx", "servers/fixtures/crash-stderr.ts"]),
+      nodeSessionDeps(),
+    );
     await session.connect();
     const failure = session.state.failure!;
     expect(failure.title).toMatch(/exited \(code 1\)/);
     expect(failure.stderr?.lines).toHaveLength(27);
-    expect(failure.stderr?.lines[failure.stderr.firstError]).toContain("Error: Cannot find module '/opt/server/dist/plugins/missing.js'");
+    expect(failure.stderr?.lines[failure.stderr.firstError]).toContain(
+      "Error: Cannot find module '/opt/server/dist/plugins/missing.js'",
+    );
     // The detail names that line, without its escape codes.
     expect(failure.detail).toContain("stderr: Error: Cannot find module");
     expect(failure.detail).not.toContain("\u001b");

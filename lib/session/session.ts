@@ -65,8 +65,14 @@ export class InspectorSession {
     private readonly extraCapabilities: ClientCapabilities = {},
   ) {
     this.log = new TrafficLog();
-    this.clientFeatures = new ClientFeatures({ now: deps.now, roots: config.roots, report: (code, level, text) => this.log.event(code, level, text) });
-    this.store = new Store(R.initialState(config, this.clientFeatures.capabilities(config.clientFeatures, extraCapabilities)));
+    this.clientFeatures = new ClientFeatures({
+      now: deps.now,
+      roots: config.roots,
+      report: (code, level, text) => this.log.event(code, level, text),
+    });
+    this.store = new Store(
+      R.initialState(config, this.clientFeatures.capabilities(config.clientFeatures, extraCapabilities)),
+    );
     this.features = new ServerFeatures(this);
   }
 
@@ -82,11 +88,15 @@ export class InspectorSession {
     if (!options.continueLog) this.auto.reset();
     await this.disconnect(options.continueLog !== undefined);
     const generation = ++this.generation;
-    if (options.continueLog && this.log.entries.length) this.log.sessionStarted(`new session: ${options.continueLog}, same settings`, options.continueLog);
+    if (options.continueLog && this.log.entries.length)
+      this.log.sessionStarted(`new session: ${options.continueLog}, same settings`, options.continueLog);
     else this.log = new TrafficLog({ now: this.deps.now });
     if (config.protocol === "auto") this.log.watchVersionProbe();
     const sessionStart = this.log.entries.length;
-    this.store.apply(R.configured, { config, clientCapabilities: this.clientFeatures.capabilities(config.clientFeatures, this.extraCapabilities) });
+    this.store.apply(R.configured, {
+      config,
+      clientCapabilities: this.clientFeatures.capabilities(config.clientFeatures, this.extraCapabilities),
+    });
     this.store.apply(R.connecting, config.transport === "stdio" ? "starting the server" : "contacting the server");
     this.log.event("connecting", "info", `connecting (${config.transport}, protocol ${config.protocol})`);
 
@@ -96,7 +106,11 @@ export class InspectorSession {
     try {
       let attempt = await this.attempt(config, false, deadlineMs);
       if (attempt.error && this.diedOnProbe(config, attempt.transport)) {
-        this.log.event("discover-probe-closed", "warn", "the server closed the connection on the server/discover probe: restarting it for the legacy initialize handshake");
+        this.log.event(
+          "discover-probe-closed",
+          "warn",
+          "the server closed the connection on the server/discover probe: restarting it for the legacy initialize handshake",
+        );
         restarted = true;
         attempt = await this.attempt(config, true, Math.max(1000, deadlineMs - (Date.now() - started)));
       }
@@ -132,7 +146,11 @@ export class InspectorSession {
     });
     this.clientFeatures.connected(client);
     this.auto.reset();
-    this.log.event("connected", "info", `connected: ${client.getProtocolEra()} era, protocol ${client.getNegotiatedProtocolVersion()}`);
+    this.log.event(
+      "connected",
+      "info",
+      `connected: ${client.getProtocolEra()} era, protocol ${client.getNegotiatedProtocolVersion()}`,
+    );
     // From the session's start: the SDK opens its GET stream during the handshake.
     if (config.transport !== "stdio") this.watchConnection(client, config.url, sessionStart);
     await this.refreshAll("connect");
@@ -177,7 +195,11 @@ export class InspectorSession {
     if (this.state.autoReconnect) this.auto.schedule();
   }
 
-  private async attempt(config: ConnectionConfig, forceLegacy: boolean, deadlineMs: number): Promise<{ transport: Transport; error?: unknown }> {
+  private async attempt(
+    config: ConnectionConfig,
+    forceLegacy: boolean,
+    deadlineMs: number,
+  ): Promise<{ transport: Transport; error?: unknown }> {
     await this.closeTransport();
     const session = this;
     const client = new LensClient(CLIENT_INFO, {
@@ -224,7 +246,9 @@ export class InspectorSession {
   /** A stdio server that exits on the unknown `server/discover` request is a legacy server. */
   private diedOnProbe(config: ConnectionConfig, transport: Transport): boolean {
     if (config.protocol !== "auto" || !(transport instanceof BridgeStdioTransport)) return false;
-    const probed = this.log.entries.some((e) => e.kind === "frame" && e.rpc.type === "request" && e.rpc.method === "server/discover");
+    const probed = this.log.entries.some(
+      (e) => e.kind === "frame" && e.rpc.type === "request" && e.rpc.method === "server/discover",
+    );
     return probed && transport.exit !== undefined && !transport.exit.error;
   }
 
@@ -234,13 +258,32 @@ export class InspectorSession {
     const exit = transport instanceof BridgeStdioTransport ? transport.exit : undefined;
     const tail = transport instanceof BridgeStdioTransport ? transport.stderrTail : [];
     const stderr = stderrOf(tail);
-    const failure = exit && (exit.code !== 0 || exit.error)
-      ? { title: exit.error?.message ?? `The server exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`, detail: stderr ? stripAnsi(tail[stderr.firstError >= 0 ? stderr.firstError : tail.length - 1]!) : undefined, hint: exit.error?.hint ?? "Reconnect to start it again.", stderr }
-      : { title: "The connection was closed by the server.", hint: "Reconnect to start a new session.", stderr };
+    const failure =
+      exit && (exit.code !== 0 || exit.error)
+        ? {
+            title:
+              exit.error?.message ??
+              `The server exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`,
+            detail: stderr ? stripAnsi(tail[stderr.firstError >= 0 ? stderr.firstError : tail.length - 1]!) : undefined,
+            hint: exit.error?.hint ?? "Reconnect to start it again.",
+            stderr,
+          }
+        : { title: "The connection was closed by the server.", hint: "Reconnect to start a new session.", stderr };
     // The cause (an exit, the bridge's refusal) is already in the log as an error: the boundary is a warning.
-    this.log.sessionEnded("connection-closed", "warn", failure.title, exit ? "the server exited" : "the server closed the connection");
+    this.log.sessionEnded(
+      "connection-closed",
+      "warn",
+      failure.title,
+      exit ? "the server exited" : "the server closed the connection",
+    );
     this.clientFeatures.detach("the connection closed");
-    this.store.apply(R.lost, { ...failure, hint: transport instanceof BridgeStdioTransport && !exit?.error ? "Reconnect starts the server again with the same command and settings (a new initialize); the traffic log goes on." : failure.hint });
+    this.store.apply(R.lost, {
+      ...failure,
+      hint:
+        transport instanceof BridgeStdioTransport && !exit?.error
+          ? "Reconnect starts the server again with the same command and settings (a new initialize); the traffic log goes on."
+          : failure.hint,
+    });
     if (this.state.autoReconnect) this.auto.schedule();
   }
 
@@ -281,7 +324,8 @@ export class InspectorSession {
    */
   async sendRaw(text: string): Promise<void> {
     const transport = this.transport;
-    if (!transport || this.state.status !== "connected") throw new Error("Connect first: raw messages go over the live connection.");
+    if (!transport || this.state.status !== "connected")
+      throw new Error("Connect first: raw messages go over the live connection.");
     let parsed: unknown;
     let isJson = true;
     try {
@@ -293,7 +337,10 @@ export class InspectorSession {
       // stdio frames are single lines: JSON is sent compact, other text with its newlines as spaces.
       return transport.sendRaw(isJson ? JSON.stringify(parsed) : text.replace(/\r?\n/g, " "));
     }
-    if (!isJson) throw new Error("Over HTTP, raw text must be JSON (the SDK transport frames it); malformed text can be sent to stdio servers.");
+    if (!isJson)
+      throw new Error(
+        "Over HTTP, raw text must be JSON (the SDK transport frames it); malformed text can be sent to stdio servers.",
+      );
     await transport.send(parsed as never);
   }
 
@@ -322,9 +369,15 @@ export class InspectorSession {
   async refresh(kind: R.ListKind, reason: R.ListState<unknown>["reason"] = "refresh"): Promise<void> {
     const client = this.client;
     if (!client || this.state.status !== "connected") return;
-    await loadList(client, kind, reason, (list) => {
-      if (client === this.client) this.store.apply(R.listUpdated, { kind, list } as never);
-    }, this.state.lists[kind]);
+    await loadList(
+      client,
+      kind,
+      reason,
+      (list) => {
+        if (client === this.client) this.store.apply(R.listUpdated, { kind, list } as never);
+      },
+      this.state.lists[kind],
+    );
   }
 
   /** Close the connection. `forReconnect`: the caller connects again at once (the log goes on, automatic reconnecting stays). */

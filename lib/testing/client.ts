@@ -8,15 +8,39 @@ import { openItems, type ServerRequestItem, type ServerRequests } from "../clien
 export const EVERYTHING = resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
 
 export function everythingConfig(extra: Partial<ConnectionConfig> = {}): ConnectionConfig {
-  return { id: "everything", name: "everything", transport: "stdio", protocol: "2025-11-25", command: process.execPath, args: [EVERYTHING, "stdio"], env: [], cwd: "", ...extra } as ConnectionConfig;
+  return {
+    id: "everything",
+    name: "everything",
+    transport: "stdio",
+    protocol: "2025-11-25",
+    command: process.execPath,
+    args: [EVERYTHING, "stdio"],
+    env: [],
+    cwd: "",
+    ...extra,
+  } as ConnectionConfig;
 }
 
 export function demoConfig(extra: Partial<ConnectionConfig> = {}): ConnectionConfig {
-  return { id: "demo", name: "demo", transport: "stdio", protocol: "2025-11-25", command: process.execPath, args: ["--import", "tsx", "servers/demo/stdio.ts"], env: [], cwd: "", ...extra } as ConnectionConfig;
+  return {
+    id: "demo",
+    name: "demo",
+    transport: "stdio",
+    protocol: "2025-11-25",
+    command: process.execPath,
+    args: ["--import", "tsx", "servers/demo/stdio.ts"],
+    env: [],
+    cwd: "",
+    ...extra,
+  } as ConnectionConfig;
 }
 
 /** The next open request (of a method), as soon as it arrives. */
-export function nextRequest(requests: ServerRequests, method?: ServerRequestItem["method"], timeoutMs = 10_000): Promise<ServerRequestItem> {
+export function nextRequest(
+  requests: ServerRequests,
+  method?: ServerRequestItem["method"],
+  timeoutMs = 10_000,
+): Promise<ServerRequestItem> {
   return new Promise((resolvePromise, reject) => {
     let unsubscribe = (): void => {};
     const timer = setTimeout(() => {
@@ -36,12 +60,17 @@ export function nextRequest(requests: ServerRequests, method?: ServerRequestItem
 }
 
 export function textOf(result: unknown): string {
-  const content = ((result as { content?: { type: string; text?: string }[] })?.content ?? []);
+  const content = (result as { content?: { type: string; text?: string }[] })?.content ?? [];
   return content.map((b) => b.text ?? "").join("\n");
 }
 
 /** Call a tool through the session's SDK client, as the tool runner would. */
-export function callTool(session: InspectorSession, name: string, args: Record<string, unknown> = {}, signal?: AbortSignal): Promise<unknown> {
+export function callTool(
+  session: InspectorSession,
+  name: string,
+  args: Record<string, unknown> = {},
+  signal?: AbortSignal,
+): Promise<unknown> {
   if (!session.client) throw new Error("not connected");
   return session.client.callTool({ name, arguments: args }, { signal, timeout: 20_000 });
 }
@@ -49,7 +78,13 @@ export function callTool(session: InspectorSession, name: string, args: Record<s
 /** The outgoing frames of a method (request or notification) in the session's log. */
 export function outgoing(session: InspectorSession, method: string): Record<string, unknown>[] {
   return session.log.entries
-    .filter((e) => e.kind === "frame" && e.direction === "outgoing" && (e.rpc.type === "request" || e.rpc.type === "notification") && e.rpc.method === method)
+    .filter(
+      (e) =>
+        e.kind === "frame" &&
+        e.direction === "outgoing" &&
+        (e.rpc.type === "request" || e.rpc.type === "notification") &&
+        e.rpc.method === method,
+    )
     .map((e) => JSON.parse((e as { raw: string }).raw) as Record<string, unknown>);
 }
 

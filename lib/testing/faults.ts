@@ -16,14 +16,26 @@ const FIXTURES = resolve("servers/fixtures/misbehaving");
 
 export function stdioConfig(env: Record<string, string> = {}): ConnectionConfig {
   return {
-    id: "misbehaving-stdio", name: "misbehaving (stdio)", transport: "stdio", protocol: "2025-11-25",
-    command: process.execPath, args: ["--import", "tsx", `${FIXTURES}/stdio.ts`],
-    env: Object.entries(env).map(([name, value]) => ({ name, value, secret: false })), cwd: "",
+    id: "misbehaving-stdio",
+    name: "misbehaving (stdio)",
+    transport: "stdio",
+    protocol: "2025-11-25",
+    command: process.execPath,
+    args: ["--import", "tsx", `${FIXTURES}/stdio.ts`],
+    env: Object.entries(env).map(([name, value]) => ({ name, value, secret: false })),
+    cwd: "",
   };
 }
 
 export function httpConfig(url: string): ConnectionConfig {
-  return { id: "misbehaving-http", name: "misbehaving (HTTP)", transport: "streamable-http", protocol: "2025-11-25", url, headers: [] };
+  return {
+    id: "misbehaving-http",
+    name: "misbehaving (HTTP)",
+    transport: "streamable-http",
+    protocol: "2025-11-25",
+    url,
+    headers: [],
+  };
 }
 
 /** Starts the HTTP fixture as a child of this process; stop it by its pid with `stop()`. */
@@ -31,7 +43,10 @@ export async function startHttpFixture(env: Record<string, string> = {}): Promis
   // vitest sets MODE=test in its own environment: the fixture must only see the MODE given here.
   const started = startProcess(process.execPath, ["--import", "tsx", `${FIXTURES}/http.ts`], { MODE: "", ...env });
   let url: string | undefined;
-  await waitFor(() => (url = /MISBEHAVING_URL=(\S+)/.exec(started.output())?.[1]) !== undefined || started.child.exitCode !== null, 15_000);
+  await waitFor(
+    () => (url = /MISBEHAVING_URL=(\S+)/.exec(started.output())?.[1]) !== undefined || started.child.exitCode !== null,
+    15_000,
+  );
   if (!url) {
     await started.stop();
     throw new Error(`the HTTP fixture did not start:\n${started.output()}`);
@@ -59,7 +74,12 @@ export class Sessions {
   }
 }
 
-export function call(session: InspectorSession, tool: string, args: Record<string, unknown> = {}, timeoutMs = 10_000): Promise<ToolOutcome> {
+export function call(
+  session: InspectorSession,
+  tool: string,
+  args: Record<string, unknown> = {},
+  timeoutMs = 10_000,
+): Promise<ToolOutcome> {
   return session.tools.call(session.client!, tool, args, { timeoutMs });
 }
 
@@ -75,7 +95,10 @@ export async function expectStillWorks(witness: InspectorSession): Promise<void>
 
 /** After every session is closed and every fixture stopped: no process of ours is left. */
 export async function expectNothingLeft(baseline: readonly number[]): Promise<void> {
-  await waitFor(() => newDescendants(baseline).length === 0 && registry().processes.size === 0 && registry().relayInFlight === 0, 8000);
+  await waitFor(
+    () => newDescendants(baseline).length === 0 && registry().processes.size === 0 && registry().relayInFlight === 0,
+    8000,
+  );
   expect(newDescendants(baseline)).toEqual([]);
   expect(registry().processes.size).toBe(0);
   expect(registry().relayInFlight).toBe(0);
@@ -87,7 +110,15 @@ export function incoming(log: TrafficLog): FrameEntry[] {
 
 /** The outgoing tools/call request frame for `tool`. */
 export function toolCallFrame(log: TrafficLog, tool: string): FrameEntry | undefined {
-  return log.frames().find((f) => f.direction === "outgoing" && f.rpc.type === "request" && f.rpc.method === "tools/call" && f.raw.includes(`"name":"${tool}"`));
+  return log
+    .frames()
+    .find(
+      (f) =>
+        f.direction === "outgoing" &&
+        f.rpc.type === "request" &&
+        f.rpc.method === "tools/call" &&
+        f.raw.includes(`"name":"${tool}"`),
+    );
 }
 
 export function requestId(frame: FrameEntry | undefined): string | number | undefined {

@@ -7,7 +7,12 @@ export function descendants(pid: number): number[] {
     .trim()
     .split("\n")
     .map((l) => l.trim().split(/\s+/))
-    .map(([child, parent, stat, comm]) => ({ child: Number(child), parent: Number(parent), zombie: stat?.startsWith("Z") ?? false, comm }))
+    .map(([child, parent, stat, comm]) => ({
+      child: Number(child),
+      parent: Number(parent),
+      zombie: stat?.startsWith("Z") ?? false,
+      comm,
+    }))
     // The `ps` run by this very call is a child too.
     .filter((row) => !(row.parent === process.pid && row.comm === "ps"));
   const out: number[] = [];
@@ -70,7 +75,10 @@ export function startProcess(command: string, args: string[], env: Record<string
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
       process.kill(child.pid, "SIGTERM");
-      const timer = setTimeout(() => child.pid !== undefined && alive(child.pid) && process.kill(child.pid, "SIGKILL"), 3000);
+      const timer = setTimeout(
+        () => child.pid !== undefined && alive(child.pid) && process.kill(child.pid, "SIGKILL"),
+        3000,
+      );
       await exited;
       clearTimeout(timer);
     },

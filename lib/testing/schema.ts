@@ -2,7 +2,10 @@ import { expect } from "vitest";
 import type { FieldNode } from "../schema";
 
 /** Narrows a node to a kind, failing the test otherwise. */
-export function as<K extends FieldNode["kind"]>(node: FieldNode | undefined | null, kind: K): Extract<FieldNode, { kind: K }> {
+export function as<K extends FieldNode["kind"]>(
+  node: FieldNode | undefined | null,
+  kind: K,
+): Extract<FieldNode, { kind: K }> {
   expect(node?.kind).toBe(kind);
   return node as Extract<FieldNode, { kind: K }>;
 }

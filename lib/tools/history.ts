@@ -38,8 +38,13 @@ export const callStarted = (s: ToolCallsState, call: CallRecord): ToolCallsState
   byTool: { ...s.byTool, [call.tool]: [...(s.byTool[call.tool] ?? []), call].slice(-MAX_PER_TOOL) },
 });
 
-export const callProgressed = (s: ToolCallsState, p: { tool: string; id: number; progress: Progress }): ToolCallsState =>
+export const callProgressed = (
+  s: ToolCallsState,
+  p: { tool: string; id: number; progress: Progress },
+): ToolCallsState =>
   updateCall(s, p.tool, p.id, (c) => ({ ...c, progress: p.progress, progressCount: c.progressCount + 1 }));
 
-export const callFinished = (s: ToolCallsState, p: { tool: string; id: number; outcome: ToolOutcome }): ToolCallsState =>
-  updateCall(s, p.tool, p.id, (c) => ({ ...c, status: "done", outcome: p.outcome }));
+export const callFinished = (
+  s: ToolCallsState,
+  p: { tool: string; id: number; outcome: ToolOutcome },
+): ToolCallsState => updateCall(s, p.tool, p.id, (c) => ({ ...c, status: "done", outcome: p.outcome }));

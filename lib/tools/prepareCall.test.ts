@@ -1,8 +1,20 @@
 import type { Tool } from "@modelcontextprotocol/client";
 import { describe, expect, it } from "vitest";
-import { confirmCall, isDestructive, parseTimeoutSeconds, parseTtl, prepareCall, sendMode, type CallMode } from "./prepareCall";
+import {
+  confirmCall,
+  isDestructive,
+  parseTimeoutSeconds,
+  parseTtl,
+  prepareCall,
+  sendMode,
+  type CallMode,
+} from "./prepareCall";
 
-const tool = (annotations?: Tool["annotations"]): Tool => ({ name: "wipe", inputSchema: { type: "object" }, annotations });
+const tool = (annotations?: Tool["annotations"]): Tool => ({
+  name: "wipe",
+  inputSchema: { type: "object" },
+  annotations,
+});
 const plain: CallMode = { tasksOffered: false, asTask: false, ttlText: "", timeoutS: 60 };
 
 describe("isDestructive", () => {
@@ -22,26 +34,59 @@ describe("prepareCall", () => {
   it("confirms a destructive tool first, then invalid arguments, then sends", () => {
     const destructive = tool({ destructiveHint: true });
     const first = prepareCall({ tool: destructive, errorCount: 2, mode: plain });
-    expect(first).toEqual({ kind: "confirm", confirmation: { reason: "destructive", message: "wipe is marked destructive by the server. Call it?" } });
-    const second = prepareCall({ tool: destructive, errorCount: 2, pending: { reason: "destructive", message: "" }, mode: plain });
+    expect(first).toEqual({
+      kind: "confirm",
+      confirmation: { reason: "destructive", message: "wipe is marked destructive by the server. Call it?" },
+    });
+    const second = prepareCall({
+      tool: destructive,
+      errorCount: 2,
+      pending: { reason: "destructive", message: "" },
+      mode: plain,
+    });
     expect(second).toEqual({
       kind: "confirm",
-      confirmation: { reason: "invalid", message: "The arguments do not match the tool's inputSchema (2 errors). Send them anyway, to test the server?" },
+      confirmation: {
+        reason: "invalid",
+        message: "The arguments do not match the tool's inputSchema (2 errors). Send them anyway, to test the server?",
+      },
     });
     // Call pressed again while the "invalid" question shows: a destructive tool asks its question again.
-    expect(prepareCall({ tool: destructive, errorCount: 2, pending: { reason: "invalid", message: "" }, mode: plain })).toMatchObject({ kind: "confirm", confirmation: { reason: "destructive" } });
+    expect(
+      prepareCall({ tool: destructive, errorCount: 2, pending: { reason: "invalid", message: "" }, mode: plain }),
+    ).toMatchObject({ kind: "confirm", confirmation: { reason: "destructive" } });
   });
 
   it("asks about invalid arguments once, in the singular for one error", () => {
-    expect(prepareCall({ tool: tool(), errorCount: 1, mode: plain })).toMatchObject({ kind: "confirm", confirmation: { reason: "invalid", message: expect.stringContaining("(1 error)") } });
-    expect(prepareCall({ tool: tool(), errorCount: 1, pending: { reason: "invalid", message: "" }, mode: plain })).toEqual({ kind: "call", timeoutMs: 60_000 });
+    expect(prepareCall({ tool: tool(), errorCount: 1, mode: plain })).toMatchObject({
+      kind: "confirm",
+      confirmation: { reason: "invalid", message: expect.stringContaining("(1 error)") },
+    });
+    expect(
+      prepareCall({ tool: tool(), errorCount: 1, pending: { reason: "invalid", message: "" }, mode: plain }),
+    ).toEqual({ kind: "call", timeoutMs: 60_000 });
   });
 
   it("runs as a task only when tasks are offered and asked for", () => {
-    expect(prepareCall({ tool: tool(), errorCount: 0, mode: { ...plain, asTask: true } })).toEqual({ kind: "call", timeoutMs: 60_000 });
-    expect(prepareCall({ tool: tool(), errorCount: 0, mode: { ...plain, tasksOffered: true } })).toEqual({ kind: "call", timeoutMs: 60_000 });
-    expect(prepareCall({ tool: tool(), errorCount: 0, mode: { ...plain, tasksOffered: true, asTask: true, ttlText: " 5000 " } })).toEqual({ kind: "task", options: { ttl: 5000 } });
-    expect(sendMode({ ...plain, tasksOffered: true, asTask: true, ttlText: "soon" })).toEqual({ kind: "task", options: {} });
+    expect(prepareCall({ tool: tool(), errorCount: 0, mode: { ...plain, asTask: true } })).toEqual({
+      kind: "call",
+      timeoutMs: 60_000,
+    });
+    expect(prepareCall({ tool: tool(), errorCount: 0, mode: { ...plain, tasksOffered: true } })).toEqual({
+      kind: "call",
+      timeoutMs: 60_000,
+    });
+    expect(
+      prepareCall({
+        tool: tool(),
+        errorCount: 0,
+        mode: { ...plain, tasksOffered: true, asTask: true, ttlText: " 5000 " },
+      }),
+    ).toEqual({ kind: "task", options: { ttl: 5000 } });
+    expect(sendMode({ ...plain, tasksOffered: true, asTask: true, ttlText: "soon" })).toEqual({
+      kind: "task",
+      options: {},
+    });
   });
 });
 
@@ -49,9 +94,15 @@ describe("confirmCall", () => {
   it("goes from a confirmed destructive call to the invalid-arguments question when arguments fail", () => {
     expect(confirmCall({ reason: "destructive", message: "" }, 3, plain)).toEqual({
       kind: "confirm",
-      confirmation: { reason: "invalid", message: "The arguments do not match the tool's inputSchema. Send them anyway?" },
+      confirmation: {
+        reason: "invalid",
+        message: "The arguments do not match the tool's inputSchema. Send them anyway?",
+      },
     });
-    expect(confirmCall({ reason: "destructive", message: "" }, 0, { ...plain, timeoutS: 5 })).toEqual({ kind: "call", timeoutMs: 5000 });
+    expect(confirmCall({ reason: "destructive", message: "" }, 0, { ...plain, timeoutS: 5 })).toEqual({
+      kind: "call",
+      timeoutMs: 5000,
+    });
     expect(confirmCall({ reason: "invalid", message: "" }, 3, plain)).toEqual({ kind: "call", timeoutMs: 60_000 });
   });
 });

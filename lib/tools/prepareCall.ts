@@ -65,7 +65,10 @@ export function sendMode(mode: CallMode): CallSend {
  */
 export function prepareCall({ tool, errorCount, pending, mode }: CallRequest): CallStep {
   if (isDestructive(tool) && pending?.reason !== "destructive") {
-    return { kind: "confirm", confirmation: { reason: "destructive", message: `${tool.name} is marked destructive by the server. Call it?` } };
+    return {
+      kind: "confirm",
+      confirmation: { reason: "destructive", message: `${tool.name} is marked destructive by the server. Call it?` },
+    };
   }
   if (errorCount && pending?.reason !== "invalid") {
     const message = `The arguments do not match the tool's inputSchema (${errorCount} error${errorCount > 1 ? "s" : ""}). Send them anyway, to test the server?`;
@@ -80,7 +83,13 @@ export function prepareCall({ tool, errorCount, pending, mode }: CallRequest): C
  */
 export function confirmCall(pending: Confirmation, errorCount: number, mode: CallMode): CallStep {
   if (pending.reason === "destructive" && errorCount) {
-    return { kind: "confirm", confirmation: { reason: "invalid", message: "The arguments do not match the tool's inputSchema. Send them anyway?" } };
+    return {
+      kind: "confirm",
+      confirmation: {
+        reason: "invalid",
+        message: "The arguments do not match the tool's inputSchema. Send them anyway?",
+      },
+    };
   }
   return sendMode(mode);
 }

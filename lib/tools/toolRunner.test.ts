@@ -5,7 +5,11 @@ import { ToolRunner, type UserWait } from "./toolRunner";
 
 /** A client whose one tools/call stays open until the test settles it; progress is sent by hand. */
 function fakeClient() {
-  const calls: { options: { signal?: AbortSignal; timeout?: number; onprogress?: (p: { progress: number }) => void }; resolve(v: unknown): void; reject(e: unknown): void }[] = [];
+  const calls: {
+    options: { signal?: AbortSignal; timeout?: number; onprogress?: (p: { progress: number }) => void };
+    resolve(v: unknown): void;
+    reject(e: unknown): void;
+  }[] = [];
   const client = {
     request: (_req: unknown, _schema: unknown, options: (typeof calls)[number]["options"]) =>
       new Promise((resolve, reject) => {
@@ -17,7 +21,10 @@ function fakeClient() {
 }
 
 /** `session.clientFeatures.requests` as the tool panel hands it to the runner. */
-const waitOn = (requests: ServerRequests): UserWait => ({ waiting: () => openItems(requests.get()).length > 0, subscribe: requests.subscribe });
+const waitOn = (requests: ServerRequests): UserWait => ({
+  waiting: () => openItems(requests.get()).length > 0,
+  subscribe: requests.subscribe,
+});
 
 const sampling = { method: "sampling/createMessage" as const, params: { messages: [], maxTokens: 1 } };
 
@@ -32,7 +39,10 @@ describe("ToolRunner timeout", () => {
     await vi.advanceTimersByTimeAsync(999);
     expect(runner.store.get().byTool.t?.[0]?.status).toBe("running");
     await vi.advanceTimersByTimeAsync(1);
-    expect(await call).toMatchObject({ kind: "failed", message: expect.stringContaining("Timed out: no result and no progress for 1000 ms.") });
+    expect(await call).toMatchObject({
+      kind: "failed",
+      message: expect.stringContaining("Timed out: no result and no progress for 1000 ms."),
+    });
   });
 
   it("restarts on each progress notification", async () => {
@@ -95,10 +105,24 @@ describe("ToolRunner timeout", () => {
     const requests = new ServerRequests();
     const subscribe = vi.fn(requests.subscribe);
     const unsubscribed = vi.fn();
-    const call = new ToolRunner().call(client, "t", {}, {
-      timeoutMs: 1000,
-      userWait: { waiting: () => false, subscribe: (l) => { const off = subscribe(l); return () => { unsubscribed(); off(); }; } },
-    });
+    const call = new ToolRunner().call(
+      client,
+      "t",
+      {},
+      {
+        timeoutMs: 1000,
+        userWait: {
+          waiting: () => false,
+          subscribe: (l) => {
+            const off = subscribe(l);
+            return () => {
+              unsubscribed();
+              off();
+            };
+          },
+        },
+      },
+    );
     await vi.advanceTimersByTimeAsync(0);
     calls[0]!.resolve({ content: [] });
     await call;
@@ -113,7 +137,10 @@ describe("ToolRunner timeout", () => {
     const call = runner.call(client, "t", {}, { timeoutMs: 1000 });
     await vi.advanceTimersByTimeAsync(10);
     runner.cancel(runner.store.get().byTool.t![0]!.id);
-    expect(await call).toMatchObject({ kind: "cancelled", message: expect.stringContaining("notifications/cancelled was sent") });
+    expect(await call).toMatchObject({
+      kind: "cancelled",
+      message: expect.stringContaining("notifications/cancelled was sent"),
+    });
   });
 
   it("a disconnect while a call runs is not reported as the person's cancel", async () => {
@@ -122,6 +149,9 @@ describe("ToolRunner timeout", () => {
     const call = runner.call(client, "t", {}, { timeoutMs: 1000 });
     await vi.advanceTimersByTimeAsync(10);
     runner.cancelAll();
-    expect(await call).toMatchObject({ kind: "failed", message: expect.stringMatching(/^Stopped: the connection was closed/) });
+    expect(await call).toMatchObject({
+      kind: "failed",
+      message: expect.stringMatching(/^Stopped: the connection was closed/),
+    });
   });
 });

@@ -1,4 +1,12 @@
-import { ProtocolError, SdkError, SdkErrorCode, SdkHttpError, type CallToolResult, type Client, type StandardSchemaV1 } from "@modelcontextprotocol/client";
+import {
+  ProtocolError,
+  SdkError,
+  SdkErrorCode,
+  SdkHttpError,
+  type CallToolResult,
+  type Client,
+  type StandardSchemaV1,
+} from "@modelcontextprotocol/client";
 import type { ToolOutcome } from "../results";
 import { errorMessage, Store } from "../base";
 import { callFinished, callProgressed, callStarted, emptyToolCalls, type ToolCallsState } from "./history";
@@ -49,7 +57,11 @@ class CallTimeout extends Error {
  * The call's timeout: restarted by progress, stopped while the user has a request of the server's
  * to answer (the server cannot finish before), restarted in full when the last one is answered.
  */
-function callTimer(ms: number, userWait: UserWait | undefined, fire: (error: CallTimeout) => void): { restart(): void; stop(): void } {
+function callTimer(
+  ms: number,
+  userWait: UserWait | undefined,
+  fire: (error: CallTimeout) => void,
+): { restart(): void; stop(): void } {
   let handle: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const clear = () => {
@@ -100,7 +112,9 @@ export class ToolRunner {
     this.running.set(id, controller);
     const started = this.now();
     this.store.apply(callStarted, { id, tool, args, startedAt: Date.now(), status: "running", progressCount: 0 });
-    const timer = callTimer(options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS, options.userWait, (error) => controller.abort(error));
+    const timer = callTimer(options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS, options.userWait, (error) =>
+      controller.abort(error),
+    );
     let outcome: ToolOutcome;
     try {
       const result = await client.request(
@@ -111,18 +125,31 @@ export class ToolRunner {
           timeout: NO_SDK_TIMEOUT_MS,
           onprogress: (p) => {
             timer.restart();
-            this.store.apply(callProgressed, { tool, id, progress: { progress: p.progress, total: p.total, message: p.message } });
+            this.store.apply(callProgressed, {
+              tool,
+              id,
+              progress: { progress: p.progress, total: p.total, message: p.message },
+            });
           },
         },
       );
       outcome = { kind: "result", result, elapsedMs: this.now() - started };
     } catch (error) {
       const reason: unknown = controller.signal.reason;
-      outcome = reason instanceof CallTimeout
-        ? { kind: "failed", message: `${reason.message} notifications/cancelled was sent to the server.`, elapsedMs: this.now() - started }
-        : reason instanceof UserCancel
-          ? { kind: "cancelled", message: "notifications/cancelled was sent to the server; an answer that still comes is ignored.", elapsedMs: this.now() - started }
-          : toOutcome(error, this.now() - started, controller.signal.aborted, this.whyClosed);
+      outcome =
+        reason instanceof CallTimeout
+          ? {
+              kind: "failed",
+              message: `${reason.message} notifications/cancelled was sent to the server.`,
+              elapsedMs: this.now() - started,
+            }
+          : reason instanceof UserCancel
+            ? {
+                kind: "cancelled",
+                message: "notifications/cancelled was sent to the server; an answer that still comes is ignored.",
+                elapsedMs: this.now() - started,
+              }
+            : toOutcome(error, this.now() - started, controller.signal.aborted, this.whyClosed);
     } finally {
       timer.stop();
       this.running.delete(id);
@@ -141,15 +168,31 @@ export class ToolRunner {
   }
 }
 
-function toOutcome(error: unknown, elapsedMs: number, cancelled: boolean, whyClosed: () => string | undefined): ToolOutcome {
-  const closedBecause = error instanceof SdkError && error.code === SdkErrorCode.ConnectionClosed ? whyClosed() : undefined;
+function toOutcome(
+  error: unknown,
+  elapsedMs: number,
+  cancelled: boolean,
+  whyClosed: () => string | undefined,
+): ToolOutcome {
+  const closedBecause =
+    error instanceof SdkError && error.code === SdkErrorCode.ConnectionClosed ? whyClosed() : undefined;
   if (closedBecause) return { kind: "failed", message: closedBecause, elapsedMs };
-  if (cancelled) return { kind: "failed", message: "Stopped: the connection was closed, and notifications/cancelled was sent to the server.", elapsedMs };
-  if (error instanceof ProtocolError) return { kind: "protocol-error", code: error.code, message: error.message, data: error.data, elapsedMs };
+  if (cancelled)
+    return {
+      kind: "failed",
+      message: "Stopped: the connection was closed, and notifications/cancelled was sent to the server.",
+      elapsedMs,
+    };
+  if (error instanceof ProtocolError)
+    return { kind: "protocol-error", code: error.code, message: error.message, data: error.data, elapsedMs };
   if (error instanceof SdkError) {
     const timeout = (error.data as { timeout?: number } | undefined)?.timeout;
-    if (error.code === "REQUEST_TIMEOUT") return { kind: "failed", message: `Timed out: no result and no progress for ${timeout ?? "?"} ms.`, elapsedMs };
-    const http = error instanceof SdkHttpError && !error.message.includes(String(error.status)) ? `HTTP ${error.status}${error.statusText ? ` ${error.statusText}` : ""}: ` : "";
+    if (error.code === "REQUEST_TIMEOUT")
+      return { kind: "failed", message: `Timed out: no result and no progress for ${timeout ?? "?"} ms.`, elapsedMs };
+    const http =
+      error instanceof SdkHttpError && !error.message.includes(String(error.status))
+        ? `HTTP ${error.status}${error.statusText ? ` ${error.statusText}` : ""}: `
+        : "";
     return { kind: "failed", message: `${http}${error.message} (${error.code})`, elapsedMs };
   }
   return { kind: "failed", message: errorMessage(error), elapsedMs };

@@ -11,7 +11,13 @@ describe("stripAnsi", () => {
 
 describe("firstErrorLine", () => {
   it("finds the line that matters in a crash's stderr", () => {
-    const lines = ["node:internal/modules/cjs/loader:1228", "  throw err;", "\u001b[31mError: Cannot find module '/x/y.js'\u001b[39m", "Require stack:", "Node.js v20.20.2"];
+    const lines = [
+      "node:internal/modules/cjs/loader:1228",
+      "  throw err;",
+      "\u001b[31mError: Cannot find module '/x/y.js'\u001b[39m",
+      "Require stack:",
+      "Node.js v20.20.2",
+    ];
     expect(firstErrorLine(lines)).toBe(2);
     expect(firstErrorLine(["all good", "listening"])).toBe(-1);
   });

@@ -40,8 +40,14 @@ export function classifyValue(value: unknown): RpcInfo {
     if (typeof e !== "object" || e === null || typeof e.code !== "number") {
       return { type: "not-jsonrpc", reason: "error must be an object with a numeric code" };
     }
-    if (m.id !== null && !isId(m.id)) return { type: "not-jsonrpc", reason: "error id must be a string, a number or null" };
-    return { type: "error", id: m.id as RequestId | null, code: e.code, message: typeof e.message === "string" ? e.message : "" };
+    if (m.id !== null && !isId(m.id))
+      return { type: "not-jsonrpc", reason: "error id must be a string, a number or null" };
+    return {
+      type: "error",
+      id: m.id as RequestId | null,
+      code: e.code,
+      message: typeof e.message === "string" ? e.message : "",
+    };
   }
   return { type: "not-jsonrpc", reason: "neither a request, a notification nor a response" };
 }
@@ -68,4 +74,3 @@ export function rpcLabel(rpc: RpcInfo): string {
       return "not JSON-RPC";
   }
 }
-

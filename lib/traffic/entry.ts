@@ -137,7 +137,20 @@ export type TrafficEntry = FrameEntry | HttpEntry | StderrEntry | EventEntry | S
 
 /** An entry before the log numbers it. */
 export type NewEntry =
-  | Omit<FrameEntry, "seq" | "rpc" | "size" | "truncated" | "pairedSeq" | "latencyMs" | "cancelledSeq" | "lostSeq" | "problem" | "negotiation" | "expected">
+  | Omit<
+      FrameEntry,
+      | "seq"
+      | "rpc"
+      | "size"
+      | "truncated"
+      | "pairedSeq"
+      | "latencyMs"
+      | "cancelledSeq"
+      | "lostSeq"
+      | "problem"
+      | "negotiation"
+      | "expected"
+    >
   | Omit<HttpEntry, "seq">
   | Omit<StderrEntry, "seq">
   | Omit<EventEntry, "seq">

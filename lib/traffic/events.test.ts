@@ -24,7 +24,15 @@ describe("TrafficLog events", () => {
   it("record the code with the source that writes it, and the message as given", () => {
     const log = syncLog();
     log.event("redirect-followed", "info", "any words at all");
-    expect(log.entries[0]).toEqual({ kind: "event", seq: 0, ts: 1, level: "info", source: "transport", code: "redirect-followed", message: "any words at all" });
+    expect(log.entries[0]).toEqual({
+      kind: "event",
+      seq: 0,
+      ts: 1,
+      level: "info",
+      source: "transport",
+      code: "redirect-followed",
+      message: "any words at all",
+    });
   });
 
   it("mark session boundaries with their codes", () => {

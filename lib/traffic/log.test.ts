@@ -15,9 +15,16 @@ describe("TrafficLog capture", () => {
 
   it("records JSON that is not JSON-RPC, with the reason", () => {
     const log = syncLog();
-    expect(log.recordFrame("incoming", '{"hello":"world"}', stdio).entry.rpc).toEqual({ type: "not-jsonrpc", reason: 'missing "jsonrpc": "2.0"' });
-    expect(log.recordFrame("incoming", '{"jsonrpc":"2.0","id":{"x":1},"method":"m"}', stdio).entry.rpc.type).toBe("not-jsonrpc");
-    expect(log.recordFrame("incoming", '{"jsonrpc":"2.0","id":1,"result":{},"error":{"code":1}}', stdio).entry.rpc).toMatchObject({ reason: "has both result and error" });
+    expect(log.recordFrame("incoming", '{"hello":"world"}', stdio).entry.rpc).toEqual({
+      type: "not-jsonrpc",
+      reason: 'missing "jsonrpc": "2.0"',
+    });
+    expect(log.recordFrame("incoming", '{"jsonrpc":"2.0","id":{"x":1},"method":"m"}', stdio).entry.rpc.type).toBe(
+      "not-jsonrpc",
+    );
+    expect(
+      log.recordFrame("incoming", '{"jsonrpc":"2.0","id":1,"result":{},"error":{"code":1}}', stdio).entry.rpc,
+    ).toMatchObject({ reason: "has both result and error" });
     expect(log.recordFrame("incoming", "42", stdio).entry.rpc.type).toBe("not-jsonrpc");
   });
 
@@ -38,17 +45,25 @@ describe("TrafficLog capture", () => {
 
   it("flags a response to no request, a second response and a duplicate id", () => {
     const log = syncLog();
-    expect(log.recordFrame("incoming", '{"jsonrpc":"2.0","id":7,"result":{}}', stdio).entry.problem).toMatch(/response to no request/);
+    expect(log.recordFrame("incoming", '{"jsonrpc":"2.0","id":7,"result":{}}', stdio).entry.problem).toMatch(
+      /response to no request/,
+    );
     log.recordFrame("outgoing", '{"jsonrpc":"2.0","id":"a","method":"ping"}', stdio);
-    expect(log.recordFrame("outgoing", '{"jsonrpc":"2.0","id":"a","method":"ping"}', stdio).entry.problem).toMatch(/duplicate request id/);
+    expect(log.recordFrame("outgoing", '{"jsonrpc":"2.0","id":"a","method":"ping"}', stdio).entry.problem).toMatch(
+      /duplicate request id/,
+    );
     log.recordFrame("incoming", '{"jsonrpc":"2.0","id":"a","result":{}}', stdio);
-    expect(log.recordFrame("incoming", '{"jsonrpc":"2.0","id":"a","result":{}}', stdio).entry.problem).toMatch(/second response/);
+    expect(log.recordFrame("incoming", '{"jsonrpc":"2.0","id":"a","result":{}}', stdio).entry.problem).toMatch(
+      /second response/,
+    );
   });
 
   it("keeps ids of different types apart", () => {
     const log = syncLog();
     log.recordFrame("outgoing", '{"jsonrpc":"2.0","id":1,"method":"ping"}', stdio);
-    expect(log.recordFrame("incoming", '{"jsonrpc":"2.0","id":"1","result":{}}', stdio).entry.problem).toMatch(/no request/);
+    expect(log.recordFrame("incoming", '{"jsonrpc":"2.0","id":"1","result":{}}', stdio).entry.problem).toMatch(
+      /no request/,
+    );
   });
 
   it("classifies batches element by element and pairs their members", () => {
@@ -89,7 +104,10 @@ describe("TrafficLog capture", () => {
   it("a frame too big to parse is classified from its head, or from its tail when the id comes last", () => {
     const log = new TrafficLog({ schedule: (f) => f(), frameLimit: 100, fullParseLimit: 1000 });
     const idLast = JSON.stringify({ result: { text: "z".repeat(5000), nested: { id: 99 } }, jsonrpc: "2.0", id: 3 });
-    expect(log.recordFrame("incoming", idLast, stdio)).toMatchObject({ entry: { rpc: { type: "result", id: 3 } }, value: undefined });
+    expect(log.recordFrame("incoming", idLast, stdio)).toMatchObject({
+      entry: { rpc: { type: "result", id: 3 } },
+      value: undefined,
+    });
     const idFirst = JSON.stringify({ jsonrpc: "2.0", id: 4, result: { text: "z".repeat(5000) } });
     expect(log.recordFrame("incoming", idFirst, stdio).entry.rpc).toEqual({ type: "result", id: 4 });
     // A nested "id" near the head is not taken for the message's.

@@ -60,7 +60,12 @@ export class TrafficLog {
    * when it was parsed whole. What is stored may be cut, what was parsed is not. `cutSize`: the capture
    * point kept only this head of a frame of that many bytes (it is classified from its head).
    */
-  recordFrame(direction: Direction, raw: string, channel: FrameEntry["channel"], cutSize?: number): { entry: FrameEntry; value?: unknown } {
+  recordFrame(
+    direction: Direction,
+    raw: string,
+    channel: FrameEntry["channel"],
+    cutSize?: number,
+  ): { entry: FrameEntry; value?: unknown } {
     const limit = this.options.frameLimit ?? DEFAULT_FRAME_LIMIT;
     const truncated = raw.length > limit || cutSize !== undefined;
     const parseWhole = cutSize === undefined && raw.length <= (this.options.fullParseLimit ?? FULL_PARSE_LIMIT);
@@ -102,15 +107,36 @@ export class TrafficLog {
    * lost there (views stop calling them pending), and pairing starts afresh for the next session,
    * whose ids start over.
    */
-  sessionEnded(code: "connection-lost" | "connection-closed", level: "warn" | "error", message: string, reason: string): void {
-    const entry = this.append({ kind: "event", ts: this.now(), level, source: eventSource(code), code, message, mark: { type: "session-ended", reason } });
+  sessionEnded(
+    code: "connection-lost" | "connection-closed",
+    level: "warn" | "error",
+    message: string,
+    reason: string,
+  ): void {
+    const entry = this.append({
+      kind: "event",
+      ts: this.now(),
+      level,
+      source: eventSource(code),
+      code,
+      message,
+      mark: { type: "session-ended", reason },
+    });
     for (const request of this.pending.values()) request.lostSeq ??= entry.seq;
     this.resetPairing();
   }
 
   /** A new session begins in the same log (a reconnect): a marked boundary; handshake views read from here. */
   sessionStarted(message: string, reason: string): void {
-    const entry = this.append({ kind: "event", ts: this.now(), level: "info", source: "session", code: "session-started", message, mark: { type: "session-started", reason } });
+    const entry = this.append({
+      kind: "event",
+      ts: this.now(),
+      level: "info",
+      source: "session",
+      code: "session-started",
+      message,
+      mark: { type: "session-started", reason },
+    });
     for (const request of this.pending.values()) request.lostSeq ??= entry.seq;
     this.resetPairing();
   }
@@ -163,7 +189,8 @@ export class TrafficLog {
     for (const item of items) {
       if (item.type === "request") {
         const key = pairKey(entry.direction, item.id);
-        if (this.pending.has(key)) entry.problem = `duplicate request id ${JSON.stringify(item.id)} while an earlier one is unanswered`;
+        if (this.pending.has(key))
+          entry.problem = `duplicate request id ${JSON.stringify(item.id)} while an earlier one is unanswered`;
         this.pending.set(key, entry);
         this.answered.delete(key);
       } else if (item.type === "result" || (item.type === "error" && item.id !== null)) {
@@ -201,9 +228,11 @@ function classifyTruncated(raw: string): RpcInfo {
   // A top-level id sits before any nested object (after "jsonrpc" / "method") or closes the message.
   const value = String.raw`("(?:[^"\\]|\\.){0,200}"|-?\d+)`;
   const id =
-    new RegExp(String.raw`^\s*\{(?:\s*"(?:jsonrpc|method)"\s*:\s*"[^"]{0,200}"\s*,)*\s*"id"\s*:\s*${value}`).exec(head)?.[1] ??
-    new RegExp(String.raw`"id"\s*:\s*${value}\s*\}\s*$`).exec(tail)?.[1];
-  const parsedId: RequestId | undefined = id === undefined ? undefined : id.startsWith('"') ? (JSON.parse(id) as string) : Number(id);
+    new RegExp(String.raw`^\s*\{(?:\s*"(?:jsonrpc|method)"\s*:\s*"[^"]{0,200}"\s*,)*\s*"id"\s*:\s*${value}`).exec(
+      head,
+    )?.[1] ?? new RegExp(String.raw`"id"\s*:\s*${value}\s*\}\s*$`).exec(tail)?.[1];
+  const parsedId: RequestId | undefined =
+    id === undefined ? undefined : id.startsWith('"') ? (JSON.parse(id) as string) : Number(id);
   if (method && parsedId !== undefined) return { type: "request", id: parsedId, method };
   if (method) return { type: "notification", method };
   if (parsedId !== undefined && /"result"\s*:/.test(head)) return { type: "result", id: parsedId };

@@ -26,12 +26,18 @@ export class ProbeWatch {
       return;
     }
     if (rpc.type !== "error" || this.requestSeq === undefined) return;
-    const sameExchange = entry.channel.transport === "http" && entry.channel.exchange === this.exchange && rpc.id === null;
+    const sameExchange =
+      entry.channel.transport === "http" && entry.channel.exchange === this.exchange && rpc.id === null;
     if (entry.pairedSeq === this.requestSeq || sameExchange) entry.negotiation = PROBE_REFUSED;
   }
 
   http(entry: HttpEntry): void {
-    if (entry.phase === "response" && entry.exchange === this.exchange && entry.status !== undefined && REFUSAL_STATUSES.has(entry.status)) {
+    if (
+      entry.phase === "response" &&
+      entry.exchange === this.exchange &&
+      entry.status !== undefined &&
+      REFUSAL_STATUSES.has(entry.status)
+    ) {
       entry.negotiation = PROBE_REFUSED;
     }
   }

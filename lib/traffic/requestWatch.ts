@@ -29,9 +29,13 @@ export class RequestWatch {
     }
     if (rpc.method === "notifications/progress") {
       const token = params?.progressToken;
-      const request = isToken(token) ? this.byToken.get(key(entry.direction === "incoming" ? "outgoing" : "incoming", token)) : undefined;
-      if (request?.cancelledSeq !== undefined) return `progress after its request (#${request.seq}) was cancelled (#${request.cancelledSeq}): a receiver should stop sending progress for a cancelled request`;
-      if (request?.pairedSeq !== undefined && request.pairedSeq < entry.seq) return `progress after its request (#${request.seq}) was answered (#${request.pairedSeq}): progress is only allowed while a request is active`;
+      const request = isToken(token)
+        ? this.byToken.get(key(entry.direction === "incoming" ? "outgoing" : "incoming", token))
+        : undefined;
+      if (request?.cancelledSeq !== undefined)
+        return `progress after its request (#${request.seq}) was cancelled (#${request.cancelledSeq}): a receiver should stop sending progress for a cancelled request`;
+      if (request?.pairedSeq !== undefined && request.pairedSeq < entry.seq)
+        return `progress after its request (#${request.seq}) was answered (#${request.pairedSeq}): progress is only allowed while a request is active`;
     }
     return undefined;
   }

@@ -11,7 +11,15 @@ describe("timing", () => {
       now = i * 100;
       log.recordFrame("outgoing", JSON.stringify({ jsonrpc: "2.0", id: i, method: "tools/call" }), stdio);
       now += i + 1; // latencies 1..20 ms
-      log.recordFrame("incoming", JSON.stringify(i === 19 ? { jsonrpc: "2.0", id: i, error: { code: -1, message: "x" } } : { jsonrpc: "2.0", id: i, result: {} }), stdio);
+      log.recordFrame(
+        "incoming",
+        JSON.stringify(
+          i === 19
+            ? { jsonrpc: "2.0", id: i, error: { code: -1, message: "x" } }
+            : { jsonrpc: "2.0", id: i, result: {} },
+        ),
+        stdio,
+      );
     }
     log.recordFrame("outgoing", JSON.stringify({ jsonrpc: "2.0", id: 99, method: "ping" }), stdio);
     const list = spans(log.entries);
@@ -31,16 +39,39 @@ describe("timing", () => {
     let now = 0;
     const log = new TrafficLog({ now: () => now, schedule: (f) => f() });
     const stdio = { transport: "stdio" } as const;
-    log.recordFrame("outgoing", JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "slow", _meta: { progressToken: 7 } } }), stdio);
+    log.recordFrame(
+      "outgoing",
+      JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "tools/call",
+        params: { name: "slow", _meta: { progressToken: 7 } },
+      }),
+      stdio,
+    );
     now = 50;
-    const early = log.recordFrame("incoming", JSON.stringify({ jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: 7, progress: 1 } }), stdio).entry;
+    const early = log.recordFrame(
+      "incoming",
+      JSON.stringify({ jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: 7, progress: 1 } }),
+      stdio,
+    ).entry;
     now = 120;
-    const cancel = log.recordFrame("outgoing", JSON.stringify({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 1, reason: "x" } }), stdio).entry;
+    const cancel = log.recordFrame(
+      "outgoing",
+      JSON.stringify({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 1, reason: "x" } }),
+      stdio,
+    ).entry;
     now = 200;
-    const late = log.recordFrame("incoming", JSON.stringify({ jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: 7, progress: 2 } }), stdio).entry;
+    const late = log.recordFrame(
+      "incoming",
+      JSON.stringify({ jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: 7, progress: 2 } }),
+      stdio,
+    ).entry;
     expect(early.problem).toBeUndefined();
     expect(late.problem).toMatch(/^progress after its request \(#0\) was cancelled \(#2\)/);
-    expect(spans(log.entries)).toEqual([{ seq: 0, method: "tools/call", direction: "outgoing", start: 0, end: 120, outcome: "cancelled" }]);
+    expect(spans(log.entries)).toEqual([
+      { seq: 0, method: "tools/call", direction: "outgoing", start: 0, end: 120, outcome: "cancelled" },
+    ]);
     expect(cancel.seq).toBe(2);
     expect(latencyByMethod(spans(log.entries))).toEqual([]);
   });
@@ -48,9 +79,17 @@ describe("timing", () => {
   it("progress after the request was answered is flagged", () => {
     const log = new TrafficLog({ schedule: (f) => f() });
     const stdio = { transport: "stdio" } as const;
-    log.recordFrame("outgoing", JSON.stringify({ jsonrpc: "2.0", id: "a", method: "tools/call", params: { _meta: { progressToken: "t" } } }), stdio);
+    log.recordFrame(
+      "outgoing",
+      JSON.stringify({ jsonrpc: "2.0", id: "a", method: "tools/call", params: { _meta: { progressToken: "t" } } }),
+      stdio,
+    );
     log.recordFrame("incoming", JSON.stringify({ jsonrpc: "2.0", id: "a", result: {} }), stdio);
-    const late = log.recordFrame("incoming", JSON.stringify({ jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: "t", progress: 9 } }), stdio).entry;
+    const late = log.recordFrame(
+      "incoming",
+      JSON.stringify({ jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: "t", progress: 9 } }),
+      stdio,
+    ).entry;
     expect(late.problem).toMatch(/was answered \(#1\)/);
   });
 });

@@ -28,11 +28,25 @@ export function spans(entries: readonly TrafficEntry[]): Span[] {
     if (e.kind !== "frame" || e.rpc.type !== "request") continue;
     const answer = e.pairedSeq !== undefined ? entries[e.pairedSeq] : undefined;
     if (!answer && e.cancelledSeq !== undefined) {
-      out.push({ seq: e.seq, method: e.rpc.method, direction: e.direction, start: e.ts, end: entries[e.cancelledSeq]?.ts, outcome: "cancelled" });
+      out.push({
+        seq: e.seq,
+        method: e.rpc.method,
+        direction: e.direction,
+        start: e.ts,
+        end: entries[e.cancelledSeq]?.ts,
+        outcome: "cancelled",
+      });
       continue;
     }
     if (!answer && e.lostSeq !== undefined) {
-      out.push({ seq: e.seq, method: e.rpc.method, direction: e.direction, start: e.ts, end: entries[e.lostSeq]?.ts, outcome: "lost" });
+      out.push({
+        seq: e.seq,
+        method: e.rpc.method,
+        direction: e.direction,
+        start: e.ts,
+        end: entries[e.lostSeq]?.ts,
+        outcome: "lost",
+      });
       continue;
     }
     const outcome = answer?.kind === "frame" ? (answer.rpc.type === "error" ? "error" : "result") : "pending";
@@ -54,7 +68,14 @@ export function latencyByMethod(list: readonly Span[]): MethodLatency[] {
   return [...groups.entries()]
     .map(([method, { durations, errors }]) => {
       const sorted = durations.sort((a, b) => a - b);
-      return { method, count: sorted.length, median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.at(-1)!, errors };
+      return {
+        method,
+        count: sorted.length,
+        median: percentile(sorted, 0.5),
+        p95: percentile(sorted, 0.95),
+        max: sorted.at(-1)!,
+        errors,
+      };
     })
     .sort((a, b) => b.median - a.median);
 }

@@ -44,11 +44,24 @@ describe("entrySummary", () => {
 
   it("summarizes HTTP, stderr and events", () => {
     const { log } = makeLog();
-    const http = log.append({ kind: "http", ts: 1, exchange: 1, phase: "response", method: "POST", url: "http://x/mcp?a=1", status: 404, headers: {} });
+    const http = log.append({
+      kind: "http",
+      ts: 1,
+      exchange: 1,
+      phase: "response",
+      method: "POST",
+      url: "http://x/mcp?a=1",
+      status: 404,
+      headers: {},
+    });
     expect(entrySummary(http)).toBe("HTTP response POST 404 /mcp?a=1");
     expect(entryFlags(http)).toEqual([{ level: "error", text: "HTTP 404" }]);
     expect(entrySummary(log.append({ kind: "stderr", ts: 1, line: "boot" }))).toBe("stderr boot");
-    expect(entrySummary(log.append({ kind: "event", ts: 1, level: "warn", source: "transport", code: "body-cut-off", message: "slow" }))).toBe("warn slow");
+    expect(
+      entrySummary(
+        log.append({ kind: "event", ts: 1, level: "warn", source: "transport", code: "body-cut-off", message: "slow" }),
+      ),
+    ).toBe("warn slow");
   });
 });
 
@@ -130,9 +143,26 @@ describe("formatting", () => {
 
   it("finds the entries of one HTTP exchange", () => {
     const { log } = makeLog();
-    log.append({ kind: "http", ts: 1, exchange: 1, phase: "request", method: "POST", url: "/mcp", headers: { a: "1" } });
+    log.append({
+      kind: "http",
+      ts: 1,
+      exchange: 1,
+      phase: "request",
+      method: "POST",
+      url: "/mcp",
+      headers: { a: "1" },
+    });
     log.append({ kind: "http", ts: 1, exchange: 2, phase: "request", method: "POST", url: "/mcp", headers: {} });
-    log.append({ kind: "http", ts: 2, exchange: 1, phase: "response", method: "POST", url: "/mcp", status: 200, headers: {} });
+    log.append({
+      kind: "http",
+      ts: 2,
+      exchange: 1,
+      phase: "response",
+      method: "POST",
+      url: "/mcp",
+      status: 200,
+      headers: {},
+    });
     expect(exchangeEntries(log.entries, 2, 1).map((e) => e.phase)).toEqual(["request", "response"]);
   });
 });

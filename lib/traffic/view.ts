@@ -31,15 +31,19 @@ export function entryFlags(entry: TrafficEntry): Flag[] {
   if (entry.kind === "frame") {
     if (entry.negotiation) flags.push({ level: "info", text: "negotiation", detail: entry.negotiation });
     if (entry.expected) flags.push({ level: "info", text: "expected", detail: entry.expected });
-    if (entry.rpc.type === "invalid-json") flags.push({ level: "error", text: "invalid JSON", detail: entry.rpc.reason });
-    if (entry.rpc.type === "not-jsonrpc") flags.push({ level: "error", text: "not JSON-RPC", detail: entry.rpc.reason });
+    if (entry.rpc.type === "invalid-json")
+      flags.push({ level: "error", text: "invalid JSON", detail: entry.rpc.reason });
+    if (entry.rpc.type === "not-jsonrpc")
+      flags.push({ level: "error", text: "not JSON-RPC", detail: entry.rpc.reason });
     if (entry.problem) flags.push({ level: "warn", text: "problem", detail: entry.problem });
-    if (entry.truncated) flags.push({ level: "warn", text: "truncated", detail: `stored cut; original size ${formatBytes(entry.size)}` });
+    if (entry.truncated)
+      flags.push({ level: "warn", text: "truncated", detail: `stored cut; original size ${formatBytes(entry.size)}` });
   } else if (entry.kind === "http") {
     if (entry.negotiation) flags.push({ level: "info", text: "negotiation", detail: entry.negotiation });
     else if (entry.expected) flags.push({ level: "info", text: "expected", detail: entry.expected });
     else if (entry.phase === "failed") flags.push({ level: "error", text: "failed", detail: entry.note });
-    else if (entry.status !== undefined && entry.status >= 400 && !allowedStatus(entry)) flags.push({ level: "error", text: `HTTP ${entry.status}` });
+    else if (entry.status !== undefined && entry.status >= 400 && !allowedStatus(entry))
+      flags.push({ level: "error", text: `HTTP ${entry.status}` });
   } else if (entry.kind === "sse" && entry.problem) {
     flags.push({ level: "warn", text: "problem", detail: entry.problem });
   }
@@ -52,7 +56,10 @@ export function isError(entry: TrafficEntry): boolean {
     case "frame":
       return isExpected(entry) ? false : hasErrorRpc(entry.rpc) || entry.problem !== undefined;
     case "http":
-      return !isExpected(entry) && (entry.phase === "failed" || (entry.status !== undefined && entry.status >= 400 && !allowedStatus(entry)));
+      return (
+        !isExpected(entry) &&
+        (entry.phase === "failed" || (entry.status !== undefined && entry.status >= 400 && !allowedStatus(entry)))
+      );
     case "event":
       return entry.level === "error";
     case "sse":
@@ -73,7 +80,8 @@ export function isExpected(entry: FrameEntry | HttpEntry): boolean {
  */
 export function allowedStatus(entry: HttpEntry): string | undefined {
   if (entry.status !== 405) return undefined;
-  if (entry.method === "GET") return "405 to GET: the server offers no stream of its own (allowed; the client uses only POST)";
+  if (entry.method === "GET")
+    return "405 to GET: the server offers no stream of its own (allowed; the client uses only POST)";
   if (entry.method === "DELETE") return "405 to DELETE: the server does not let clients end sessions (allowed)";
   return undefined;
 }
@@ -212,7 +220,12 @@ export class TrafficFilter {
 
   /** `amendments`: the log's count of in-place changes; a new count means a fresh scan. */
   update(entries: readonly TrafficEntry[], query: string, amendments = 0): ViewSnapshot {
-    if (entries !== this.entries || query !== this.query || entries.length < this.scanned || amendments !== this.amendments) {
+    if (
+      entries !== this.entries ||
+      query !== this.query ||
+      entries.length < this.scanned ||
+      amendments !== this.amendments
+    ) {
       this.entries = entries;
       this.amendments = amendments;
       this.query = query;
@@ -270,7 +283,12 @@ export function prettyFrame(raw: string): { text: string; json: boolean } {
 }
 
 /** The other HTTP entries of an exchange, found by a bounded scan around `seq` (exchanges are short). */
-export function exchangeEntries(entries: readonly TrafficEntry[], seq: number, exchange: number, window = 2000): HttpEntry[] {
+export function exchangeEntries(
+  entries: readonly TrafficEntry[],
+  seq: number,
+  exchange: number,
+  window = 2000,
+): HttpEntry[] {
   const found: HttpEntry[] = [];
   const from = Math.max(0, seq - window);
   const to = Math.min(entries.length, seq + window + 1);

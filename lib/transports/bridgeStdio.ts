@@ -78,7 +78,9 @@ export class BridgeStdioTransport implements Transport {
     });
     if (!response.ok || !response.body) {
       const detail = (await response.json().catch(() => ({}))) as { error?: string };
-      throw new Error(`The stdio bridge refused to start the server (HTTP ${response.status}): ${detail.error ?? response.statusText}`);
+      throw new Error(
+        `The stdio bridge refused to start the server (HTTP ${response.status}): ${detail.error ?? response.statusText}`,
+      );
     }
     const events = readNdjson<BridgeEvent>(response.body);
     const first = await events.next();
@@ -115,14 +117,21 @@ export class BridgeStdioTransport implements Transport {
         if (entry.raw.includes("\uFFFD")) addProblem(entry, REPLACEMENT_CHARACTER);
         if (this.exit?.error) {
           // After the bridge ended the connection (an over-long line), what still comes is a remnant, never a message.
-          addProblem(entry, `not delivered: it came after the bridge closed the connection (${this.exit.error.message})`);
+          addProblem(
+            entry,
+            `not delivered: it came after the bridge closed the connection (${this.exit.error.message})`,
+          );
           return;
         }
         // What is delivered is decided on the whole line, whatever the log stores of it.
         const message = value !== undefined || !entry.truncated ? value : parseQuietly(event.line);
         if (message === undefined) {
           if (entry.rpc.type === "invalid-json") {
-            this.onerror?.(new Error(`the server wrote a line that is not JSON-RPC (${entry.rpc.reason}): ${event.line.slice(0, 200)}`));
+            this.onerror?.(
+              new Error(
+                `the server wrote a line that is not JSON-RPC (${entry.rpc.reason}): ${event.line.slice(0, 200)}`,
+              ),
+            );
           } else {
             // A frame too big to store whole is classified from its head only: say when the whole line is no JSON.
             addProblem(entry, "invalid JSON: the whole line does not parse (its type above was guessed from its head)");
@@ -132,7 +141,9 @@ export class BridgeStdioTransport implements Transport {
         }
         const rpc = value === undefined ? classifyValue(message) : entry.rpc;
         if (rpc.type === "not-jsonrpc") {
-          this.onerror?.(new Error(`the server wrote a line that is not JSON-RPC (${rpc.reason}): ${event.line.slice(0, 200)}`));
+          this.onerror?.(
+            new Error(`the server wrote a line that is not JSON-RPC (${rpc.reason}): ${event.line.slice(0, 200)}`),
+          );
           return;
         }
         this.deliver(message);
@@ -145,13 +156,21 @@ export class BridgeStdioTransport implements Transport {
         return;
       case "exit":
         this.exit = { ...this.exit, code: event.code, signal: event.signal };
-        this.log.event("process-exited", event.code === 0 ? "info" : "error", `server process exited (${event.signal ? `signal ${event.signal}` : `code ${event.code}`})`);
+        this.log.event(
+          "process-exited",
+          event.code === 0 ? "info" : "error",
+          `server process exited (${event.signal ? `signal ${event.signal}` : `code ${event.code}`})`,
+        );
         return;
       case "error":
         // An over-long line is reported again for each chunk that follows it until the process is gone: once is enough.
         if (this.exit?.error?.message === event.message) return;
         if (event.refusedLine) this.recordRefusedLine(event.refusedLine);
-        this.exit = { code: this.exit?.code ?? null, signal: this.exit?.signal ?? null, error: { message: event.message, hint: event.hint, refused: refusedOf(event.refusedLine) } };
+        this.exit = {
+          code: this.exit?.code ?? null,
+          signal: this.exit?.signal ?? null,
+          error: { message: event.message, hint: event.hint, refused: refusedOf(event.refusedLine) },
+        };
         this.log.event("bridge-error", "error", event.hint ? `${event.message} ${event.hint}` : event.message);
         this.onerror?.(new Error(event.message));
         return;
@@ -163,7 +182,10 @@ export class BridgeStdioTransport implements Transport {
   /** The bridge refused an over-long stdout line: its head goes in the log, cut and flagged, never to the client. */
   private recordRefusedLine(line: RefusedLine): void {
     const { entry } = this.log.recordFrame("incoming", line.head, { transport: "stdio" }, line.seen);
-    addProblem(entry, `refused: a line over the bridge's limit (${line.seen} bytes read before the bridge closed the connection); only its head is kept, and it was not delivered`);
+    addProblem(
+      entry,
+      `refused: a line over the bridge's limit (${line.seen} bytes read before the bridge closed the connection); only its head is kept, and it was not delivered`,
+    );
   }
 
   private deliver(value: unknown): void {
@@ -201,7 +223,10 @@ export class BridgeStdioTransport implements Transport {
     this.closed = true;
     if (this.id) {
       await this.route
-        .fetch(`${this.route.url}/${encodeURIComponent(this.id)}`, { method: "DELETE", headers: { [TOKEN_HEADER]: this.route.token } })
+        .fetch(`${this.route.url}/${encodeURIComponent(this.id)}`, {
+          method: "DELETE",
+          headers: { [TOKEN_HEADER]: this.route.token },
+        })
         .catch(() => {});
     }
     this.abort.abort();

@@ -1,4 +1,9 @@
-import { SSEClientTransport, StreamableHTTPClientTransport, type FetchLike, type Transport } from "@modelcontextprotocol/client";
+import {
+  SSEClientTransport,
+  StreamableHTTPClientTransport,
+  type FetchLike,
+  type Transport,
+} from "@modelcontextprotocol/client";
 import type { ConnectionConfig, KeyValue } from "../base";
 import type { TrafficLog } from "../traffic";
 import { BridgeStdioTransport } from "./bridgeStdio";
@@ -30,7 +35,16 @@ export function createTransport(endpoints: BridgeEndpoints, config: ConnectionCo
   const requestInit = { headers: headerRecord(config.headers) };
   return config.transport === "sse"
     ? new SSEClientTransport(url, { fetch, requestInit })
-    : new StreamableHTTPClientTransport(url, { fetch, requestInit, reconnectionOptions: { maxRetries: 2, initialReconnectionDelay: 1000, maxReconnectionDelay: 5000, reconnectionDelayGrowFactor: 1.5 } });
+    : new StreamableHTTPClientTransport(url, {
+        fetch,
+        requestInit,
+        reconnectionOptions: {
+          maxRetries: 2,
+          initialReconnectionDelay: 1000,
+          maxReconnectionDelay: 5000,
+          reconnectionDelayGrowFactor: 1.5,
+        },
+      });
 }
 
 /** The fetch HTTP transports use: through the relay (or straight, in Node tests), recorded in `log`, redirects followed hop by hop. */
@@ -40,7 +54,9 @@ export function createHttpFetch(endpoints: BridgeEndpoints, log: TrafficLog): Fe
 
 /** A fetch through the relay (or straight, in Node tests), not recorded: for the page's side requests such as icons. */
 export function createRelayFetch(endpoints: BridgeEndpoints): FetchLike {
-  return endpoints.direct ? endpoints.fetch : relayedFetch({ url: `${endpoints.base}/api/relay`, token: endpoints.token }, endpoints.fetch);
+  return endpoints.direct
+    ? endpoints.fetch
+    : relayedFetch({ url: `${endpoints.base}/api/relay`, token: endpoints.token }, endpoints.fetch);
 }
 
 /** A connection's header or environment list as a record (blank names dropped). */

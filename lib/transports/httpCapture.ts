@@ -1,12 +1,33 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
-import { decodeUpstreamHeaders, errorMessage, essence, isEventStream, isHtmlType, isJsonType, UPSTREAM_HEADERS_HEADER } from "../base";
+import {
+  decodeUpstreamHeaders,
+  errorMessage,
+  essence,
+  isEventStream,
+  isHtmlType,
+  isJsonType,
+  UPSTREAM_HEADERS_HEADER,
+} from "../base";
 import type { TrafficLog } from "../traffic";
 import { addProblem } from "./frameProblems";
 import { describeError, flagInvalidUtf8, utf8Decoder, type Tap } from "./bodyDecoding";
 import { sseTap } from "./sseTap";
 
 /** Response and request headers worth showing for MCP over HTTP. */
-const SHOWN_HEADERS = ["content-type", "mcp-session-id", "mcp-protocol-version", "www-authenticate", "last-event-id", "location", "mcp-method", "mcp-name", "accept", "authorization", "retry-after", "origin"];
+const SHOWN_HEADERS = [
+  "content-type",
+  "mcp-session-id",
+  "mcp-protocol-version",
+  "www-authenticate",
+  "last-event-id",
+  "location",
+  "mcp-method",
+  "mcp-name",
+  "accept",
+  "authorization",
+  "retry-after",
+  "origin",
+];
 const SECRET_HEADERS = new Set(["authorization", "cookie", "set-cookie", "x-mcp-lens-token", "proxy-authorization"]);
 const NOTE_LIMIT = 2048;
 
@@ -21,15 +42,30 @@ export function capturingFetch(log: TrafficLog, inner: FetchLike): FetchLike {
     const method = (init?.method ?? "GET").toUpperCase();
     const exchange = log.newExchange();
     const started = log.now();
-    log.append({ kind: "http", ts: started, exchange, phase: "request", method, url, headers: pickHeaders(new Headers(init?.headers)) });
-    if (typeof init?.body === "string") log.recordFrame("outgoing", init.body, { transport: "http", exchange, stream: "request-body" });
+    log.append({
+      kind: "http",
+      ts: started,
+      exchange,
+      phase: "request",
+      method,
+      url,
+      headers: pickHeaders(new Headers(init?.headers)),
+    });
+    if (typeof init?.body === "string")
+      log.recordFrame("outgoing", init.body, { transport: "http", exchange, stream: "request-body" });
 
     let response: Response;
     try {
       response = await inner(input, init);
     } catch (error) {
       log.append({
-        kind: "http", ts: log.now(), exchange, phase: "failed", method, url, headers: {},
+        kind: "http",
+        ts: log.now(),
+        exchange,
+        phase: "failed",
+        method,
+        url,
+        headers: {},
         durationMs: log.now() - started,
         note: errorMessage(error),
       });
@@ -37,8 +73,15 @@ export function capturingFetch(log: TrafficLog, inner: FetchLike): FetchLike {
     }
     const contentType = response.headers.get("content-type") ?? "";
     const entry = {
-      kind: "http" as const, ts: log.now(), exchange, phase: "response" as const, method, url,
-      status: response.status, headers: responseHeaders(response.headers), durationMs: log.now() - started,
+      kind: "http" as const,
+      ts: log.now(),
+      exchange,
+      phase: "response" as const,
+      method,
+      url,
+      status: response.status,
+      headers: responseHeaders(response.headers),
+      durationMs: log.now() - started,
     };
     if (!response.body) {
       log.append(entry);
@@ -107,7 +150,11 @@ function jsonTap(log: TrafficLog, exchange: number): Tap {
       const { entry } = log.recordFrame("incoming", text, { transport: "http", exchange, stream: "json-body" });
       flagInvalidUtf8(entry, decoder.invalid);
       if (error !== undefined) {
-        log.event("body-cut-off", "warn", `the response body broke off after ${text.length} characters (${describeError(error)})`);
+        log.event(
+          "body-cut-off",
+          "warn",
+          `the response body broke off after ${text.length} characters (${describeError(error)})`,
+        );
         addProblem(entry, "cut: the response body broke off before it was complete");
       }
     },
@@ -133,7 +180,12 @@ async function readHead(stream: ReadableStream<Uint8Array>, limit: number): Prom
 }
 
 function describeBody(contentType: string, head: string): string {
-  const kind = isHtmlType(contentType) || /^\s*<(!doctype|html)/i.test(head) ? "an HTML page" : contentType ? `a ${essence(contentType) ?? contentType} body` : "a body without Content-Type";
+  const kind =
+    isHtmlType(contentType) || /^\s*<(!doctype|html)/i.test(head)
+      ? "an HTML page"
+      : contentType
+        ? `a ${essence(contentType) ?? contentType} body`
+        : "a body without Content-Type";
   const text = head.replace(/\s+/g, " ").trim().slice(0, 300);
   return text ? `${kind}: ${text}` : kind;
 }

@@ -49,7 +49,9 @@ beforeAll(async () => {
       } else if (path === "/loop") {
         res.writeHead(307, { location: "/loop" }).end();
       } else {
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ reached: path, method: req.method, body }));
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ reached: path, method: req.method, body }));
       }
     });
   });
@@ -64,23 +66,39 @@ beforeEach(() => {
 
 const syncLog = () => new TrafficLog({ schedule: (f) => f() });
 /** The page's fetch for HTTP transports, with the API served in-process (as the inspector's server would). */
-const pageFetch = (log: TrafficLog): FetchLike => createHttpFetch({ base: "", token: "page-token", fetch: inProcessFetch }, log);
+const pageFetch = (log: TrafficLog): FetchLike =>
+  createHttpFetch({ base: "", token: "page-token", fetch: inProcessFetch }, log);
 const PING = '{"jsonrpc":"2.0","id":1,"method":"ping"}';
 const post = (f: FetchLike, url: string, headers: Record<string, string> = {}) =>
-  f(url, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer upstream-secret", ...headers }, body: PING });
+  f(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: "Bearer upstream-secret", ...headers },
+    body: PING,
+  });
 const httpEntries = (log: TrafficLog) => log.entries.filter((e): e is HttpEntry => e.kind === "http");
 const events = (log: TrafficLog) => log.entries.flatMap((e) => (e.kind === "event" ? [e.message] : []));
 
 describe("upstream redirects (issue 19 item 6, docs/security.md §I6 and §S11)", () => {
-  it.each([301, 302, 303, 307, 308])("the relay reports a %i to an inspector path in its own 200 envelope, never as a real redirect", async (status) => {
-    const res = await relay(new Request("http://127.0.0.1/api/relay", {
-      method: "POST", headers: { [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify({ url: `${origin}/r/${status}/inspector`, method: "POST", headers: {} })) }, body: PING,
-    }));
-    expect(res.status).toBe(200);
-    expect(res.headers.get("location")).toBeNull();
-    expect(res.headers.get(RELAY_REDIRECT_HEADER)).toBe("1");
-    expect(await res.json()).toEqual({ redirect: { status, location: `${origin}/api/bridge/stdio` } });
-  });
+  it.each([301, 302, 303, 307, 308])(
+    "the relay reports a %i to an inspector path in its own 200 envelope, never as a real redirect",
+    async (status) => {
+      const res = await relay(
+        new Request("http://127.0.0.1/api/relay", {
+          method: "POST",
+          headers: {
+            [RELAY_TARGET_HEADER]: encodeURIComponent(
+              JSON.stringify({ url: `${origin}/r/${status}/inspector`, method: "POST", headers: {} }),
+            ),
+          },
+          body: PING,
+        }),
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get("location")).toBeNull();
+      expect(res.headers.get(RELAY_REDIRECT_HEADER)).toBe("1");
+      expect(await res.json()).toEqual({ redirect: { status, location: `${origin}/api/bridge/stdio` } });
+    },
+  );
 
   it.each([
     [307, "POST", PING],
@@ -88,20 +106,29 @@ describe("upstream redirects (issue 19 item 6, docs/security.md §I6 and §S11)"
     [301, "GET", ""],
     [302, "GET", ""],
     [303, "GET", ""],
-  ])("the page follows a %i to /api/bridge/stdio only through the relay, to the upstream's own path, without the token (%s)", async (status, method, body) => {
-    const log = syncLog();
-    const res = await post(pageFetch(log), `${origin}/r/${status}/inspector`);
-    expect(await res.json()).toEqual({ reached: "/api/bridge/stdio", method, body });
-    expect(hits.map((h) => h.path)).toEqual([`/r/${status}/inspector`, "/api/bridge/stdio"]);
-    for (const hit of hits) expect(hit.headers[TOKEN_HEADER]).toBeUndefined();
-    expect(hits[1]!.headers.authorization).toBe("Bearer upstream-secret"); // same origin: kept
-    if (method === "GET") expect(hits[1]!.headers["content-type"]).toBeUndefined();
-    // The redirect is in the traffic log: its own exchange with status and Location, and an event.
-    const responses = httpEntries(log).filter((e) => e.phase === "response");
-    expect(responses.map((e) => e.status)).toEqual([status, 200]);
-    expect(responses[0]!.headers.location).toBe("/api/bridge/stdio");
-    expect(events(log)).toContainEqual(expect.stringMatching(new RegExp(`^HTTP ${status} redirect from ${origin}/r/${status}/inspector to ${origin}/api/bridge/stdio: following it through the relay, hop 1 of at most 5$`)));
-  });
+  ])(
+    "the page follows a %i to /api/bridge/stdio only through the relay, to the upstream's own path, without the token (%s)",
+    async (status, method, body) => {
+      const log = syncLog();
+      const res = await post(pageFetch(log), `${origin}/r/${status}/inspector`);
+      expect(await res.json()).toEqual({ reached: "/api/bridge/stdio", method, body });
+      expect(hits.map((h) => h.path)).toEqual([`/r/${status}/inspector`, "/api/bridge/stdio"]);
+      for (const hit of hits) expect(hit.headers[TOKEN_HEADER]).toBeUndefined();
+      expect(hits[1]!.headers.authorization).toBe("Bearer upstream-secret"); // same origin: kept
+      if (method === "GET") expect(hits[1]!.headers["content-type"]).toBeUndefined();
+      // The redirect is in the traffic log: its own exchange with status and Location, and an event.
+      const responses = httpEntries(log).filter((e) => e.phase === "response");
+      expect(responses.map((e) => e.status)).toEqual([status, 200]);
+      expect(responses[0]!.headers.location).toBe("/api/bridge/stdio");
+      expect(events(log)).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^HTTP ${status} redirect from ${origin}/r/${status}/inspector to ${origin}/api/bridge/stdio: following it through the relay, hop 1 of at most 5$`,
+          ),
+        ),
+      );
+    },
+  );
 
   it("an absolute redirect to an inspector URL goes through the relay too, as a plain upstream request without the token", async () => {
     const res = await post(pageFetch(syncLog()), `${origin}/r/307/inspector-absolute`);
@@ -109,23 +136,33 @@ describe("upstream redirects (issue 19 item 6, docs/security.md §I6 and §S11)"
     expect(hits.every((h) => h.headers[TOKEN_HEADER] === undefined)).toBe(true);
   });
 
-  it.each(["metadata", "link-local-v6"])("a redirect to a %s address is checked again by the relay and refused", async (target) => {
-    const log = syncLog();
-    await expect(post(pageFetch(log), `${origin}/r/302/${target}`)).rejects.toThrow(/^Refused to connect: .*(link-local|metadata)/);
-    expect(hits).toHaveLength(1);
-    const last = httpEntries(log).at(-1)!;
-    expect(last).toMatchObject({ phase: "failed", note: expect.stringMatching(/Refused to connect/) });
-    expect(last.url).toMatch(/169\.254\.169\.254|fe80::1/);
-  });
+  it.each(["metadata", "link-local-v6"])(
+    "a redirect to a %s address is checked again by the relay and refused",
+    async (target) => {
+      const log = syncLog();
+      await expect(post(pageFetch(log), `${origin}/r/302/${target}`)).rejects.toThrow(
+        /^Refused to connect: .*(link-local|metadata)/,
+      );
+      expect(hits).toHaveLength(1);
+      const last = httpEntries(log).at(-1)!;
+      expect(last).toMatchObject({ phase: "failed", note: expect.stringMatching(/Refused to connect/) });
+      expect(last.url).toMatch(/169\.254\.169\.254|fe80::1/);
+    },
+  );
 
   it(`a redirect loop stops after ${MAX_REDIRECTS} hops, each one in the log`, async () => {
     const log = syncLog();
-    await expect(post(pageFetch(log), `${origin}/loop`)).rejects.toThrow(`stopped after ${MAX_REDIRECTS} redirects (the last, 307, to ${origin}/loop)`);
+    await expect(post(pageFetch(log), `${origin}/loop`)).rejects.toThrow(
+      `stopped after ${MAX_REDIRECTS} redirects (the last, 307, to ${origin}/loop)`,
+    );
     expect(hits).toHaveLength(MAX_REDIRECTS + 1);
     expect(httpEntries(log).filter((e) => e.phase === "response" && e.status === 307)).toHaveLength(MAX_REDIRECTS + 1);
     expect(events(log).filter((m) => m.startsWith("HTTP 307 redirect"))).toHaveLength(MAX_REDIRECTS);
     const codes = log.entries.flatMap((e) => (e.kind === "event" ? [`${e.source}/${e.code}`] : []));
-    expect(codes).toEqual([...Array<string>(MAX_REDIRECTS).fill("transport/redirect-followed"), "transport/redirect-refused"]);
+    expect(codes).toEqual([
+      ...Array<string>(MAX_REDIRECTS).fill("transport/redirect-followed"),
+      "transport/redirect-refused",
+    ]);
   });
 
   it("a redirect to another origin drops Authorization; one to the same origin keeps it", async () => {
@@ -151,7 +188,9 @@ describe("upstream redirects (issue 19 item 6, docs/security.md §I6 and §S11)"
       inits.push(init!);
       return new Response(null, { status: 307, headers: { location: "/api/bridge/stdio" } });
     };
-    await expect(relayedFetch({ url: "/api/relay", token: "t" }, fake)(`${origin}/mcp`, { method: "POST", body: PING })).rejects.toThrow(/relay route answered with a redirect/);
+    await expect(
+      relayedFetch({ url: "/api/relay", token: "t" }, fake)(`${origin}/mcp`, { method: "POST", body: PING }),
+    ).rejects.toThrow(/relay route answered with a redirect/);
     expect(inits[0]!.redirect).toBe("manual");
   });
 });

@@ -25,12 +25,29 @@ export function followingRedirects(inner: FetchLike, log: TrafficLog, maxRedirec
       if (!REDIRECT_STATUS.has(response.status) || location === null) return response;
       void response.body?.cancel().catch(() => {});
       const next = redirectTarget(location, url);
-      if (hop > maxRedirects) throw fail(log, `stopped after ${maxRedirects} redirects (the last, ${response.status}, to ${next ?? location})`);
-      if (!next) throw fail(log, `the server redirected (${response.status}) to ${JSON.stringify(location.slice(0, 200))}, which is not an http(s) URL`);
-      const { init: nextInit, dropped } = redirectedInit(request, response.status, new URL(next).origin !== new URL(url).origin);
-      if (nextInit.body instanceof ReadableStream) throw fail(log, `the server redirected (${response.status}) a request whose body cannot be sent again`);
+      if (hop > maxRedirects)
+        throw fail(
+          log,
+          `stopped after ${maxRedirects} redirects (the last, ${response.status}, to ${next ?? location})`,
+        );
+      if (!next)
+        throw fail(
+          log,
+          `the server redirected (${response.status}) to ${JSON.stringify(location.slice(0, 200))}, which is not an http(s) URL`,
+        );
+      const { init: nextInit, dropped } = redirectedInit(
+        request,
+        response.status,
+        new URL(next).origin !== new URL(url).origin,
+      );
+      if (nextInit.body instanceof ReadableStream)
+        throw fail(log, `the server redirected (${response.status}) a request whose body cannot be sent again`);
       const note = dropped.length ? ` (another origin: ${dropped.join(", ")} not sent)` : "";
-      log.event("redirect-followed", "info", `HTTP ${response.status} redirect from ${url} to ${next}: following it through the relay, hop ${hop} of at most ${maxRedirects}${note}`);
+      log.event(
+        "redirect-followed",
+        "info",
+        `HTTP ${response.status} redirect from ${url} to ${next}: following it through the relay, hop ${hop} of at most ${maxRedirects}${note}`,
+      );
       url = next;
       request = nextInit;
     }
@@ -46,7 +63,11 @@ function redirectTarget(location: string, base: string): string | undefined {
   }
 }
 
-function redirectedInit(init: RequestInit | undefined, status: number, crossOrigin: boolean): { init: RequestInit; dropped: string[] } {
+function redirectedInit(
+  init: RequestInit | undefined,
+  status: number,
+  crossOrigin: boolean,
+): { init: RequestInit; dropped: string[] } {
   const headers = new Headers(init?.headers);
   const method = (init?.method ?? "GET").toUpperCase();
   const toGet = (status === 303 && method !== "HEAD") || ((status === 301 || status === 302) && method === "POST");

@@ -1,6 +1,12 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
 import {
-  RELAY_ERROR_HEADER, RELAY_REDIRECT_HEADER, RELAY_TARGET_HEADER, TOKEN_HEADER, UPSTREAM_HEADERS_HEADER, decodeUpstreamHeaders, type RelayRedirect,
+  RELAY_ERROR_HEADER,
+  RELAY_REDIRECT_HEADER,
+  RELAY_TARGET_HEADER,
+  TOKEN_HEADER,
+  UPSTREAM_HEADERS_HEADER,
+  decodeUpstreamHeaders,
+  type RelayRedirect,
 } from "../base";
 
 export interface RelayRoute {
@@ -45,7 +51,8 @@ export function relayedFetch(route: RelayRoute, baseFetch: FetchLike): FetchLike
     const upstream = upstreamHeaders(response.headers);
     if (response.headers.get(RELAY_REDIRECT_HEADER)) {
       const redirect = ((await response.json().catch(() => ({}))) as { redirect?: RelayRedirect }).redirect;
-      if (!redirect || typeof redirect.status !== "number") throw new RelayError("the relay's report of a redirect could not be read", response.status);
+      if (!redirect || typeof redirect.status !== "number")
+        throw new RelayError("the relay's report of a redirect could not be read", response.status);
       if (redirect.location !== null) upstream.set("location", redirect.location);
       else upstream.delete("location");
       return new Response(null, { status: redirect.status, headers: upstream });

@@ -9,7 +9,11 @@ const enc = new TextEncoder();
 
 function capture(chunks: string[]): TrafficLog {
   const log = new TrafficLog({ schedule: (f) => f() });
-  log.recordFrame("outgoing", '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"x"}}', { transport: "http", exchange: 1, stream: "request-body" });
+  log.recordFrame("outgoing", '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"x"}}', {
+    transport: "http",
+    exchange: 1,
+    stream: "request-body",
+  });
   const tap = sseTap(log, 1);
   for (const c of chunks) tap.chunk(enc.encode(c));
   tap.end();
@@ -17,12 +21,16 @@ function capture(chunks: string[]): TrafficLog {
 }
 
 const sse = (log: TrafficLog) => log.entries.filter((e): e is SseEntry => e.kind === "sse");
-const incoming = (log: TrafficLog) => log.entries.filter((e): e is FrameEntry => e.kind === "frame" && e.direction === "incoming");
+const incoming = (log: TrafficLog) =>
+  log.entries.filter((e): e is FrameEntry => e.kind === "frame" && e.direction === "incoming");
 
 describe("SseBlockReader", () => {
   it("keeps comments, retry, ids and data lines; handles CRLF split across chunks and a BOM", () => {
     const reader = new SseBlockReader();
-    const blocks = [...reader.push("\uFEFF: hi\r"), ...reader.push("\nid: 7\r\ndata: a\r\ndata: b\r\n\r\nretry: 5\n\nfoo: bar\n\n")];
+    const blocks = [
+      ...reader.push("\uFEFF: hi\r"),
+      ...reader.push("\nid: 7\r\ndata: a\r\ndata: b\r\n\r\nretry: 5\n\nfoo: bar\n\n"),
+    ];
     expect(blocks).toEqual([
       { comments: ["hi"], id: "7", data: ["a", "b"], retry: [], unknown: [] },
       { comments: [], data: [], retry: ["5"], unknown: [] },
@@ -44,7 +52,10 @@ describe("SseBlockReader", () => {
 
 describe("sseTap: every SSE shape the spec allows, shown for what it is", () => {
   it("a priming event (id, empty data) before the response is a grey entry, not an error (server-everything)", () => {
-    const log = capture(["id: 123_0\ndata: \n\n", 'id: 123_1\nevent: message\ndata: {"result":{"content":[]},"jsonrpc":"2.0","id":1}\n\n']);
+    const log = capture([
+      "id: 123_0\ndata: \n\n",
+      'id: 123_1\nevent: message\ndata: {"result":{"content":[]},"jsonrpc":"2.0","id":1}\n\n',
+    ]);
     expect(sse(log)).toMatchObject([{ shape: "priming", id: "123_0" }]);
     expect(sse(log)[0]!.problem).toBeUndefined();
     expect(incoming(log).map((f) => f.rpc.type)).toEqual(["result"]);
@@ -53,7 +64,13 @@ describe("sseTap: every SSE shape the spec allows, shown for what it is", () => 
   });
 
   it("comments, retry, id-only and empty events are grey; multi-line data is one message", () => {
-    const log = capture([": keep-alive\n\n", "retry: 3000\n\n", "id: 9\n\n", "data:\n\n", 'data: {"jsonrpc":"2.0",\ndata: "id":1,"result":{}}\n\n']);
+    const log = capture([
+      ": keep-alive\n\n",
+      "retry: 3000\n\n",
+      "id: 9\n\n",
+      "data:\n\n",
+      'data: {"jsonrpc":"2.0",\ndata: "id":1,"result":{}}\n\n',
+    ]);
     expect(sse(log).map((e) => [e.shape, e.retryMs, e.id, e.comments])).toEqual([
       ["comment", undefined, undefined, ["keep-alive"]],
       ["retry", 3000, undefined, undefined],

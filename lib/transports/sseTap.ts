@@ -24,12 +24,22 @@ export function sseTap(log: TrafficLog, exchange: number): Tap {
       // An event without its closing blank line is dropped by SSE parsers (the SDK's too); comments do not count.
       const open = reader.pending();
       const how = error === undefined ? "ended" : `broke off (${describeError(error)})`;
-      const fields = open && (open.data.length || open.id !== undefined || open.event !== undefined || open.retry.length || open.unknown.length);
+      const fields =
+        open &&
+        (open.data.length ||
+          open.id !== undefined ||
+          open.event !== undefined ||
+          open.retry.length ||
+          open.unknown.length);
       if (!fields) {
         if (error !== undefined) log.event("sse-broke-off", "warn", `the SSE stream ${how}`);
         return;
       }
-      log.event("sse-event-cut", "warn", `the SSE stream ${how} in the middle of an event: the client never received it`);
+      log.event(
+        "sse-event-cut",
+        "warn",
+        `the SSE stream ${how} in the middle of an event: the client never received it`,
+      );
       if (open.data.length) {
         const { entry } = log.recordFrame("incoming", open.data.join("\n"), sseChannel(exchange, open));
         addProblem(entry, "cut: the SSE stream stopped before this event was complete (the client never received it)");
@@ -58,7 +68,12 @@ function recordBlock(log: TrafficLog, exchange: number, block: SseBlock, invalid
     for (const p of problems) addProblem(entry, p);
     return;
   }
-  const entry: Omit<SseEntry, "seq"> = { kind: "sse", ts: log.now(), exchange, shape: shapeOf(block, data, isMessageEvent) };
+  const entry: Omit<SseEntry, "seq"> = {
+    kind: "sse",
+    ts: log.now(),
+    exchange,
+    shape: shapeOf(block, data, isMessageEvent),
+  };
   if (block.id !== undefined) entry.id = block.id;
   if (block.event !== undefined) entry.event = block.event;
   if (data !== "") entry.data = data.length > SHOWN_DATA ? `${data.slice(0, SHOWN_DATA)}…` : data;
@@ -66,7 +81,9 @@ function recordBlock(log: TrafficLog, exchange: number, block: SseBlock, invalid
   if (retry !== undefined) entry.retryMs = Number(retry);
   if (block.comments.length) entry.comments = block.comments.slice(0, 20).map((c) => c.slice(0, 300));
   if (!isMessageEvent && block.event !== "endpoint" && data !== "") {
-    problems.unshift(`an event of type "${block.event}": the client handles only "message" events, so ${looksLikeMessage(data) ? "this message never reaches it" : "its data is ignored"}`);
+    problems.unshift(
+      `an event of type "${block.event}": the client handles only "message" events, so ${looksLikeMessage(data) ? "this message never reaches it" : "its data is ignored"}`,
+    );
   }
   if (problems.length) entry.problem = problems.join("; ");
   log.append(entry);
@@ -85,9 +102,16 @@ function shapeOf(block: SseBlock, data: string, isMessageEvent: boolean): SseEnt
 /** What is wrong in a block besides its data: fields the client ignores. */
 function blockProblems(block: SseBlock): string[] {
   const problems: string[] = [];
-  for (const r of block.retry) if (!/^\d+$/.test(r)) problems.push(`invalid retry value ${JSON.stringify(r.slice(0, 40))} (must be digits only): the client ignores it`);
+  for (const r of block.retry)
+    if (!/^\d+$/.test(r))
+      problems.push(
+        `invalid retry value ${JSON.stringify(r.slice(0, 40))} (must be digits only): the client ignores it`,
+      );
   const unknown = [...new Set(block.unknown)];
-  if (unknown.length) problems.push(`field${unknown.length > 1 ? "s" : ""} the SSE format does not define: ${unknown.map((u) => JSON.stringify(u.slice(0, 40))).join(", ")} (ignored by the client)`);
+  if (unknown.length)
+    problems.push(
+      `field${unknown.length > 1 ? "s" : ""} the SSE format does not define: ${unknown.map((u) => JSON.stringify(u.slice(0, 40))).join(", ")} (ignored by the client)`,
+    );
   return problems;
 }
 

@@ -11,14 +11,36 @@
  */
 
 /** Browser-safe lib folders: what the page may load. */
-const PAGE_LIB = ["lib/base", "lib/checks", "lib/client", "lib/connections", "lib/features", "lib/inspect", "lib/results", "lib/schema", "lib/security", "lib/session", "lib/tools", "lib/traffic", "lib/transports"];
+const PAGE_LIB = [
+  "lib/base",
+  "lib/checks",
+  "lib/client",
+  "lib/connections",
+  "lib/features",
+  "lib/inspect",
+  "lib/results",
+  "lib/schema",
+  "lib/security",
+  "lib/session",
+  "lib/tools",
+  "lib/traffic",
+  "lib/transports",
+];
 
 /** @type {Record<string, string[]>} */
 export const LAYERS = {
   "lib/base": [],
   "lib/traffic": ["lib/base"],
   "lib/transports": ["lib/base", "lib/traffic"],
-  "lib/session": ["lib/base", "lib/client", "lib/features", "lib/inspect", "lib/tools", "lib/traffic", "lib/transports"],
+  "lib/session": [
+    "lib/base",
+    "lib/client",
+    "lib/features",
+    "lib/inspect",
+    "lib/tools",
+    "lib/traffic",
+    "lib/transports",
+  ],
   "lib/client": ["lib/base", "lib/security"],
   "lib/schema": ["lib/base"],
   "lib/tools": ["lib/base", "lib/results"],
@@ -29,7 +51,16 @@ export const LAYERS = {
   "lib/connections": ["lib/base"],
   "lib/security": ["lib/base"],
   "lib/server": ["lib/base", "lib/security"],
-  "lib/testing": ["lib/base", "lib/client", "lib/results", "lib/schema", "lib/server", "lib/session", "lib/traffic", "lib/transports"],
+  "lib/testing": [
+    "lib/base",
+    "lib/client",
+    "lib/results",
+    "lib/schema",
+    "lib/server",
+    "lib/session",
+    "lib/traffic",
+    "lib/transports",
+  ],
   app: ["lib", "components"],
   components: PAGE_LIB,
   scripts: ["lib", "tests"],
@@ -39,13 +70,20 @@ export const LAYERS = {
   tests: ["lib", "servers"],
 };
 
-const NODE_MODULES = "assert|buffer|child_process|cluster|crypto|dgram|dns|events|fs|http|http2|https|module|net|os|path|perf_hooks|process|readline|stream|string_decoder|timers|tls|tty|url|util|v8|vm|worker_threads|zlib";
-const NODE_BAN = { regex: `^(node:.*|(${NODE_MODULES})(/.*)?)$`, message: "Node built-ins only in lib/server, lib/testing, scripts, servers, tests and *.test.ts (the page must never bundle one)" };
+const NODE_MODULES =
+  "assert|buffer|child_process|cluster|crypto|dgram|dns|events|fs|http|http2|https|module|net|os|path|perf_hooks|process|readline|stream|string_decoder|timers|tls|tty|url|util|v8|vm|worker_threads|zlib";
+const NODE_BAN = {
+  regex: `^(node:.*|(${NODE_MODULES})(/.*)?)$`,
+  message:
+    "Node built-ins only in lib/server, lib/testing, scripts, servers, tests and *.test.ts (the page must never bundle one)",
+};
 const REACT_BAN = { regex: "^(react|react-.*|react/.*|next|next/.*)$", message: "lib/ stays free of React and Next" };
 
 const TOP = ["app", "components", "lib", "scripts", "servers", "tests"];
 const libName = (folder) => folder.slice("lib/".length);
-const LIB_FOLDERS = Object.keys(LAYERS).filter((f) => f.startsWith("lib/")).map(libName);
+const LIB_FOLDERS = Object.keys(LAYERS)
+  .filter((f) => f.startsWith("lib/"))
+  .map(libName);
 const alt = (names) => names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 
 /** Allowed lib folder names (and top folders) of a row; "lib" allows every lib folder. */
@@ -64,13 +102,18 @@ function patternsFor(folder, depth, { test }) {
   const libPrefix = own ? `^(${toLib}|@/lib/)` : `^${toLib}`;
   const others = LIB_FOLDERS.filter((n) => n !== own && n !== "faults");
   // A deep import around another folder's index.ts.
-  patterns.push({ regex: `${libPrefix}(${alt(others)})/.+`, message: "import another lib folder through its index.ts (its public surface), not its files" });
+  patterns.push({
+    regex: `${libPrefix}(${alt(others)})/.+`,
+    message: "import another lib folder through its index.ts (its public surface), not its files",
+  });
   if (test) return patterns;
   const { libs, tops } = allowedOf(LAYERS[folder] ?? []);
   const refusedLibs = LIB_FOLDERS.filter((n) => n !== own && !libs.includes(n));
-  if (refusedLibs.length) patterns.push({ regex: `${libPrefix}(${alt(refusedLibs)})(/.*)?$`, message: mayMessage(folder) });
+  if (refusedLibs.length)
+    patterns.push({ regex: `${libPrefix}(${alt(refusedLibs)})(/.*)?$`, message: mayMessage(folder) });
   const refusedTops = TOP.filter((t) => t !== "lib" && t !== folder && !tops.includes(t));
-  if (refusedTops.length) patterns.push({ regex: `^(${toRoot}|@/)(${alt(refusedTops)})(/.*)?$`, message: mayMessage(folder) });
+  if (refusedTops.length)
+    patterns.push({ regex: `^(${toRoot}|@/)(${alt(refusedTops)})(/.*)?$`, message: mayMessage(folder) });
   return patterns;
 }
 
@@ -79,7 +122,8 @@ const mayMessage = (folder) => {
   return `${folder} ${row.length ? `may import only ${row.join(", ")}` : "may import no other folder"} (ARCHITECTURE.md, scripts/dev/layers.mjs)`;
 };
 
-const nodeAllowed = (folder) => ["lib/server", "lib/testing", "lib/faults", "scripts", "servers", "tests"].includes(folder);
+const nodeAllowed = (folder) =>
+  ["lib/server", "lib/testing", "lib/faults", "scripts", "servers", "tests"].includes(folder);
 
 /** ESLint flat-config objects: one `no-restricted-imports` per folder, depth and test/non-test. */
 export function importRules() {
@@ -89,7 +133,9 @@ export function importRules() {
     const lib = folder.startsWith("lib/");
     const depths = lib ? [2, 3, 4] : [1, 2, 3, 4, 5];
     for (const depth of depths) {
-      const stars = Array(depth - (lib ? 2 : 1)).fill("*").join("/");
+      const stars = Array(depth - (lib ? 2 : 1))
+        .fill("*")
+        .join("/");
       const base = `${folder}/${stars ? `${stars}/` : ""}`;
       for (const test of [false, true]) {
         const patterns = patternsFor(folder, depth, { test });

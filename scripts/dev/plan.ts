@@ -47,14 +47,49 @@ function resolveImport(from: string, spec: string, files: Set<string>): string |
   if (spec.startsWith("@/")) base = spec.slice(2);
   else if (spec.startsWith(".")) base = posix.normalize(posix.join(posix.dirname(from), spec));
   else return undefined;
-  for (const cand of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) if (files.has(cand)) return cand;
+  for (const cand of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`])
+    if (files.has(cand)) return cand;
   return undefined;
 }
 
-const NODE_BUILTINS = new Set(["assert", "buffer", "child_process", "cluster", "crypto", "dgram", "dns", "events", "fs", "fs/promises", "http", "http2", "https", "module", "net", "os", "path", "perf_hooks", "process", "readline", "stream", "stream/promises", "string_decoder", "timers", "tls", "tty", "url", "util", "v8", "vm", "worker_threads", "zlib"]);
+const NODE_BUILTINS = new Set([
+  "assert",
+  "buffer",
+  "child_process",
+  "cluster",
+  "crypto",
+  "dgram",
+  "dns",
+  "events",
+  "fs",
+  "fs/promises",
+  "http",
+  "http2",
+  "https",
+  "module",
+  "net",
+  "os",
+  "path",
+  "perf_hooks",
+  "process",
+  "readline",
+  "stream",
+  "stream/promises",
+  "string_decoder",
+  "timers",
+  "tls",
+  "tty",
+  "url",
+  "util",
+  "v8",
+  "vm",
+  "worker_threads",
+  "zlib",
+]);
 export const isNodeBuiltin = (spec: string): boolean => spec.startsWith("node:") || NODE_BUILTINS.has(spec);
 /** Where Node built-ins may be imported. */
-export const nodeAllowed = (file: string): boolean => /^(lib\/server|scripts|servers|tests)\//.test(file) || isTest(file) || /^lib\/(faults|testing)\//.test(file);
+export const nodeAllowed = (file: string): boolean =>
+  /^(lib\/server|scripts|servers|tests)\//.test(file) || isTest(file) || /^lib\/(faults|testing)\//.test(file);
 
 /** The "may import" column of ARCHITECTURE.md: backticked paths; anything else (—, "nothing UI", "SDK") allows no project folder. */
 export function architectureLayers(text: string): Layers {
@@ -85,17 +120,31 @@ interface Edge {
 
 function tarjan(nodes: string[], adj: Map<string, Set<string>>): string[][] {
   let index = 0;
-  const idx = new Map<string, number>(), low = new Map<string, number>(), on = new Set<string>(), stack: string[] = [], out: string[][] = [];
+  const idx = new Map<string, number>(),
+    low = new Map<string, number>(),
+    on = new Set<string>(),
+    stack: string[] = [],
+    out: string[][] = [];
   const strong = (v: string): void => {
-    idx.set(v, index); low.set(v, index); index++; stack.push(v); on.add(v);
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    on.add(v);
     for (const w of adj.get(v) ?? []) {
-      if (!idx.has(w)) { strong(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
-      else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+      if (!idx.has(w)) {
+        strong(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
     }
     if (low.get(v) === idx.get(v)) {
       const c: string[] = [];
       let w: string;
-      do { w = stack.pop()!; on.delete(w); c.push(w); } while (w !== v);
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        c.push(w);
+      } while (w !== v);
       if (c.length > 1) out.push(c.sort());
     }
   };
@@ -104,7 +153,13 @@ function tarjan(nodes: string[], adj: Map<string, Set<string>>): string[][] {
 }
 
 function longFunctions(file: string, text: string): Array<{ name: string; lines: number; line: number }> {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const out: Array<{ name: string; lines: number; line: number }> = [];
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) && "body" in node && node.body) {
@@ -126,8 +181,16 @@ function longFunctions(file: string, text: string): Array<{ name: string; lines:
 
 const HELPERS: Array<{ name: string; re: RegExp; home: RegExp }> = [
   { name: "isRecord/isObject definitions", re: /(?:function|const)\s+is(?:Record|Object)\b/g, home: /^lib\/base\// },
-  { name: "`instanceof Error ? … : String(` copies", re: /instanceof Error\s*\?[^:\n]*:\s*String\(/g, home: /^lib\/base\// },
-  { name: "content-type sniffing", re: /\/(?:text\\\/event-stream|event-stream|json|html)\/i\.test\(\s*(?:contentType|type|mime\w*)|\.split\(";",\s*1\)\[0\]/g, home: /^lib\/base\// },
+  {
+    name: "`instanceof Error ? … : String(` copies",
+    re: /instanceof Error\s*\?[^:\n]*:\s*String\(/g,
+    home: /^lib\/base\//,
+  },
+  {
+    name: "content-type sniffing",
+    re: /\/(?:text\\\/event-stream|event-stream|json|html)\/i\.test\(\s*(?:contentType|type|mime\w*)|\.split\(";",\s*1\)\[0\]/g,
+    home: /^lib\/base\//,
+  },
 ];
 
 /** The table: layers.mjs when present (checked against ARCHITECTURE.md), else ARCHITECTURE.md's column. */
@@ -140,9 +203,11 @@ async function readLayers(): Promise<{ layers: Layers; tableProblems: string[]; 
   for (const [folder, may] of Object.entries(layers)) {
     const doc = archLayers[folder];
     if (!doc) tableProblems.push(`${folder}: no row in ARCHITECTURE.md`);
-    else if ([...doc].sort().join(",") !== [...may].sort().join(",")) tableProblems.push(`${folder}: ARCHITECTURE.md says [${doc.join(", ")}], layers.mjs says [${may.join(", ")}]`);
+    else if ([...doc].sort().join(",") !== [...may].sort().join(","))
+      tableProblems.push(`${folder}: ARCHITECTURE.md says [${doc.join(", ")}], layers.mjs says [${may.join(", ")}]`);
   }
-  for (const folder of Object.keys(archLayers)) if (!layers[folder]) tableProblems.push(`${folder}: in ARCHITECTURE.md, not in layers.mjs`);
+  for (const folder of Object.keys(archLayers))
+    if (!layers[folder]) tableProblems.push(`${folder}: in ARCHITECTURE.md, not in layers.mjs`);
   return { layers, tableProblems, fromFile: true };
 }
 
@@ -178,7 +243,8 @@ export async function plan(): Promise<{ failures: number; report: string }> {
   const example = new Map<string, Edge>();
   for (const e of edges) {
     if (isTest(e.from)) continue;
-    const a = unitOf(e.from), b = unitOf(e.to);
+    const a = unitOf(e.from),
+      b = unitOf(e.to);
     if (a === b) continue;
     if (!adj.has(a)) adj.set(a, new Set());
     adj.get(a)!.add(b);
@@ -190,7 +256,8 @@ export async function plan(): Promise<{ failures: number; report: string }> {
   const violations: string[] = [];
   const deep: string[] = [];
   for (const e of edges) {
-    const a = unitOf(e.from), b = unitOf(e.to);
+    const a = unitOf(e.from),
+      b = unitOf(e.to);
     if (a === b) continue;
     const ok = allowed(layers, a, e.to);
     if (ok === false && !isTest(e.from)) violations.push(`${e.from} → ${e.spec}`);
@@ -204,10 +271,21 @@ export async function plan(): Promise<{ failures: number; report: string }> {
     if (!quiet) for (const i of items) lines.push(`  ${i}`);
     if (fail) failures += items.length;
   };
-  lines.push(`files: ${files.length} (${files.filter(isTest).length} tests) in ${units.length} folders; ${edges.length} project imports`);
-  lines.push(`folders with an index.ts: ${units.filter((u) => fileSet.has(`${u}/index.ts`)).length} of ${units.filter((u) => u.startsWith("lib/")).length} lib folders`);
-  section("folder cycles", cycles.map((c) => `${c.join(" ⇄ ")}: ${c.flatMap((a) => c.filter((b) => adj.get(a)?.has(b)).map((b) => `${a}→${b} (${example.get(`${a}>${b}`)!.from})`)).join("; ")}`), true);
-  section("layer violations (imports the \"may import\" column refuses)", violations, true);
+  lines.push(
+    `files: ${files.length} (${files.filter(isTest).length} tests) in ${units.length} folders; ${edges.length} project imports`,
+  );
+  lines.push(
+    `folders with an index.ts: ${units.filter((u) => fileSet.has(`${u}/index.ts`)).length} of ${units.filter((u) => u.startsWith("lib/")).length} lib folders`,
+  );
+  section(
+    "folder cycles",
+    cycles.map(
+      (c) =>
+        `${c.join(" ⇄ ")}: ${c.flatMap((a) => c.filter((b) => adj.get(a)?.has(b)).map((b) => `${a}→${b} (${example.get(`${a}>${b}`)!.from})`)).join("; ")}`,
+    ),
+    true,
+  );
+  section('layer violations (imports the "may import" column refuses)', violations, true);
   section("deep imports around an index.ts", deep, true);
   section("Node built-ins outside lib/server, scripts, servers, tests", nodeImports, true);
   if (fromFile) section("ARCHITECTURE.md table vs layers.mjs", tableProblems, true);

@@ -102,7 +102,8 @@ const unitOf = (file: string): string => {
 };
 
 function resolveIn(files: Set<string>, base: string): string | undefined {
-  for (const cand of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) if (files.has(cand)) return cand;
+  for (const cand of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`])
+    if (files.has(cand)) return cand;
   return undefined;
 }
 
@@ -121,7 +122,8 @@ export function run(): { moves: number; rewritten: number } {
   const before = new Set(files);
   const after = new Set(files.map(moved));
   const hasIndex = (unit: string): boolean => after.has(`${unit}/index.ts`);
-  let moves = 0, rewritten = 0;
+  let moves = 0,
+    rewritten = 0;
   for (const file of files) {
     const dest = moved(file);
     const text = readFileSync(join(ROOT, file), "utf8");
@@ -130,7 +132,8 @@ export function run(): { moves: number; rewritten: number } {
       if (!alias && !spec.startsWith(".")) return whole;
       const base = alias ? spec.slice(2) : posix.normalize(posix.join(posix.dirname(file), spec));
       // Resolved where it was; or, for a file written against the old layout, through the table.
-      const find = (b: string): string | undefined => resolveIn(before, b) ?? resolveIn(after, moved(b)) ?? resolveIn(after, b);
+      const find = (b: string): string | undefined =>
+        resolveIn(before, b) ?? resolveIn(after, moved(b)) ?? resolveIn(after, b);
       // A relative import that resolves nowhere may have been written where the file used to be.
       const formerBase = alias ? undefined : posix.normalize(posix.join(posix.dirname(unmoved(file)), spec));
       const old = find(base) ?? (formerBase && formerBase !== base ? find(formerBase) : undefined);
@@ -161,14 +164,24 @@ export function run(): { moves: number; rewritten: number } {
 
 /** `lib/…` paths in Markdown: a moved file (with or without extension) or a moved folder gets its new path. */
 export function rewriteDocs(): number {
-  const docs = ["README.md", "ARCHITECTURE.md", ...(existsSync(join(ROOT, "docs")) ? readdirSync(join(ROOT, "docs")).filter((n) => n.endsWith(".md")).map((n) => `docs/${n}`) : [])];
+  const docs = [
+    "README.md",
+    "ARCHITECTURE.md",
+    ...(existsSync(join(ROOT, "docs"))
+      ? readdirSync(join(ROOT, "docs"))
+          .filter((n) => n.endsWith(".md"))
+          .map((n) => `docs/${n}`)
+      : []),
+  ];
   let changed = 0;
   for (const doc of docs) {
     const path = join(ROOT, doc);
     if (!existsSync(path)) continue;
     const text = readFileSync(path, "utf8");
     const next = text.replace(/\blib\/[A-Za-z0-9_./-]*[A-Za-z0-9_]\/?/g, (p) => {
-      const folder = MOVES.find(([from]) => from.endsWith("/") && (p === from || p === from.slice(0, -1) || p.startsWith(from)));
+      const folder = MOVES.find(
+        ([from]) => from.endsWith("/") && (p === from || p === from.slice(0, -1) || p.startsWith(from)),
+      );
       if (folder) return p === folder[0].slice(0, -1) ? folder[1].slice(0, -1) : folder[1] + p.slice(folder[0].length);
       return moved(p);
     });
@@ -183,5 +196,7 @@ export function rewriteDocs(): number {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { moves, rewritten } = run();
   const docs = rewriteDocs();
-  console.log(`${dry ? "(dry run) " : ""}${moves} file(s) moved, ${rewritten} file(s) with imports rewritten, ${docs} Markdown file(s) with paths rewritten`);
+  console.log(
+    `${dry ? "(dry run) " : ""}${moves} file(s) moved, ${rewritten} file(s) with imports rewritten, ${docs} Markdown file(s) with paths rewritten`,
+  );
 }

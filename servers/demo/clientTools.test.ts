@@ -39,19 +39,28 @@ function makeClient(mode: Mode): Recorded {
   });
   client.setRequestHandler("sampling/createMessage", (request) => {
     const last = request.params.messages.at(-1);
-    asked.push(`sampling:${last && !Array.isArray(last.content) && last.content.type === "text" ? last.content.text : "?"}`);
+    asked.push(
+      `sampling:${last && !Array.isArray(last.content) && last.content.type === "text" ? last.content.text : "?"}`,
+    );
     return { model: "t", role: "assistant", content: { type: "text", text: "fjords" } };
   });
   client.setRequestHandler("roots/list", () => ({ roots: [{ uri: "file:///data", name: "Data" }] }));
-  client.setNotificationHandler("notifications/elicitation/complete", (n) => void completed.push(n.params.elicitationId));
+  client.setNotificationHandler(
+    "notifications/elicitation/complete",
+    (n) => void completed.push(n.params.elicitationId),
+  );
   return { client, asked, completed };
 }
 
-const textOf = (result: { content?: unknown }): string => ((result.content ?? []) as { text?: string }[]).map((b) => b.text ?? "").join("\n");
+const textOf = (result: { content?: unknown }): string =>
+  ((result.content ?? []) as { text?: string }[]).map((b) => b.text ?? "").join("\n");
 
 async function exercise(r: Recorded, mode: Mode): Promise<void> {
   const { client, asked, completed } = r;
-  const link = await client.callTool({ name: "open_link", arguments: { url: "https://example.com/go", completeAfterMs: 10 } });
+  const link = await client.callTool({
+    name: "open_link",
+    arguments: { url: "https://example.com/go", completeAfterMs: 10 },
+  });
   expect(asked).toContain("url:https://example.com/go");
   if (mode === "legacy") {
     expect(textOf(link)).toMatch(/sent notifications\/elicitation\/complete for [0-9a-f-]{36}/);
@@ -71,7 +80,9 @@ async function exercise(r: Recorded, mode: Mode): Promise<void> {
   expect(textOf(roots)).toBe("1 root(s):\nfile:///data (Data)\nlist_changed received: 0");
   if (mode === "legacy") {
     await client.sendRootsListChanged();
-    await expect.poll(async () => textOf(await client.callTool({ name: "list_roots", arguments: {} }))).toMatch(/list_changed received: 1$/);
+    await expect
+      .poll(async () => textOf(await client.callTool({ name: "list_roots", arguments: {} })))
+      .toMatch(/list_changed received: 1$/);
     const probe = await client.callTool({ name: "probe_client", arguments: { request: "sampling" } });
     expect(textOf(probe)).toContain('"model":"t"');
   } else {
@@ -88,7 +99,12 @@ async function connected(r: Recorded, transport: Transport): Promise<Recorded> {
 describe("demo client-side tools over stdio", () => {
   for (const mode of ["legacy", "pin"] as const) {
     it(`work in the ${mode} mode`, async () => {
-      const transport = new StdioClientTransport({ command: process.execPath, args: ["--import", "tsx", STDIO_ENTRY], cwd: ROOT, stderr: "pipe" });
+      const transport = new StdioClientTransport({
+        command: process.execPath,
+        args: ["--import", "tsx", STDIO_ENTRY],
+        cwd: ROOT,
+        stderr: "pipe",
+      });
       const r = await connected(makeClient(mode), transport);
       try {
         await exercise(r, mode);
@@ -100,7 +116,14 @@ describe("demo client-side tools over stdio", () => {
 
   it("reports a client that does not answer (probe_client without the capability)", async () => {
     const client = new Client({ name: "bare", version: "0.0.0" });
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: ["--import", "tsx", STDIO_ENTRY], cwd: ROOT, stderr: "pipe" }));
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: ["--import", "tsx", STDIO_ENTRY],
+        cwd: ROOT,
+        stderr: "pipe",
+      }),
+    );
     try {
       const probe = await client.callTool({ name: "probe_client", arguments: { request: "roots" } });
       expect(probe.isError).toBe(true);
@@ -116,7 +139,11 @@ describe("demo client-side tools over Streamable HTTP", () => {
   let url: URL;
 
   beforeAll(async () => {
-    child = spawn(process.execPath, ["--import", "tsx", HTTP_ENTRY], { cwd: ROOT, env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, ["--import", "tsx", HTTP_ENTRY], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     for await (const line of createInterface({ input: child.stdout! })) {
       const match = /^MCP_LENS_DEMO_URL=(.+)$/.exec(line);
       if (match?.[1]) {

@@ -9,7 +9,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { inputRequired, inputResponse, type McpServer, type ServerContext } from "@modelcontextprotocol/server";
 import * as z from "zod";
 
-const text = (t: string, isError = false) => ({ content: [{ type: "text" as const, text: t }], ...(isError && { isError }) });
+const text = (t: string, isError = false) => ({
+  content: [{ type: "text" as const, text: t }],
+  ...(isError && { isError }),
+});
 const isModern = (ctx: ServerContext): boolean => ctx.mcpReq.envelope !== undefined;
 const errorText = (error: unknown): string => {
   const e = error as { code?: unknown; message?: unknown };
@@ -35,12 +38,19 @@ export function registerClientTools(server: McpServer): void {
     async ({ url, message, completeAfterMs }, ctx) => {
       if (isModern(ctx)) {
         const answer = inputResponse(ctx.mcpReq.inputResponses, "link");
-        if (answer.kind !== "elicit") return inputRequired({ inputRequests: { link: inputRequired.elicitUrl({ message, url }) } });
-        return text(`User ${answer.action === "accept" ? "accepted" : answer.action === "decline" ? "declined" : "cancelled"} opening ${url}.`);
+        if (answer.kind !== "elicit")
+          return inputRequired({ inputRequests: { link: inputRequired.elicitUrl({ message, url }) } });
+        return text(
+          `User ${answer.action === "accept" ? "accepted" : answer.action === "decline" ? "declined" : "cancelled"} opening ${url}.`,
+        );
       }
       const elicitationId = randomUUID();
-      const answer = await ctx.mcpReq.send({ method: "elicitation/create", params: { mode: "url", message, url, elicitationId } }, { timeout: 600_000 });
-      if (answer.action !== "accept") return text(`User ${answer.action === "decline" ? "declined" : "cancelled"} opening ${url}.`);
+      const answer = await ctx.mcpReq.send(
+        { method: "elicitation/create", params: { mode: "url", message, url, elicitationId } },
+        { timeout: 600_000 },
+      );
+      if (answer.action !== "accept")
+        return text(`User ${answer.action === "decline" ? "declined" : "cancelled"} opening ${url}.`);
       await sleep(completeAfterMs, undefined, { signal: ctx.mcpReq.signal });
       await ctx.mcpReq.notify({ method: "notifications/elicitation/complete", params: { elicitationId } });
       return text(`User accepted; sent notifications/elicitation/complete for ${elicitationId}.`);
@@ -76,14 +86,17 @@ export function registerClientTools(server: McpServer): void {
             },
           });
         }
-        if (where.action !== "accept") return text(`Trip planning ${where.action === "decline" ? "declined" : "cancelled"}.`);
+        if (where.action !== "accept")
+          return text(`Trip planning ${where.action === "decline" ? "declined" : "cancelled"}.`);
         const city = String(where.content?.city ?? "");
         const nights = Number(where.content?.nights ?? 3);
         return inputRequired({
           requestState: JSON.stringify({ city, nights }),
           inputRequests: {
             ideas: inputRequired.createMessage({
-              messages: [{ role: "user", content: { type: "text", text: `Suggest a plan for ${nights} nights in ${city}.` } }],
+              messages: [
+                { role: "user", content: { type: "text", text: `Suggest a plan for ${nights} nights in ${city}.` } },
+              ],
               systemPrompt: "You are a travel planner.",
               maxTokens: 200,
             }),
@@ -131,7 +144,13 @@ export function registerClientTools(server: McpServer): void {
         });
       }
       const blocks = Array.isArray(answer.result.content) ? answer.result.content : [answer.result.content];
-      const parts = blocks.map((b) => (b.type === "tool_use" ? `tool_use ${b.name}(${JSON.stringify(b.input)})` : b.type === "text" ? `text: ${b.text}` : b.type));
+      const parts = blocks.map((b) =>
+        b.type === "tool_use"
+          ? `tool_use ${b.name}(${JSON.stringify(b.input)})`
+          : b.type === "text"
+            ? `text: ${b.text}`
+            : b.type,
+      );
       return text(`stopReason ${answer.result.stopReason ?? "?"}; ${parts.join("; ")}`);
     },
   );
@@ -159,7 +178,9 @@ export function registerClientTools(server: McpServer): void {
         }
       }
       const lines = roots.map((r) => `${r.uri}${r.name ? ` (${r.name})` : ""}`);
-      return text(`${roots.length} root(s)${lines.length ? `:\n${lines.join("\n")}` : ""}\nlist_changed received: ${rootsChanges}`);
+      return text(
+        `${roots.length} root(s)${lines.length ? `:\n${lines.join("\n")}` : ""}\nlist_changed received: ${rootsChanges}`,
+      );
     },
   );
 
@@ -176,9 +197,15 @@ export function registerClientTools(server: McpServer): void {
       try {
         const result =
           request === "sampling"
-            ? await ctx.mcpReq.send({ method: "sampling/createMessage", params: { messages: [{ role: "user", content: { type: "text", text: "probe" } }], maxTokens: 16 } })
+            ? await ctx.mcpReq.send({
+                method: "sampling/createMessage",
+                params: { messages: [{ role: "user", content: { type: "text", text: "probe" } }], maxTokens: 16 },
+              })
             : request === "elicitation"
-              ? await ctx.mcpReq.send({ method: "elicitation/create", params: { mode: "form", message: "probe", requestedSchema: { type: "object", properties: {} } } })
+              ? await ctx.mcpReq.send({
+                  method: "elicitation/create",
+                  params: { mode: "form", message: "probe", requestedSchema: { type: "object", properties: {} } },
+                })
               : request === "roots"
                 ? await ctx.mcpReq.send({ method: "roots/list" })
                 : await ctx.mcpReq.send({ method: "ping" });

@@ -31,7 +31,10 @@ function makeClient(mode: Mode): Client {
     const asked = last && !Array.isArray(last.content) && last.content.type === "text" ? last.content.text : "?";
     return { model: "test-model", role: "assistant", content: { type: "text", text: `echo(${asked})` } };
   });
-  client.setRequestHandler("elicitation/create", () => ({ action: "accept", content: { name: "Ada", color: "green" } }));
+  client.setRequestHandler("elicitation/create", () => ({
+    action: "accept",
+    content: { name: "Ada", color: "green" },
+  }));
   return client;
 }
 
@@ -67,13 +70,28 @@ async function exercise(client: Client): Promise<void> {
   const { tools } = await client.listTools();
   const names = tools.map((t) => t.name);
   expect(names).toEqual(
-    expect.arrayContaining(["echo", "add", "create_event", "long_task", "sample_llm", "ask_user", "get_image", "toggle_extra_tool", "log_burst"]),
+    expect.arrayContaining([
+      "echo",
+      "add",
+      "create_event",
+      "long_task",
+      "sample_llm",
+      "ask_user",
+      "get_image",
+      "toggle_extra_tool",
+      "log_burst",
+    ]),
   );
   const createEvent = tools.find((t) => t.name === "create_event");
-  expect(createEvent?.inputSchema).toHaveProperty("$defs.agendaNode.properties.children.items.$ref", "#/$defs/agendaNode");
+  expect(createEvent?.inputSchema).toHaveProperty(
+    "$defs.agendaNode.properties.children.items.$ref",
+    "#/$defs/agendaNode",
+  );
 
   const { resources } = await client.listResources();
-  expect(resources.map((r) => r.uri)).toEqual(expect.arrayContaining(["demo://docs/readme.md", "demo://images/lens.png"]));
+  expect(resources.map((r) => r.uri)).toEqual(
+    expect.arrayContaining(["demo://docs/readme.md", "demo://images/lens.png"]),
+  );
   const { resourceTemplates } = await client.listResourceTemplates();
   expect(resourceTemplates.map((t) => t.uriTemplate)).toContain("demo://notes/{id}");
   const note = await client.readResource({ uri: "demo://notes/42" });
@@ -140,14 +158,20 @@ async function expectLogsAtOrAboveWarning(client: Client, mode: Mode): Promise<v
     await client.setLoggingLevel("warning");
     await client.callTool({ name: "log_burst", arguments: {} });
   } else {
-    await client.callTool({ name: "log_burst", arguments: {}, _meta: { "io.modelcontextprotocol/logLevel": "warning" } });
+    await client.callTool({
+      name: "log_burst",
+      arguments: {},
+      _meta: { "io.modelcontextprotocol/logLevel": "warning" },
+    });
   }
   await expect.poll(() => levels).toEqual(["warning", "error", "critical", "alert", "emergency"]);
 }
 
 /** toggle_extra_tool must reach the client as notifications/tools/list_changed in both eras. */
 async function expectToolsListChanged(client: Client, mode: Mode): Promise<void> {
-  const changed = new Promise<void>((resolve) => client.setNotificationHandler("notifications/tools/list_changed", () => resolve()));
+  const changed = new Promise<void>((resolve) =>
+    client.setNotificationHandler("notifications/tools/list_changed", () => resolve()),
+  );
   const subscription = mode === "legacy" ? undefined : await client.listen({ toolsListChanged: true });
   try {
     await client.callTool({ name: "toggle_extra_tool", arguments: {} });

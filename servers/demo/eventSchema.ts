@@ -100,7 +100,7 @@ export const createEventInputSchema: JsonSchemaType = {
     },
     reminders: {
       type: "object",
-      description: "Minutes before start, per channel (e.g. {\"email\": 60})",
+      description: 'Minutes before start, per channel (e.g. {"email": 60})',
       additionalProperties: { type: "integer", minimum: 0 },
       default: {},
     },

@@ -58,7 +58,9 @@ export function toNodeListener(handler: FetchHandler, onerror: (error: unknown) 
         if (!res.headersSent) {
           res.statusCode = 500;
           res.setHeader("content-type", "application/json");
-          res.end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal server error" } }));
+          res.end(
+            JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal server error" } }),
+          );
         } else res.end();
       });
   };

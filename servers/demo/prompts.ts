@@ -45,7 +45,11 @@ export function registerDemoPrompts(server: McpServer): void {
           role: "assistant",
           content: {
             type: "resource",
-            resource: { uri: "demo://docs/readme.md", mimeType: "text/markdown", text: "# MCP Lens Demo\n\nSee the README resource." },
+            resource: {
+              uri: "demo://docs/readme.md",
+              mimeType: "text/markdown",
+              text: "# MCP Lens Demo\n\nSee the README resource.",
+            },
           },
         },
       ],

@@ -43,7 +43,11 @@ export function registerDemoResources(server: McpServer): void {
   server.registerResource(
     "html-page",
     "demo://pages/hello.html",
-    { title: "HTML page", description: "An HTML document with a script (shown sandboxed, the script never runs).", mimeType: "text/html" },
+    {
+      title: "HTML page",
+      description: "An HTML document with a script (shown sandboxed, the script never runs).",
+      mimeType: "text/html",
+    },
     (uri) => ({ contents: [{ uri: uri.href, mimeType: "text/html", text: HELLO_HTML }] }),
   );
 
@@ -58,7 +62,11 @@ export function registerDemoResources(server: McpServer): void {
     "note",
     new ResourceTemplate("demo://notes/{id}", {
       list: () => ({
-        resources: Object.keys(NOTES).map((id) => ({ uri: `demo://notes/${id}`, name: `note-${id}`, mimeType: "text/plain" })),
+        resources: Object.keys(NOTES).map((id) => ({
+          uri: `demo://notes/${id}`,
+          name: `note-${id}`,
+          mimeType: "text/plain",
+        })),
       }),
       complete: { id: (value) => Object.keys(NOTES).filter((id) => id.startsWith(value)) },
     }),

@@ -31,7 +31,11 @@ export function registerDemoSubscriptions(server: McpServer): void {
       const modern = server.server.getNegotiatedProtocolVersion()?.startsWith("2026") ?? false;
       const sent = modern || subscribed.has(uri);
       if (sent) await server.server.sendResourceUpdated({ uri });
-      return { content: [{ type: "text", text: sent ? `Sent an update for ${uri}.` : `No subscriber for ${uri}: nothing sent.` }] };
+      return {
+        content: [
+          { type: "text", text: sent ? `Sent an update for ${uri}.` : `No subscriber for ${uri}: nothing sent.` },
+        ],
+      };
     },
   );
 }

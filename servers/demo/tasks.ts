@@ -36,7 +36,13 @@ const STAGES = ["Gathering sources...", "Reading the sources...", "Comparing the
 
 const slowReportInput = z.object({
   topic: z.string().min(1).max(200).default("MCP").describe("What the report is about"),
-  steps: z.number().int().min(1).max(30).default(4).describe("Seconds the report takes (one status message per second)"),
+  steps: z
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .default(4)
+    .describe("Seconds the report takes (one status message per second)"),
 });
 type SlowReportInput = z.infer<typeof slowReportInput>;
 
@@ -68,7 +74,8 @@ export function registerDemoTasks(server: McpServer): void {
     "slow_report",
     {
       title: "Slow report",
-      description: "Takes a few seconds (one status message per second). Can run as a 2025-11-25 task: poll it, fetch its result, or cancel it.",
+      description:
+        "Takes a few seconds (one status message per second). Can run as a 2025-11-25 task: poll it, fetch its result, or cancel it.",
       inputSchema: slowReportInput,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -111,13 +118,25 @@ export function registerDemoTasks(server: McpServer): void {
 
   function createTask(params: Record<string, unknown>): { task: Task } {
     const parsed = slowReportInput.safeParse(params.arguments ?? {});
-    if (!parsed.success) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Input validation error: Invalid arguments for tool slow_report: ${parsed.error.message}`);
+    if (!parsed.success)
+      throw new ProtocolError(
+        ProtocolErrorCode.InvalidParams,
+        `Input validation error: Invalid arguments for tool slow_report: ${parsed.error.message}`,
+      );
     const requested = (params.task as { ttl?: unknown } | undefined)?.ttl;
     const ttl = Math.min(MAX_TTL_MS, Math.max(MIN_TTL_MS, typeof requested === "number" ? requested : DEFAULT_TTL_MS));
     if (tasks.size >= MAX_TASKS) tasks.delete(tasks.keys().next().value as string); // the oldest goes
     const now = new Date().toISOString();
     const t: DemoTask = {
-      task: { taskId: crypto.randomUUID(), status: "working", statusMessage: "Starting...", createdAt: now, lastUpdatedAt: now, ttl, pollInterval: POLL_INTERVAL_MS },
+      task: {
+        taskId: crypto.randomUUID(),
+        status: "working",
+        statusMessage: "Starting...",
+        createdAt: now,
+        lastUpdatedAt: now,
+        ttl,
+        pollInterval: POLL_INTERVAL_MS,
+      },
       abort: new AbortController(),
       waiters: new Set(),
     };
@@ -133,11 +152,13 @@ export function registerDemoTasks(server: McpServer): void {
   // Task-augmented tools/call of slow_report on a 2025-era connection answers with a CreateTaskResult.
   const handlers = (server.server as unknown as { _requestHandlers?: unknown })._requestHandlers;
   const toolsCall = handlers instanceof Map ? (handlers.get("tools/call") as RawHandler | undefined) : undefined;
-  if (!(handlers instanceof Map) || !toolsCall) throw new Error("mcp-lens-demo: the SDK's request handler map changed; cannot offer tasks");
+  if (!(handlers instanceof Map) || !toolsCall)
+    throw new Error("mcp-lens-demo: the SDK's request handler map changed; cannot offer tasks");
   handlers.set("tools/call", (async (request, ctx) => {
     const params = request.params ?? {};
     const legacy = !(server.server.getNegotiatedProtocolVersion()?.startsWith("2026") ?? false);
-    if (legacy && params.name === "slow_report" && registered.enabled && params.task !== undefined) return createTask(params);
+    if (legacy && params.name === "slow_report" && registered.enabled && params.task !== undefined)
+      return createTask(params);
     return toolsCall(request, ctx);
   }) satisfies RawHandler);
 
@@ -148,7 +169,8 @@ export function registerDemoTasks(server: McpServer): void {
   }));
   server.server.setRequestHandler("tasks/cancel", { params: taskIdParams }, ({ taskId }) => {
     const t = find(taskId);
-    if (TERMINAL.has(t.task.status)) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Cannot cancel a task that is ${t.task.status}`);
+    if (TERMINAL.has(t.task.status))
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Cannot cancel a task that is ${t.task.status}`);
     t.abort.abort();
     touch(t, "cancelled", "Cancelled by the client.");
     return { ...t.task };
@@ -172,7 +194,8 @@ export function registerDemoTasks(server: McpServer): void {
     }
     const meta = { [RELATED_TASK_META_KEY]: { taskId } };
     if (t.result) return { ...t.result, _meta: { ...t.result._meta, ...meta } };
-    if (t.task.status === "failed") return { content: [{ type: "text", text: t.error ?? "The report failed." }], isError: true, _meta: meta };
+    if (t.task.status === "failed")
+      return { content: [{ type: "text", text: t.error ?? "The report failed." }], isError: true, _meta: meta };
     throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Task ${taskId} was cancelled: it has no result`);
   });
 }

@@ -57,7 +57,8 @@ export function registerDemoTools(server: McpServer, host: ToolHost): Registered
     "create_event",
     {
       title: "Create calendar event",
-      description: "Validates a rich event description (nested objects, arrays, oneOf, recursion) and echoes a summary.",
+      description:
+        "Validates a rich event description (nested objects, arrays, oneOf, recursion) and echoes a summary.",
       inputSchema: fromJsonSchema<CreateEventInput>(createEventInputSchema),
       outputSchema: fromJsonSchema(createEventOutputSchema),
     },
@@ -73,7 +74,12 @@ export function registerDemoTools(server: McpServer, host: ToolHost): Registered
         locationKind: event.location?.kind ?? null,
       };
       return {
-        content: [{ type: "text", text: `Created "${event.title}" organised by ${event.organizer.name}, ${summary.start} to ${end}.` }],
+        content: [
+          {
+            type: "text",
+            text: `Created "${event.title}" organised by ${event.organizer.name}, ${summary.start} to ${end}.`,
+          },
+        ],
         structuredContent: summary,
       };
     },

@@ -21,7 +21,10 @@ export class FeaturesPage {
   async selectResource(uri: string): Promise<Locator> {
     await this.openResources();
     await this.page.getByLabel("Search resources").fill(uri);
-    await this.page.getByRole("list", { name: "Resources list" }).getByRole("button", { name: uri, exact: true }).click();
+    await this.page
+      .getByRole("list", { name: "Resources list" })
+      .getByRole("button", { name: uri, exact: true })
+      .click();
     const panel = this.resourcePanel(uri);
     await expect(panel).toBeVisible();
     return panel;
@@ -72,7 +75,10 @@ export class FeaturesPage {
   async selectTemplate(uriTemplate: string): Promise<Locator> {
     await this.inspector.openTab(/^Resource templates/);
     await this.page.getByLabel("Search resource templates").fill(uriTemplate);
-    await this.page.getByRole("list", { name: "Resource templates list" }).getByRole("button", { name: uriTemplate, exact: true }).click();
+    await this.page
+      .getByRole("list", { name: "Resource templates list" })
+      .getByRole("button", { name: uriTemplate, exact: true })
+      .click();
     const panel = this.page.getByRole("region", { name: `Resource template ${uriTemplate}`, exact: true });
     await expect(panel).toBeVisible();
     return panel;
@@ -89,7 +95,9 @@ export class FeaturesPage {
     const input = scope.getByRole("combobox", { name: field, exact: true });
     await input.click();
     await input.fill(text);
-    const option = scope.getByRole("listbox", { name: `Suggestions for ${field}` }).getByRole("option", { name: suggestion, exact: true });
+    const option = scope
+      .getByRole("listbox", { name: `Suggestions for ${field}` })
+      .getByRole("option", { name: suggestion, exact: true });
     await expect(option).toBeVisible();
     await option.click();
     await expect(input).toHaveValue(suggestion);

@@ -19,7 +19,13 @@ export class ToolsPage {
   /** Open the inspector and connect to the schema-corpus fixture server. */
   async connectCorpus(): Promise<void> {
     await this.inspector.open();
-    await this.inspector.addConnection({ name: "corpus", transport: "stdio", command: NODE, args: "--import tsx servers/fixtures/corpus-server.ts", protocol: "2025-11-25" });
+    await this.inspector.addConnection({
+      name: "corpus",
+      transport: "stdio",
+      command: NODE,
+      args: "--import tsx servers/fixtures/corpus-server.ts",
+      protocol: "2025-11-25",
+    });
     await this.inspector.connect();
     await this.inspector.expectConnected();
     await this.inspector.openTab(/^Tools/);
@@ -66,7 +72,10 @@ export class ToolsPage {
     const rows = this.inspector.trafficRows(/^outgoing request tools\/call id \d+/);
     await expect(rows.first()).toBeVisible();
     await rows.last().click();
-    const frame = JSON.parse(await this.rawFrameText()) as { method?: string; params?: { name?: string; arguments?: unknown } };
+    const frame = JSON.parse(await this.rawFrameText()) as {
+      method?: string;
+      params?: { name?: string; arguments?: unknown };
+    };
     expect(frame.method).toBe("tools/call");
     expect(frame.params?.name).toBe(name);
     return frame.params?.arguments;
@@ -87,7 +96,10 @@ export class ToolsPage {
           await panel.getByLabel(step.label, { exact: true }).setChecked(step.checked);
           break;
         case "radio":
-          await panel.getByRole("radiogroup", { name: step.label, exact: true }).getByRole("radio", { name: step.option, exact: true }).check();
+          await panel
+            .getByRole("radiogroup", { name: step.label, exact: true })
+            .getByRole("radio", { name: step.option, exact: true })
+            .check();
           break;
         case "click":
           await panel.getByRole("button", { name: step.label, exact: true }).click();
@@ -101,7 +113,13 @@ export class ToolsPage {
     const panel = this.panel(name);
     for (const s of shown) {
       const control = panel.getByLabel(s.label, { exact: true });
-      if ("radio" in s) await expect(panel.getByRole("radiogroup", { name: s.label, exact: true }).getByRole("radio", { name: s.radio, exact: true }), s.label).toBeChecked();
+      if ("radio" in s)
+        await expect(
+          panel
+            .getByRole("radiogroup", { name: s.label, exact: true })
+            .getByRole("radio", { name: s.radio, exact: true }),
+          s.label,
+        ).toBeChecked();
       else if ("checked" in s) await expect(control, s.label).toBeChecked({ checked: s.checked });
       else await expect(control, s.label).toHaveValue(s.value);
     }
@@ -139,7 +157,9 @@ export class ToolsPage {
   }
 
   async call(name: string): Promise<void> {
-    await this.panel(name).getByRole("button", { name: `Call ${name}` }).click();
+    await this.panel(name)
+      .getByRole("button", { name: `Call ${name}` })
+      .click();
   }
 
   get result(): Locator {

@@ -30,7 +30,8 @@ export type Step =
   | { kind: "click"; label: string };
 
 /** What a control must show once the plan has run (and again after a Form → JSON → Form trip). */
-export type Shown = { label: string; value: string } | { label: string; checked: boolean } | { label: string; radio: string };
+export type Shown =
+  { label: string; value: string } | { label: string; checked: boolean } | { label: string; radio: string };
 
 export interface FormPlan {
   steps: Step[];
@@ -61,7 +62,19 @@ const FORMATS: Record<string, string> = {
 };
 
 /** Tried in order for a `pattern` the generated text does not match. */
-const PATTERN_CANDIDATES = ["12345", "abc", "ABC", "a1", "A-1", "x", "2026-01-02", "a@example.com", "https://example.com/x", "#ff0000", "+15551234567"];
+const PATTERN_CANDIDATES = [
+  "12345",
+  "abc",
+  "ABC",
+  "a1",
+  "A-1",
+  "x",
+  "2026-01-02",
+  "a@example.com",
+  "https://example.com/x",
+  "#ff0000",
+  "+15551234567",
+];
 
 interface Walk {
   steps: Step[];
@@ -98,7 +111,8 @@ function fill(w: Walk, node: FieldNode, at: At): void {
       if (node.format === "date-time") {
         // The date and time control takes the local part; the offset is chosen beside it.
         const [, local, offset] = /^(.*?)(Z|[+-]\d{2}:\d{2})$/.exec(text) ?? [];
-        if (local === undefined || offset === undefined) throw new Error(`${nameOf(label)}: ${text} is not an RFC 3339 date-time`);
+        if (local === undefined || offset === undefined)
+          throw new Error(`${nameOf(label)}: ${text} is not an RFC 3339 date-time`);
         w.steps.push({ kind: "select", label: `${nameOf(label)} time zone`, option: offset });
         w.steps.push({ kind: "fill", label: nameOf(label), text: local });
         return set(w, at.path, text);
@@ -139,12 +153,26 @@ function fill(w: Walk, node: FieldNode, at: At): void {
         if (node.maxItems !== undefined && i >= node.maxItems) break;
         w.steps.push({ kind: "click", label: `Add ${nameOf(label)} item` });
         set(w, [...at.path, i], fresh(node.items));
-        fill(w, node.items, { ...at, path: [...at.path, i], label: labelFor.item(label, i), required: true, omit: undefined });
+        fill(w, node.items, {
+          ...at,
+          path: [...at.path, i],
+          label: labelFor.item(label, i),
+          required: true,
+          omit: undefined,
+        });
       }
       return;
     }
     case "tuple":
-      node.prefix.forEach((p, i) => fill(w, p, { ...at, path: [...at.path, i], label: labelFor.position(label, i), required: i < (node.minItems ?? 0), omit: undefined }));
+      node.prefix.forEach((p, i) =>
+        fill(w, p, {
+          ...at,
+          path: [...at.path, i],
+          label: labelFor.position(label, i),
+          required: i < (node.minItems ?? 0),
+          omit: undefined,
+        }),
+      );
       return;
     case "union": {
       const i = node.variants.length > 1 ? 1 : 0;
@@ -177,11 +205,18 @@ function fill(w: Walk, node: FieldNode, at: At): void {
 }
 
 function fillObject(w: Walk, node: ObjectNode, at: At): void {
-  if (node.properties.length > LIMITS.renderedProperties) throw new Error(`${nameOf(at.label)}: more properties than the form shows at once; the plan does not page`);
+  if (node.properties.length > LIMITS.renderedProperties)
+    throw new Error(`${nameOf(at.label)}: more properties than the form shows at once; the plan does not page`);
   for (const p of node.properties) {
     if (p.name === at.omit) continue;
     if (!p.required && !at.full) continue;
-    fill(w, p.node, { ...at, path: [...at.path, p.name], label: labelFor.property(at.label, p.name), required: p.required, omit: undefined });
+    fill(w, p.node, {
+      ...at,
+      path: [...at.path, p.name],
+      label: labelFor.property(at.label, p.name),
+      required: p.required,
+      omit: undefined,
+    });
   }
   if (node.rest && !node.rest.open && at.full) addEntry(w, node.rest, at);
 }
@@ -196,7 +231,13 @@ function addEntry(w: Walk, map: Extract<FieldNode, { kind: "map" }>, at: At): vo
   w.steps.push({ kind: "click", label: `Add ${nameOf(at.label)} entry` });
   w.steps.push({ kind: "fill", label: labelFor.mapKey(at.label, index), text: key });
   set(w, [...at.path, key], fresh(valueNode));
-  fill(w, valueNode, { ...at, path: [...at.path, key], label: labelFor.mapValue(at.label, index), required: true, omit: undefined });
+  fill(w, valueNode, {
+    ...at,
+    path: [...at.path, key],
+    label: labelFor.mapValue(at.label, index),
+    required: true,
+    omit: undefined,
+  });
 }
 
 function entryKey(map: Extract<FieldNode, { kind: "map" }>, obj: Record<string, unknown>): string {
@@ -221,8 +262,11 @@ function stringFor(node: Extract<FieldNode, { kind: "string" }>, label: string):
   if (node.pattern !== undefined) {
     const re = new RegExp(node.pattern, "u");
     if (!re.test(text)) {
-      const fit = PATTERN_CANDIDATES.find((c) => re.test(c) && c.length >= min && (node.maxLength === undefined || c.length <= node.maxLength));
-      if (fit === undefined) throw new Error(`${nameOf(label)}: no sample string matches /${node.pattern}/; add one to PATTERN_CANDIDATES`);
+      const fit = PATTERN_CANDIDATES.find(
+        (c) => re.test(c) && c.length >= min && (node.maxLength === undefined || c.length <= node.maxLength),
+      );
+      if (fit === undefined)
+        throw new Error(`${nameOf(label)}: no sample string matches /${node.pattern}/; add one to PATTERN_CANDIDATES`);
       text = fit;
     }
   }
@@ -339,7 +383,10 @@ function chosenVariant(node: FieldNode, discriminator: string | undefined, tag: 
   if (next === undefined) next = fresh(node);
   if (isRecord(next) && isRecord(before) && node.kind === "object") {
     const names = new Set(node.properties.map((p) => p.name));
-    next = { ...next, ...Object.fromEntries(Object.entries(before).filter(([k]) => k !== discriminator && names.has(k))) };
+    next = {
+      ...next,
+      ...Object.fromEntries(Object.entries(before).filter(([k]) => k !== discriminator && names.has(k))),
+    };
   }
   return next;
 }
@@ -411,9 +458,12 @@ function clone<T>(v: T): T {
 export function typeMismatches(expected: unknown, actual: unknown, at = ""): string[] {
   const te = jsonType(expected);
   const ta = jsonType(actual);
-  if (te !== ta) return [`${at || "/"}: expected ${te}, sent ${ta}${ta === "undefined" ? "" : ` (${JSON.stringify(actual)})`}`];
-  if (Array.isArray(expected) && Array.isArray(actual)) return expected.flatMap((v, i) => typeMismatches(v, actual[i], `${at}/${i}`));
-  if (isRecord(expected) && isRecord(actual)) return Object.keys(expected).flatMap((k) => typeMismatches(expected[k], actual[k], `${at}/${k}`));
+  if (te !== ta)
+    return [`${at || "/"}: expected ${te}, sent ${ta}${ta === "undefined" ? "" : ` (${JSON.stringify(actual)})`}`];
+  if (Array.isArray(expected) && Array.isArray(actual))
+    return expected.flatMap((v, i) => typeMismatches(v, actual[i], `${at}/${i}`));
+  if (isRecord(expected) && isRecord(actual))
+    return Object.keys(expected).flatMap((k) => typeMismatches(expected[k], actual[k], `${at}/${k}`));
   return [];
 }
 

@@ -37,11 +37,25 @@ export interface Exchanged {
 }
 
 /** `POST /api/session` as a page would, with full control over the headers. */
-export async function exchange(port: number, auth: string | undefined, headers: Record<string, string> = {}): Promise<Exchanged> {
-  const res = await rawRequest(port, { method: "POST", path: "/api/session", headers: { host: `127.0.0.1:${port}`, ...(auth === undefined ? {} : { "x-mcp-lens-auth": auth }), ...headers } });
+export async function exchange(
+  port: number,
+  auth: string | undefined,
+  headers: Record<string, string> = {},
+): Promise<Exchanged> {
+  const res = await rawRequest(port, {
+    method: "POST",
+    path: "/api/session",
+    headers: { host: `127.0.0.1:${port}`, ...(auth === undefined ? {} : { "x-mcp-lens-auth": auth }), ...headers },
+  });
   const body = safeJson(res.body) as { token?: string; pairing?: string };
   const setCookie = res.headers["set-cookie"]?.[0];
-  return { status: res.status, token: body?.token, pairing: body?.pairing, cookie: setCookie?.split(";")[0], body: res.body };
+  return {
+    status: res.status,
+    token: body?.token,
+    pairing: body?.pairing,
+    cookie: setCookie?.split(";")[0],
+    body: res.body,
+  };
 }
 
 /** The session token of the inspector on `port`, obtained through a freshly minted launch key. */

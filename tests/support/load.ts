@@ -21,7 +21,15 @@ export type LoadKind = (typeof LOAD_KINDS)[number];
 /** Demo servers bundled to plain JS once, so 25 of them start without tsx compiling each. */
 function bundleDemo(name: "stdio" | "http"): string {
   const outfile = join(ROOT, ".bench", `load-demo-${name}.mjs`);
-  buildSync({ entryPoints: [join(ROOT, "servers/demo", `${name}.ts`)], bundle: true, platform: "node", format: "esm", outfile, logLevel: "error", packages: "external" });
+  buildSync({
+    entryPoints: [join(ROOT, "servers/demo", `${name}.ts`)],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile,
+    logLevel: "error",
+    packages: "external",
+  });
   return outfile;
 }
 
@@ -42,9 +50,18 @@ export async function startLoadServers(): Promise<LoadServers> {
     const demo = startProcess(NODE, [bundleDemo("http")], { env: { PORT: "0" } });
     started.push(demo);
     let demoUrl: string | undefined;
-    await waitFor(() => (demoUrl = /MCP_LENS_DEMO_URL=(\S+)/.exec(demo.output())?.[1]) !== undefined || demo.child.exitCode !== null, 15_000);
+    await waitFor(
+      () =>
+        (demoUrl = /MCP_LENS_DEMO_URL=(\S+)/.exec(demo.output())?.[1]) !== undefined || demo.child.exitCode !== null,
+      15_000,
+    );
     if (!demoUrl) throw new Error(`the demo HTTP server did not start:\n${demo.output()}`);
-    return { everythingUrl: everything.url, demoUrl, demoStdio, stop: async () => void (await Promise.all(started.map((s) => s.stop()))) };
+    return {
+      everythingUrl: everything.url,
+      demoUrl,
+      demoStdio,
+      stop: async () => void (await Promise.all(started.map((s) => s.stop()))),
+    };
   } catch (error) {
     await Promise.all(started.map((s) => s.stop()));
     throw error;
@@ -58,11 +75,33 @@ export function loadConfigs(count: number, servers: LoadServers): ConnectionConf
     const common = { id: `load-${i}`, name: `load ${i} (${kind})` };
     switch (kind) {
       case "stdio-everything":
-        return { ...common, transport: "stdio", protocol: "2025-11-25", command: NODE, args: [EVERYTHING, "stdio"], env: [], cwd: "" };
+        return {
+          ...common,
+          transport: "stdio",
+          protocol: "2025-11-25",
+          command: NODE,
+          args: [EVERYTHING, "stdio"],
+          env: [],
+          cwd: "",
+        };
       case "stdio-demo":
-        return { ...common, transport: "stdio", protocol: "2026-07-28", command: NODE, args: [servers.demoStdio], env: [], cwd: "" };
+        return {
+          ...common,
+          transport: "stdio",
+          protocol: "2026-07-28",
+          command: NODE,
+          args: [servers.demoStdio],
+          env: [],
+          cwd: "",
+        };
       case "http-everything":
-        return { ...common, transport: "streamable-http", protocol: "2025-11-25", url: servers.everythingUrl, headers: [] };
+        return {
+          ...common,
+          transport: "streamable-http",
+          protocol: "2025-11-25",
+          url: servers.everythingUrl,
+          headers: [],
+        };
       case "http-demo":
         return { ...common, transport: "streamable-http", protocol: "2026-07-28", url: servers.demoUrl, headers: [] };
     }
@@ -111,7 +150,13 @@ export function percentiles(values: number[]): Percentiles {
   if (values.length === 0) return { p50: 0, p95: 0, p99: 0, max: 0, mean: 0 };
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1]!, mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+  return {
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: sorted[sorted.length - 1]!,
+    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+  };
 }
 
 export interface LoadOptions {
@@ -141,12 +186,28 @@ export interface LoadRun {
 export function runLoad(options: LoadOptions): LoadRun {
   const run = Math.random().toString(36).slice(2, 10);
   const marker = new RegExp(`mcp-lens-load:${run}:c(\\d+):n\\d+`, "g");
-  const endpoints = { base: options.inspector.url, token: options.inspector.token, fetch: globalThis.fetch.bind(globalThis) };
+  const endpoints = {
+    base: options.inspector.url,
+    token: options.inspector.token,
+    fetch: globalThis.fetch.bind(globalThis),
+  };
   const sessions = options.configs.map(
-    (config) => new InspectorSession(config, { createTransport: (c, log) => createTransport(endpoints, c, log), connectDeadlineMs: options.connectDeadlineMs ?? 30_000 }),
+    (config) =>
+      new InspectorSession(config, {
+        createTransport: (c, log) => createTransport(endpoints, c, log),
+        connectDeadlineMs: options.connectDeadlineMs ?? 30_000,
+      }),
   );
   const reports: ConnectionReport[] = options.configs.map((config, index) => ({
-    index, name: config.name, status: "new", connectMs: 0, calls: 0, errors: [], crossTalk: [], problems: [], latenciesMs: [],
+    index,
+    name: config.name,
+    status: "new",
+    connectMs: 0,
+    calls: 0,
+    errors: [],
+    crossTalk: [],
+    problems: [],
+    latenciesMs: [],
   }));
   let stopped = false;
   let deadline = Infinity;
@@ -171,16 +232,26 @@ export function runLoad(options: LoadOptions): LoadRun {
   const loop = async (session: InspectorSession, report: ConnectionReport, firstDone: () => void): Promise<void> => {
     report.status = session.state.status;
     if (session.state.status !== "connected") {
-      report.failure = session.state.failure ? `${session.state.failure.title} ${session.state.failure.detail ?? ""}`.trim() : "not connected";
+      report.failure = session.state.failure
+        ? `${session.state.failure.title} ${session.state.failure.detail ?? ""}`.trim()
+        : "not connected";
       firstDone();
       return;
     }
     const transport = session.client?.transport;
-    report.transportId = transport && "pid" in transport ? `pid ${String(transport.pid)}` : (transport as StreamableHTTPClientTransport | undefined)?.sessionId;
+    report.transportId =
+      transport && "pid" in transport
+        ? `pid ${String(transport.pid)}`
+        : (transport as StreamableHTTPClientTransport | undefined)?.sessionId;
     let failedInARow = 0;
     for (let n = 0; !stopped && Date.now() < deadline; n++) {
       const message = `mcp-lens-load:${run}:c${report.index}:n${n}`;
-      const outcome = await session.tools.call(session.client!, "echo", { message }, { timeoutMs: options.callTimeoutMs ?? 15_000 });
+      const outcome = await session.tools.call(
+        session.client!,
+        "echo",
+        { message },
+        { timeoutMs: options.callTimeoutMs ?? 15_000 },
+      );
       if (n === 0) firstDone();
       if (outcome.kind !== "result") {
         report.errors.push(`${outcome.kind}: ${outcome.message}`);
@@ -191,7 +262,8 @@ export function runLoad(options: LoadOptions): LoadRun {
       failedInARow = 0;
       const first = outcome.result.content?.[0];
       const text = first?.type === "text" ? first.text : JSON.stringify(outcome.result);
-      if (text !== message && text !== `Echo: ${message}`) report.crossTalk.push(`call ${n} answered ${text.slice(0, 200)}`);
+      if (text !== message && text !== `Echo: ${message}`)
+        report.crossTalk.push(`call ${n} answered ${text.slice(0, 200)}`);
       report.calls++;
       report.latenciesMs.push(outcome.elapsedMs);
     }
@@ -253,7 +325,10 @@ function inspectLog(session: InspectorSession, report: ConnectionReport, index: 
  * Resources of a process while the load runs: VmRSS sampled every `everyMs`, the kernel's
  * high-water mark (VmHWM), and CPU seconds (user + system) used between start and stop.
  */
-export function watchProcess(pid: number, everyMs = 100): { stop(): { peakRssMB: number; hwmMB: number; cpuSeconds: number; samples: number } } {
+export function watchProcess(
+  pid: number,
+  everyMs = 100,
+): { stop(): { peakRssMB: number; hwmMB: number; cpuSeconds: number; samples: number } } {
   const status = (field: string): number => {
     try {
       const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -281,7 +356,12 @@ export function watchProcess(pid: number, everyMs = 100): { stop(): { peakRssMB:
   return {
     stop: () => {
       clearInterval(timer);
-      return { peakRssMB: Math.max(peak, status("VmRSS")), hwmMB: status("VmHWM"), cpuSeconds: cpu() - cpuAtStart, samples };
+      return {
+        peakRssMB: Math.max(peak, status("VmRSS")),
+        hwmMB: status("VmHWM"),
+        cpuSeconds: cpu() - cpuAtStart,
+        samples,
+      };
     },
   };
 }
@@ -290,7 +370,9 @@ export function watchProcess(pid: number, everyMs = 100): { stop(): { peakRssMB:
 export function describeProcesses(pids: number[]): string {
   if (pids.length === 0) return "none";
   try {
-    return execFileSync("ps", ["-o", "pid=,ppid=,stat=,args=", "-p", pids.join(",")], { encoding: "utf8" }).trim().replace(/\s+\n/g, "\n");
+    return execFileSync("ps", ["-o", "pid=,ppid=,stat=,args=", "-p", pids.join(",")], { encoding: "utf8" })
+      .trim()
+      .replace(/\s+\n/g, "\n");
   } catch {
     return "none alive";
   }

@@ -48,7 +48,13 @@ export async function pwnedFlag(page: Page): Promise<string | undefined> {
 export async function connectHostile(page: Page, extraArgs = ""): Promise<ToolsPage> {
   const tools = new ToolsPage(page);
   await tools.inspector.open();
-  await tools.inspector.addConnection({ name: "hostile", transport: "stdio", command: NODE, args: `${HOSTILE_ARGS}${extraArgs ? ` ${extraArgs}` : ""}`, protocol: "auto" });
+  await tools.inspector.addConnection({
+    name: "hostile",
+    transport: "stdio",
+    command: NODE,
+    args: `${HOSTILE_ARGS}${extraArgs ? ` ${extraArgs}` : ""}`,
+    protocol: "auto",
+  });
   await tools.inspector.connect();
   await tools.inspector.expectConnected();
   return tools;

@@ -18,10 +18,11 @@ export function descendants(pid: number): number[] {
     .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
   const out: number[] = [];
   const walk = (p: number) => {
-    for (const [child, parent] of table) if (parent === p) {
-      out.push(child);
-      walk(child);
-    }
+    for (const [child, parent] of table)
+      if (parent === p) {
+        out.push(child);
+        walk(child);
+      }
   };
   walk(pid);
   return out;
@@ -62,8 +63,16 @@ export interface Started {
   stop: () => Promise<void>;
 }
 
-export function startProcess(command: string, args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Started {
-  const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+export function startProcess(
+  command: string,
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Started {
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let text = "";
   child.stdout!.on("data", (c: Buffer) => (text += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (text += c.toString()));
@@ -88,9 +97,14 @@ export async function waitForOutput(p: Started, pattern: RegExp, timeoutMs = 30_
 }
 
 /** server-everything in an HTTP mode, bound to 127.0.0.1 on a free port (or on `port`, to restart one). */
-export async function startEverythingHttp(mode: "streamableHttp" | "sse", port?: number): Promise<Started & { url: string }> {
+export async function startEverythingHttp(
+  mode: "streamableHttp" | "sse",
+  port?: number,
+): Promise<Started & { url: string }> {
   port ??= await freePort();
-  const p = startProcess(NODE, ["--require", resolve(ROOT, "tests/support/loopbackListen.cjs"), EVERYTHING, mode], { env: { PORT: String(port) } });
+  const p = startProcess(NODE, ["--require", resolve(ROOT, "tests/support/loopbackListen.cjs"), EVERYTHING, mode], {
+    env: { PORT: String(port) },
+  });
   await waitFor(() => /listening|running|started/i.test(p.output()), 15_000);
   await waitForPort(port);
   return { ...p, url: `http://127.0.0.1:${port}/${mode === "sse" ? "sse" : "mcp"}` };
@@ -109,18 +123,46 @@ export async function waitForPort(port: number, timeoutMs = 15_000): Promise<voi
   throw new Error(`nothing listens on port ${port}`);
 }
 
-export type Inspector = Started & { url: string; token: string; port: number; stateDir: string; launchUrl: () => string };
+export type Inspector = Started & {
+  url: string;
+  token: string;
+  port: number;
+  stateDir: string;
+  launchUrl: () => string;
+};
 
 /** An inspector of the test's own (for tests that stop it or count its children), with its token and a way to mint launch URLs. */
 export async function startInspector(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Inspector> {
   const port = await freePort();
   const stateDir = join(mkdtempSync(join(tmpdir(), "mcp-lens-test-")), "run");
-  const p = startProcess(NODE, ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--no-open", "--no-build", "--no-demo", ...extraArgs], { env: { CI: "1", MCP_LENS_STATE_DIR: stateDir, ...env } });
+  const p = startProcess(
+    NODE,
+    [
+      "--import",
+      "tsx",
+      "scripts/start.ts",
+      "--port",
+      String(port),
+      "--no-open",
+      "--no-build",
+      "--no-demo",
+      ...extraArgs,
+    ],
+    { env: { CI: "1", MCP_LENS_STATE_DIR: stateDir, ...env } },
+  );
   await waitForOutput(p, /running at/);
   const token = await tokenFor(port, stateDir);
   const stop = async () => {
     await p.stop();
     rmSync(dirname(stateDir), { recursive: true, force: true });
   };
-  return { ...p, stop, url: `http://127.0.0.1:${port}`, token, port, stateDir, launchUrl: () => mintLaunchUrl(port, stateDir) };
+  return {
+    ...p,
+    stop,
+    url: `http://127.0.0.1:${port}`,
+    token,
+    port,
+    stateDir,
+    launchUrl: () => mintLaunchUrl(port, stateDir),
+  };
 }

@@ -37,10 +37,16 @@ const attacks = () => ({
 });
 
 const launch = (env: Record<string, string>, script = "console.log('ran')") =>
-  new Request("http://127.0.0.1/api/bridge/stdio", { method: "POST", body: JSON.stringify({ command: NODE, args: ["-e", script], env }) });
+  new Request("http://127.0.0.1/api/bridge/stdio", {
+    method: "POST",
+    body: JSON.stringify({ command: NODE, args: ["-e", script], env }),
+  });
 
 async function lines(res: Response): Promise<Array<{ type: string; line?: string }>> {
-  return (await res.text()).split("\n").filter(Boolean).map((l) => JSON.parse(l) as { type: string; line?: string });
+  return (await res.text())
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { type: string; line?: string });
 }
 
 async function expectNothingSpawned(): Promise<void> {
@@ -67,7 +73,9 @@ describe("environment names from the page (every mode)", () => {
   it.each(Object.keys(attacks()))("local mode refuses %s with 400 and starts nothing", async (name) => {
     const res = await spawnStdio(launch(attacks()[name as keyof ReturnType<typeof attacks>]));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: string }).error).toMatch(/environment variable names must match \^\[A-Za-z_\]\[A-Za-z0-9_\]\*\$; refused: "/);
+    expect(((await res.json()) as { error: string }).error).toMatch(
+      /environment variable names must match \^\[A-Za-z_\]\[A-Za-z0-9_\]\*\$; refused: "/,
+    );
     await expectNothingSpawned();
   });
 
@@ -87,22 +95,40 @@ describe("environment in team mode, with the program allow-listed", () => {
     await expectNothingSpawned();
   });
 
-  it.each(["NODE_OPTIONS", "LD_PRELOAD", "LD_LIBRARY_PATH", "DYLD_INSERT_LIBRARIES", "BASH_ENV", "ENV", "PATH", "SHELLOPTS", "PS4", "PYTHONSTARTUP", "PYTHONPATH", "PERL5OPT", "RUBYOPT", "JAVA_TOOL_OPTIONS", "GIT_CONFIG_COUNT", "GCONV_PATH", "HOME", "node_options"])(
-    "never lets the page set %s, even when the operator lists it",
-    async (name) => {
-      teamMode(`API_KEY,${name}`);
-      const res = await spawnStdio(launch({ [name]: name.toUpperCase() === "NODE_OPTIONS" ? payload() : "x" }));
-      expect(res.status).toBe(403);
-      expect(((await res.json()) as { error: string }).error).toMatch(/never allowed for stdio servers/);
-      await expectNothingSpawned();
-    },
-  );
+  it.each([
+    "NODE_OPTIONS",
+    "LD_PRELOAD",
+    "LD_LIBRARY_PATH",
+    "DYLD_INSERT_LIBRARIES",
+    "BASH_ENV",
+    "ENV",
+    "PATH",
+    "SHELLOPTS",
+    "PS4",
+    "PYTHONSTARTUP",
+    "PYTHONPATH",
+    "PERL5OPT",
+    "RUBYOPT",
+    "JAVA_TOOL_OPTIONS",
+    "GIT_CONFIG_COUNT",
+    "GCONV_PATH",
+    "HOME",
+    "node_options",
+  ])("never lets the page set %s, even when the operator lists it", async (name) => {
+    teamMode(`API_KEY,${name}`);
+    const res = await spawnStdio(launch({ [name]: name.toUpperCase() === "NODE_OPTIONS" ? payload() : "x" }));
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: string }).error).toMatch(/never allowed for stdio servers/);
+    await expectNothingSpawned();
+  });
 
   it("refuses a variable the operator did not list, and any variable when none are listed", async () => {
     teamMode("API_KEY");
     const unlisted = await spawnStdio(launch({ API_KEY: "k", OTHER: "x" }));
     expect(unlisted.status).toBe(403);
-    expect(((await unlisted.json()) as { error: string }).error).toMatch(/OTHER are not in MCP_LENS_STDIO_ENV_ALLOW \(only API_KEY may be set\)/);
+    expect(((await unlisted.json()) as { error: string }).error).toMatch(
+      /OTHER are not in MCP_LENS_STDIO_ENV_ALLOW \(only API_KEY may be set\)/,
+    );
     teamMode("");
     const none = await spawnStdio(launch({ API_KEY: "k" }));
     expect(none.status).toBe(403);
@@ -112,7 +138,9 @@ describe("environment in team mode, with the program allow-listed", () => {
 
   it("the child gets exactly the minimal environment plus the listed variable", async () => {
     teamMode("API_KEY, NODE_ENV");
-    const res = await spawnStdio(launch({ API_KEY: "k1", NODE_ENV: "production" }, "console.log(JSON.stringify(process.env))"));
+    const res = await spawnStdio(
+      launch({ API_KEY: "k1", NODE_ENV: "production" }, "console.log(JSON.stringify(process.env))"),
+    );
     expect(res.status).toBe(200);
     const stdout = (await lines(res)).find((e) => e.type === "stdout");
     const env = JSON.parse(stdout!.line!) as Record<string, string>;

@@ -87,7 +87,12 @@ export const HEAD_BYTES = 64 * 1024;
 
 export class LineTooLongError extends Error {
   /** `head`: the first `HEAD_BYTES` of the line, decoded; `seen`: its bytes read when it was refused; `complete`: the line's end was among them. */
-  constructor(readonly limit: number, readonly head = "", readonly seen = 0, readonly complete = false) {
+  constructor(
+    readonly limit: number,
+    readonly head = "",
+    readonly seen = 0,
+    readonly complete = false,
+  ) {
     super(`a line on stdout that exceeded ${Math.round(limit / (1024 * 1024))} MiB`);
   }
 }

@@ -20,7 +20,9 @@ beforeAll(async () => {
       req.on("data", (c: Buffer) => (body += c.toString()));
       req.on("end", () => {
         res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ method: req.method, body, auth: req.headers.authorization ?? null, host: req.headers.host }));
+        res.end(
+          JSON.stringify({ method: req.method, body, auth: req.headers.authorization ?? null, host: req.headers.host }),
+        );
       });
     }
   });
@@ -31,7 +33,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const call = (url: string, method = "POST", body?: string, headers: Record<string, string> = {}) =>
-  relay(new Request("http://127.0.0.1/api/relay", { method: "POST", headers: { [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify({ url, method, headers })) }, body }));
+  relay(
+    new Request("http://127.0.0.1/api/relay", {
+      method: "POST",
+      headers: { [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify({ url, method, headers })) },
+      body,
+    }),
+  );
 
 describe("the HTTP relay", () => {
   it("forwards method, body and the user's headers, and returns the answer unchanged", async () => {
@@ -62,7 +70,12 @@ describe("the HTTP relay", () => {
   });
 
   it("refuses link-local and metadata addresses in every spelling (docs/security.md §S12)", async () => {
-    for (const url of ["http://169.254.169.254/", "http://[::ffff:169.254.169.254]/", "http://[fe80::1]/", "http://[fd00:ec2::254]/"]) {
+    for (const url of [
+      "http://169.254.169.254/",
+      "http://[::ffff:169.254.169.254]/",
+      "http://[fe80::1]/",
+      "http://[fd00:ec2::254]/",
+    ]) {
       const res = await call(url, "GET");
       expect(res.status, url).toBe(502);
       expect(await res.text(), url).toMatch(/Refused to connect/);
@@ -74,7 +87,12 @@ describe("the HTTP relay", () => {
     const answers = ["127.0.0.1", "169.254.169.254"];
     let calls = 0;
     const rebinding: Lookup = (_host, _opts, cb) => cb(null, [{ address: answers[Math.min(calls++, 1)]!, family: 4 }]);
-    const target = (url: string) => new Request("http://127.0.0.1/api/relay", { method: "POST", headers: { [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify({ url, method: "POST", headers: {} })) }, body: "{}" });
+    const target = (url: string) =>
+      new Request("http://127.0.0.1/api/relay", {
+        method: "POST",
+        headers: { [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify({ url, method: "POST", headers: {} })) },
+        body: "{}",
+      });
     const first = await relayWith(target(`http://rebind.test:${port}/mcp`), rebinding);
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ host: `rebind.test:${port}` });

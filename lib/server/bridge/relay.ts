@@ -5,10 +5,28 @@ import { isIP } from "node:net";
 import { Readable } from "node:stream";
 import { relayAddressRefusal, teamPolicyFromEnv, type TeamPolicy } from "../security/team";
 import { HttpError, LIMITS, errorResponse, readBodyLimited } from "./limits";
-import { encodeUpstreamHeaders, errorMessage, RELAY_ERROR_HEADER, RELAY_REDIRECT_HEADER, RELAY_TARGET_HEADER, type RelayRedirect, type RelayTarget, RelayTargetSchema, UPSTREAM_HEADERS_HEADER } from "../../base";
+import {
+  encodeUpstreamHeaders,
+  errorMessage,
+  RELAY_ERROR_HEADER,
+  RELAY_REDIRECT_HEADER,
+  RELAY_TARGET_HEADER,
+  type RelayRedirect,
+  type RelayTarget,
+  RelayTargetSchema,
+  UPSTREAM_HEADERS_HEADER,
+} from "../../base";
 import { registry } from "./registry";
 
-const DROP_REQUEST_HEADERS = new Set(["host", "connection", "content-length", "transfer-encoding", "keep-alive", "upgrade", "accept-encoding"]);
+const DROP_REQUEST_HEADERS = new Set([
+  "host",
+  "connection",
+  "content-length",
+  "transfer-encoding",
+  "keep-alive",
+  "upgrade",
+  "accept-encoding",
+]);
 /**
  * Upstream headers passed on as real headers of the relay's response, which the browser receives at
  * the app's own origin: only what an MCP client reads and a browser does not act on. Everything else
@@ -17,7 +35,16 @@ const DROP_REQUEST_HEADERS = new Set(["host", "connection", "content-length", "t
  * Basic challenge on a 401 the browser would ask for a password in the inspector's name; the page's
  * relayFetch hands it to the SDK from the data.
  */
-const FORWARDED_RESPONSE_HEADERS = new Set(["content-type", "mcp-session-id", "mcp-protocol-version", "last-event-id", "retry-after", "dpop-nonce", "etag", "last-modified"]);
+const FORWARDED_RESPONSE_HEADERS = new Set([
+  "content-type",
+  "mcp-session-id",
+  "mcp-protocol-version",
+  "last-event-id",
+  "retry-after",
+  "dpop-nonce",
+  "etag",
+  "last-modified",
+]);
 const NO_BODY_STATUS = new Set([101, 204, 205]);
 
 /**
@@ -32,17 +59,28 @@ export function relay(request: Request): Promise<Response> {
 }
 
 /** The DNS lookup the relay uses; injectable so tests can play a rebinding resolver. */
-export type Lookup = (hostname: string, options: { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type Lookup = (
+  hostname: string,
+  options: { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /** `team`: the team-mode policy (loopback and private ranges refused unless allow-listed); read from the environment by default. */
-export async function relayWith(request: Request, lookup: Lookup, team: TeamPolicy | undefined = teamPolicyFromEnv()): Promise<Response> {
+export async function relayWith(
+  request: Request,
+  lookup: Lookup,
+  team: TeamPolicy | undefined = teamPolicyFromEnv(),
+): Promise<Response> {
   let target: RelayTarget;
   let body: Uint8Array | undefined;
   try {
     target = parseTarget(request.headers.get(RELAY_TARGET_HEADER));
     body = target.method === "POST" ? await readBodyLimited(request) : undefined;
   } catch (error) {
-    return relayError(error instanceof HttpError ? error.status : 400, error instanceof Error ? error.message : "bad relay request");
+    return relayError(
+      error instanceof HttpError ? error.status : 400,
+      error instanceof Error ? error.message : "bad relay request",
+    );
   }
   const reg = registry();
   if (reg.relayInFlight >= LIMITS.maxRelayRequests) return relayError(429, "too many relayed requests in flight");
@@ -69,11 +107,18 @@ function parseTarget(header: string | null): RelayTarget {
   const parsed = RelayTargetSchema.safeParse(JSON.parse(decodeURIComponent(header)));
   if (!parsed.success) throw new HttpError(400, "invalid relay target");
   const url = new URL(parsed.data.url);
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new HttpError(400, "only http: and https: URLs can be relayed");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new HttpError(400, "only http: and https: URLs can be relayed");
   return parsed.data;
 }
 
-function send(target: RelayTarget, body: Uint8Array | undefined, signal: AbortSignal, lookup: Lookup, team: TeamPolicy | undefined): Promise<IncomingMessage> {
+function send(
+  target: RelayTarget,
+  body: Uint8Array | undefined,
+  signal: AbortSignal,
+  lookup: Lookup,
+  team: TeamPolicy | undefined,
+): Promise<IncomingMessage> {
   const url = new URL(target.url);
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host)) {
@@ -87,7 +132,11 @@ function send(target: RelayTarget, body: Uint8Array | undefined, signal: AbortSi
   if (body) headers["content-length"] = String(body.length);
   const doRequest = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = doRequest(url, { method: target.method, headers, signal, lookup: checkedLookup(lookup, team), timeout: 30_000 }, resolve);
+    const req = doRequest(
+      url,
+      { method: target.method, headers, signal, lookup: checkedLookup(lookup, team), timeout: 30_000 },
+      resolve,
+    );
     req.once("error", reject);
     req.once("timeout", () => req.destroy(new Error("ETIMEDOUT")));
     req.end(body);
@@ -99,24 +148,26 @@ function send(target: RelayTarget, body: Uint8Array | undefined, signal: AbortSi
  * the connection's own lookup: the address checked is the address connected to, so a resolver that
  * changes its answer cannot slip past.
  */
-const checkedLookup = (lookup: Lookup, team: TeamPolicy | undefined) => (
-  hostname: string,
-  options: object,
-  callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
-): void => {
-  lookup(hostname, { ...options, all: true }, (err, addresses) => {
-    if (err) return callback(err, []);
-    for (const a of addresses) {
-      const reason = relayAddressRefusal(team, hostname, a.address);
-      if (reason) return callback(new BlockedAddressError(`${hostname} resolves to ${reason}`), []);
-    }
-    const all = (options as { all?: boolean }).all;
-    if (all) return callback(null, addresses);
-    const first = addresses[0];
-    if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), []);
-    callback(null, first.address, first.family);
-  });
-};
+const checkedLookup =
+  (lookup: Lookup, team: TeamPolicy | undefined) =>
+  (
+    hostname: string,
+    options: object,
+    callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+  ): void => {
+    lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, []);
+      for (const a of addresses) {
+        const reason = relayAddressRefusal(team, hostname, a.address);
+        if (reason) return callback(new BlockedAddressError(`${hostname} resolves to ${reason}`), []);
+      }
+      const all = (options as { all?: boolean }).all;
+      if (all) return callback(null, addresses);
+      const first = addresses[0];
+      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), []);
+      callback(null, first.address, first.family);
+    });
+  };
 
 class BlockedAddressError extends Error {
   readonly code = "EBLOCKED";

@@ -34,35 +34,52 @@ function resolver(): { lookup: Lookup; calls: string[] } {
 }
 
 const request = (url: string) =>
-  new Request("http://127.0.0.1/api/relay", { method: "POST", headers: { [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify({ url, method: "GET", headers: {} })) } });
+  new Request("http://127.0.0.1/api/relay", {
+    method: "POST",
+    headers: { [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify({ url, method: "GET", headers: {} })) },
+  });
 const team = (allow: string): TeamPolicy => ({ stdioAllow: [], relayAllow: parseRelayAllow(allow) });
 
 describe("the relay and embedded or metadata addresses (issue 19 item 9)", () => {
   const modes: Array<[string, TeamPolicy | undefined]> = [
     ["local mode", undefined],
-    ["team mode with 100.64.0.0/10 and every private range allow-listed", team("100.64.0.0/10, 0.0.0.0/0, ::/0, 64:ff9b::/96, 2002::/16, alibaba.test, nat64.test")],
+    [
+      "team mode with 100.64.0.0/10 and every private range allow-listed",
+      team("100.64.0.0/10, 0.0.0.0/0, ::/0, 64:ff9b::/96, 2002::/16, alibaba.test, nat64.test"),
+    ],
   ];
 
   for (const [mode, policy] of modes) {
-    it.each(Object.entries(FORMS))(`${mode}: refuses a host name resolving to %s → %s, after the lookup`, async (host) => {
-      const { lookup, calls } = resolver();
-      const res = await relayWith(request(`http://${host}:8080/latest/meta-data/`), lookup, policy);
-      expect(calls).toEqual([host]);
-      expect(res.status).toBe(502);
-      expect(res.headers.get(RELAY_ERROR_HEADER)).toBe("1");
-      const { error } = (await res.json()) as { error: string };
-      expect(error).toMatch(new RegExp(`^Refused to connect: ${host.replace(/\./g, "\\.")} resolves to the .*(metadata|WireServer)`));
-    });
-
-    it.each(["http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a9fe:a9fe::1]/", "http://[::a9fe:a9fe]/", "http://[::ffff:169.254.169.254]/", "http://100.100.100.200/", "http://0xa9fea9fe/", "http://2852039166/", "http://169.254.169.254./"])(
-      `${mode}: refuses the literal %s without a lookup`,
-      async (url) => {
+    it.each(Object.entries(FORMS))(
+      `${mode}: refuses a host name resolving to %s → %s, after the lookup`,
+      async (host) => {
         const { lookup, calls } = resolver();
-        const res = await relayWith(request(url), lookup, policy);
+        const res = await relayWith(request(`http://${host}:8080/latest/meta-data/`), lookup, policy);
+        expect(calls).toEqual([host]);
         expect(res.status).toBe(502);
-        expect(((await res.json()) as { error: string }).error).toMatch(/^Refused to connect: the .*metadata address/);
-        expect(calls).toEqual([]);
+        expect(res.headers.get(RELAY_ERROR_HEADER)).toBe("1");
+        const { error } = (await res.json()) as { error: string };
+        expect(error).toMatch(
+          new RegExp(`^Refused to connect: ${host.replace(/\./g, "\\.")} resolves to the .*(metadata|WireServer)`),
+        );
       },
     );
+
+    it.each([
+      "http://[64:ff9b::a9fe:a9fe]/",
+      "http://[2002:a9fe:a9fe::1]/",
+      "http://[::a9fe:a9fe]/",
+      "http://[::ffff:169.254.169.254]/",
+      "http://100.100.100.200/",
+      "http://0xa9fea9fe/",
+      "http://2852039166/",
+      "http://169.254.169.254./",
+    ])(`${mode}: refuses the literal %s without a lookup`, async (url) => {
+      const { lookup, calls } = resolver();
+      const res = await relayWith(request(url), lookup, policy);
+      expect(res.status).toBe(502);
+      expect(((await res.json()) as { error: string }).error).toMatch(/^Refused to connect: the .*metadata address/);
+      expect(calls).toEqual([]);
+    });
   }
 });

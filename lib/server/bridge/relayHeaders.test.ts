@@ -9,7 +9,13 @@ import { inProcessFetch } from "../../testing";
 import type { HttpEntry } from "../../traffic";
 import { TrafficLog } from "../../traffic";
 import { createHttpFetch } from "../../transports";
-import { RELAY_ERROR_HEADER, RELAY_REDIRECT_HEADER, RELAY_TARGET_HEADER, UPSTREAM_HEADERS_HEADER, decodeUpstreamHeaders } from "../../base";
+import {
+  RELAY_ERROR_HEADER,
+  RELAY_REDIRECT_HEADER,
+  RELAY_TARGET_HEADER,
+  UPSTREAM_HEADERS_HEADER,
+  decodeUpstreamHeaders,
+} from "../../base";
 import { relay } from "./relay";
 
 /** What a hostile server sends along with an ordinary JSON-RPC answer. */
@@ -52,7 +58,15 @@ beforeAll(async () => {
 afterAll(() => upstream.close());
 
 const relayed = (target: string) =>
-  relay(new Request("http://127.0.0.1/api/relay", { method: "POST", headers: { [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify({ url: target, method: "POST", headers: {} })) }, body: "{}" }));
+  relay(
+    new Request("http://127.0.0.1/api/relay", {
+      method: "POST",
+      headers: {
+        [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify({ url: target, method: "POST", headers: {} })),
+      },
+      body: "{}",
+    }),
+  );
 
 describe("upstream response headers (issue 19 item 7)", () => {
   it("only the allowlist reaches the browser as real headers; a forged relay header never does", async () => {
@@ -61,7 +75,14 @@ describe("upstream response headers (issue 19 item 7)", () => {
       for (const [name, value] of FORWARDED) expect(res.headers.get(name), name).toBe(value);
       for (const [name] of HOSTILE) expect(res.headers.get(name), `${name} from ${target}`).toBeNull();
       const names = [...res.headers.keys()].sort();
-      expect(names).toEqual(["cache-control", "content-type", "etag", "mcp-protocol-version", "mcp-session-id", UPSTREAM_HEADERS_HEADER]);
+      expect(names).toEqual([
+        "cache-control",
+        "content-type",
+        "etag",
+        "mcp-protocol-version",
+        "mcp-session-id",
+        UPSTREAM_HEADERS_HEADER,
+      ]);
       expect(await res.text()).toBe(ANSWER);
     }
   });

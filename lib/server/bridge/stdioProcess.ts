@@ -40,7 +40,11 @@ export class StdioProcess {
     const refuse = (line: RefusedLine): void => {
       const size = line.seen >= 1024 * 1024 ? `${(line.seen / (1024 * 1024)).toFixed(1)} MiB` : `${line.seen} bytes`;
       const limit = `${Math.round(maxLineBytes / (1024 * 1024))} MiB`;
-      handlers.error(`The server wrote a line of ${line.complete ? "" : "more than "}${size} on stdout: a line that exceeded ${limit} is refused, and the connection was closed.`, "Servers must write one JSON-RPC message per line on stdout.", line);
+      handlers.error(
+        `The server wrote a line of ${line.complete ? "" : "more than "}${size} on stdout: a line that exceeded ${limit} is refused, and the connection was closed.`,
+        "Servers must write one JSON-RPC message per line on stdout.",
+        line,
+      );
       void this.shutdown();
     };
     const finishRefusing = (complete: boolean): void => {
@@ -91,7 +95,11 @@ export class StdioProcess {
     });
   }
 
-  static spawn(launch: StdioLaunch, handlers: StdioHandlers, maxLineBytes: number = LIMITS.maxLineBytes): StdioProcess | undefined {
+  static spawn(
+    launch: StdioLaunch,
+    handlers: StdioHandlers,
+    maxLineBytes: number = LIMITS.maxLineBytes,
+  ): StdioProcess | undefined {
     if (launch.cwd && !(existsSync(launch.cwd) && statSync(launch.cwd).isDirectory())) {
       handlers.error(`The working directory ${launch.cwd} does not exist.`, "Fix the cwd field or leave it empty.");
       return undefined;
@@ -114,9 +122,15 @@ export class StdioProcess {
     child.once("error", (e: NodeJS.ErrnoException) => {
       proc.exited = true;
       if (e.code === "ENOENT") {
-        handlers.error(`Command not found: ${launch.command}`, "Check the spelling, give a full path, or install the program so it is on PATH.");
+        handlers.error(
+          `Command not found: ${launch.command}`,
+          "Check the spelling, give a full path, or install the program so it is on PATH.",
+        );
       } else if (e.code === "EACCES") {
-        handlers.error(`Permission denied running ${launch.command}`, "Make the file executable or run it through its interpreter (node, python …).");
+        handlers.error(
+          `Permission denied running ${launch.command}`,
+          "Make the file executable or run it through its interpreter (node, python …).",
+        );
       } else {
         handlers.error(`Could not start ${launch.command}: ${e.message}`);
       }

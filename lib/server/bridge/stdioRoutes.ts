@@ -23,7 +23,11 @@ export async function spawnStdio(request: Request): Promise<Response> {
   try {
     const body = new TextDecoder().decode(await readBodyLimited(request));
     const parsed = StdioLaunchSchema.safeParse(JSON.parse(body));
-    if (!parsed.success) throw new HttpError(400, `invalid launch request: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    if (!parsed.success)
+      throw new HttpError(
+        400,
+        `invalid launch request: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
     launch = parsed.data;
   } catch (error) {
     return toErrorResponse(error instanceof SyntaxError ? new HttpError(400, "the launch request is not JSON") : error);
@@ -34,7 +38,8 @@ export async function spawnStdio(request: Request): Promise<Response> {
     launch = { ...launch, command: allowed.command };
   }
   const { processes } = registry();
-  if (processes.size >= LIMITS.maxProcesses) return errorResponse(429, `too many live stdio servers (limit ${LIMITS.maxProcesses}); disconnect some first`);
+  if (processes.size >= LIMITS.maxProcesses)
+    return errorResponse(429, `too many live stdio servers (limit ${LIMITS.maxProcesses}); disconnect some first`);
 
   const id = randomUUID();
   const encoder = new TextEncoder();
@@ -53,7 +58,11 @@ export async function spawnStdio(request: Request): Promise<Response> {
       if (queued < LIMITS.streamHighWaterBytes) return;
       proc?.pause();
       if (queued > LIMITS.maxQueuedBytes) {
-        enqueue({ type: "error", message: `The server's output waited in the inspector beyond ${LIMITS.maxQueuedBytes >> 20} MiB for this connection; the connection was closed.`, hint: "The page reads more slowly than the server writes (or one line's encoding is this large)." });
+        enqueue({
+          type: "error",
+          message: `The server's output waited in the inspector beyond ${LIMITS.maxQueuedBytes >> 20} MiB for this connection; the connection was closed.`,
+          hint: "The page reads more slowly than the server writes (or one line's encoding is this large).",
+        });
         end();
         stop();
       }

@@ -18,7 +18,10 @@ const launchRequest = (command: string, args: string[] = []) =>
 /** The NDJSON events of a spawn response, read until the server exits. */
 async function events(res: Response): Promise<Array<{ type: string; line?: string; pid?: number }>> {
   const text = await res.text();
-  return text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { type: string });
+  return text
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { type: string });
 }
 
 describe("stdio bridge in team mode (docs/security.md §S19)", () => {
@@ -31,7 +34,9 @@ describe("stdio bridge in team mode (docs/security.md §S19)", () => {
     const before = registry().processes.size;
     const res = await spawnStdio(launchRequest(touch, [marker]));
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ error: expect.stringMatching(/team mode disables the stdio bridge unless an allowlist is configured/) });
+    expect(await res.json()).toEqual({
+      error: expect.stringMatching(/team mode disables the stdio bridge unless an allowlist is configured/),
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(existsSync(marker)).toBe(false);
     expect(registry().processes.size).toBe(before);
@@ -51,7 +56,9 @@ describe("stdio bridge in team mode (docs/security.md §S19)", () => {
   it("starts an allow-listed command", async () => {
     vi.stubEnv("MCP_LENS_TEAM", "1");
     vi.stubEnv("MCP_LENS_STDIO_ALLOWLIST", `/nonexistent/x, ${process.execPath}`);
-    const res = await spawnStdio(launchRequest(process.execPath, ["-e", "console.log('hello from the allowed server')"]));
+    const res = await spawnStdio(
+      launchRequest(process.execPath, ["-e", "console.log('hello from the allowed server')"]),
+    );
     expect(res.status).toBe(200);
     const list = await events(res);
     expect(list[0]).toMatchObject({ type: "spawned" });
@@ -83,12 +90,22 @@ describe("the relay in team mode (docs/security.md §S12)", () => {
 
   const team = (allow = ""): TeamPolicy => ({ stdioAllow: [], relayAllow: parseRelayAllow(allow) });
   const request = (url: string, signal?: AbortSignal) =>
-    new Request("http://127.0.0.1/api/relay", { method: "POST", signal, headers: { [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify({ url, method: "GET", headers: {} })) } });
+    new Request("http://127.0.0.1/api/relay", {
+      method: "POST",
+      signal,
+      headers: { [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify({ url, method: "GET", headers: {} })) },
+    });
   const realLookup: Lookup = (host, opts, cb) => void import("node:dns").then((dns) => dns.lookup(host, opts, cb));
 
   it("refuses loopback in every spelling, after DNS resolution too", async () => {
     const before = hits;
-    for (const url of [`http://127.0.0.1:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`, `http://[::ffff:7f00:1]:${port}/`, `http://localhost:${port}/`, `http://127.1:${port}/`]) {
+    for (const url of [
+      `http://127.0.0.1:${port}/`,
+      `http://[::ffff:127.0.0.1]:${port}/`,
+      `http://[::ffff:7f00:1]:${port}/`,
+      `http://localhost:${port}/`,
+      `http://127.1:${port}/`,
+    ]) {
       const res = await relayWith(request(url), realLookup, team());
       expect(res.status, url).toBe(502);
       expect(res.headers.get(RELAY_ERROR_HEADER)).toBe("1");
@@ -109,7 +126,9 @@ describe("the relay in team mode (docs/security.md §S12)", () => {
   it("lets allow-listed hosts and ranges through", async () => {
     expect((await relayWith(request(`http://127.0.0.1:${port}/`), realLookup, team("127.0.0.1"))).status).toBe(200);
     expect((await relayWith(request(`http://localhost:${port}/`), realLookup, team("localhost"))).status).toBe(200);
-    expect((await relayWith(request(`http://127.0.0.1:${port}/`), realLookup, team("10.0.0.0/8, localhost"))).status).toBe(502);
+    expect(
+      (await relayWith(request(`http://127.0.0.1:${port}/`), realLookup, team("10.0.0.0/8, localhost"))).status,
+    ).toBe(502);
   });
 
   it("pins the checked address: a resolver answering public, then private, never reaches the private server", async () => {
@@ -131,7 +150,11 @@ describe("the relay in team mode (docs/security.md §S12)", () => {
   });
 
   it("refuses when any of several answers is private", async () => {
-    const mixed: Lookup = (_host, _opts, cb) => cb(null, [{ address: "192.0.2.10", family: 4 }, { address: "::ffff:10.0.0.1", family: 6 }]);
+    const mixed: Lookup = (_host, _opts, cb) =>
+      cb(null, [
+        { address: "192.0.2.10", family: 4 },
+        { address: "::ffff:10.0.0.1", family: 6 },
+      ]);
     const res = await relayWith(request(`http://mixed.test:${port}/`), mixed, team());
     expect(await res.text()).toMatch(/mixed\.test resolves to a private address \(10\.0\.0\.0\/8\)/);
   });

@@ -43,15 +43,25 @@ describe("blocked addresses, every mode (docs/security.md §S12)", () => {
   });
 
   it("refuses Alibaba's metadata address in its embedded forms too", () => {
-    for (const address of ["::ffff:100.100.100.200", "64:ff9b::6464:64c8", "2002:6464:64c8::1"]) expect(blockedAddressReason(address), address).toMatch(/Alibaba/);
+    for (const address of ["::ffff:100.100.100.200", "64:ff9b::6464:64c8", "2002:6464:64c8::1"])
+      expect(blockedAddressReason(address), address).toMatch(/Alibaba/);
   });
 
-  it.each(["127.0.0.1", "::1", "10.0.0.5", "192.168.1.2", "93.184.216.34", "fd00::1", "::ffff:127.0.0.1", "64:ff9b::808:808", "2002:808:808::1", "100.64.0.1", "192.0.2.10"])(
-    "allows %s in local mode",
-    (address) => {
-      expect(blockedAddressReason(address)).toBeUndefined();
-    },
-  );
+  it.each([
+    "127.0.0.1",
+    "::1",
+    "10.0.0.5",
+    "192.168.1.2",
+    "93.184.216.34",
+    "fd00::1",
+    "::ffff:127.0.0.1",
+    "64:ff9b::808:808",
+    "2002:808:808::1",
+    "100.64.0.1",
+    "192.0.2.10",
+  ])("allows %s in local mode", (address) => {
+    expect(blockedAddressReason(address)).toBeUndefined();
+  });
 
   it("refuses what is not an IP address", () => {
     expect(blockedAddressReason("example.com")).toMatch(/not an IP address/);
@@ -60,16 +70,28 @@ describe("blocked addresses, every mode (docs/security.md §S12)", () => {
 
 describe("private and loopback addresses (team mode)", () => {
   it.each([
-    ["127.0.0.1", /loopback/], ["::7f00:1", /loopback.*embedded in ::7f00:1/], ["64:ff9b::a00:1", /10\.0\.0\.0\/8.*embedded/], ["2002:c0a8:101::1", /192\.168/],
-    ["100.64.0.1", /carrier-grade/], ["192.0.0.8", /IETF protocol/], ["198.18.0.1", /benchmarking/], ["239.1.1.1", /multicast/], ["255.255.255.255", /reserved/],
-    ["fec0::1", /site-local/], ["ff02::1", /multicast/], ["::", /unspecified IPv6/],
+    ["127.0.0.1", /loopback/],
+    ["::7f00:1", /loopback.*embedded in ::7f00:1/],
+    ["64:ff9b::a00:1", /10\.0\.0\.0\/8.*embedded/],
+    ["2002:c0a8:101::1", /192\.168/],
+    ["100.64.0.1", /carrier-grade/],
+    ["192.0.0.8", /IETF protocol/],
+    ["198.18.0.1", /benchmarking/],
+    ["239.1.1.1", /multicast/],
+    ["255.255.255.255", /reserved/],
+    ["fec0::1", /site-local/],
+    ["ff02::1", /multicast/],
+    ["::", /unspecified IPv6/],
   ])("classifies %s", (address, reason) => {
     expect(privateAddressReason(address)).toMatch(reason);
   });
 
-  it.each(["8.8.8.8", "64:ff9b::808:808", "2606:4700::1", "2002:808:808::1", "192.0.2.10"])("leaves the public address %s alone", (address) => {
-    expect(privateAddressReason(address)).toBeUndefined();
-  });
+  it.each(["8.8.8.8", "64:ff9b::808:808", "2606:4700::1", "2002:808:808::1", "192.0.2.10"])(
+    "leaves the public address %s alone",
+    (address) => {
+      expect(privateAddressReason(address)).toBeUndefined();
+    },
+  );
 });
 
 describe("allow-list entries (MCP_LENS_RELAY_ALLOW)", () => {
@@ -89,14 +111,29 @@ describe("allow-list entries (MCP_LENS_RELAY_ALLOW)", () => {
     expect(cidrContains(parseCidr("[::1]")!, "::1")).toBe(true);
   });
 
-  it.each(["10.0.0.0/33", "10.0.0.0/", "10.0.0.0/x", "10.0.0/8", "0x7f.1", "host.example", "::/129", "1.2.3.4/8/8"])("rejects %s", (text) => {
-    expect(parseCidr(text)).toBeUndefined();
-  });
+  it.each(["10.0.0.0/33", "10.0.0.0/", "10.0.0.0/x", "10.0.0/8", "0x7f.1", "host.example", "::/129", "1.2.3.4/8/8"])(
+    "rejects %s",
+    (text) => {
+      expect(parseCidr(text)).toBeUndefined();
+    },
+  );
 
   it("never allow metadata: 100.100.100.200 stays refused with 100.64.0.0/10 (or everything) allow-listed", () => {
-    const team: TeamPolicy = { stdioAllow: [], relayAllow: parseRelayAllow("100.64.0.0/10, 0.0.0.0/0, ::/0, 64:ff9b::/96, 2002::/16") };
+    const team: TeamPolicy = {
+      stdioAllow: [],
+      relayAllow: parseRelayAllow("100.64.0.0/10, 0.0.0.0/0, ::/0, 64:ff9b::/96, 2002::/16"),
+    };
     expect(relayAddressRefusal(team, "x.test", "100.64.0.1")).toBeUndefined();
-    for (const address of ["100.100.100.200", "::ffff:100.100.100.200", "64:ff9b::6464:64c8", "64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::1", "::a9fe:a9fe", "169.254.170.2", "192.0.0.192"]) {
+    for (const address of [
+      "100.100.100.200",
+      "::ffff:100.100.100.200",
+      "64:ff9b::6464:64c8",
+      "64:ff9b::a9fe:a9fe",
+      "2002:a9fe:a9fe::1",
+      "::a9fe:a9fe",
+      "169.254.170.2",
+      "192.0.0.192",
+    ]) {
       expect(relayAddressRefusal(team, "x.test", address), address).toMatch(/metadata/);
       expect(relayAddressRefusal(undefined, "x.test", address), address).toMatch(/metadata/);
     }

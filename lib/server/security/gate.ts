@@ -32,7 +32,10 @@ export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "DELETE"] as const;
  * route also needs the team authentication (the token still guards /api: a browser sends cached
  * Basic credentials on cross-site requests too).
  */
-export function checkRequest(config: GateConfig, req: { method?: string; url: string; headers: Record<string, string | string[] | undefined> }): GateVerdict {
+export function checkRequest(
+  config: GateConfig,
+  req: { method?: string; url: string; headers: Record<string, string | string[] | undefined> },
+): GateVerdict {
   const hosts = allowedHosts(config);
   const host = header(req.headers, "host");
   if (!host || !hosts.has(host.toLowerCase())) {
@@ -44,24 +47,40 @@ export function checkRequest(config: GateConfig, req: { method?: string; url: st
   }
   const method = (req.method ?? "GET").toUpperCase();
   if (!(ALLOWED_METHODS as readonly string[]).includes(method)) {
-    return { ok: false, status: 405, message: `method ${method.slice(0, 20)} not allowed`, headers: { allow: ALLOWED_METHODS.join(", ") } };
+    return {
+      ok: false,
+      status: 405,
+      message: `method ${method.slice(0, 20)} not allowed`,
+      headers: { allow: ALLOWED_METHODS.join(", ") },
+    };
   }
   const target = canonicalPath(req.url);
   if (!target.ok) return { ok: false, status: 400, message: target.message };
   const path = target.path;
   if (config.team) {
     const auth = checkTeamAuth(config.team, req.headers);
-    if (!auth.ok) return { ok: false, status: 401, message: auth.message, headers: auth.challenge ? { "www-authenticate": auth.challenge } : undefined };
+    if (!auth.ok)
+      return {
+        ok: false,
+        status: 401,
+        message: auth.message,
+        headers: auth.challenge ? { "www-authenticate": auth.challenge } : undefined,
+      };
   }
   if (path === SESSION_PATH) {
-    if (method !== "POST") return { ok: false, status: 405, message: `method ${method} not allowed`, headers: { allow: "POST" } };
+    if (method !== "POST")
+      return { ok: false, status: 405, message: `method ${method} not allowed`, headers: { allow: "POST" } };
     // Fetch metadata, where the browser sends it: the exchange is only ever same-origin.
     const site = header(req.headers, "sec-fetch-site");
-    if (site !== undefined && site !== "same-origin") return { ok: false, status: 403, message: "forbidden: cross-site request" };
+    if (site !== undefined && site !== "same-origin")
+      return { ok: false, status: 403, message: "forbidden: cross-site request" };
     return { ok: true, route: "session", path };
   }
   const api = path === "/api" || path.startsWith("/api/");
-  if ((api || (method !== "GET" && method !== "HEAD")) && !tokensMatch(header(req.headers, TOKEN_HEADER), config.token)) {
+  if (
+    (api || (method !== "GET" && method !== "HEAD")) &&
+    !tokensMatch(header(req.headers, TOKEN_HEADER), config.token)
+  ) {
     return { ok: false, status: 401, message: "unauthorized: missing or wrong session token" };
   }
   return { ok: true, route: "app", path };
@@ -69,7 +88,12 @@ export function checkRequest(config: GateConfig, req: { method?: string; url: st
 
 export function allowedHosts(config: GateConfig): Set<string> {
   const p = config.port;
-  return new Set([`127.0.0.1:${p}`, `localhost:${p}`, `[::1]:${p}`, ...(config.extraHosts ?? []).map((h) => h.toLowerCase())]);
+  return new Set([
+    `127.0.0.1:${p}`,
+    `localhost:${p}`,
+    `[::1]:${p}`,
+    ...(config.extraHosts ?? []).map((h) => h.toLowerCase()),
+  ]);
 }
 
 function isOwnOrigin(origin: string, hosts: Set<string>, https: boolean): boolean {

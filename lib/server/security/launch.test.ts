@@ -23,7 +23,10 @@ describe("launch keys (issue 19, item 1)", () => {
 
   it("an expired key, or one from the future, is refused", () => {
     const keys = new LaunchKeys(master);
-    expect(keys.redeem(mintLaunchKey(master, now - LAUNCH_KEY_TTL_MS - 1000), now)).toEqual({ ok: false, reason: "expired" });
+    expect(keys.redeem(mintLaunchKey(master, now - LAUNCH_KEY_TTL_MS - 1000), now)).toEqual({
+      ok: false,
+      reason: "expired",
+    });
     expect(keys.redeem(mintLaunchKey(master, now + 10 * 60_000), now)).toEqual({ ok: false, reason: "expired" });
     expect(keys.redeem(mintLaunchKey(master, now - LAUNCH_KEY_TTL_MS + 5000), now)).toEqual({ ok: true });
   });
@@ -40,9 +43,12 @@ describe("launch keys (issue 19, item 1)", () => {
     expect(keys.redeem(key, now)).toEqual({ ok: true }); // the failures did not use it up
   });
 
-  it.each(["", "k", "123-abc.def", `${"1".repeat(16)}-${"a".repeat(32)}.${"A".repeat(43)}`, undefined])("refuses the malformed key %j", (key) => {
-    expect(new LaunchKeys(master).redeem(key, now)).toEqual({ ok: false, reason: "malformed" });
-  });
+  it.each(["", "k", "123-abc.def", `${"1".repeat(16)}-${"a".repeat(32)}.${"A".repeat(43)}`, undefined])(
+    "refuses the malformed key %j",
+    (key) => {
+      expect(new LaunchKeys(master).redeem(key, now)).toEqual({ ok: false, reason: "malformed" });
+    },
+  );
 
   it("forgets used keys once they would have expired anyway", () => {
     const keys = new LaunchKeys(master, 1000);

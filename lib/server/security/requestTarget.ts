@@ -16,7 +16,8 @@ export function canonicalPath(target: string): TargetVerdict {
   const q = target.indexOf("?");
   const raw = q < 0 ? target : target.slice(0, q);
   if (raw === "/") return { ok: true, path: "/" };
-  if (/[\\\x00-\x20\x7f]/.test(raw)) return bad("backslashes, spaces and control characters are not allowed in the path");
+  if (/[\\\x00-\x20\x7f]/.test(raw))
+    return bad("backslashes, spaces and control characters are not allowed in the path");
   const segments = raw.slice(1).split("/");
   const decoded: string[] = [];
   for (const [i, segment] of segments.entries()) {

@@ -4,7 +4,8 @@ import { cookieValues, SessionIssuer } from "./session";
 
 const TOKEN = "t".repeat(64);
 const master = newMasterKey();
-const issuer = (team = false) => new SessionIssuer({ token: TOKEN, port: () => 6274, launchKeys: new LaunchKeys(master), team });
+const issuer = (team = false) =>
+  new SessionIssuer({ token: TOKEN, port: () => 6274, launchKeys: new LaunchKeys(master), team });
 const launch = (key: string) => ({ "x-mcp-lens-auth": `launch ${key}` });
 
 /** A successful launch exchange: the browser's cookie and the pairing value. */
@@ -21,7 +22,11 @@ describe("the token exchange (issue 19, item 1)", () => {
     const s = issuer();
     const key = mintLaunchKey(master);
     const first = s.exchange(launch(key));
-    expect(first).toMatchObject({ status: 200, body: { token: TOKEN, pairing: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) }, headers: { "cache-control": "no-store" } });
+    expect(first).toMatchObject({
+      status: 200,
+      body: { token: TOKEN, pairing: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) },
+      headers: { "cache-control": "no-store" },
+    });
     const again = s.exchange(launch(key));
     expect(again).toMatchObject({ status: 401, body: { error: expect.stringMatching(/already used/) } });
     expect(JSON.stringify(again)).not.toContain(TOKEN);
@@ -30,7 +35,10 @@ describe("the token exchange (issue 19, item 1)", () => {
   it("a forged or expired key is refused without the token", () => {
     const s = issuer();
     const forged = s.exchange(launch(mintLaunchKey(newMasterKey())));
-    expect(forged).toMatchObject({ status: 401, body: { error: expect.stringMatching(/not valid for this MCP Lens/) } });
+    expect(forged).toMatchObject({
+      status: 401,
+      body: { error: expect.stringMatching(/not valid for this MCP Lens/) },
+    });
     const expired = s.exchange(launch(mintLaunchKey(master, Date.now() - 25 * 3600_000)));
     expect(expired).toMatchObject({ status: 401, body: { error: expect.stringMatching(/expired/) } });
     for (const a of [forged, expired]) expect(JSON.stringify(a)).not.toContain(TOKEN);
@@ -40,14 +48,22 @@ describe("the token exchange (issue 19, item 1)", () => {
     const s = issuer();
     const a = signIn(s);
     const b = signIn(s);
-    expect(s.exchange({ cookie: a.cookie, "x-mcp-lens-auth": `pairing ${a.pairing}` })).toMatchObject({ status: 200, body: { token: TOKEN } });
-    expect(s.exchange({ cookie: `other=1; ${b.cookie}; x=y`, "x-mcp-lens-auth": `pairing ${b.pairing}` })).toMatchObject({ status: 200 });
+    expect(s.exchange({ cookie: a.cookie, "x-mcp-lens-auth": `pairing ${a.pairing}` })).toMatchObject({
+      status: 200,
+      body: { token: TOKEN },
+    });
+    expect(
+      s.exchange({ cookie: `other=1; ${b.cookie}; x=y`, "x-mcp-lens-auth": `pairing ${b.pairing}` }),
+    ).toMatchObject({ status: 200 });
     const refused = [
       s.exchange({ cookie: a.cookie, "x-mcp-lens-auth": "none" }), // cookie only (what a program on another port receives)
       s.exchange({ "x-mcp-lens-auth": `pairing ${a.pairing}` }), // pairing only
       s.exchange({ cookie: a.cookie, "x-mcp-lens-auth": `pairing ${b.pairing}` }),
       s.exchange({ cookie: a.cookie.replace("6274", "6275"), "x-mcp-lens-auth": `pairing ${a.pairing}` }), // another port's cookie name
-      s.exchange({ cookie: a.cookie, "x-mcp-lens-auth": `pairing ${a.pairing.replace(/^./, (c) => (c === "A" ? "B" : "A"))}` }),
+      s.exchange({
+        cookie: a.cookie,
+        "x-mcp-lens-auth": `pairing ${a.pairing.replace(/^./, (c) => (c === "A" ? "B" : "A"))}`,
+      }),
     ];
     for (const r of refused) {
       expect(r.status).toBe(401);
@@ -65,14 +81,19 @@ describe("the token exchange (issue 19, item 1)", () => {
     const a = signIn(s);
     const tossed = "mcp-lens-6274=attacker-chosen-value";
     expect(s.exchange({ cookie: tossed, "x-mcp-lens-auth": `pairing ${a.pairing}` }).status).toBe(401);
-    expect(s.exchange({ cookie: `${tossed}; ${a.cookie}`, "x-mcp-lens-auth": `pairing ${a.pairing}` }).status).toBe(200);
+    expect(s.exchange({ cookie: `${tossed}; ${a.cookie}`, "x-mcp-lens-auth": `pairing ${a.pairing}` }).status).toBe(
+      200,
+    );
   });
 
   it("without proof, or with a malformed header: no token", () => {
     const s = issuer();
     expect(s.exchange({})).toMatchObject({ status: 400 });
     expect(s.exchange({ "x-mcp-lens-auth": "token please" })).toMatchObject({ status: 400 });
-    expect(s.exchange({ "x-mcp-lens-auth": "none" })).toMatchObject({ status: 401, body: { error: expect.stringMatching(/--print-url/) } });
+    expect(s.exchange({ "x-mcp-lens-auth": "none" })).toMatchObject({
+      status: 401,
+      body: { error: expect.stringMatching(/--print-url/) },
+    });
   });
 
   it("team mode: the gate has authenticated the person; the exchange hands out the token, sets no cookie", () => {

@@ -25,7 +25,13 @@ export class SessionIssuer {
   private readonly pairingKey = randomBytes(32);
 
   constructor(
-    private readonly options: { token: string; port: () => number; launchKeys?: LaunchKeys; team: boolean; now?: () => number },
+    private readonly options: {
+      token: string;
+      port: () => number;
+      launchKeys?: LaunchKeys;
+      team: boolean;
+      now?: () => number;
+    },
   ) {}
 
   /** The cookie name carries the port: cookies do not tell ports apart, so two inspectors must not overwrite each other's. */
@@ -38,7 +44,10 @@ export class SessionIssuer {
     if (!proof) return refuse(400, `bad request: the ${AUTH_HEADER} header is missing or malformed`);
     if (this.options.team) return grant({ token: this.options.token });
     if (proof.kind === "launch") {
-      const verdict = this.options.launchKeys?.redeem(proof.key, this.options.now?.()) ?? { ok: false as const, reason: "forged" as const };
+      const verdict = this.options.launchKeys?.redeem(proof.key, this.options.now?.()) ?? {
+        ok: false as const,
+        reason: "forged" as const,
+      };
       if (!verdict.ok) return refuse(401, LAUNCH_REFUSALS[verdict.reason]);
       const browserId = randomBytes(32).toString("base64url");
       const cookie = `${this.cookieName}=${browserId}; HttpOnly; SameSite=Strict; Path=/`;
@@ -49,8 +58,14 @@ export class SessionIssuer {
       if (ids.length === 0) return refuse(401, `unauthorized: no session cookie in this browser; ${HOW_TO_GET_IN}`);
       const given = Buffer.from(proof.value);
       // Any of them (a cookie set by another port's program may sit beside ours); each compared in constant time.
-      const matches = ids.map((id) => Buffer.from(this.pairing(id))).filter((expected) => expected.length === given.length && timingSafeEqual(expected, given));
-      if (matches.length === 0) return refuse(401, `unauthorized: this browser's session is not valid (MCP Lens was restarted?); ${HOW_TO_GET_IN}`);
+      const matches = ids
+        .map((id) => Buffer.from(this.pairing(id)))
+        .filter((expected) => expected.length === given.length && timingSafeEqual(expected, given));
+      if (matches.length === 0)
+        return refuse(
+          401,
+          `unauthorized: this browser's session is not valid (MCP Lens was restarted?); ${HOW_TO_GET_IN}`,
+        );
       return grant({ token: this.options.token });
     }
     return refuse(401, `unauthorized: ${HOW_TO_GET_IN}`);

@@ -26,7 +26,10 @@ describe("the inspector's state file (issue 19, item 1)", () => {
     expect(readFileSync(file, "utf8")).not.toMatch(/token/i);
     expect(listStatePorts(dir)).toEqual([6500]);
     removeState(dir, 6500);
-    expect(readState(dir, 6500)).toMatchObject({ ok: false, message: expect.stringMatching(/no MCP Lens is running on port 6500/) });
+    expect(readState(dir, 6500)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/no MCP Lens is running on port 6500/),
+    });
   });
 
   it("tightens a directory others can enter, and refuses a file others can read", () => {
@@ -36,7 +39,10 @@ describe("the inspector's state file (issue 19, item 1)", () => {
     writeState(dir, state(6501));
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     chmodSync(stateFile(dir, 6501), 0o644);
-    expect(readState(dir, 6501)).toMatchObject({ ok: false, message: expect.stringMatching(/can be read by other users/) });
+    expect(readState(dir, 6501)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/can be read by other users/),
+    });
   });
 
   it("refuses a state file left by an inspector that has ended, and one that is not ours", () => {
@@ -44,7 +50,10 @@ describe("the inspector's state file (issue 19, item 1)", () => {
     writeState(dir, { ...state(6502), pid: 2 ** 22 + 12345 });
     expect(readState(dir, 6502)).toMatchObject({ ok: false, message: expect.stringMatching(/has ended/) });
     writeFileSync(stateFile(dir, 6503), "{}", { mode: 0o600 });
-    expect(readState(dir, 6503)).toMatchObject({ ok: false, message: expect.stringMatching(/not an MCP Lens state file/) });
+    expect(readState(dir, 6503)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not an MCP Lens state file/),
+    });
   });
 
   it("lives in MCP_LENS_STATE_DIR, else the runtime dir, else ~/.mcp-lens/run", () => {

@@ -1,4 +1,14 @@
-import { type Stats, chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  type Stats,
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
@@ -10,7 +20,13 @@ import { z } from "zod";
  */
 export const STATE_DIR_ENV = "MCP_LENS_STATE_DIR";
 
-const StateSchema = z.object({ v: z.literal(1), port: z.number().int(), url: z.string(), pid: z.number().int(), master: z.string().regex(/^[0-9a-f]{64}$/) });
+const StateSchema = z.object({
+  v: z.literal(1),
+  port: z.number().int(),
+  url: z.string(),
+  pid: z.number().int(),
+  master: z.string().regex(/^[0-9a-f]{64}$/),
+});
 export type InspectorState = Omit<z.infer<typeof StateSchema>, "v">;
 
 /** `$MCP_LENS_STATE_DIR`, else `$XDG_RUNTIME_DIR/mcp-lens`, else `~/.mcp-lens/run`. */
@@ -52,16 +68,24 @@ export function readState(dir: string, port: number): ReadVerdict {
   const unsafe = privacyProblem(stat, file);
   if (unsafe) return { ok: false, message: unsafe };
   const parsed = StateSchema.safeParse(safeJson(readFileSync(file, "utf8")));
-  if (!parsed.success || parsed.data.port !== port) return { ok: false, message: `${file} is not an MCP Lens state file` };
+  if (!parsed.success || parsed.data.port !== port)
+    return { ok: false, message: `${file} is not an MCP Lens state file` };
   const { v: _v, ...state } = parsed.data;
-  if (!isAlive(state.pid)) return { ok: false, message: `no MCP Lens is running on port ${port} (its state file is left from process ${state.pid}, which has ended)` };
+  if (!isAlive(state.pid))
+    return {
+      ok: false,
+      message: `no MCP Lens is running on port ${port} (its state file is left from process ${state.pid}, which has ended)`,
+    };
   return { ok: true, state };
 }
 
 /** Ports with a state file in `dir`. */
 export function listStatePorts(dir: string): number[] {
   try {
-    return readdirSync(dir).map((name) => /^inspector-(\d+)\.json$/.exec(name)?.[1]).filter((p): p is string => p !== undefined).map(Number);
+    return readdirSync(dir)
+      .map((name) => /^inspector-(\d+)\.json$/.exec(name)?.[1])
+      .filter((p): p is string => p !== undefined)
+      .map(Number);
   } catch {
     return [];
   }
@@ -71,13 +95,15 @@ function ensurePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stat = lstatSync(dir);
   if (!stat.isDirectory()) throw new Error(`${dir} is not a directory`);
-  if (typeof process.getuid === "function" && stat.uid !== process.getuid()) throw new Error(`${dir} belongs to another user; set ${STATE_DIR_ENV} to a directory of your own`);
+  if (typeof process.getuid === "function" && stat.uid !== process.getuid())
+    throw new Error(`${dir} belongs to another user; set ${STATE_DIR_ENV} to a directory of your own`);
   if ((stat.mode & 0o077) !== 0) chmodSync(dir, 0o700);
 }
 
 function privacyProblem(stat: Stats, file: string): string | undefined {
   if (!stat.isFile()) return `${file} is not a regular file`;
-  if (typeof process.getuid === "function" && stat.uid !== process.getuid()) return `${file} belongs to another user; refusing to use it`;
+  if (typeof process.getuid === "function" && stat.uid !== process.getuid())
+    return `${file} belongs to another user; refusing to use it`;
   if ((stat.mode & 0o077) !== 0) return `${file} can be read by other users; refusing to use it`;
   return undefined;
 }

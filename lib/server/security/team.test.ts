@@ -3,7 +3,16 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkRequest } from "./gate";
-import { checkTeamAuth, parseRelayAllow, relayAddressRefusal, resolveCommand, stdioAllowed, TEAM_STDIO_OFF, teamPolicyFromEnv, type TeamPolicy } from "./team";
+import {
+  checkTeamAuth,
+  parseRelayAllow,
+  relayAddressRefusal,
+  resolveCommand,
+  stdioAllowed,
+  TEAM_STDIO_OFF,
+  teamPolicyFromEnv,
+  type TeamPolicy,
+} from "./team";
 
 const SECRET = "s3cret-".padEnd(40, "x");
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -66,7 +75,9 @@ describe("team authentication (docs/security.md §S19)", () => {
     expect(checkTeamAuth(both, { ...fromProxy, "x-forwarded-user": "alice" }).ok).toBe(false);
     expect(checkTeamAuth(both, { authorization: `Bearer ${SECRET}` }).ok).toBe(false);
     expect(checkTeamAuth(both, { authorization: `Bearer ${SECRET}`, "x-forwarded-user": "alice" }).ok).toBe(false);
-    expect(checkTeamAuth(both, { ...fromProxy, authorization: `Bearer ${SECRET}`, "x-forwarded-user": "alice" }).ok).toBe(true);
+    expect(
+      checkTeamAuth(both, { ...fromProxy, authorization: `Bearer ${SECRET}`, "x-forwarded-user": "alice" }).ok,
+    ).toBe(true);
   });
 });
 
@@ -76,23 +87,43 @@ describe("the gate in team mode", () => {
 
   it("the page needs authentication too, and a 401 carries the Basic challenge", () => {
     const verdict = checkRequest(gate, { url: "/", headers: { host } });
-    expect(verdict).toMatchObject({ ok: false, status: 401, headers: { "www-authenticate": expect.stringMatching(/^Basic/) } });
+    expect(verdict).toMatchObject({
+      ok: false,
+      status: 401,
+      headers: { "www-authenticate": expect.stringMatching(/^Basic/) },
+    });
     expect(checkRequest(gate, { url: "/", headers: { host, authorization: `Bearer ${SECRET}` } }).ok).toBe(true);
     expect(checkRequest({ ...gate, team: undefined }, { url: "/", headers: { host } }).ok).toBe(true); // local mode unchanged
   });
 
   it("/api needs the session token as well as the team secret", () => {
     const authorization = `Bearer ${SECRET}`;
-    expect(checkRequest(gate, { url: "/api/relay", headers: { host, authorization } })).toMatchObject({ ok: false, status: 401 });
-    expect(checkRequest(gate, { url: "/api/relay", headers: { host, "x-mcp-lens-token": gate.token } })).toMatchObject({ ok: false, status: 401 });
-    expect(checkRequest(gate, { url: "/api/relay", headers: { host, authorization, "x-mcp-lens-token": gate.token } }).ok).toBe(true);
+    expect(checkRequest(gate, { url: "/api/relay", headers: { host, authorization } })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
+    expect(checkRequest(gate, { url: "/api/relay", headers: { host, "x-mcp-lens-token": gate.token } })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
+    expect(
+      checkRequest(gate, { url: "/api/relay", headers: { host, authorization, "x-mcp-lens-token": gate.token } }).ok,
+    ).toBe(true);
   });
 
   it("a foreign Host is still 403 first; the public host works over an https proxy", () => {
-    expect(checkRequest(gate, { url: "/", headers: { host: "evil.example", authorization: `Bearer ${SECRET}` } })).toMatchObject({ status: 403 });
-    const viaProxy = { host: "lens.example.com", origin: "https://lens.example.com", authorization: basic("x", SECRET) };
+    expect(
+      checkRequest(gate, { url: "/", headers: { host: "evil.example", authorization: `Bearer ${SECRET}` } }),
+    ).toMatchObject({ status: 403 });
+    const viaProxy = {
+      host: "lens.example.com",
+      origin: "https://lens.example.com",
+      authorization: basic("x", SECRET),
+    };
     expect(checkRequest(gate, { url: "/", headers: viaProxy }).ok).toBe(true);
-    expect(checkRequest(gate, { url: "/", headers: { ...viaProxy, origin: "https://evil.example" } })).toMatchObject({ status: 403 });
+    expect(checkRequest(gate, { url: "/", headers: { ...viaProxy, origin: "https://evil.example" } })).toMatchObject({
+      status: 403,
+    });
   });
 });
 
@@ -109,7 +140,10 @@ describe("stdio allowlist (docs/security.md §S19)", () => {
     const byName = resolveCommand("node", undefined, dirname(node));
     expect(byName).toBe(node);
     expect(stdioAllowed(policy([node]), { command: "node", env: {} }).ok).toBe(resolveCommand("node") === node);
-    expect(stdioAllowed(policy([node]), { command: "./node", cwd: dirname(node) })).toEqual({ ok: true, command: node });
+    expect(stdioAllowed(policy([node]), { command: "./node", cwd: dirname(node) })).toEqual({
+      ok: true,
+      command: node,
+    });
   });
 
   it.each([
@@ -130,9 +164,29 @@ describe("stdio allowlist (docs/security.md §S19)", () => {
   });
 
   it("refuses environment variables that would load other code into the allowed program, even when listed", () => {
-    const names = ["LD_PRELOAD", "NODE_OPTIONS", "PATH", "DYLD_INSERT_LIBRARIES", "pythonpath", "BASH_ENV", "ENV", "SHELLOPTS", "PS4", "BASH_FUNC_x", "GIT_CONFIG_COUNT", "JAVA_TOOL_OPTIONS", "PERL5OPT", "RUBYOPT", "GCONV_PATH", "HOME"];
+    const names = [
+      "LD_PRELOAD",
+      "NODE_OPTIONS",
+      "PATH",
+      "DYLD_INSERT_LIBRARIES",
+      "pythonpath",
+      "BASH_ENV",
+      "ENV",
+      "SHELLOPTS",
+      "PS4",
+      "BASH_FUNC_x",
+      "GIT_CONFIG_COUNT",
+      "JAVA_TOOL_OPTIONS",
+      "PERL5OPT",
+      "RUBYOPT",
+      "GCONV_PATH",
+      "HOME",
+    ];
     for (const name of names) {
-      const verdict = stdioAllowed({ ...policy([node]), stdioEnvAllow: [name, "API_KEY"] }, { command: node, env: { [name]: "x", API_KEY: "k" } });
+      const verdict = stdioAllowed(
+        { ...policy([node]), stdioEnvAllow: [name, "API_KEY"] },
+        { command: node, env: { [name]: "x", API_KEY: "k" } },
+      );
       expect(verdict.ok, name).toBe(false);
       expect(!verdict.ok && verdict.message, name).toMatch(/never allowed/);
     }
@@ -140,26 +194,54 @@ describe("stdio allowlist (docs/security.md §S19)", () => {
 
   it("lets the page set only the environment variables the operator listed (none by default)", () => {
     const none = stdioAllowed(policy([node]), { command: node, env: { API_KEY: "x" } });
-    expect(none).toEqual({ ok: false, message: expect.stringMatching(/API_KEY are not in MCP_LENS_STDIO_ENV_ALLOW \(none may be set\)/) });
+    expect(none).toEqual({
+      ok: false,
+      message: expect.stringMatching(/API_KEY are not in MCP_LENS_STDIO_ENV_ALLOW \(none may be set\)/),
+    });
     const listed = { ...policy([node]), stdioEnvAllow: ["API_KEY", "NODE_ENV"] };
-    expect(stdioAllowed(listed, { command: node, env: { API_KEY: "x", NODE_ENV: "production" } })).toEqual({ ok: true, command: node });
-    expect(stdioAllowed(listed, { command: node, env: { api_key: "x" } })).toMatchObject({ ok: false, message: expect.stringMatching(/only API_KEY, NODE_ENV may be set/) });
+    expect(stdioAllowed(listed, { command: node, env: { API_KEY: "x", NODE_ENV: "production" } })).toEqual({
+      ok: true,
+      command: node,
+    });
+    expect(stdioAllowed(listed, { command: node, env: { api_key: "x" } })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/only API_KEY, NODE_ENV may be set/),
+    });
     expect(stdioAllowed(policy([node]), { command: node, env: {} }).ok).toBe(true);
   });
 
   it("reads the policy from the environment only when MCP_LENS_TEAM=1", () => {
     expect(teamPolicyFromEnv({ MCP_LENS_STDIO_ALLOWLIST: node })).toBeUndefined();
     expect(teamPolicyFromEnv({ MCP_LENS_TEAM: "1" })?.stdioAllow).toEqual([]);
-    expect(teamPolicyFromEnv({ MCP_LENS_TEAM: "1", MCP_LENS_STDIO_ALLOWLIST: `${node}, /nonexistent/x` })?.stdioAllow).toEqual([node]);
-    expect(teamPolicyFromEnv({ MCP_LENS_TEAM: "1", MCP_LENS_STDIO_ENV_ALLOW: "API_KEY, LD_PRELOAD, A=B" })?.stdioEnvAllow).toEqual(["API_KEY"]);
+    expect(
+      teamPolicyFromEnv({ MCP_LENS_TEAM: "1", MCP_LENS_STDIO_ALLOWLIST: `${node}, /nonexistent/x` })?.stdioAllow,
+    ).toEqual([node]);
+    expect(
+      teamPolicyFromEnv({ MCP_LENS_TEAM: "1", MCP_LENS_STDIO_ENV_ALLOW: "API_KEY, LD_PRELOAD, A=B" })?.stdioEnvAllow,
+    ).toEqual(["API_KEY"]);
   });
 });
 
 describe("relay addresses in team mode (docs/security.md §S12)", () => {
   const team = (allow = ""): TeamPolicy => ({ stdioAllow: [], relayAllow: parseRelayAllow(allow) });
   const PRIVATE = [
-    "127.0.0.1", "127.8.9.10", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.2", "100.64.0.1", "100.127.255.254",
-    "0.0.0.0", "::1", "::", "fc00::1", "fd12:3456::1", "::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:10.0.0.1", "0:0:0:0:0:ffff:c0a8:0101",
+    "127.0.0.1",
+    "127.8.9.10",
+    "10.1.2.3",
+    "172.16.0.1",
+    "172.31.255.255",
+    "192.168.1.2",
+    "100.64.0.1",
+    "100.127.255.254",
+    "0.0.0.0",
+    "::1",
+    "::",
+    "fc00::1",
+    "fd12:3456::1",
+    "::ffff:127.0.0.1",
+    "::ffff:7f00:1",
+    "::ffff:10.0.0.1",
+    "0:0:0:0:0:ffff:c0a8:0101",
   ];
 
   it.each(PRIVATE)("refuses %s in team mode, allows it in local mode", (address) => {
@@ -167,7 +249,15 @@ describe("relay addresses in team mode (docs/security.md §S12)", () => {
     if (address !== "0.0.0.0") expect(relayAddressRefusal(undefined, "host.test", address)).toBeUndefined();
   });
 
-  it.each(["93.184.216.34", "172.32.0.1", "100.128.0.1", "11.0.0.1", "2606:4700::1", "::ffff:93.184.216.34", "fe00::1"])("allows the public address %s", (address) => {
+  it.each([
+    "93.184.216.34",
+    "172.32.0.1",
+    "100.128.0.1",
+    "11.0.0.1",
+    "2606:4700::1",
+    "::ffff:93.184.216.34",
+    "fe00::1",
+  ])("allows the public address %s", (address) => {
     expect(relayAddressRefusal(team(), "host.test", address)).toBeUndefined();
   });
 

@@ -54,13 +54,21 @@ export type AuthVerdict = { ok: true } | { ok: false; message: string; challenge
 export function checkTeamAuth(auth: TeamAuth, headers: Headers): AuthVerdict {
   if (auth.proxy) {
     if (!tokensMatch(first(headers[PROXY_SECRET_HEADER]), auth.proxy.secret)) {
-      return { ok: false, message: `unauthorized: not from the authenticating proxy (${PROXY_SECRET_HEADER} missing or wrong)` };
+      return {
+        ok: false,
+        message: `unauthorized: not from the authenticating proxy (${PROXY_SECRET_HEADER} missing or wrong)`,
+      };
     }
     const user = first(headers[auth.proxy.header])?.trim();
-    if (!user) return { ok: false, message: `unauthorized: no ${auth.proxy.header} header from the authenticating proxy` };
+    if (!user)
+      return { ok: false, message: `unauthorized: no ${auth.proxy.header} header from the authenticating proxy` };
   }
   if (auth.secret !== undefined && !tokensMatch(presentedSecret(first(headers.authorization)), auth.secret)) {
-    return { ok: false, message: "unauthorized: team mode needs the shared secret (HTTP Basic password or Bearer)", challenge: 'Basic realm="MCP Lens", charset="UTF-8"' };
+    return {
+      ok: false,
+      message: "unauthorized: team mode needs the shared secret (HTTP Basic password or Bearer)",
+      challenge: 'Basic realm="MCP Lens", charset="UTF-8"',
+    };
   }
   return { ok: true };
 }
@@ -80,7 +88,9 @@ export function teamPolicyFromEnv(env: Env = process.env): TeamPolicy | undefine
   if (env[ENV.team] !== "1") return undefined;
   const key = `${env[ENV.stdioAllow] ?? ""}\n${env[ENV.relayAllow] ?? ""}\n${env[ENV.stdioEnvAllow] ?? ""}`;
   if (cached?.key !== key) {
-    const stdioAllow = list(env[ENV.stdioAllow]).map((c) => resolveCommand(c)).filter((c): c is string => c !== undefined);
+    const stdioAllow = list(env[ENV.stdioAllow])
+      .map((c) => resolveCommand(c))
+      .filter((c): c is string => c !== undefined);
     const stdioEnvAllow = list(env[ENV.stdioEnvAllow]).filter((n) => ENV_NAME.test(n) && !neverAllowedEnv(n));
     cached = { key, policy: { stdioAllow, relayAllow: parseRelayAllow(env[ENV.relayAllow]), stdioEnvAllow } };
   }
@@ -104,13 +114,18 @@ export function parseRelayAllow(text: string | undefined): TeamPolicy["relayAllo
  * Link-local and metadata addresses are refused in every mode; in team mode loopback and private
  * ranges too, unless the host name or the address is allow-listed.
  */
-export function relayAddressRefusal(policy: TeamPolicy | undefined, hostname: string, address: string): string | undefined {
+export function relayAddressRefusal(
+  policy: TeamPolicy | undefined,
+  hostname: string,
+  address: string,
+): string | undefined {
   const always = blockedAddressReason(address);
   if (always || !policy) return always;
   const reason = privateAddressReason(address);
   if (!reason) return undefined;
   const { hosts, cidrs } = policy.relayAllow;
-  if (hosts.includes(hostname.toLowerCase().replace(/^\[|\]$/g, "")) || cidrs.some((c) => cidrContains(c, address))) return undefined;
+  if (hosts.includes(hostname.toLowerCase().replace(/^\[|\]$/g, "")) || cidrs.some((c) => cidrContains(c, address)))
+    return undefined;
   return `${reason}, which team mode refuses unless it is in ${ENV.relayAllow}`;
 }
 
@@ -124,7 +139,10 @@ export type StdioVerdict = { ok: true; command: string } | { ok: false; message:
  * spawns that absolute path, without a shell, so neither args nor env can swap the program. The
  * environment may only name variables in MCP_LENS_STDIO_ENV_ALLOW, never loader or interpreter hooks.
  */
-export function stdioAllowed(policy: TeamPolicy, launch: { command: string; cwd?: string; env?: Record<string, string> }): StdioVerdict {
+export function stdioAllowed(
+  policy: TeamPolicy,
+  launch: { command: string; cwd?: string; env?: Record<string, string> },
+): StdioVerdict {
   if (policy.stdioAllow.length === 0) {
     return { ok: false, message: TEAM_STDIO_OFF };
   }
@@ -137,8 +155,17 @@ export function stdioAllowed(policy: TeamPolicy, launch: { command: string; cwd?
 }
 
 /** `node` → `/usr/bin/node` through PATH; `./x` against cwd. Only existing executable files resolve. */
-export function resolveCommand(command: string, cwd?: string, path: string = process.env.PATH ?? ""): string | undefined {
-  const candidates = command.includes("/") ? [resolve(cwd || process.cwd(), command)] : path.split(delimiter).filter(Boolean).map((dir) => resolve(dir, command));
+export function resolveCommand(
+  command: string,
+  cwd?: string,
+  path: string = process.env.PATH ?? "",
+): string | undefined {
+  const candidates = command.includes("/")
+    ? [resolve(cwd || process.cwd(), command)]
+    : path
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => resolve(dir, command));
   return candidates.find(isExecutableFile);
 }
 
@@ -152,7 +179,10 @@ function isExecutableFile(file: string): boolean {
 }
 
 export function list(text: string | undefined): string[] {
-  return (text ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return (text ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function first(v: string | string[] | undefined): string | undefined {
