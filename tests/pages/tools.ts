@@ -174,6 +174,18 @@ export class ToolsPage {
     const panel = this.panel(name);
     await panel.getByRole("radio", { name: "JSON" }).click();
     const editor = panel.getByLabel("Arguments JSON");
-    await editor.fill(JSON.stringify(args));
+    // Before Monaco loads, a plain textarea stands in. Monaco's own input element can be hidden until
+    // the editor has focus (seen in CI: "element is not visible" for a minute), so click into the
+    // editor first, as a person does, and try again if Monaco replaced the stand-in meanwhile.
+    for (let attempt = 1; ; attempt++) {
+      const monaco = panel.locator(".monaco-editor").first();
+      if (await monaco.isVisible()) await monaco.click();
+      try {
+        await editor.fill(JSON.stringify(args), { timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 }
