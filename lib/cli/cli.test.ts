@@ -10,6 +10,7 @@ import type { CheckResult } from "../checks";
 import { EVERYTHING, startProcess, waitFor, type Started } from "../testing";
 import { parseArgs } from "./args";
 import { checksJunit } from "./junit";
+import { runConformanceClient } from "./conformanceClient";
 import { nodeSessionDeps } from "./nodeDeps";
 import { runCli, type CliIo } from "./run";
 import { targetConfig } from "./target";
@@ -222,6 +223,27 @@ describe("mcp-lens against real servers", () => {
       );
     });
     afterAll(async () => demo.stop());
+
+    it("conformance-client: the suite's way of starting a client (URL argument, scenario in the environment)", async () => {
+      const io = (env: Record<string, string>) => {
+        let err = "";
+        return {
+          io: { err: (t: string) => void (err += t), deps: () => nodeSessionDeps({ direct: true }) },
+          env,
+          err: () => err,
+        };
+      };
+      const missing = io({});
+      expect(await runConformanceClient(url, missing.env, missing.io)).toBe(2);
+      expect(missing.err()).toMatch(/usage: MCP_CONFORMANCE_SCENARIO=/);
+      for (const version of ["2025-11-25", "2026-07-28"]) {
+        const ok = io({ MCP_CONFORMANCE_SCENARIO: "initialize", MCP_CONFORMANCE_PROTOCOL_VERSION: version });
+        expect(await runConformanceClient(url, ok.env, ok.io), ok.err()).toBe(0);
+      }
+      const down = io({ MCP_CONFORMANCE_SCENARIO: "initialize" });
+      expect(await runConformanceClient("http://127.0.0.1:9/mcp", down.env, down.io)).toBe(1);
+      expect(down.err()).toMatch(/conformance-client \(initialize\)/);
+    });
 
     it("check in both eras, from an mcp.json entry, with a JUnit file on disk through the real command", async () => {
       for (const version of ["2025-11-25", "2026-07-28"]) {

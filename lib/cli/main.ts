@@ -9,5 +9,6 @@ const exit = await runCli(process.argv.slice(2), {
   readFile: (path) => readFileSync(path, "utf8"),
   writeFile: (path, text) => writeFileSync(path, text),
   deps: () => nodeSessionDeps({ direct: true }),
+  env: () => process.env,
 });
 process.exitCode = exit;

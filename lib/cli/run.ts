@@ -4,6 +4,7 @@ import { checksMarkdown, SpotCheck, type CheckResult } from "../checks";
 import { InspectorSession, type SessionDeps } from "../session";
 import { USAGE, parseArgs, type CliOptions } from "./args";
 import { checksJunit } from "./junit";
+import { runConformanceClient } from "./conformanceClient";
 import { targetConfig } from "./target";
 
 /** What a run may touch outside itself; injected so tests capture it. */
@@ -13,6 +14,8 @@ export interface CliIo {
   readFile(path: string): string;
   writeFile(path: string, text: string): void;
   deps(): SessionDeps;
+  /** The environment (the conformance suite passes its scenario there). */
+  env?(): Record<string, string | undefined>;
 }
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -23,6 +26,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(USAGE);
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
   }
+  if (argv[0] === "conformance-client") return runConformanceClient(argv[1], io.env?.() ?? {}, io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.err(`mcp-lens: ${parsed.error}\n\n${USAGE}`);
