@@ -1,23 +1,2 @@
-import type { FetchLike } from "@modelcontextprotocol/client";
-import { handleApiRequest } from "../server";
-import { createHttpFetch, createTransport } from "../transports";
-import type { SessionDeps } from "../session";
-
-/** A fetch that serves /api routes in-process, as the inspector's server would (minus the gate). */
-export const inProcessFetch: FetchLike = (url, init) =>
-  handleApiRequest(new Request(new URL(String(url), "http://127.0.0.1"), init));
-
-/** Session deps for Node: stdio through the real bridge handlers, HTTP straight to the server. */
-export function nodeSessionDeps(options: { direct?: boolean } = {}): SessionDeps {
-  const endpoints = {
-    base: "",
-    token: "in-process",
-    fetch: options.direct ? fetch : inProcessFetch,
-    direct: options.direct,
-  };
-  return {
-    createTransport: (config, log) =>
-      createTransport(config.transport === "stdio" ? { ...endpoints, fetch: inProcessFetch } : endpoints, config, log),
-    createFetch: (log) => createHttpFetch(endpoints, log),
-  };
-}
+/** Session deps for Node live with the command line (lib/cli), which uses them outside tests too. */
+export { inProcessFetch, nodeSessionDeps } from "../cli";

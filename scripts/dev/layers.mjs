@@ -51,8 +51,10 @@ export const LAYERS = {
   "lib/connections": ["lib/base"],
   "lib/security": ["lib/base"],
   "lib/server": ["lib/base", "lib/security"],
+  "lib/cli": ["lib/base", "lib/checks", "lib/client", "lib/server", "lib/session", "lib/transports"],
   "lib/testing": [
     "lib/base",
+    "lib/cli",
     "lib/client",
     "lib/results",
     "lib/schema",
@@ -75,7 +77,7 @@ const NODE_MODULES =
 const NODE_BAN = {
   regex: `^(node:.*|(${NODE_MODULES})(/.*)?)$`,
   message:
-    "Node built-ins only in lib/server, lib/testing, scripts, servers, tests and *.test.ts (the page must never bundle one)",
+    "Node built-ins only in lib/server, lib/cli, lib/testing, scripts, servers, tests and *.test.ts (the page must never bundle one)",
 };
 const REACT_BAN = { regex: "^(react|react-.*|react/.*|next|next/.*)$", message: "lib/ stays free of React and Next" };
 
@@ -123,7 +125,7 @@ const mayMessage = (folder) => {
 };
 
 const nodeAllowed = (folder) =>
-  ["lib/server", "lib/testing", "lib/faults", "scripts", "servers", "tests"].includes(folder);
+  ["lib/server", "lib/cli", "lib/testing", "lib/faults", "scripts", "servers", "tests"].includes(folder);
 
 /** ESLint flat-config objects: one `no-restricted-imports` per folder, depth and test/non-test. */
 export function importRules() {

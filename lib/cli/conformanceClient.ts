@@ -1,0 +1,126 @@
+import type { Tool } from "@modelcontextprotocol/client";
+import { errorMessage, isRecord, PROTOCOL_CHOICES, type ConnectionConfig, type ProtocolChoice } from "../base";
+import { openItems, type ServerRequestItem } from "../client";
+import { InspectorSession, type SessionDeps } from "../session";
+
+/**
+ * MCP Lens's client as the official conformance suite drives it: `conformance client --command
+ * "mcp-lens conformance-client"` starts it with the mock server's URL and the scenario in
+ * MCP_CONFORMANCE_SCENARIO (the version in MCP_CONFORMANCE_PROTOCOL_VERSION). It uses the same
+ * InspectorSession as the page, answers what a person would answer (an elicitation accepted with the
+ * schema's defaults, a sampling request with a fixed text), and does what the scenario asks.
+ */
+export async function runConformanceClient(
+  serverUrl: string | undefined,
+  env: Record<string, string | undefined>,
+  io: { err(text: string): void; deps(): SessionDeps },
+): Promise<number> {
+  const scenario = env.MCP_CONFORMANCE_SCENARIO;
+  if (!serverUrl || !scenario) {
+    io.err("usage: MCP_CONFORMANCE_SCENARIO=<scenario> mcp-lens conformance-client <server-url>");
+    return 2;
+  }
+  const version = env.MCP_CONFORMANCE_PROTOCOL_VERSION;
+  const protocol: ProtocolChoice = (PROTOCOL_CHOICES as readonly string[]).includes(version ?? "")
+    ? (version as ProtocolChoice)
+    : "auto";
+  const config: ConnectionConfig = {
+    id: "conformance",
+    name: scenario,
+    transport: "streamable-http",
+    url: serverUrl,
+    headers: [],
+    protocol,
+    clientFeatures: { roots: false, tasks: false },
+  };
+  const session = new InspectorSession(config, io.deps());
+  const stop = session.clientFeatures.requests.subscribe(() => {
+    for (const item of openItems(session.clientFeatures.requests.get())) answer(session, item);
+  });
+  try {
+    await session.connect();
+    const failure = session.state.failure;
+    if (session.state.status !== "connected" || failure)
+      throw new Error(`${failure?.title ?? "not connected"} ${failure?.detail ?? ""}`);
+    for (const [name, args] of callsFor(scenario, session.state.lists.tools.items)) {
+      const outcome = await session.tools.call(session.client!, name, args, { timeoutMs: 25_000 });
+      // A call that fails is the scenario's business to judge (some scenarios send odd results on purpose).
+      if (outcome.kind === "failed") io.err(`${name}: ${outcome.message}`);
+    }
+    return 0;
+  } catch (error) {
+    io.err(`mcp-lens conformance-client (${scenario}): ${errorMessage(error)}`);
+    return 1;
+  } finally {
+    stop();
+    await session.disconnect();
+  }
+}
+
+/** The tool calls a scenario expects (the suite's mock servers name their tools after the scenario). */
+function callsFor(scenario: string, tools: readonly Tool[]): [string, unknown][] {
+  const has = (name: string) => tools.some((t) => t.name === name);
+  const known: Record<string, [string, unknown]> = {
+    tools_call: ["add_numbers", { a: 5, b: 3 }],
+    "elicitation-sep1034-client-defaults": ["test_client_elicitation_defaults", {}],
+    "sse-retry": ["test_reconnection", {}],
+  };
+  // Echo a tool's inputSchema back as the client holds it (json-schema-2020-12-preservation): what
+  // the person would see in the Tools view, every keyword kept. The echo tool's own description
+  // names the tool whose schema it wants.
+  const echo = tools.find((t) => t.name === "json_schema_echo");
+  if (echo) {
+    const wanted = /observed for (\S+)/.exec(JSON.stringify(echo.inputSchema))?.[1];
+    const focal = tools.find((t) => t.name === wanted) ?? tools.find((t) => t !== echo);
+    return focal ? [[echo.name, { schema: focal.inputSchema }]] : [];
+  }
+  const call = known[scenario];
+  if (call) return has(call[0]) ? [call] : [];
+  if (scenario === "initialize" || scenario.startsWith("auth/")) return [];
+  // Other scenarios: call each tool once with the smallest arguments its schema allows.
+  return tools.map((t) => [t.name, minimalArgs(t.inputSchema)]);
+}
+
+function minimalArgs(schema: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!isRecord(schema) || !isRecord(schema.properties)) return out;
+  const required = Array.isArray(schema.required) ? schema.required : [];
+  for (const [key, prop] of Object.entries(schema.properties)) {
+    if (!required.includes(key) || !isRecord(prop)) continue;
+    out[key] = "default" in prop ? prop.default : sample(prop);
+  }
+  return out;
+}
+
+function sample(prop: Record<string, unknown>): unknown {
+  if (Array.isArray(prop.enum)) return prop.enum[0];
+  if ("const" in prop) return prop.const;
+  switch (prop.type) {
+    case "number":
+    case "integer":
+      return typeof prop.minimum === "number" ? prop.minimum : 1;
+    case "boolean":
+      return true;
+    case "array":
+      return [];
+    case "object":
+      return minimalArgs(prop);
+    default:
+      return "test";
+  }
+}
+
+/** What a person in a hurry answers: an elicitation accepted with the schema's defaults, a fixed sampling text. */
+function answer(session: InspectorSession, item: ServerRequestItem): void {
+  const requests = session.clientFeatures.requests;
+  if (item.method === "elicitation/create") {
+    const params = item.params as { mode?: string; requestedSchema?: { properties?: Record<string, unknown> } };
+    if (params.mode === "url") return requests.answer(item.id, { action: "decline" });
+    const content: Record<string, unknown> = {};
+    for (const [key, prop] of Object.entries(params.requestedSchema?.properties ?? {})) {
+      if (isRecord(prop) && "default" in prop) content[key] = prop.default;
+    }
+    return requests.answer(item.id, { action: "accept", content });
+  }
+  requests.answer(item.id, { role: "assistant", model: "mcp-lens-conformance", content: { type: "text", text: "ok" } });
+}

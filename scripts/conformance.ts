@@ -1,0 +1,85 @@
+/**
+ * `npm run conformance`: MCP Lens's client judged by the official suite (@modelcontextprotocol/conformance).
+ * The suite needs Node.js 22; both come from the npm registry into .bench/conformance on first use
+ * (`node@22` brings its binary as a package, no install script). For each protocol revision it runs
+ * `conformance client --requirements <rev> --command "mcp-lens conformance-client"` and prints one
+ * row per scenario. Authorization scenarios are listed apart (issue 14). `--strict` exits 1 when a
+ * required non-authorization scenario fails.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const SUITE = "@modelcontextprotocol/conformance@0.2.0-alpha.12";
+const REVISIONS = ["2025-11-25", "2026-07-28"];
+const root = resolve(import.meta.dirname, "..");
+const dir = join(root, ".bench", "conformance");
+const suiteBin = join(dir, "node_modules", "@modelcontextprotocol", "conformance", "dist", "index.js");
+const node22 = join(dir, "node_modules", ".bin", "node");
+
+function install(): void {
+  if (existsSync(suiteBin) && existsSync(node22)) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "mcp-lens-conformance", private: true }));
+  console.log(`Installing ${SUITE} and node@22 into ${dir} …`);
+  const r = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefix", dir, SUITE, "node@22"], {
+    stdio: "inherit",
+  });
+  if (r.status !== 0) throw new Error("npm install of the conformance suite failed");
+}
+
+interface Row {
+  scenario: string;
+  passed: number;
+  failed: number;
+  ok: boolean;
+}
+
+function run(revision: string): { rows: Row[]; output: string } {
+  const command = `${process.execPath} --import tsx ${join(root, "lib/cli/main.ts")} conformance-client`;
+  const r = spawnSync(node22, [suiteBin, "client", "--requirements", revision, "--command", command], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const output = `${r.stdout}${r.stderr}`;
+  const rows = [...output.matchAll(/^([✓✗]) (\S+): (\d+) passed, (\d+) failed/gm)].map((m) => ({
+    scenario: m[2]!,
+    passed: Number(m[3]),
+    failed: Number(m[4]),
+    ok: m[1] === "✓",
+  }));
+  return { rows, output };
+}
+
+install();
+let requiredFailing = 0;
+for (const revision of REVISIONS) {
+  const { rows, output } = run(revision);
+  if (rows.length === 0) {
+    console.log(output);
+    throw new Error(`the suite printed no results for ${revision}`);
+  }
+  const notScored = new Set(
+    [...output.matchAll(/^ {2}[✓✗] (\S+) \((extension|added-after-release)\)$/gm)].map((m) => m[1]!),
+  );
+  const core = rows.filter((r) => !r.scenario.startsWith("auth/"));
+  const auth = rows.filter((r) => r.scenario.startsWith("auth/"));
+  console.log(`\n## Client conformance, ${revision} (${SUITE})\n`);
+  console.log("| scenario | checks passed | failed | verdict |");
+  console.log("|---|---|---|---|");
+  for (const r of core) {
+    const scored = !notScored.has(r.scenario);
+    if (scored && !r.ok) requiredFailing++;
+    console.log(
+      `| ${r.scenario}${scored ? "" : " (not scored)"} | ${r.passed} | ${r.failed} | ${r.ok ? "pass" : "FAIL"} |`,
+    );
+  }
+  const scoredCore = core.filter((r) => !notScored.has(r.scenario));
+  console.log(
+    `\nRequired non-authorization scenarios: ${scoredCore.filter((r) => r.ok).length}/${scoredCore.length} pass.`,
+  );
+  console.log(`Authorization scenarios (issue 14): ${auth.filter((r) => r.ok).length}/${auth.length} pass.`);
+}
+if (process.argv.includes("--strict") && requiredFailing > 0) process.exitCode = 1;
