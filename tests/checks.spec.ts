@@ -27,7 +27,7 @@ test("server-everything over stdio: deviations are reported with what came back,
   await inspector.openTab("Checks");
   await page.getByRole("button", { name: "Run checks" }).click();
   await expect(page.getByRole("status", { name: "Check summary" })).toHaveText(
-    "3 passed, 3 failed, 2 warnings, 6 skipped",
+    "4 passed, 3 failed, 1 warning, 6 skipped",
     { timeout: 30_000 },
   );
 
@@ -56,7 +56,7 @@ test("server-everything over stdio: deviations are reported with what came back,
   await page.getByRole("button", { name: "Copy report (Markdown)" }).click();
   const report = await page.evaluate(() => navigator.clipboard.readText());
   expect(report).toMatch(/^## MCP spot check: mcp-servers\/everything /);
-  expect(report).toContain("3 passed, 3 failed, 2 warnings, 6 skipped.");
+  expect(report).toContain("4 passed, 3 failed, 1 warning, 6 skipped.");
   expect(report).toContain(
     "| FAIL | tools/call without a name is Invalid params | required | `error -32602 (Invalid params)` | `error -32603",
   );
@@ -73,7 +73,7 @@ test("server-everything over stdio: deviations are reported with what came back,
   await inspector.openTab("Handshake");
   await inspector.openTab("Checks");
   await expect(page.getByRole("status", { name: "Check summary" })).toHaveText(
-    "3 passed, 3 failed, 2 warnings, 6 skipped",
+    "4 passed, 3 failed, 1 warning, 6 skipped",
   );
   await expect(inspector.status).toHaveText(/^Connected/);
 });

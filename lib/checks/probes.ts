@@ -156,10 +156,15 @@ export const PROBES: Probe[] = [
     level: "should",
     title: "Reading a resource that does not exist is Resource not found",
     page: "resources",
-    expected: (ctx) => codeText(ctx.era === "modern" ? -32602 : -32002),
+    // SEP-2164 standardised -32602 (2026-07-28); before it the spec's example used -32002, and both are right.
+    expected: (ctx) => (ctx.era === "modern" ? codeText(-32602) : `${codeText(-32002)} or ${codeText(-32602)}`),
     skip: needs("resources"),
     message: (ctx, id) => rpc(id, "resources/read", { uri: `lens-check://${NO_SUCH}`, ...ctx.meta }),
-    judge: (answer, ctx) => expectCode(ctx.era === "modern" ? -32602 : -32002)(answer),
+    judge: (answer, ctx) => {
+      const ok =
+        answer.kind === "error" && (answer.code === -32602 || (ctx.era === "legacy" && answer.code === -32002));
+      return { pass: ok, observed: describeAnswer(answer) };
+    },
   },
   {
     id: "prompts-get-unknown",
@@ -187,9 +192,9 @@ export const PROBES: Probe[] = [
     level: "must",
     title: "A request naming an unknown protocol version is refused",
     page: "versioning",
-    // Over HTTP the transport's MCP-Protocol-Version header still names the real version, so a
-    // header mismatch (-32020) is as right an answer as -32022.
-    expected: (ctx) => (ctx.transport === "stdio" ? codeText(-32022) : `${codeText(-32022)} or ${codeText(-32020)}`),
+    // The version named in _meta is the one the server must judge: an unknown one is -32022 on every
+    // transport (the SDK client copies the header from _meta, so a real client never sends them apart).
+    expected: () => codeText(-32022),
     skip: modernOnly,
     httpStatus: () => 400,
     message: (ctx, id) =>
@@ -197,10 +202,6 @@ export const PROBES: Probe[] = [
         ...ctx.meta,
         _meta: { ...(ctx.meta._meta as object), "io.modelcontextprotocol/protocolVersion": "1999-01-01" },
       }),
-    judge: (answer, ctx) => {
-      const ok =
-        answer.kind === "error" && (answer.code === -32022 || (ctx.transport !== "stdio" && answer.code === -32020));
-      return { pass: ok, observed: describeAnswer(answer) };
-    },
+    judge: expectCode(-32022),
   },
 ];

@@ -20,6 +20,8 @@ function cell(text: string): string {
   return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/`/g, "'");
 }
 
+const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
+
 /**
  * The spot check as a Markdown report, to paste into a bug report for the server's authors:
  * what ran against which server, then one row per check with expected, observed and the spec link.
@@ -31,7 +33,7 @@ export function checksMarkdown(results: readonly CheckResult[], ctx: ReportConte
     `## MCP spot check: ${server}`,
     "",
     `Protocol ${ctx.protocolVersion ?? "unknown"} over ${ctx.transport}, checked by MCP Lens on ${ctx.at}.`,
-    `${count("pass")} passed, ${count("fail")} failed, ${count("warn")} warnings, ${count("skipped")} skipped.`,
+    `${count("pass")} passed, ${count("fail")} failed, ${plural(count("warn"), "warning")}, ${count("skipped")} skipped.`,
     "",
     "| Verdict | Check | Level | Expected | Observed | Spec |",
     "|---|---|---|---|---|---|",

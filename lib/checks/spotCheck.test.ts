@@ -42,7 +42,7 @@ describe("spot check", () => {
   it("server-everything (stdio, 2025-11-25): the probes and answers are in the traffic log, deviations reported", async () => {
     const { results, s } = await check(everythingConfig());
     // What this server really answers (SDK 1.x): unparseable and method-less lines get no answer at
-    // all, an unknown tool is a tool result, a missing resource is -32602 instead of -32002.
+    // all, an unknown tool is a tool result. A missing resource is -32602, right since SEP-2164.
     expect(verdicts(results)).toEqual({
       "unknown-method": "pass",
       "parse-error": "fail",
@@ -50,7 +50,7 @@ describe("spot check", () => {
       ping: "pass",
       "tools-call-without-name": "fail",
       "tools-call-unknown": "warn",
-      "resources-read-unknown": "warn",
+      "resources-read-unknown": "pass",
       "prompts-get-unknown": "pass",
       "missing-meta": "skipped",
       "unsupported-version": "skipped",
@@ -143,7 +143,7 @@ describe("spot check over Streamable HTTP (the demo)", () => {
         ping: "pass",
         "tools-call-without-name": "pass",
         "tools-call-unknown": "pass",
-        "resources-read-unknown": modern ? "pass" : "warn",
+        "resources-read-unknown": "pass",
         "prompts-get-unknown": "pass",
         "missing-meta": modern ? "pass" : "skipped",
         "unsupported-version": modern ? "pass" : "skipped",

@@ -69,18 +69,16 @@ describe("server-everything over Streamable HTTP, auto mode", () => {
         "invalid-request",
         "tools-call-without-name",
         "tools-call-unknown",
-        "resources-read-unknown",
         "foreign-origin",
         "ended-session",
       ]);
       // What stays red are the answers of failed checks, each a real deviation: -32700 for a message that
-      // is JSON (should be -32600), -32603 for invalid params, -32602 for a missing resource (2025: -32002),
+      // is JSON (should be -32600), -32603 for invalid params,
       // and 400 with an id-less error body for an ended session (404 and a JSON-RPC error are due).
       expect(errors(session.log.entries)).toEqual([
         expect.stringMatching(/^HTTP response POST 400 /),
         expect.stringMatching(/^incoming error -32700 id null/),
         expect.stringMatching(/^incoming error -32603 id "lens-check-\d+-tools-call-without-name"/),
-        expect.stringMatching(/^incoming error -32602 id "lens-check-\d+-resources-read-unknown"/),
         expect.stringMatching(/^HTTP response POST 400 /),
         "incoming not JSON-RPC",
       ]);
