@@ -27,6 +27,8 @@ export interface HttpProbe {
   title: string;
   page: SpecPage;
   level: "must" | "should";
+  /** The official suite's check ids this check judges too (scripts/conformance-server.ts pairs verdicts by them). */
+  suite?: readonly string[];
   expected(ctx: ProbeContext): string;
   skip?(ctx: ProbeContext & { sessionId?: string }): string | undefined;
   run(ctx: HttpProbeContext): Promise<HttpOutcome>;

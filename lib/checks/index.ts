@@ -1,8 +1,16 @@
 /** The spot check: probes with a fixed right answer, sent on a live connection and judged. */
 export { PROBES, type Probe, type ProbeContext } from "./probes";
 export { HTTP_PROBES, type HttpProbe } from "./httpProbes";
+export { SESSION_PROBES, sessionFrames, type SessionProbe, type SessionProbeContext } from "./sessionProbes";
 export { checksMarkdown, type ReportContext } from "./report";
-export { ALL_PROBES, SpotCheck, type CheckResult, type SpotCheckState, type SpotCheckTarget } from "./spotCheck";
+export {
+  ALL_PROBES,
+  SpotCheck,
+  type AnyProbe,
+  type CheckResult,
+  type SpotCheckState,
+  type SpotCheckTarget,
+} from "./spotCheck";
 import { SpotCheck, type SpotCheckTarget } from "./spotCheck";
 
 const perSession = new WeakMap<SpotCheckTarget, SpotCheck>();

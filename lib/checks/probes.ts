@@ -34,6 +34,8 @@ export interface Probe {
   page: SpecPage;
   /** How strongly the specification asks for the answer: a missed "should" is a warning, not a failure. */
   level: "must" | "should";
+  /** The official suite's check ids this check judges too (scripts/conformance-server.ts pairs verdicts by them). */
+  suite?: readonly string[];
   /** What a conforming server answers, in words. */
   expected(ctx: ProbeContext): string;
   /** Why the probe does not apply to this connection; undefined when it does. */

@@ -1,6 +1,6 @@
 import { specUrl, type SpecPage } from "../inspect";
 import { requestMeta } from "../inspect";
-import { CLIENT_INFO } from "../session";
+import { CLIENT_INFO, latestSessionStart } from "../session";
 import type { SessionState } from "../base";
 import { errorMessage, Store } from "../base";
 import type { FrameEntry, HttpEntry } from "../traffic";
@@ -9,9 +9,12 @@ import type { FetchLike } from "@modelcontextprotocol/client";
 import { headerRecord } from "../transports";
 import { HTTP_PROBES, type HttpProbe } from "./httpProbes";
 import { PROBES, type Answer, type Probe, type ProbeContext } from "./probes";
+import { SESSION_PROBES, type Asked, type SessionOutcome, type SessionProbe } from "./sessionProbes";
 
-/** Every probe, in the order they run: the JSON-RPC ones, then those with their own HTTP requests. */
-export const ALL_PROBES: (Probe | HttpProbe)[] = [...PROBES, ...HTTP_PROBES];
+export type AnyProbe = Probe | HttpProbe | SessionProbe;
+
+/** Every probe, in the order they run: the JSON-RPC ones, those with their own HTTP requests, the session ones. */
+export const ALL_PROBES: AnyProbe[] = [...PROBES, ...HTTP_PROBES, ...SESSION_PROBES];
 
 export interface CheckResult {
   id: string;
@@ -61,7 +64,14 @@ let runs = 0;
 export class SpotCheck {
   readonly store = new Store<SpotCheckState>({ status: "idle", results: [] });
 
-  constructor(private readonly options: { timeoutMs?: number; probes?: (Probe | HttpProbe)[] } = {}) {}
+  constructor(
+    private readonly options: {
+      timeoutMs?: number;
+      probes?: AnyProbe[];
+      /** Checks that call tools or read resources run only when the person allows them. */
+      allowCalls?: boolean;
+    } = {},
+  ) {}
 
   async run(target: SpotCheckTarget): Promise<CheckResult[]> {
     if (this.store.get().status === "running") return this.store.get().results;
@@ -80,7 +90,11 @@ export class SpotCheck {
       const id = `lens-check-${run}-${probe.id}`;
       this.store.apply(
         checked,
-        "run" in probe ? await this.checkHttp(target, probe, ctx, id) : await this.check(target, probe, ctx, id),
+        "kind" in probe
+          ? await this.checkSession(target, probe, ctx, id)
+          : "run" in probe
+            ? await this.checkHttp(target, probe, ctx, id)
+            : await this.check(target, probe, ctx, id),
       );
     }
     this.store.apply(finished, undefined);
@@ -193,6 +207,73 @@ export class SpotCheck {
       requestId: id,
       requestSeq: frames.find((f) => f.direction === "outgoing")?.seq,
       answerSeq: frames.find((f) => f.direction === "incoming")?.seq,
+    };
+  }
+
+  private async checkSession(
+    target: SpotCheckTarget,
+    probe: SessionProbe,
+    ctx: ProbeContext,
+    id: string,
+  ): Promise<CheckResult> {
+    const base = {
+      id: probe.id,
+      title: probe.title,
+      page: probe.page,
+      level: probe.level,
+      specUrl: specUrl(probe.page, ctx.protocolVersion),
+      expected: probe.expected(ctx),
+    };
+    const skipped = probe.skip?.(ctx);
+    if (skipped) return { ...base, verdict: "skipped", observed: skipped };
+    const timeoutMs = this.options.timeoutMs ?? 3000;
+    const from = target.log.entries.length;
+    let asked = 0;
+    const ask = async (method: string, params: Record<string, unknown> = {}): Promise<Asked> => {
+      const requestId = `${id}-${++asked}`;
+      const start = target.log.entries.length;
+      const message = JSON.stringify({ jsonrpc: "2.0", id: requestId, method, params: { ...params, ...ctx.meta } });
+      let sendError: string | undefined;
+      const sent = target.sendRaw(message).catch((e: unknown) => void (sendError = errorMessage(e)));
+      const frame = await waitForAnswer(target.log, start, requestId, false, timeoutMs);
+      await sent;
+      const request = target.log.entries
+        .slice(start)
+        .find((e): e is FrameEntry => e.kind === "frame" && e.direction === "outgoing");
+      const answer: Answer = frame
+        ? answerOf(frame)
+        : {
+            kind: "none",
+            why: sendError ? `no answer; sending failed: ${sendError}` : `no answer within ${timeoutMs / 1000} s`,
+          };
+      return { ...answer, requestSeq: request?.seq, answerSeq: frame?.seq };
+    };
+    let outcome: SessionOutcome;
+    try {
+      outcome = await probe.run({
+        ...ctx,
+        ask,
+        sendRaw: (text) => target.sendRaw(text),
+        log: target.log,
+        sessionStart: latestSessionStart(target.log.entries),
+        allowCalls: this.options.allowCalls === true,
+        timeoutMs,
+      });
+    } catch (e) {
+      outcome = { pass: false, observed: `the check could not finish: ${errorMessage(e)}` };
+    }
+    if ("skipped" in outcome) return { ...base, verdict: "skipped", observed: outcome.skipped };
+    if (outcome.pass) markExpected(target.log, from, probe.title, () => true);
+    const firstSent = target.log.entries
+      .slice(from)
+      .find((e): e is FrameEntry => e.kind === "frame" && e.direction === "outgoing");
+    return {
+      ...base,
+      verdict: outcome.pass ? "pass" : probe.level === "must" ? "fail" : "warn",
+      observed: outcome.observed,
+      requestId: asked > 0 ? `${id}-1` : undefined,
+      requestSeq: outcome.requestSeq ?? firstSent?.seq,
+      answerSeq: outcome.answerSeq,
     };
   }
 }
