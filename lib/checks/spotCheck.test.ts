@@ -31,7 +31,8 @@ async function check(
   session = new InspectorSession(config, deps);
   await session.connect();
   expect(session.state.failure).toBeUndefined();
-  const results = await new SpotCheck({ timeoutMs: 2000 }).run(session);
+  // The single-message and HTTP probes; the session probes have tests of their own.
+  const results = await new SpotCheck({ timeoutMs: 2000, probes: [...PROBES, ...HTTP_PROBES] }).run(session);
   return { results, s: session };
 }
 

@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { createServer, type AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SpotCheck } from "../checks";
+import { HTTP_PROBES, PROBES, SpotCheck } from "../checks";
 import { EVERYTHING } from "../testing";
 import { startProcess, waitFor, type Started } from "../testing";
 import { nodeSessionDeps } from "../testing";
@@ -62,7 +62,7 @@ describe("server-everything over Streamable HTTP, auto mode", () => {
       expect(outcome.kind).toBe("result");
       expect(errors(session.log.entries)).toEqual([]);
 
-      const results = await new SpotCheck({ timeoutMs: 2000 }).run(session);
+      const results = await new SpotCheck({ timeoutMs: 2000, probes: [...PROBES, ...HTTP_PROBES] }).run(session);
       const failed = results.filter((r) => r.verdict === "fail" || r.verdict === "warn").map((r) => r.id);
       // server-everything's deviations, as pinned in lib/checks/spotCheck.test.ts.
       expect(failed).toEqual([
