@@ -25,10 +25,11 @@ function bundleFixture(name: string): string {
 import { startInspector } from "../tests/support/processes";
 import { benchBackpressure } from "./bench-backpressure";
 import { benchLoad } from "./bench-load";
+import { measureFirstLoad } from "./bench-firstload";
 import { recordingBenchmarks } from "./bench-recording";
 import { parseArgs } from "node:util";
 
-/** `--only browser`, `--only load` or `--only backpressure` runs one part; `--connections N --seconds S` size the load part (`--seconds` the backpressure phases too). */
+/** `--only browser`, `--only load`, `--only firstload` or `--only backpressure` runs one part; `--connections N --seconds S` size the load part (`--seconds` the backpressure phases too). */
 const { values: args } = parseArgs({
   options: { only: { type: "string" }, connections: { type: "string" }, seconds: { type: "string" } },
 });
@@ -49,6 +50,8 @@ const report = (r: Result) => {
 
 async function main(): Promise<boolean> {
   buildIfNeeded();
+  if (args.only === "firstload" || args.only === undefined) await firstLoad();
+  if (args.only === "firstload") return true;
   if (args.only === "backpressure")
     return benchBackpressure({ root, seconds: args.seconds ? Number(args.seconds) : undefined });
   if (args.only !== "load") await browserBenchmarks();
@@ -56,6 +59,16 @@ async function main(): Promise<boolean> {
   return benchLoad({
     connections: args.connections ? Number(args.connections) : undefined,
     seconds: args.seconds ? Number(args.seconds) : undefined,
+  });
+}
+
+async function firstLoad(): Promise<void> {
+  const r = await measureFirstLoad();
+  report({
+    name: `first-load JavaScript (${r.files.length} files, largest ${(r.files[0]!.gzip / 1024).toFixed(0)} KB)`,
+    value: r.totalGzip / 1024,
+    unit: "KB",
+    target: "≤ 250 KB gzip",
   });
 }
 
