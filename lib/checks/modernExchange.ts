@@ -107,7 +107,9 @@ function collect(log: TrafficLog, from: number, id: string): Exchanged {
     if (out.requestSeq === undefined) continue;
     if (exchangeNo !== undefined && (e.channel.transport !== "http" || e.channel.exchange !== exchangeNo)) continue;
     out.frames.push(e);
-    if (!out.answerFrame && (e.rpc.type === "result" || e.rpc.type === "error") && e.rpc.id === id) {
+    // An error with id null may answer it too (a server that could not or did not read the id).
+    const answers = (e.rpc.type === "result" || e.rpc.type === "error") && (e.rpc.id === id || e.rpc.id === null);
+    if (!out.answerFrame && answers) {
       out.answerFrame = e;
       out.answer = frameJson(e) as Exchanged["answer"];
     }
