@@ -113,7 +113,7 @@ export const MODERN_HTTP_PROBES: HttpProbe[] = [
       }),
     { suite: ["sep-2575-http-server-header-mismatch-400"] },
   ),
-  headerCheck("method-header-missing", "A request without an Mcp-Method header is refused as Header mismatch", (ctx) =>
+  headerCheck("method-header-missing", "A request with no Mcp-Method is refused as Header mismatch", (ctx) =>
     mismatch(ctx, discover(ctx), { "mcp-method": undefined }),
   ),
   headerCheck(
