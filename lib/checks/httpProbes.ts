@@ -178,6 +178,7 @@ export const HTTP_PROBES: HttpProbe[] = [
   },
   {
     id: "method-header-mismatch",
+    suite: ["sep-2243-server-reject-invalid-headers", "sep-2243-server-reject-error-code"],
     title: "An Mcp-Method header that disagrees with the body is refused as Header mismatch",
     page: "http",
     level: "must",

@@ -10,11 +10,12 @@ import { headerRecord } from "../transports";
 import { HTTP_PROBES, type HttpProbe } from "./httpProbes";
 import { PROBES, type Answer, type Probe, type ProbeContext } from "./probes";
 import { SESSION_PROBES, type Asked, type SessionOutcome, type SessionProbe } from "./sessionProbes";
+import { MODERN_PROBES } from "./modern";
 
 export type AnyProbe = Probe | HttpProbe | SessionProbe;
 
 /** Every probe, in the order they run: the JSON-RPC ones, those with their own HTTP requests, the session ones. */
-export const ALL_PROBES: AnyProbe[] = [...PROBES, ...HTTP_PROBES, ...SESSION_PROBES];
+export const ALL_PROBES: AnyProbe[] = [...PROBES, ...HTTP_PROBES, ...SESSION_PROBES, ...MODERN_PROBES];
 
 export interface CheckResult {
   id: string;

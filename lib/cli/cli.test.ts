@@ -198,6 +198,7 @@ describe("mcp-lens against real servers", () => {
       "parse-error",
       "invalid-request",
       "unsupported-version",
+      "unsupported-version-data",
     ]);
     expect(report.results.filter((x) => x.verdict === "pass").length).toBeGreaterThan(3);
     expect(r.code).toBe(1);
