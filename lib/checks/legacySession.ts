@@ -187,7 +187,9 @@ export const LEGACY_SESSION_PROBES: SessionProbe[] = [
       if (ctx.transport === "streamable-http") problems.push(...streamProblems(ctx, answers));
       return {
         pass: problems.length === 0,
-        observed: problems.length ? problems.join("; ") : "3 of 3 answered, each on its own stream",
+        observed: problems.length
+          ? problems.join("; ")
+          : `3 of 3 answered${ctx.transport === "streamable-http" ? ", each on its own stream" : ""}`,
         requestSeq: answers[0]?.requestSeq,
         answerSeq: answers[0]?.answerSeq,
       };
@@ -222,8 +224,10 @@ function streamProblems(ctx: SessionProbeContext, answers: Asked[]): string[] {
   const problems: string[] = [];
   const exchanges = new Set<number>();
   answers.forEach((a, i) => {
-    const request = a.requestSeq === undefined ? undefined : ctx.log.entries[a.requestSeq];
+    // Found through the answer's pairing: with requests in flight together, log order says nothing.
     const answer = a.answerSeq === undefined ? undefined : ctx.log.entries[a.answerSeq];
+    const paired = answer?.kind === "frame" ? answer.pairedSeq : undefined;
+    const request = paired === undefined ? undefined : ctx.log.entries[paired];
     if (request?.kind !== "frame" || request.channel.transport !== "http") return;
     const exchange = request.channel.exchange;
     exchanges.add(exchange);
