@@ -151,7 +151,7 @@ describe("2025-11-25 checks", () => {
       );
     });
     it.each([
-      ["duplicate-id", /^1 of \d+ frames invalid: #\d+ \(result\): /],
+      ["duplicate-id", /^1 of \d+ frames invalid: #\d+ \(result\) \{"jsonrpc".*: \/id /],
       ["non-json", /^3 of \d+ frames invalid: #\d+ \(invalid-json\)/],
     ])(
       "the fault fixture's %s answer fails 'every frame valid', named by its log position",

@@ -28,10 +28,9 @@ export const wireValid: SessionProbe = {
       const first = validity.violations[0];
       const kind =
         frame.rpc.type === "request" || frame.rpc.type === "notification" ? frame.rpc.method : frame.rpc.type;
-      invalid.push({
-        seq: frame.seq,
-        what: `#${frame.seq} (${kind}): ${first ? `${first.path} ${first.message}` : "invalid"}`,
-      });
+      const raw = frame.raw.length > 80 ? `${frame.raw.slice(0, 80)}…` : frame.raw;
+      const why = first ? `${first.path} ${first.message}` : "invalid";
+      invalid.push({ seq: frame.seq, what: `#${frame.seq} (${kind}) ${raw}: ${why}` });
     }
     const note = unchecked ? `, ${unchecked} not checked (no schema applies, or too large)` : "";
     if (invalid.length === 0)
