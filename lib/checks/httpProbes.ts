@@ -15,6 +15,8 @@ export interface HttpProbeContext extends ProbeContext {
   fetch: FetchLike;
   /** The live connection's Mcp-Session-Id, when the server issued one. */
   sessionId?: string;
+  /** A Host header given to `fetch` reaches the server (Node, straight); through the page's relay it does not. */
+  hostHeader?: boolean;
   /** The JSON-RPC id for this probe's request(s). */
   id: string;
   timeoutMs: number;
@@ -34,7 +36,7 @@ export interface HttpProbe {
   run(ctx: HttpProbeContext): Promise<HttpOutcome>;
 }
 
-interface Sent {
+export interface Sent {
   status: number;
   sessionId: string | null;
   /** The JSON-RPC error code in the body, when there is one. */
@@ -42,7 +44,7 @@ interface Sent {
 }
 
 /** One POST (or DELETE) to the server, its body read to the end so the capture records it. */
-async function send(
+export async function send(
   ctx: HttpProbeContext,
   init: { method?: string; body?: unknown; headers?: Record<string, string | undefined> },
 ): Promise<Sent> {
@@ -92,27 +94,42 @@ function errorCode(text: string): number | undefined {
   return undefined;
 }
 
-const describe = (s: Sent) => `HTTP ${s.status}${s.code === undefined ? "" : `, ${codeText(s.code)}`}`;
-const request = (ctx: HttpProbeContext, method: string, params: Record<string, unknown> = {}) => ({
+export const describe = (s: Sent) => `HTTP ${s.status}${s.code === undefined ? "" : `, ${codeText(s.code)}`}`;
+export const request = (ctx: HttpProbeContext, method: string, params: Record<string, unknown> = {}) => ({
   jsonrpc: "2.0",
   id: ctx.id,
   method,
   params: { ...params, ...ctx.meta },
 });
 /** A harmless request for the era: ping (legacy) or server/discover (2026-07-28, where ping is gone). */
-const harmless = (ctx: HttpProbeContext) =>
+export const harmless = (ctx: HttpProbeContext) =>
   ctx.era === "modern" ? request(ctx, "server/discover") : request(ctx, "ping");
 const modernHeaders = (ctx: HttpProbeContext, method: string) => (ctx.era === "modern" ? { "mcp-method": method } : {});
 
 const streamableOnly = (ctx: ProbeContext) =>
   ctx.transport === "streamable-http" ? undefined : "Streamable HTTP only";
-const withSession = (ctx: ProbeContext & { sessionId?: string }) =>
+export const withSession = (ctx: ProbeContext & { sessionId?: string }) =>
   streamableOnly(ctx) ??
   (ctx.era === "modern"
     ? "2026-07-28 has no sessions"
     : ctx.sessionId
       ? undefined
       : "the server issued no Mcp-Session-Id");
+
+/** A second session of the check's own (initialize without the live Mcp-Session-Id), so the live one is untouched. */
+export function openSession(ctx: HttpProbeContext, headers: Record<string, string> = {}): Promise<Sent> {
+  const init = request(ctx, "initialize", {
+    protocolVersion: ctx.protocolVersion,
+    capabilities: {},
+    clientInfo: { name: "mcp-lens-check", version: "0.1.0" },
+  });
+  return send(ctx, { body: init, headers: { "mcp-session-id": undefined, ...headers } });
+}
+
+/** DELETE of a session the check opened. */
+export function endSession(ctx: HttpProbeContext, sessionId: string): Promise<Sent> {
+  return send(ctx, { method: "DELETE", headers: { "mcp-session-id": sessionId, "content-type": undefined } });
+}
 
 export const HTTP_PROBES: HttpProbe[] = [
   {
@@ -156,21 +173,13 @@ export const HTTP_PROBES: HttpProbe[] = [
     title: "After a session is ended (DELETE), its Mcp-Session-Id gets 404 Not Found",
     page: "http",
     level: "must",
+    suite: ["server-session-terminated-returns-404"],
     expected: () => "HTTP 404",
     skip: withSession,
     async run(ctx) {
-      // A second session of our own, so the live one is untouched.
-      const init = request(ctx, "initialize", {
-        protocolVersion: ctx.protocolVersion,
-        capabilities: {},
-        clientInfo: { name: "mcp-lens-check", version: "0.1.0" },
-      });
-      const opened = await send(ctx, { body: init, headers: { "mcp-session-id": undefined } });
+      const opened = await openSession(ctx);
       if (!opened.sessionId) return { skipped: `the second initialize got ${describe(opened)} and no Mcp-Session-Id` };
-      const ended = await send(ctx, {
-        method: "DELETE",
-        headers: { "mcp-session-id": opened.sessionId, "content-type": undefined },
-      });
+      const ended = await endSession(ctx, opened.sessionId);
       if (ended.status === 405) return { skipped: "the server does not let clients end sessions (DELETE: HTTP 405)" };
       const after = await send(ctx, { body: harmless(ctx), headers: { "mcp-session-id": opened.sessionId } });
       return { pass: after.status === 404, observed: `DELETE: HTTP ${ended.status}; then ${describe(after)}` };

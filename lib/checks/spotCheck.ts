@@ -8,14 +8,23 @@ import type { TrafficLog } from "../traffic";
 import type { FetchLike } from "@modelcontextprotocol/client";
 import { headerRecord } from "../transports";
 import { HTTP_PROBES, type HttpProbe } from "./httpProbes";
+import { LEGACY_PROBES } from "./legacy";
 import { PROBES, type Answer, type Probe, type ProbeContext } from "./probes";
 import { SESSION_PROBES, type Asked, type SessionOutcome, type SessionProbe } from "./sessionProbes";
 import { MODERN_PROBES } from "./modern";
+import { wireValid } from "./wireValid";
 
 export type AnyProbe = Probe | HttpProbe | SessionProbe;
 
 /** Every probe, in the order they run: the JSON-RPC ones, those with their own HTTP requests, the session ones. */
-export const ALL_PROBES: AnyProbe[] = [...PROBES, ...HTTP_PROBES, ...SESSION_PROBES, ...MODERN_PROBES];
+export const ALL_PROBES: AnyProbe[] = [
+  ...PROBES,
+  ...HTTP_PROBES,
+  ...SESSION_PROBES,
+  ...MODERN_PROBES,
+  ...LEGACY_PROBES,
+  wireValid, // last: it judges every frame the other checks got back too
+];
 
 export interface CheckResult {
   id: string;
@@ -49,7 +58,7 @@ export interface SpotCheckTarget {
   readonly log: TrafficLog;
   sendRaw(text: string): Promise<void>;
   /** For HTTP connections: a recorded fetch and the live session id (the HTTP probes need it). */
-  http?(): { fetch: FetchLike; sessionId?: string } | undefined;
+  http?(): { fetch: FetchLike; sessionId?: string; hostHeader?: boolean } | undefined;
 }
 
 const started = (): SpotCheckState => ({ status: "running", results: [] });
@@ -189,6 +198,7 @@ export class SpotCheck {
         headers: headerRecord(config.headers),
         fetch: http.fetch,
         sessionId: http.sessionId,
+        hostHeader: http.hostHeader === true,
         id,
         timeoutMs,
       });

@@ -1,6 +1,7 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
 import { handleApiRequest } from "../server";
 import { createHttpFetch, createTransport } from "../transports";
+import { hostHeaderFetch } from "./hostFetch";
 import type { SessionDeps } from "../session";
 
 /** A fetch that serves /api routes in-process, as the inspector's server would (minus the gate). */
@@ -12,12 +13,14 @@ export function nodeSessionDeps(options: { direct?: boolean } = {}): SessionDeps
   const endpoints = {
     base: "",
     token: "in-process",
-    fetch: options.direct ? fetch : inProcessFetch,
+    fetch: options.direct ? hostHeaderFetch : inProcessFetch,
     direct: options.direct,
   };
   return {
     createTransport: (config, log) =>
       createTransport(config.transport === "stdio" ? { ...endpoints, fetch: inProcessFetch } : endpoints, config, log),
     createFetch: (log) => createHttpFetch(endpoints, log),
+    // Straight to the server, a foreign Host can be sent (hostHeaderFetch); through the relay it cannot.
+    sendsHostHeader: options.direct === true,
   };
 }

@@ -44,7 +44,8 @@ export type SpecPage =
   | "pagination"
   | "sampling"
   | "elicitation"
-  | "roots";
+  | "roots"
+  | "schema";
 
 const SHARED: Partial<Record<SpecPage, string>> = {
   basic: "basic/index",
@@ -57,6 +58,7 @@ const SHARED: Partial<Record<SpecPage, string>> = {
   sampling: "client/sampling",
   elicitation: "client/elicitation",
   roots: "client/roots",
+  schema: "schema",
 };
 const LEGACY_PATHS: Partial<Record<SpecPage, string>> = {
   ...SHARED,

@@ -28,6 +28,8 @@ export interface SessionDeps {
   createTransport(config: ConnectionConfig, log: TrafficLog): Transport;
   /** A fetch for extra HTTP requests on an HTTP connection (the spot check's), recorded in `log` like the transport's. */
   createFetch?(log: TrafficLog): FetchLike;
+  /** createFetch's requests carry a Host header they are given (Node, straight to the server); the page's relay sets Host from the URL. */
+  sendsHostHeader?: boolean;
   /** A fetch through the inspector's relay for the page's own side requests (server icons), not recorded. */
   relayFetch?: FetchLike;
   /** The whole connect (probe, handshake) must finish within this; the UI promises an answer in 10 s. */
@@ -309,9 +311,15 @@ export class InspectorSession {
   }
 
   /** For an HTTP connection: a recorded fetch to the server and the live Mcp-Session-Id (see SessionDeps.createFetch). */
-  http(): { fetch: FetchLike; sessionId?: string } | undefined {
+  http(): { fetch: FetchLike; sessionId?: string; hostHeader?: boolean } | undefined {
     const fetch = this.state.config.transport === "stdio" ? undefined : this.deps.createFetch?.(this.log);
-    return fetch && { fetch, sessionId: (this.transport as { sessionId?: string } | undefined)?.sessionId };
+    return (
+      fetch && {
+        fetch,
+        sessionId: (this.transport as { sessionId?: string } | undefined)?.sessionId,
+        hostHeader: this.deps.sendsHostHeader === true,
+      }
+    );
   }
 
   /** Transport errors surface as the calls' own failures and, for a lost connection, through the traffic (see watchConnection). */

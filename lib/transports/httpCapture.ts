@@ -27,6 +27,7 @@ const SHOWN_HEADERS = [
   "authorization",
   "retry-after",
   "origin",
+  "host",
 ];
 const SECRET_HEADERS = new Set(["authorization", "cookie", "set-cookie", "x-mcp-lens-token", "proxy-authorization"]);
 const NOTE_LIMIT = 2048;
