@@ -75,7 +75,8 @@ export function checkEnvelope(message: unknown, at: readonly Segment[], out: Vio
     });
     return { type: "broken" };
   }
-  const idOk = isId(m.id) || (hasError && m.id === null);
+  // An error may carry id null, or (MCP's schema from 2025-11-25 on) no id at all.
+  const idOk = isId(m.id) || (hasError && (m.id === null || !("id" in m)));
   if (!idOk) {
     push(["id"], {
       expected: hasError ? "string | number | null" : "string | number",
@@ -84,7 +85,7 @@ export function checkEnvelope(message: unknown, at: readonly Segment[], out: Vio
     });
     return { type: "broken" };
   }
-  return { type: hasResult ? "result" : "error", id: m.id as string | number | null };
+  return { type: hasResult ? "result" : "error", id: (m.id ?? null) as string | number | null };
 }
 
 /** What the log found while pairing (no request, second response, duplicate id), as a violation. */

@@ -40,11 +40,12 @@ export function classifyValue(value: unknown): RpcInfo {
     if (typeof e !== "object" || e === null || typeof e.code !== "number") {
       return { type: "not-jsonrpc", reason: "error must be an object with a numeric code" };
     }
-    if (m.id !== null && !isId(m.id))
+    // MCP's schema (2025-11-25 on) lets an error response leave out its id, as when the request could not be read.
+    if (m.id !== undefined && m.id !== null && !isId(m.id))
       return { type: "not-jsonrpc", reason: "error id must be a string, a number or null" };
     return {
       type: "error",
-      id: m.id as RequestId | null,
+      id: (m.id ?? null) as RequestId | null,
       code: e.code,
       message: typeof e.message === "string" ? e.message : "",
     };
