@@ -44,7 +44,8 @@ export type SpecPage =
   | "pagination"
   | "sampling"
   | "elicitation"
-  | "roots";
+  | "roots"
+  | "security";
 
 const SHARED: Partial<Record<SpecPage, string>> = {
   basic: "basic/index",
@@ -57,6 +58,7 @@ const SHARED: Partial<Record<SpecPage, string>> = {
   sampling: "client/sampling",
   elicitation: "client/elicitation",
   roots: "client/roots",
+  security: "basic/security_best_practices",
 };
 const LEGACY_PATHS: Partial<Record<SpecPage, string>> = {
   ...SHARED,
@@ -85,6 +87,7 @@ const MODERN_PATHS: Partial<Record<SpecPage, string>> = {
 const SINCE: Partial<Record<SpecPage, string>> = {
   authorization: "2025-03-26",
   elicitation: "2025-06-18",
+  security: "2025-06-18",
   tasks: LAST_LEGACY,
 };
 
