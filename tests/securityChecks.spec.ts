@@ -57,6 +57,7 @@ test("the unsafe file tool: opt-in box, then failed security rows with their evi
   await expect(review.getByRole("cell").nth(0)).toHaveText("warning");
   await expect(review.getByRole("link", { name: "specification" })).toHaveAttribute(
     "href",
-    "https://modelcontextprotocol.io/specification/2025-11-25/basic/security_best_practices",
+    // The page's auto mode gets the fixture's 2026-07-28 era (serveStdio serves both).
+    "https://modelcontextprotocol.io/specification/2026-07-28/basic/security_best_practices",
   );
 });
