@@ -49,8 +49,8 @@ export function ChecksView({
         Runs {ALL_PROBES.length} probes whose right answer the specification fixes (an unknown method, text that is not
         JSON, a tool, resource and prompt that do not exist, ping, the 2026-07-28 envelope rules; over Streamable HTTP
         also a foreign Origin, a missing or ended session and a mismatched Mcp-Method header), then compares what came
-        back. None of them calls a real tool; the session probe opens and ends a second session of its own. Each
-        exchange is in the traffic log.
+        back. None of them calls a real tool unless you allow it below (the security checks); the session probe opens
+        and ends a second session of its own. Each exchange is in the traffic log.
       </p>
       <div className="flex items-center gap-3">
         <button
