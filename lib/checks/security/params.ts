@@ -38,7 +38,8 @@ const DESCRIPTION: Record<RiskKind, RegExp> = {
   sql: /\bSQL\b|\bSELECT\b.*\bFROM\b|\b(raw|database) query\b/,
   shell:
     /\b(shell|bash|terminal) command|\bcommand[- ]line\b|\bcommand to (run|execute)\b|\bexecutes? (a |the )?command/i,
-  url: /\bURLs?\b/,
+  // A description about a URL, not one that mentions one ("Message to show with the URL").
+  url: /^(?:the |a |an )?(?:\w+ ){0,2}(?:URL|URI)s?\b/i,
 };
 
 const words = (name: string) =>

@@ -81,6 +81,8 @@ describe("security checks on real servers", () => {
       "security-error-leaks": "pass",
     });
     expect(r["security-schema-review"]!.observed).toContain("gzip-file-as-resource.data looks like a URL");
+    // A description that only mentions a URL ("…message to show with the URL") is not a URL parameter.
+    expect(r["security-schema-review"]!.observed).not.toContain("trigger-url-elicitation.message");
     expect(r["security-path-traversal"]!.observed).toBe("no read-only tool with a path-like parameter");
   }, 90_000);
 
