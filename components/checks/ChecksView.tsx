@@ -1,5 +1,6 @@
 "use client";
-import { ALL_PROBES, checksMarkdown, spotCheckFor, type CheckResult } from "@/lib/checks";
+import { useState } from "react";
+import { ALL_PROBES, callable, checksMarkdown, isReadOnly, spotCheckFor, type CheckResult } from "@/lib/checks";
 import type { InspectorSession } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
 import { ALERT, BUTTON, NOTE, PRIMARY } from "../features/ui";
@@ -37,6 +38,10 @@ export function ChecksView({
       }),
     );
   const running = checkStatus === "running";
+  const [allowCalls, setAllowCalls] = useState(false);
+  const [allTools, setAllTools] = useState(false);
+  const tools = state.lists.tools.items;
+  const names = (list: { name: string }[]) => list.map((t) => t.name).join(", ") || "none";
   const count = (v: CheckResult["verdict"]) => results.filter((r) => r.verdict === v).length;
   return (
     <section aria-label="Spot check" className="flex flex-col gap-3 p-3 text-sm">
@@ -44,15 +49,15 @@ export function ChecksView({
         Runs {ALL_PROBES.length} probes whose right answer the specification fixes (an unknown method, text that is not
         JSON, a tool, resource and prompt that do not exist, ping, the 2026-07-28 envelope rules; over Streamable HTTP
         also a foreign Origin, a missing or ended session and a mismatched Mcp-Method header), then compares what came
-        back. None of them calls a real tool; the session probe opens and ends a second session of its own. Each
-        exchange is in the traffic log.
+        back. None of them calls a real tool unless you allow it below (the security checks); the session probe opens
+        and ends a second session of its own. Each exchange is in the traffic log.
       </p>
       <div className="flex items-center gap-3">
         <button
           type="button"
           className={PRIMARY}
           disabled={!connected || running}
-          onClick={() => void check.run(session)}
+          onClick={() => void check.run(session, { allowCalls, allTools: allowCalls && allTools })}
         >
           {running ? "Checking…" : results.length > 0 ? "Run checks again" : "Run checks"}
         </button>
@@ -72,6 +77,24 @@ export function ChecksView({
           >
             Copy report (Markdown)
           </button>
+        )}
+      </div>
+      <div className="flex flex-col gap-1">
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={allowCalls} onChange={(e) => setAllowCalls(e.target.checked)} />
+          Allow security checks that call tools and send a burst of 50 requests
+        </label>
+        {allowCalls && (
+          <>
+            <label className="ml-6 flex items-center gap-2">
+              <input type="checkbox" checked={allTools} onChange={(e) => setAllTools(e.target.checked)} />
+              Also call tools not marked read-only (they may change things on the server)
+            </label>
+            <span className={`${NOTE} ml-6`}>
+              Will call, with invalid and path-probing arguments: {names(callable(tools, allTools))} (path probes go to
+              read-only tools only: {names(tools.filter(isReadOnly))})
+            </span>
+          </>
         )}
       </div>
       {error && (

@@ -3,10 +3,12 @@ export { PROBES, type Probe, type ProbeContext } from "./probes";
 export { HTTP_PROBES, type HttpProbe } from "./httpProbes";
 export { SESSION_PROBES, sessionFrames, type SessionProbe, type SessionProbeContext } from "./sessionProbes";
 export { checksMarkdown, type ReportContext } from "./report";
+export { SECURITY_PROBES, callable, isReadOnly } from "./security";
 export {
   ALL_PROBES,
   SpotCheck,
   type AnyProbe,
+  type CallPermission,
   type CheckResult,
   type SpotCheckState,
   type SpotCheckTarget,

@@ -5,6 +5,7 @@
  * the session (every frame valid, the initialize result's structure). Everything it sends is an
  * ordinary log row, like the single-message probes of ./probes.ts.
  */
+import type { ConnectionConfig } from "../base";
 import type { SpecPage } from "../inspect";
 import type { FrameEntry, TrafficLog } from "../traffic";
 import type { Answer, ProbeContext } from "./probes";
@@ -23,6 +24,10 @@ export interface SessionProbeContext extends ProbeContext {
   sessionStart: number;
   /** The person allowed checks that call tools or read resources (off by default). */
   allowCalls: boolean;
+  /** With allowCalls: also tools not annotated `readOnlyHint: true` (off by default). */
+  allTools?: boolean;
+  /** The connection's settings: what the person already knows (command, args, URL) and gave (environment, headers). */
+  connection?: ConnectionConfig;
   timeoutMs: number;
 }
 

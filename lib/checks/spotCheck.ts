@@ -13,6 +13,7 @@ import { PROBES, type Answer, type Probe, type ProbeContext } from "./probes";
 import { SESSION_PROBES, type Asked, type SessionOutcome, type SessionProbe } from "./sessionProbes";
 import { MODERN_PROBES } from "./modern";
 import { wireValid } from "./wireValid";
+import { SECURITY_PROBES } from "./security";
 
 export type AnyProbe = Probe | HttpProbe | SessionProbe;
 
@@ -23,6 +24,7 @@ export const ALL_PROBES: AnyProbe[] = [
   ...SESSION_PROBES,
   ...MODERN_PROBES,
   ...LEGACY_PROBES,
+  ...SECURITY_PROBES,
   wireValid, // last: it judges every frame the other checks got back too
 ];
 
@@ -52,6 +54,13 @@ export interface SpotCheckState {
   error?: string;
 }
 
+/** What the person allows the checks to do: call tools (read-only ones unless allTools), send a burst. */
+export interface CallPermission {
+  allowCalls?: boolean;
+  /** With allowCalls: also tools not annotated `readOnlyHint: true`. */
+  allTools?: boolean;
+}
+
 /** What the spot check needs of a session: its state, its log and the raw send the composer uses. */
 export interface SpotCheckTarget {
   readonly state: SessionState;
@@ -73,18 +82,20 @@ let runs = 0;
  */
 export class SpotCheck {
   readonly store = new Store<SpotCheckState>({ status: "idle", results: [] });
+  /** The opt-in of the run under way. */
+  private permission: CallPermission = {};
 
   constructor(
     private readonly options: {
       timeoutMs?: number;
       probes?: AnyProbe[];
-      /** Checks that call tools or read resources run only when the person allows them. */
-      allowCalls?: boolean;
-    } = {},
+    } & CallPermission = {},
   ) {}
 
-  async run(target: SpotCheckTarget): Promise<CheckResult[]> {
+  /** `permission` (the page's and the command line's opt-in) replaces the constructor's for this run. */
+  async run(target: SpotCheckTarget, permission?: CallPermission): Promise<CheckResult[]> {
     if (this.store.get().status === "running") return this.store.get().results;
+    this.permission = permission ?? { allowCalls: this.options.allowCalls, allTools: this.options.allTools };
     this.store.apply(started, undefined);
     const ctx = contextOf(target.state);
     if (!ctx) {
@@ -267,7 +278,9 @@ export class SpotCheck {
         sendRaw: (text) => target.sendRaw(text),
         log: target.log,
         sessionStart: latestSessionStart(target.log.entries),
-        allowCalls: this.options.allowCalls === true,
+        allowCalls: this.permission.allowCalls === true,
+        allTools: this.permission.allTools === true,
+        connection: target.state.config,
         timeoutMs,
       });
     } catch (e) {

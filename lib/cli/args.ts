@@ -4,6 +4,8 @@ export const USAGE = `mcp-lens: inspect an MCP server from the command line (no 
 
 Usage:
   mcp-lens check <target> [--json] [--junit file]        the spot check; exit 1 when a "must" fails
+                [--allow-calls [--all-tools]]            also the security checks that call tools and send
+                                                         a burst (read-only tools only, unless --all-tools)
   mcp-lens list <target> [--json]                          tools, resources, templates and prompts
   mcp-lens call <target> <tool> [--args '{...}'] [--json]  one tools/call; exit 1 on an error result
 
@@ -43,6 +45,10 @@ export interface CliOptions {
   json?: boolean;
   junit?: string;
   timeoutMs?: number;
+  /** check: run the security checks that call tools (read-only ones) and send a burst. */
+  allowCalls?: boolean;
+  /** check, with allowCalls: also call tools not annotated read-only. */
+  allTools?: boolean;
 }
 
 export type Parsed = { ok: true; options: CliOptions } | { ok: false; error: string };
@@ -81,8 +87,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
       positional.push(word);
       continue;
     }
-    if (word === "--json") {
-      options.json = true;
+    if (word === "--json" || word === "--allow-calls" || word === "--all-tools") {
+      options[word === "--json" ? "json" : word === "--allow-calls" ? "allowCalls" : "allTools"] = true;
       continue;
     }
     if (!VALUE_FLAGS.has(word)) return fail(`unknown option ${word}`);
@@ -100,6 +106,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
     options.url = url;
   }
   if (options.config && !options.server) return fail("--config needs --server <name>");
+  if (options.allTools && !options.allowCalls) return fail("--all-tools widens --allow-calls: give both");
   if (command === "call") {
     options.tool = positional.shift();
     if (!options.tool) return fail("call needs a tool name");

@@ -152,7 +152,10 @@ function resultText(result: CallToolResult): string {
 }
 
 async function check(session: InspectorSession, options: CliOptions, io: CliIo): Promise<number> {
-  const results = await new SpotCheck({ timeoutMs: options.timeoutMs ?? 10_000 }).run(session);
+  const results = await new SpotCheck({ timeoutMs: options.timeoutMs ?? 10_000 }).run(session, {
+    allowCalls: options.allowCalls,
+    allTools: options.allTools,
+  });
   const state = session.state;
   const config = state.config;
   const ctx = {

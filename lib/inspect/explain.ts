@@ -45,7 +45,8 @@ export type SpecPage =
   | "sampling"
   | "elicitation"
   | "roots"
-  | "schema";
+  | "schema"
+  | "security";
 
 const SHARED: Partial<Record<SpecPage, string>> = {
   basic: "basic/index",
@@ -59,6 +60,7 @@ const SHARED: Partial<Record<SpecPage, string>> = {
   elicitation: "client/elicitation",
   roots: "client/roots",
   schema: "schema",
+  security: "basic/security_best_practices",
 };
 const LEGACY_PATHS: Partial<Record<SpecPage, string>> = {
   ...SHARED,
@@ -87,6 +89,7 @@ const MODERN_PATHS: Partial<Record<SpecPage, string>> = {
 const SINCE: Partial<Record<SpecPage, string>> = {
   authorization: "2025-03-26",
   elicitation: "2025-06-18",
+  security: "2025-06-18",
   tasks: LAST_LEGACY,
 };
 
