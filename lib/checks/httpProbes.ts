@@ -117,6 +117,7 @@ const withSession = (ctx: ProbeContext & { sessionId?: string }) =>
 export const HTTP_PROBES: HttpProbe[] = [
   {
     id: "foreign-origin",
+    suite: ["localhost-host-rebinding-rejected"],
     title: "A request from a foreign Origin is refused (DNS-rebinding protection)",
     page: "http",
     level: "must",
@@ -153,6 +154,7 @@ export const HTTP_PROBES: HttpProbe[] = [
   },
   {
     id: "ended-session",
+    suite: ["server-session-terminated-returns-404"],
     title: "After a session is ended (DELETE), its Mcp-Session-Id gets 404 Not Found",
     page: "http",
     level: "must",
@@ -178,6 +180,11 @@ export const HTTP_PROBES: HttpProbe[] = [
   },
   {
     id: "method-header-mismatch",
+    suite: [
+      "sep-2243-server-reject-invalid-headers",
+      "sep-2243-server-reject-error-code",
+      "sep-2575-http-server-header-mismatch-400",
+    ],
     title: "An Mcp-Method header that disagrees with the body is refused as Header mismatch",
     page: "http",
     level: "must",

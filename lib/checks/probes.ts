@@ -87,6 +87,7 @@ const NO_SUCH = "lens-check-does-not-exist";
 export const PROBES: Probe[] = [
   {
     id: "unknown-method",
+    suite: ["sep-2575-http-server-method-not-found-404"],
     level: "must",
     title: "An unknown method is refused as Method not found",
     page: "basic",
@@ -118,6 +119,7 @@ export const PROBES: Probe[] = [
   },
   {
     id: "ping",
+    suite: ["ping", "sep-2575-http-server-method-not-found-404-ping"],
     level: "must",
     title: "ping is answered with an empty result (removed in 2026-07-28: Method not found)",
     page: "ping",
@@ -155,6 +157,7 @@ export const PROBES: Probe[] = [
   },
   {
     id: "resources-read-unknown",
+    suite: ["sep-2164-error-code"],
     level: "should",
     title: "Reading a resource that does not exist is Resource not found",
     page: "resources",
@@ -180,6 +183,7 @@ export const PROBES: Probe[] = [
   },
   {
     id: "missing-meta",
+    suite: ["sep-2575-request-meta-invalid-missing-meta", "sep-2575-http-server-meta-invalid-400"],
     level: "must",
     title: "A 2026-07-28 request without its _meta is Invalid params",
     page: "basic",
@@ -191,6 +195,7 @@ export const PROBES: Probe[] = [
   },
   {
     id: "unsupported-version",
+    suite: ["sep-2575-server-unsupported-version-error", "sep-2575-http-server-unsupported-version-400"],
     level: "must",
     title: "A request naming an unknown protocol version is refused",
     page: "versioning",
