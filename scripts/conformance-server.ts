@@ -69,7 +69,8 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   const servers: Running[] = [];
   try {
-    servers.push(await startEverything(), await startDemo());
+    servers.push(await startEverything());
+    servers.push(await startDemo());
     let disagreements = 0;
     console.log(`# Server conformance: ${SUITE} and mcp-lens check, over Streamable HTTP\n`);
     for (const revision of REVISIONS) {
