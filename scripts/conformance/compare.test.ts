@@ -35,6 +35,7 @@ describe("server conformance pairing", () => {
         [
           { id: "method-header-mismatch", verdict: "pass", suite: ["sep-2243-server-reject-error-code"] },
           { id: "invalid-request", verdict: "fail" },
+          { id: "missing-meta", verdict: "skipped", suite: ["sep-2575-request-meta-invalid-missing-meta"] },
         ],
       ),
       run("b", [], [], { na: "it speaks no 2026-07-28" }),
@@ -47,6 +48,8 @@ describe("server conformance pairing", () => {
     });
     expect(row("tools-list").comparison).toBe("only suite");
     expect(row("invalid-request")).toMatchObject({ scenarios: [], comparison: "only ours" });
+    // A suite id the suite did not check in this revision: the check is a row of its own.
+    expect(row("missing-meta")).toMatchObject({ ourChecks: ["missing-meta"], comparison: "neither judged" });
     expect(coverage(rows)).toEqual({ covered: 1, total: 2, missing: ["tools-list"] });
     const text = markdown("2026-07-28", [], rows);
     expect(text).toContain("| sep-2243-server-reject-error-code | http-header-validation | method-header-mismatch |");

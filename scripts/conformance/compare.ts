@@ -136,8 +136,15 @@ export function pairRows(runs: readonly ServerRun[]): Row[] {
       r.any ||= appliesToAny(c);
       r.scored ||= !run.notScored.has(c.scenario);
     }
-    for (const o of run.ours) for (const id of o.suite?.length ? o.suite : [o.id]) rule(id).ourChecks.add(o.id);
   }
+  // Our check pairs with the suite ids it names that the suite checked in this revision (a 2026-only
+  // id named by a check that runs in both eras is not the rule it judges in 2025); none: a row of its own.
+  const emitted = new Set(runs.flatMap((run) => run.suite.map((c) => c.id)));
+  for (const run of runs)
+    for (const o of run.ours) {
+      const ids = (o.suite ?? []).filter((id) => emitted.has(id));
+      for (const id of ids.length ? ids : [o.id]) rule(id).ourChecks.add(o.id);
+    }
   const rows: Row[] = [];
   for (const [id, r] of rules) {
     const cells = runs.map((run) => {
