@@ -7,26 +7,8 @@
  * required non-authorization scenario fails.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-
-const SUITE = "@modelcontextprotocol/conformance@0.2.0-alpha.12";
-const REVISIONS = ["2025-11-25", "2026-07-28"];
-const root = resolve(import.meta.dirname, "..");
-const dir = join(root, ".bench", "conformance");
-const suiteBin = join(dir, "node_modules", "@modelcontextprotocol", "conformance", "dist", "index.js");
-const node22 = join(dir, "node_modules", ".bin", "node");
-
-function install(): void {
-  if (existsSync(suiteBin) && existsSync(node22)) return;
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "mcp-lens-conformance", private: true }));
-  console.log(`Installing ${SUITE} and node@22 into ${dir} …`);
-  const r = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefix", dir, SUITE, "node@22"], {
-    stdio: "inherit",
-  });
-  if (r.status !== 0) throw new Error("npm install of the conformance suite failed");
-}
+import { join } from "node:path";
+import { installSuite, node22, notScored as notScoredIn, REVISIONS, root, SUITE, suiteBin } from "./conformance/suite";
 
 interface Row {
   scenario: string;
@@ -53,7 +35,7 @@ function run(revision: string): { rows: Row[]; output: string } {
   return { rows, output };
 }
 
-install();
+installSuite();
 let requiredFailing = 0;
 for (const revision of REVISIONS) {
   const { rows, output } = run(revision);
@@ -61,9 +43,7 @@ for (const revision of REVISIONS) {
     console.log(output);
     throw new Error(`the suite printed no results for ${revision}`);
   }
-  const notScored = new Set(
-    [...output.matchAll(/^ {2}[✓✗] (\S+) \((extension|added-after-release)\)$/gm)].map((m) => m[1]!),
-  );
+  const notScored = notScoredIn(output);
   const core = rows.filter((r) => !r.scenario.startsWith("auth/"));
   const auth = rows.filter((r) => r.scenario.startsWith("auth/"));
   console.log(`\n## Client conformance, ${revision} (${SUITE})\n`);

@@ -134,6 +134,7 @@ export function endSession(ctx: HttpProbeContext, sessionId: string): Promise<Se
 export const HTTP_PROBES: HttpProbe[] = [
   {
     id: "foreign-origin",
+    // Not paired with the suite's localhost-host-rebinding-rejected: that sends a foreign Host too (foreign-host does).
     title: "A request from a foreign Origin is refused (DNS-rebinding protection)",
     page: "http",
     level: "must",
@@ -170,10 +171,10 @@ export const HTTP_PROBES: HttpProbe[] = [
   },
   {
     id: "ended-session",
+    suite: ["server-session-terminated-returns-404"],
     title: "After a session is ended (DELETE), its Mcp-Session-Id gets 404 Not Found",
     page: "http",
     level: "must",
-    suite: ["server-session-terminated-returns-404"],
     expected: () => "HTTP 404",
     skip: withSession,
     async run(ctx) {
@@ -187,7 +188,11 @@ export const HTTP_PROBES: HttpProbe[] = [
   },
   {
     id: "method-header-mismatch",
-    suite: ["sep-2243-server-reject-invalid-headers", "sep-2243-server-reject-error-code"],
+    suite: [
+      "sep-2243-server-reject-invalid-headers",
+      "sep-2243-server-reject-error-code",
+      "sep-2575-http-server-header-mismatch-400",
+    ],
     title: "An Mcp-Method header that disagrees with the body is refused as Header mismatch",
     page: "http",
     level: "must",

@@ -119,7 +119,7 @@ export const PROBES: Probe[] = [
   },
   {
     id: "ping",
-    suite: ["sep-2575-http-server-method-not-found-404-ping"],
+    suite: ["ping", "sep-2575-http-server-method-not-found-404-ping"],
     level: "must",
     title: "ping is answered with an empty result (removed in 2026-07-28: Method not found)",
     page: "ping",
@@ -195,7 +195,7 @@ export const PROBES: Probe[] = [
   },
   {
     id: "unsupported-version",
-    suite: ["sep-2575-http-server-unsupported-version-400"],
+    suite: ["sep-2575-server-unsupported-version-error", "sep-2575-http-server-unsupported-version-400"],
     level: "must",
     title: "A request naming an unknown protocol version is refused",
     page: "versioning",

@@ -201,6 +201,10 @@ describe("mcp-lens against real servers", () => {
       "unsupported-version-data",
     ]);
     expect(report.results.filter((x) => x.verdict === "pass").length).toBeGreaterThan(3);
+    // Each check carries the suite's check ids it judges too (scripts/conformance-server.ts pairs by them).
+    const suiteOf = (id: string) => (report.results.find((x) => x.id === id) as { suite?: string[] }).suite;
+    expect(suiteOf("missing-meta")).toContain("sep-2575-request-meta-invalid-missing-meta");
+    expect(suiteOf("parse-error")).toBeUndefined();
     expect(r.code).toBe(1);
   });
 

@@ -1,6 +1,6 @@
 import type { CallToolResult } from "@modelcontextprotocol/client";
 import { errorMessage, type ConnectionConfig, type SessionState } from "../base";
-import { checksMarkdown, SpotCheck, type CheckResult } from "../checks";
+import { ALL_PROBES, checksMarkdown, SpotCheck, type CheckResult } from "../checks";
 import { InspectorSession, type SessionDeps } from "../session";
 import { USAGE, parseArgs, type CliOptions } from "./args";
 import { checksJunit } from "./junit";
@@ -167,16 +167,13 @@ async function check(session: InspectorSession, options: CliOptions, io: CliIo):
   if (options.junit)
     io.writeFile(options.junit, checksJunit(results, `mcp-lens check ${ctx.server?.name ?? config.name}`));
   io.out(
-    options.json ? JSON.stringify({ ...ctx, results: results.map(withoutSeq) }, null, 2) : checksMarkdown(results, ctx),
+    options.json ? JSON.stringify({ ...ctx, results: results.map(forJson) }, null, 2) : checksMarkdown(results, ctx),
   );
   return results.some((r) => r.verdict === "fail") ? EXIT.failed : EXIT.ok;
 }
 
-/** Traffic positions mean nothing outside the run. */
-function withoutSeq({
-  requestSeq: _r,
-  answerSeq: _a,
-  ...result
-}: CheckResult): Omit<CheckResult, "requestSeq" | "answerSeq"> {
-  return result;
+/** Traffic positions mean nothing outside the run; the suite's check ids each check judges too do. */
+function forJson({ requestSeq: _r, answerSeq: _a, ...result }: CheckResult) {
+  const suite = ALL_PROBES.find((p) => p.id === result.id)?.suite;
+  return suite?.length ? { ...result, suite } : result;
 }
