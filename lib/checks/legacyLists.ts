@@ -70,7 +70,6 @@ export async function listAll(ctx: SessionProbeContext, spec: ListSpec): Promise
   return { entries, pages: MAX_LIST_PAGES, first, broken: `still a nextCursor after ${MAX_LIST_PAGES} pages` };
 }
 
-const legacyOnly = (ctx: ProbeContext) => (ctx.era === "legacy" ? undefined : "2025 era only");
 const declared = (ctx: ProbeContext) => LISTS.filter((l) => l.capability in ctx.capabilities);
 const keyOf = (spec: ListSpec, entry: unknown) =>
   isRecord(entry) && typeof entry[spec.key] === "string" ? (entry[spec.key] as string) : undefined;
@@ -86,8 +85,7 @@ function structureProbe(spec: ListSpec, suite: string): SessionProbe {
     suite: [suite],
     expected: () => `a "${spec.field}" array whose entries each match the schema`,
     skip: (ctx) =>
-      legacyOnly(ctx) ??
-      (spec.capability in ctx.capabilities ? undefined : `the server does not declare '${spec.capability}'`),
+      spec.capability in ctx.capabilities ? undefined : `the server does not declare '${spec.capability}'`,
     async run(ctx): Promise<SessionOutcome> {
       const listed = await listAll(ctx, spec);
       const { invalid } = splitEntries(spec.kind, listed.entries);
@@ -123,7 +121,7 @@ export const LEGACY_LIST_PROBES: SessionProbe[] = [
     level: "should",
     suite: ["tools-name-format"],
     expected: () => "every name matches ^[A-Za-z0-9_.-]{1,128}$, none twice",
-    skip: (ctx) => legacyOnly(ctx) ?? ("tools" in ctx.capabilities ? undefined : "the server does not declare 'tools'"),
+    skip: (ctx) => ("tools" in ctx.capabilities ? undefined : "the server does not declare 'tools'"),
     async run(ctx) {
       const listed = await listAll(ctx, LISTS[0]!);
       const names = listed.entries.map((t) => keyOf(LISTS[0]!, t));
@@ -149,8 +147,7 @@ export const LEGACY_LIST_PROBES: SessionProbe[] = [
     level: "should",
     suite: ["tools-list-deterministic-order"],
     expected: () => "the same keys in the same order on a second listing (tools, resources, prompts as declared)",
-    skip: (ctx) =>
-      legacyOnly(ctx) ?? (declared(ctx).length ? undefined : "the server declares no tools, resources or prompts"),
+    skip: (ctx) => (declared(ctx).length ? undefined : "the server declares no tools, resources or prompts"),
     async run(ctx) {
       const problems: string[] = [];
       const seen: string[] = [];
@@ -183,8 +180,7 @@ export const LEGACY_LIST_PROBES: SessionProbe[] = [
     page: "pagination",
     level: "should",
     expected: () => `no nextCursor within ${MAX_LIST_PAGES} pages, no cursor repeated, no key listed twice`,
-    skip: (ctx) =>
-      legacyOnly(ctx) ?? (declared(ctx).length ? undefined : "the server declares no tools, resources or prompts"),
+    skip: (ctx) => (declared(ctx).length ? undefined : "the server declares no tools, resources or prompts"),
     async run(ctx) {
       const problems: string[] = [];
       const seen: string[] = [];
