@@ -87,7 +87,7 @@ test("the demo over Streamable HTTP in 2026-07-28: HTTP statuses checked, nothin
   await inspector.openTab("Checks");
   await page.getByRole("button", { name: "Run checks" }).click();
   await expect(page.getByRole("status", { name: "Check summary" })).toHaveText(
-    // The warning: schema review flags open_link's free-form url parameter (a "should").
+    // The warning: schema review flags the demo's free-form url and uri parameters (a "should").
     "45 passed, 0 failed, 1 warning, 14 skipped",
     { timeout: 30_000 },
   );
