@@ -3,6 +3,7 @@ export { PROBES, type Probe, type ProbeContext } from "./probes";
 export { HTTP_PROBES, type HttpProbe } from "./httpProbes";
 export { SESSION_PROBES, sessionFrames, type SessionProbe, type SessionProbeContext } from "./sessionProbes";
 export { checksMarkdown, type ReportContext } from "./report";
+export { checksJson, checksJunit, xml } from "./export";
 export {
   ALL_PROBES,
   SpotCheck,

@@ -1,9 +1,8 @@
 import type { CallToolResult } from "@modelcontextprotocol/client";
 import { errorMessage, type ConnectionConfig, type SessionState } from "../base";
-import { checksMarkdown, SpotCheck, type CheckResult } from "../checks";
+import { checksJson, checksJunit, checksMarkdown, SpotCheck } from "../checks";
 import { InspectorSession, type SessionDeps } from "../session";
 import { USAGE, parseArgs, type CliOptions } from "./args";
-import { checksJunit } from "./junit";
 import { runConformanceClient } from "./conformanceClient";
 import { targetConfig } from "./target";
 
@@ -163,17 +162,6 @@ async function check(session: InspectorSession, options: CliOptions, io: CliIo):
   };
   if (options.junit)
     io.writeFile(options.junit, checksJunit(results, `mcp-lens check ${ctx.server?.name ?? config.name}`));
-  io.out(
-    options.json ? JSON.stringify({ ...ctx, results: results.map(withoutSeq) }, null, 2) : checksMarkdown(results, ctx),
-  );
+  io.out(options.json ? checksJson(results, ctx) : checksMarkdown(results, ctx));
   return results.some((r) => r.verdict === "fail") ? EXIT.failed : EXIT.ok;
-}
-
-/** Traffic positions mean nothing outside the run. */
-function withoutSeq({
-  requestSeq: _r,
-  answerSeq: _a,
-  ...result
-}: CheckResult): Omit<CheckResult, "requestSeq" | "answerSeq"> {
-  return result;
 }
