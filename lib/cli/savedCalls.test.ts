@@ -30,12 +30,17 @@ describe("mcp-lens calls", () => {
     const calls = [
       { name: "echo says hi", tool: "echo", args: { message: "hi" }, expect: { isError: false, text: "hi" } },
       { tool: "get-sum", args: { a: 2, b: 40 }, expect: { text: "42" } },
+      {
+        tool: "get-structured-content",
+        args: { location: "New York" },
+        expect: { structured: { "/temperature": 33, "/conditions": "Cloudy" } },
+      },
       { name: "unknown tool", tool: "no-such-tool", args: {}, expect: { isError: true } },
     ];
     const ok = await run(["calls", "calls.json", ...EVERYTHING_STDIO], { "calls.json": JSON.stringify({ calls }) });
     expect(ok.err).toBe("");
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain("3 of 3 calls passed.");
+    expect(ok.out).toContain("4 of 4 calls passed.");
 
     const wrong = [...calls, { name: "wrong sum", tool: "get-sum", args: { a: 1, b: 1 }, expect: { text: "3" } }];
     const r = await run(["calls", "calls.json", "--junit", "calls.xml", ...EVERYTHING_STDIO], {
@@ -44,8 +49,8 @@ describe("mcp-lens calls", () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^FAIL wrong sum \(get-sum\)$/m);
     expect(r.out).toMatch(/^ {2}FAIL text contains: expected "3", got ".*2.*"$/m);
-    expect(r.out).toContain("3 of 4 calls passed.");
-    expect(r.written["calls.xml"]).toMatch(/<testsuite name="mcp-lens calls calls.json" tests="4" failures="1">/);
+    expect(r.out).toContain("4 of 5 calls passed.");
+    expect(r.written["calls.xml"]).toMatch(/<testsuite name="mcp-lens calls calls.json" tests="5" failures="1">/);
     expect(r.written["calls.xml"]).toContain("text contains: expected &quot;3&quot;");
   }, 60_000);
 
