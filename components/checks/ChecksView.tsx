@@ -1,6 +1,15 @@
 "use client";
 import { useState } from "react";
-import { ALL_PROBES, callable, checksMarkdown, isReadOnly, spotCheckFor, type CheckResult } from "@/lib/checks";
+import {
+  ALL_PROBES,
+  callable,
+  checksJson,
+  checksJunit,
+  checksMarkdown,
+  isReadOnly,
+  spotCheckFor,
+  type CheckResult,
+} from "@/lib/checks";
 import type { InspectorSession } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
 import { ALERT, BUTTON, NOTE, PRIMARY } from "../features/ui";
@@ -11,6 +20,16 @@ const VERDICT: Record<CheckResult["verdict"], { label: string; style: string }> 
   warn: { label: "warning", style: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100" },
   skipped: { label: "skipped", style: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300" },
 };
+
+/** Save text as a file (the recording export's pattern: a Blob URL on a clicked link, revoked later). */
+function download(text: string, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /**
  * The Checks tab: runs the spot-check probes on the live connection and lists, for each, what the
@@ -28,14 +47,20 @@ export function ChecksView({
   const { status: checkStatus, results, error } = useStore(check.store);
   const state = useStore(session.store);
   const connected = state.status === "connected";
-  const copyReport = () =>
-    void navigator.clipboard?.writeText(
-      checksMarkdown(results, {
-        server: state.serverInfo,
-        protocolVersion: state.protocolVersion,
-        transport: state.config.transport,
-        at: new Date().toISOString(),
-      }),
+  const context = () => ({
+    server: state.serverInfo,
+    protocolVersion: state.protocolVersion,
+    transport: state.config.transport,
+    at: new Date().toISOString(),
+  });
+  const copyReport = () => void navigator.clipboard?.writeText(checksMarkdown(results, context()));
+  const baseName = `mcp-lens-checks-${(state.serverInfo?.name ?? state.config.name).replace(/[^\w.-]+/g, "_")}`;
+  const downloadJson = () => download(checksJson(results, context()), "application/json", `${baseName}.json`);
+  const downloadJunit = () =>
+    download(
+      checksJunit(results, `mcp-lens checks ${state.serverInfo?.name ?? state.config.name}`),
+      "application/xml",
+      `${baseName}.xml`,
     );
   const running = checkStatus === "running";
   const [allowCalls, setAllowCalls] = useState(false);
@@ -77,6 +102,16 @@ export function ChecksView({
           >
             Copy report (Markdown)
           </button>
+        )}
+        {checkStatus === "done" && results.length > 0 && (
+          <>
+            <button type="button" className={BUTTON} onClick={downloadJson} title="The results as JSON">
+              Download JSON
+            </button>
+            <button type="button" className={BUTTON} onClick={downloadJunit} title="The results as JUnit XML, for CI">
+              Download JUnit XML
+            </button>
+          </>
         )}
       </div>
       <div className="flex flex-col gap-1">

@@ -4,6 +4,7 @@ export { HTTP_PROBES, type HttpProbe } from "./httpProbes";
 export { SESSION_PROBES, sessionFrames, type SessionProbe, type SessionProbeContext } from "./sessionProbes";
 export { checksMarkdown, type ReportContext } from "./report";
 export { SECURITY_PROBES, callable, isReadOnly } from "./security";
+export { checksJson, checksJunit, xml } from "./export";
 export {
   ALL_PROBES,
   SpotCheck,

@@ -8,6 +8,8 @@ Usage:
                                                          a burst (read-only tools only, unless --all-tools)
   mcp-lens list <target> [--json]                          tools, resources, templates and prompts
   mcp-lens call <target> <tool> [--args '{...}'] [--json]  one tools/call; exit 1 on an error result
+  mcp-lens calls <file> <target> [--json] [--junit file]   saved calls with assertions (see README);
+                                                           exit 1 when an assertion fails
 
 A target is one of:
   <url>                              a Streamable HTTP server (--transport sse for legacy HTTP+SSE)
@@ -24,7 +26,7 @@ Options:
 
 Exit status: 0 done, 1 a failed "must" check or an error result, 2 a usage or connection failure.`;
 
-export type Command = "check" | "list" | "call";
+export type Command = "check" | "list" | "call" | "calls";
 
 export interface CliOptions {
   command: Command;
@@ -35,6 +37,8 @@ export interface CliOptions {
   config?: string;
   server?: string;
   tool?: string;
+  /** The saved-calls file (`calls`). */
+  file?: string;
   /** The tool's arguments as JSON text. */
   args?: string;
   version: ProtocolChoice;
@@ -53,7 +57,7 @@ export interface CliOptions {
 
 export type Parsed = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-const COMMANDS: readonly string[] = ["check", "list", "call"];
+const COMMANDS: readonly string[] = ["check", "list", "call", "calls"];
 const VALUE_FLAGS = new Set([
   "--config",
   "--server",
@@ -96,6 +100,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (value === undefined) return fail(`${word} needs a value`);
     const problem = setOption(options, word, value);
     if (problem) return fail(problem);
+  }
+  if (command === "calls") {
+    options.file = positional.shift();
+    if (!options.file) return fail("calls needs a file of saved calls");
   }
   if (stdio !== undefined) {
     if (stdio.length === 0) return fail("no command after --");

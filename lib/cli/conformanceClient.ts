@@ -42,7 +42,8 @@ export async function runConformanceClient(
     const failure = session.state.failure;
     if (session.state.status !== "connected" || failure)
       throw new Error(`${failure?.title ?? "not connected"} ${failure?.detail ?? ""}`);
-    for (const [name, args] of callsFor(scenario, session.state.lists.tools.items)) {
+    const calls = contextCalls(env.MCP_CONFORMANCE_CONTEXT) ?? callsFor(scenario, session.state.lists.tools.items);
+    for (const [name, args] of calls) {
       const outcome = await session.tools.call(session.client!, name, args, { timeoutMs: 25_000 });
       // A call that fails is the scenario's business to judge (some scenarios send odd results on purpose).
       if (outcome.kind === "failed") io.err(`${name}: ${outcome.message}`);
@@ -54,6 +55,19 @@ export async function runConformanceClient(
   } finally {
     stop();
     await session.disconnect();
+  }
+}
+
+/** The calls the suite names in MCP_CONFORMANCE_CONTEXT (`toolCalls`: name and arguments), when it names some. */
+function contextCalls(context: string | undefined): [string, unknown][] | undefined {
+  try {
+    const calls = (JSON.parse(context ?? "null") as { toolCalls?: unknown } | null)?.toolCalls;
+    if (!Array.isArray(calls)) return undefined;
+    return calls
+      .filter((c): c is { name: string; arguments?: unknown } => isRecord(c) && typeof c.name === "string")
+      .map((c) => [c.name, c.arguments ?? {}]);
+  } catch {
+    return undefined;
   }
 }
 

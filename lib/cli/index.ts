@@ -5,3 +5,4 @@ export * from "./junit";
 export * from "./nodeDeps";
 export * from "./run";
 export * from "./target";
+export * from "./savedCalls";

@@ -1,10 +1,10 @@
 import type { CallToolResult } from "@modelcontextprotocol/client";
 import { errorMessage, type ConnectionConfig, type SessionState } from "../base";
-import { ALL_PROBES, checksMarkdown, SpotCheck, type CheckResult } from "../checks";
+import { checksJson, checksJunit, checksMarkdown, SpotCheck } from "../checks";
 import { InspectorSession, type SessionDeps } from "../session";
 import { USAGE, parseArgs, type CliOptions } from "./args";
-import { checksJunit } from "./junit";
 import { runConformanceClient } from "./conformanceClient";
+import { callsJunit, callsText, judgeCall, parseSavedCalls, type SavedCall } from "./savedCalls";
 import { targetConfig } from "./target";
 
 /** What a run may touch outside itself; injected so tests capture it. */
@@ -34,7 +34,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const options = parsed.options;
   let config: ConnectionConfig;
+  let saved: SavedCall[] = [];
   try {
+    if (options.file) saved = parseSavedCalls(io.readFile(options.file));
     config = targetConfig(options, io.readFile);
   } catch (error) {
     io.err(`mcp-lens: ${errorMessage(error)}`);
@@ -52,6 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (options.command === "list") return list(session.state, options, io);
     if (options.command === "call") return await call(session, options, io);
+    if (options.command === "calls") return await runSaved(session, saved, options, io);
     return await check(session, options, io);
   } finally {
     await session.disconnect();
@@ -166,14 +169,25 @@ async function check(session: InspectorSession, options: CliOptions, io: CliIo):
   };
   if (options.junit)
     io.writeFile(options.junit, checksJunit(results, `mcp-lens check ${ctx.server?.name ?? config.name}`));
-  io.out(
-    options.json ? JSON.stringify({ ...ctx, results: results.map(forJson) }, null, 2) : checksMarkdown(results, ctx),
-  );
+  io.out(options.json ? checksJson(results, ctx) : checksMarkdown(results, ctx));
   return results.some((r) => r.verdict === "fail") ? EXIT.failed : EXIT.ok;
 }
 
-/** Traffic positions mean nothing outside the run; the suite's check ids each check judges too do. */
-function forJson({ requestSeq: _r, answerSeq: _a, ...result }: CheckResult) {
-  const suite = ALL_PROBES.find((p) => p.id === result.id)?.suite;
-  return suite?.length ? { ...result, suite } : result;
+/** Every saved call on the one connection, in order, each judged by its assertions. */
+async function runSaved(
+  session: InspectorSession,
+  saved: SavedCall[],
+  options: CliOptions,
+  io: CliIo,
+): Promise<number> {
+  const reports = [];
+  for (const c of saved) {
+    const outcome = await session.tools.call(session.client!, c.tool, c.args, {
+      timeoutMs: options.timeoutMs ?? 60_000,
+    });
+    reports.push(judgeCall(c, outcome));
+  }
+  if (options.junit) io.writeFile(options.junit, callsJunit(reports, `mcp-lens calls ${options.file}`));
+  io.out(options.json ? JSON.stringify({ calls: reports }, null, 2) : callsText(reports));
+  return reports.some((r) => r.assertions.some((a) => !a.ok)) ? EXIT.failed : EXIT.ok;
 }

@@ -1,5 +1,6 @@
 import type { Client, StandardSchemaV1 } from "@modelcontextprotocol/client";
 import { splitEntries } from "./listEntries";
+import { setAsideInvalidHeaders } from "./toolHeaderRules";
 import type { InvalidEntry, ListKind, ListState } from "../base";
 import { errorMessage } from "../base";
 
@@ -40,6 +41,8 @@ export async function loadList(
   reason: ListState<unknown>["reason"],
   update: (list: ListState<unknown>) => void,
   previous: ListState<unknown>,
+  /** `headerRules`: tools whose SEP-2243 x-mcp-header annotations break the rules are set aside (2026 era over Streamable HTTP). */
+  options: { headerRules?: boolean } = {},
 ): Promise<void> {
   const spec = LIST_METHODS.find((m) => m.kind === kind)!;
   if (!client.getServerCapabilities()?.[spec.capability]) {
@@ -61,9 +64,12 @@ export async function loadList(
       const entries = (result as Record<string, unknown> | null)?.[spec.field];
       if (!Array.isArray(entries))
         throw new Error(`Invalid result for ${spec.method}: "${spec.field}" is ${describe(entries)}, not an array`);
-      const split = splitEntries(kind, entries, items.length + invalid.length);
-      items.push(...split.valid);
-      invalid.push(...split.invalid);
+      const offset = items.length + invalid.length;
+      const split = splitEntries(kind, entries, offset);
+      const usable =
+        kind === "tools" && options.headerRules ? setAsideInvalidHeaders(split, offset, entries.length) : split;
+      items.push(...usable.valid);
+      invalid.push(...usable.invalid);
       const next = (result as { nextCursor?: unknown }).nextCursor;
       if (next === undefined || next === null || next === "") break;
       if (typeof next !== "string")

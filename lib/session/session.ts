@@ -7,7 +7,7 @@ import { listsFromTraffic } from "../inspect";
 import { recordingLogSteps, runPaced, type Recording } from "../inspect";
 import { ToolRunner } from "../tools";
 import { TrafficLog } from "../traffic";
-import { BridgeStdioTransport, refusedAnswerMessage } from "../transports";
+import { BridgeStdioTransport, refusedAnswerMessage, withToolParamHeaders } from "../transports";
 import type { ConnectionConfig } from "../base";
 import { stripAnsi } from "../traffic";
 import { AutoReconnect } from "./autoReconnect";
@@ -223,7 +223,12 @@ export class InspectorSession {
     client.onclose = () => this.onClosed(client);
     this.clientFeatures.install(client, config.clientFeatures);
     client.onerror = (error) => this.onClientError(client, error);
-    const transport = this.deps.createTransport(config, this.log);
+    const created = this.deps.createTransport(config, this.log);
+    // SEP-2243: tools/call over Streamable HTTP mirrors the listed tool's x-mcp-header parameters.
+    const transport =
+      config.transport === "streamable-http"
+        ? withToolParamHeaders(created, (name) => this.listedTool(name)?.inputSchema)
+        : created;
     this.client = client;
     this.transport = transport;
     const controller = new AbortController();
@@ -370,6 +375,11 @@ export class InspectorSession {
     });
   }
 
+  /** A tool of the loaded list by name (invalid entries, set aside, are not in it). */
+  private listedTool(name: string): { inputSchema?: unknown } | undefined {
+    return (this.state.lists.tools.items as { name?: unknown; inputSchema?: unknown }[]).find((t) => t.name === name);
+  }
+
   async refreshAll(reason: R.ListState<unknown>["reason"] = "refresh"): Promise<void> {
     await Promise.all(LIST_METHODS.map(({ kind }) => this.refresh(kind, reason)));
   }
@@ -385,6 +395,8 @@ export class InspectorSession {
         if (client === this.client) this.store.apply(R.listUpdated, { kind, list } as never);
       },
       this.state.lists[kind],
+      // SEP-2243: a Streamable HTTP client of the 2026 era excludes tools with invalid x-mcp-header annotations.
+      { headerRules: this.state.config.transport === "streamable-http" && client.getProtocolEra() === "modern" },
     );
   }
 

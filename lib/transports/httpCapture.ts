@@ -212,5 +212,7 @@ export function pickHeaders(headers: Headers): Record<string, string> {
     const value = headers.get(name);
     if (value !== null) out[name] = SECRET_HEADERS.has(name) ? "[redacted]" : value;
   }
+  // SEP-2243 custom headers mirrored from tool arguments (Mcp-Param-*), whatever their name.
+  for (const [name, value] of headers) if (name.startsWith("mcp-param-")) out[name] = value;
   return out;
 }

@@ -9,3 +9,5 @@ export * from "./redirects";
 export * from "./relayFetch";
 export * from "./sseBlocks";
 export * from "./sseTap";
+export * from "./mcpParamHeaders";
+export * from "./toolParamHeaders";
