@@ -44,6 +44,9 @@ export default function MonacoJson({ value, height, readOnly, ariaLabel, onChang
       ariaLabel,
       theme: prefersDark() ? "vs-dark" : "vs",
       automaticLayout: true,
+      // The mature textarea input, not the experimental EditContext one (Chromium 156 has EditContext, and
+      // Monaco's EditContext element is invisible to screen readers' and automation's idea of a text box).
+      editContext: false,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       fontSize: 12,

@@ -37,6 +37,9 @@ describe("findLeaks", () => {
     ).toEqual([]);
     expect(kinds("ENOENT: no such file or directory, open '/tmp/lens-allowed/nope.txt'", "{}", fs)).toEqual([]);
     expect(kinds("no such file: /home/alice/private/notes.txt", "{}", fs)).toEqual(["absolute path"]);
+    // A source file in a stack frame is a server path whatever its first folder is called.
+    expect(kinds("failed (/builds/acme/src/tools.ts:12:5)", "{}", fs)).toEqual(["absolute path"]);
+    expect(kinds("see https://example.com/docs/tools.js for help", "{}", fs)).toEqual([]);
   });
 
   it("environment values and tokens are, masked", () => {

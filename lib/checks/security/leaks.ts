@@ -66,6 +66,9 @@ const ROOTS = [
   "Applications",
 ].join("|");
 const POSIX_PATH = new RegExp(`(?<![\\w.~:/\\\\-])/(?:${ROOTS})(?:/[^\\s'"\`()<>,;:*?|]+)+`, "g");
+/** A source file's path under any root, as stack frames show it: `/builds/acme/src/index.js:12:5`. */
+const SOURCE_PATH =
+  /(?<![\w.~:/\\-])(?:\/[^\s'"`()<>,;:*?|/]+){2,}\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|php|cs|rs)(?=:\d+|[\s'"`()<>,;]|$)/g;
 const WINDOWS_PATH = /(?<![\w\\])[A-Za-z]:\\(?:[^\s'"<>|*?:\\]+\\?)+/g;
 const FILE_URL = /file:\/\/(\/[^\s'"`()<>]+)/g;
 
@@ -140,7 +143,8 @@ function withoutSent(text: string, sent: string): string {
 }
 
 function pathsIn(text: string): string[] {
-  const out = [...text.matchAll(POSIX_PATH), ...text.matchAll(WINDOWS_PATH)].map((m) => m[0]);
+  const found = [POSIX_PATH, SOURCE_PATH, WINDOWS_PATH].flatMap((re) => [...text.matchAll(re)]);
+  const out = found.sort((a, b) => a.index - b.index).map((m) => m[0]);
   for (const m of text.matchAll(FILE_URL)) out.push(safeDecode(m[1]!));
   return out.map((p) => p.replace(/[.,:;!?'")\]]+$/, ""));
 }
