@@ -172,16 +172,22 @@ export class ToolsPage {
 
   async useJson(name: string, args: unknown): Promise<void> {
     const panel = this.panel(name);
+    const text = JSON.stringify(args);
     await panel.getByRole("radio", { name: "JSON" }).click();
     const editor = panel.getByLabel("Arguments JSON");
-    // Before Monaco loads, a plain textarea stands in. Monaco's own input element can be hidden until
-    // the editor has focus (seen in CI: "element is not visible" for a minute), so click into the
-    // editor first, as a person does, and try again if Monaco replaced the stand-in meanwhile.
+    // Before Monaco loads, a plain textarea stands in: fill it. Monaco itself gets a paste, as from a
+    // person's clipboard: typed or filled text would have Monaco close its brackets and quotes.
+    await this.page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     for (let attempt = 1; ; attempt++) {
       const monaco = panel.locator(".monaco-editor").first();
-      if (await monaco.isVisible()) await monaco.click();
       try {
-        await editor.fill(JSON.stringify(args), { timeout: 5_000 });
+        if (await monaco.isVisible()) {
+          await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+          await monaco.locator(".view-lines").click();
+          await this.page.keyboard.press("ControlOrMeta+A");
+          await this.page.keyboard.press("ControlOrMeta+V");
+        } else await editor.fill(text, { timeout: 5_000 });
+        await expect(panel.getByRole("alert").filter({ hasText: "Not valid JSON" })).toHaveCount(0, { timeout: 2_000 });
         return;
       } catch (error) {
         if (attempt === 3) throw error;
