@@ -10,7 +10,13 @@ import { buildIfNeeded } from "./build";
 import { describeProcesses, loadConfigs, runLoad, startLoadServers, watchProcess } from "../tests/support/load";
 import { alive, descendants, startInspector, waitFor } from "../tests/support/processes";
 
-export async function benchLoad(options: { connections?: number; seconds?: number } = {}): Promise<boolean> {
+export interface LoadResult {
+  ok: boolean;
+  throughput: number;
+  p50: number;
+}
+
+export async function benchLoad(options: { connections?: number; seconds?: number } = {}): Promise<LoadResult> {
   const connections = options.connections ?? 50;
   const seconds = options.seconds ?? 15;
   const servers = await startLoadServers();
@@ -89,7 +95,11 @@ export async function benchLoad(options: { connections?: number; seconds?: numbe
       ].filter(Boolean);
       if (trouble.length) console.log(`  ${c.name}: ${trouble.join(" | ")}`);
     }
-    return failed.length === 0 && report.totalErrors === 0 && report.crossTalk + report.problems === 0 && left === 0;
+    return {
+      ok: failed.length === 0 && report.totalErrors === 0 && report.crossTalk + report.problems === 0 && left === 0,
+      throughput: report.throughput,
+      p50: report.latency.p50,
+    };
   } finally {
     await inspector.stop();
     await servers.stop();
@@ -106,7 +116,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
     connections: values.connections ? Number(values.connections) : undefined,
     seconds: values.seconds ? Number(values.seconds) : undefined,
   })
-    .then((ok) => process.exit(ok ? 0 : 1))
+    .then((r) => process.exit(r.ok ? 0 : 1))
     .catch((error: unknown) => {
       console.error(error);
       process.exit(1);

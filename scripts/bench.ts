@@ -2,36 +2,29 @@
  * `npm run bench`: performance numbers in a real browser against the production build.
  * Prints numbers; asserts nothing. Targets are shown beside each number.
  */
-import { buildSync } from "esbuild";
-import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
-import { ensureBrowser } from "./browser";
+import type { Page } from "playwright-core";
 import { buildIfNeeded, root } from "./build";
 
-/** Fixture servers bundled to plain JS, so their start-up (not tsx's) is what a measurement includes. */
-function bundleFixture(name: string): string {
-  const outfile = join(root, ".bench", `${name}.mjs`);
-  buildSync({
-    entryPoints: [join(root, "servers/fixtures", `${name}.ts`)],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile,
-    logLevel: "error",
-    packages: "external",
-  });
-  return outfile;
-}
-import { startInspector } from "../tests/support/processes";
+import { addStdioConnection, bundleFixture, openBenchBrowser, watchLongTasks } from "./bench-page";
+import { benchRace, printRace } from "./bench-race";
 import { benchBackpressure } from "./bench-backpressure";
 import { benchLoad } from "./bench-load";
 import { measureFirstLoad } from "./bench-firstload";
 import { recordingBenchmarks } from "./bench-recording";
 import { parseArgs } from "node:util";
 
-/** `--only browser`, `--only load`, `--only firstload` or `--only backpressure` runs one part; `--connections N --seconds S` size the load part (`--seconds` the backpressure phases too). */
+/**
+ * `--only browser`, `--only race`, `--only load`, `--only firstload` or `--only backpressure` runs one
+ * part; `--connections N --seconds S` size the load part (`--seconds` the backpressure phases and the
+ * race's load row too); `--runs N` how many runs the race takes the median of (default 3).
+ */
 const { values: args } = parseArgs({
-  options: { only: { type: "string" }, connections: { type: "string" }, seconds: { type: "string" } },
+  options: {
+    only: { type: "string" },
+    connections: { type: "string" },
+    seconds: { type: "string" },
+    runs: { type: "string" },
+  },
 });
 
 interface Result {
@@ -54,12 +47,15 @@ async function main(): Promise<boolean> {
   if (args.only === "firstload") return true;
   if (args.only === "backpressure")
     return benchBackpressure({ root, seconds: args.seconds ? Number(args.seconds) : undefined });
-  if (args.only !== "load") await browserBenchmarks();
+  const seconds = args.seconds ? Number(args.seconds) : undefined;
+  if (args.only === "load")
+    return (await benchLoad({ connections: args.connections ? Number(args.connections) : undefined, seconds })).ok;
+  if (args.only === undefined || args.only === "browser") await browserBenchmarks();
   if (args.only === "browser") return true;
-  return benchLoad({
-    connections: args.connections ? Number(args.connections) : undefined,
-    seconds: args.seconds ? Number(args.seconds) : undefined,
-  });
+  // The race runs the load part too, beside 50 bare clients.
+  const runs = args.runs ? Number(args.runs) : 3;
+  printRace(await benchRace({ runs, seconds }), runs);
+  return true;
 }
 
 async function firstLoad(): Promise<void> {
@@ -73,61 +69,14 @@ async function firstLoad(): Promise<void> {
 }
 
 async function browserBenchmarks(): Promise<void> {
-  const browserInfo = ensureBrowser();
-  const inspector = await startInspector();
-  const browser = await chromium.launch({
-    executablePath: browserInfo.path,
-    args: [
-      "--no-sandbox",
-      "--disable-dev-shm-usage",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--enable-precise-memory-info",
-    ],
-  });
+  const { page, close } = await openBenchBrowser();
   try {
-    const page = await browser.newPage({ baseURL: inspector.url, viewport: { width: 1440, height: 900 } });
-    // tsx compiles the evaluated functions with esbuild's keepNames helper; give the page one.
-    await page.addInitScript({ content: "window.__name = (f) => f;" });
-    // Sign in once with a launch URL; later visits of "/" in this browser use its cookie + pairing.
-    await page.goto(inspector.launchUrl());
-    await page.getByRole("complementary", { name: "Connections" }).waitFor();
     await flood(page);
     await manyTools(page);
     await toolForms(page);
     await recordingBenchmarks(page, root, report, watchLongTasks);
   } finally {
-    await browser.close();
-    await inspector.stop();
-  }
-}
-
-/** Watch long tasks from now on; `window.__longest` holds the longest, in ms. */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __longest: number; __obs?: PerformanceObserver };
-    w.__longest = 0;
-    w.__obs?.disconnect();
-    w.__obs = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
-    });
-    w.__obs.observe({ type: "longtask", buffered: false });
-  });
-}
-
-async function addStdioConnection(page: Page, name: string, args: string, env: [string, string][]): Promise<void> {
-  await page.goto("/");
-  await page.getByRole("button", { name: "+ New connection" }).click();
-  const form = page.getByRole("form", { name: "Connection" });
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Transport").selectOption({ label: "stdio" });
-  await form.getByLabel("Command").fill(process.execPath);
-  await form.getByLabel("Arguments").fill(args);
-  await form.getByLabel("Protocol version").selectOption("2025-11-25");
-  for (const [i, [k, v]] of env.entries()) {
-    await form.getByRole("button", { name: "+ Add environment variable" }).click();
-    await form.getByLabel(`Environment variables ${i + 1} name`).fill(k);
-    await form.getByLabel(`Environment variables ${i + 1} value`).fill(v);
+    await close();
   }
 }
 

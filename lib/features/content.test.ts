@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterLog, logReceived, emptyLog, MAX_LOG_ENTRIES, toLogEntry } from "./logging";
+import { filterLog, logBatchReceived, logReceived, emptyLog, MAX_LOG_ENTRIES, ServerLog, toLogEntry } from "./logging";
 import { promptConversation } from "./promptConversation";
 import {
   classifyReadResult,
@@ -174,6 +174,26 @@ describe("log store", () => {
     expect(s.entries).toHaveLength(MAX_LOG_ENTRIES);
     expect(s.dropped).toBe(3);
     expect(s.entries[0]?.data).toBe(3);
+  });
+
+  it("takes a burst as one batch: one store update, the same cap and count", () => {
+    const burst = Array.from({ length: MAX_LOG_ENTRIES + 10 }, (_, i) => toLogEntry({ level: "info", data: i }, i, 0));
+    const s = logBatchReceived(logReceived(emptyLog, toLogEntry({ level: "info", data: "first" }, 0, 0)), burst);
+    expect(s.entries).toHaveLength(MAX_LOG_ENTRIES);
+    expect(s.dropped).toBe(11);
+    expect(s.entries[0]?.data).toBe(10);
+    expect(s.entries.at(-1)?.data).toBe(MAX_LOG_ENTRIES + 9);
+  });
+
+  it("the server log applies a burst of messages to its store once", async () => {
+    const log = new ServerLog({ client: () => undefined, era: () => "legacy" });
+    let updates = 0;
+    log.store.subscribe(() => updates++);
+    for (let i = 0; i < 1000; i++) log.received({ level: "info", data: i });
+    expect(log.store.get().entries).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(log.store.get().entries).toHaveLength(1000);
+    expect(updates).toBe(1);
   });
 });
 

@@ -48,12 +48,12 @@ export const PRETTY_LIMIT = 64 * 1024;
 export const emptyLog: LogState = { entries: [], dropped: 0, levelMode: "setLevel", levelStatus: "unset" };
 
 // Named reducers.
-export const logReceived = (s: LogState, e: LogEntry): LogState => {
-  const entries =
-    s.entries.length >= MAX_LOG_ENTRIES
-      ? [...s.entries.slice(s.entries.length - MAX_LOG_ENTRIES + 1), e]
-      : [...s.entries, e];
-  return { ...s, entries, dropped: s.dropped + (s.entries.length + 1 - entries.length) };
+export const logReceived = (s: LogState, e: LogEntry): LogState => logBatchReceived(s, [e]);
+/** Several entries at once: one copy of the list per batch, not one per message. */
+export const logBatchReceived = (s: LogState, batch: readonly LogEntry[]): LogState => {
+  const all = s.entries.concat(batch);
+  const entries = all.length > MAX_LOG_ENTRIES ? all.slice(all.length - MAX_LOG_ENTRIES) : all;
+  return { ...s, entries, dropped: s.dropped + (all.length - entries.length) };
 };
 export const logCleared = (s: LogState): LogState => ({ ...s, entries: [], dropped: 0 });
 export const levelRequested = (s: LogState, level: LoggingLevel | undefined): LogState => ({
@@ -129,6 +129,9 @@ export function loggerNames(entries: readonly LogEntry[]): string[] {
 export class ServerLog {
   readonly store = new Store<LogState>(emptyLog);
   private seq = 0;
+  /** Messages received since the last flush: a burst updates the store (and wakes its views) once. */
+  private pending: LogEntry[] = [];
+  private flushTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly host: { client(): Client | undefined; era(): "legacy" | "modern" | undefined },
@@ -136,15 +139,28 @@ export class ServerLog {
   ) {}
 
   received(params: unknown): void {
-    this.store.apply(logReceived, toLogEntry(params, ++this.seq, this.now()));
+    this.pending.push(toLogEntry(params, ++this.seq, this.now()));
+    this.flushTimer ??= setTimeout(() => this.flush(), 0);
+  }
+
+  /** Applies the messages received so far (a timer does it after each burst). */
+  flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.store.apply(logBatchReceived, batch);
   }
 
   clear(): void {
+    this.flush();
     this.store.apply(logCleared, undefined);
   }
 
   /** Called on each new connection. */
   connected(client: Client, era: "legacy" | "modern"): void {
+    this.flush();
     this.store.apply(logConnected, era);
     if (era === "modern" && client instanceof LensClient) client.requestLogLevel = this.store.get().level;
   }
