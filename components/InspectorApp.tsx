@@ -1,34 +1,27 @@
 "use client";
-import "@/lib/security"; // first: before any zod schema parses (no 'unsafe-eval' in the page)
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { createConnectionsStore, allConnections } from "@/lib/connections";
 import type { ConnectionConfig } from "@/lib/base";
-import { SessionPool } from "@/lib/session";
-import { createHttpFetch, createRelayFetch, createTransport } from "@/lib/transports";
 import { useStore } from "./hooks/useStore";
 import { ConnectionList } from "./connections/ConnectionList";
 import { ConnectionForm } from "./connections/ConnectionForm";
-import { SessionView } from "./session/SessionView";
+import { useRuntime } from "./session/useRuntime";
 
 /** The client root, once AccessGate has the token: the connection list and form on the left, the selected connection's session on the right. */
 export function InspectorApp({ token, builtIn }: { token: string; builtIn: ConnectionConfig[] }) {
   const [connections] = useState(() =>
     createConnectionsStore(builtIn, typeof window === "undefined" ? undefined : window.localStorage),
   );
-  const pool = useMemo(() => {
-    const endpoints = { base: "", token, fetch: (url: string | URL, init?: RequestInit) => fetch(url, init) };
-    return new SessionPool({
-      createTransport: (config, log) => createTransport(endpoints, config, log),
-      createFetch: (log) => createHttpFetch(endpoints, log),
-      relayFetch: createRelayFetch(endpoints),
-    });
-  }, [token]);
+  // The SDK and the session views load after this first render (./session/runtime.ts).
+  const { runtime, error, load } = useRuntime(token);
+  const pool = runtime?.pool;
+  const loadPool = () => load().then((r) => r.pool);
   const state = useStore(connections);
   const selected = allConnections(state).find((c) => c.id === state.selectedId);
 
   useEffect(() => {
     // A read-only handle for benchmarks and debugging from the console.
-    (window as unknown as { __MCP_LENS__?: unknown }).__MCP_LENS__ = { pool, connections };
+    if (pool) (window as unknown as { __MCP_LENS__?: unknown }).__MCP_LENS__ = { pool, connections };
   }, [pool, connections]);
 
   return (
@@ -44,17 +37,25 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
           </svg>
           <h1 className="text-lg font-semibold">MCP Lens</h1>
         </header>
-        <ConnectionList store={connections} pool={pool} />
-        {selected && <ConnectionForm key={selected.id} store={connections} pool={pool} config={selected} />}
+        <ConnectionList store={connections} pool={pool} loadPool={loadPool} />
+        {selected && (
+          <ConnectionForm key={selected.id} store={connections} pool={pool} loadPool={loadPool} config={selected} />
+        )}
       </aside>
       <main className="flex min-w-0 flex-1 flex-col">
-        {selected ? (
-          <SessionView
+        {selected && !runtime ? (
+          <p role="status" className={`p-6 ${error ? "text-red-600" : "text-slate-500"}`}>
+            {error
+              ? `The session view could not load: ${error}. Reload the page to try again.`
+              : "Loading the session view…"}
+          </p>
+        ) : selected && runtime ? (
+          <runtime.SessionView
             key={selected.id}
-            session={pool.get(selected)}
+            session={runtime.pool.get(selected)}
             others={allConnections(state)
               .filter((c) => c.id !== selected.id)
-              .map((c) => ({ id: c.id, name: c.name, session: pool.get(c) }))}
+              .map((c) => ({ id: c.id, name: c.name, session: runtime.pool.get(c) }))}
           />
         ) : (
           <p className="p-6 text-slate-500">Choose or add a connection.</p>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { deleteConnection, saveBeforeConnect, saveConnection, saveConnectionCopy } from "@/lib/connections";
 import { isBuiltIn, type ConnectionsState } from "@/lib/connections";
-import { CLIENT_FEATURES, featureOn, type ClientFeature } from "@/lib/base";
+import { CLIENT_FEATURES, featureOn, type ClientFeature, type Status } from "@/lib/base";
 import {
   joinArgs,
   PROTOCOL_CHOICES,
@@ -14,6 +14,7 @@ import {
 import type { SessionPool } from "@/lib/session";
 import type { Store } from "@/lib/base";
 import { useStore } from "../hooks/useStore";
+import { IDLE_SESSION } from "../session/useRuntime";
 import { KeyValueEditor } from "./KeyValueEditor";
 
 const PROTOCOL_LABELS: Record<string, string> = {
@@ -27,16 +28,19 @@ const FORM_READY = "mcp-lens:connection-form-ready";
 export function ConnectionForm({
   store,
   pool,
+  loadPool,
   config,
 }: {
   store: Store<ConnectionsState>;
-  pool: SessionPool;
+  /** Undefined until the session runtime has loaded; `loadPool` waits for it. */
+  pool?: SessionPool;
+  loadPool: () => Promise<SessionPool>;
   config: ConnectionConfig;
 }) {
   const [draft, setDraft] = useState<ConnectionConfig>(config);
   const [argsText, setArgsText] = useState(draft.transport === "stdio" ? joinArgs(draft.args) : "");
-  const session = pool.get(config);
-  const { status } = useStore(session.store);
+  const session = pool?.get(config);
+  const { status } = useStore<{ status: Status }>(session?.store ?? IDLE_SESSION);
   const builtIn = isBuiltIn(store.get(), config.id);
   const live = status === "connected" || status === "connecting";
   // The first-load benchmark (scripts/bench-firstload.ts) counts the JavaScript fetched before this mark.
@@ -60,14 +64,14 @@ export function ConnectionForm({
   };
   // The roots edited in the drawer are saved with the connection (Save, Save as new, Connect).
   const current = (): ConnectionConfig => {
-    const roots = session.clientFeatures.roots.store.get().roots;
+    const roots = session ? session.clientFeatures.roots.store.get().roots : (draft.roots ?? []);
     const withRoots = { ...draft, roots: roots.length > 0 ? roots : undefined };
     return withRoots.transport === "stdio" ? { ...withRoots, args: splitArgs(argsText) } : withRoots;
   };
   const connect = () => {
     const next = current();
     saveBeforeConnect(store, next);
-    void session.connect(next);
+    void loadPool().then((p) => p.get(next).connect(next));
   };
   const saveAsNew = () => saveConnectionCopy(store, current());
 
@@ -77,7 +81,7 @@ export function ConnectionForm({
       className="space-y-3 border-t border-slate-200 p-4 text-sm dark:border-slate-800"
       onSubmit={(e) => {
         e.preventDefault();
-        if (live) void session.disconnect();
+        if (live) void session?.disconnect();
         else connect();
       }}
     >
@@ -197,7 +201,7 @@ export function ConnectionForm({
             <button
               type="button"
               onClick={() => {
-                void pool.remove(config.id);
+                void pool?.remove(config.id);
                 deleteConnection(store, config.id);
               }}
               className="rounded px-3 py-1.5 text-red-600 hover:bg-red-50 dark:hover:bg-red-950"

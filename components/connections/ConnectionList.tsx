@@ -2,23 +2,31 @@
 import type { Store } from "@/lib/base";
 import { addConnection, addRecording, dismissProblems, selectConnection } from "@/lib/connections";
 import { allConnections, type ConnectionsState } from "@/lib/connections";
-import { parseRecordingPaced } from "@/lib/inspect";
 import { useState } from "react";
 import { TRANSPORT_LABELS } from "@/lib/base";
 import type { SessionPool } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
 import { StatusDot } from "../session/StatusDot";
 
-export function ConnectionList({ store, pool }: { store: Store<ConnectionsState>; pool: SessionPool }) {
+export function ConnectionList({
+  store,
+  pool,
+  loadPool,
+}: {
+  store: Store<ConnectionsState>;
+  pool?: SessionPool;
+  loadPool: () => Promise<SessionPool>;
+}) {
   const state = useStore(store);
   const [openError, setOpenError] = useState<string>();
   const openRecording = async (file: File | undefined) => {
     if (!file) return;
+    const { parseRecordingPaced } = await import("@/lib/inspect");
     const parsed = await parseRecordingPaced(await file.text());
     if ("error" in parsed) return setOpenError(`${file.name}: ${parsed.error}`);
     setOpenError(undefined);
     const config = addRecording(store, parsed.recording.connection, file.name);
-    void pool.get(config).openRecording(parsed.recording);
+    void (await loadPool()).get(config).openRecording(parsed.recording);
   };
   const addNew = () => addConnection(store);
   return (
@@ -45,7 +53,7 @@ export function ConnectionList({ store, pool }: { store: Store<ConnectionsState>
               onClick={() => selectConnection(store, c.id)}
               className={`flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm ${c.id === state.selectedId ? "bg-indigo-100 dark:bg-indigo-950" : "hover:bg-slate-200 dark:hover:bg-slate-800"}`}
             >
-              <StatusDot session={pool.get(c)} />
+              <StatusDot session={pool?.get(c)} />
               <span className="min-w-0 flex-1 truncate">{c.name}</span>
               <span className="text-xs text-slate-500">{TRANSPORT_LABELS[c.transport].split(" ")[0]}</span>
             </button>

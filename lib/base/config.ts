@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { ClientFeatureSwitchesSchema } from "./featureSwitches";
 
 export const PROTOCOL_CHOICES = ["auto", "2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"] as const;

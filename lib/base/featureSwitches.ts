@@ -1,5 +1,5 @@
 import type { ClientCapabilities } from "@modelcontextprotocol/client";
-import { z } from "zod";
+import { z } from "./zod";
 
 /**
  * Per-connection switches for what MCP Lens answers as a client. Each is on unless set to false,

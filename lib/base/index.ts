@@ -3,6 +3,7 @@
  * The Store, connection config and session state, the bridge's wire constants and schemas, and
  * small helpers (errors, records, formatters, media types, secrets, pacing).
  */
+export { z } from "./zod";
 export * from "./config";
 export * from "./errors";
 export * from "./featureSwitches";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { ENV_NAME, invalidEnvNames } from "./stdioEnv";
 
 /** What the page asks the stdio bridge to start. Shared by the route (parses it) and the transport (sends it). */

@@ -5,7 +5,7 @@ import {
   type ClientContext,
   type Root,
 } from "@modelcontextprotocol/client";
-import { z } from "zod";
+import { z } from "../base";
 import { type ClientFeatureSwitches, declaredCapabilities, errorMessage, featureOn } from "../base";
 import { ClientTasks, type ClientTask } from "./clientTasks";
 import { pingServer, type PingOutcome } from "./ping";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../base";
 import { migrate, migrationChain } from "../base";
 import { ConnectionConfigSchema, type ConnectionConfig } from "../base";
 

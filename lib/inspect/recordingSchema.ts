@@ -5,7 +5,7 @@ import {
   type Implementation,
   type ServerCapabilities,
 } from "@modelcontextprotocol/client";
-import { z } from "zod";
+import { z } from "../base";
 import { ConnectionConfigSchema, type ConnectionConfig } from "../base";
 import type { Channel, RpcInfo, TrafficEntry } from "../traffic";
 import { EVENT_CODES, EVENT_SOURCES, type EventCode } from "../traffic";

@@ -1,9 +1,8 @@
 /**
- * Browser-safe security parts: the page's way in (pageAccess), safe URLs, and zod's jitless mode.
+ * Browser-safe security parts: the page's way in (pageAccess), and safe URLs.
  * Node-only security (the gate, tokens, launch keys, team mode) is in lib/server.
  */
-// First: before any zod schema parses (the page runs without 'unsafe-eval').
-import "./noEval";
+// zod's jitless mode (the page runs without 'unsafe-eval') is set by lib/base/zod.ts, which every schema is built with.
 
 export * from "./pageAccess";
 export * from "./urls";

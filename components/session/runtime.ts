@@ -1,0 +1,18 @@
+/**
+ * The session runtime: the SDK client, transports and every view of a session. The page loads it
+ * right after the connection form is on screen (components/session/useRuntime.ts), so the form's
+ * first load stays small; nothing here is imported statically by the page shell.
+ */
+import { SessionPool } from "@/lib/session";
+import { createHttpFetch, createRelayFetch, createTransport } from "@/lib/transports";
+
+export { SessionView } from "./SessionView";
+
+export function createPool(token: string): SessionPool {
+  const endpoints = { base: "", token, fetch: (url: string | URL, init?: RequestInit) => fetch(url, init) };
+  return new SessionPool({
+    createTransport: (config, log) => createTransport(endpoints, config, log),
+    createFetch: (log) => createHttpFetch(endpoints, log),
+    relayFetch: createRelayFetch(endpoints),
+  });
+}
