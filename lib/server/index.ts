@@ -4,6 +4,8 @@ export * from "./bridge/lines";
 export * from "./bridge/registry";
 export * from "./bridge/relay";
 export * from "./bridge/router";
+export * from "./bridge/stdioConnection";
+export * from "./bridge/stdioLaunch";
 export * from "./bridge/stdioProcess";
 export * from "./bridge/stdioRoutes";
 export * from "./security/addresses";
