@@ -71,7 +71,7 @@ export class StdioConnection {
           hint: "The page reads more slowly than the server writes (or one line's encoding is this large).",
         });
         this.end();
-        this.stop();
+        void this.stop();
       }
     } catch {
       this.closed = true;
@@ -103,11 +103,11 @@ export class StdioConnection {
     }
   }
 
-  /** The page went away (or the connection was ended): the process group is shut down, its output dropped. */
-  stop(): void {
+  /** The page went away (or the connection was ended): the process group is shut down, its output dropped. Resolves when it is gone. */
+  stop(): Promise<void> {
     this.closed = true;
     registry().processes.delete(this.id);
     this.proc?.discardOutput();
-    void this.proc?.shutdown();
+    return this.proc?.shutdown() ?? Promise.resolve();
   }
 }

@@ -40,7 +40,7 @@ export async function spawnStdio(request: Request): Promise<Response> {
         connection?.resume();
       },
       cancel() {
-        connection?.stop();
+        void connection?.stop();
       },
     },
     new ByteLengthQueuingStrategy({ highWaterMark: LIMITS.streamHighWaterBytes }),
@@ -57,7 +57,7 @@ export async function spawnStdio(request: Request): Promise<Response> {
   const started = connection;
   request.signal.addEventListener("abort", () => {
     started.end();
-    started.stop();
+    void started.stop();
   });
   return new Response(stream, { status: 200, headers: STREAM_HEADERS });
 }
