@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { createConnectionsStore, allConnections } from "@/lib/connections";
 import type { ConnectionConfig } from "@/lib/base";
 import { SessionPool } from "@/lib/session";
-import { createHttpFetch, createRelayFetch, createTransport } from "@/lib/transports";
+import { createHttpFetch, createRelayFetch, createTransport, socketUrl } from "@/lib/transports";
 import { useStore } from "./hooks/useStore";
 import { ConnectionList } from "./connections/ConnectionList";
 import { ConnectionForm } from "./connections/ConnectionForm";
@@ -16,7 +16,13 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
     createConnectionsStore(builtIn, typeof window === "undefined" ? undefined : window.localStorage),
   );
   const pool = useMemo(() => {
-    const endpoints = { base: "", token, fetch: (url: string | URL, init?: RequestInit) => fetch(url, init) };
+    const endpoints = {
+      base: "",
+      token,
+      fetch: (url: string | URL, init?: RequestInit) => fetch(url, init),
+      // stdio over one WebSocket per connection (no HTTP request per message); HTTP when it cannot open.
+      socket: typeof window === "undefined" ? undefined : { url: socketUrl(window.location.origin) },
+    };
     return new SessionPool({
       createTransport: (config, log) => createTransport(endpoints, config, log),
       createFetch: (log) => createHttpFetch(endpoints, log),
