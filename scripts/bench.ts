@@ -22,14 +22,15 @@ function bundleFixture(name: string): string {
   });
   return outfile;
 }
-import { startInspector } from "../tests/support/processes";
+import { EVERYTHING, startInspector } from "../tests/support/processes";
+import { benchRoundTrip } from "./bench-roundtrip";
 import { benchBackpressure } from "./bench-backpressure";
 import { benchLoad } from "./bench-load";
 import { measureFirstLoad } from "./bench-firstload";
 import { recordingBenchmarks } from "./bench-recording";
 import { parseArgs } from "node:util";
 
-/** `--only browser`, `--only load`, `--only firstload` or `--only backpressure` runs one part; `--connections N --seconds S` size the load part (`--seconds` the backpressure phases too). */
+/** `--only browser`, `--only load`, `--only firstload`, `--only roundtrip` or `--only backpressure` runs one part; `--connections N --seconds S` size the load part (`--seconds` the backpressure phases too). */
 const { values: args } = parseArgs({
   options: { only: { type: "string" }, connections: { type: "string" }, seconds: { type: "string" } },
 });
@@ -39,12 +40,13 @@ interface Result {
   value: number;
   unit: string;
   target?: string;
+  digits?: number;
 }
 const results: Result[] = [];
 const report = (r: Result) => {
   results.push(r);
   console.log(
-    `${r.name.padEnd(58)} ${r.value.toFixed(r.unit === "MB" ? 1 : 0).padStart(8)} ${r.unit.padEnd(3)} ${r.target ? `(target ${r.target})` : ""}`,
+    `${r.name.padEnd(58)} ${r.value.toFixed(r.digits ?? (r.unit === "MB" ? 1 : 0)).padStart(8)} ${r.unit.padEnd(3)} ${r.target ? `(target ${r.target})` : ""}`,
   );
 };
 
@@ -52,9 +54,11 @@ async function main(): Promise<boolean> {
   buildIfNeeded();
   if (args.only === "firstload" || args.only === undefined) await firstLoad();
   if (args.only === "firstload") return true;
+  if (args.only === "roundtrip") return roundTrips();
   if (args.only === "backpressure")
     return benchBackpressure({ root, seconds: args.seconds ? Number(args.seconds) : undefined });
   if (args.only !== "load") await browserBenchmarks();
+  if (args.only !== "load") await roundTrips();
   if (args.only === "browser") return true;
   return benchLoad({
     connections: args.connections ? Number(args.connections) : undefined,
@@ -100,6 +104,27 @@ async function browserBenchmarks(): Promise<void> {
     await browser.close();
     await inspector.stop();
   }
+}
+
+/** 300 sequential small tools/call round trips over stdio from the page: the WebSocket channel, then HTTP. */
+async function roundTrips(): Promise<boolean> {
+  const browserInfo = ensureBrowser();
+  const inspector = await startInspector();
+  const browser = await chromium.launch({
+    executablePath: browserInfo.path,
+    args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking"],
+  });
+  try {
+    for (const r of await benchRoundTrip(browser, inspector.launchUrl, EVERYTHING)) {
+      const via = r.channel === "socket" ? "WebSocket channel" : "HTTP routes";
+      report({ name: `stdio tools/call round trip p50 (${via})`, value: r.p50, unit: "ms", digits: 2 });
+      report({ name: `stdio tools/call round trip p95 (${via})`, value: r.p95, unit: "ms", digits: 2 });
+    }
+  } finally {
+    await browser.close();
+    await inspector.stop();
+  }
+  return true;
 }
 
 /** Watch long tasks from now on; `window.__longest` holds the longest, in ms. */
