@@ -7,6 +7,8 @@ import { buildIfNeeded, root } from "./build";
 
 import { addStdioConnection, bundleFixture, openBenchBrowser, watchLongTasks } from "./bench-page";
 import { benchRace, printRace } from "./bench-race";
+import { benchRoundTrip } from "./bench-roundtrip";
+import { EVERYTHING } from "../tests/support/processes";
 import { benchBackpressure } from "./bench-backpressure";
 import { benchLoad } from "./bench-load";
 import { measureFirstLoad } from "./bench-firstload";
@@ -14,7 +16,8 @@ import { recordingBenchmarks } from "./bench-recording";
 import { parseArgs } from "node:util";
 
 /**
- * `--only browser`, `--only race`, `--only load`, `--only firstload` or `--only backpressure` runs one
+ * `--only browser`, `--only race`, `--only load`, `--only firstload`, `--only roundtrip` (stdio round
+ * trips from the page over the WebSocket channel and over the HTTP routes) or `--only backpressure` runs one
  * part; `--connections N --seconds S` size the load part (`--seconds` the backpressure phases and the
  * race's load row too); `--runs N` how many runs the race takes the median of (default 3).
  */
@@ -37,7 +40,7 @@ const results: Result[] = [];
 const report = (r: Result) => {
   results.push(r);
   console.log(
-    `${r.name.padEnd(58)} ${r.value.toFixed(r.unit === "MB" ? 1 : 0).padStart(8)} ${r.unit.padEnd(3)} ${r.target ? `(target ${r.target})` : ""}`,
+    `${r.name.padEnd(58)} ${r.value.toFixed(r.unit === "MB" || (r.unit === "ms" && r.value < 20) ? 1 : 0).padStart(8)} ${r.unit.padEnd(3)} ${r.target ? `(target ${r.target})` : ""}`,
   );
 };
 
@@ -45,6 +48,7 @@ async function main(): Promise<boolean> {
   buildIfNeeded();
   if (args.only === "firstload" || args.only === undefined) await firstLoad();
   if (args.only === "firstload") return true;
+  if (args.only === "roundtrip") return roundTrips();
   if (args.only === "backpressure")
     return benchBackpressure({ root, seconds: args.seconds ? Number(args.seconds) : undefined });
   const seconds = args.seconds ? Number(args.seconds) : undefined;
@@ -78,6 +82,21 @@ async function browserBenchmarks(): Promise<void> {
   } finally {
     await close();
   }
+}
+
+/** Stdio round trips from the page: the WebSocket channel beside the HTTP routes it falls back to. */
+async function roundTrips(): Promise<boolean> {
+  const { browser, inspector, close } = await openBenchBrowser();
+  try {
+    for (const r of await benchRoundTrip(browser, inspector.launchUrl, EVERYTHING)) {
+      const via = r.channel === "socket" ? "WebSocket channel" : "HTTP routes";
+      report({ name: `stdio tools/call round trip p50 (${via})`, value: r.p50, unit: "ms" });
+      report({ name: `stdio tools/call round trip p95 (${via})`, value: r.p95, unit: "ms" });
+    }
+  } finally {
+    await close();
+  }
+  return true;
 }
 
 /** 10,000 notifications in one burst: from the last one arriving to the last one shown. */

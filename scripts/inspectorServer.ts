@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { killAllNow, shutdownAll } from "../lib/server";
@@ -6,6 +7,7 @@ import { checkRequest, type GateConfig } from "../lib/server";
 import { LaunchKeys } from "../lib/server";
 import { SessionIssuer } from "../lib/server";
 import type { TeamAuth } from "../lib/server";
+import { createStdioSockets, createUpgradeHandler } from "../lib/server";
 
 export interface InspectorServerOptions {
   dir: string;
@@ -42,6 +44,9 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
     hostname: options.host,
     port: options.port,
     quiet: true,
+    // Next.js adds its own 'upgrade' listener to this server at the first request; given a stand-in,
+    // it never listens on the real one, where every upgrade passes the gate first (below).
+    httpServer: new EventEmitter() as unknown as Server,
   });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -88,6 +93,18 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
       res.end(JSON.stringify({ error: "internal error" }));
     });
   });
+  // WebSocket upgrades: the same gate, then the stdio channel (lib/server/bridge/stdioSocket.ts);
+  // in dev, Next.js's hot reload socket.
+  const sockets = createStdioSockets();
+  const nextUpgrade = options.dev ? app.getUpgradeHandler() : undefined;
+  server.on(
+    "upgrade",
+    createUpgradeHandler({
+      gate,
+      sockets,
+      next: nextUpgrade && ((req, socket, head) => void nextUpgrade(req, socket, head).catch(() => socket.destroy())),
+    }),
+  );
   server.requestTimeout = 0; // long-lived streams (stdio events, SSE) are normal here
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -104,6 +121,7 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
     (stopping ??= (async () => {
       server.close();
       server.closeAllConnections();
+      sockets.close(); // upgraded sockets are no longer the server's connections
       await withinLimit(shutdownAll(), stepMs);
       killAllNow(); // whatever the graceful shutdown did not reach in time
       await withinLimit(app.close(), stepMs);

@@ -5,7 +5,9 @@
  * headers. docs/security.md §P7–§P10.
  */
 import { expect, test } from "@playwright/test";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rawRequest, type RawResponse } from "./support/http";
@@ -197,3 +199,46 @@ function expectSecurityHeaders(res: RawResponse, where: string): void {
   expect(res.headers["referrer-policy"], where).toBe("no-referrer");
   expect(res.headers["content-security-policy"], where).toMatch(/frame-ancestors '(self|none)'/);
 }
+
+/** A WebSocket upgrade sent as written; the status it gets (101 when it is upgraded). */
+function upgrade(path: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((done, fail) => {
+    const req = httpRequest({
+      host: "127.0.0.1",
+      port: inspector.port,
+      path,
+      headers: {
+        host: `127.0.0.1:${inspector.port}`,
+        origin: `http://127.0.0.1:${inspector.port}`,
+        connection: "Upgrade",
+        upgrade: "websocket",
+        "sec-websocket-version": "13",
+        "sec-websocket-key": randomBytes(16).toString("base64"),
+        "sec-websocket-protocol": `mcp-lens.v1, token.${inspector.token}`,
+        ...headers,
+      },
+    });
+    req.once("upgrade", (res, socket) => (socket.destroy(), done(res.statusCode ?? 0)));
+    req.once("response", (res) => (res.resume(), done(res.statusCode ?? 0)));
+    req.once("error", fail);
+    req.end();
+  });
+}
+
+test("a WebSocket upgrade passes the same gate: Host, Origin, token in the subprotocol, canonical path; Next.js gets none", async () => {
+  expect(await upgrade("/api/bridge/stdio/ws")).toBe(101);
+  expect(await upgrade("/api/bridge/stdio/ws", { host: `evil.example:${inspector.port}` })).toBe(403);
+  expect(await upgrade("/api/bridge/stdio/ws", { origin: "http://evil.example" })).toBe(403);
+  expect(await upgrade("/api/bridge/stdio/ws", { "sec-fetch-site": "cross-site" })).toBe(403);
+  expect(await upgrade("/api/bridge/stdio/ws", { "sec-websocket-protocol": "mcp-lens.v1" })).toBe(401);
+  expect(
+    await upgrade("/api/bridge/stdio/ws", {
+      "sec-websocket-protocol": "mcp-lens.v1",
+      "x-mcp-lens-token": inspector.token,
+    }),
+  ).toBe(401);
+  for (const path of ["/x/../api/bridge/stdio/ws", "/api/bridge/stdio/%77s", "//api/bridge/stdio/ws"])
+    expect(await upgrade(path), path).toBe(400);
+  // Any other path, the page's included, is not upgraded by anyone (Next.js's listener is kept off this server).
+  for (const path of ["/", "/_next/webpack-hmr", "/api/relay"]) expect(await upgrade(path), path).toBe(404);
+});

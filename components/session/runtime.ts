@@ -4,12 +4,18 @@
  * first load stays small; nothing here is imported statically by the page shell.
  */
 import { SessionPool } from "@/lib/session";
-import { createHttpFetch, createRelayFetch, createTransport } from "@/lib/transports";
+import { createHttpFetch, createRelayFetch, createTransport, socketUrl } from "@/lib/transports";
 
 export { SessionView } from "./SessionView";
 
 export function createPool(token: string): SessionPool {
-  const endpoints = { base: "", token, fetch: (url: string | URL, init?: RequestInit) => fetch(url, init) };
+  const endpoints = {
+    base: "",
+    token,
+    fetch: (url: string | URL, init?: RequestInit) => fetch(url, init),
+    // stdio over one WebSocket per connection (no HTTP request per message); HTTP when it cannot open.
+    socket: typeof window === "undefined" ? undefined : { url: socketUrl(window.location.origin) },
+  };
   return new SessionPool({
     createTransport: (config, log) => createTransport(endpoints, config, log),
     createFetch: (log) => createHttpFetch(endpoints, log),

@@ -40,6 +40,33 @@ export interface RefusedLine {
 }
 
 export const TOKEN_HEADER = "x-mcp-lens-token";
+
+/** Largest page → bridge message: an HTTP request body, or one WebSocket message (a stdin line). */
+export const BRIDGE_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The stdio bridge's WebSocket channel: one socket per live stdio connection (lib/server/bridge/stdioSocket.ts).
+ * The page offers the subprotocols `[STDIO_SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX + token]` (a browser's
+ * WebSocket cannot send a custom header); the bridge echoes only `STDIO_SOCKET_PROTOCOL`.
+ * Page → bridge: the first text message is the `StdioLaunch` JSON, every later one a line for stdin;
+ * a binary message is an acknowledgement (`SOCKET_ACK_BYTES` bytes, big-endian: how many characters of
+ * event text the page has handled), the flow control that pauses the server past the high-water mark;
+ * an empty binary message asks the bridge to stop the server (it closes the socket once the process group is gone).
+ * Bridge → page: one `BridgeEvent` (or a `BridgeSocketRefusal`) per text message.
+ */
+export const STDIO_SOCKET_PATH = "/api/bridge/stdio/ws";
+export const STDIO_SOCKET_PROTOCOL = "mcp-lens.v1";
+export const SOCKET_TOKEN_PREFIX = "token.";
+export const SOCKET_ACK_BYTES = 4;
+/** The page acknowledges once it has handled this many characters of events (well under the 1 MiB high-water mark). */
+export const SOCKET_ACK_EVERY = 256 * 1024;
+/** The launch request was refused after the upgrade: the status and message the HTTP route would have answered. */
+export interface BridgeSocketRefusal {
+  type: "refused";
+  status: number;
+  error: string;
+}
+
 /** The relay's upstream request, URI-encoded JSON of `RelayTarget`. */
 export const RELAY_TARGET_HEADER = "x-mcp-lens-target";
 /** Set on relay responses that are the relay's own failure rather than the upstream's answer. Only the relay sets it. */

@@ -54,12 +54,22 @@ export async function startHttpFixture(env: Record<string, string> = {}): Promis
   return { ...started, url };
 }
 
+let defaultDeps: (() => SessionDeps) | undefined;
+
+/** The deps `Sessions.connect` uses when a test gives none (stdio through the WebSocket channel, say); reset with no argument. */
+export function useSessionDeps(deps?: () => SessionDeps): void {
+  defaultDeps = deps;
+}
+
 /** Sessions opened by a test; `closeAll` in afterEach disconnects whatever is left. */
 export class Sessions {
   private readonly open: InspectorSession[] = [];
 
   /** Stdio goes through the real in-process bridge; HTTP through the real relay handler. */
-  async connect(config: ConnectionConfig, deps: SessionDeps = nodeSessionDeps()): Promise<InspectorSession> {
+  async connect(
+    config: ConnectionConfig,
+    deps: SessionDeps = (defaultDeps ?? nodeSessionDeps)(),
+  ): Promise<InspectorSession> {
     const session = new InspectorSession(config, { ...deps, connectDeadlineMs: 10_000 });
     this.open.push(session);
     await session.connect();

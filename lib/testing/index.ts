@@ -4,3 +4,4 @@ export * from "./faults";
 export * from "./inProcess";
 export * from "./processes";
 export * from "./schema";
+export * from "./socketBridge";

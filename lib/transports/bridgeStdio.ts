@@ -1,17 +1,11 @@
-import type { FetchLike, JSONRPCMessage, Transport } from "@modelcontextprotocol/client";
-import { type BridgeEvent, errorMessage, type RefusedLine, type StdioLaunch, TOKEN_HEADER } from "../base";
+import type { JSONRPCMessage, Transport } from "@modelcontextprotocol/client";
+import { type BridgeEvent, errorMessage, type RefusedLine, type StdioLaunch } from "../base";
 import { classifyValue } from "../traffic";
 import type { TrafficLog } from "../traffic";
 import { REPLACEMENT_CHARACTER, addProblem } from "./frameProblems";
-import { readNdjson } from "./ndjson";
 import { createPacer } from "../base";
-
-export interface BridgeRoute {
-  /** The stdio bridge route, e.g. `/api/bridge/stdio`. */
-  url: string;
-  token: string;
-  fetch: FetchLike;
-}
+import { type BridgeRoute, httpChannel, type StdioChannel } from "./stdioChannel";
+import { type BridgeSocket, ChannelUnavailable, socketChannel } from "./stdioSocketChannel";
 
 /** Why a stdio connection ended, for the failure message. */
 export interface StdioExit {
@@ -37,6 +31,8 @@ export function refusedAnswerMessage(refused: RefusedAnswer): string {
  * An MCP transport to a local stdio server, run by the inspector's bridge. This is the stdio
  * capture point: each stdout line is recorded raw before it is parsed, each frame sent is recorded
  * before it leaves. It exposes `pid` and `stderr` so the SDK's era probe treats it as stdio.
+ * Given a `socket`, it reaches the bridge over one WebSocket (stdioSocketChannel.ts), and over HTTP
+ * (stdioChannel.ts) when that socket cannot open (no custom server in front, as in-process in Node).
  */
 export class BridgeStdioTransport implements Transport {
   onclose?: () => void;
@@ -45,7 +41,7 @@ export class BridgeStdioTransport implements Transport {
 
   private id?: string;
   private processId?: number;
-  private readonly abort = new AbortController();
+  private link: StdioChannel;
   private sendChain: Promise<void> = Promise.resolve();
   private closed = false;
   exit?: StdioExit;
@@ -56,7 +52,15 @@ export class BridgeStdioTransport implements Transport {
     private readonly route: BridgeRoute,
     private readonly launch: StdioLaunch,
     private readonly log: TrafficLog,
-  ) {}
+    socket?: BridgeSocket,
+  ) {
+    this.link = socket ? socketChannel(socket, route.token) : httpChannel(route);
+  }
+
+  /** How this transport reaches the bridge: one WebSocket, or HTTP requests. */
+  get channel(): StdioChannel["kind"] {
+    return this.link.kind;
+  }
 
   get pid(): number | undefined {
     return this.processId;
@@ -70,19 +74,14 @@ export class BridgeStdioTransport implements Transport {
   async start(): Promise<void> {
     const shown = [this.launch.command, ...this.launch.args].map(quoteArg).join(" ");
     this.log.event("process-starting", "info", `starting ${shown}${this.launch.cwd ? ` in ${this.launch.cwd}` : ""}`);
-    const response = await this.route.fetch(this.route.url, {
-      method: "POST",
-      headers: { [TOKEN_HEADER]: this.route.token, "content-type": "application/json" },
-      body: JSON.stringify(this.launch),
-      signal: this.abort.signal,
-    });
-    if (!response.ok || !response.body) {
-      const detail = (await response.json().catch(() => ({}))) as { error?: string };
-      throw new Error(
-        `The stdio bridge refused to start the server (HTTP ${response.status}): ${detail.error ?? response.statusText}`,
-      );
+    let events: AsyncGenerator<BridgeEvent>;
+    try {
+      events = await this.link.open(this.launch);
+    } catch (error) {
+      if (!(error instanceof ChannelUnavailable) || this.closed) throw error;
+      this.link = httpChannel(this.route);
+      events = await this.link.open(this.launch);
     }
-    const events = readNdjson<BridgeEvent>(response.body);
     const first = await events.next();
     if (first.done || first.value.type !== "spawned") {
       const event = first.done ? undefined : first.value;
@@ -203,17 +202,7 @@ export class BridgeStdioTransport implements Transport {
     if (!this.id || this.closed) return Promise.reject(new Error("not connected"));
     this.log.recordFrame("outgoing", raw, { transport: "stdio" });
     const id = this.id;
-    const next = this.sendChain.then(async () => {
-      const response = await this.route.fetch(`${this.route.url}/${encodeURIComponent(id)}`, {
-        method: "POST",
-        headers: { [TOKEN_HEADER]: this.route.token, "content-type": "text/plain" },
-        body: raw,
-      });
-      if (!response.ok) {
-        const detail = (await response.json().catch(() => ({}))) as { error?: string };
-        throw new Error(detail.error ?? `could not write to the server (HTTP ${response.status})`);
-      }
-    });
+    const next = this.sendChain.then(() => this.link.write(id, raw));
     this.sendChain = next.catch(() => {});
     return next;
   }
@@ -221,15 +210,7 @@ export class BridgeStdioTransport implements Transport {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.id) {
-      await this.route
-        .fetch(`${this.route.url}/${encodeURIComponent(this.id)}`, {
-          method: "DELETE",
-          headers: { [TOKEN_HEADER]: this.route.token },
-        })
-        .catch(() => {});
-    }
-    this.abort.abort();
+    await this.link.close(this.id);
     this.finish();
   }
 

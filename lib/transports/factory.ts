@@ -10,6 +10,7 @@ import { BridgeStdioTransport } from "./bridgeStdio";
 import { capturingFetch } from "./httpCapture";
 import { followingRedirects } from "./redirects";
 import { relayedFetch } from "./relayFetch";
+import type { BridgeSocket } from "./stdioSocketChannel";
 
 export interface BridgeEndpoints {
   /** Base of the inspector's API, e.g. `` (same origin) or `http://127.0.0.1:6274`. */
@@ -19,6 +20,11 @@ export interface BridgeEndpoints {
   fetch: FetchLike;
   /** Send HTTP transports straight to the server instead of through the relay (Node only). */
   direct?: boolean;
+  /**
+   * The stdio bridge's WebSocket channel (served by the inspector's own server): stdio connections
+   * use it, and the HTTP routes when it cannot open. Absent (in-process use in Node): HTTP only.
+   */
+  socket?: BridgeSocket;
 }
 
 /** Build the capturing transport for a connection: stdio through the bridge, HTTP through the relay. */
@@ -28,6 +34,7 @@ export function createTransport(endpoints: BridgeEndpoints, config: ConnectionCo
       { url: `${endpoints.base}/api/bridge/stdio`, token: endpoints.token, fetch: endpoints.fetch },
       { command: config.command, args: config.args, env: headerRecord(config.env), cwd: config.cwd || undefined },
       log,
+      endpoints.socket,
     );
   }
   const url = new URL(config.url);

@@ -9,5 +9,7 @@ export * from "./redirects";
 export * from "./relayFetch";
 export * from "./sseBlocks";
 export * from "./sseTap";
+export * from "./stdioChannel";
+export * from "./stdioSocketChannel";
 export * from "./mcpParamHeaders";
 export * from "./toolParamHeaders";

@@ -187,6 +187,14 @@ export class ToolsPage {
           await this.page.keyboard.press("ControlOrMeta+A");
           await this.page.keyboard.press("ControlOrMeta+V");
         } else await editor.fill(text, { timeout: 5_000 });
+        // The editor holds exactly these arguments (a paste can miss a focus that was not there yet).
+        const bare = (t: string) => t.replace(/\s+/g, "");
+        const shown = monaco.locator(".view-lines");
+        await expect
+          .poll(async () => bare((await monaco.isVisible()) ? await shown.innerText() : await editor.inputValue()), {
+            timeout: 3_000,
+          })
+          .toBe(bare(text));
         await expect(panel.getByRole("alert").filter({ hasText: "Not valid JSON" })).toHaveCount(0, { timeout: 2_000 });
         return;
       } catch (error) {

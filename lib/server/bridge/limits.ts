@@ -1,7 +1,9 @@
+import { BRIDGE_MAX_MESSAGE_BYTES } from "../../base";
+
 /** Size and count limits of the bridge (docs/security.md §S9). */
 export const LIMITS = {
   /** Request bodies above this get 413. */
-  maxBodyBytes: 4 * 1024 * 1024,
+  maxBodyBytes: BRIDGE_MAX_MESSAGE_BYTES,
   /** A stdout line above this ends the connection with an error. */
   maxLineBytes: 16 * 1024 * 1024,
   /** Live stdio processes at once. */

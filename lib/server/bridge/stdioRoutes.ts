@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { TEAM_STDIO_OFF, stdioAllowed, teamPolicyFromEnv } from "../security/team";
-import { LIMITS, HttpError, errorResponse, readBodyLimited, toErrorResponse } from "./limits";
-import { StdioLaunchSchema, type BridgeEvent } from "../../base";
+import { HttpError, LIMITS, errorResponse, readBodyLimited, toErrorResponse } from "./limits";
+import type { BridgeEvent } from "../../base";
 import { registry } from "./registry";
-import { StdioProcess } from "./stdioProcess";
+import { checkLaunch, stdioBridgeOff } from "./stdioLaunch";
+import { StdioConnection } from "./stdioConnection";
 
 const STREAM_HEADERS = {
   "content-type": "application/x-ndjson; charset=utf-8",
@@ -15,117 +14,51 @@ const STREAM_HEADERS = {
  * POST: start a stdio server and stream its events (NDJSON) for as long as the page reads them.
  * When the page goes away (the request aborts) the process group is shut down.
  * In team mode only allow-listed commands start, by their resolved absolute path (docs/security.md §S19).
+ * The page's WebSocket channel (stdioSocket.ts) does the same over one socket.
  */
 export async function spawnStdio(request: Request): Promise<Response> {
-  const team = teamPolicyFromEnv();
-  if (team && team.stdioAllow.length === 0) return errorResponse(403, TEAM_STDIO_OFF); // refused before the body is read
-  let launch;
+  const off = stdioBridgeOff();
+  if (off) return errorResponse(403, off); // refused before the body is read
+  let text: string;
   try {
-    const body = new TextDecoder().decode(await readBodyLimited(request));
-    const parsed = StdioLaunchSchema.safeParse(JSON.parse(body));
-    if (!parsed.success)
-      throw new HttpError(
-        400,
-        `invalid launch request: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
-      );
-    launch = parsed.data;
+    text = new TextDecoder().decode(await readBodyLimited(request));
   } catch (error) {
-    return toErrorResponse(error instanceof SyntaxError ? new HttpError(400, "the launch request is not JSON") : error);
+    return toErrorResponse(error);
   }
-  if (team) {
-    const allowed = stdioAllowed(team, launch);
-    if (!allowed.ok) return errorResponse(403, allowed.message);
-    launch = { ...launch, command: allowed.command };
-  }
-  const { processes } = registry();
-  if (processes.size >= LIMITS.maxProcesses)
-    return errorResponse(429, `too many live stdio servers (limit ${LIMITS.maxProcesses}); disconnect some first`);
+  const checked = checkLaunch(text);
+  if (!checked.ok) return errorResponse(checked.status, checked.message);
 
-  const id = randomUUID();
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let closed = false;
-  let proc: StdioProcess | undefined;
-  const enqueue = (event: BridgeEvent): number => {
-    controller.enqueue(encoder.encode(JSON.stringify(event) + "\n"));
-    return LIMITS.streamHighWaterBytes - (controller.desiredSize ?? 0);
-  };
-  // Backpressure: past the high-water mark the server's output is paused until the reader catches up (`pull`).
-  const emit = (event: BridgeEvent) => {
-    if (closed) return;
-    try {
-      const queued = enqueue(event);
-      if (queued < LIMITS.streamHighWaterBytes) return;
-      proc?.pause();
-      if (queued > LIMITS.maxQueuedBytes) {
-        enqueue({
-          type: "error",
-          message: `The server's output waited in the inspector beyond ${LIMITS.maxQueuedBytes >> 20} MiB for this connection; the connection was closed.`,
-          hint: "The page reads more slowly than the server writes (or one line's encoding is this large).",
-        });
-        end();
-        stop();
-      }
-    } catch {
-      closed = true;
-    }
-  };
-  const end = () => {
-    if (closed) return;
-    closed = true;
-    try {
-      controller.close();
-    } catch {
-      /* already closed by the reader */
-    }
-  };
-  const stop = () => {
-    processes.delete(id);
-    proc?.discardOutput();
-    void proc?.shutdown();
-  };
-
+  let connection: StdioConnection | undefined;
   const stream = new ReadableStream<Uint8Array>(
     {
       start(c) {
         controller = c;
       },
       pull() {
-        proc?.resume();
+        connection?.resume();
       },
       cancel() {
-        closed = true;
-        stop();
+        void connection?.stop();
       },
     },
     new ByteLengthQueuingStrategy({ highWaterMark: LIMITS.streamHighWaterBytes }),
   );
+  connection = StdioConnection.start(checked.launch, {
+    send(event: BridgeEvent) {
+      controller.enqueue(encoder.encode(JSON.stringify(event) + "\n"));
+      return LIMITS.streamHighWaterBytes - (controller.desiredSize ?? 0);
+    },
+    end() {
+      controller.close();
+    },
+  });
+  const started = connection;
   request.signal.addEventListener("abort", () => {
-    end();
-    stop();
+    started.end();
+    void started.stop();
   });
-
-  proc = StdioProcess.spawn(launch, {
-    stdout: (line) => emit({ type: "stdout", line }),
-    stderr: (line) => emit({ type: "stderr", line }),
-    error: (message, hint, refusedLine) => {
-      emit({ type: "error", message, hint, refusedLine });
-      if (!proc?.running) {
-        processes.delete(id);
-        end();
-      }
-    },
-    exit: (code, signal) => {
-      emit({ type: "exit", code, signal });
-      processes.delete(id);
-      end();
-      void proc?.shutdown(); // reap grandchildren the leader left behind
-    },
-  });
-  if (proc?.pid !== undefined) {
-    processes.set(id, proc);
-    emit({ type: "spawned", id, pid: proc.pid });
-  }
   return new Response(stream, { status: 200, headers: STREAM_HEADERS });
 }
 
