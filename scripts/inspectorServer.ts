@@ -8,6 +8,7 @@ import { LaunchKeys } from "../lib/server";
 import { SessionIssuer } from "../lib/server";
 import type { TeamAuth } from "../lib/server";
 import { createStdioSockets, createUpgradeHandler } from "../lib/server";
+import { handleApiRequest, serveFetchHandler } from "../lib/server";
 
 export interface InspectorServerOptions {
   dir: string;
@@ -82,6 +83,13 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
       // A JSON answer or error is never cached; a route that streams keeps its own cache-control.
       defaultHeadersOnWrite(res, { "cache-control": "no-store" });
       res.setHeader("content-security-policy", API_CONTENT_SECURITY_POLICY);
+      // The bridge's routes are answered here, past the gate, without Next's request pipeline (the
+      // app/api route files serve the same handlers under `next dev`).
+      serveFetchHandler(req, res, `http://${req.headers.host ?? "localhost"}`, handleApiRequest).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store" });
+        res.end(JSON.stringify({ error: "internal error" }));
+      });
+      return;
     } else {
       // Next.js takes the nonce from the request's CSP header and puts it on its scripts.
       const csp = contentSecurityPolicy(newNonce(), options.dev);
