@@ -7,7 +7,7 @@ import { checkRequest, type GateConfig } from "../lib/server";
 import { LaunchKeys } from "../lib/server";
 import { SessionIssuer } from "../lib/server";
 import type { TeamAuth } from "../lib/server";
-import { createStdioSockets, createUpgradeHandler } from "../lib/server";
+import { createRelaySockets, createStdioSockets, createUpgradeHandler } from "../lib/server";
 import { handleApiRequest, serveFetchHandler } from "../lib/server";
 
 export interface InspectorServerOptions {
@@ -104,12 +104,14 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
   // WebSocket upgrades: the same gate, then the stdio channel (lib/server/bridge/stdioSocket.ts);
   // in dev, Next.js's hot reload socket.
   const sockets = createStdioSockets();
+  const relaySockets = createRelaySockets();
   const nextUpgrade = options.dev ? app.getUpgradeHandler() : undefined;
   server.on(
     "upgrade",
     createUpgradeHandler({
       gate,
       sockets,
+      relaySockets,
       next: nextUpgrade && ((req, socket, head) => void nextUpgrade(req, socket, head).catch(() => socket.destroy())),
     }),
   );
@@ -129,6 +131,7 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
     (stopping ??= (async () => {
       server.close();
       server.closeAllConnections();
+      relaySockets.close();
       sockets.close(); // upgraded sockets are no longer the server's connections
       await withinLimit(shutdownAll(), stepMs);
       killAllNow(); // whatever the graceful shutdown did not reach in time

@@ -67,6 +67,22 @@ export interface BridgeSocketRefusal {
   error: string;
 }
 
+/**
+ * The relay's WebSocket channel: one socket per page, many relayed requests at once, with no HTTP
+ * request between the page and the inspector per message (lib/server/bridge/relaySocket.ts). Offered
+ * with `[RELAY_SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX + token]`, behind the same upgrade gate as the stdio channel.
+ * Page → relay: a request is one binary message, `u32 id · u32 n · n bytes of `RelayTarget` JSON ·
+ * the body`; `{"t":"abort","id"}` (text) withdraws one. Relay → page: `{"t":"head",…}` (text: the
+ * status and headers the relay route would have answered, its own error and redirect headers
+ * included), then the body as binary messages `u32 id · bytes`, then `{"t":"end"}` or `{"t":"fail"}`.
+ */
+export const RELAY_SOCKET_PATH = "/api/relay/ws";
+export const RELAY_SOCKET_PROTOCOL = "mcp-lens.relay.v1";
+export type RelaySocketMessage =
+  | { t: "head"; id: number; status: number; headers: [string, string][] }
+  | { t: "end"; id: number }
+  | { t: "fail"; id: number; error: string };
+
 /** The relay's upstream request, URI-encoded JSON of `RelayTarget`. */
 export const RELAY_TARGET_HEADER = "x-mcp-lens-target";
 /** Set on relay responses that are the relay's own failure rather than the upstream's answer. Only the relay sets it. */

@@ -4,6 +4,7 @@ export * from "./bridge/nodeHandler";
 export * from "./bridge/lines";
 export * from "./bridge/registry";
 export * from "./bridge/relay";
+export * from "./bridge/relaySocket";
 export * from "./bridge/router";
 export * from "./bridge/stdioConnection";
 export * from "./bridge/stdioLaunch";

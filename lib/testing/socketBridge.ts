@@ -1,8 +1,15 @@
-/** A bare server with the inspector's upgrade handler (gate + stdio WebSocket channel), for Node tests. */
+/** A bare server with the inspector's upgrade handler (gate + the stdio and relay WebSocket channels), for Node tests. */
 import { createServer, type Server } from "node:http";
 import { WebSocket } from "ws";
-import { STDIO_SOCKET_PATH, STDIO_SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from "../base";
-import { createStdioSockets, createUpgradeHandler, newToken, type GateConfig, type TeamAuth } from "../server";
+import { RELAY_SOCKET_PATH, STDIO_SOCKET_PATH, STDIO_SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from "../base";
+import {
+  createRelaySockets,
+  createStdioSockets,
+  createUpgradeHandler,
+  newToken,
+  type GateConfig,
+  type TeamAuth,
+} from "../server";
 import type { SessionDeps } from "../session";
 import { createHttpFetch, createTransport, type SocketFactory } from "../transports";
 import { inProcessFetch } from "./inProcess";
@@ -12,8 +19,10 @@ export interface SocketBridge {
   port: number;
   /** `http://127.0.0.1:<port>`: the Origin a page of this inspector sends. */
   origin: string;
-  /** The channel's `ws://` URL. */
+  /** The stdio channel's `ws://` URL. */
   url: string;
+  /** The relay channel's `ws://` URL. */
+  relayUrl: string;
   token: string;
   gate: GateConfig;
   close(): Promise<void>;
@@ -24,8 +33,9 @@ export async function startSocketBridge(options: { team?: TeamAuth } = {}): Prom
   const token = newToken();
   const gate: GateConfig = { token, port: 0, team: options.team };
   const sockets = createStdioSockets();
+  const relaySockets = createRelaySockets();
   const server = createServer((_req, res) => res.writeHead(404).end());
-  server.on("upgrade", createUpgradeHandler({ gate, sockets }));
+  server.on("upgrade", createUpgradeHandler({ gate, sockets, relaySockets }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   gate.port = typeof address === "object" && address ? address.port : 0;
@@ -35,10 +45,12 @@ export async function startSocketBridge(options: { team?: TeamAuth } = {}): Prom
     port: gate.port,
     origin,
     url: `ws://127.0.0.1:${gate.port}${STDIO_SOCKET_PATH}`,
+    relayUrl: `ws://127.0.0.1:${gate.port}${RELAY_SOCKET_PATH}`,
     token,
     gate,
     close: async () => {
       sockets.close();
+      relaySockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
