@@ -52,7 +52,7 @@ test("Streamable HTTP goes over the relay's WebSocket channel: one socket for th
 
     const tools = new ToolsPage(page);
     for (const name of ["first http", "second http"]) {
-      const connection = { name, transport: "Streamable HTTP", url: everything.url, protocol: "2025-11-25" };
+      const connection = { name, transport: "Streamable HTTP" as const, url: everything.url, protocol: "2025-11-25" };
       if (name === "first http") await tools.connectStdio(connection);
       else {
         // A second connection in the same page load shares the page's socket.

@@ -52,10 +52,23 @@ export const BRIDGE_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
  * a binary message is an acknowledgement (`SOCKET_ACK_BYTES` bytes, big-endian: how many characters of
  * event text the page has handled), the flow control that pauses the server past the high-water mark;
  * an empty binary message asks the bridge to stop the server (it closes the socket once the process group is gone).
- * Bridge → page: one `BridgeEvent` (or a `BridgeSocketRefusal`) per text message.
+ * Bridge → page: stdout lines as `STDOUT_MESSAGE_PREFIX` + the lines themselves joined by newlines
+ * (lines that came together in one message; no JSON envelope to build and take apart for the
+ * commonest event), every other `BridgeEvent` (or a `BridgeSocketRefusal`) as its JSON object, which
+ * starts with `{`.
  */
 export const STDIO_SOCKET_PATH = "/api/bridge/stdio/ws";
 export const STDIO_SOCKET_PROTOCOL = "mcp-lens.v1";
+export const STDOUT_MESSAGE_PREFIX = "o";
+
+/** One message of the stdio channel, bridge → page, as the events it carries. */
+export function parseSocketEvents(text: string): Array<BridgeEvent | BridgeSocketRefusal> {
+  if (!text.startsWith(STDOUT_MESSAGE_PREFIX)) return [JSON.parse(text) as BridgeEvent | BridgeSocketRefusal];
+  return text
+    .slice(STDOUT_MESSAGE_PREFIX.length)
+    .split("\n")
+    .map((line) => ({ type: "stdout", line }));
+}
 export const SOCKET_TOKEN_PREFIX = "token.";
 export const SOCKET_ACK_BYTES = 4;
 /** The page acknowledges once it has handled this many characters of events (well under the 1 MiB high-water mark). */
