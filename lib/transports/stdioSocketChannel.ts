@@ -1,7 +1,6 @@
 import {
   BRIDGE_MAX_MESSAGE_BYTES,
   type BridgeEvent,
-  type BridgeSocketRefusal,
   SOCKET_ACK_BYTES,
   SOCKET_ACK_EVERY,
   SOCKET_TOKEN_PREFIX,
