@@ -178,6 +178,8 @@ describe("relay WebSocket channel: the relay's answers", () => {
       /Link-local and cloud-metadata addresses are never relayed/,
     );
     await expect(fetch("http://127.0.0.1:1/mcp", post("{}"))).rejects.toBeInstanceOf(RelayError);
+    await expect(fetch("file:///etc/passwd", { method: "GET" })).rejects.toThrow(/only http: and https: URLs/);
+    await expect(fetch(`${upstreamUrl}/mcp`, { method: "PUT", body: "{}" })).rejects.toThrow(/invalid relay target/);
   });
 
   it("withdrawing a request (abort) ends the upstream request; closing the socket ends every one it carried", async () => {

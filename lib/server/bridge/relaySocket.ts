@@ -1,10 +1,10 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import { RELAY_SOCKET_PROTOCOL, RELAY_TARGET_HEADER, RelayTargetSchema, type RelaySocketMessage } from "../../base";
+import { RELAY_SOCKET_PROTOCOL, type RelaySocketMessage, type RelayTarget } from "../../base";
 import { offeredProtocols, refuseUpgrade } from "../security/upgrade";
-import { LIMITS } from "./limits";
-import { relay } from "./relay";
+import { HttpError, LIMITS } from "./limits";
+import { parseTarget, relayError, relayTarget, type RelayAnswer } from "./relay";
 import { CLOSE } from "./stdioSocket";
 
 /** Room for a request's id, length and target beside the largest body the relay takes. */
@@ -19,12 +19,12 @@ export interface RelaySockets {
 
 /**
  * The relay's WebSocket channel (lib/base/wire.ts `RELAY_SOCKET_PATH`): one socket per page carries
- * many relayed requests, each answered by the same `relay()` as `POST /api/relay` (its checks,
+ * many relayed requests, each answered by the same `relayTarget()` as `POST /api/relay` (its checks,
  * blocked addresses, redirect report, header allowlist and limits unchanged), so only the hop
  * between the page and the inspector changes. A message that breaks the channel's format closes
  * that socket (1003 / 1008, 1009 when too large); closing a socket aborts its requests upstream.
  */
-export function createRelaySockets(handler: (request: Request) => Promise<Response> = relay): RelaySockets {
+export function createRelaySockets(): RelaySockets {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: LIMITS.maxBodyBytes + MAX_TARGET_BYTES,
@@ -35,7 +35,7 @@ export function createRelaySockets(handler: (request: Request) => Promise<Respon
     handleUpgrade(req, socket, head) {
       if (!offeredProtocols(req.headers).includes(RELAY_SOCKET_PROTOCOL))
         return refuseUpgrade(socket, 400, `the WebSocket subprotocol ${RELAY_SOCKET_PROTOCOL} is required`);
-      wss.handleUpgrade(req, socket, head, (ws) => serve(ws, handler));
+      wss.handleUpgrade(req, socket, head, serve);
     },
     close() {
       for (const ws of wss.clients) ws.terminate();
@@ -44,7 +44,7 @@ export function createRelaySockets(handler: (request: Request) => Promise<Respon
   };
 }
 
-function serve(ws: WebSocket, handler: (request: Request) => Promise<Response>): void {
+function serve(ws: WebSocket): void {
   const inFlight = new Map<number, AbortController>();
   const send = (message: RelaySocketMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
@@ -69,46 +69,85 @@ function serve(ws: WebSocket, handler: (request: Request) => Promise<Response>):
     if (inFlight.has(id)) return ws.close(CLOSE.policy, `request id ${id} is already in flight`);
     const controller = new AbortController();
     inFlight.set(id, controller);
-    const request = new Request("http://inspector.invalid/api/relay", {
-      method: "POST",
-      headers: { [RELAY_TARGET_HEADER]: encodeURIComponent(JSON.stringify(target)) },
-      body: target.method === "POST" ? body : undefined,
-      signal: controller.signal,
-    });
-    void handler(request)
-      .then((response) => forward(ws, id, response, controller.signal, send))
+    const answered =
+      target instanceof HttpError
+        ? Promise.resolve(relayError(target.status, target.message))
+        : relayTarget(target, target.method === "POST" ? body : undefined, controller.signal);
+    void answered
+      .then((answer) => forward(ws, id, answer, controller.signal, send))
       .catch(() => send({ t: "fail", id, error: "the relay could not answer" }))
       .finally(() => inFlight.delete(id));
   });
 }
 
-/** The relay's answer to one request: its head, then its body chunk by chunk, paused while the socket's buffer is full. */
-async function forward(
+/** An answer: its head, then its body chunk by chunk, the upstream paused while the socket's buffer is full. */
+function forward(
   ws: WebSocket,
   id: number,
-  response: Response,
+  answer: RelayAnswer,
   signal: AbortSignal,
   send: (message: RelaySocketMessage) => void,
 ): Promise<void> {
-  send({ t: "head", id, status: response.status, headers: [...response.headers] });
-  if (!response.body) return send({ t: "end", id });
-  const reader = response.body.getReader();
-  signal.addEventListener("abort", () => void reader.cancel().catch(() => {}), { once: true });
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (ws.readyState !== ws.OPEN) return void reader.cancel().catch(() => {});
-      const frame = Buffer.allocUnsafe(4 + value.length);
-      frame.writeUInt32BE(id, 0);
-      frame.set(value, 4);
-      if (ws.bufferedAmount < LIMITS.streamHighWaterBytes) ws.send(frame);
-      else await new Promise<void>((resolve) => ws.send(frame, () => resolve()));
-    }
+  send({ t: "head", id, status: answer.status, headers: answer.headers });
+  const chunk = (bytes: Uint8Array, done?: () => void) => {
+    const frame = Buffer.allocUnsafe(4 + bytes.length);
+    frame.writeUInt32BE(id, 0);
+    frame.set(bytes, 4);
+    ws.send(frame, done);
+  };
+  const body = answer.body;
+  if (body === null || typeof body === "string") {
+    if (body) chunk(Buffer.from(body));
     send({ t: "end", id });
-  } catch {
-    if (!signal.aborted) send({ t: "fail", id, error: "the server's answer broke off" });
+    return Promise.resolve();
   }
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      body.destroy();
+      resolve();
+    };
+    if (signal.aborted || ws.readyState !== ws.OPEN) return stop();
+    signal.addEventListener("abort", stop, { once: true });
+    body.on("data", (bytes: Buffer) => {
+      if (ws.readyState !== ws.OPEN) return stop();
+      if (ws.bufferedAmount < LIMITS.streamHighWaterBytes) return chunk(bytes);
+      body.pause();
+      chunk(bytes, () => body.resume());
+    });
+    body.once("end", () => {
+      send({ t: "end", id });
+      resolve();
+    });
+    body.once("error", () => {
+      if (!signal.aborted) send({ t: "fail", id, error: "the server's answer broke off" });
+      resolve();
+    });
+    body.once("close", () => {
+      if (!body.readableEnded && !signal.aborted) send({ t: "fail", id, error: "the server's answer broke off" });
+      resolve();
+    });
+  });
+}
+
+/** A request message: its id, its target (or why the target is refused, as the route would say it) and its body; undefined when the message breaks the format. */
+function parseRequest(bytes: Buffer): { id: number; target: RelayTarget | HttpError; body: Uint8Array } | undefined {
+  if (bytes.length < 8) return undefined;
+  const id = bytes.readUInt32BE(0);
+  const length = bytes.readUInt32BE(4);
+  if (length > MAX_TARGET_BYTES || 8 + length > bytes.length) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.subarray(8, 8 + length).toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  let target: RelayTarget | HttpError;
+  try {
+    target = parseTarget(json);
+  } catch (error) {
+    target = error instanceof HttpError ? error : new HttpError(400, "invalid relay target");
+  }
+  return { id, target, body: bytes.subarray(8 + length) };
 }
 
 function abortId(text: string): number | undefined {
@@ -122,17 +161,3 @@ function abortId(text: string): number | undefined {
 
 const isId = (id: unknown): id is number =>
   typeof id === "number" && Number.isInteger(id) && id >= 0 && id <= 0xffffffff;
-
-function parseRequest(bytes: Buffer) {
-  if (bytes.length < 8) return undefined;
-  const id = bytes.readUInt32BE(0);
-  const length = bytes.readUInt32BE(4);
-  if (length > MAX_TARGET_BYTES || 8 + length > bytes.length) return undefined;
-  try {
-    const target = RelayTargetSchema.safeParse(JSON.parse(bytes.subarray(8, 8 + length).toString("utf8")));
-    if (!target.success) return undefined;
-    return { id, target: target.data, body: new Uint8Array(bytes.subarray(8 + length)) };
-  } catch {
-    return undefined;
-  }
-}
