@@ -4,7 +4,7 @@ import { request as httpsRequest } from "node:https";
 import { isIP } from "node:net";
 import { Readable } from "node:stream";
 import { relayAddressRefusal, teamPolicyFromEnv, type TeamPolicy } from "../security/team";
-import { HttpError, LIMITS, errorResponse, readBodyLimited } from "./limits";
+import { HttpError, LIMITS, readBodyLimited } from "./limits";
 import {
   encodeUpstreamHeaders,
   errorMessage,
