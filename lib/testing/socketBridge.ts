@@ -25,6 +25,8 @@ export interface SocketBridge {
   relayUrl: string;
   token: string;
   gate: GateConfig;
+  /** The path of every upgrade request the server got, in order. */
+  upgrades: string[];
   close(): Promise<void>;
 }
 
@@ -35,6 +37,8 @@ export async function startSocketBridge(options: { team?: TeamAuth } = {}): Prom
   const sockets = createStdioSockets();
   const relaySockets = createRelaySockets();
   const server = createServer((_req, res) => res.writeHead(404).end());
+  const upgrades: string[] = [];
+  server.on("upgrade", (req: { url?: string }) => void upgrades.push(req.url ?? ""));
   server.on("upgrade", createUpgradeHandler({ gate, sockets, relaySockets }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
@@ -48,6 +52,7 @@ export async function startSocketBridge(options: { team?: TeamAuth } = {}): Prom
     relayUrl: `ws://127.0.0.1:${gate.port}${RELAY_SOCKET_PATH}`,
     token,
     gate,
+    upgrades,
     close: async () => {
       sockets.close();
       relaySockets.close();
@@ -69,21 +74,20 @@ export function openChannel(
   return new WebSocket(url, protocols, { ...(origin === null ? {} : { origin }), headers: options.headers });
 }
 
-/** Session deps whose stdio connections use the WebSocket channel of `bridge` (HTTP routes in-process as the fallback). */
+/** Session deps whose stdio connections and relayed HTTP requests use the WebSocket channels of `bridge` (HTTP routes in-process as the fallback). */
 export function socketSessionDeps(bridge: SocketBridge): SessionDeps {
+  // The page's Origin, as a browser sends it.
+  const PageSocket = class extends WebSocket {
+    constructor(url: string, protocols: string[]) {
+      super(url, protocols, { origin: bridge.origin });
+    }
+  } as unknown as SocketFactory;
   const endpoints = {
     base: "",
     token: bridge.token,
     fetch: inProcessFetch,
-    socket: {
-      url: bridge.url,
-      // The page's Origin, as a browser sends it.
-      WebSocket: class extends WebSocket {
-        constructor(url: string, protocols: string[]) {
-          super(url, protocols, { origin: bridge.origin });
-        }
-      } as unknown as SocketFactory,
-    },
+    socket: { url: bridge.url, WebSocket: PageSocket },
+    relaySocket: { url: bridge.relayUrl, WebSocket: PageSocket },
   };
   return {
     createTransport: (config, log) => createTransport(endpoints, config, log),
