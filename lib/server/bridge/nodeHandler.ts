@@ -43,6 +43,10 @@ export async function serveFetchHandler(
     return;
   }
   const reader = response.body.getReader();
+  if (abort.signal.aborted) {
+    await reader.cancel().catch(() => {});
+    return;
+  }
   abort.signal.addEventListener("abort", () => void reader.cancel().catch(() => {}), { once: true });
   try {
     for (;;) {
