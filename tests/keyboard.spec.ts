@@ -56,3 +56,40 @@ test("the tools listbox: ArrowDown from the search box, arrows, End/Home, type-a
   await expect(picked).toBeFocused();
   await expect(page.getByRole("button", { name: `Call ${await picked.getAttribute("aria-label")}` })).toBeVisible();
 });
+
+test("session tabs by keyboard (arrows, Home, End) at 1024 px: the strip scrolls, the page never gets wider", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const tools = new ToolsPage(page);
+  await tools.connectStdio({
+    name: "everything tabs",
+    transport: "stdio",
+    command: NODE,
+    args: `${EVERYTHING} stdio`,
+    protocol: "2025-11-25",
+  });
+  const tabs = page.getByRole("tablist", { name: "Session views" }).getByRole("tab");
+  const names = await tabs.evaluateAll((els) => els.map((el) => el.id)); // labels carry live counts: go by id
+  const selected = page.getByRole("tablist", { name: "Session views" }).locator('[role="tab"][aria-selected="true"]');
+  const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+
+  await page.getByRole("tab", { name: /^Handshake/ }).click();
+  await expect(selected).toBeFocused();
+  for (let i = 1; i < names.length; i++) {
+    await page.keyboard.press("ArrowRight");
+    await expect(selected).toHaveAttribute("id", names[i]!);
+    await expect(selected).toBeFocused();
+    await expect(page.getByRole("tabpanel")).toBeVisible();
+    expect(await pageWidth(), `page width on ${names[i]}`).toBeLessThanOrEqual(1024);
+  }
+  await page.keyboard.press("ArrowRight"); // wraps to the first
+  await expect(selected).toHaveAttribute("id", names[0]!);
+  await page.keyboard.press("End");
+  await expect(selected).toHaveAttribute("id", names.at(-1)!);
+  await page.keyboard.press("Home");
+  await expect(selected).toHaveAttribute("id", names[0]!);
+  await page.keyboard.press("ArrowLeft");
+  await expect(selected).toHaveAttribute("id", names.at(-1)!);
+  await expect(selected).toBeFocused();
+});

@@ -80,7 +80,28 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
       <div
         role="tablist"
         aria-label="Session views"
-        className="flex gap-1 border-b border-slate-200 px-3 dark:border-slate-800"
+        aria-orientation="horizontal"
+        // Too many tabs for a narrow window: the strip scrolls on its own, the page never gets wider.
+        className="flex min-w-0 shrink-0 gap-1 overflow-x-auto border-b border-slate-200 px-3 dark:border-slate-800"
+        onKeyDown={(e) => {
+          const at = tabs.findIndex((t) => t.id === tab);
+          const next =
+            e.key === "ArrowRight"
+              ? (at + 1) % tabs.length
+              : e.key === "ArrowLeft"
+                ? (at - 1 + tabs.length) % tabs.length
+                : e.key === "Home"
+                  ? 0
+                  : e.key === "End"
+                    ? tabs.length - 1
+                    : -1;
+          if (next < 0) return;
+          e.preventDefault();
+          setTab(tabs[next]!.id);
+          const button = document.getElementById(`tab-${tabs[next]!.id}`);
+          button?.focus();
+          button?.scrollIntoView({ block: "nearest", inline: "nearest" });
+        }}
       >
         {tabs.map((t) => (
           <button
@@ -90,8 +111,9 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
             id={`tab-${t.id}`}
             aria-selected={tab === t.id}
             aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
             onClick={() => setTab(t.id)}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === t.id ? "border-indigo-600 font-medium text-indigo-700 dark:text-indigo-300" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400"}`}
+            className={`-mb-px shrink-0 border-b-2 px-3 py-2 text-sm whitespace-nowrap ${tab === t.id ? "border-indigo-600 font-medium text-indigo-700 dark:text-indigo-300" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400"}`}
           >
             {t.label}
             {t.id === "logs" && <LogCount features={session.features} />}
