@@ -136,9 +136,9 @@ test("a cancelled call says 'Cancelled by you' and the Timing tab does not keep 
   await expect(tools.result.getByRole("status", { name: "Cancelled" })).toContainText("Cancelled by you");
   await inspector.openTab("Timing");
   await expect(
-    page.getByRole("list", { name: "Requests" }).getByRole("listitem", { name: /tools\/call #\d+ cancelled/ }),
+    page.getByRole("list", { name: "Requests" }).getByRole("listitem", { name: /tools\/call \S+ #\d+ cancelled/ }),
   ).toBeVisible();
   await expect(
-    page.getByRole("list", { name: "Requests" }).getByRole("listitem", { name: /tools\/call #\d+ pending/ }),
+    page.getByRole("list", { name: "Requests" }).getByRole("listitem", { name: /tools\/call \S+ #\d+ pending/ }),
   ).toHaveCount(0);
 });

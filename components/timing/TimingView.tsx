@@ -51,7 +51,8 @@ export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: T
                     : s.direction === "outgoing"
                       ? "bg-indigo-500"
                       : "bg-emerald-500";
-            const label = `${s.direction === "outgoing" ? "→" : "←"} ${s.method} #${s.seq} ${spanText(s)}`;
+            const name = s.subject === undefined ? s.method : `${s.method} ${s.subject}`;
+            const label = `${s.direction === "outgoing" ? "→" : "←"} ${name} #${s.seq} ${spanText(s)}`;
             return (
               <div
                 key={s.seq}
@@ -61,7 +62,7 @@ export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: T
                 className="flex items-center gap-2 px-3"
               >
                 <span className="mono w-56 shrink-0 truncate text-xs">
-                  {s.direction === "outgoing" ? "→" : "←"} {s.method}
+                  {s.direction === "outgoing" ? "→" : "←"} {name}
                 </span>
                 <span className="relative h-3 flex-1 rounded bg-slate-100 dark:bg-slate-900">
                   <span

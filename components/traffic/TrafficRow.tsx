@@ -3,7 +3,7 @@ import type { FrameValidator } from "@/lib/inspect";
 import { useValidity } from "./useValidity";
 import { ValidityBadge } from "./Validation";
 import type { CSSProperties, ReactNode } from "react";
-import { rpcLabel } from "@/lib/traffic";
+import { frameSubject, rpcLabel } from "@/lib/traffic";
 import type { EventEntry, FrameEntry, HttpEntry, SseEntry, TrafficEntry } from "@/lib/traffic";
 import { stripAnsi } from "@/lib/traffic";
 import { sseLabel } from "@/lib/traffic";
@@ -137,6 +137,7 @@ function FrameCells({ entry }: { entry: FrameEntry }) {
   const isResponse = entry.rpc.type === "result" || entry.rpc.type === "error";
   // A malformed frame has no method to show: its flag says what it is, a preview what it holds.
   const malformed = entry.rpc.type === "invalid-json" || entry.rpc.type === "not-jsonrpc";
+  const subject = frameSubject(entry);
   return (
     <>
       <Arrow direction={entry.direction} />
@@ -150,9 +151,18 @@ function FrameCells({ entry }: { entry: FrameEntry }) {
           </>
         ) : (
           <>
-            <span className={`min-w-0 truncate font-medium ${labelColor(entry)}`} title={rpcLabel(entry.rpc)}>
+            <span
+              className={`max-w-[60%] min-w-0 shrink-0 truncate font-medium ${labelColor(entry)}`}
+              title={rpcLabel(entry.rpc)}
+            >
               {rpcLabel(entry.rpc)}
             </span>
+            {subject !== undefined && (
+              // What the message is about (`tools/call echo`): on an answer, its request's.
+              <span className="mono min-w-0 truncate text-slate-700 dark:text-slate-200" title={subject}>
+                {subject}
+              </span>
+            )}
             <Flags flags={entryFlags(entry)} />
           </>
         )}

@@ -1,6 +1,6 @@
 /** Parsed filter terms → one predicate over log entries. */
 import type { FrameEntry, RpcInfo, TrafficEntry } from "../traffic";
-import { isError, makeMatcher } from "../traffic";
+import { frameSubject, isError, makeMatcher } from "../traffic";
 import type { Comparison, IsFlag, Kind, ParsedQuery, TermBody } from "./queryParse";
 import type { ValidationStatus } from "../base";
 
@@ -29,6 +29,17 @@ function compileTerm(term: TermBody, options: CompileOptions): EntryPredicate {
     case "method": {
       const re = glob(term.pattern);
       return (e, log) => e.kind === "frame" && methodsOf(e, log).some((m) => re.test(m));
+    }
+    case "tool":
+    case "prompt":
+    case "resource": {
+      const re = glob(term.pattern);
+      const methods = SUBJECT_METHODS[term.key];
+      return (e, log) => {
+        if (e.kind !== "frame") return false;
+        const subject = frameSubject(e);
+        return subject !== undefined && re.test(subject) && methodsOf(e, log).some((m) => methods.has(m));
+      };
     }
     case "dir": {
       const direction = term.value === "in" ? "incoming" : "outgoing";
@@ -69,6 +80,19 @@ function flagTest(flag: IsFlag, options: CompileOptions): EntryPredicate {
     }
   }
 }
+
+/** The methods whose subject each key matches (`subjectOf` in lib/traffic/classify.ts). */
+const SUBJECT_METHODS = {
+  tool: new Set(["tools/call"]),
+  prompt: new Set(["prompts/get", "completion/complete"]),
+  resource: new Set([
+    "resources/read",
+    "resources/subscribe",
+    "resources/unsubscribe",
+    "notifications/resources/updated",
+    "completion/complete",
+  ]),
+};
 
 function rpcItems(rpc: RpcInfo): RpcInfo[] {
   return rpc.type === "batch" ? rpc.items : [rpc];

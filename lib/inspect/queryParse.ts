@@ -10,6 +10,8 @@ export type IsFlag = "error" | "invalid" | "pending" | "truncated";
 
 export type TermBody =
   | { key: "method"; pattern: string }
+  /** What a tools/call, prompts/get or resource request (or its answer) is about: `tool:echo`, `prompt:*review*`. */
+  | { key: "tool" | "prompt" | "resource"; pattern: string }
   | { key: "dir"; value: "in" | "out" }
   | { key: "kind"; value: Kind }
   | { key: "is"; value: IsFlag }
@@ -36,6 +38,9 @@ export interface ParsedQuery {
 /** The keys, for help text and completion. A bare comparison value means "at least" for duration and size. */
 export const QUERY_KEYS = {
   method: "method name, `*` matches anything (method:notifications/*)",
+  tool: "a tools/call and its answer, by tool name (tool:echo, tool:get-*)",
+  prompt: "a prompts/get or completion and its answer, by prompt name",
+  resource: "a resource read, subscription, update or completion, by URI (resource:file:///*)",
   dir: "in | out",
   kind: "request | response | notification | error | http | stderr | event | sse",
   is: "error | invalid | pending | truncated",
@@ -85,6 +90,9 @@ function termBody(key: string, value: string): TermBody | string {
   if (value === "") return `"${key}:" needs a value`;
   switch (key) {
     case "method":
+    case "tool":
+    case "prompt":
+    case "resource":
       return { key, pattern: value };
     case "dir":
       return value === "in" || value === "out" ? { key, value } : `dir is "in" or "out", not "${value}"`;

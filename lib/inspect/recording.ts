@@ -3,7 +3,7 @@
  * log, as one versioned JSON file; and back into a TrafficLog equal to the one that was exported.
  */
 import type { SessionState } from "../base";
-import type { FrameEntry, TrafficEntry } from "../traffic";
+import type { FrameEntry, RpcInfo, TrafficEntry } from "../traffic";
 import { TrafficLog } from "../traffic";
 import { redactConnection, redactEntry } from "./redact";
 import { createPacer } from "../base";
@@ -162,10 +162,15 @@ export function* recordingLogSteps(recording: Pick<Recording, "traffic">): Steps
     const entry = recording.traffic[i]!;
     if (entry.kind !== "frame") continue;
     const target = log.entries[i] as FrameEntry as unknown as Record<string, unknown>;
+    const replayed = target.rpc as RpcInfo;
     for (const key of DERIVED) {
       if (entry[key] === undefined) delete target[key];
       else target[key] = entry[key];
     }
+    // A recording made before subjects were kept: what the replay found (`tools/call echo`) stays.
+    const rpc = entry.rpc;
+    if ((rpc.type === "request" || rpc.type === "notification") && rpc.subject === undefined && "subject" in replayed)
+      target.rpc = { ...rpc, subject: replayed.subject };
     if (i % 256 === 0) yield;
   }
   return log;

@@ -38,8 +38,8 @@ const RequestId = z.union([z.string(), z.number()]);
 
 const RpcInfoSchema: z.ZodType<RpcInfo> = z.lazy(() =>
   z.discriminatedUnion("type", [
-    z.object({ type: z.literal("request"), id: RequestId, method: z.string() }),
-    z.object({ type: z.literal("notification"), method: z.string() }),
+    z.object({ type: z.literal("request"), id: RequestId, method: z.string(), subject: z.string().optional() }),
+    z.object({ type: z.literal("notification"), method: z.string(), subject: z.string().optional() }),
     z.object({ type: z.literal("result"), id: RequestId }),
     z.object({ type: z.literal("error"), id: RequestId.nullable(), code: z.number(), message: z.string() }),
     z.object({ type: z.literal("batch"), items: z.array(RpcInfoSchema) }),
@@ -75,6 +75,7 @@ const TrafficEntrySchema: z.ZodType<TrafficEntry> = z.discriminatedUnion("kind",
     rpc: RpcInfoSchema,
     pairedSeq: Seq.optional(),
     latencyMs: z.number().optional(),
+    subject: z.string().optional(),
     cancelledSeq: Seq.optional(),
     lostSeq: Seq.optional(),
     problem: z.string().optional(),

@@ -26,9 +26,15 @@ export function classifyValue(value: unknown): RpcInfo {
   if (m.jsonrpc !== "2.0") return { type: "not-jsonrpc", reason: 'missing "jsonrpc": "2.0"' };
   const hasId = "id" in m;
   if (typeof m.method === "string") {
-    if (!hasId) return { type: "notification", method: m.method };
+    const subject = subjectOf(m.method, m.params);
+    if (!hasId)
+      return subject === undefined
+        ? { type: "notification", method: m.method }
+        : { type: "notification", method: m.method, subject };
     if (!isId(m.id)) return { type: "not-jsonrpc", reason: "request id must be a string or a number" };
-    return { type: "request", id: m.id, method: m.method };
+    return subject === undefined
+      ? { type: "request", id: m.id, method: m.method }
+      : { type: "request", id: m.id, method: m.method, subject };
   }
   if ("result" in m && "error" in m) return { type: "not-jsonrpc", reason: "has both result and error" };
   if ("result" in m) {
@@ -51,6 +57,37 @@ export function classifyValue(value: unknown): RpcInfo {
     };
   }
   return { type: "not-jsonrpc", reason: "neither a request, a notification nor a response" };
+}
+
+const SUBJECT_LIMIT = 200;
+
+/**
+ * What a message is about, when its method names one: the tool of `tools/call`, the prompt of
+ * `prompts/get`, the resource of `resources/read`, `resources/subscribe`, `resources/unsubscribe` and
+ * `notifications/resources/updated`, the prompt or resource a `completion/complete` completes.
+ */
+export function subjectOf(method: string, params: unknown): string | undefined {
+  if (typeof params !== "object" || params === null) return undefined;
+  const p = params as Record<string, unknown>;
+  let subject: unknown;
+  switch (method) {
+    case "tools/call":
+    case "prompts/get":
+      subject = p.name;
+      break;
+    case "resources/read":
+    case "resources/subscribe":
+    case "resources/unsubscribe":
+    case "notifications/resources/updated":
+      subject = p.uri;
+      break;
+    case "completion/complete": {
+      const ref = p.ref as Record<string, unknown> | null | undefined;
+      subject = ref?.name ?? ref?.uri;
+      break;
+    }
+  }
+  return typeof subject === "string" && subject !== "" ? subject.slice(0, SUBJECT_LIMIT) : undefined;
 }
 
 function isId(id: unknown): id is RequestId {

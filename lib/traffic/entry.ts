@@ -9,8 +9,9 @@ export type RequestId = string | number;
 
 /** What a raw frame turned out to be, decided after it was recorded. */
 export type RpcInfo =
-  | { type: "request"; id: RequestId; method: string }
-  | { type: "notification"; method: string }
+  /** `subject`: what the request is about, when its method names one (the tool, resource or prompt: see `subjectOf`). */
+  | { type: "request"; id: RequestId; method: string; subject?: string }
+  | { type: "notification"; method: string; subject?: string }
   | { type: "result"; id: RequestId }
   | { type: "error"; id: RequestId | null; code: number; message: string }
   | { type: "batch"; items: RpcInfo[] }
@@ -47,6 +48,8 @@ export interface FrameEntry {
   pairedSeq?: number;
   /** On a response: ms since its request. */
   latencyMs?: number;
+  /** On a response: the subject of the request it answers (`tools/call echo` → `echo`). */
+  subject?: string;
   /** On a request: seq of the notifications/cancelled that withdrew it. */
   cancelledSeq?: number;
   /** On a request: seq of the mark where its connection ended before it was answered. */

@@ -203,6 +203,7 @@ export class TrafficLog {
           request.pairedSeq = entry.seq;
           entry.pairedSeq = request.seq;
           entry.latencyMs = entry.ts - request.ts;
+          if (request.rpc.type === "request" && request.rpc.subject !== undefined) entry.subject = request.rpc.subject;
         } else {
           entry.problem = this.answered.has(key)
             ? `a second response to request id ${JSON.stringify(id)}`

@@ -70,7 +70,15 @@ describe("timing", () => {
     expect(early.problem).toBeUndefined();
     expect(late.problem).toMatch(/^progress after its request \(#0\) was cancelled \(#2\)/);
     expect(spans(log.entries)).toEqual([
-      { seq: 0, method: "tools/call", direction: "outgoing", start: 0, end: 120, outcome: "cancelled" },
+      {
+        seq: 0,
+        method: "tools/call",
+        subject: "slow",
+        direction: "outgoing",
+        start: 0,
+        end: 120,
+        outcome: "cancelled",
+      },
     ]);
     expect(cancel.seq).toBe(2);
     expect(latencyByMethod(spans(log.entries))).toEqual([]);

@@ -4,6 +4,8 @@ import type { FrameEntry, TrafficEntry } from "./entry";
 export interface Span {
   seq: number;
   method: string;
+  /** What the request is about (`tools/call echo` → `echo`), when its method names one. */
+  subject?: string;
   direction: FrameEntry["direction"];
   start: number;
   /** Undefined while unanswered; for a cancelled request, when it was cancelled. */
@@ -31,6 +33,7 @@ export function spans(entries: readonly TrafficEntry[]): Span[] {
       out.push({
         seq: e.seq,
         method: e.rpc.method,
+        subject: e.rpc.subject,
         direction: e.direction,
         start: e.ts,
         end: entries[e.cancelledSeq]?.ts,
@@ -42,6 +45,7 @@ export function spans(entries: readonly TrafficEntry[]): Span[] {
       out.push({
         seq: e.seq,
         method: e.rpc.method,
+        subject: e.rpc.subject,
         direction: e.direction,
         start: e.ts,
         end: entries[e.lostSeq]?.ts,
@@ -50,7 +54,15 @@ export function spans(entries: readonly TrafficEntry[]): Span[] {
       continue;
     }
     const outcome = answer?.kind === "frame" ? (answer.rpc.type === "error" ? "error" : "result") : "pending";
-    out.push({ seq: e.seq, method: e.rpc.method, direction: e.direction, start: e.ts, end: answer?.ts, outcome });
+    out.push({
+      seq: e.seq,
+      method: e.rpc.method,
+      subject: e.rpc.subject,
+      direction: e.direction,
+      start: e.ts,
+      end: answer?.ts,
+      outcome,
+    });
   }
   return out;
 }

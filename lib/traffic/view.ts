@@ -135,13 +135,23 @@ function sseSummary(entry: SseEntry): string {
   return parts.join(" ");
 }
 
+/** What a frame is about: its own subject (`tools/call echo`), or on a response its request's. */
+export function frameSubject(entry: FrameEntry): string | undefined {
+  const { rpc } = entry;
+  return rpc.type === "request" || rpc.type === "notification" ? rpc.subject : entry.subject;
+}
+
 function frameSummary(entry: FrameEntry): string {
   const { rpc } = entry;
   const parts: string[] = [entry.direction];
-  if (rpc.type === "request" || rpc.type === "notification") parts.push(rpc.type, rpc.method);
-  else parts.push(rpcLabel(rpc));
+  const subject = frameSubject(entry);
+  if (rpc.type === "request" || rpc.type === "notification") {
+    parts.push(rpc.type, rpc.method);
+    if (subject !== undefined) parts.push(subject);
+  } else parts.push(rpcLabel(rpc));
   const id = rpcId(rpc);
   if (id !== undefined) parts.push(`id ${formatId(id)}`);
+  if (subject !== undefined && rpc.type !== "request" && rpc.type !== "notification") parts.push(`for ${subject}`);
   if (entry.latencyMs !== undefined) parts.push(formatMs(entry.latencyMs));
   for (const flag of entryFlags(entry)) if (flag.text !== rpcLabel(rpc)) parts.push(flag.text);
   return parts.join(" ");

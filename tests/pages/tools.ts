@@ -69,7 +69,7 @@ export class ToolsPage {
   /** The `arguments` of the newest outgoing tools/call of `name`, as the traffic panel recorded it. */
   async sentArguments(name: string): Promise<unknown> {
     await this.inspector.filterTraffic(`method:tools/call dir:out ${JSON.stringify(`"name":${JSON.stringify(name)}`)}`);
-    const rows = this.inspector.trafficRows(/^outgoing request tools\/call id \d+/);
+    const rows = this.inspector.trafficRows(/^outgoing request tools\/call .*id \d+/);
     await expect(rows.first()).toBeVisible();
     await rows.last().click();
     const frame = JSON.parse(await this.rawFrameText()) as {
