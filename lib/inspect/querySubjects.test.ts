@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TrafficLog, entrySummary, frameSubject, subjectOf } from "../traffic";
 import { queryMatcher } from "./query";
+import { buildSequence, describeItem } from "./sequence";
 
 function sampleLog(): TrafficLog {
   let now = 0;
@@ -68,5 +69,11 @@ describe("subjects: what a message is about", () => {
     expect(shown(log, "resource:file:///*")).toHaveLength(3);
     expect(shown(log, "prompt:review")).toHaveLength(1);
     expect(shown(log, "tool:review")).toHaveLength(0); // a prompt's name is no tool
+  });
+
+  it("the sequence diagram's arrows name the subject too", () => {
+    const items = buildSequence(sampleLog().entries).items;
+    expect(describeItem(items[0]!)).toBe("client to server: request tools/call echo id 1");
+    expect(describeItem(items[1]!)).toBe("server to client: response tools/call echo id 1");
   });
 });

@@ -161,17 +161,24 @@ function frameKind(rpc: RpcInfo, outgoing: boolean): SequenceKind {
   }
 }
 
+/** A method with what it is about, as rows show it: `tools/call echo`. */
+const named = (method: string, subject: string | undefined) =>
+  subject === undefined ? method : `${method} ${subject}`;
+
 function frameLabel(e: FrameEntry, entries: readonly TrafficEntry[]): string {
   const { rpc } = e;
   switch (rpc.type) {
     case "request":
-      return `${rpc.method} id ${formatId(rpc.id)}`;
+      return `${named(rpc.method, rpc.subject)} id ${formatId(rpc.id)}`;
     case "notification":
-      return rpc.method;
+      return named(rpc.method, rpc.subject);
     case "result":
     case "error": {
       const request = e.pairedSeq === undefined ? undefined : entries[e.pairedSeq];
-      const method = request?.kind === "frame" && request.rpc.type === "request" ? `${request.rpc.method} ` : "";
+      const method =
+        request?.kind === "frame" && request.rpc.type === "request"
+          ? `${named(request.rpc.method, request.rpc.subject)} `
+          : "";
       return `${rpc.type === "error" ? `${rpc.code} ` : ""}${method}id ${formatId(rpc.id)}`;
     }
     case "batch": {
