@@ -124,7 +124,7 @@ async function bareFlood(server: string): Promise<number> {
 }
 
 /** MCP Lens: a click on Call → the result shown and all 10,000 notifications in the log. */
-async function lensFlood(page: Page): Promise<{ ms: number; longest: number }> {
+export async function lensFlood(page: Page): Promise<{ ms: number; longest: number }> {
   await page.getByRole("tab", { name: /^Tools/ }).click();
   await page.getByLabel("Search tools").fill("flood");
   await page.getByRole("listbox", { name: "Tools" }).getByRole("option", { name: "flood", exact: true }).click();
@@ -187,7 +187,7 @@ async function bareManyTools(server: string): Promise<number> {
   return ms;
 }
 
-async function lensManyTools(page: Page, server: string): Promise<{ ms: number; longest: number }> {
+export async function lensManyTools(page: Page, server: string): Promise<{ ms: number; longest: number }> {
   await addStdioConnection(page, "many tools", server, [["TOOL_COUNT", "5000"]]);
   await page.getByRole("tab", { name: /^Tools/ }).click();
   await watchLongTasks(page);

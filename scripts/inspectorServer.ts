@@ -7,7 +7,8 @@ import { checkRequest, type GateConfig } from "../lib/server";
 import { LaunchKeys } from "../lib/server";
 import { SessionIssuer } from "../lib/server";
 import type { TeamAuth } from "../lib/server";
-import { createStdioSockets, createUpgradeHandler } from "../lib/server";
+import { createRelaySockets, createStdioSockets, createUpgradeHandler } from "../lib/server";
+import { handleApiRequest, serveFetchHandler } from "../lib/server";
 
 export interface InspectorServerOptions {
   dir: string;
@@ -82,6 +83,13 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
       // A JSON answer or error is never cached; a route that streams keeps its own cache-control.
       defaultHeadersOnWrite(res, { "cache-control": "no-store" });
       res.setHeader("content-security-policy", API_CONTENT_SECURITY_POLICY);
+      // The bridge's routes are answered here, past the gate, without Next's request pipeline (the
+      // app/api route files serve the same handlers under `next dev`).
+      serveFetchHandler(req, res, `http://${req.headers.host ?? "localhost"}`, handleApiRequest).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store" });
+        res.end(JSON.stringify({ error: "internal error" }));
+      });
+      return;
     } else {
       // Next.js takes the nonce from the request's CSP header and puts it on its scripts.
       const csp = contentSecurityPolicy(newNonce(), options.dev);
@@ -96,12 +104,14 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
   // WebSocket upgrades: the same gate, then the stdio channel (lib/server/bridge/stdioSocket.ts);
   // in dev, Next.js's hot reload socket.
   const sockets = createStdioSockets();
+  const relaySockets = createRelaySockets();
   const nextUpgrade = options.dev ? app.getUpgradeHandler() : undefined;
   server.on(
     "upgrade",
     createUpgradeHandler({
       gate,
       sockets,
+      relaySockets,
       next: nextUpgrade && ((req, socket, head) => void nextUpgrade(req, socket, head).catch(() => socket.destroy())),
     }),
   );
@@ -121,6 +131,7 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
     (stopping ??= (async () => {
       server.close();
       server.closeAllConnections();
+      relaySockets.close();
       sockets.close(); // upgraded sockets are no longer the server's connections
       await withinLimit(shutdownAll(), stepMs);
       killAllNow(); // whatever the graceful shutdown did not reach in time

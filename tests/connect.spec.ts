@@ -113,3 +113,31 @@ test("the demo server pinned to a legacy version", async ({ page }) => {
   expect(await inspector.count("resources")).toBeGreaterThanOrEqual(3);
   expect(ROOT).toBeTruthy();
 });
+
+test("a URL typed without a scheme gets http:// for a loopback host, with a note; another scheme is refused with what to write", async ({
+  page,
+}) => {
+  const server = await startEverythingHttp("streamableHttp");
+  try {
+    const inspector = new InspectorPage(page);
+    await inspector.open();
+    await inspector.addConnection({ name: "no scheme", transport: "Streamable HTTP" });
+    const url = inspector.form.getByLabel("URL", { exact: true });
+    // The new connection's URL holds an example: select it all and type over it, as a person does.
+    await url.click();
+    await url.press("ControlOrMeta+a");
+    await url.pressSequentially(server.url.replace(/^http:\/\//, "ftp://"));
+    await inspector.form.getByRole("button", { name: "Connect" }).click();
+    await expect(inspector.form.getByRole("alert")).toContainText('"ftp:" is not one');
+    await expect(page.getByRole("status", { name: "Connection status" })).not.toContainText(/Connected|Connecting/);
+    await url.press("ControlOrMeta+a");
+    await url.pressSequentially(server.url.replace(/^http:\/\//, ""));
+    await url.press("Tab");
+    await expect(url).toHaveValue(server.url);
+    await expect(inspector.form.getByText(`No scheme given: using ${server.url}`)).toBeVisible();
+    await inspector.connect();
+    await expectHandshake(inspector, "2025-11-25", /everything/);
+  } finally {
+    await server.stop();
+  }
+});

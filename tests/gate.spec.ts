@@ -237,6 +237,18 @@ test("a WebSocket upgrade passes the same gate: Host, Origin, token in the subpr
       "x-mcp-lens-token": inspector.token,
     }),
   ).toBe(401);
+  // The relay's channel, behind the same gate.
+  const relay = (extra: Record<string, string> = {}) =>
+    upgrade("/api/relay/ws", { "sec-websocket-protocol": `mcp-lens.relay.v1, token.${inspector.token}`, ...extra });
+  expect(await relay()).toBe(101);
+  expect(await relay({ host: `evil.example:${inspector.port}` })).toBe(403);
+  expect(await relay({ origin: "http://evil.example" })).toBe(403);
+  expect(await relay({ "sec-fetch-site": "cross-site" })).toBe(403);
+  expect(await relay({ "sec-websocket-protocol": "mcp-lens.relay.v1" })).toBe(401);
+  expect(await relay({ "sec-websocket-protocol": `mcp-lens.v1, token.${inspector.token}` })).toBe(400);
+  expect(
+    await upgrade("/api/relay/./ws", { "sec-websocket-protocol": `mcp-lens.relay.v1, token.${inspector.token}` }),
+  ).toBe(400);
   for (const path of ["/x/../api/bridge/stdio/ws", "/api/bridge/stdio/%77s", "//api/bridge/stdio/ws"])
     expect(await upgrade(path), path).toBe(400);
   // Any other path, the page's included, is not upgraded by anyone (Next.js's listener is kept off this server).

@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { once } from "node:events";
 import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
+import { RELAY_SOCKET_PATH, type RelaySocketMessage } from "../lib/base";
 import { InspectorPage } from "./pages/inspector";
 import { descendants, startEverythingHttp, startInspector } from "./support/processes";
 
@@ -22,9 +23,24 @@ async function listen(server: Server): Promise<number> {
 }
 
 /** Every response the page received from the inspector's relay route, with all its headers. */
+/**
+ * The relay's answers as the page receives them: the headers of each `/api/relay` HTTP response, and
+ * of each answer's head on the relay's WebSocket channel (what the page builds its Response from).
+ */
 function relayResponses(page: Page): Array<Promise<Record<string, string>>> {
   const seen: Array<Promise<Record<string, string>>> = [];
   page.on("response", (r: Response) => void (new URL(r.url()).pathname === "/api/relay" && seen.push(r.allHeaders())));
+  page.on("websocket", (ws) => {
+    if (new URL(ws.url()).pathname !== RELAY_SOCKET_PATH) return;
+    ws.on("framereceived", ({ payload }) => {
+      if (typeof payload !== "string") return;
+      const message = JSON.parse(payload) as RelaySocketMessage;
+      if (message.t !== "head") return;
+      const headers: Record<string, string> = {};
+      for (const [name, value] of message.headers) headers[name] = value;
+      seen.push(Promise.resolve(headers));
+    });
+  });
   return seen;
 }
 

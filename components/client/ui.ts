@@ -1,3 +1,4 @@
+import { formatTime } from "@/lib/base";
 /** Shared class names and small helpers for the client-feature cards. */
 export const button =
   "rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";
@@ -20,5 +21,5 @@ export function clip(text: string, max = 160): string {
 }
 
 export function clock(at: number | undefined): string {
-  return at === undefined ? "" : new Date(at).toLocaleTimeString();
+  return at === undefined ? "" : formatTime(at);
 }

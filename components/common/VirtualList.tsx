@@ -64,8 +64,9 @@ export function VirtualList({
 
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && following) el.scrollTop = el.scrollHeight;
-  }, [following, count, viewport]);
+    // The spacer's height is known: no need to read scrollHeight (a forced layout) on every append.
+    if (el && following) el.scrollTop = total;
+  }, [following, total, viewport]);
 
   useImperativeHandle(
     ref,

@@ -7,7 +7,7 @@ import { CLIENT_INFO, type InspectorSession } from "@/lib/session";
 import { TrafficLog } from "@/lib/traffic";
 import { useStore } from "../hooks/useStore";
 import { JsonEditor } from "../json/JsonViewer";
-import { errorMessage } from "@/lib/base";
+import { errorMessage, formatTime } from "@/lib/base";
 
 /**
  * The raw composer: write any JSON-RPC message (or deliberately broken text) and send it on the
@@ -28,7 +28,7 @@ export function Composer({ session }: { session: InspectorSession }) {
     setError(undefined);
     try {
       await session.sendRaw(text);
-      setSent(`Sent at ${new Date().toLocaleTimeString()}: the answer is in the traffic panel.`);
+      setSent(`Sent at ${formatTime(Date.now())}: the answer is in the traffic panel.`);
     } catch (e) {
       setError(errorMessage(e));
     }

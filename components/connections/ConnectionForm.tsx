@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { deleteConnection, saveBeforeConnect, saveConnection, saveConnectionCopy } from "@/lib/connections";
 import { isBuiltIn, type ConnectionsState } from "@/lib/connections";
-import { CLIENT_FEATURES, featureOn, type ClientFeature, type Status } from "@/lib/base";
+import { CLIENT_FEATURES, featureOn, readServerUrl, type ClientFeature, type Status } from "@/lib/base";
 import {
   joinArgs,
   PROTOCOL_CHOICES,
@@ -68,8 +68,24 @@ export function ConnectionForm({
     const withRoots = { ...draft, roots: roots.length > 0 ? roots : undefined };
     return withRoots.transport === "stdio" ? { ...withRoots, args: splitArgs(argsText) } : withRoots;
   };
+  const [urlMessage, setUrlMessage] = useState<{ note?: string; error?: string }>({});
+  /** The URL as typed, read (a missing scheme added, with a note); undefined when it cannot be used. */
+  const readUrl = (): string | undefined => {
+    if (draft.transport === "stdio") return "";
+    const reading = readServerUrl(draft.url);
+    if (!reading.ok) {
+      setUrlMessage({ error: reading.error });
+      return undefined;
+    }
+    setUrlMessage({ note: reading.note });
+    if (reading.url !== draft.url) setDraft({ ...draft, url: reading.url });
+    return reading.url;
+  };
   const connect = () => {
-    const next = current();
+    const url = readUrl();
+    if (url === undefined) return;
+    const typed = current();
+    const next = typed.transport === "stdio" ? typed : { ...typed, url };
     saveBeforeConnect(store, next);
     void loadPool().then((p) => p.get(next).connect(next));
   };
@@ -143,12 +159,30 @@ export function ConnectionForm({
           <Field label="URL">
             <input
               className="input mono w-full"
-              type="url"
+              type="text"
+              inputMode="url"
+              spellCheck={false}
+              autoComplete="url"
               value={draft.url}
-              onChange={(e) => setDraft({ ...draft, url: e.target.value })}
+              aria-invalid={urlMessage.error ? true : undefined}
+              aria-describedby={urlMessage.error || urlMessage.note ? "connection-url-message" : undefined}
+              onChange={(e) => {
+                setDraft({ ...draft, url: e.target.value });
+                if (urlMessage.error || urlMessage.note) setUrlMessage({});
+              }}
+              onBlur={() => draft.url.trim() && readUrl()}
               placeholder="http://127.0.0.1:3001/mcp"
             />
           </Field>
+          {urlMessage.error ? (
+            <p id="connection-url-message" role="alert" className="text-xs text-red-700 dark:text-red-400">
+              {urlMessage.error}
+            </p>
+          ) : urlMessage.note ? (
+            <p id="connection-url-message" className="text-xs text-slate-600 dark:text-slate-400">
+              {urlMessage.note}
+            </p>
+          ) : null}
           <KeyValueEditor
             label="Headers"
             namePlaceholder="Header-Name"

@@ -5,7 +5,7 @@ import { filterLog, LOG_LEVELS, loggerNames, type LogEntry, type ServerFeatures 
 import type { InspectorSession } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
 import { ALERT, BUTTON, NOTE } from "./ui";
-import { errorMessage } from "@/lib/base";
+import { errorMessage, formatClock } from "@/lib/base";
 
 /** At most this many entries are rendered (the newest); the filters narrow the rest. */
 const SHOWN_LIMIT = 500;
@@ -122,7 +122,7 @@ function LogRow({ entry }: { entry: LogEntry }) {
       className="flex gap-3 border-b border-slate-100 px-4 py-1 dark:border-slate-800"
     >
       <time dateTime={time.toISOString()} className="mono shrink-0 text-xs text-slate-500">
-        {time.toLocaleTimeString(undefined, { hour12: false })}.{String(time.getMilliseconds()).padStart(3, "0")}
+        {formatClock(time.getTime())}
       </time>
       <span
         className={`mono w-20 shrink-0 text-xs ${LEVEL_STYLE[entry.level] ?? "text-slate-700"}`}

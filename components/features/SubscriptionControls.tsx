@@ -1,4 +1,5 @@
 "use client";
+import { formatTime } from "@/lib/base";
 import type { SubscriptionsState } from "@/lib/features";
 import type { ServerFeatures } from "@/lib/features";
 import { useStore } from "../hooks/useStore";
@@ -60,9 +61,7 @@ export function UpdatedMark({
   return (
     <div role="status" aria-label="Resource updated" className="flex items-center gap-2">
       <span className={UPDATED}>updated{updated.count > 1 ? ` ×${updated.count}` : ""}</span>
-      <span className={NOTE}>
-        The server sent notifications/resources/updated at {new Date(updated.at).toLocaleTimeString()}.
-      </span>
+      <span className={NOTE}>The server sent notifications/resources/updated at {formatTime(updated.at)}.</span>
       <button type="button" onClick={onReread} className={BUTTON}>
         Re-read
       </button>

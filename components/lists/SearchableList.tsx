@@ -1,6 +1,15 @@
 "use client";
-import { useDeferredValue, useMemo, useState, type CSSProperties, type ReactNode } from "react";
-import { VirtualList } from "../common/VirtualList";
+import {
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
+import { VirtualList, type VirtualListHandle } from "../common/VirtualList";
+import { listKeyTarget } from "./listKeys";
 
 const noop = () => {};
 
@@ -24,6 +33,11 @@ export interface SearchableListProps<T> {
   renderRow: (item: T, style: CSSProperties) => ReactNode;
   /** Shown instead of the list when there are no items at all. */
   empty?: ReactNode;
+  /**
+   * A listbox whose selection follows the keyboard: arrows, Home/End, Page Up/Down and type-ahead
+   * (on `name`) pick an item; ArrowDown in the search box goes to the list.
+   */
+  selection?: { isSelected: (item: T) => boolean; onSelect: (item: T) => void; name: (item: T) => string };
 }
 
 /**
@@ -39,12 +53,44 @@ export function SearchableList<T>({
   rowHeight,
   renderRow,
   empty,
+  selection,
 }: SearchableListProps<T>) {
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
   const haystacks = useMemo(() => items.map((item) => haystack(item).toLowerCase()), [items, haystack]);
   const shown = useMemo(() => filterItems(items, haystacks, deferred), [items, haystacks, deferred]);
   const noun = label.toLowerCase();
+  const list = useRef<VirtualListHandle>(null);
+  const typed = useRef({ text: "", at: 0 });
+  const activeIndex = selection ? shown.findIndex((item) => selection.isSelected(item)) : -1;
+
+  const pick = (index: number) => {
+    if (!selection || index < 0 || index >= shown.length) return;
+    selection.onSelect(shown[index]!);
+    list.current?.scrollToIndex(index);
+    // The picked option holds the tab stop once rendered: move the focus to it.
+    requestAnimationFrame(() =>
+      list.current?.element()?.querySelector<HTMLElement>('[role="option"][aria-selected="true"]')?.focus(),
+    );
+  };
+  const onListKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!selection || e.altKey || e.ctrlKey || e.metaKey) return;
+    const now = performance.now();
+    if (e.key.length === 1 && e.key !== " ") {
+      typed.current = { text: (now - typed.current.at < 700 ? typed.current.text : "") + e.key.toLowerCase(), at: now };
+    }
+    const target = listKeyTarget({
+      key: e.key,
+      current: activeIndex,
+      count: shown.length,
+      page: list.current?.pageSize() ?? 10,
+      typed: typed.current.text,
+      names: (i) => selection.name(shown[i]!),
+    });
+    if (target === undefined) return;
+    e.preventDefault();
+    pick(target);
+  };
   return (
     <div className="flex h-full min-h-0 flex-col border-r border-slate-200 dark:border-slate-800">
       <div className="flex items-center gap-2 p-2">
@@ -53,6 +99,11 @@ export function SearchableList<T>({
           placeholder={`Search ${items.length} ${noun}`}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (!selection || e.key !== "ArrowDown" || shown.length === 0) return;
+            e.preventDefault();
+            pick(activeIndex >= 0 ? activeIndex : 0);
+          }}
           className="input min-w-0 flex-1"
         />
         <span className="text-xs text-slate-500" aria-live="polite">
@@ -63,7 +114,10 @@ export function SearchableList<T>({
         empty
       ) : (
         <VirtualList
+          ref={list}
           role={role}
+          activeIndex={activeIndex}
+          onKeyDown={selection ? onListKeyDown : undefined}
           aria-label={listLabel}
           className="min-h-0 flex-1"
           count={shown.length}

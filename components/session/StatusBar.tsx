@@ -2,6 +2,7 @@
 import type { InspectorSession } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
 import { stripAnsi } from "@/lib/traffic";
+import { formatDateTime } from "@/lib/base";
 import { StatusDot } from "./StatusDot";
 import { ReconnectControls } from "./ReconnectControls";
 import { StderrTail } from "./StderrTail";
@@ -46,7 +47,7 @@ export function StatusBar({ session }: { session: InspectorSession }) {
         )}
         {s.recording && (
           <span className="rounded bg-violet-100 px-1.5 text-xs text-violet-800 dark:bg-violet-950 dark:text-violet-300">
-            offline recording of {new Date(s.recording.exportedAt).toLocaleString()}
+            offline recording of {recordingDate(s.recording.exportedAt)}
           </span>
         )}
         <span className="ml-auto text-xs text-slate-500">{s.config.name}</span>
@@ -90,4 +91,10 @@ export function StatusBar({ session }: { session: InspectorSession }) {
       )}
     </div>
   );
+}
+
+/** A recording's export time in the page's one format (as written, when it is no date). */
+function recordingDate(exportedAt: string): string {
+  const ts = Date.parse(exportedAt);
+  return Number.isNaN(ts) ? exportedAt : formatDateTime(ts);
 }

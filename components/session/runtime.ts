@@ -4,7 +4,7 @@
  * first load stays small; nothing here is imported statically by the page shell.
  */
 import { SessionPool } from "@/lib/session";
-import { createHttpFetch, createRelayFetch, createTransport, socketUrl } from "@/lib/transports";
+import { createHttpFetch, createRelayFetch, createTransport, relaySocketUrl, socketUrl } from "@/lib/transports";
 
 export { SessionView } from "./SessionView";
 
@@ -15,6 +15,8 @@ export function createPool(token: string): SessionPool {
     fetch: (url: string | URL, init?: RequestInit) => fetch(url, init),
     // stdio over one WebSocket per connection (no HTTP request per message); HTTP when it cannot open.
     socket: typeof window === "undefined" ? undefined : { url: socketUrl(window.location.origin) },
+    // HTTP connections' relayed requests over one WebSocket for the page; the HTTP route when it cannot open.
+    relaySocket: typeof window === "undefined" ? undefined : { url: relaySocketUrl(window.location.origin) },
   };
   return new SessionPool({
     createTransport: (config, log) => createTransport(endpoints, config, log),

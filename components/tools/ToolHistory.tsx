@@ -1,4 +1,5 @@
 "use client";
+import { formatTime } from "@/lib/base";
 import type { CallRecord } from "@/lib/tools";
 
 /** Past calls of one tool, newest first; any can be re-opened (its arguments back in the editor). */
@@ -25,7 +26,7 @@ export function ToolHistory({
               className={`mono flex w-full gap-2 rounded px-1 text-left text-xs ${c.id === openId ? "bg-slate-200 dark:bg-slate-800" : "hover:bg-slate-100 dark:hover:bg-slate-900"}`}
             >
               <span>#{c.id}</span>
-              <span>{new Date(c.startedAt).toLocaleTimeString()}</span>
+              <span>{formatTime(c.startedAt)}</span>
               <span className="flex-1 truncate">{JSON.stringify(c.args)}</span>
               <span>{describe(c)}</span>
             </button>

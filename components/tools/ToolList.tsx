@@ -24,6 +24,11 @@ export function ToolList({
       role="listbox"
       listLabel="Tools"
       rowHeight={ROW_HEIGHT}
+      selection={{
+        isSelected: (tool) => tool.name === selected,
+        onSelect: (tool) => onSelect(tool.name),
+        name: (tool) => tool.name,
+      }}
       renderRow={(tool, style) => {
         const active = tool.name === selected;
         return (
@@ -40,13 +45,16 @@ export function ToolList({
             }}
             className={`cursor-pointer overflow-hidden border-b border-slate-100 px-3 py-1 text-sm dark:border-slate-800 ${active ? "bg-indigo-50 dark:bg-indigo-950" : "hover:bg-slate-50 dark:hover:bg-slate-900"}`}
           >
-            <div className="flex items-center gap-1.5">
-              <span className="mono truncate font-medium">{tool.name}</span>
-              <AnnotationBadges tool={tool} compact />
+            {/* The name has its own line (badges never cut it) and its whole text as a tooltip. */}
+            <div className="mono truncate font-medium" title={tool.name}>
+              {tool.name}
             </div>
-            <p className="truncate text-xs text-slate-600 dark:text-slate-400">
-              {tool.title ?? tool.annotations?.title ?? tool.description}
-            </p>
+            <div className="flex min-w-0 items-center gap-1.5">
+              <AnnotationBadges tool={tool} compact />
+              <p className="min-w-0 truncate text-xs text-slate-600 dark:text-slate-400">
+                {tool.title ?? tool.annotations?.title ?? tool.description}
+              </p>
+            </div>
           </div>
         );
       }}

@@ -1,4 +1,5 @@
 "use client";
+import { useDeferredValue } from "react";
 import { useSessionMemory } from "../hooks/useSessionMemory";
 import type { InspectorSession } from "@/lib/session";
 import type { SessionState } from "@/lib/base";
@@ -10,7 +11,10 @@ import { ToolPanel } from "./ToolPanel";
 export function ToolsView({ session, state }: { session: InspectorSession; state: SessionState }) {
   const list = state.lists.tools;
   const [selected, setSelected] = useSessionMemory<string | undefined>(session, "tools.selected", undefined);
-  const tool = list.items.find((t) => t.name === selected);
+  // The list marks the pick at once; the tool's panel (a form of hundreds of fields, maybe) renders
+  // as a transition, which React cuts into slices: no long task however big the form.
+  const shown = useDeferredValue(selected);
+  const tool = list.items.find((t) => t.name === shown);
   return (
     <ListFrame
       kind="tools"

@@ -1,8 +1,23 @@
-/** Wall-clock time as HH:MM:SS.mmm in local time. */
+const two = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * Wall-clock time as HH:MM:SS.mmm in local time: the one format of every time the page shows next
+ * to traffic (24-hour, whatever the browser's locale, so rows, history and logs read alike).
+ */
 export function formatClock(ts: number): string {
+  return `${formatTime(ts)}.${String(new Date(ts).getMilliseconds()).padStart(3, "0")}`;
+}
+
+/** Wall-clock time as HH:MM:SS in local time (24-hour). */
+export function formatTime(ts: number): string {
   const d = new Date(ts);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, "0")}`;
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+/** Date and time as YYYY-MM-DD HH:MM:SS in local time. */
+export function formatDateTime(ts: number): string {
+  const d = new Date(ts);
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${formatTime(ts)}`;
 }
 
 export function formatBytes(bytes: number): string {

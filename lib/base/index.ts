@@ -13,6 +13,7 @@ export * from "./mediaType";
 export * from "./pacing";
 export * from "./record";
 export * from "./secrets";
+export * from "./serverUrl";
 export * from "./state";
 export * from "./stdioEnv";
 export * from "./store";

@@ -52,10 +52,23 @@ export const BRIDGE_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
  * a binary message is an acknowledgement (`SOCKET_ACK_BYTES` bytes, big-endian: how many characters of
  * event text the page has handled), the flow control that pauses the server past the high-water mark;
  * an empty binary message asks the bridge to stop the server (it closes the socket once the process group is gone).
- * Bridge → page: one `BridgeEvent` (or a `BridgeSocketRefusal`) per text message.
+ * Bridge → page: stdout lines as `STDOUT_MESSAGE_PREFIX` + the lines themselves joined by newlines
+ * (lines that came together in one message; no JSON envelope to build and take apart for the
+ * commonest event), every other `BridgeEvent` (or a `BridgeSocketRefusal`) as its JSON object, which
+ * starts with `{`.
  */
 export const STDIO_SOCKET_PATH = "/api/bridge/stdio/ws";
 export const STDIO_SOCKET_PROTOCOL = "mcp-lens.v1";
+export const STDOUT_MESSAGE_PREFIX = "o";
+
+/** One message of the stdio channel, bridge → page, as the events it carries. */
+export function parseSocketEvents(text: string): Array<BridgeEvent | BridgeSocketRefusal> {
+  if (!text.startsWith(STDOUT_MESSAGE_PREFIX)) return [JSON.parse(text) as BridgeEvent | BridgeSocketRefusal];
+  return text
+    .slice(STDOUT_MESSAGE_PREFIX.length)
+    .split("\n")
+    .map((line) => ({ type: "stdout", line }));
+}
 export const SOCKET_TOKEN_PREFIX = "token.";
 export const SOCKET_ACK_BYTES = 4;
 /** The page acknowledges once it has handled this many characters of events (well under the 1 MiB high-water mark). */
@@ -66,6 +79,22 @@ export interface BridgeSocketRefusal {
   status: number;
   error: string;
 }
+
+/**
+ * The relay's WebSocket channel: one socket per page, many relayed requests at once, with no HTTP
+ * request between the page and the inspector per message (lib/server/bridge/relaySocket.ts). Offered
+ * with `[RELAY_SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX + token]`, behind the same upgrade gate as the stdio channel.
+ * Page → relay: a request is one binary message, `u32 id · u32 n · n bytes of `RelayTarget` JSON ·
+ * the body`; `{"t":"abort","id"}` (text) withdraws one. Relay → page: `{"t":"head",…}` (text: the
+ * status and headers the relay route would have answered, its own error and redirect headers
+ * included), then the body as binary messages `u32 id · bytes`, then `{"t":"end"}` or `{"t":"fail"}`.
+ */
+export const RELAY_SOCKET_PATH = "/api/relay/ws";
+export const RELAY_SOCKET_PROTOCOL = "mcp-lens.relay.v1";
+export type RelaySocketMessage =
+  | { t: "head"; id: number; status: number; headers: [string, string][] }
+  | { t: "end"; id: number }
+  | { t: "fail"; id: number; error: string };
 
 /** The relay's upstream request, URI-encoded JSON of `RelayTarget`. */
 export const RELAY_TARGET_HEADER = "x-mcp-lens-target";

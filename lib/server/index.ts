@@ -1,8 +1,10 @@
 /** Node only: the bridge (stdio processes, the relay) and the server side of security (gate, tokens, the way in, team mode). Never imported by the page. */
 export * from "./bridge/limits";
+export * from "./bridge/nodeHandler";
 export * from "./bridge/lines";
 export * from "./bridge/registry";
 export * from "./bridge/relay";
+export * from "./bridge/relaySocket";
 export * from "./bridge/router";
 export * from "./bridge/stdioConnection";
 export * from "./bridge/stdioLaunch";

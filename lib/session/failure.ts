@@ -56,6 +56,8 @@ function describeCause(error: unknown, ctx: FailureContext): Failure {
         detail: http.note ?? message,
         hint: "Check the URL and that the server is running.",
       };
+    const wrongTransport = transportMismatch(ctx.config, http);
+    if (wrongTransport) return wrongTransport;
     if (http?.status === 404 || http?.status === 405) {
       return {
         title: `${ctx.config.url} answered HTTP ${http.status}: no MCP endpoint there.`,
@@ -115,6 +117,40 @@ function badFrames(log: TrafficLog): string | undefined {
   const first = bad[0];
   const sample = first && first.kind === "frame" ? first.raw.slice(0, 160) : "";
   return `${bad.length} line(s) that are not JSON-RPC, for example: ${JSON.stringify(sample)}`;
+}
+
+/**
+ * The commonest wrong pick: a Streamable HTTP endpoint opened as legacy SSE answers the SSE GET with
+ * a 4xx (no session, not acceptable, method not allowed) or with JSON instead of an event stream; a
+ * legacy SSE endpoint (its URL usually ends in /sse) opened as Streamable HTTP refuses the POST.
+ */
+function transportMismatch(config: ConnectionConfig, http: ReturnType<typeof lastHttp>): Failure | undefined {
+  if (!http?.status || config.transport === "stdio") return undefined;
+  const type = (http.headers["content-type"] ?? "").toLowerCase();
+  if (config.transport === "sse" && http.method === "GET") {
+    const refused =
+      http.status >= 400 && http.status < 500 && http.status !== 401 && http.status !== 403 && http.status !== 404;
+    const notAStream = http.status < 300 && !type.startsWith("text/event-stream");
+    if (refused || notAStream)
+      return {
+        title: `${config.url} answered the legacy SSE transport's GET with HTTP ${http.status}${type ? ` (${type.split(";")[0]})` : ""}: this looks like a Streamable HTTP endpoint.`,
+        detail: http.note,
+        hint: "Switch the connection's transport to Streamable HTTP.",
+      };
+  }
+  if (
+    config.transport === "streamable-http" &&
+    http.method === "POST" &&
+    (http.status === 404 || http.status === 405)
+  ) {
+    if (/\/sse\/?$/.test(new URL(config.url).pathname))
+      return {
+        title: `${config.url} refused the Streamable HTTP POST with HTTP ${http.status}: this looks like a legacy SSE endpoint.`,
+        detail: http.note,
+        hint: "Switch the connection's transport to SSE (legacy HTTP+SSE), or use the server's /mcp endpoint.",
+      };
+  }
+  return undefined;
 }
 
 function lastHttp(log: TrafficLog) {

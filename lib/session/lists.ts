@@ -54,30 +54,39 @@ export async function loadList(
   const invalid: InvalidEntry[] = [];
   try {
     const seen = new Set<string>();
-    let cursor: string | undefined;
-    for (let page = 0; ; page++) {
-      if (page >= MAX_PAGES) throw new Error(`${spec.method} did not end after ${MAX_PAGES} pages`);
-      const result = await client.request(
+    const request = (cursor: string | undefined) => {
+      const sent = client.request(
         { method: spec.method, params: cursor === undefined ? {} : { cursor } } as never,
         AsSent,
       );
+      sent.catch(() => {}); // awaited below; a page asked for ahead of a failure is not an unhandled rejection
+      return sent;
+    };
+    let pending = request(undefined);
+    for (let page = 1; ; page++) {
+      const result = await pending;
       const entries = (result as Record<string, unknown> | null)?.[spec.field];
       if (!Array.isArray(entries))
         throw new Error(`Invalid result for ${spec.method}: "${spec.field}" is ${describe(entries)}, not an array`);
+      const next = (result as { nextCursor?: unknown }).nextCursor;
+      const last = next === undefined || next === null || next === "";
+      if (!last) {
+        if (typeof next !== "string")
+          throw new Error(`Invalid result for ${spec.method}: nextCursor is ${describe(next)}, not a string`);
+        if (seen.has(next))
+          throw new Error(`${spec.method} sent the cursor ${JSON.stringify(next.slice(0, 80))} twice: the pages loop`);
+        if (page >= MAX_PAGES) throw new Error(`${spec.method} did not end after ${MAX_PAGES} pages`);
+        seen.add(next);
+        // The next page is asked for before this one's entries are checked: the server works while the page does.
+        pending = request(next);
+      }
       const offset = items.length + invalid.length;
       const split = splitEntries(kind, entries, offset);
       const usable =
         kind === "tools" && options.headerRules ? setAsideInvalidHeaders(split, offset, entries.length) : split;
       items.push(...usable.valid);
       invalid.push(...usable.invalid);
-      const next = (result as { nextCursor?: unknown }).nextCursor;
-      if (next === undefined || next === null || next === "") break;
-      if (typeof next !== "string")
-        throw new Error(`Invalid result for ${spec.method}: nextCursor is ${describe(next)}, not a string`);
-      if (seen.has(next))
-        throw new Error(`${spec.method} sent the cursor ${JSON.stringify(next.slice(0, 80))} twice: the pages loop`);
-      seen.add(next);
-      cursor = next;
+      if (last) break;
     }
     update({ status: "ready", items, invalid, loadedAt: Date.now(), reason });
   } catch (error) {

@@ -1,8 +1,15 @@
-/** A bare server with the inspector's upgrade handler (gate + stdio WebSocket channel), for Node tests. */
+/** A bare server with the inspector's upgrade handler (gate + the stdio and relay WebSocket channels), for Node tests. */
 import { createServer, type Server } from "node:http";
 import { WebSocket } from "ws";
-import { STDIO_SOCKET_PATH, STDIO_SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from "../base";
-import { createStdioSockets, createUpgradeHandler, newToken, type GateConfig, type TeamAuth } from "../server";
+import { RELAY_SOCKET_PATH, STDIO_SOCKET_PATH, STDIO_SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from "../base";
+import {
+  createRelaySockets,
+  createStdioSockets,
+  createUpgradeHandler,
+  newToken,
+  type GateConfig,
+  type TeamAuth,
+} from "../server";
 import type { SessionDeps } from "../session";
 import { createHttpFetch, createTransport, type SocketFactory } from "../transports";
 import { inProcessFetch } from "./inProcess";
@@ -12,10 +19,14 @@ export interface SocketBridge {
   port: number;
   /** `http://127.0.0.1:<port>`: the Origin a page of this inspector sends. */
   origin: string;
-  /** The channel's `ws://` URL. */
+  /** The stdio channel's `ws://` URL. */
   url: string;
+  /** The relay channel's `ws://` URL. */
+  relayUrl: string;
   token: string;
   gate: GateConfig;
+  /** The path of every upgrade request the server got, in order. */
+  upgrades: string[];
   close(): Promise<void>;
 }
 
@@ -24,8 +35,11 @@ export async function startSocketBridge(options: { team?: TeamAuth } = {}): Prom
   const token = newToken();
   const gate: GateConfig = { token, port: 0, team: options.team };
   const sockets = createStdioSockets();
+  const relaySockets = createRelaySockets();
   const server = createServer((_req, res) => res.writeHead(404).end());
-  server.on("upgrade", createUpgradeHandler({ gate, sockets }));
+  const upgrades: string[] = [];
+  server.on("upgrade", (req: { url?: string }) => void upgrades.push(req.url ?? ""));
+  server.on("upgrade", createUpgradeHandler({ gate, sockets, relaySockets }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   gate.port = typeof address === "object" && address ? address.port : 0;
@@ -35,10 +49,13 @@ export async function startSocketBridge(options: { team?: TeamAuth } = {}): Prom
     port: gate.port,
     origin,
     url: `ws://127.0.0.1:${gate.port}${STDIO_SOCKET_PATH}`,
+    relayUrl: `ws://127.0.0.1:${gate.port}${RELAY_SOCKET_PATH}`,
     token,
     gate,
+    upgrades,
     close: async () => {
       sockets.close();
+      relaySockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -57,21 +74,20 @@ export function openChannel(
   return new WebSocket(url, protocols, { ...(origin === null ? {} : { origin }), headers: options.headers });
 }
 
-/** Session deps whose stdio connections use the WebSocket channel of `bridge` (HTTP routes in-process as the fallback). */
+/** Session deps whose stdio connections and relayed HTTP requests use the WebSocket channels of `bridge` (HTTP routes in-process as the fallback). */
 export function socketSessionDeps(bridge: SocketBridge): SessionDeps {
+  // The page's Origin, as a browser sends it.
+  const PageSocket = class extends WebSocket {
+    constructor(url: string, protocols: string[]) {
+      super(url, protocols, { origin: bridge.origin });
+    }
+  } as unknown as SocketFactory;
   const endpoints = {
     base: "",
     token: bridge.token,
     fetch: inProcessFetch,
-    socket: {
-      url: bridge.url,
-      // The page's Origin, as a browser sends it.
-      WebSocket: class extends WebSocket {
-        constructor(url: string, protocols: string[]) {
-          super(url, protocols, { origin: bridge.origin });
-        }
-      } as unknown as SocketFactory,
-    },
+    socket: { url: bridge.url, WebSocket: PageSocket },
+    relaySocket: { url: bridge.relayUrl, WebSocket: PageSocket },
   };
   return {
     createTransport: (config, log) => createTransport(endpoints, config, log),

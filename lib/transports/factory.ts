@@ -10,6 +10,7 @@ import { BridgeStdioTransport } from "./bridgeStdio";
 import { capturingFetch } from "./httpCapture";
 import { followingRedirects } from "./redirects";
 import { relayedFetch } from "./relayFetch";
+import { relaySocketFetch } from "./relaySocketFetch";
 import type { BridgeSocket } from "./stdioSocketChannel";
 
 export interface BridgeEndpoints {
@@ -25,6 +26,11 @@ export interface BridgeEndpoints {
    * use it, and the HTTP routes when it cannot open. Absent (in-process use in Node): HTTP only.
    */
   socket?: BridgeSocket;
+  /**
+   * The relay's WebSocket channel (one socket per page, shared by every HTTP connection): relayed
+   * requests use it, and the HTTP route when it cannot open. Absent: the HTTP route only.
+   */
+  relaySocket?: BridgeSocket;
 }
 
 /** Build the capturing transport for a connection: stdio through the bridge, HTTP through the relay. */
@@ -61,9 +67,21 @@ export function createHttpFetch(endpoints: BridgeEndpoints, log: TrafficLog): Fe
 
 /** A fetch through the relay (or straight, in Node tests), not recorded: for the page's side requests such as icons. */
 export function createRelayFetch(endpoints: BridgeEndpoints): FetchLike {
-  return endpoints.direct
-    ? endpoints.fetch
-    : relayedFetch({ url: `${endpoints.base}/api/relay`, token: endpoints.token }, endpoints.fetch);
+  if (endpoints.direct) return endpoints.fetch;
+  return relayedFetch({ url: `${endpoints.base}/api/relay`, token: endpoints.token }, relayRouteFetch(endpoints));
+}
+
+const routeFetches = new WeakMap<BridgeEndpoints, FetchLike>();
+
+/** How relay requests reach the inspector: the page's one relay socket where there is one, else the HTTP route. */
+function relayRouteFetch(endpoints: BridgeEndpoints): FetchLike {
+  if (!endpoints.relaySocket) return endpoints.fetch;
+  let fetch = routeFetches.get(endpoints);
+  if (!fetch) {
+    fetch = relaySocketFetch(endpoints.relaySocket, endpoints.token, endpoints.fetch);
+    routeFetches.set(endpoints, fetch);
+  }
+  return fetch;
 }
 
 /** A connection's header or environment list as a record (blank names dropped). */

@@ -7,6 +7,7 @@ export * from "./httpCapture";
 export * from "./ndjson";
 export * from "./redirects";
 export * from "./relayFetch";
+export * from "./relaySocketFetch";
 export * from "./sseBlocks";
 export * from "./sseTap";
 export * from "./stdioChannel";

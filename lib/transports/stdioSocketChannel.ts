@@ -1,12 +1,12 @@
 import {
   BRIDGE_MAX_MESSAGE_BYTES,
   type BridgeEvent,
-  type BridgeSocketRefusal,
   SOCKET_ACK_BYTES,
   SOCKET_ACK_EVERY,
   SOCKET_TOKEN_PREFIX,
   STDIO_SOCKET_PATH,
   STDIO_SOCKET_PROTOCOL,
+  parseSocketEvents,
   utf8Length,
 } from "../base";
 import { refusedToStart, type StdioChannel } from "./stdioChannel";
@@ -73,11 +73,11 @@ export function socketChannel(socket: BridgeSocket, token: string): StdioChannel
     return undefined;
   };
 
-  async function* events(first: BridgeEvent): AsyncGenerator<BridgeEvent> {
-    yield first;
+  async function* events(...first: BridgeEvent[]): AsyncGenerator<BridgeEvent> {
+    yield* first;
     let handled = 0;
     for (let text = await next(); text !== undefined; text = await next()) {
-      yield JSON.parse(text) as BridgeEvent;
+      for (const event of parseSocketEvents(text)) yield event as BridgeEvent;
       // The event before this point has been handled (the transport asks for the next one only then).
       handled += text.length;
       if (handled >= SOCKET_ACK_EVERY && ws?.readyState === OPEN) {
@@ -131,9 +131,10 @@ export function socketChannel(socket: BridgeSocket, token: string): StdioChannel
       const text = await next();
       if (text === undefined)
         return events({ type: "error", message: "the stdio bridge closed before the server started" });
-      const first = JSON.parse(text) as BridgeEvent | BridgeSocketRefusal;
+      const [first, ...more] = parseSocketEvents(text);
+      if (!first) throw new Error("the stdio bridge sent an empty message");
       if (first.type === "refused") throw refusedToStart(first.status, first.error);
-      return events(first);
+      return events(first, ...(more as BridgeEvent[]));
     },
     async write(_id, raw) {
       // The bridge's own rules, checked here so that a refused frame fails its send alone (as over HTTP).

@@ -4,7 +4,7 @@ import { request as httpsRequest } from "node:https";
 import { isIP } from "node:net";
 import { Readable } from "node:stream";
 import { relayAddressRefusal, teamPolicyFromEnv, type TeamPolicy } from "../security/team";
-import { HttpError, LIMITS, errorResponse, readBodyLimited } from "./limits";
+import { HttpError, LIMITS, readBodyLimited } from "./limits";
 import {
   encodeUpstreamHeaders,
   errorMessage,
@@ -74,14 +74,51 @@ export async function relayWith(
   let target: RelayTarget;
   let body: Uint8Array | undefined;
   try {
-    target = parseTarget(request.headers.get(RELAY_TARGET_HEADER));
+    target = parseTarget(JSON.parse(decodeURIComponent(request.headers.get(RELAY_TARGET_HEADER) ?? "null")));
     body = target.method === "POST" ? await readBodyLimited(request) : undefined;
   } catch (error) {
-    return relayError(
-      error instanceof HttpError ? error.status : 400,
-      error instanceof Error ? error.message : "bad relay request",
+    return toWebResponse(
+      relayError(
+        error instanceof HttpError ? error.status : 400,
+        error instanceof HttpError ? error.message : `invalid relay target in ${RELAY_TARGET_HEADER}`,
+      ),
     );
   }
+  return toWebResponse(await relayTarget(target, body, request.signal, lookup, team));
+}
+
+/**
+ * The relay's answer, before it is put on a wire: the HTTP route makes a Response of it, the
+ * WebSocket channel (relaySocket.ts) sends its head and streams its body without web streams.
+ */
+export interface RelayAnswer {
+  status: number;
+  headers: Array<[string, string]>;
+  /** The upstream's body as it comes, or the relay's own JSON, or none. */
+  body: IncomingMessage | string | null;
+}
+
+/** A relay target as sent (`RELAY_TARGET_HEADER`'s JSON, or the socket's): checked, or an HttpError 400. */
+export function parseTarget(json: unknown): RelayTarget {
+  if (json === null || json === undefined) throw new HttpError(400, `missing ${RELAY_TARGET_HEADER}`);
+  const parsed = RelayTargetSchema.safeParse(json);
+  if (!parsed.success) throw new HttpError(400, "invalid relay target");
+  const url = new URL(parsed.data.url);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new HttpError(400, "only http: and https: URLs can be relayed");
+  return parsed.data;
+}
+
+/** One relayed request, whatever carried it to the inspector: limits, blocked addresses, the upstream answer as `RelayAnswer`. */
+export async function relayTarget(
+  target: RelayTarget,
+  body: Uint8Array | undefined,
+  signal: AbortSignal,
+  lookup: Lookup = dnsLookup,
+  team: TeamPolicy | undefined = teamPolicyFromEnv(),
+): Promise<RelayAnswer> {
+  if (body && body.length > LIMITS.maxBodyBytes)
+    return relayError(413, `request body over ${LIMITS.maxBodyBytes} bytes`);
   const reg = registry();
   if (reg.relayInFlight >= LIMITS.maxRelayRequests) return relayError(429, "too many relayed requests in flight");
   reg.relayInFlight++;
@@ -93,23 +130,13 @@ export async function relayWith(
     }
   };
   try {
-    const upstream = await send(target, body, request.signal, lookup, team);
+    const upstream = await send(target, body, signal, lookup, team);
     upstream.once("close", release);
-    return toResponse(upstream, target.url);
+    return answerOf(upstream, target.url);
   } catch (error) {
     release();
     return relayError(502, describeNetworkError(error, target.url, team));
   }
-}
-
-function parseTarget(header: string | null): RelayTarget {
-  if (!header) throw new HttpError(400, `missing ${RELAY_TARGET_HEADER}`);
-  const parsed = RelayTargetSchema.safeParse(JSON.parse(decodeURIComponent(header)));
-  if (!parsed.success) throw new HttpError(400, "invalid relay target");
-  const url = new URL(parsed.data.url);
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new HttpError(400, "only http: and https: URLs can be relayed");
-  return parsed.data;
 }
 
 function send(
@@ -173,28 +200,41 @@ class BlockedAddressError extends Error {
   readonly code = "EBLOCKED";
 }
 
-function toResponse(upstream: IncomingMessage, url: string): Response {
-  const headers = new Headers({ [UPSTREAM_HEADERS_HEADER]: encodeUpstreamHeaders(headerPairs(upstream.rawHeaders)) });
+function answerOf(upstream: IncomingMessage, url: string): RelayAnswer {
+  const headers: Array<[string, string]> = [
+    [UPSTREAM_HEADERS_HEADER, encodeUpstreamHeaders(headerPairs(upstream.rawHeaders))],
+  ];
   for (const [name, value] of Object.entries(upstream.headers)) {
     if (value === undefined || !FORWARDED_RESPONSE_HEADERS.has(name)) continue;
-    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    headers.push([name, Array.isArray(value) ? value.join(", ") : value]);
   }
   const cacheControl = upstream.headers["cache-control"] ?? "no-cache";
-  headers.set("cache-control", cacheControl.includes("no-transform") ? cacheControl : `${cacheControl}, no-transform`);
   const status = upstream.statusCode ?? 502;
   if (status >= 300 && status < 400) {
     upstream.resume();
-    headers.set(RELAY_REDIRECT_HEADER, "1");
-    headers.set("cache-control", "no-store");
-    headers.set("content-type", "application/json");
     const redirect: RelayRedirect = { status, location: resolveLocation(upstream.headers.location, url) };
-    return new Response(JSON.stringify({ redirect }), { status: 200, headers });
+    const own = headers.filter(([name]) => name === UPSTREAM_HEADERS_HEADER);
+    own.push([RELAY_REDIRECT_HEADER, "1"], ["cache-control", "no-store"], ["content-type", "application/json"]);
+    return { status: 200, headers: own, body: JSON.stringify({ redirect }) };
   }
+  headers.push([
+    "cache-control",
+    cacheControl.includes("no-transform") ? cacheControl : `${cacheControl}, no-transform`,
+  ]);
   if (NO_BODY_STATUS.has(status) || status < 200) {
     upstream.resume();
-    return new Response(null, { status: status < 200 ? 502 : status, headers });
+    return { status: status < 200 ? 502 : status, headers, body: null };
   }
-  return new Response(Readable.toWeb(upstream) as ReadableStream<Uint8Array>, { status, headers });
+  return { status, headers, body: upstream };
+}
+
+/** The HTTP route's Response of an answer (the upstream body streamed through). */
+function toWebResponse(answer: RelayAnswer): Response {
+  const body =
+    answer.body === null || typeof answer.body === "string"
+      ? answer.body
+      : (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>);
+  return new Response(body, { status: answer.status, headers: answer.headers });
 }
 
 /** `rawHeaders` (name, value, name, value …) as pairs with lower-case names, duplicates kept. */
@@ -213,8 +253,17 @@ function resolveLocation(location: string | undefined, base: string): string | n
   }
 }
 
-function relayError(status: number, message: string): Response {
-  return errorResponse(status, message, { [RELAY_ERROR_HEADER]: "1" });
+/** The relay's own failure as an answer (`RELAY_ERROR_HEADER` set: the page reports it, never the upstream). */
+export function relayError(status: number, message: string): RelayAnswer {
+  return {
+    status,
+    headers: [
+      ["content-type", "application/json"],
+      ["cache-control", "no-store"],
+      [RELAY_ERROR_HEADER, "1"],
+    ],
+    body: JSON.stringify({ error: message }),
+  };
 }
 
 function describeNetworkError(error: unknown, url: string, team: TeamPolicy | undefined): string {

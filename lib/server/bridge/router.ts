@@ -21,5 +21,10 @@ export async function handleApiRequest(request: Request): Promise<Response> {
     if (request.method === "POST") return writeStdin(request, id);
     if (request.method === "DELETE") return stopStdio(id);
   }
+  const known = path === API.relay || path === API.stdio || path.startsWith(API.stdio + "/");
+  if (known) {
+    const allow = path === API.relay || path === API.stdio ? "POST" : "POST, DELETE";
+    return errorResponse(405, "method not allowed", { allow });
+  }
   return errorResponse(404, "no such route");
 }

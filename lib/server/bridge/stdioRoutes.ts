@@ -55,10 +55,13 @@ export async function spawnStdio(request: Request): Promise<Response> {
     },
   });
   const started = connection;
-  request.signal.addEventListener("abort", () => {
+  const stop = () => {
     started.end();
     void started.stop();
-  });
+  };
+  // The page may have gone while the server was starting: an abort before this point counts too.
+  if (request.signal.aborted) stop();
+  else request.signal.addEventListener("abort", stop, { once: true });
   return new Response(stream, { status: 200, headers: STREAM_HEADERS });
 }
 

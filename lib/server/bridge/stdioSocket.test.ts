@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
-import { SOCKET_ACK_BYTES, STDIO_SOCKET_PROTOCOL, type BridgeEvent } from "../../base";
+import { SOCKET_ACK_BYTES, STDIO_SOCKET_PROTOCOL, parseSocketEvents, type BridgeEvent } from "../../base";
 import { alive, descendants, newDescendants, openChannel, startSocketBridge, waitFor } from "../../testing";
 import type { SocketBridge } from "../../testing";
 import { LIMITS } from "./limits";
@@ -65,7 +65,7 @@ function outcome(
 function record(ws: WebSocket): { events: BridgeEvent[]; closed: Promise<number> } {
   const events: BridgeEvent[] = [];
   ws.on("message", (data, isBinary) => {
-    if (!isBinary) events.push(JSON.parse(String(data)) as BridgeEvent);
+    if (!isBinary) events.push(...(parseSocketEvents(String(data)) as BridgeEvent[]));
   });
   return { events, closed: new Promise((r) => ws.once("close", (code) => r(code))) };
 }
@@ -204,6 +204,25 @@ describe("stdio WebSocket channel: launch, messages, limits", () => {
     expect(await waitFor(() => group.every((p) => !alive(p)), 8000)).toBe(true);
     expect(alive(pid)).toBe(false);
     expect(registry().processes.size).toBe(0);
+  });
+
+  it("a burst of stdout lines comes in fewer messages than lines, every line whole and in order, stderr and exit after them", async () => {
+    const ws = channel();
+    let messages = 0;
+    ws.on("message", (_data, isBinary) => void (isBinary || messages++));
+    const script =
+      "let s='';for(let i=0;i<2000;i++)s+=JSON.stringify({jsonrpc:'2.0',method:'notifications/message',params:{i}})+'\\n';" +
+      "process.stdout.write(s,()=>{process.stderr.write('done\\n',()=>process.exit(0))})";
+    const { events, closed } = await launched(ws, { command: process.execPath, args: ["-e", script] });
+    expect(await closed).toBe(1000);
+    const lines = events.filter((e) => e.type === "stdout").map((e) => (e.type === "stdout" ? e.line : ""));
+    expect(lines).toHaveLength(2000);
+    expect(lines.map((l) => (JSON.parse(l) as { params: { i: number } }).params.i)).toEqual([...Array(2000).keys()]);
+    expect(events.slice(-2)).toEqual([
+      { type: "stderr", line: "done" },
+      { type: "exit", code: 0, signal: null },
+    ]);
+    expect(messages).toBeLessThan(200);
   });
 
   it("the server's exit is an event and ends the socket normally", async () => {

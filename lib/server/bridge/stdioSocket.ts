@@ -1,7 +1,13 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import { SOCKET_ACK_BYTES, STDIO_SOCKET_PROTOCOL, type BridgeEvent, type BridgeSocketRefusal } from "../../base";
+import {
+  SOCKET_ACK_BYTES,
+  STDIO_SOCKET_PROTOCOL,
+  STDOUT_MESSAGE_PREFIX,
+  type BridgeEvent,
+  type BridgeSocketRefusal,
+} from "../../base";
 import { offeredProtocols, refuseUpgrade } from "../security/upgrade";
 import { LIMITS } from "./limits";
 import { checkLaunch, stdioBridgeOff } from "./stdioLaunch";
@@ -9,6 +15,9 @@ import { StdioConnection } from "./stdioConnection";
 
 /** A socket that has not sent its launch request within this time is closed. */
 export const LAUNCH_TIMEOUT_MS = 10_000;
+
+/** A batch of stdout lines is sent once it reaches this many characters, without waiting for the rest of the read. */
+const STDOUT_BATCH_CHARS = 256 * 1024;
 
 /** Close codes the bridge uses (RFC 6455 §7.4.1). */
 export const CLOSE = { normal: 1000, unsupported: 1003, policy: 1008 } as const;
@@ -24,7 +33,7 @@ export interface StdioSockets {
  * The stdio bridge's WebSocket channel (lib/base/wire.ts `STDIO_SOCKET_PATH`): one socket per live
  * stdio connection, with no HTTP request per message. The first text message is the launch request
  * (the same checks as `POST /api/bridge/stdio`: stdioLaunch.ts); each later text message is one line
- * for stdin; each event is one text message. An empty binary message asks for the server to be
+ * for stdin; each event is one text message (stdout lines as themselves after a one-letter prefix, several at once joined by newlines). An empty binary message asks for the server to be
  * stopped: the socket closes once its process group is gone. A page → bridge message over `LIMITS.maxBodyBytes`
  * closes that socket (1009), and so does anything else that breaks the protocol: only that
  * connection's server is stopped.
@@ -96,14 +105,36 @@ function serve(ws: WebSocket): void {
         ws.send(JSON.stringify(refusal));
         return ws.close(CLOSE.normal);
       }
+      // stdout lines that come together (one read of the pipe) go out as one message, joined by
+      // newlines (a line never holds one): a burst of small notifications costs a message per batch,
+      // not one each. Any other event sends the batch first, so the order stays.
+      let batch: string[] = [];
+      let batchLength = 0;
+      const flush = () => {
+        if (batch.length === 0) return;
+        const message = STDOUT_MESSAGE_PREFIX + batch.join("\n");
+        batch = [];
+        batchLength = 0;
+        unacked += message.length;
+        ws.send(message, flowed);
+      };
       connection = StdioConnection.start(checked.launch, {
         send(event: BridgeEvent) {
+          if (event.type === "stdout") {
+            if (batch.length === 0) queueMicrotask(flush);
+            batch.push(event.line);
+            batchLength += event.line.length + 1;
+            if (batchLength >= STDOUT_BATCH_CHARS) flush();
+            return waiting() + batchLength;
+          }
+          flush();
           const message = JSON.stringify(event);
           unacked += message.length;
           ws.send(message, flowed);
           return waiting();
         },
         end() {
+          flush();
           ws.close(CLOSE.normal);
         },
       });
