@@ -115,7 +115,11 @@ export function ImportDialog({ store, onClose }: { store: Store<ConnectionsState
           >
             {entries.length === 1 ? "Import 1 connection" : `Import ${entries.length} connections`}
           </button>
-          <button type="button" onClick={onClose} className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700">
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700"
+          >
             Cancel
           </button>
         </div>
