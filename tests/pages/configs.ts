@@ -51,7 +51,10 @@ export class ConfigDialogs {
 
   /** Opens Export for the selected connection, picks a shape and returns the exported text. */
   async exportAs(shapeLabel: string): Promise<string> {
-    await this.page.getByRole("form", { name: "Connection" }).getByRole("button", { name: /^Export/ }).click();
+    await this.page
+      .getByRole("form", { name: "Connection" })
+      .getByRole("button", { name: /^Export/ })
+      .click();
     await expect(this.exportDialog).toBeVisible();
     await this.exportDialog.getByLabel("Config shape").selectOption({ label: shapeLabel });
     const text = this.exportDialog.getByLabel("Exported config");
