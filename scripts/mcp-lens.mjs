@@ -6,7 +6,7 @@
 import { register } from "tsx/esm/api";
 
 register();
-const CLI_COMMANDS = ["check", "list", "call", "calls", "conformance-client", "help"];
+const { CLI_COMMANDS } = await import("../lib/cli/open.ts");
 const first = process.argv[2];
-if (first !== undefined && CLI_COMMANDS.includes(first)) await import("../lib/cli/main.ts");
+if (first !== undefined && (CLI_COMMANDS.includes(first) || first === "help")) await import("../lib/cli/main.ts");
 else await import("./start.ts");
