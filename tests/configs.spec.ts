@@ -48,6 +48,22 @@ test("each config shape imports from its file, with every stdio command shown wh
     'npx -y @modelcontextprotocol/server-filesystem /Users/me/Desktop "/Users/me/My Documents"',
   );
   await dialog.getByRole("button", { name: "Cancel" }).click();
+  // Dropped on the dialog, the same file reads the same way.
+  const drop = await openImport(page);
+  const content = readFileSync(join(FIXTURES, "vscode-mcp.json"), "utf8");
+  const transfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "mcp.json", { type: "application/json" }));
+    return dt;
+  }, content);
+  await drop.dispatchEvent("drop", { dataTransfer: transfer });
+  await expect(drop.getByRole("region", { name: "What will be imported" })).toContainText("mcp.json: VS Code");
+  await drop.getByRole("button", { name: "Cancel" }).click();
+  // Environment values and references are secrets: never written to storage.
+  const stored = await page.evaluate(() => localStorage.getItem("mcp-lens.connections") ?? "");
+  expect(stored).toContain("weather");
+  expect(stored).not.toContain("k-123");
+  expect(stored).not.toContain("/tmp/memory.json");
   // A VS Code input is a secret field left empty for the person, never a stored value.
   await inspector.selectConnection("github");
   await expect(inspector.form.getByLabel("URL", { exact: true })).toHaveValue("https://api.githubcopilot.com/mcp/");
