@@ -25,29 +25,43 @@ const DEFAULT_PORT = "6274";
 // `mcp-lens -- <command> <args>`: the words after `--` are the stdio server, never options.
 const argv = process.argv.slice(2);
 const dash = argv.indexOf("--");
-const { values: opts, positionals } = parseArgs({
-  args: dash === -1 ? argv : argv.slice(0, dash),
-  allowPositionals: true,
-  options: {
-    help: { type: "boolean", short: "h", default: false },
-    config: { type: "string" },
-    server: { type: "string" },
-    transport: { type: "string", default: "streamable-http" },
-    header: { type: "string", multiple: true, default: [] },
-    env: { type: "string", multiple: true, default: [] },
-    port: { type: "string", default: process.env.PORT ?? DEFAULT_PORT },
-    host: { type: "string", default: "127.0.0.1" },
-    "dangerously-allow-remote-bind": { type: "boolean", default: false },
-    team: { type: "boolean", default: false },
-    "trust-proxy-header": { type: "string" },
-    "public-host": { type: "string", multiple: true, default: [] },
-    dev: { type: "boolean", default: false },
-    "no-open": { type: "boolean", default: false },
-    "no-build": { type: "boolean", default: false },
-    "no-demo": { type: "boolean", default: false },
-    "print-url": { type: "boolean", default: false },
-  },
-});
+const { values: opts, positionals } = readArgs();
+
+/** The options before `--`; an unknown one or a missing value is a usage error, not a stack trace. */
+function readArgs() {
+  try {
+    return parseOptions();
+  } catch (error) {
+    process.stderr.write(`mcp-lens: ${(error as Error).message} (see --help)\n`);
+    process.exit(2);
+  }
+}
+
+function parseOptions() {
+  return parseArgs({
+    args: dash === -1 ? argv : argv.slice(0, dash),
+    allowPositionals: true,
+    options: {
+      help: { type: "boolean", short: "h", default: false },
+      config: { type: "string" },
+      server: { type: "string" },
+      transport: { type: "string", default: "streamable-http" },
+      header: { type: "string", multiple: true, default: [] },
+      env: { type: "string", multiple: true, default: [] },
+      port: { type: "string", default: process.env.PORT ?? DEFAULT_PORT },
+      host: { type: "string", default: "127.0.0.1" },
+      "dangerously-allow-remote-bind": { type: "boolean", default: false },
+      team: { type: "boolean", default: false },
+      "trust-proxy-header": { type: "string" },
+      "public-host": { type: "string", multiple: true, default: [] },
+      dev: { type: "boolean", default: false },
+      "no-open": { type: "boolean", default: false },
+      "no-build": { type: "boolean", default: false },
+      "no-demo": { type: "boolean", default: false },
+      "print-url": { type: "boolean", default: false },
+    },
+  });
+}
 
 /** Stopping gives up and exits after this long (issue 19, item 12); a second signal exits at once. */
 const STOP_LIMIT_MS = positive(process.env.MCP_LENS_STOP_TIMEOUT_MS) ?? 10_000;
