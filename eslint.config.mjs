@@ -4,7 +4,16 @@ import { importRules } from "./scripts/dev/layers.mjs";
 
 export default [
   {
-    ignores: [".next/**", "node_modules/**", ".bench/**", ".state/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "*.config.*"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".bench/**",
+      ".state/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "*.config.*",
+    ],
   },
   ...nextVitals,
   {

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
-import { createConnectionsStore, allConnections } from "@/lib/connections";
-import type { ConnectionConfig } from "@/lib/base";
+import { addPending, createConnectionsStore, allConnections } from "@/lib/connections";
+import { TOKEN_HEADER, type ConnectionConfig } from "@/lib/base";
 import { useStore } from "./hooks/useStore";
 import { ConnectionList } from "./connections/ConnectionList";
 import { ConnectionForm } from "./connections/ConnectionForm";
@@ -18,6 +18,19 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
   const loadPool = () => load().then((r) => r.pool);
   const state = useStore(connections);
   const selected = allConnections(state).find((c) => c.id === state.selectedId);
+
+  useEffect(() => {
+    // The server the command line named (`mcp-lens -- <command>`, `<url>`, `--config`): asked for
+    // with the token, selected, not started (a stdio command waits for the person's confirmation).
+    let live = true;
+    fetch("/api/pending", { headers: { [TOKEN_HEADER]: token } })
+      .then((r) => (r.ok ? (r.json() as Promise<{ connection?: unknown }>) : undefined))
+      .then((body) => live && body?.connection && addPending(connections, body.connection))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [token, connections]);
 
   useEffect(() => {
     // A read-only handle for benchmarks and debugging from the console.

@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import type { ConnectionConfig } from "../lib/base";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { killAllNow, shutdownAll } from "../lib/server";
@@ -21,6 +22,12 @@ export interface InspectorServerOptions {
   extraHosts?: string[];
   /** Team mode: authentication required on every route (docs/team-mode.md). */
   team?: TeamAuth;
+  /**
+   * The server the command line named (`mcp-lens <url>`, `-- <command>`, `--config … --server …`):
+   * handed to the page at GET /api/pending, behind the token, to be selected there and started only
+   * by the person (a stdio command after they confirm it). Never in a URL.
+   */
+  pending?: ConnectionConfig;
   /** Time limit of each stop step (closing connections, stopping stdio servers, closing Next). */
   stopStepMs?: number;
 }
@@ -77,6 +84,10 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
     if (verdict.route === "session") {
       const answer = sessions.exchange(req.headers);
       sendJson(req, res, answer.status, answer.body, answer.headers);
+      return;
+    }
+    if (verdict.path === "/api/pending" && req.method === "GET") {
+      sendJson(req, res, 200, { connection: options.pending ?? null }, {});
       return;
     }
     if (verdict.path === "/api" || verdict.path.startsWith("/api/")) {

@@ -6,7 +6,7 @@
  * (docs/team-mode.md).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { killAllNow } from "../lib/server";
@@ -15,33 +15,62 @@ import { listStatePorts, readState, stateDir, writeState } from "../lib/server";
 import { ENV } from "../lib/server";
 import { planStart } from "../lib/server";
 import { newToken } from "../lib/server";
+import type { ConnectionConfig } from "../lib/base";
+import { OPEN_USAGE, pendingConnection } from "../lib/cli";
 import { buildIfNeeded, root } from "./build";
 import type { InspectorServer } from "./inspectorServer";
 import { installSafeOutput, say, warn } from "./output";
 
 const DEFAULT_PORT = "6274";
-const { values: opts } = parseArgs({
-  options: {
-    port: { type: "string", default: process.env.PORT ?? DEFAULT_PORT },
-    host: { type: "string", default: "127.0.0.1" },
-    "dangerously-allow-remote-bind": { type: "boolean", default: false },
-    team: { type: "boolean", default: false },
-    "trust-proxy-header": { type: "string" },
-    "public-host": { type: "string", multiple: true, default: [] },
-    dev: { type: "boolean", default: false },
-    "no-open": { type: "boolean", default: false },
-    "no-build": { type: "boolean", default: false },
-    "no-demo": { type: "boolean", default: false },
-    "print-url": { type: "boolean", default: false },
-  },
-});
+// `mcp-lens -- <command> <args>`: the words after `--` are the stdio server, never options.
+const argv = process.argv.slice(2);
+const dash = argv.indexOf("--");
+const { values: opts, positionals } = readArgs();
+
+/** The options before `--`; an unknown one or a missing value is a usage error, not a stack trace. */
+function readArgs() {
+  try {
+    return parseOptions();
+  } catch (error) {
+    process.stderr.write(`mcp-lens: ${(error as Error).message} (see --help)\n`);
+    process.exit(2);
+  }
+}
+
+function parseOptions() {
+  return parseArgs({
+    args: dash === -1 ? argv : argv.slice(0, dash),
+    allowPositionals: true,
+    options: {
+      help: { type: "boolean", short: "h", default: false },
+      config: { type: "string" },
+      server: { type: "string" },
+      transport: { type: "string", default: "streamable-http" },
+      header: { type: "string", multiple: true, default: [] },
+      env: { type: "string", multiple: true, default: [] },
+      port: { type: "string", default: process.env.PORT ?? DEFAULT_PORT },
+      host: { type: "string", default: "127.0.0.1" },
+      "dangerously-allow-remote-bind": { type: "boolean", default: false },
+      team: { type: "boolean", default: false },
+      "trust-proxy-header": { type: "string" },
+      "public-host": { type: "string", multiple: true, default: [] },
+      dev: { type: "boolean", default: false },
+      "no-open": { type: "boolean", default: false },
+      "no-build": { type: "boolean", default: false },
+      "no-demo": { type: "boolean", default: false },
+      "print-url": { type: "boolean", default: false },
+    },
+  });
+}
 
 /** Stopping gives up and exits after this long (issue 19, item 12); a second signal exits at once. */
 const STOP_LIMIT_MS = positive(process.env.MCP_LENS_STOP_TIMEOUT_MS) ?? 10_000;
 
 async function main(): Promise<void> {
   installSafeOutput();
+  if (opts.help) return say(OPEN_USAGE);
   if (opts["print-url"]) return printUrl();
+  const pending = pendingFromArgs();
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const host = opts.host!;
   // A non-loopback bind needs --team (docs/security.md §S1); --dangerously-allow-remote-bind is accepted but no longer enough on its own.
@@ -89,6 +118,7 @@ async function main(): Promise<void> {
     dev: opts.dev,
     extraHosts: plan.extraHosts,
     team: team?.auth,
+    pending,
   });
   running.inspector = inspector;
   const dir = stateDir();
@@ -122,6 +152,10 @@ async function main(): Promise<void> {
     );
   }
   if (demo) say(`  Demo MCP server (Streamable HTTP): ${demo.url}\n`);
+  if (pending) {
+    const what = pending.transport === "stdio" ? "confirm its command, then Connect" : "press Connect";
+    say(`  Selected in the page: ${pending.name} (${what}).\n`);
+  }
 
   if (master && !opts["no-open"] && !process.env.CI) {
     const opener = openerFile(dir, inspector.port, launchUrl(inspector.url, mintLaunchKey(master)));
@@ -130,6 +164,29 @@ async function main(): Promise<void> {
       setTimeout(() => rmSync(opener, { force: true }), 120_000).unref();
       openBrowser(opener);
     }
+  }
+}
+
+/** The server the command line names (a URL, `--config … --server …`, or the words after `--`), for the page to select. */
+function pendingFromArgs(): ConnectionConfig | undefined {
+  if (positionals.length > 1) fail(`unexpected ${positionals.slice(1).join(" ")} (see --help)`);
+  if (opts.transport !== "streamable-http" && opts.transport !== "sse")
+    fail("--transport must be streamable-http or sse");
+  try {
+    return pendingConnection(
+      {
+        stdio: dash === -1 ? undefined : argv.slice(dash + 1),
+        url: positionals[0],
+        config: opts.config,
+        server: opts.server,
+        transport: opts.transport,
+        headers: opts.header!,
+        env: opts.env!,
+      },
+      (path) => readFileSync(path, "utf8"),
+    );
+  } catch (error) {
+    fail(`mcp-lens: ${(error as Error).message}`);
   }
 }
 

@@ -15,6 +15,8 @@ import type { SessionPool } from "@/lib/session";
 import type { Store } from "@/lib/base";
 import { useStore } from "../hooks/useStore";
 import { IDLE_SESSION } from "../session/useRuntime";
+import { ExportDialog } from "./ExportDialog";
+import { commandLine } from "./ImportDialog";
 import { KeyValueEditor } from "./KeyValueEditor";
 
 const PROTOCOL_LABELS: Record<string, string> = {
@@ -39,6 +41,9 @@ export function ConnectionForm({
 }) {
   const [draft, setDraft] = useState<ConnectionConfig>(config);
   const [argsText, setArgsText] = useState(draft.transport === "stdio" ? joinArgs(draft.args) : "");
+  /** A stdio command from outside waiting for the person's confirmation (docs/security.md, rule 6). */
+  const [confirming, setConfirming] = useState<Extract<ConnectionConfig, { transport: "stdio" }>>();
+  const [exporting, setExporting] = useState(false);
   const session = pool?.get(config);
   const { status } = useStore<{ status: Status }>(session?.store ?? IDLE_SESSION);
   const builtIn = isBuiltIn(store.get(), config.id);
@@ -86,10 +91,20 @@ export function ConnectionForm({
     if (url === undefined) return;
     const typed = current();
     const next = typed.transport === "stdio" ? typed : { ...typed, url };
+    if (next.transport === "stdio" && next.unconfirmed) return setConfirming(next);
+    start(next);
+  };
+  const start = (next: ConnectionConfig) => {
     saveBeforeConnect(store, next);
     void loadPool().then((p) => p.get(next).connect(next));
   };
   const saveAsNew = () => saveConnectionCopy(store, current());
+  const confirmRun = () => {
+    const { unconfirmed: _, ...confirmed } = confirming!;
+    setConfirming(undefined);
+    setDraft(confirmed);
+    start(confirmed);
+  };
 
   return (
     <form
@@ -208,6 +223,44 @@ export function ConnectionForm({
         features={draft.clientFeatures}
         onChange={(clientFeatures) => setDraft({ ...draft, clientFeatures })}
       />
+      {confirming && (
+        <div
+          role="alertdialog"
+          aria-label="Run this command?"
+          className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950"
+        >
+          <p className="font-medium">Run this command?</p>
+          <p className="text-xs">
+            It came from outside MCP Lens (an imported file or the command line). It runs on this machine as you,
+            without a shell:
+          </p>
+          <pre aria-label="Command to run" className="mono text-xs break-all whitespace-pre-wrap">
+            {commandLine(confirming)}
+          </pre>
+          {confirming.cwd && <p className="mono text-xs break-all">in {confirming.cwd}</p>}
+          {confirming.env.length > 0 && (
+            <p className="mono text-xs break-all">environment: {confirming.env.map((e) => e.name).join(", ")}</p>
+          )}
+          <div className="flex gap-2">
+            <button
+              type="button"
+              autoFocus
+              onClick={confirmRun}
+              className="rounded bg-amber-700 px-3 py-1 font-medium text-white hover:bg-amber-800"
+            >
+              Run this command
+            </button>
+            <button
+              type="button"
+              onClick={() => setConfirming(undefined)}
+              className="rounded border border-slate-300 px-3 py-1 dark:border-slate-700"
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {exporting && <ExportDialog config={current()} onClose={() => setExporting(false)} />}
       <div className="flex flex-wrap gap-2 pt-1">
         <button
           type="submit"
@@ -245,6 +298,18 @@ export function ConnectionForm({
           </>
         )}
       </div>
+      <button
+        type="button"
+        onClick={() => setExporting(true)}
+        className="text-xs text-slate-600 underline hover:text-slate-900 dark:text-slate-400"
+      >
+        Export / copy as config…
+      </button>
+      {draft.transport === "stdio" && draft.unconfirmed && (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          Not confirmed yet: Connect shows the command first.
+        </p>
+      )}
       {draft.transport === "stdio" && (
         <p className="text-xs text-slate-500">
           Runs on this machine as you, without a shell. Secret values are kept in memory only.

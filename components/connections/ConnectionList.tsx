@@ -7,6 +7,7 @@ import { TRANSPORT_LABELS } from "@/lib/base";
 import type { SessionPool } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
 import { StatusDot } from "../session/StatusDot";
+import { ImportDialog } from "./ImportDialog";
 
 export function ConnectionList({
   store,
@@ -19,6 +20,7 @@ export function ConnectionList({
 }) {
   const state = useStore(store);
   const [openError, setOpenError] = useState<string>();
+  const [importing, setImporting] = useState(false);
   const openRecording = async (file: File | undefined) => {
     if (!file) return;
     const { parseRecordingPaced } = await import("@/lib/inspect");
@@ -67,6 +69,14 @@ export function ConnectionList({
       >
         + New connection
       </button>
+      <button
+        type="button"
+        onClick={() => setImporting(true)}
+        className="mt-1 w-full rounded px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+      >
+        Import config…
+      </button>
+      {importing && <ImportDialog store={store} onClose={() => setImporting(false)} />}
       <label className="mt-1 block w-full cursor-pointer rounded px-2 py-1.5 text-center text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
         Open recording…
         <input

@@ -8,6 +8,24 @@ export const LEGACY_VERSIONS = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-
 const KeyValue = z.object({ name: z.string(), value: z.string(), secret: z.boolean().default(false) });
 export type KeyValue = z.infer<typeof KeyValue>;
 
+/**
+ * Where an imported connection came from (lib/connections/configs): the file's shape, the entry's
+ * name there, and what MCP Lens does not use, kept so an export in the same shape gives it back.
+ */
+export const ImportOriginSchema = z.object({
+  shape: z.string(),
+  key: z.string(),
+  /** The entry's fields MCP Lens does not use, as they were. */
+  fields: z.record(z.string(), z.unknown()).default({}),
+  /** `env:NAME` / `header:NAME` → the reference the file had there (`${input:token}`, `${API_KEY}`). */
+  refs: z.record(z.string(), z.string()).optional(),
+  /** VS Code `inputs` the entry refers to. */
+  inputs: z.array(z.record(z.string(), z.unknown())).optional(),
+  /** A registry server.json: its own fields other than `packages` and `remotes`. */
+  document: z.record(z.string(), z.unknown()).optional(),
+});
+export type ImportOrigin = z.infer<typeof ImportOriginSchema>;
+
 const Common = {
   id: z.string().min(1),
   name: z.string().min(1).max(200),
@@ -19,6 +37,13 @@ const Common = {
     .array(z.object({ uri: z.string(), name: z.string().optional() }))
     .max(1000)
     .optional(),
+  /** Imported from a config file. */
+  origin: ImportOriginSchema.optional(),
+  /**
+   * Came from outside (an imported file, a deep link, the command line): a stdio command is shown
+   * whole and confirmed by the person before its first run (docs/security.md, rule 6).
+   */
+  unconfirmed: z.boolean().optional(),
 };
 
 export const StdioConnectionSchema = z.object({

@@ -108,8 +108,8 @@ describe("mcp-lens arguments", () => {
       url: "http://127.0.0.1:3001/sse",
     });
     expect(() => targetConfig(options("nope"), () => file)).toThrow(/no server "nope" \(it has: fs, remote\)/);
-    expect(() => targetConfig(options("fs"), () => "{not json")).toThrow(/mcp.json is not JSON/);
-    expect(() => targetConfig(options("fs"), () => "{}")).toThrow(/no "mcpServers"/);
+    expect(() => targetConfig(options("fs"), () => "{not json")).toThrow(/mcp.json: Not JSON/);
+    expect(() => targetConfig(options("fs"), () => "{}")).toThrow(/expected "mcpServers"/);
   });
 });
 

@@ -6,3 +6,4 @@ export * from "./nodeDeps";
 export * from "./run";
 export * from "./target";
 export * from "./savedCalls";
+export * from "./open";

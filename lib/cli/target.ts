@@ -1,10 +1,5 @@
-import {
-  ConnectionConfigSchema,
-  isRecord,
-  type ClientFeatureSwitches,
-  type ConnectionConfig,
-  type KeyValue,
-} from "../base";
+import { ConnectionConfigSchema, type ClientFeatureSwitches, type ConnectionConfig } from "../base";
+import { configEntry } from "../connections";
 import type { CliOptions } from "./args";
 
 /** Nobody is there to answer a server's sampling or elicitation request, so none is declared. */
@@ -18,7 +13,7 @@ const NO_CLIENT_FEATURES: ClientFeatureSwitches = {
 
 /**
  * The connection a run uses: from a URL, from the words after `--`, or from an entry of an
- * mcp.json-style file (Claude Desktop, Cursor and Claude Code use `mcpServers`; VS Code `servers`).
+ * config file of any shape lib/connections/configs reads (Claude Desktop, Cursor, Claude Code, VS Code, server.json).
  * `readFile` is injected so this stays free of Node's file system.
  */
 export function targetConfig(options: CliOptions, readFile: (path: string) => string): ConnectionConfig {
@@ -47,38 +42,13 @@ export function targetConfig(options: CliOptions, readFile: (path: string) => st
   return fromConfigFile(options, readFile(options.config!));
 }
 
+/** The entry of any config shape lib/connections/configs reads (the page's import reads the same way). */
 function fromConfigFile(options: CliOptions, text: string): ConnectionConfig {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${options.config} is not JSON: ${(error as Error).message}`);
-  }
-  const servers = isRecord(parsed) ? (parsed.mcpServers ?? parsed.servers) : undefined;
-  if (!isRecord(servers)) throw new Error(`${options.config} has no "mcpServers" (or "servers") object`);
-  const entry = servers[options.server!];
-  if (!isRecord(entry)) {
-    throw new Error(
-      `${options.config} has no server "${options.server}" (it has: ${Object.keys(servers).join(", ") || "none"})`,
-    );
-  }
-  const common = { id: "cli", name: options.server!, protocol: options.version, clientFeatures: NO_CLIENT_FEATURES };
-  if (typeof entry.command === "string") {
-    const args = Array.isArray(entry.args) ? entry.args.map(String) : [];
-    const env = [...pairs(entry.env), ...options.env];
-    const cwd = typeof entry.cwd === "string" ? entry.cwd : "";
-    return ConnectionConfigSchema.parse({ ...common, transport: "stdio", command: entry.command, args, env, cwd });
-  }
-  const url =
-    typeof entry.url === "string" ? entry.url : typeof entry.serverUrl === "string" ? entry.serverUrl : undefined;
-  if (!url) throw new Error(`server "${options.server}" has neither a "command" nor a "url"`);
-  const transport = entry.type === "sse" || entry.transport === "sse" ? "sse" : "streamable-http";
-  const headers = [...pairs(entry.headers), ...options.headers];
-  return ConnectionConfigSchema.parse({ ...common, transport, url, headers });
-}
-
-/** `{ NAME: "value" }` as key-value pairs, all treated as secret (never printed). */
-function pairs(value: unknown): KeyValue[] {
-  if (!isRecord(value)) return [];
-  return Object.entries(value).map(([name, v]) => ({ name, value: String(v), secret: true }));
+  const found = configEntry(text, options.server!, () => "cli");
+  if (!found.ok) throw new Error(`${options.config}: ${found.error}`);
+  const config = found.entry.config;
+  const common = { protocol: options.version, clientFeatures: NO_CLIENT_FEATURES };
+  return config.transport === "stdio"
+    ? { ...config, ...common, env: [...config.env, ...options.env] }
+    : { ...config, ...common, headers: [...config.headers, ...options.headers] };
 }

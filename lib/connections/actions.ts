@@ -1,4 +1,4 @@
-import type { ConnectionConfig } from "../base";
+import { ConnectionConfigSchema, type ConnectionConfig } from "../base";
 import type { Store } from "../base";
 import {
   isBuiltIn,
@@ -76,4 +76,18 @@ export function addRecording(
 
 export function dismissProblems(store: Store<ConnectionsState>): void {
   store.apply(problemsDismissed, undefined);
+}
+
+/**
+ * The connection the command line named (`mcp-lens -- <command>`, `<url>`, `--config … --server …`),
+ * as the inspector hands it to the page: validated, saved and selected, never started. A stdio
+ * command is unconfirmed, whatever the answer said, so the first Connect shows it whole first.
+ */
+export function addPending(store: Store<ConnectionsState>, raw: unknown): ConnectionConfig | undefined {
+  const parsed = ConnectionConfigSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const config: ConnectionConfig =
+    parsed.data.transport === "stdio" ? { ...parsed.data, unconfirmed: true } : parsed.data;
+  store.apply(upserted, config);
+  return config;
 }

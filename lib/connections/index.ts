@@ -3,3 +3,4 @@ export * from "./actions";
 export * from "./builtIn";
 export * from "./connectionsStore";
 export * from "./storage";
+export * from "./configs";

@@ -51,7 +51,7 @@ export const LAYERS = {
   "lib/connections": ["lib/base"],
   "lib/security": ["lib/base"],
   "lib/server": ["lib/base", "lib/security"],
-  "lib/cli": ["lib/base", "lib/checks", "lib/client", "lib/server", "lib/session", "lib/transports"],
+  "lib/cli": ["lib/base", "lib/checks", "lib/client", "lib/connections", "lib/server", "lib/session", "lib/transports"],
   "lib/testing": [
     "lib/base",
     "lib/cli",

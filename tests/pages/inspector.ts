@@ -60,7 +60,8 @@ export class InspectorPage {
   }
 
   async connect(): Promise<void> {
-    await this.form.getByRole("button", { name: "Connect" }).click();
+    // Exact: "Disconnect" holds "connect", so right after a Disconnect the same button would be clicked again.
+    await this.form.getByRole("button", { name: "Connect", exact: true }).click();
   }
 
   async disconnect(): Promise<void> {

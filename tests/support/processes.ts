@@ -132,15 +132,18 @@ export type Inspector = Started & {
 };
 
 /** An inspector of the test's own (for tests that stop it or count its children), with its token and a way to mint launch URLs. */
-export async function startInspector(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Inspector> {
+export async function startInspector(
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+  /** Start through the package's bin (`node scripts/mcp-lens.mjs …`, what `npx mcp-lens` runs). */
+  { bin = false }: { bin?: boolean } = {},
+): Promise<Inspector> {
   const port = await freePort();
   const stateDir = join(mkdtempSync(join(tmpdir(), "mcp-lens-test-")), "run");
   const p = startProcess(
     NODE,
     [
-      "--import",
-      "tsx",
-      "scripts/start.ts",
+      ...(bin ? ["scripts/mcp-lens.mjs"] : ["--import", "tsx", "scripts/start.ts"]),
       "--port",
       String(port),
       "--no-open",
