@@ -5,10 +5,10 @@
  */
 import { expect } from "vitest";
 import { RELAY_SOCKET_PATH } from "../base";
-import { useSocketBridgeSessions } from "../testing";
+import { sessionsOnSocketBridge } from "../testing";
 
 // The sessions' requests went over the relay's socket (a refused socket would fall back to the route quietly).
-useSocketBridgeSessions((bridge) =>
+sessionsOnSocketBridge((bridge) =>
   expect(bridge.upgrades.filter((path) => path === RELAY_SOCKET_PATH).length).toBeGreaterThan(10),
 );
 

@@ -3,8 +3,8 @@
  * (a real upgrade handler on 127.0.0.1:0) instead of the HTTP routes: the same reports, the same
  * flagged frames, the same witnesses, no process left.
  */
-import { useSocketBridgeSessions } from "../testing";
+import { sessionsOnSocketBridge } from "../testing";
 
-useSocketBridgeSessions();
+sessionsOnSocketBridge();
 
 await import("./stdio.test");

@@ -162,7 +162,7 @@ export function gcFunction(): () => void {
  * Runs a fault suite's sessions through the WebSocket channels of a bridge of their own (started
  * before the suite, closed after it); `check` looks at the bridge before it closes.
  */
-export function useSocketBridgeSessions(check?: (bridge: SocketBridge) => void): void {
+export function sessionsOnSocketBridge(check?: (bridge: SocketBridge) => void): void {
   let bridge: SocketBridge | undefined;
   beforeAll(async () => {
     const started = await startSocketBridge();
