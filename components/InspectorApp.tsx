@@ -57,7 +57,7 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
       </aside>
       <main className="flex min-w-0 flex-1 flex-col">
         {selected && !runtime ? (
-          <p role="status" className={`p-6 ${error ? "text-red-600" : "text-slate-500"}`}>
+          <p role="status" className={`p-6 ${error ? "text-red-600" : "text-slate-600 dark:text-slate-400"}`}>
             {error
               ? `The session view could not load: ${error}. Reload the page to try again.`
               : "Loading the session view…"}
@@ -71,7 +71,7 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
               .map((c) => ({ id: c.id, name: c.name, session: runtime.pool.get(c) }))}
           />
         ) : (
-          <p className="p-6 text-slate-500">Choose or add a connection.</p>
+          <p className="p-6 text-slate-600 dark:text-slate-400">Choose or add a connection.</p>
         )}
       </main>
     </div>

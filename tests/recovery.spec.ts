@@ -99,7 +99,7 @@ test("stdio: the server process killed, then restarted with one click", async ({
   const started = await inspector
     .trafficRows(/server process started \(pid \d+\)/)
     .first()
-    .getAttribute("aria-label");
+    .textContent();
   const pid = Number(/pid (\d+)/.exec(started ?? "")?.[1]);
   expect(pid).toBeGreaterThan(0);
   await inspector.filterTraffic("");

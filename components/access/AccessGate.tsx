@@ -35,7 +35,7 @@ export function AccessGate({ builtIn }: { builtIn: ConnectionConfig[] }) {
     <main className="mx-auto max-w-xl p-8">
       <p className="text-lg font-semibold">MCP Lens</p>
       {!result ? (
-        <p className="mt-4 text-slate-500" role="status">
+        <p className="mt-4 text-slate-600 dark:text-slate-400" role="status">
           Opening…
         </p>
       ) : (
@@ -50,7 +50,7 @@ export function AccessGate({ builtIn }: { builtIn: ConnectionConfig[] }) {
             For a new link, run <code>npm start -- --print-url</code> (add <code>--port N</code> if MCP Lens runs on
             another port than 6274) in the MCP Lens folder, and open the URL it prints.
           </p>
-          <p className="text-sm text-slate-500" role="alert">
+          <p className="text-sm text-slate-600 dark:text-slate-400" role="alert">
             {result.message}
           </p>
         </section>

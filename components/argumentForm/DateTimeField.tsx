@@ -84,7 +84,7 @@ export function DateTimeField({ node, value, path, label, caption, required }: F
               {localOffset !== "Z" && <option value={localOffset}>{`this browser (${localOffset})`}</option>}
               {offset !== "Z" && offset !== localOffset && <option value={offset}>{offset}</option>}
             </select>
-            {text !== "" && <span className="mono text-xs text-slate-500">{text}</span>}
+            {text !== "" && <span className="mono text-xs text-slate-600 dark:text-slate-400">{text}</span>}
           </div>
         )
       }

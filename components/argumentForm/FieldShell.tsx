@@ -80,13 +80,13 @@ export function Caption({
     <>
       {caption}
       {required && (
-        <span aria-hidden="true" className="text-red-600">
+        <span aria-hidden="true" className="text-red-600 dark:text-red-400">
           {" "}
           *
         </span>
       )}
       {label !== "" && label !== caption && (
-        <span className="mono ml-2 text-xs font-normal text-slate-500">{label}</span>
+        <span className="mono ml-2 text-xs font-normal text-slate-600 dark:text-slate-400">{label}</span>
       )}
       {node.deprecated && (
         <span className="ml-2 rounded bg-amber-100 px-1 text-xs font-normal text-amber-800 dark:bg-amber-950 dark:text-amber-300">
@@ -128,7 +128,7 @@ function exampleText(v: unknown): string {
 export function Help({ id, lines }: { id: string; lines: string[] }) {
   if (lines.length === 0) return null;
   return (
-    <div id={id} className="space-y-0.5 text-xs whitespace-pre-line text-slate-500 dark:text-slate-400">
+    <div id={id} className="space-y-0.5 text-xs whitespace-pre-line text-slate-600 dark:text-slate-400">
       {lines.map((line, i) => (
         <p key={i}>{line}</p>
       ))}

@@ -62,7 +62,7 @@ export function JsonField({
     <div className="space-y-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
         <Caption caption={caption} label={label} required={required} node={node} />
-        <span className="ml-2 text-xs font-normal text-slate-500">JSON</span>
+        <span className="ml-2 text-xs font-normal text-slate-600 dark:text-slate-400">JSON</span>
       </label>
       <textarea
         id={id}
@@ -88,9 +88,9 @@ function SchemaDetails({ schema }: { schema: unknown }) {
   const [open, setOpen] = useState(false);
   return (
     <details className="text-xs" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="cursor-pointer text-slate-500">Schema</summary>
+      <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Schema</summary>
       {open && (
-        <pre className="mono max-h-64 overflow-auto rounded bg-slate-50 p-2 dark:bg-slate-900">
+        <pre tabIndex={0} className="mono max-h-64 overflow-auto rounded bg-slate-50 p-2 dark:bg-slate-900">
           {schemaText(schema)}
         </pre>
       )}

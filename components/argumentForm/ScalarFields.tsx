@@ -23,7 +23,7 @@ export function BooleanField({ node, value, path, label, caption, required }: Fi
     return (
       <FieldShell node={node} path={path} label={label} caption={caption} required={required} errors={errors}>
         {(control) => (
-          <span className="flex items-center gap-2 text-xs text-slate-500">
+          <span className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
             <input
               {...control}
               type="checkbox"

@@ -91,7 +91,7 @@ function TextField({ node, value, path, label, caption, required }: FieldProps<S
       title={
         multiline ? "Single line: Enter calls the tool" : "Several lines: Enter adds a line (Shift+Enter switches too)"
       }
-      className={`rounded px-1 text-xs ${multiline ? "bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-200" : "text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"}`}
+      className={`rounded px-1 text-xs ${multiline ? "bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-200" : "text-slate-600 hover:bg-slate-100 dark:hover:bg-slate-800"}`}
       onClick={() => setLines(!multiline)}
     >
       ¶

@@ -141,7 +141,7 @@ export function NullableField({ node, value, path, label, caption, required, bar
     <div className="space-y-1">
       {value === null ? (
         <p className="text-sm font-medium text-slate-800 dark:text-slate-200">
-          {caption}: <span className="mono text-slate-500">null</span>
+          {caption}: <span className="mono text-slate-600 dark:text-slate-400">null</span>
         </p>
       ) : (
         <FieldView

@@ -75,7 +75,7 @@ export function ClientPanel({ session }: { session: InspectorSession }) {
           className="max-h-[45vh] space-y-2 overflow-auto border-t border-slate-200 bg-slate-100/60 p-3 dark:border-slate-800 dark:bg-slate-900/60"
         >
           {items.length === 0 && (
-            <p className="text-xs text-slate-500">
+            <p className="text-xs text-slate-600 dark:text-slate-400">
               No requests yet. Sampling and elicitation requests from the server appear here as cards; several can wait
               at once.
             </p>
@@ -85,7 +85,9 @@ export function ClientPanel({ session }: { session: InspectorSession }) {
           ))}
           {finished.length > 0 && (
             <div className="flex items-center justify-between pt-1">
-              <h3 className="text-xs font-medium uppercase text-slate-500">Answered and cancelled</h3>
+              <h3 className="text-xs font-medium uppercase text-slate-600 dark:text-slate-400">
+                Answered and cancelled
+              </h3>
               <button type="button" className={button} onClick={() => features.requests.clear()}>
                 Clear finished
               </button>

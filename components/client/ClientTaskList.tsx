@@ -11,10 +11,12 @@ export function ClientTaskList({ tasks }: { tasks: ClientTasks }) {
       aria-label="Tasks the server created on MCP Lens"
       className="rounded border border-slate-200 bg-white p-2 text-xs dark:border-slate-800 dark:bg-slate-950"
     >
-      <h3 className="mb-1 font-medium uppercase text-slate-500">Tasks the server created on MCP Lens</h3>
+      <h3 className="mb-1 font-medium uppercase text-slate-600 dark:text-slate-400">
+        Tasks the server created on MCP Lens
+      </h3>
       <table className="w-full text-left">
         <thead>
-          <tr className="text-slate-500">
+          <tr className="text-slate-600 dark:text-slate-400">
             <th className="font-normal">task</th>
             <th className="font-normal">request</th>
             <th className="font-normal">status</th>

@@ -37,7 +37,9 @@ export function ElicitationFormCard({
   return (
     <div className="space-y-3">
       <p className="whitespace-pre-wrap">{params.message}</p>
-      {fields.length === 0 && <p className="text-xs text-slate-500">The server asks for no fields.</p>}
+      {fields.length === 0 && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">The server asks for no fields.</p>
+      )}
       <div className="space-y-2">
         {fields.map((f) => (
           <FieldControl
@@ -199,7 +201,7 @@ function FieldControl({
           <p className="text-xs text-amber-700 dark:text-amber-400">
             Not a field elicitation allows ({f.reason}); it is left out of the answer.
           </p>
-          <pre className="mono text-[11px] text-slate-500">{json(f.schema)}</pre>
+          <pre className="mono text-[11px] text-slate-600 dark:text-slate-400">{json(f.schema)}</pre>
           <Hint id={hintId} hints="" error={error} />
         </div>
       );
@@ -219,7 +221,7 @@ function Hint({ id, hints, error }: { id: string; hints: string; error?: string 
   if (!hints && !error) return null;
   return (
     <p id={id} className="text-xs">
-      {hints && <span className="text-slate-500">{hints}</span>}
+      {hints && <span className="text-slate-600 dark:text-slate-400">{hints}</span>}
       {error && <span className="ml-1 text-red-700 dark:text-red-400">{error}</span>}
     </p>
   );

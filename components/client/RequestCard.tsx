@@ -32,8 +32,8 @@ export function RequestCard({ item, requests }: { item: ServerRequestItem; reque
   const head = (
     <span className="flex flex-wrap items-baseline gap-2">
       <span className="font-medium">{kindOf(item)}</span>
-      <span className="mono text-xs text-slate-500">{origin(item)}</span>
-      <span className="text-xs text-slate-500">{clock(item.receivedAt)}</span>
+      <span className="mono text-xs text-slate-600 dark:text-slate-400">{origin(item)}</span>
+      <span className="text-xs text-slate-600 dark:text-slate-400">{clock(item.receivedAt)}</span>
     </span>
   );
 
@@ -96,8 +96,8 @@ export function RequestCard({ item, requests }: { item: ServerRequestItem; reque
             <p className="whitespace-pre-wrap">{item.params.message}</p>
           )}
           <div>
-            <h4 className="text-xs font-medium text-slate-500">Sent {clock(item.answeredAt)}</h4>
-            <pre className="mono overflow-x-auto whitespace-pre-wrap text-xs" aria-label="Response sent">
+            <h4 className="text-xs font-medium text-slate-600 dark:text-slate-400">Sent {clock(item.answeredAt)}</h4>
+            <pre tabIndex={0} className="mono overflow-x-auto whitespace-pre-wrap text-xs" aria-label="Response sent">
               {item.answer
                 ? json(
                     item.answer.kind === "result"

@@ -36,7 +36,7 @@ export function RootsEditor({ roots }: { roots: RootsList }) {
         </p>
       )}
       {state.roots.length === 0 ? (
-        <p className="text-xs text-slate-500">No roots: roots/list answers an empty list.</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">No roots: roots/list answers an empty list.</p>
       ) : (
         <ol aria-label="Roots list" className="space-y-1">
           {state.roots.map((r, i) => (

@@ -48,7 +48,7 @@ export function SamplingRequestView({ params }: { params: CreateMessageRequestPa
       <ol aria-label="Messages" className="space-y-1">
         {s.messages.map((m, i) => (
           <li key={i} className="rounded bg-slate-50 p-2 dark:bg-slate-900">
-            <span className="text-xs font-medium uppercase text-slate-500">{m.role}</span>
+            <span className="text-xs font-medium uppercase text-slate-600 dark:text-slate-400">{m.role}</span>
             {m.blocks.map((b, j) => (
               <div key={j} className="whitespace-pre-wrap break-words">
                 {blockText(b)}
@@ -60,45 +60,45 @@ export function SamplingRequestView({ params }: { params: CreateMessageRequestPa
       <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs">
         {s.systemPrompt !== undefined && (
           <>
-            <dt className="text-slate-500">System prompt</dt>
+            <dt className="text-slate-600 dark:text-slate-400">System prompt</dt>
             <dd className="whitespace-pre-wrap">{s.systemPrompt}</dd>
           </>
         )}
         {s.modelHints.length > 0 && (
           <>
-            <dt className="text-slate-500">Model hints</dt>
+            <dt className="text-slate-600 dark:text-slate-400">Model hints</dt>
             <dd>{s.modelHints.join(", ")}</dd>
           </>
         )}
         {priorities && (
           <>
-            <dt className="text-slate-500">Priorities</dt>
+            <dt className="text-slate-600 dark:text-slate-400">Priorities</dt>
             <dd>{priorities}</dd>
           </>
         )}
-        <dt className="text-slate-500">Max tokens</dt>
+        <dt className="text-slate-600 dark:text-slate-400">Max tokens</dt>
         <dd>{String(s.maxTokens)}</dd>
         {s.temperature !== undefined && (
           <>
-            <dt className="text-slate-500">Temperature</dt>
+            <dt className="text-slate-600 dark:text-slate-400">Temperature</dt>
             <dd>{String(s.temperature)}</dd>
           </>
         )}
         {s.stopSequences.length > 0 && (
           <>
-            <dt className="text-slate-500">Stop sequences</dt>
+            <dt className="text-slate-600 dark:text-slate-400">Stop sequences</dt>
             <dd>{json(s.stopSequences)}</dd>
           </>
         )}
         {s.includeContext !== undefined && (
           <>
-            <dt className="text-slate-500">Include context</dt>
+            <dt className="text-slate-600 dark:text-slate-400">Include context</dt>
             <dd>{s.includeContext}</dd>
           </>
         )}
         {s.toolChoice !== undefined && (
           <>
-            <dt className="text-slate-500">Tool choice</dt>
+            <dt className="text-slate-600 dark:text-slate-400">Tool choice</dt>
             <dd>{s.toolChoice}</dd>
           </>
         )}
@@ -109,7 +109,10 @@ export function SamplingRequestView({ params }: { params: CreateMessageRequestPa
             <li key={t.name}>
               <span className="mono font-medium">{t.name}</span>
               {t.description && <span className="text-slate-600 dark:text-slate-400"> — {t.description}</span>}
-              <pre className="mono overflow-x-auto whitespace-pre-wrap text-[11px] text-slate-500">
+              <pre
+                tabIndex={0}
+                className="mono overflow-x-auto whitespace-pre-wrap text-[11px] text-slate-600 dark:text-slate-400"
+              >
                 {json(t.inputSchema)}
               </pre>
             </li>

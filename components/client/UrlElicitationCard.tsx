@@ -59,13 +59,13 @@ export function UrlView({ view, onOpen }: { view: ReturnType<typeof urlElicitati
     <div className="space-y-1">
       <p className="whitespace-pre-wrap">{view.message}</p>
       <p className="text-xs">
-        <span className="text-slate-500">URL </span>
+        <span className="text-slate-600 dark:text-slate-400">URL </span>
         <span className="mono break-all" data-testid="elicitation-url">
           {view.url}
         </span>
       </p>
       {view.elicitationId && (
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           elicitationId <span className="mono">{view.elicitationId}</span>
         </p>
       )}

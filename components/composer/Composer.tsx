@@ -69,7 +69,9 @@ export function Composer({ session }: { session: InspectorSession }) {
             Copy as SDK code
           </button>
         )}
-        <span className="text-xs text-slate-500">Protocol {state.protocolVersion ?? "(not connected)"}</span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          Protocol {state.protocolVersion ?? "(not connected)"}
+        </span>
       </div>
       <JsonEditor value={text} onChange={setText} height={260} ariaLabel="Message to send" />
       {validity.status === "invalid" && (

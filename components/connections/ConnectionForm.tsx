@@ -291,7 +291,7 @@ export function ConnectionForm({
                 void pool?.remove(config.id);
                 deleteConnection(store, config.id);
               }}
-              className="rounded px-3 py-1.5 text-red-600 hover:bg-red-50 dark:hover:bg-red-950"
+              className="rounded px-3 py-1.5 text-red-600 dark:text-red-400 hover:bg-red-50 dark:hover:bg-red-950"
             >
               Delete
             </button>
@@ -311,7 +311,7 @@ export function ConnectionForm({
         </p>
       )}
       {draft.transport === "stdio" && (
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           Runs on this machine as you, without a shell. Secret values are kept in memory only.
         </p>
       )}
@@ -359,7 +359,7 @@ function ClientCapabilitySwitches({
             return (
               <label
                 key={f.key}
-                className={`flex items-center gap-2 text-xs ${f.requires ? "pl-5" : ""} ${parentOff ? "text-slate-400" : ""}`}
+                className={`flex items-center gap-2 text-xs ${f.requires ? "pl-5" : ""} ${parentOff ? "text-slate-600 dark:text-slate-400" : ""}`}
               >
                 <input
                   type="checkbox"
@@ -371,7 +371,7 @@ function ClientCapabilitySwitches({
               </label>
             );
           })}
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-600 dark:text-slate-400">
             Takes effect on the next Connect. A switched-off capability is not declared, and the server&apos;s request
             for it gets an error.
           </p>

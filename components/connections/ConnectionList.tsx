@@ -57,7 +57,9 @@ export function ConnectionList({
             >
               <StatusDot session={pool?.get(c)} />
               <span className="min-w-0 flex-1 truncate">{c.name}</span>
-              <span className="text-xs text-slate-500">{TRANSPORT_LABELS[c.transport].split(" ")[0]}</span>
+              <span className="text-xs text-slate-600 dark:text-slate-400">
+                {TRANSPORT_LABELS[c.transport].split(" ")[0]}
+              </span>
             </button>
           </li>
         ))}

@@ -1,4 +1,5 @@
 "use client";
+import { useModalFocus } from "../common/useModalFocus";
 import { useState } from "react";
 import { joinArgs, type ConnectionConfig, type Store } from "@/lib/base";
 import { parseConfig, saveConnection, SHAPE_LABELS, type ConnectionsState, type ImportResult } from "@/lib/connections";
@@ -26,6 +27,7 @@ export function ImportDialog({ store, onClose }: { store: Store<ConnectionsState
     if (entries[0]) saveConnection(store, entries[0].config); // the first one selected
     onClose();
   };
+  const modal = useModalFocus<HTMLDivElement>(onClose);
   return (
     <div
       role="dialog"
@@ -37,7 +39,9 @@ export function ImportDialog({ store, onClose }: { store: Store<ConnectionsState
         e.preventDefault();
         void readFile(e.dataTransfer.files[0]);
       }}
-      onKeyDown={(e) => e.key === "Escape" && onClose()}
+      ref={modal.ref}
+      tabIndex={-1}
+      onKeyDown={modal.onKeyDown}
     >
       <div className="w-full max-w-2xl space-y-3 rounded-lg bg-white p-4 text-sm shadow-xl dark:bg-slate-900">
         <h2 className="text-base font-semibold">Import connections</h2>
@@ -142,7 +146,9 @@ function EntryTarget({ config }: { config: ConnectionConfig }) {
       <p className="mono text-xs break-all whitespace-pre-wrap" aria-label={`Command of ${config.name}`}>
         {commandLine(config)}
       </p>
-      <p className="text-xs text-slate-500">Runs only after you confirm this command at its first Connect.</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Runs only after you confirm this command at its first Connect.
+      </p>
     </>
   );
 }

@@ -48,7 +48,7 @@ export function KeyValueEditor({
             type="button"
             aria-label={`Remove ${label.toLowerCase()} ${i + 1}`}
             onClick={() => onChange(pairs.filter((_, j) => j !== i))}
-            className="px-1 text-slate-500 hover:text-red-600"
+            className="px-1 text-slate-600 dark:text-slate-400 hover:text-red-600"
           >
             ×
           </button>

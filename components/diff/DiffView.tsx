@@ -63,7 +63,7 @@ function DiffReport({ diff }: { diff: SessionDiff }) {
                     ? "text-emerald-700 dark:text-emerald-400"
                     : run.op === "removed"
                       ? "text-red-700 dark:text-red-400"
-                      : "text-slate-500"
+                      : "text-slate-600 dark:text-slate-400"
                 }
               >
                 {run.op === "added" ? "+" : run.op === "removed" ? "−" : " "}{" "}
@@ -82,7 +82,7 @@ function Changes({ title, changes }: { title: string; changes: JsonChange[] }) {
     <section aria-label={title}>
       <h3 className="font-semibold">{title}</h3>
       {changes.length === 0 ? (
-        <p className="text-slate-500">No differences.</p>
+        <p className="text-slate-600 dark:text-slate-400">No differences.</p>
       ) : (
         <ul className="mono text-xs">
           {changes.map((c) => (
@@ -104,7 +104,7 @@ function Listing<T>({ title, list, name }: { title: string; list: ListDiff<T>; n
     <section aria-label={title}>
       <h3 className="font-semibold">{title}</h3>
       {none ? (
-        <p className="text-slate-500">No differences.</p>
+        <p className="text-slate-600 dark:text-slate-400">No differences.</p>
       ) : (
         <ul className="space-y-0.5 text-xs">
           {list.added.map((t) => (

@@ -61,11 +61,13 @@ export function CompletionInput({
       <label htmlFor={id} className="text-xs font-medium text-slate-700 dark:text-slate-300">
         <span className="mono">{name}</span>
         {required && (
-          <span aria-hidden="true" className="ml-0.5 text-red-600" title="required">
+          <span aria-hidden="true" className="ml-0.5 text-red-600 dark:text-red-400" title="required">
             *
           </span>
         )}
-        {required && <span className="ml-1 text-[11px] font-normal text-slate-500">(required)</span>}
+        {required && (
+          <span className="ml-1 text-[11px] font-normal text-slate-600 dark:text-slate-400">(required)</span>
+        )}
       </label>
       <input
         id={id}
@@ -106,7 +108,9 @@ export function CompletionInput({
         }}
         className="input mono"
       />
-      {description && <p className="text-[11px] whitespace-pre-wrap text-slate-500">{description}</p>}
+      {description && (
+        <p className="text-[11px] whitespace-pre-wrap text-slate-600 dark:text-slate-400">{description}</p>
+      )}
       {completer && (
         <p className={NOTE} aria-live="polite">
           {suggestions?.status === "loading" || suggestions?.status === "waiting"

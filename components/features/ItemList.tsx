@@ -1,4 +1,5 @@
 "use client";
+import { SpokenAs } from "../common/SpokenAs";
 import type { ReactNode } from "react";
 import { SearchableList } from "../lists/SearchableList";
 
@@ -39,7 +40,7 @@ export function ItemList({
       role="list"
       listLabel={`${label} list`}
       rowHeight={ROW_HEIGHT}
-      empty={<p className="p-3 text-sm text-slate-500">None listed by the server.</p>}
+      empty={<p className="p-3 text-sm text-slate-600 dark:text-slate-400">None listed by the server.</p>}
       renderRow={(entry, style) => {
         const active = entry.id === selected;
         return (
@@ -51,20 +52,21 @@ export function ItemList({
           >
             <button
               type="button"
-              aria-label={entry.id}
               aria-current={active || undefined}
               onClick={() => onSelect(entry.id)}
               className={`block h-full w-full cursor-pointer px-3 py-1 text-left text-sm ${active ? "bg-indigo-50 dark:bg-indigo-950" : "hover:bg-slate-50 dark:hover:bg-slate-900"}`}
             >
-              <span className="flex items-center gap-1.5">
-                <span className="mono truncate font-medium">{entry.primary}</span>
-                {entry.badge}
-              </span>
-              {entry.secondary && (
-                <span className="mono block truncate text-xs text-slate-600 dark:text-slate-400">
-                  {entry.secondary}
+              <SpokenAs name={entry.id}>
+                <span className="flex items-center gap-1.5">
+                  <span className="mono truncate font-medium">{entry.primary}</span>
+                  {entry.badge}
                 </span>
-              )}
+                {entry.secondary && (
+                  <span className="mono block truncate text-xs text-slate-600 dark:text-slate-400">
+                    {entry.secondary}
+                  </span>
+                )}
+              </SpokenAs>
             </button>
           </div>
         );

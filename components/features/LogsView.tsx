@@ -12,7 +12,7 @@ const SHOWN_LIMIT = 500;
 const ALL = "";
 
 const LEVEL_STYLE: Record<string, string> = {
-  debug: "text-slate-500",
+  debug: "text-slate-600 dark:text-slate-400",
   info: "text-sky-700 dark:text-sky-300",
   notice: "text-teal-700 dark:text-teal-300",
   warning: "text-amber-700 dark:text-amber-300",
@@ -121,7 +121,7 @@ function LogRow({ entry }: { entry: LogEntry }) {
       aria-label={`${entry.level} log entry`}
       className="flex gap-3 border-b border-slate-100 px-4 py-1 dark:border-slate-800"
     >
-      <time dateTime={time.toISOString()} className="mono shrink-0 text-xs text-slate-500">
+      <time dateTime={time.toISOString()} className="mono shrink-0 text-xs text-slate-600 dark:text-slate-400">
         {formatClock(time.getTime())}
       </time>
       <span

@@ -40,7 +40,7 @@ export function PromptsView({ session, state }: { session: InspectorSession; sta
       {prompt ? (
         <PromptPanel key={prompt.name} session={session} prompt={prompt} />
       ) : (
-        <p className="p-4 text-sm text-slate-500">Choose a prompt to get it.</p>
+        <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Choose a prompt to get it.</p>
       )}
     </ListFrame>
   );

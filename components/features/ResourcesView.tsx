@@ -40,7 +40,7 @@ export function ResourcesView({ session, state }: { session: InspectorSession; s
       {resource ? (
         <ResourcePanel key={resource.uri} session={session} resource={resource} />
       ) : (
-        <p className="p-4 text-sm text-slate-500">Choose a resource to read it.</p>
+        <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Choose a resource to read it.</p>
       )}
     </ListFrame>
   );

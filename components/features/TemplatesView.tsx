@@ -40,7 +40,9 @@ export function TemplatesView({ session, state }: { session: InspectorSession; s
       {template ? (
         <TemplatePanel key={template.uriTemplate} session={session} template={template} />
       ) : (
-        <p className="p-4 text-sm text-slate-500">Choose a template to fill it in and read the resource.</p>
+        <p className="p-4 text-sm text-slate-600 dark:text-slate-400">
+          Choose a template to fill it in and read the resource.
+        </p>
       )}
     </ListFrame>
   );

@@ -72,7 +72,7 @@ export function SequenceDiagram({
   return (
     <section aria-label="Message flow" className="flex min-h-64 min-w-0 flex-1 flex-col">
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-3 py-1.5 text-xs dark:border-slate-800">
-        <h2 className="font-medium text-slate-500 uppercase">Sequence · {view.count} rows</h2>
+        <h2 className="font-medium text-slate-600 dark:text-slate-400 uppercase">Sequence · {view.count} rows</h2>
         <Legend />
         <label className="ml-auto flex items-center gap-1 text-slate-600 dark:text-slate-300">
           Row height
@@ -150,7 +150,7 @@ export function SequenceDiagram({
           }}
         />
         {view.count === 0 && (
-          <p className="pointer-events-none absolute inset-x-0 top-6 text-center text-sm text-slate-500">
+          <p className="pointer-events-none absolute inset-x-0 top-6 text-center text-sm text-slate-600 dark:text-slate-400">
             No messages yet.
           </p>
         )}
@@ -176,7 +176,7 @@ function LaneHeader() {
     >
       <span
         style={{ width: TIME_WIDTH }}
-        className="shrink-0 self-end pr-1 pb-1 text-right text-[10px] font-normal text-slate-400"
+        className="shrink-0 self-end pr-1 pb-1 text-right text-[10px] font-normal text-slate-600 dark:text-slate-400"
       >
         time
       </span>

@@ -66,7 +66,7 @@ export function SequenceRow({
     >
       <span
         style={{ width: TIME_WIDTH }}
-        className="mono shrink-0 self-center pr-1 text-right text-[10px] text-slate-500 tabular-nums dark:text-slate-400"
+        className="mono shrink-0 self-center pr-1 text-right text-[10px] text-slate-600 tabular-nums dark:text-slate-400"
       >
         {formatOffset(item.t)}
       </span>
@@ -193,8 +193,8 @@ function ArrowLabel({ item, height, compact }: { item: SequenceItem; height: num
         } ${note ? "border border-slate-300 dark:border-slate-700" : ""}`}
       >
         {text}
-        {latency !== undefined && <span className="text-slate-500 dark:text-slate-400"> · {formatMs(latency)}</span>}
-        {!compact && item.via && <span className="text-slate-400 dark:text-slate-500"> · {item.via}</span>}
+        {latency !== undefined && <span className="text-slate-600 dark:text-slate-400"> · {formatMs(latency)}</span>}
+        {!compact && item.via && <span className="text-slate-600 dark:text-slate-400"> · {item.via}</span>}
       </span>
     </span>
   );

@@ -32,7 +32,7 @@ export function StepDetail({ entry, item, entries, protocolVersion, onJump }: St
           Read the specification
         </a>
       )}
-      <p className="flex flex-wrap items-center gap-x-2 text-xs text-slate-500 dark:text-slate-400">
+      <p className="flex flex-wrap items-center gap-x-2 text-xs text-slate-600 dark:text-slate-400">
         <span>#{entry.seq}</span>
         <span>{formatClock(entry.ts)}</span>
         <span>
@@ -59,7 +59,7 @@ function RawMessage({ entry }: { entry: TrafficEntry }) {
   const raw = useMemo(() => rawText(entry), [entry]);
   return (
     <figure className="flex flex-col gap-1">
-      <figcaption className="text-xs text-slate-500 dark:text-slate-400">{raw.caption}</figcaption>
+      <figcaption className="text-xs text-slate-600 dark:text-slate-400">{raw.caption}</figcaption>
       <pre
         tabIndex={0}
         aria-label={raw.caption}

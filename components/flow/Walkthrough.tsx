@@ -42,7 +42,7 @@ export function Walkthrough({
       className="flex max-h-[55%] min-h-0 flex-col border-t border-slate-200 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 @3xl:max-h-none @3xl:w-[28rem] @3xl:shrink-0 @3xl:border-t-0 @3xl:border-l dark:border-slate-800"
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-1.5 text-xs dark:border-slate-800">
-        <h2 className="font-medium text-slate-500 uppercase">Walkthrough</h2>
+        <h2 className="font-medium text-slate-600 dark:text-slate-400 uppercase">Walkthrough</h2>
         <label className="ml-auto flex items-center gap-1 text-slate-600 dark:text-slate-300">
           <input type="checkbox" checked={includeTransport} onChange={(e) => onIncludeTransport(e.target.checked)} />
           Include transport details
@@ -61,7 +61,7 @@ export function Walkthrough({
       </div>
       <div className="min-h-0 flex-1 overflow-auto px-3 pb-3">
         {children ?? (
-          <p className="text-sm text-slate-500">
+          <p className="text-sm text-slate-600 dark:text-slate-400">
             No messages yet. Connect and use the server: each message becomes a step.
           </p>
         )}

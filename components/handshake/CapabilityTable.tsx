@@ -14,7 +14,7 @@ export function CapabilityTable({
     <section aria-label={title}>
       <h2 className="mb-1 font-semibold">{title}</h2>
       {rows.length === 0 ? (
-        <p className="text-slate-500">None declared.</p>
+        <p className="text-slate-600 dark:text-slate-400">None declared.</p>
       ) : (
         <table className="w-full text-left">
           <tbody>

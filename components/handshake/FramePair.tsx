@@ -8,7 +8,7 @@ export function FramePair({ title, request, response }: { title: string; request
       {response ? (
         <FrameBox label={`${title} ${response.rpc.type === "error" ? "error" : "result"}`} frame={response} />
       ) : (
-        <p className="text-slate-500">No answer yet.</p>
+        <p className="text-slate-600 dark:text-slate-400">No answer yet.</p>
       )}
     </section>
   );
@@ -24,6 +24,7 @@ function FrameBox({ label, frame }: { label: string; frame: FrameEntry }) {
         </span>
       </figcaption>
       <pre
+        tabIndex={0}
         aria-label={label}
         className="mono max-h-72 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900"
       >

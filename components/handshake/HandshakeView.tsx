@@ -21,7 +21,7 @@ export function HandshakeView({ session }: { session: InspectorSession }) {
 
   if (s.status === "idle" && !s.recording)
     return (
-      <p className="p-6 text-sm text-slate-500">
+      <p className="p-6 text-sm text-slate-600 dark:text-slate-400">
         Press Connect to start the handshake. Every message will appear here and in the traffic panel below.
       </p>
     );
@@ -51,7 +51,7 @@ export function HandshakeView({ session }: { session: InspectorSession }) {
             <li key={step.request.seq}>
               <code className="mono">{step.method}</code>: {step.outcome}
               {step.response?.latencyMs !== undefined && (
-                <span className="text-slate-500"> ({step.response.latencyMs.toFixed(1)} ms)</span>
+                <span className="text-slate-600 dark:text-slate-400"> ({step.response.latencyMs.toFixed(1)} ms)</span>
               )}
             </li>
           ))}
@@ -69,10 +69,10 @@ export function HandshakeView({ session }: { session: InspectorSession }) {
               {info?.name}
             </span>
             {info?.title && <span className="text-slate-600 dark:text-slate-400">“{info.title}”</span>}
-            <span className="text-slate-500">version {info?.version}</span>
+            <span className="text-slate-600 dark:text-slate-400">version {info?.version}</span>
             {safeLinkUrl(info?.websiteUrl) && (
               <a
-                className="text-indigo-600 underline"
+                className="text-indigo-600 dark:text-indigo-400 underline"
                 href={safeLinkUrl(info?.websiteUrl)}
                 target="_blank"
                 rel="noopener noreferrer nofollow"
@@ -84,7 +84,7 @@ export function HandshakeView({ session }: { session: InspectorSession }) {
           {info?.description && <p>{info.description}</p>}
           {s.instructions && (
             <div>
-              <h3 className="text-xs font-medium uppercase text-slate-500">Instructions</h3>
+              <h3 className="text-xs font-medium uppercase text-slate-600 dark:text-slate-400">Instructions</h3>
               <p className="whitespace-pre-wrap">{s.instructions}</p>
             </div>
           )}

@@ -22,6 +22,7 @@ export function JsonViewer({ value, height = 400 }: { value: string; height?: nu
       style={{ height: boxHeight }}
     >
       <pre
+        tabIndex={ready ? -1 : 0}
         className={
           ready
             ? "sr-only"

@@ -53,7 +53,10 @@ export function InvalidEntries({
                   ))}
                 </tbody>
               </table>
-              <pre className="mono mt-1 overflow-auto whitespace-pre-wrap break-all text-slate-700 dark:text-slate-300">
+              <pre
+                tabIndex={0}
+                className="mono mt-1 overflow-auto whitespace-pre-wrap break-all text-slate-700 dark:text-slate-300"
+              >
                 {entry.raw}
               </pre>
             </details>

@@ -34,10 +34,11 @@ export interface ListFrameProps {
 export function ListFrame({ kind, list, onRefresh, width = "w-80", side, children }: ListFrameProps) {
   const spec = LIST_METHODS.find((m) => m.kind === kind)!;
   const words = WORDS[kind];
-  if (list.status === "idle") return <p className="p-4 text-sm text-slate-500">Not loaded: connect first.</p>;
+  if (list.status === "idle")
+    return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Not loaded: connect first.</p>;
   if (list.status === "unsupported")
     return (
-      <p className="p-4 text-sm text-slate-500">{`The server does not declare the ${spec.capability} capability.`}</p>
+      <p className="p-4 text-sm text-slate-600 dark:text-slate-400">{`The server does not declare the ${spec.capability} capability.`}</p>
     );
   return (
     <div className="flex h-full min-h-0">

@@ -106,7 +106,7 @@ export function SearchableList<T>({
           }}
           className="input min-w-0 flex-1"
         />
-        <span className="text-xs text-slate-500" aria-live="polite">
+        <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
           {shown.length}
         </span>
       </div>

@@ -29,7 +29,7 @@ export function ContentBlockView({
     >
       <header className="flex flex-wrap items-center gap-2">
         <span className="text-xs font-semibold text-slate-700 dark:text-slate-200">
-          {label} <span className="font-normal text-slate-400">#{index + 1}</span>
+          {label} <span className="font-normal text-slate-600 dark:text-slate-400">#{index + 1}</span>
         </span>
         {classified.kind !== "unknown" && <AnnotationBadges annotations={fields.annotations} />}
       </header>

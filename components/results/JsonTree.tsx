@@ -59,11 +59,11 @@ function ContainerNode({ name, value, depth, expandDepth }: NodeProps & { value:
         onClick={() => setOpen((o) => !o)}
         className="rounded px-0.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
       >
-        <span aria-hidden className="inline-block w-3 text-slate-400">
+        <span aria-hidden className="inline-block w-3 text-slate-600 dark:text-slate-400">
           {open ? "▾" : "▸"}
         </span>
         <Key name={name} />
-        <span className="text-slate-500 dark:text-slate-400">{containerSummary(value, total)}</span>
+        <span className="text-slate-600 dark:text-slate-400">{containerSummary(value, total)}</span>
       </button>
       {open && <Children value={value} depth={depth + 1} expandDepth={expandDepth} />}
     </div>
@@ -81,7 +81,7 @@ function Children({ value, depth, expandDepth }: { value: object; depth: number;
           <JsonNode name={key} value={childValue(value, key)} depth={depth} expandDepth={expandDepth} />
         </li>
       ))}
-      {total === 0 && <li className="text-slate-400">(empty)</li>}
+      {total === 0 && <li className="text-slate-600 dark:text-slate-400">(empty)</li>}
       {rest > 0 && (
         <li>
           <button
@@ -101,8 +101,8 @@ const KIND_CLASS: Record<string, string> = {
   string: "text-emerald-700 dark:text-emerald-300",
   number: "text-sky-700 dark:text-sky-300",
   boolean: "text-violet-700 dark:text-violet-300",
-  null: "text-slate-500 dark:text-slate-400",
-  other: "text-slate-500 dark:text-slate-400",
+  null: "text-slate-600 dark:text-slate-400",
+  other: "text-slate-600 dark:text-slate-400",
 };
 
 function PrimitiveNode({ name, value }: { name: string | undefined; value: unknown }) {

@@ -39,6 +39,7 @@ function renderBlock(block: Block, key: number): ReactNode {
     case "code":
       return (
         <pre
+          tabIndex={0}
           key={key}
           data-lang={block.lang || undefined}
           className="mono overflow-auto rounded bg-slate-100 p-2 text-xs whitespace-pre dark:bg-slate-800"

@@ -34,7 +34,7 @@ export function ResourceLinkView({
         {rows.map(([term, value]) =>
           value === undefined ? null : (
             <div key={term} className="contents">
-              <dt className="text-slate-500 dark:text-slate-400">{term}</dt>
+              <dt className="text-slate-600 dark:text-slate-400">{term}</dt>
               <dd className="break-words whitespace-pre-wrap text-slate-800 dark:text-slate-200">{value}</dd>
             </div>
           ),

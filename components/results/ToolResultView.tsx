@@ -49,7 +49,7 @@ function Header({ outcome }: { outcome: ToolOutcome }) {
           ? "Cancelled"
           : "No response";
   return (
-    <div className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+    <div className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
       <span>{what}</span>
       <span className="mono ml-auto">{formatMs(outcome.elapsedMs)}</span>
     </div>

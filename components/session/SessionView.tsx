@@ -138,7 +138,13 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
       </div>
       <DockSplit
         top={
-          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="h-full overflow-auto">
+          <div
+            role="tabpanel"
+            id={`panel-${tab}`}
+            aria-labelledby={`tab-${tab}`}
+            tabIndex={0}
+            className="h-full overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"
+          >
             {TAB_BODIES[tab]({ session, state, others, match, showInTraffic: setQuery })}
           </div>
         }

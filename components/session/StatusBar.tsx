@@ -36,7 +36,7 @@ export function StatusBar({ session }: { session: InspectorSession }) {
         <StatusDot session={session} />
         <span role="status" aria-label="Connection status" className="text-sm font-medium">
           {LABELS[s.status]}
-          {s.phase && <span className="font-normal text-slate-500">: {s.phase}…</span>}
+          {s.phase && <span className="font-normal text-slate-600 dark:text-slate-400">: {s.phase}…</span>}
         </span>
         {s.status === "connected" && (
           <span className="text-sm text-slate-600 dark:text-slate-400">
@@ -50,7 +50,7 @@ export function StatusBar({ session }: { session: InspectorSession }) {
             offline recording of {recordingDate(s.recording.exportedAt)}
           </span>
         )}
-        <span className="ml-auto text-xs text-slate-500">{s.config.name}</span>
+        <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">{s.config.name}</span>
         {!s.recording && !s.failure?.reconnect && (
           <label
             className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400"
@@ -80,7 +80,7 @@ export function StatusBar({ session }: { session: InspectorSession }) {
         >
           <p className="font-medium">{s.failure.title}</p>
           {s.failure.detail && (
-            <pre className="mono mt-1 max-h-32 overflow-auto whitespace-pre-wrap text-xs">
+            <pre tabIndex={0} className="mono mt-1 max-h-32 overflow-auto whitespace-pre-wrap text-xs">
               {stripAnsi(s.failure.detail)}
             </pre>
           )}

@@ -22,11 +22,11 @@ export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: T
   const t0 = list[0]?.start ?? 0;
   const tEnd = Math.max(t0 + 1, ...list.slice(-2000).map((s) => s.end ?? s.start));
   const scale = (t: number) => ((t - t0) / (tEnd - t0)) * 100;
-  if (!list.length) return <p className="p-4 text-sm text-slate-500">No requests yet.</p>;
+  if (!list.length) return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">No requests yet.</p>;
   return (
     <div className="flex h-full min-h-0 text-sm">
       <section aria-label="Waterfall" className="flex min-w-0 flex-1 flex-col">
-        <h2 className="px-3 py-1.5 text-xs font-medium uppercase text-slate-500">
+        <h2 className="px-3 py-1.5 text-xs font-medium uppercase text-slate-600 dark:text-slate-400">
           Waterfall · {list.length} requests · {formatMs(tEnd - t0)}
         </h2>
         <VirtualList
@@ -80,10 +80,10 @@ export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: T
         aria-label="Latency by method"
         className="w-[28rem] shrink-0 overflow-auto border-l border-slate-200 p-3 dark:border-slate-800"
       >
-        <h2 className="mb-1 text-xs font-medium uppercase text-slate-500">Latency by method</h2>
+        <h2 className="mb-1 text-xs font-medium uppercase text-slate-600 dark:text-slate-400">Latency by method</h2>
         <table className="w-full text-left text-xs">
           <thead>
-            <tr className="text-slate-500">
+            <tr className="text-slate-600 dark:text-slate-400">
               <th className="py-1">method</th>
               <th>count</th>
               <th>median</th>

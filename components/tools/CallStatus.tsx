@@ -29,7 +29,7 @@ export function CallStatus({ call, onCancel }: { call: CallRecord; onCancel: () 
           </span>
         )}
         {call.progressCount > 0 && (
-          <span className="text-xs text-slate-500">
+          <span className="text-xs text-slate-600 dark:text-slate-400">
             {call.progressCount} progress notification(s); the timeout restarts on each
           </span>
         )}

@@ -32,7 +32,7 @@ export function TaskList({ tasks, tool }: { tasks: TaskRunner; tool: Tool }) {
         )}
       </div>
       {records.length === 0 ? (
-        <p className="text-xs text-slate-500">No tasks yet: call with “Run as task”.</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">No tasks yet: call with “Run as task”.</p>
       ) : (
         <ul className="space-y-2">
           {records.map((t) => (
@@ -50,7 +50,7 @@ function TaskItem({ task: t, tasks, tool }: { task: TaskRecord; tasks: TaskRunne
     <li aria-label={`Task ${t.taskId}`} className="space-y-1 rounded bg-slate-50 p-2 text-xs dark:bg-slate-900">
       <div className="flex flex-wrap items-center gap-2">
         <span className="mono">{t.taskId}</span>
-        {t.tool === undefined && <span className="text-slate-500">(listed)</span>}
+        {t.tool === undefined && <span className="text-slate-600 dark:text-slate-400">(listed)</span>}
         <span
           data-testid="task-status"
           className={`rounded px-1.5 font-medium ${t.status === "completed" ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" : t.status === "failed" || t.status === "cancelled" ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300" : "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300"}`}

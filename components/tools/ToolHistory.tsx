@@ -15,7 +15,7 @@ export function ToolHistory({
   if (!calls.length) return null;
   return (
     <section aria-label="Call history" className="text-sm">
-      <h3 className="mb-1 text-xs font-medium uppercase text-slate-500">History</h3>
+      <h3 className="mb-1 text-xs font-medium uppercase text-slate-600 dark:text-slate-400">History</h3>
       <ol className="space-y-0.5">
         {[...calls].reverse().map((c) => (
           <li key={c.id}>

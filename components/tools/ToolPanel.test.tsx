@@ -61,6 +61,30 @@ describe("ToolPanel's confirmation", () => {
     expect(screen.queryByRole("alertdialog")).toBeNull();
   });
 
+  it('takes the focus in the Call bar; Escape backs out; "don\'t ask again" holds for this tool in this session', async () => {
+    const { s, call } = session();
+    const { unmount } = render(<ToolPanel session={s} tool={wipe} />);
+    await userEvent.click(screen.getByRole("button", { name: "Call wipe" }));
+    expect(screen.getByRole("button", { name: "Call it" })).toBe(document.activeElement);
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Call wipe" }));
+    await userEvent.click(screen.getByRole("checkbox", { name: "Don't ask again for this tool in this session" }));
+    await userEvent.click(screen.getByRole("button", { name: "Call it" }));
+    expect(call).toHaveBeenCalledTimes(1);
+    unmount(); // another tab and back: the session remembers
+    const again = render(<ToolPanel session={s} tool={wipe} />);
+    await userEvent.click(screen.getByRole("button", { name: "Call wipe" }));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(call).toHaveBeenCalledTimes(2);
+    // Another session asks again.
+    const other = session();
+    again.unmount();
+    render(<ToolPanel session={other.s} tool={wipe} />);
+    await userEvent.click(screen.getByRole("button", { name: "Call wipe" }));
+    expect(screen.getByRole("alertdialog")).toBeTruthy();
+  });
+
   it("asks before sending arguments that fail the inputSchema; Send anyway sends them", async () => {
     const { s, call } = session();
     render(<ToolPanel session={s} tool={read} />);

@@ -14,6 +14,7 @@ import {
   type Confirmation,
 } from "@/lib/tools";
 import { useStore } from "../hooks/useStore";
+import { useSessionMemory } from "../hooks/useSessionMemory";
 import { userWaitOf } from "../client/userWait";
 import { ServerIcons } from "../results/ServerIcons";
 import { ToolResultView } from "../results/ToolResultView";
@@ -38,6 +39,8 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   const [jsonError, setJsonError] = useState<string>();
   const [timeoutS, setTimeoutS] = useState(60);
   const [pending, setPending] = useState<Confirmation>();
+  // "Don't ask again for this tool in this session": held by the session, gone with it.
+  const [trusted, setTrusted] = useSessionMemory(session, `trusted-tool:${tool.name}`, false);
   const [openId, setOpenId] = useState<number>();
   const serverCapabilities = useStore(session.store).serverCapabilities;
   // Run as a task (2025-11-25): only for a tool that allows it on a server that declares task-augmented tools/call.
@@ -93,7 +96,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
     setTouched(true);
     if (jsonError || running || !session.client) return;
     const errorCount = validateArguments(tool.inputSchema, outgoing()).filter((e) => e.severity !== "warning").length;
-    step(prepareCall({ tool, errorCount, pending, mode }));
+    step(prepareCall({ tool, errorCount, pending, mode, trusted }));
   };
   const reopen = (call: CallRecord) => {
     setOpenId(call.id);
@@ -114,7 +117,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
       <header className="space-y-1">
         <div className="flex flex-wrap items-center gap-2">
           <ServerIcons icons={tool.icons} relayFetch={session.relayFetch} max={1} size="h-5 w-5" label="Tool icon" />
-          <h2 className="mono text-base font-semibold">{tool.name}</h2>
+          <h2 className="mono min-w-0 text-base font-semibold [overflow-wrap:anywhere]">{tool.name}</h2>
           {(tool.title ?? tool.annotations?.title) && (
             <span className="text-slate-600 dark:text-slate-400">{tool.title ?? tool.annotations?.title}</span>
           )}
@@ -143,6 +146,20 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
         />
 
         <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-950">
+          {pending && (
+            <ConfirmBar
+              message={pending.message}
+              confirmLabel={pending.reason === "invalid" ? "Send anyway" : "Call it"}
+              dontAskAgain={
+                pending.reason === "destructive" ? "Don't ask again for this tool in this session" : undefined
+              }
+              onConfirm={(trust) => {
+                if (trust) setTrusted(true);
+                step(confirmCall(pending, errors.length, mode));
+              }}
+              onCancel={() => setPending(undefined)}
+            />
+          )}
           <button
             type="button"
             onClick={callClicked}
@@ -174,10 +191,10 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
               className="input w-20"
             />
           </label>
-          <span className="hidden text-xs text-slate-500 2xl:inline">
+          <span className="hidden text-xs text-slate-600 dark:text-slate-400 2xl:inline">
             restarts on each progress notification; paused while a request from the server waits for you
           </span>
-          <span className="text-xs text-slate-500">Ctrl+Enter calls</span>
+          <span className="text-xs text-slate-600 dark:text-slate-400">Ctrl+Enter calls</span>
           {tasksOffered && (
             <>
               <label className="flex items-center gap-1 text-xs">
@@ -197,7 +214,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
                   />
                 </label>
               )}
-              <span className="text-xs text-slate-500">task support: {taskSupport}</span>
+              <span className="text-xs text-slate-600 dark:text-slate-400">task support: {taskSupport}</span>
             </>
           )}
           {touched && errors.length > 0 && (
@@ -212,14 +229,6 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
           )}
         </div>
       </div>
-      {pending && (
-        <ConfirmBar
-          message={pending.message}
-          confirmLabel={pending.reason === "invalid" ? "Send anyway" : "Call it"}
-          onConfirm={() => step(confirmCall(pending, errors.length, mode))}
-          onCancel={() => setPending(undefined)}
-        />
-      )}
       {taskStart?.sending && (
         <p role="status" className="text-xs">
           Creating the task…

@@ -25,7 +25,7 @@ export function ToolsView({ session, state }: { session: InspectorSession; state
       {tool ? (
         <ToolPanel key={tool.name} session={session} tool={tool} />
       ) : (
-        <p className="p-4 text-sm text-slate-500">Choose a tool to call it.</p>
+        <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Choose a tool to call it.</p>
       )}
     </ListFrame>
   );

@@ -20,7 +20,7 @@ export function RawFrame({ entry }: { entry: FrameEntry }) {
 
   return (
     <div role="group" aria-label="Raw frame" className="flex flex-col gap-1">
-      <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+      <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
         {parsed?.json && <span>Pretty-printed JSON</span>}
         {parsed && !parsed.json && (
           <span className="rounded bg-red-100 px-1 font-medium text-red-700 dark:bg-red-900/60 dark:text-red-200">

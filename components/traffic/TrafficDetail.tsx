@@ -48,7 +48,7 @@ export function TrafficDetail({
           type="button"
           onClick={onClose}
           aria-label="Close details"
-          className="rounded px-1.5 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"
+          className="rounded px-1.5 text-slate-600 dark:text-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800"
         >
           ✕
         </button>
@@ -56,7 +56,8 @@ export function TrafficDetail({
       <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs">
         <Field name="Seq">#{entry.seq}</Field>
         <Field name="Time">
-          {formatClock(entry.ts)} <span className="text-slate-400">({new Date(entry.ts).toISOString()})</span>
+          {formatClock(entry.ts)}{" "}
+          <span className="text-slate-600 dark:text-slate-400">({new Date(entry.ts).toISOString()})</span>
         </Field>
         <KindFields entry={entry} onJump={onJump} />
       </dl>
@@ -203,7 +204,7 @@ function ExchangeHeaders({ entry, entries }: { entry: HttpEntry; entries: readon
             {part.seq === entry.seq ? "" : ` (#${part.seq})`}
           </h4>
           {Object.keys(part.headers).length === 0 ? (
-            <p className="text-xs text-slate-500">none recorded</p>
+            <p className="text-xs text-slate-600 dark:text-slate-400">none recorded</p>
           ) : (
             <dl className="mono grid grid-cols-[max-content_1fr] gap-x-3 text-xs">
               {Object.entries(part.headers).map(([name, value]) => (
@@ -222,8 +223,11 @@ function ExchangeHeaders({ entry, entries }: { entry: HttpEntry; entries: readon
 function Verbatim({ label, text }: { label: string; text: string }) {
   return (
     <figure className="flex flex-col gap-1">
-      <figcaption className="text-xs text-slate-500 dark:text-slate-400">{label}</figcaption>
-      <pre className="mono overflow-auto rounded border border-slate-200 bg-white p-2 text-xs whitespace-pre-wrap break-all text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200">
+      <figcaption className="text-xs text-slate-600 dark:text-slate-400">{label}</figcaption>
+      <pre
+        tabIndex={0}
+        className="mono overflow-auto rounded border border-slate-200 bg-white p-2 text-xs whitespace-pre-wrap break-all text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
+      >
         {text}
       </pre>
     </figure>
@@ -233,7 +237,7 @@ function Verbatim({ label, text }: { label: string; text: string }) {
 function Field({ name, children }: { name: string; children: ReactNode }) {
   return (
     <>
-      <dt className="text-slate-500 dark:text-slate-400">{name}</dt>
+      <dt className="text-slate-600 dark:text-slate-400">{name}</dt>
       <dd className="min-w-0 break-words text-slate-800 dark:text-slate-200">{children}</dd>
     </>
   );

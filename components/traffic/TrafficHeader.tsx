@@ -24,12 +24,12 @@ export function TrafficHeader({
       </span>
       <span
         data-testid="traffic-errors"
-        className={`tabular-nums ${counts.errors > 0 ? "font-medium text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}
+        className={`tabular-nums ${counts.errors > 0 ? "font-medium text-red-600 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}
       >
         {counts.errors.toLocaleString("en-US")} {counts.errors === 1 ? "error" : "errors"}
       </span>
       {counts.total > counts.messages && (
-        <span className="text-slate-500 tabular-nums dark:text-slate-400">
+        <span className="text-slate-600 tabular-nums dark:text-slate-400">
           {counts.total.toLocaleString("en-US")} entries in all
         </span>
       )}

@@ -187,7 +187,7 @@ export function TrafficPanel({
             }}
           />
           {view.count === 0 && (
-            <p className="pointer-events-none absolute inset-x-0 top-6 text-center text-sm text-slate-500">
+            <p className="pointer-events-none absolute inset-x-0 top-6 text-center text-sm text-slate-600 dark:text-slate-400">
               {log.entries.length === 0 ? "No traffic yet." : `No entries match “${deferredQuery.trim()}”.`}
             </p>
           )}

@@ -1,4 +1,5 @@
 "use client";
+import { SpokenAs } from "../common/SpokenAs";
 import type { FrameValidator } from "@/lib/inspect";
 import { useValidity } from "./useValidity";
 import { ValidityBadge } from "./Validation";
@@ -54,7 +55,6 @@ export function TrafficRow({
       aria-selected={selected}
       aria-posinset={position}
       aria-setsize={setSize}
-      aria-label={validity === "invalid" ? `${entrySummary(entry)} schema-invalid` : entrySummary(entry)}
       tabIndex={tabbable ? 0 : -1}
       style={style}
       onClick={() => onSelect(entry.seq)}
@@ -62,9 +62,13 @@ export function TrafficRow({
         selected ? "bg-indigo-100 dark:bg-indigo-900/50" : "hover:bg-slate-50 dark:hover:bg-slate-800/50"
       }`}
     >
-      <span className="w-[84px] shrink-0 text-slate-500 tabular-nums dark:text-slate-400">{formatClock(entry.ts)}</span>
-      <ValidityBadge status={validity} />
-      <RowBody entry={entry} />
+      <SpokenAs name={validity === "invalid" ? `${entrySummary(entry)} schema-invalid` : entrySummary(entry)}>
+        <span className="w-[84px] shrink-0 text-slate-600 tabular-nums dark:text-slate-400">
+          {formatClock(entry.ts)}
+        </span>
+        <ValidityBadge status={validity} />
+        <RowBody entry={entry} />
+      </SpokenAs>
     </div>
   );
 }
@@ -79,7 +83,7 @@ function RowBody({ entry }: { entry: TrafficEntry }) {
       return (
         <>
           <Tag className="bg-slate-200 text-slate-600 dark:bg-slate-700 dark:text-slate-300">stderr</Tag>
-          <span className="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400">{stripAnsi(entry.line)}</span>
+          <span className="min-w-0 flex-1 truncate text-slate-600 dark:text-slate-400">{stripAnsi(entry.line)}</span>
         </>
       );
     case "event":
@@ -123,10 +127,14 @@ function SseCells({ entry }: { entry: SseEntry }) {
   return (
     <>
       <Arrow direction="incoming" />
-      <Tag className="bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400">SSE</Tag>
-      <span className="shrink-0 text-slate-500 italic dark:text-slate-400">{sseLabel(entry)}</span>
-      {entry.id !== undefined && <span className="shrink-0 truncate text-slate-400">id {entry.id}</span>}
-      {entry.data !== undefined && <span className="min-w-0 flex-1 truncate text-slate-400">{entry.data}</span>}
+      <Tag className="bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-400">SSE</Tag>
+      <span className="shrink-0 text-slate-600 italic dark:text-slate-400">{sseLabel(entry)}</span>
+      {entry.id !== undefined && (
+        <span className="shrink-0 truncate text-slate-600 dark:text-slate-400">id {entry.id}</span>
+      )}
+      {entry.data !== undefined && (
+        <span className="min-w-0 flex-1 truncate text-slate-600 dark:text-slate-400">{entry.data}</span>
+      )}
       <Flags flags={entryFlags(entry)} />
     </>
   );
@@ -145,7 +153,7 @@ function FrameCells({ entry }: { entry: FrameEntry }) {
         {malformed ? (
           <>
             <Flags flags={entryFlags(entry)} />
-            <span className="min-w-0 truncate text-slate-500 italic dark:text-slate-400">
+            <span className="min-w-0 truncate text-slate-600 italic dark:text-slate-400">
               {entry.raw.slice(0, 160)}
             </span>
           </>
@@ -173,14 +181,14 @@ function FrameCells({ entry }: { entry: FrameEntry }) {
       >
         {id === undefined ? "" : `id ${formatId(id)}`}
       </span>
-      <span className="w-16 shrink-0 text-right text-slate-500 tabular-nums dark:text-slate-400">
+      <span className="w-16 shrink-0 text-right text-slate-600 tabular-nums dark:text-slate-400">
         {formatBytes(entry.size)}
       </span>
       <span className="w-16 shrink-0 text-right text-slate-600 tabular-nums dark:text-slate-300">
         {isResponse && entry.latencyMs !== undefined ? formatMs(entry.latencyMs) : ""}
       </span>
       <span
-        className="w-16 shrink-0 truncate text-slate-400 dark:text-slate-500"
+        className="w-16 shrink-0 truncate text-slate-600 dark:text-slate-400"
         title={entry.pairedSeq === undefined ? undefined : `paired with #${entry.pairedSeq}`}
       >
         {entry.pairedSeq === undefined ? "" : `↔ #${entry.pairedSeq}`}
@@ -211,7 +219,7 @@ function HttpCells({ entry }: { entry: HttpEntry }) {
               entry.status >= 400 && !allowedStatus(entry) && !isExpected(entry)
                 ? " text-red-600 dark:text-red-400"
                 : entry.status >= 400
-                  ? " text-slate-500"
+                  ? " text-slate-600 dark:text-slate-400"
                   : " text-emerald-700 dark:text-emerald-400"
             }
           >
@@ -224,14 +232,14 @@ function HttpCells({ entry }: { entry: HttpEntry }) {
         {urlPath(entry.url)}
       </span>
       {entry.durationMs !== undefined && (
-        <span className="shrink-0 text-slate-500 tabular-nums">{formatMs(entry.durationMs)}</span>
+        <span className="shrink-0 text-slate-600 dark:text-slate-400 tabular-nums">{formatMs(entry.durationMs)}</span>
       )}
       {session && (
-        <span className="shrink-0 text-slate-400" title={`mcp-session-id: ${session}`}>
+        <span className="shrink-0 text-slate-600 dark:text-slate-400" title={`mcp-session-id: ${session}`}>
           sid {session.slice(0, 8)}…
         </span>
       )}
-      {version && <span className="shrink-0 text-slate-400">v{version}</span>}
+      {version && <span className="shrink-0 text-slate-600 dark:text-slate-400">v{version}</span>}
       {entry.note && <span className="min-w-0 flex-1 truncate text-amber-700 dark:text-amber-400">{entry.note}</span>}
       <Flags flags={entryFlags(entry).filter((f) => f.text !== "failed" || !entry.note)} />
     </>

@@ -3,7 +3,7 @@ import type { FrameValidity, ValidationStatus } from "@/lib/inspect";
 const BADGE: Record<ValidationStatus, { text: string; label: string; cls: string }> = {
   valid: { text: "✓", label: "valid", cls: "text-emerald-600 dark:text-emerald-400" },
   invalid: { text: "✗", label: "invalid", cls: "text-red-600 dark:text-red-400" },
-  unchecked: { text: "·", label: "not checked", cls: "text-slate-400" },
+  unchecked: { text: "·", label: "not checked", cls: "text-slate-600 dark:text-slate-400" },
 };
 
 /** The per-row badge: checked against the official schema of the negotiated version. */
@@ -32,7 +32,7 @@ export function ValidationDetails({ validity }: { validity: FrameValidity }) {
         {validity.status === "invalid" &&
           `${validity.violations.length} violation${validity.violations.length === 1 ? "" : "s"}${validity.schemaVersion ? ` (schema ${validity.schemaVersion})` : ""}`}
         {validity.status === "unchecked" && "Not checked against a schema."}
-        {validity.note && <span className="ml-1 font-normal text-slate-500">{validity.note}</span>}
+        {validity.note && <span className="ml-1 font-normal text-slate-600 dark:text-slate-400">{validity.note}</span>}
       </p>
       {validity.violations.length > 0 && (
         <ul aria-label="Violations" className="mt-1 space-y-0.5">

@@ -57,6 +57,18 @@ describe("prepareCall", () => {
     ).toMatchObject({ kind: "confirm", confirmation: { reason: "destructive" } });
   });
 
+  it("does not ask about a destructive tool the person trusted for this session, but still about invalid arguments", () => {
+    const destructive = tool({ destructiveHint: true });
+    expect(prepareCall({ tool: destructive, errorCount: 0, mode: plain, trusted: true })).toEqual({
+      kind: "call",
+      timeoutMs: 60_000,
+    });
+    expect(prepareCall({ tool: destructive, errorCount: 1, mode: plain, trusted: true })).toMatchObject({
+      kind: "confirm",
+      confirmation: { reason: "invalid" },
+    });
+  });
+
   it("asks about invalid arguments once, in the singular for one error", () => {
     expect(prepareCall({ tool: tool(), errorCount: 1, mode: plain })).toMatchObject({
       kind: "confirm",

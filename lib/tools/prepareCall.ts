@@ -30,6 +30,8 @@ export interface CallRequest {
   /** The confirmation on screen when Call was pressed, if any. */
   pending?: Confirmation;
   mode: CallMode;
+  /** The person said "don't ask again for this tool in this session": no destructive confirmation. */
+  trusted?: boolean;
 }
 
 /** Spec defaults: readOnlyHint false, destructiveHint true; only a tool that says it is destructive is asked about. */
@@ -63,8 +65,8 @@ export function sendMode(mode: CallMode): CallSend {
  * Call pressed: a destructive tool is confirmed first, then arguments that fail validation (sent
  * anyway if the user says so, to test the server); a confirmation already on screen lets it through.
  */
-export function prepareCall({ tool, errorCount, pending, mode }: CallRequest): CallStep {
-  if (isDestructive(tool) && pending?.reason !== "destructive") {
+export function prepareCall({ tool, errorCount, pending, mode, trusted }: CallRequest): CallStep {
+  if (isDestructive(tool) && !trusted && pending?.reason !== "destructive") {
     return {
       kind: "confirm",
       confirmation: { reason: "destructive", message: `${tool.name} is marked destructive by the server. Call it?` },

@@ -9,6 +9,8 @@ import { mintLaunchUrl, tokenFor } from "./launch";
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const EVERYTHING = resolve(ROOT, "node_modules/@modelcontextprotocol/server-everything/dist/index.js");
 export const NODE = process.execPath;
+/** `@playwright/mcp`: long tool names, many destructive tools; it opens no browser until a tool needs one. */
+export const PLAYWRIGHT_MCP = resolve(ROOT, "node_modules/@playwright/mcp/cli.js");
 
 /** Every live descendant of `pid` (children, grandchildren …), from the process table. */
 export function descendants(pid: number): number[] {
