@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, type KeyboardEvent, type RefObject } from "react";
+import { useEffect, type KeyboardEvent, type RefObject } from "react";
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -8,17 +8,14 @@ const FOCUSABLE =
  * A modal dialog's focus: moved into it when it opens (the first field, or the dialog), kept inside
  * it by Tab and Shift+Tab, Escape closes it, and the focus goes back where it was when it closes.
  */
-export function useModalFocus<T extends HTMLElement>(
-  onClose: () => void,
-): { ref: RefObject<T | null>; onKeyDown: (e: KeyboardEvent) => void } {
-  const ref = useRef<T>(null);
+export function useModalFocus(ref: RefObject<HTMLElement | null>, onClose: () => void): (e: KeyboardEvent) => void {
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const box = ref.current;
     const first = box?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? box)?.focus();
     return () => before?.focus?.();
-  }, []);
+  }, [ref]);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === "Escape") {
       e.stopPropagation();
@@ -37,5 +34,5 @@ export function useModalFocus<T extends HTMLElement>(
       head.focus();
     }
   };
-  return { ref, onKeyDown };
+  return onKeyDown;
 }

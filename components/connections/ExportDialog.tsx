@@ -1,6 +1,6 @@
 "use client";
 import { useModalFocus } from "../common/useModalFocus";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { ConnectionConfig } from "@/lib/base";
 import {
   CONFIG_SHAPES,
@@ -40,16 +40,17 @@ export function ExportDialog({ config, onClose }: { config: ConnectionConfig; on
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
-  const modal = useModalFocus<HTMLDivElement>(onClose);
+  const box = useRef<HTMLDivElement>(null);
+  const onModalKeyDown = useModalFocus(box, onClose);
   return (
     <div
       role="dialog"
       aria-modal="true"
       aria-label="Export connection"
       className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-black/40 p-6"
-      ref={modal.ref}
+      ref={box}
       tabIndex={-1}
-      onKeyDown={modal.onKeyDown}
+      onKeyDown={onModalKeyDown}
     >
       <div className="w-full max-w-2xl space-y-3 rounded-lg bg-white p-4 text-sm shadow-xl dark:bg-slate-900">
         <h2 className="text-base font-semibold">Export {config.name}</h2>

@@ -1,6 +1,6 @@
 "use client";
 import { useModalFocus } from "../common/useModalFocus";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { joinArgs, type ConnectionConfig, type Store } from "@/lib/base";
 import { parseConfig, saveConnection, SHAPE_LABELS, type ConnectionsState, type ImportResult } from "@/lib/connections";
 
@@ -27,7 +27,8 @@ export function ImportDialog({ store, onClose }: { store: Store<ConnectionsState
     if (entries[0]) saveConnection(store, entries[0].config); // the first one selected
     onClose();
   };
-  const modal = useModalFocus<HTMLDivElement>(onClose);
+  const box = useRef<HTMLDivElement>(null);
+  const onModalKeyDown = useModalFocus(box, onClose);
   return (
     <div
       role="dialog"
@@ -39,9 +40,9 @@ export function ImportDialog({ store, onClose }: { store: Store<ConnectionsState
         e.preventDefault();
         void readFile(e.dataTransfer.files[0]);
       }}
-      ref={modal.ref}
+      ref={box}
       tabIndex={-1}
-      onKeyDown={modal.onKeyDown}
+      onKeyDown={onModalKeyDown}
     >
       <div className="w-full max-w-2xl space-y-3 rounded-lg bg-white p-4 text-sm shadow-xl dark:bg-slate-900">
         <h2 className="text-base font-semibold">Import connections</h2>
