@@ -5,6 +5,7 @@ import { TOKEN_HEADER, type ConnectionConfig } from "@/lib/base";
 import { useStore } from "./hooks/useStore";
 import { ConnectionList } from "./connections/ConnectionList";
 import { ConnectionForm } from "./connections/ConnectionForm";
+import { Sidebar } from "./connections/Sidebar";
 import { useRuntime } from "./session/useRuntime";
 
 /** The client root, once AccessGate has the token: the connection list and form on the left, the selected connection's session on the right. */
@@ -39,22 +40,22 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
 
   return (
     <div className="flex h-full">
-      <aside
-        className="flex w-96 shrink-0 flex-col overflow-y-auto border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900"
-        aria-label="Connections"
+      <Sidebar
+        header={
+          <>
+            <svg viewBox="0 0 32 32" className="h-6 w-6" aria-hidden="true">
+              <circle cx="14" cy="14" r="9" fill="none" stroke="#4f46e5" strokeWidth="4" />
+              <path d="M21 21l7 7" stroke="#4f46e5" strokeWidth="4" strokeLinecap="round" />
+            </svg>
+            <h1 className="text-lg font-semibold">MCP Lens</h1>
+          </>
+        }
       >
-        <header className="flex items-center gap-2 px-4 py-3">
-          <svg viewBox="0 0 32 32" className="h-6 w-6" aria-hidden="true">
-            <circle cx="14" cy="14" r="9" fill="none" stroke="#4f46e5" strokeWidth="4" />
-            <path d="M21 21l7 7" stroke="#4f46e5" strokeWidth="4" strokeLinecap="round" />
-          </svg>
-          <h1 className="text-lg font-semibold">MCP Lens</h1>
-        </header>
         <ConnectionList store={connections} pool={pool} loadPool={loadPool} />
         {selected && (
           <ConnectionForm key={selected.id} store={connections} pool={pool} loadPool={loadPool} config={selected} />
         )}
-      </aside>
+      </Sidebar>
       <main className="flex min-w-0 flex-1 flex-col">
         {selected && !runtime ? (
           <p role="status" className={`p-6 ${error ? "text-red-600" : "text-slate-600 dark:text-slate-400"}`}>

@@ -149,7 +149,7 @@ test("§S13: server strings render as text in every view, and nothing from them 
   // The tool list and the tool panel.
   await inspector.openTab(/^Tools/);
   const list = page.getByRole("listbox", { name: "Tools" });
-  await expect(list.getByText(HOSTILE_TOOL, { exact: true })).toBeVisible();
+  await expect(list.getByRole("option", { name: HOSTILE_TOOL, exact: true })).toBeVisible();
   await expect(list.getByText(img("tool-title"))).toBeVisible();
   await tools.select(HOSTILE_TOOL);
   const panel = tools.panel(HOSTILE_TOOL);
@@ -211,7 +211,9 @@ test("§S13: server strings render as text in every view, and nothing from them 
     if (/^Resources/.test(name))
       await expect(page.getByRole("list", { name: "Resources list" }).getByText(img("resource-name"))).toBeVisible();
     if (/^Prompts/.test(name))
-      await expect(page.getByRole("list", { name: "Prompts list" }).getByText(img("prompt-name"))).toBeVisible();
+      await expect(
+        page.getByRole("list", { name: "Prompts list" }).getByRole("button", { name: img("prompt-name"), exact: true }),
+      ).toBeVisible();
     await expectInert(page, `tab ${name}`);
   }
 });

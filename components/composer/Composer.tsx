@@ -1,13 +1,34 @@
 "use client";
 import { useMemo, useState } from "react";
-import { sdkSnippetFor } from "@/lib/inspect";
+import { composerAnswer, sdkSnippetFor, type TemplateTargets } from "@/lib/inspect";
 import { composerTemplates } from "@/lib/inspect";
+import { initialValue } from "@/lib/schema";
 import { validateFrame } from "@/lib/inspect";
 import { CLIENT_INFO, type InspectorSession } from "@/lib/session";
 import { TrafficLog } from "@/lib/traffic";
-import { useStore } from "../hooks/useStore";
-import { JsonEditor } from "../json/JsonViewer";
-import { errorMessage, formatTime } from "@/lib/base";
+import type { SessionState } from "@/lib/base";
+import { useStore, useTrafficVersion } from "../hooks/useStore";
+import { useSessionMemory } from "../hooks/useSessionMemory";
+import { JsonEditor, JsonViewer } from "../json/JsonViewer";
+import { errorMessage, formatMs, formatTime } from "@/lib/base";
+
+/** The first tool, resource and prompt the server lists, for the templates. */
+function targetsOf(lists: SessionState["lists"]): TemplateTargets {
+  const tool = lists.tools.items[0] as { name: string; inputSchema?: unknown } | undefined;
+  const resource = lists.resources.items[0] as { uri: string } | undefined;
+  const prompt = lists.prompts.items[0] as { name: string; arguments?: { name: string }[] } | undefined;
+  return {
+    tool: tool && { name: tool.name, arguments: tool.inputSchema ? initialValue(tool.inputSchema as never) : {} },
+    resourceUri: resource?.uri,
+    prompt: prompt && {
+      name: prompt.name,
+      arguments: Object.fromEntries((prompt.arguments ?? []).map((a) => [a.name, ""])),
+    },
+  };
+}
+
+/** The composer's text, kept by the session (a traffic row's "Edit and resend" puts its frame here). */
+export const COMPOSER_TEXT = "composer.text";
 
 /**
  * The raw composer: write any JSON-RPC message (or deliberately broken text) and send it on the
@@ -15,9 +36,15 @@ import { errorMessage, formatTime } from "@/lib/base";
  */
 export function Composer({ session }: { session: InspectorSession }) {
   const state = useStore(session.store);
-  const templates = useMemo(() => composerTemplates(state.protocolVersion, CLIENT_INFO), [state.protocolVersion]);
-  const [text, setText] = useState(() => templates[0]?.text ?? "");
-  const [sent, setSent] = useState<string>();
+  const targets = useMemo(() => targetsOf(state.lists), [state.lists]);
+  const templates = useMemo(
+    () => composerTemplates(state.protocolVersion, CLIENT_INFO, targets),
+    [state.protocolVersion, targets],
+  );
+  const [text, setText] = useSessionMemory(session, COMPOSER_TEXT, templates[0]?.text ?? "");
+  const [sent, setSent] = useState<{ text: string; afterSeq: number; at: number }>();
+  useTrafficVersion(session.log);
+  const answer = sent ? composerAnswer(session.log.entries, sent.text, sent.afterSeq) : undefined;
   const [error, setError] = useState<string>();
   const validity = useMemo(() => {
     const scratch = new TrafficLog({ schedule: () => {} });
@@ -26,9 +53,10 @@ export function Composer({ session }: { session: InspectorSession }) {
   }, [text, state.protocolVersion]);
   const send = async () => {
     setError(undefined);
+    const afterSeq = (session.log.entries.at(-1)?.seq ?? -1) + 1;
     try {
       await session.sendRaw(text);
-      setSent(`Sent at ${formatTime(Date.now())}: the answer is in the traffic panel.`);
+      setSent({ text, afterSeq, at: Date.now() });
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -92,9 +120,16 @@ export function Composer({ session }: { session: InspectorSession }) {
         </div>
       )}
       {sent && !error && (
-        <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">
-          {sent}
-        </p>
+        <section aria-label="Answer" className="space-y-1">
+          <p role="status" className="text-xs text-slate-700 dark:text-slate-300">
+            Sent at {formatTime(sent.at)}. {answer?.kind === "waiting" && "Waiting for the answer…"}
+            {answer?.kind === "none" &&
+              "No answer is matched to it by id (a notification, a response, or text that is not a request): see the traffic panel."}
+            {answer?.kind === "answer" &&
+              `${answer.entry.rpc.type === "error" ? "Error" : "Result"}${answer.entry.latencyMs !== undefined ? ` after ${formatMs(answer.entry.latencyMs)}` : ""}:`}
+          </p>
+          {answer?.kind === "answer" && <JsonViewer value={prettyRaw(answer.entry.raw)} height={260} />}
+        </section>
       )}
       {error && (
         <p role="alert" className="text-xs text-red-700 dark:text-red-300">
@@ -103,4 +138,12 @@ export function Composer({ session }: { session: InspectorSession }) {
       )}
     </section>
   );
+}
+
+function prettyRaw(raw: string): string {
+  try {
+    return JSON.stringify(JSON.parse(raw), null, 2);
+  } catch {
+    return raw;
+  }
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { deleteConnection, saveBeforeConnect, saveConnection, saveConnectionCopy } from "@/lib/connections";
-import { isBuiltIn, type ConnectionsState } from "@/lib/connections";
+import { isBuiltIn, isDraft, type ConnectionsState } from "@/lib/connections";
 import { CLIENT_FEATURES, featureOn, readServerUrl, type ClientFeature, type Status } from "@/lib/base";
 import {
   joinArgs,
@@ -47,6 +47,7 @@ export function ConnectionForm({
   const session = pool?.get(config);
   const { status } = useStore<{ status: Status }>(session?.store ?? IDLE_SESSION);
   const builtIn = isBuiltIn(store.get(), config.id);
+  const unsaved = isDraft(store.get(), config.id);
   const live = status === "connected" || status === "connecting";
   // The first-load benchmark (scripts/bench-firstload.ts) counts the JavaScript fetched before this mark.
   useEffect(() => {
@@ -293,7 +294,7 @@ export function ConnectionForm({
               }}
               className="rounded px-3 py-1.5 text-red-600 dark:text-red-400 hover:bg-red-50 dark:hover:bg-red-950"
             >
-              Delete
+              {unsaved ? "Discard" : "Delete"}
             </button>
           </>
         )}

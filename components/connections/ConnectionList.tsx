@@ -1,7 +1,14 @@
 "use client";
 import type { Store } from "@/lib/base";
-import { addConnection, addRecording, dismissProblems, selectConnection } from "@/lib/connections";
-import { allConnections, type ConnectionsState } from "@/lib/connections";
+import {
+  addConnection,
+  addRecording,
+  dismissDeleted,
+  dismissProblems,
+  selectConnection,
+  undoDelete,
+} from "@/lib/connections";
+import { allConnections, isDraft, type ConnectionsState } from "@/lib/connections";
 import { useState } from "react";
 import { TRANSPORT_LABELS } from "@/lib/base";
 import type { SessionPool } from "@/lib/session";
@@ -46,7 +53,26 @@ export function ConnectionList({
           </button>
         </div>
       )}
-      <ul className="space-y-0.5">
+      {state.deleted && (
+        <div
+          role="status"
+          className="mx-1 mb-2 flex items-center gap-2 rounded border border-slate-300 bg-white p-2 text-xs dark:border-slate-700 dark:bg-slate-950"
+        >
+          <span className="min-w-0 flex-1 truncate">Deleted “{state.deleted.config.name}”.</span>
+          <button
+            type="button"
+            className="font-medium text-indigo-700 underline dark:text-indigo-300"
+            onClick={() => undoDelete(store)}
+          >
+            Undo
+          </button>
+          <button type="button" aria-label="Dismiss" className="px-1" onClick={() => dismissDeleted(store)}>
+            ×
+          </button>
+        </div>
+      )}
+      {/* The list scrolls on its own, so the form below (and its Connect) stays in reach with many entries. */}
+      <ul className="max-h-[40vh] space-y-0.5 overflow-y-auto">
         {allConnections(state).map((c) => (
           <li key={c.id}>
             <button
@@ -57,6 +83,7 @@ export function ConnectionList({
             >
               <StatusDot session={pool?.get(c)} />
               <span className="min-w-0 flex-1 truncate">{c.name}</span>
+              {isDraft(state, c.id) && <span className="text-xs text-amber-800 italic dark:text-amber-300">draft</span>}
               <span className="text-xs text-slate-600 dark:text-slate-400">
                 {TRANSPORT_LABELS[c.transport].split(" ")[0]}
               </span>

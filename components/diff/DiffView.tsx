@@ -21,8 +21,14 @@ export function DiffView({ session, candidates }: { session: InspectorSession; c
       other ? diffSessions({ state: mine, log: session.log }, { state: theirs, log: other.session.log }) : undefined,
     [other, mine, theirs, session.log],
   );
+  const mineName = mine.config.name;
   return (
     <section aria-label="Compare sessions" className="space-y-3 p-4 text-sm">
+      <p className="text-slate-700 dark:text-slate-300">
+        Compares what this session negotiated and listed, and the order of its messages, with another connection of this
+        page (connected at least once) or an opened recording: a server before and after a change, or two protocol
+        versions side by side.
+      </p>
       <label className="flex items-center gap-2">
         Compare with
         <select
@@ -32,16 +38,43 @@ export function DiffView({ session, candidates }: { session: InspectorSession; c
           onChange={(e) => setOtherId(e.target.value || undefined)}
         >
           <option value="">(choose a connection or recording)</option>
-          {candidates.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          {candidates.map((c) => {
+            const usable = hasSomethingToCompare(c.session);
+            return (
+              <option key={c.id} value={c.id} disabled={!usable}>
+                {c.name}
+                {usable
+                  ? ""
+                  : ` (${c.session.store.get().status === "failed" ? "failed" : "not connected"}: nothing to compare)`}
+              </option>
+            );
+          })}
         </select>
       </label>
-      {diff && <DiffReport diff={diff} />}
+      {!diff && (
+        <p className="text-slate-600 dark:text-slate-400">
+          {candidates.some((c) => hasSomethingToCompare(c.session))
+            ? "Choose the other side above."
+            : "Nothing to compare with yet: connect another connection (or this one to another server) or open a recording, then come back."}
+        </p>
+      )}
+      {diff && other && (
+        <>
+          <p role="note" aria-label="Sides" className="text-xs text-slate-700 dark:text-slate-300">
+            <b>Before</b> (−, removed): this session, <span className="mono">{mineName}</span>. <b>After</b> (+, added):{" "}
+            <span className="mono">{other.name}</span>. “Added” is in {other.name} and not here.
+          </p>
+          <DiffReport diff={diff} />
+        </>
+      )}
     </section>
   );
+}
+
+/** A connection that negotiated something (now or before it failed) or a recording: there is a side to compare. */
+function hasSomethingToCompare(session: InspectorSession): boolean {
+  const s = session.store.get();
+  return s.protocolVersion !== undefined || s.recording !== undefined;
 }
 
 function DiffReport({ diff }: { diff: SessionDiff }) {

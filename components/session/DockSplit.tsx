@@ -1,5 +1,6 @@
 "use client";
-import { useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
+import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
+import { isNumber, usePersistentState } from "../hooks/usePersistentState";
 
 const MIN = 0.08;
 const MAX = 0.8;
@@ -7,11 +8,12 @@ const MAX = 0.8;
 /**
  * The session's view above, the docked traffic below, and a separator between them that a person
  * drags (or moves with ↑/↓, Home, End) to give a long form or the traffic more room.
- * `dock` is the share of the height the traffic takes.
+ * `dock` is the share of the height the traffic takes, remembered by this browser.
  */
 export function DockSplit({ top, bottom }: { top: ReactNode; bottom: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
-  const [dock, setDock] = useState(0.35);
+  const [stored, setDock] = usePersistentState("dock", 0.35, isNumber);
+  const dock = clamp(stored);
   const drag = (e: PointerEvent<HTMLDivElement>) => {
     const rect = box.current?.getBoundingClientRect();
     if (!rect || !e.currentTarget.hasPointerCapture(e.pointerId) || rect.height <= 0) return;

@@ -1,13 +1,14 @@
 "use client";
 import { useMemo, useState, type ReactNode } from "react";
-import { queryMatcher } from "@/lib/inspect";
+import { queryMatcher, resendText } from "@/lib/inspect";
 import { LIST_METHODS } from "@/lib/session";
 import type { InspectorSession } from "@/lib/session";
 import type { ListKind, SessionState } from "@/lib/base";
 import { useStore } from "../hooks/useStore";
 import { HandshakeView } from "../handshake/HandshakeView";
 import { TrafficPanel } from "../traffic/TrafficPanel";
-import { Composer } from "../composer/Composer";
+import { COMPOSER_TEXT, Composer } from "../composer/Composer";
+import { setSessionMemory, useSessionMemory } from "../hooks/useSessionMemory";
 import { FlowView } from "../flow/FlowView";
 import { DiffView, type DiffCandidate } from "../diff/DiffView";
 import { TimingView } from "../timing/TimingView";
@@ -54,7 +55,8 @@ export const TAB_BODIES: Record<Tab, (c: TabContext) => ReactNode> = {
 /** One connection's session: status, handshake, capability lists and the traffic panel. */
 export function SessionView({ session, others = [] }: { session: InspectorSession; others?: DiffCandidate[] }) {
   const state = useStore(session.store);
-  const [tab, setTab] = useState<Tab>("handshake");
+  // The tab is the session's: switching connections and back finds it where it was.
+  const [tab, setTab] = useSessionMemory<Tab>(session, "tab", "handshake");
   // One traffic query for the list, the diagram and the waterfall.
   const [query, setQuery] = useState("");
   const match = useMemo(() => queryMatcher(query, session.log).match, [query, session.log]);
@@ -149,7 +151,20 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
           </div>
         }
         bottom={
-          <TrafficPanel log={session.log} protocolVersion={state.protocolVersion} query={query} onQuery={setQuery} />
+          <TrafficPanel
+            log={session.log}
+            protocolVersion={state.protocolVersion}
+            query={query}
+            onQuery={setQuery}
+            onEdit={
+              state.recording
+                ? undefined
+                : (raw) => {
+                    setSessionMemory(session, COMPOSER_TEXT, resendText(raw));
+                    setTab("composer");
+                  }
+            }
+          />
         }
       />
     </div>

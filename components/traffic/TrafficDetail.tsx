@@ -26,6 +26,8 @@ export interface TrafficDetailProps {
   entries: readonly TrafficEntry[];
   onJump: (seq: number) => void;
   onClose: () => void;
+  /** Put a frame in the composer to edit and send again (absent where nothing can be sent: a recording). */
+  onEdit?: (raw: string) => void;
 }
 
 /** Everything known about one entry: its metadata, HTTP headers and raw frame. */
@@ -34,6 +36,7 @@ export function TrafficDetail({
   entries,
   onJump,
   onClose,
+  onEdit,
   validity,
   protocolVersion,
 }: TrafficDetailProps & { validity?: FrameValidity; protocolVersion?: string }) {
@@ -81,6 +84,15 @@ export function TrafficDetail({
       {validity && <ValidationDetails validity={validity} />}
       {entry.kind === "frame" && entry.direction === "outgoing" && (
         <CopyAs seq={entry.seq} raw={entry.raw} entries={entries} />
+      )}
+      {entry.kind === "frame" && onEdit && !entry.truncated && (
+        <button
+          type="button"
+          onClick={() => onEdit(entry.raw)}
+          className="self-start rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          Edit and resend
+        </button>
       )}
       {entry.kind === "frame" && <RawFrame key={entry.seq} entry={entry} />}
       {entry.kind === "http" && <ExchangeHeaders entry={entry} entries={entries} />}

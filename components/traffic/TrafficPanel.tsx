@@ -22,11 +22,14 @@ export function TrafficPanel({
   protocolVersion,
   query: sharedQuery,
   onQuery,
+  onEdit,
 }: {
   log: TrafficLog;
   protocolVersion?: string;
   query?: string;
   onQuery?: (query: string) => void;
+  /** "Edit and resend" on a frame: into the composer. */
+  onEdit?: (raw: string) => void;
 }) {
   const version = useTrafficVersion(log);
   // The query may be shared with the other views of the session (diagram, waterfall).
@@ -210,6 +213,7 @@ export function TrafficPanel({
               validity={selected.kind === "frame" ? validator.validate(selected.seq) : undefined}
               onJump={jumpTo}
               onClose={() => setSelectedSeq(null)}
+              onEdit={onEdit}
             />
           </div>
         )}

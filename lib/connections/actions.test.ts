@@ -5,7 +5,9 @@ import {
   addConnection,
   addRecording,
   deleteConnection,
+  dismissDeleted,
   dismissProblems,
+  undoDelete,
   saveBeforeConnect,
   saveConnection,
   saveConnectionCopy,
@@ -56,8 +58,35 @@ describe("connection actions", () => {
       url: "http://127.0.0.1:3001/mcp",
       headers: [],
     });
-    expect(s.get().saved.map((c) => c.id)).toEqual(["c-mine", "c-1000"]);
+    // A draft: listed and selected, not saved until Save or Connect.
+    expect(s.get().saved.map((c) => c.id)).toEqual(["c-mine"]);
+    expect(allConnections(s.get()).map((c) => c.id)).toEqual(["everything", "c-mine", "c-1000"]);
     expect(s.get().selectedId).toBe("c-1000");
+    saveBeforeConnect(s, { ...added, name: "Typed" });
+    expect(s.get().saved.map((c) => c.name)).toEqual(["Mine", "Typed"]);
+    expect(s.get().draft).toBeUndefined();
+    expect(allConnections(s.get())).toHaveLength(3);
+  });
+
+  it("discards an abandoned draft, and Delete of a saved one can be undone in place", () => {
+    const s = store({ saved: [mine, { ...mine, id: "c-two", name: "Two" }] });
+    const draft = addConnection(s, clock(1));
+    deleteConnection(s, draft.id);
+    expect(s.get().draft).toBeUndefined();
+    expect(s.get().selectedId).toBe("everything");
+    expect(s.get().deleted).toBeUndefined();
+    selectConnection(s, "c-mine");
+    deleteConnection(s, "c-mine");
+    expect(s.get().saved.map((c) => c.id)).toEqual(["c-two"]);
+    expect(s.get().deleted).toEqual({ config: mine, index: 0 });
+    undoDelete(s);
+    expect(s.get().saved.map((c) => c.id)).toEqual(["c-mine", "c-two"]);
+    expect(s.get().selectedId).toBe("c-mine");
+    expect(s.get().deleted).toBeUndefined();
+    deleteConnection(s, "c-two");
+    dismissDeleted(s);
+    undoDelete(s);
+    expect(s.get().saved.map((c) => c.id)).toEqual(["c-mine"]);
   });
 
   it("selects, saves in place and saves a copy", () => {

@@ -1,10 +1,13 @@
 import { ConnectionConfigSchema, type ConnectionConfig } from "../base";
 import type { Store } from "../base";
 import {
+  deletionDismissed,
+  drafted,
   isBuiltIn,
   problemsDismissed,
   recordingAdded,
   removed,
+  restored,
   selected,
   upserted,
   type ConnectionsState,
@@ -18,7 +21,7 @@ type Clock = () => number;
 
 const idAt = (prefix: string, now: Clock) => `${prefix}-${now().toString(36)}`;
 
-/** The connection "+ New connection" adds: Streamable HTTP on a local port, saved and selected. */
+/** The connection "+ New connection" adds: Streamable HTTP on a local port, selected, a draft until saved or connected. */
 export function addConnection(store: Store<ConnectionsState>, now: Clock = Date.now): ConnectionConfig {
   const config: ConnectionConfig = {
     id: idAt("c", now),
@@ -28,7 +31,7 @@ export function addConnection(store: Store<ConnectionsState>, now: Clock = Date.
     url: "http://127.0.0.1:3001/mcp",
     headers: [],
   };
-  store.apply(upserted, config);
+  store.apply(drafted, config);
   return config;
 }
 
@@ -57,9 +60,17 @@ export function saveConnectionCopy(
   return copy;
 }
 
-/** Forget a saved connection; if it was selected, the first built-in (or saved) one is. */
+/** Forget a saved connection (Undo brings it back) or discard a draft; if it was selected, the first built-in (or saved) one is. */
 export function deleteConnection(store: Store<ConnectionsState>, id: string): void {
   store.apply(removed, id);
+}
+
+export function undoDelete(store: Store<ConnectionsState>): void {
+  store.apply(restored, undefined);
+}
+
+export function dismissDeleted(store: Store<ConnectionsState>): void {
+  store.apply(deletionDismissed, undefined);
 }
 
 /** A recording opened from a file: a connection of its own in this tab, named after the file, selected. */

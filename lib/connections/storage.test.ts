@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { addConnection, deleteConnection, saveConnection, selectConnection } from "./actions";
+import { createConnectionsStore } from "./connectionsStore";
 import { loadConnections, saveConnections, STORAGE_KEY, type StorageLike } from "./storage";
 
 function memory(initial?: string): StorageLike & { data: Map<string, string> } {
@@ -74,5 +76,32 @@ describe("saved connections", () => {
       connections: [],
       problems: ["Saved connections have a format version this MCP Lens does not know (v0) and were not loaded."],
     });
+  });
+});
+
+describe("the connection store over storage", () => {
+  const demo = {
+    id: "demo",
+    name: "Demo",
+    transport: "streamable-http" as const,
+    protocol: "auto" as const,
+    url: "http://127.0.0.1:2/mcp",
+    headers: [],
+  };
+  it("keeps the selection across a reload, but not a draft's or a forgotten one's; a draft is never stored", () => {
+    const storage = memory();
+    const first = createConnectionsStore([demo], storage);
+    saveConnection(first, { ...demo, id: "c-a", name: "A" });
+    saveConnection(first, { ...demo, id: "c-b", name: "B" });
+    selectConnection(first, "c-a");
+    addConnection(first, () => 5); // a draft, selected: the stored selection stays on A
+    expect(createConnectionsStore([demo], storage).get().selectedId).toBe("c-a");
+    expect(loadConnections(storage).connections.map((c) => c.id)).toEqual(["c-a", "c-b"]);
+    selectConnection(first, "c-b");
+    const reloaded = createConnectionsStore([demo], storage);
+    expect(reloaded.get().selectedId).toBe("c-b");
+    expect(reloaded.get().draft).toBeUndefined();
+    deleteConnection(reloaded, "c-b");
+    expect(createConnectionsStore([demo], storage).get().selectedId).toBe("demo");
   });
 });

@@ -9,6 +9,7 @@ export interface StorageLike {
 }
 
 export const STORAGE_KEY = "mcp-lens.connections";
+export const SELECTION_KEY = "mcp-lens.selected";
 const CURRENT_VERSION = 1;
 
 const Envelope = z.object({ v: z.number().int(), connections: z.array(z.unknown()) });
@@ -69,4 +70,17 @@ export function saveConnections(storage: StorageLike, connections: ConnectionCon
 
 function stripSecret<T extends { secret: boolean; value: string }>(pair: T): T {
   return pair.secret ? { ...pair, value: "" } : pair;
+}
+
+/** The id of the connection selected last (not a secret: an id the page made). */
+export function loadSelection(storage: StorageLike): string | undefined {
+  try {
+    return storage.getItem(SELECTION_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveSelection(storage: StorageLike, id: string): void {
+  storage.setItem(SELECTION_KEY, id);
 }

@@ -1,4 +1,5 @@
 /** Reading traffic: validation, the query language, recordings, diff, curl/SDK code, teaching views. Pure functions of the log. */
+export * from "./composerAnswer";
 export * from "./curl";
 export * from "./diff";
 export * from "./explain";

@@ -26,6 +26,31 @@ const NOTIFICATIONS: Record<string, unknown> = {
   "notifications/roots/list_changed": {},
 };
 
+/** What the connected server lists, so templates name its real tool, resource and prompt (not the demo's). */
+export interface TemplateTargets {
+  tool?: { name: string; arguments: unknown };
+  resourceUri?: string;
+  prompt?: { name: string; arguments: Record<string, string> };
+}
+
+/** The demo's names, replaced by the server's own where it lists any. */
+function withTargets(requests: Record<string, unknown>, t: TemplateTargets): Record<string, unknown> {
+  const out = { ...requests };
+  if (t.tool && "tools/call" in out) out["tools/call"] = { name: t.tool.name, arguments: t.tool.arguments };
+  if (t.resourceUri) {
+    if ("resources/read" in out) out["resources/read"] = { uri: t.resourceUri };
+    if ("resources/subscribe" in out) out["resources/subscribe"] = { uri: t.resourceUri };
+  }
+  if (t.prompt) {
+    if ("prompts/get" in out) out["prompts/get"] = { name: t.prompt.name, arguments: t.prompt.arguments };
+    const [argument] = Object.keys(t.prompt.arguments);
+    out["completion/complete"] = argument
+      ? { ref: { type: "ref/prompt", name: t.prompt.name }, argument: { name: argument, value: "" } }
+      : out["completion/complete"];
+  }
+  return out;
+}
+
 export interface Template {
   label: string;
   text: string;
@@ -51,13 +76,17 @@ export function requestMeta(
 export function composerTemplates(
   protocolVersion: string | undefined,
   clientInfo: { name: string; version: string },
+  targets: TemplateTargets = {},
 ): Template[] {
   const modern = protocolVersion === "2026-07-28";
   const meta = modern ? requestMeta(protocolVersion, clientInfo) : {};
-  const requests = {
-    ...Object.fromEntries(Object.entries(LEGACY).filter(([m]) => !modern || !REMOVED_IN_MODERN.has(m))),
-    ...(modern ? MODERN_ONLY : {}),
-  };
+  const requests = withTargets(
+    {
+      ...Object.fromEntries(Object.entries(LEGACY).filter(([m]) => !modern || !REMOVED_IN_MODERN.has(m))),
+      ...(modern ? MODERN_ONLY : {}),
+    },
+    targets,
+  );
   const out: Template[] = Object.entries(requests).map(([method, params]) => ({
     label: `request ${method}`,
     text: JSON.stringify(

@@ -1,6 +1,7 @@
 import { rpcLabel } from "./classify";
 import type { Channel, FrameEntry, HttpEntry, RequestId, RpcInfo, SseEntry, TrafficEntry } from "./entry";
 import { sseLabel } from "./sse";
+import { stripAnsi } from "./ansi";
 
 import { formatBytes, formatMs } from "../base";
 
@@ -120,7 +121,7 @@ export function entrySummary(entry: TrafficEntry): string {
     case "http":
       return httpSummary(entry);
     case "stderr":
-      return `stderr ${entry.line}`;
+      return `stderr ${stripAnsi(entry.line)}`;
     case "event":
       return `${entry.level} ${entry.message}`;
     case "sse":
