@@ -68,22 +68,19 @@ const message = (method: string, params: unknown) =>
   JSON.stringify({ jsonrpc: "2.0", id: `lens-doctor-${method}`, method, params });
 
 function parseUrl(url: string): HttpObservations["parse"] {
+  const text = url.trim();
+  // `localhost:3000/mcp` parses, with `localhost:` as its scheme.
+  const bare = /^[\w.-]+:\d+(\/|$)/.test(text) || /^[\w.-]+(\/|$)/.test(text);
+  const noScheme = { ok: false as const, error: "no scheme", fix: `Add the scheme: http://${text} (or https://).` };
   let parsed: URL;
   try {
-    parsed = new URL(url.trim());
+    parsed = new URL(text);
   } catch {
-    const bare = /^[\w.-]+(:\d+)?(\/|$)/.test(url.trim());
-    return {
-      ok: false,
-      error: "not a URL",
-      fix: bare
-        ? `Add the scheme: http://${url.trim()} (or https://).`
-        : "Write the whole URL, for example http://127.0.0.1:3000/mcp.",
-    };
+    return bare ? noScheme : { ok: false, error: "not a URL", fix: "Write the whole URL, for example http://127.0.0.1:3000/mcp." };
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
-    return { ok: false, error: `scheme ${parsed.protocol} is not http: or https:`, fix: "Use an http:// or https:// URL." };
-  return { ok: true };
+  if (parsed.protocol === "http:" || parsed.protocol === "https:") return { ok: true };
+  if (bare) return noScheme;
+  return { ok: false, error: `scheme ${parsed.protocol} is not http: or https:`, fix: "Use an http:// or https:// URL." };
 }
 
 async function resolve(host: string, lookup: Lookup, team: TeamPolicy | undefined): Promise<NonNullable<HttpObservations["dns"]>> {
