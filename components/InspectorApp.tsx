@@ -6,6 +6,7 @@ import { useStore } from "./hooks/useStore";
 import { ConnectionList } from "./connections/ConnectionList";
 import { ConnectionForm } from "./connections/ConnectionForm";
 import { useRuntime } from "./session/useRuntime";
+import { DoctorAccess } from "./doctor/DoctorAccess";
 
 /** The client root, once AccessGate has the token: the connection list and form on the left, the selected connection's session on the right. */
 export function InspectorApp({ token, builtIn }: { token: string; builtIn: ConnectionConfig[] }) {
@@ -63,13 +64,16 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
               : "Loading the session view…"}
           </p>
         ) : selected && runtime ? (
-          <runtime.SessionView
-            key={selected.id}
-            session={runtime.pool.get(selected)}
-            others={allConnections(state)
-              .filter((c) => c.id !== selected.id)
-              .map((c) => ({ id: c.id, name: c.name, session: runtime.pool.get(c) }))}
-          />
+          // The doctor's route needs the token (components/doctor).
+          <DoctorAccess value={token}>
+            <runtime.SessionView
+              key={selected.id}
+              session={runtime.pool.get(selected)}
+              others={allConnections(state)
+                .filter((c) => c.id !== selected.id)
+                .map((c) => ({ id: c.id, name: c.name, session: runtime.pool.get(c) }))}
+            />
+          </DoctorAccess>
         ) : (
           <p className="p-6 text-slate-500">Choose or add a connection.</p>
         )}

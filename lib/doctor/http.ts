@@ -40,15 +40,15 @@ export const switchFix = (to: "streamable-http" | "sse") =>
   `This looks like a ${TRANSPORT_NAMES[to]} endpoint: switch the connection's transport to ${TRANSPORT_NAMES[to]}.`;
 
 const essence = (type: string | undefined) => (type ?? "").split(";")[0]!.trim().toLowerCase();
-const isAuth = (x: HttpExchange | undefined) =>
-  x?.status === 401 || (x?.status === 403 && Boolean(x.wwwAuthenticate));
+const isAuth = (x: HttpExchange | undefined) => x?.status === 401 || (x?.status === 403 && Boolean(x.wwwAuthenticate));
 const isHtml = (x: HttpExchange | undefined) => essence(x?.contentType) === "text/html";
 
 /** The exchange's facts, one a line. */
 export function exchangeEvidence(x: HttpExchange): string[] {
   const lines = [x.request];
   if (x.error) lines.push(`no answer: ${x.error}`);
-  if (x.status !== undefined) lines.push(`HTTP ${x.status}${x.contentType ? ` · ${x.contentType}` : " · no content type"}`);
+  if (x.status !== undefined)
+    lines.push(`HTTP ${x.status}${x.contentType ? ` · ${x.contentType}` : " · no content type"}`);
   if (x.wwwAuthenticate) lines.push(`WWW-Authenticate: ${x.wwwAuthenticate}`);
   const endpoint = x.events?.find((e) => e.event === "endpoint");
   if (endpoint) lines.push(`event: endpoint · data: ${endpoint.data}`);
@@ -82,7 +82,8 @@ function fixFor(x: HttpExchange | undefined, other: boolean, to: "streamable-htt
   if (isAuth(x)) return AUTH_FIX;
   if (isHtml(x)) return HTML_FIX;
   if (x.status === 404) return NOT_FOUND_FIX;
-  if (x.status !== undefined && x.status >= 500) return `The server failed (HTTP ${x.status}): read the server's own log.`;
+  if (x.status !== undefined && x.status >= 500)
+    return `The server failed (HTTP ${x.status}): read the server's own log.`;
   return "The server answered, but not as an MCP server: check the URL's path and the connection's transport.";
 }
 
@@ -113,7 +114,12 @@ export function diagnoseHttp(o: HttpObservations): DoctorReport {
     return reportOf(o.url, steps, "");
   }
   steps.push(
-    step("dns", "Resolve the host name (DNS)", "pass", dns.literal ? [`an IP address: ${dns.addresses[0]}`] : dns.addresses),
+    step(
+      "dns",
+      "Resolve the host name (DNS)",
+      "pass",
+      dns.literal ? [`an IP address: ${dns.addresses[0]}`] : dns.addresses,
+    ),
   );
   const tcp = o.tcp;
   if (!tcp?.ok) {
@@ -141,14 +147,22 @@ function transportSteps(o: HttpObservations): DoctorStep[] {
   // The chosen transport's first request: its status line and content type.
   const http = chosen ? exchangeEvidence(chosen) : ["not run"];
   if (chosenWorks || !chosen) steps.push(step("http", "HTTP status and content type", chosen ? "pass" : "skip", http));
-  else if (chosen.error) steps.push(step("http", "HTTP status and content type", "fail", http, fixFor(chosen, false, other)));
+  else if (chosen.error)
+    steps.push(step("http", "HTTP status and content type", "fail", http, fixFor(chosen, false, other)));
   else if (otherWorks || isAuth(chosen)) steps.push(step("http", "HTTP status and content type", "warn", http));
   else if (isHtml(chosen) || (chosen.status ?? 0) >= 400)
     steps.push(step("http", "HTTP status and content type", "fail", http, fixFor(chosen, false, other)));
   else steps.push(step("http", "HTTP status and content type", "pass", http));
 
   // Each transport and each era; the other transport only informs, unless it is what works.
-  const judged = (id: string, title: string, x: HttpExchange | undefined, ok: boolean, mine: boolean, extra?: string) => {
+  const judged = (
+    id: string,
+    title: string,
+    x: HttpExchange | undefined,
+    ok: boolean,
+    mine: boolean,
+    extra?: string,
+  ) => {
     if (!x) return step(id, title, "skip", ["not run"]);
     const evidence = exchangeEvidence(x);
     const result = resultOf(x);
@@ -159,7 +173,9 @@ function transportSteps(o: HttpObservations): DoctorStep[] {
   };
   const r2025 = Boolean(resultOf(o.post2025));
   const r2026 = Boolean(resultOf(o.post2026));
-  steps.push(judged("streamable-2025", "Streamable HTTP: initialize (2025-11-25)", o.post2025, r2025, !chosenSse && !r2026));
+  steps.push(
+    judged("streamable-2025", "Streamable HTTP: initialize (2025-11-25)", o.post2025, r2025, !chosenSse && !r2026),
+  );
   steps.push(
     judged(
       "streamable-2026",

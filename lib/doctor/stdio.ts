@@ -51,10 +51,17 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 export function diagnoseStdio(o: StdioObservations): DoctorReport {
   const steps: DoctorStep[] = [];
   const rest = (from: number) => STEPS.slice(from).forEach(([id, title]) => steps.push(step(id, title, "skip")));
-  const done = () => reportOf(o.commandLine, steps, "The server starts and answers initialize: the connection should work.");
+  const done = () =>
+    reportOf(o.commandLine, steps, "The server starts and answers initialize: the connection should work.");
   if (o.refused) {
     steps.push(
-      step("launch", "Allowed to launch", "fail", [o.refused], "The inspector refuses this command: ask whoever runs it to allow it, or run another."),
+      step(
+        "launch",
+        "Allowed to launch",
+        "fail",
+        [o.refused],
+        "The inspector refuses this command: ask whoever runs it to allow it, or run another.",
+      ),
     );
     rest(0);
     return done();
@@ -72,7 +79,15 @@ export function diagnoseStdio(o: StdioObservations): DoctorReport {
   steps.push(step("command", STEPS[0]![1], "pass", [r.path]));
   const s = o.started;
   if (!s || "error" in s) {
-    steps.push(step("start", STEPS[1]![1], "fail", [s?.error ?? "not run"], s?.hint ?? "Run the command in a terminal to see why it does not start."));
+    steps.push(
+      step(
+        "start",
+        STEPS[1]![1],
+        "fail",
+        [s?.error ?? "not run"],
+        s?.hint ?? "Run the command in a terminal to see why it does not start.",
+      ),
+    );
     rest(2);
     return done();
   }
@@ -99,10 +114,17 @@ export function diagnoseStdio(o: StdioObservations): DoctorReport {
           "stdout",
           STEPS[3]![1],
           "fail",
-          bad.slice(0, 5).map((b) => `${b.why}: ${JSON.stringify(b.line.length > 200 ? `${b.line.slice(0, 200)}…` : b.line)}`),
+          bad
+            .slice(0, 5)
+            .map((b) => `${b.why}: ${JSON.stringify(b.line.length > 200 ? `${b.line.slice(0, 200)}…` : b.line)}`),
           GARBAGE_FIX,
         )
-      : step("stdout", STEPS[3]![1], o.stdout.length ? "pass" : "skip", o.stdout.length ? ["every line is JSON-RPC"] : ["nothing on stdout"]),
+      : step(
+          "stdout",
+          STEPS[3]![1],
+          o.stdout.length ? "pass" : "skip",
+          o.stdout.length ? ["every line is JSON-RPC"] : ["nothing on stdout"],
+        ),
   );
 
   const a = o.answer;

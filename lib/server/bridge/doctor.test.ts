@@ -28,9 +28,16 @@ describe("the doctor route", () => {
   it("is behind the token, like every /api route", () => {
     const gate = { token: "t".repeat(64), port: 6274 };
     const headers = { host: "127.0.0.1:6274" };
-    expect(checkRequest(gate, { method: "POST", url: "/api/doctor", headers })).toMatchObject({ ok: false, status: 401 });
+    expect(checkRequest(gate, { method: "POST", url: "/api/doctor", headers })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
     expect(
-      checkRequest(gate, { method: "POST", url: "/api/doctor", headers: { ...headers, "x-mcp-lens-token": gate.token } }),
+      checkRequest(gate, {
+        method: "POST",
+        url: "/api/doctor",
+        headers: { ...headers, "x-mcp-lens-token": gate.token },
+      }),
     ).toMatchObject({ ok: true, path: "/api/doctor" });
   });
 

@@ -82,7 +82,9 @@ describe("the connection doctor on URLs", () => {
   it("an authorization challenge: the WWW-Authenticate header as evidence", async () => {
     const r = await diagnose(`${base}/private/mcp`);
     expect(r.failing).toBe("auth");
-    expect(stepOf(r, "auth").evidence).toContain('WWW-Authenticate: Bearer resource_metadata="http://x/.well-known/oauth"');
+    expect(stepOf(r, "auth").evidence).toContain(
+      'WWW-Authenticate: Bearer resource_metadata="http://x/.well-known/oauth"',
+    );
     expect(r.verdict).toMatch(/requires authorization/);
   });
 

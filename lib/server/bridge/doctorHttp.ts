@@ -76,14 +76,24 @@ function parseUrl(url: string): HttpObservations["parse"] {
   try {
     parsed = new URL(text);
   } catch {
-    return bare ? noScheme : { ok: false, error: "not a URL", fix: "Write the whole URL, for example http://127.0.0.1:3000/mcp." };
+    return bare
+      ? noScheme
+      : { ok: false, error: "not a URL", fix: "Write the whole URL, for example http://127.0.0.1:3000/mcp." };
   }
   if (parsed.protocol === "http:" || parsed.protocol === "https:") return { ok: true };
   if (bare) return noScheme;
-  return { ok: false, error: `scheme ${parsed.protocol} is not http: or https:`, fix: "Use an http:// or https:// URL." };
+  return {
+    ok: false,
+    error: `scheme ${parsed.protocol} is not http: or https:`,
+    fix: "Use an http:// or https:// URL.",
+  };
 }
 
-async function resolve(host: string, lookup: Lookup, team: TeamPolicy | undefined): Promise<NonNullable<HttpObservations["dns"]>> {
+async function resolve(
+  host: string,
+  lookup: Lookup,
+  team: TeamPolicy | undefined,
+): Promise<NonNullable<HttpObservations["dns"]>> {
   if (isIP(host)) {
     const refused = relayAddressRefusal(team, host, host);
     return refused ? { error: `refused: ${refused}`, refused: true } : { addresses: [host], literal: true };

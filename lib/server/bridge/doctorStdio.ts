@@ -38,7 +38,11 @@ export async function probeStdio(launch: StdioLaunch, waitMs: number = DOCTOR_ST
       if (o.answer) return;
       o.stdout.push(line);
       try {
-        const msg = JSON.parse(line) as { id?: unknown; result?: unknown; error?: { code?: unknown; message?: unknown } };
+        const msg = JSON.parse(line) as {
+          id?: unknown;
+          result?: unknown;
+          error?: { code?: unknown; message?: unknown };
+        };
         if (msg.id === "lens-doctor-initialize" && (msg.result !== undefined || msg.error)) {
           o.answer = { result: msg.result, error: msg.error };
           settle();
@@ -71,7 +75,11 @@ export async function probeStdio(launch: StdioLaunch, waitMs: number = DOCTOR_ST
       jsonrpc: "2.0",
       id: "lens-doctor-initialize",
       method: "initialize",
-      params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "mcp-lens-doctor", version: "1.0.0" } },
+      params: {
+        protocolVersion: "2025-11-25",
+        capabilities: {},
+        clientInfo: { name: "mcp-lens-doctor", version: "1.0.0" },
+      },
     }),
   );
   const timer = setTimeout(settle, waitMs);

@@ -1,0 +1,85 @@
+import { expect, test } from "@playwright/test";
+import { DoctorPanel } from "./pages/doctor";
+import { InspectorPage } from "./pages/inspector";
+import { NODE, freePort } from "./support/processes";
+
+/** The connection doctor, driven as a person: a connection fails, "Run the doctor", its steps and its one-sentence fix. */
+
+test("a missing command: the doctor names the command step and what to try", async ({ page }) => {
+  const inspector = new InspectorPage(page);
+  const doctor = new DoctorPanel(page);
+  await inspector.open();
+  await inspector.addConnection({
+    name: "Missing",
+    transport: "stdio",
+    command: "mcp-lens-no-such-server-xyz",
+    args: "",
+  });
+  await inspector.connect();
+  await expect(inspector.failure).toContainText("Try:", { timeout: 10_000 });
+  await doctor.runFromFailure();
+  await expect(doctor.verdict).toHaveText(
+    "Failing step: Command found and executable. Try: The command is not found: check its spelling, install it, or give its full path.",
+  );
+  expect(await doctor.statuses()).toEqual([
+    "command:fail",
+    "start:skip",
+    "running:skip",
+    "stdout:skip",
+    "initialize:skip",
+  ]);
+  await expect(doctor.step("command")).toContainText("mcp-lens-no-such-server-xyz: not found on PATH");
+});
+
+test("a closed port: the doctor stops at the TCP step", async ({ page }) => {
+  const inspector = new InspectorPage(page);
+  const doctor = new DoctorPanel(page);
+  const port = await freePort();
+  await inspector.open();
+  await inspector.addConnection({ name: "Closed", transport: "Streamable HTTP", url: `http://127.0.0.1:${port}/mcp` });
+  await inspector.connect();
+  await expect(inspector.failure).toContainText("Try:", { timeout: 10_000 });
+  await doctor.runFromFailure();
+  await expect(doctor.verdict).toHaveText(
+    "Failing step: Connect (TCP). Try: Nothing is listening on that port: start the server, or fix the port in the URL.",
+  );
+  expect((await doctor.statuses()).slice(0, 3)).toEqual(["parse:pass", "dns:pass", "tcp:fail"]);
+  await expect(doctor.step("tcp")).toContainText(`127.0.0.1:${port}: ECONNREFUSED`);
+});
+
+test("an exiting server: the exit code and the stderr tail", async ({ page }) => {
+  const inspector = new InspectorPage(page);
+  const doctor = new DoctorPanel(page);
+  await inspector.open();
+  await inspector.addConnection({
+    name: "Crash",
+    transport: "stdio",
+    command: NODE,
+    args: "--import tsx servers/fixtures/exit-at-once.ts",
+  });
+  await inspector.connect();
+  await expect(inspector.failure).toContainText("Try:", { timeout: 10_000 });
+  await doctor.runFromFailure();
+  await expect(doctor.verdict).toContainText(
+    "Failing step: Keeps running (exit code, stderr). Try: The server exited with code 3",
+  );
+  await expect(doctor.step("running")).toContainText("stderr: fatal: demo crash");
+});
+
+test("on demand, a working server passes every step", async ({ page }) => {
+  const inspector = new InspectorPage(page);
+  const doctor = new DoctorPanel(page);
+  await inspector.open();
+  await inspector.selectConnection("Demo server (stdio)");
+  await doctor.runOnDemand();
+  await expect(doctor.verdict).toHaveText("The server starts and answers initialize: the connection should work.");
+  expect(await doctor.statuses()).toEqual([
+    "command:pass",
+    "start:pass",
+    "running:pass",
+    "stdout:pass",
+    "initialize:pass",
+  ]);
+  await page.getByRole("button", { name: "Close the doctor" }).click();
+  await expect(doctor.region).toHaveCount(0);
+});
