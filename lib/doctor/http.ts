@@ -16,6 +16,8 @@ export interface HttpExchange {
   events?: Array<{ event: string; data: string }>;
   /** No answer: the network error or the relay's refusal. */
   error?: string;
+  /** The `Mcp-Session-Id` the server gave (the probe ends that session). */
+  sessionId?: string;
 }
 
 /** What the probes of a URL saw, step by step; a step left undefined was not run. */

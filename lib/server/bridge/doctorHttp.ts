@@ -61,6 +61,18 @@ export async function probeUrl(
     send({ url, method: "POST", headers: { ...headers, ...json, ...modern } }, discover, "message"),
     send({ url, method: "GET", headers: { ...headers, accept: "text/event-stream" } }, undefined, "endpoint"),
   ]);
+  // The initialize opened a session on a sessionful server: end it (DELETE), as a client does.
+  const sessionId = o.post2025.sessionId;
+  if (sessionId)
+    await send(
+      {
+        url,
+        method: "DELETE",
+        headers: { ...headers, "mcp-session-id": sessionId, "mcp-protocol-version": "2025-11-25" },
+      },
+      undefined,
+      "message",
+    );
   return diagnoseHttp(o);
 }
 
@@ -172,6 +184,8 @@ async function readAnswer(request: string, answer: RelayAnswer, until: Until, wa
   const upstream = decodeUpstreamHeaders(header("x-mcp-lens-upstream-headers") ?? null) ?? [];
   const up = (name: string) => upstream.find(([n]) => n === name)?.[1];
   const x: HttpExchange = { request, status: answer.status, contentType: up("content-type") };
+  const sessionId = up("mcp-session-id");
+  if (sessionId) x.sessionId = sessionId;
   const challenge = up("www-authenticate");
   if (challenge) x.wwwAuthenticate = challenge;
   if (typeof answer.body === "string") {
