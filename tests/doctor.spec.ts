@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DoctorPanel } from "./pages/doctor";
 import { InspectorPage } from "./pages/inspector";
-import { NODE, freePort } from "./support/processes";
+import { NODE, freePort, startEverythingHttp } from "./support/processes";
 
 /** The connection doctor, driven as a person: a connection fails, "Run the doctor", its steps and its one-sentence fix. */
 
@@ -82,4 +82,24 @@ test("on demand, a working server passes every step", async ({ page }) => {
   ]);
   await page.getByRole("button", { name: "Close the doctor" }).click();
   await expect(doctor.region).toHaveCount(0);
+});
+
+test("the wrong transport: a Streamable HTTP endpoint opened as SSE", async ({ page }) => {
+  const everything = await startEverythingHttp("streamableHttp");
+  try {
+    const inspector = new InspectorPage(page);
+    const doctor = new DoctorPanel(page);
+    await inspector.open();
+    await inspector.addConnection({ name: "Wrong", transport: "SSE (legacy HTTP+SSE)", url: everything.url });
+    await inspector.connect();
+    await expect(inspector.failure).toContainText("Try:", { timeout: 15_000 });
+    await doctor.runFromFailure();
+    await expect(doctor.verdict).toHaveText(
+      "Failing step: Legacy SSE: GET and the endpoint event. Try: This looks like a Streamable HTTP endpoint: switch the connection's transport to Streamable HTTP.",
+    );
+    await expect(doctor.step("streamable-2025")).toHaveAttribute("data-status", "pass");
+    await page.screenshot({ path: "/tmp/doctor-wrong-transport.png", fullPage: true });
+  } finally {
+    await everything.stop();
+  }
 });

@@ -15,7 +15,7 @@ export function DoctorReportView({ state, onClose }: { state: DoctorState; onClo
   return (
     <section
       aria-label="Connection doctor"
-      className="mx-4 mb-2 rounded border border-slate-300 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900"
+      className="mx-4 mb-2 max-h-[45vh] overflow-y-auto rounded border border-slate-300 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900"
     >
       <div className="flex items-center gap-2">
         <h2 className="font-medium">Connection doctor</h2>
@@ -74,7 +74,7 @@ function StepRow({ step, failing }: { step: DoctorStep; failing: boolean }) {
       </span>
       <span className="font-medium">{step.title}</span> <span className="sr-only">{m.label}</span>
       {step.evidence.length > 0 && (
-        <pre className="mono ml-4 mt-0.5 max-h-40 overflow-auto whitespace-pre-wrap text-xs text-slate-700 dark:text-slate-300">
+        <pre className="mono ml-4 mt-0.5 whitespace-pre-wrap break-all text-xs text-slate-700 dark:text-slate-300">
           {step.evidence.join("\n")}
         </pre>
       )}
