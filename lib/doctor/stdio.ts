@@ -92,11 +92,18 @@ export function diagnoseStdio(o: StdioObservations): DoctorReport {
     return done();
   }
   steps.push(step("start", STEPS[1]![1], "pass", [s.pid !== undefined ? `pid ${s.pid}` : "started"]));
+  steps.push(...runningSteps(o));
+  return done();
+}
+
+/** The steps of a started process: did it stay up, was stdout clean, did it answer initialize. */
+function runningSteps(o: StdioObservations): DoctorStep[] {
+  const out: DoctorStep[] = [];
 
   const tail = o.stderr.slice(-20).map((l) => `stderr: ${l}`);
   if (o.exit && !o.answer?.result) {
     const how = o.exit.signal ? `signal ${o.exit.signal}` : `code ${o.exit.code}`;
-    steps.push(
+    out.push(
       step(
         "running",
         STEPS[2]![1],
@@ -105,10 +112,10 @@ export function diagnoseStdio(o: StdioObservations): DoctorReport {
         `The server exited with ${how} at start: read its stderr, or run the command in a terminal to see why (arguments, environment).`,
       ),
     );
-  } else steps.push(step("running", STEPS[2]![1], "pass", ["still running", ...tail]));
+  } else out.push(step("running", STEPS[2]![1], "pass", ["still running", ...tail]));
 
   const bad = o.stdout.map((line) => ({ line, why: notJsonRpc(line) })).filter((l) => l.why);
-  steps.push(
+  out.push(
     bad.length
       ? step(
           "stdout",
@@ -131,14 +138,14 @@ export function diagnoseStdio(o: StdioObservations): DoctorReport {
   if (a?.result) {
     const res = isRecord(a.result) ? a.result : {};
     const info = isRecord(res.serverInfo) ? res.serverInfo : {};
-    steps.push(
+    out.push(
       step("initialize", STEPS[4]![1], "pass", [
         `server: ${String(info.name ?? "unnamed")} ${String(info.version ?? "")}`.trimEnd(),
         `protocol ${String(res.protocolVersion ?? "?")}`,
       ]),
     );
   } else if (a?.error) {
-    steps.push(
+    out.push(
       step(
         "initialize",
         STEPS[4]![1],
@@ -147,9 +154,9 @@ export function diagnoseStdio(o: StdioObservations): DoctorReport {
         "The server refused initialize: pin another protocol version, or read the error and the server's stderr.",
       ),
     );
-  } else if (o.exit) steps.push(step("initialize", STEPS[4]![1], "skip", ["the server exited first"]));
+  } else if (o.exit) out.push(step("initialize", STEPS[4]![1], "skip", ["the server exited first"]));
   else
-    steps.push(
+    out.push(
       step(
         "initialize",
         STEPS[4]![1],
@@ -158,5 +165,5 @@ export function diagnoseStdio(o: StdioObservations): DoctorReport {
         "The server is silent: it may be waiting for something (a login, input, a slow start) or not speak MCP; run it in a terminal to see.",
       ),
     );
-  return done();
+  return out;
 }
