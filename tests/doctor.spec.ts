@@ -1,7 +1,17 @@
-import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
 import { DoctorPanel } from "./pages/doctor";
 import { InspectorPage } from "./pages/inspector";
-import { NODE, freePort, startEverythingHttp } from "./support/processes";
+import { NODE, ROOT, freePort, startEverythingHttp } from "./support/processes";
+
+/** axe-core on the doctor's report: no serious or critical violation. */
+async function expectAccessible(page: Page): Promise<void> {
+  const axe = readFileSync(`${ROOT}/node_modules/axe-core/axe.min.js`, "utf8");
+  const violations = await page.evaluate(
+    `${axe}; axe.run(document.querySelector('section[aria-label="Connection doctor"]')).then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", ")))`,
+  );
+  expect(violations).toEqual([]);
+}
 
 /** The connection doctor, driven as a person: a connection fails, "Run the doctor", its steps and its one-sentence fix. */
 
@@ -80,6 +90,7 @@ test("on demand, a working server passes every step", async ({ page }) => {
     "stdout:pass",
     "initialize:pass",
   ]);
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Close the doctor" }).click();
   await expect(doctor.region).toHaveCount(0);
 });
@@ -98,7 +109,7 @@ test("the wrong transport: a Streamable HTTP endpoint opened as SSE", async ({ p
       "Failing step: Legacy SSE: GET and the endpoint event. Try: This looks like a Streamable HTTP endpoint: switch the connection's transport to Streamable HTTP.",
     );
     await expect(doctor.step("streamable-2025")).toHaveAttribute("data-status", "pass");
-    await page.screenshot({ path: "/tmp/doctor-wrong-transport.png", fullPage: true });
+    await expectAccessible(page);
   } finally {
     await everything.stop();
   }
