@@ -114,3 +114,23 @@ test("the wrong transport: a Streamable HTTP endpoint opened as SSE", async ({ p
     await everything.stop();
   }
 });
+
+test("security: the route wants the token, and a metadata address is refused at the DNS step, as the relay refuses it", async ({
+  page,
+}) => {
+  const inspector = new InspectorPage(page);
+  const doctor = new DoctorPanel(page);
+  await inspector.open();
+  const origin = new URL(page.url()).origin;
+  const bare = await page.request.post(`${origin}/api/doctor`, {
+    data: { kind: "url", url: "http://127.0.0.1:1/", transport: "sse", headers: {} },
+  });
+  expect(bare.status()).toBe(401);
+  await inspector.addConnection({ name: "Metadata", transport: "Streamable HTTP", url: "http://169.254.169.254/mcp" });
+  await inspector.connect();
+  await expect(inspector.failure).toContainText("Try:", { timeout: 10_000 });
+  await doctor.runFromFailure();
+  expect((await doctor.statuses()).slice(0, 3)).toEqual(["parse:pass", "dns:fail", "tcp:skip"]);
+  await expect(doctor.step("dns")).toContainText("refused");
+  await expect(doctor.verdict).toContainText("never relayed");
+});
