@@ -7,6 +7,7 @@ import { ConnectionList } from "./connections/ConnectionList";
 import { ConnectionForm } from "./connections/ConnectionForm";
 import { Sidebar } from "./connections/Sidebar";
 import { useRuntime } from "./session/useRuntime";
+import { DoctorAccess } from "./doctor/DoctorAccess";
 
 /** The client root, once AccessGate has the token: the connection list and form on the left, the selected connection's session on the right. */
 export function InspectorApp({ token, builtIn }: { token: string; builtIn: ConnectionConfig[] }) {
@@ -64,13 +65,16 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
               : "Loading the session view…"}
           </p>
         ) : selected && runtime ? (
-          <runtime.SessionView
-            key={selected.id}
-            session={runtime.pool.get(selected)}
-            others={allConnections(state)
-              .filter((c) => c.id !== selected.id)
-              .map((c) => ({ id: c.id, name: c.name, session: runtime.pool.get(c) }))}
-          />
+          // The doctor's route needs the token (components/doctor).
+          <DoctorAccess value={token}>
+            <runtime.SessionView
+              key={selected.id}
+              session={runtime.pool.get(selected)}
+              others={allConnections(state)
+                .filter((c) => c.id !== selected.id)
+                .map((c) => ({ id: c.id, name: c.name, session: runtime.pool.get(c) }))}
+            />
+          </DoctorAccess>
         ) : (
           <p className="p-6 text-slate-600 dark:text-slate-400">Choose or add a connection.</p>
         )}

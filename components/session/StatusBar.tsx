@@ -7,6 +7,9 @@ import { StatusDot } from "./StatusDot";
 import { ReconnectControls } from "./ReconnectControls";
 import { StderrTail } from "./StderrTail";
 import { exportRecording, serializeRecording } from "@/lib/inspect";
+import { DoctorButton } from "../doctor/DoctorButton";
+import { DoctorReportView } from "../doctor/DoctorReportView";
+import { useDoctor } from "../doctor/useDoctor";
 
 /** Save the session (settings with secrets redacted, negotiated capabilities, full traffic) as a file. */
 function downloadRecording(session: InspectorSession): void {
@@ -30,6 +33,8 @@ const LABELS = {
 /** Connection state in one line, and the failure (what failed, what to try) when there is one. */
 export function StatusBar({ session }: { session: InspectorSession }) {
   const s = useStore(session.store);
+  const doctor = useDoctor(s.config);
+  const doctorBusy = doctor.state.phase === "running";
   return (
     <div className="border-b border-slate-200 dark:border-slate-800">
       <div className="flex items-center gap-3 px-4 py-2">
@@ -64,6 +69,7 @@ export function StatusBar({ session }: { session: InspectorSession }) {
             Reconnect automatically
           </label>
         )}
+        {!s.recording && <DoctorButton label="Doctor" onRun={doctor.start} busy={doctorBusy} />}
         <button
           type="button"
           onClick={() => downloadRecording(session)}
@@ -87,8 +93,14 @@ export function StatusBar({ session }: { session: InspectorSession }) {
           {s.failure.stderr && <StderrTail lines={s.failure.stderr.lines} firstError={s.failure.stderr.firstError} />}
           {s.failure.hint && <p className="mt-1 text-red-800 dark:text-red-200">Try: {s.failure.hint}</p>}
           {s.failure.reconnect && <ReconnectControls session={session} />}
+          {!s.recording && (
+            <div className="mt-2">
+              <DoctorButton label="Run the doctor" onRun={doctor.start} busy={doctorBusy} />
+            </div>
+          )}
         </div>
       )}
+      <DoctorReportView state={doctor.state} onClose={doctor.close} />
     </div>
   );
 }

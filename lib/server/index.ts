@@ -1,4 +1,7 @@
 /** Node only: the bridge (stdio processes, the relay) and the server side of security (gate, tokens, the way in, team mode). Never imported by the page. */
+export * from "./bridge/doctor";
+export * from "./bridge/doctorHttp";
+export * from "./bridge/doctorStdio";
 export * from "./bridge/limits";
 export * from "./bridge/nodeHandler";
 export * from "./bridge/lines";

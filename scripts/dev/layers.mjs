@@ -16,6 +16,7 @@ const PAGE_LIB = [
   "lib/checks",
   "lib/client",
   "lib/connections",
+  "lib/doctor",
   "lib/features",
   "lib/inspect",
   "lib/results",
@@ -50,7 +51,8 @@ export const LAYERS = {
   "lib/checks": ["lib/base", "lib/inspect", "lib/session", "lib/traffic", "lib/transports"],
   "lib/connections": ["lib/base"],
   "lib/security": ["lib/base"],
-  "lib/server": ["lib/base", "lib/security"],
+  "lib/doctor": ["lib/base"],
+  "lib/server": ["lib/base", "lib/doctor", "lib/security"],
   "lib/cli": ["lib/base", "lib/checks", "lib/client", "lib/connections", "lib/server", "lib/session", "lib/transports"],
   "lib/testing": [
     "lib/base",
