@@ -6,6 +6,8 @@ import { useStore } from "./hooks/useStore";
 import { ConnectionList } from "./connections/ConnectionList";
 import { ConnectionForm } from "./connections/ConnectionForm";
 import { useRuntime } from "./session/useRuntime";
+import { PaletteButton } from "./palette/PaletteProvider";
+import { ThemeToggle } from "./palette/ThemeToggle";
 
 /** The client root, once AccessGate has the token: the connection list and form on the left, the selected connection's session on the right. */
 export function InspectorApp({ token, builtIn }: { token: string; builtIn: ConnectionConfig[] }) {
@@ -49,6 +51,10 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
             <path d="M21 21l7 7" stroke="#4f46e5" strokeWidth="4" strokeLinecap="round" />
           </svg>
           <h1 className="text-lg font-semibold">MCP Lens</h1>
+          <span className="ml-auto flex items-center gap-2">
+            <PaletteButton />
+            <ThemeToggle />
+          </span>
         </header>
         <ConnectionList store={connections} pool={pool} loadPool={loadPool} />
         {selected && (

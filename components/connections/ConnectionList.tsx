@@ -2,7 +2,8 @@
 import type { Store } from "@/lib/base";
 import { addConnection, addRecording, dismissProblems, selectConnection } from "@/lib/connections";
 import { allConnections, type ConnectionsState } from "@/lib/connections";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { usePaletteAction } from "../palette/hub";
 import { TRANSPORT_LABELS } from "@/lib/base";
 import type { SessionPool } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
@@ -31,6 +32,10 @@ export function ConnectionList({
     void (await loadPool()).get(config).openRecording(parsed.recording);
   };
   const addNew = () => addConnection(store);
+  const recordingInput = useRef<HTMLInputElement>(null);
+  usePaletteAction("connection.new", addNew);
+  usePaletteAction("config.import", () => setImporting(true));
+  usePaletteAction("recording.open", () => recordingInput.current?.click());
   return (
     <nav aria-label="Saved connections" className="px-2">
       {state.problems.length > 0 && (
@@ -85,6 +90,7 @@ export function ConnectionList({
           type="file"
           accept="application/json,.json"
           aria-label="Open recording"
+          ref={recordingInput}
           className="sr-only"
           onChange={(e) => void openRecording(e.target.files?.[0])}
         />

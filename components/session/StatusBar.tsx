@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/base";
 import { StatusDot } from "./StatusDot";
 import { ReconnectControls } from "./ReconnectControls";
 import { StderrTail } from "./StderrTail";
+import { usePaletteAction } from "../palette/hub";
 import { exportRecording, serializeRecording } from "@/lib/inspect";
 
 /** Save the session (settings with secrets redacted, negotiated capabilities, full traffic) as a file. */
@@ -30,6 +31,7 @@ const LABELS = {
 /** Connection state in one line, and the failure (what failed, what to try) when there is one. */
 export function StatusBar({ session }: { session: InspectorSession }) {
   const s = useStore(session.store);
+  usePaletteAction("recording.save", () => downloadRecording(session), s.status !== "idle");
   return (
     <div className="border-b border-slate-200 dark:border-slate-800">
       <div className="flex items-center gap-3 px-4 py-2">
