@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { ToolsPage } from "./pages/tools";
 import { InspectorPage } from "./pages/inspector";
 import { EVERYTHING, NODE } from "./support/processes";
+import { seriousViolations } from "./support/axe";
 
 /** Issue 16: the command palette, the shortcut help and the theme, driven by the keyboard. */
 
@@ -146,6 +147,7 @@ test("? opens the shortcut help (not in a text field); the palette runs actions,
   await expect(help.getByRole("row").filter({ hasText: "Open the command palette" })).toContainText("Ctrl+K");
   await expect(help.getByRole("row").filter({ hasText: "Call the tool" })).toContainText("Ctrl+Enter");
   await expect(help.getByRole("row").filter({ hasText: "Previous or next tab" })).toBeVisible();
+  expect(await seriousViolations(page), "axe on the shortcut help").toEqual([]);
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
   await expect(page.getByRole("button", { name: "Commands" })).toBeFocused();
@@ -154,6 +156,7 @@ test("? opens the shortcut help (not in a text field); the palette runs actions,
   await page.keyboard.press("Enter");
   await expect(palette(page)).toBeVisible();
   await expect(palette(page).getByRole("option", { name: /^Tab\s*Timing$/ })).toHaveCount(1);
+  expect(await seriousViolations(page), "axe on the palette").toEqual([]);
   await page.keyboard.type("shortcuts");
   await page.keyboard.press("Enter");
   await expect(palette(page)).toBeHidden();
@@ -200,6 +203,13 @@ test("the theme: Dark changes the page's colours before the first paint after a 
     "aria-pressed",
     "true",
   );
+
+  // The palette in dark: axe finds nothing serious there either.
+  await page.keyboard.press("Control+K");
+  await page.keyboard.type("e");
+  expect(await seriousViolations(page), "axe on the palette, dark").toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(palette(page)).toBeHidden();
 
   // Light holds against a dark OS; System follows it.
   await page.emulateMedia({ colorScheme: "dark" });
