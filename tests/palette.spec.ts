@@ -31,7 +31,10 @@ test("the palette by keyboard: a tab, a tool and a prompt by part of their names
   });
   const listbox = page.getByRole("listbox", { name: "Tools" });
   await expect(listbox.getByRole("option").first()).toBeVisible();
-  const names = await listbox.getByRole("option").evaluateAll((els) => els.map((el) => el.getAttribute("aria-label")!));
+  // Each option's spoken name: the tool's name (components/common/SpokenAs).
+  const names = await listbox
+    .getByRole("option")
+    .evaluateAll((els) => els.map((el) => el.querySelector(":scope > .sr-only")!.textContent!));
   // A tool other than the first whose name, less its first two letters, is found in no other name.
   const target = names.slice(1).find((n) => n.length > 5 && names.every((m) => m === n || !m.includes(n.slice(2))))!;
   expect(target, `a distinct tool name among ${names.join(", ")}`).toBeTruthy();
@@ -59,7 +62,7 @@ test("the palette by keyboard: a tab, a tool and a prompt by part of their names
   await expect(palette(page)).toBeHidden();
   await expect(selectedTab(page)).toHaveAttribute("id", "tab-tools");
   const picked = listbox.locator('[role="option"][aria-selected="true"]');
-  await expect(picked).toHaveAttribute("aria-label", target);
+  await expect(picked).toHaveAccessibleName(target);
   await expect(picked).toBeFocused();
   await expect(page.getByRole("button", { name: `Call ${target}` })).toBeVisible();
 

@@ -113,7 +113,7 @@ export function CommandPalette({
               onMouseMove={() => i !== at && setActive(i)}
               className={`flex cursor-pointer items-baseline gap-2 px-4 py-1.5 ${i === at ? "bg-indigo-100 dark:bg-indigo-950" : ""}`}
             >
-              <span className="w-28 shrink-0 text-xs text-slate-500 dark:text-slate-400">
+              <span className="w-28 shrink-0 text-xs text-slate-600 dark:text-slate-400">
                 {KIND_LABELS[r.entry.kind]}
               </span>
               <span className="min-w-0 flex-1">
@@ -129,17 +129,19 @@ export function CommandPalette({
                   )}
                 </span>
                 {r.entry.detail && (
-                  <span className="block truncate text-xs text-slate-500 dark:text-slate-400">{r.entry.detail}</span>
+                  <span className="block truncate text-xs text-slate-600 dark:text-slate-400">{r.entry.detail}</span>
                 )}
               </span>
             </li>
           ))}
         </ul>
-        {results.length === 0 && <p className="px-4 py-3 text-slate-500">Nothing matches “{query}”.</p>}
+        {results.length === 0 && (
+          <p className="px-4 py-3 text-slate-600 dark:text-slate-400">Nothing matches “{query}”.</p>
+        )}
         <p className="sr-only" aria-live="polite">
           {results.length} {results.length === 1 ? "result" : "results"}
         </p>
-        <p className="border-t border-slate-200 px-4 py-1.5 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
+        <p className="border-t border-slate-200 px-4 py-1.5 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
           ↑↓ to move · Enter to run · Esc to close
         </p>
       </div>

@@ -22,7 +22,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
           </button>
         </div>
         <table className="w-full border-collapse text-left">
-          <thead className="text-xs text-slate-500">
+          <thead className="text-xs text-slate-600 dark:text-slate-400">
             <tr>
               <th scope="col" className="py-1 pr-3 font-medium">
                 Keys
@@ -41,7 +41,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
                 <td className="py-1.5 pr-3 whitespace-nowrap">
                   {s.keys.map((k, i) => (
                     <Fragment key={k}>
-                      {i > 0 && <span className="mx-1 text-slate-400">or</span>}
+                      {i > 0 && <span className="mx-1 text-slate-600 dark:text-slate-400">or</span>}
                       <Chord chord={k} mac={mac} />
                     </Fragment>
                   ))}
@@ -60,18 +60,19 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
 export function Chord({ chord, mac }: { chord: string; mac: boolean }) {
   const keys = chordKeys(chord, mac);
   return (
-    <span aria-label={keys.join(mac ? " " : "+")}>
-      {keys.map((k, i) => (
-        <Fragment key={i}>
-          {i > 0 && !mac && <span aria-hidden="true">+</span>}
-          <kbd
-            aria-hidden="true"
-            className="mono rounded border border-slate-300 bg-slate-50 px-1 text-xs dark:border-slate-600 dark:bg-slate-800"
-          >
-            {k}
-          </kbd>
-        </Fragment>
-      ))}
+    <span>
+      {/* Read as one word ("Ctrl+K"); the key caps are for the eye. */}
+      <span className="sr-only">{keys.join(mac ? " " : "+")}</span>
+      <span aria-hidden="true">
+        {keys.map((k, i) => (
+          <Fragment key={i}>
+            {i > 0 && !mac && "+"}
+            <kbd className="mono rounded border border-slate-300 bg-slate-50 px-1 text-xs dark:border-slate-600 dark:bg-slate-800">
+              {k}
+            </kbd>
+          </Fragment>
+        ))}
+      </span>
     </span>
   );
 }
