@@ -8,6 +8,8 @@ import { ConnectionForm } from "./connections/ConnectionForm";
 import { Sidebar } from "./connections/Sidebar";
 import { useRuntime } from "./session/useRuntime";
 import { DoctorAccess } from "./doctor/DoctorAccess";
+import { PaletteButton } from "./palette/PaletteProvider";
+import { ThemeToggle } from "./palette/ThemeToggle";
 
 /** The client root, once AccessGate has the token: the connection list and form on the left, the selected connection's session on the right. */
 export function InspectorApp({ token, builtIn }: { token: string; builtIn: ConnectionConfig[] }) {
@@ -49,6 +51,10 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
               <path d="M21 21l7 7" stroke="#4f46e5" strokeWidth="4" strokeLinecap="round" />
             </svg>
             <h1 className="text-lg font-semibold">MCP Lens</h1>
+            <span className="ml-auto flex items-center gap-2">
+              <PaletteButton />
+              <ThemeToggle />
+            </span>
           </>
         }
       >

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import type { ConnectionConfig } from "@/lib/base";
 import { obtainToken, type AccessResult } from "@/lib/security";
 import { InspectorApp } from "../InspectorApp";
+import { PaletteProvider } from "../palette/PaletteProvider";
 
 /** One exchange per page load, even when React runs effects twice (development). */
 let pending: Promise<AccessResult> | undefined;
@@ -30,7 +31,13 @@ export function AccessGate({ builtIn }: { builtIn: ConnectionConfig[] }) {
     };
   }, []);
 
-  if (result?.ok) return <InspectorApp token={result.token} builtIn={builtIn} />;
+  // The command palette and shortcut help wrap the app: its parts offer their actions (components/palette).
+  if (result?.ok)
+    return (
+      <PaletteProvider>
+        <InspectorApp token={result.token} builtIn={builtIn} />
+      </PaletteProvider>
+    );
   return (
     <main className="mx-auto max-w-xl p-8">
       <p className="text-lg font-semibold">MCP Lens</p>

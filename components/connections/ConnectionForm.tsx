@@ -18,6 +18,7 @@ import { IDLE_SESSION } from "../session/useRuntime";
 import { ExportDialog } from "./ExportDialog";
 import { commandLine } from "./ImportDialog";
 import { KeyValueEditor } from "./KeyValueEditor";
+import { usePaletteAction } from "../palette/hub";
 
 const PROTOCOL_LABELS: Record<string, string> = {
   auto: "Auto (try 2026-07-28, fall back to initialize)",
@@ -100,6 +101,15 @@ export function ConnectionForm({
     void loadPool().then((p) => p.get(next).connect(next));
   };
   const saveAsNew = () => saveConnectionCopy(store, current());
+  // The command palette's connection actions: what the buttons below do.
+  usePaletteAction("connection.connect", () => connect(), !live);
+  usePaletteAction("connection.disconnect", () => void session?.disconnect(), live);
+  usePaletteAction(
+    "connection.reconnect",
+    () => void session?.reconnect(),
+    status !== "idle" && status !== "connecting",
+  );
+  usePaletteAction("config.export", () => setExporting(true));
   const confirmRun = () => {
     const { unconfirmed: _, ...confirmed } = confirming!;
     setConfirming(undefined);

@@ -9,7 +9,8 @@ import {
   undoDelete,
 } from "@/lib/connections";
 import { allConnections, isDraft, type ConnectionsState } from "@/lib/connections";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { usePaletteAction } from "../palette/hub";
 import { TRANSPORT_LABELS } from "@/lib/base";
 import type { SessionPool } from "@/lib/session";
 import { useStore } from "../hooks/useStore";
@@ -38,6 +39,10 @@ export function ConnectionList({
     void (await loadPool()).get(config).openRecording(parsed.recording);
   };
   const addNew = () => addConnection(store);
+  const recordingInput = useRef<HTMLInputElement>(null);
+  usePaletteAction("connection.new", addNew);
+  usePaletteAction("config.import", () => setImporting(true));
+  usePaletteAction("recording.open", () => recordingInput.current?.click());
   return (
     <nav aria-label="Saved connections" className="px-2">
       {state.problems.length > 0 && (
@@ -112,6 +117,7 @@ export function ConnectionList({
           type="file"
           accept="application/json,.json"
           aria-label="Open recording"
+          ref={recordingInput}
           className="sr-only"
           onChange={(e) => void openRecording(e.target.files?.[0])}
         />

@@ -59,7 +59,7 @@ export function Sidebar({ header, children }: { header: ReactNode; children: Rea
             aria-label="Hide connections"
             title="Hide connections"
             onClick={() => setCollapsed(true)}
-            className="ml-auto rounded px-1.5 py-0.5 text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
+            className="rounded px-1.5 py-0.5 text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
           >
             «
           </button>

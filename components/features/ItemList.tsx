@@ -40,6 +40,7 @@ export function ItemList({
       role="list"
       listLabel={`${label} list`}
       rowHeight={ROW_HEIGHT}
+      isCurrent={(entry) => entry.id === selected}
       empty={<p className="p-3 text-sm text-slate-600 dark:text-slate-400">None listed by the server.</p>}
       renderRow={(entry, style) => {
         const active = entry.id === selected;

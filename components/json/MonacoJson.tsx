@@ -6,6 +6,7 @@ import "monaco-editor/features/register.all";
 import "monaco-editor/languages/features/json/register";
 import { useEffect, useRef } from "react";
 import { bindSchema } from "./jsonSchemas";
+import { pageIsDark, watchDark } from "../palette/theme";
 
 export const LINE_HEIGHT = 18;
 
@@ -42,7 +43,7 @@ export default function MonacoJson({ value, height, readOnly, ariaLabel, onChang
       model,
       readOnly,
       ariaLabel,
-      theme: prefersDark() ? "vs-dark" : "vs",
+      theme: pageIsDark() ? "vs-dark" : "vs",
       automaticLayout: true,
       // The mature textarea input, not the experimental EditContext one (Chromium 156 has EditContext, and
       // Monaco's EditContext element is invisible to screen readers' and automation's idea of a text box).
@@ -59,12 +60,11 @@ export default function MonacoJson({ value, height, readOnly, ariaLabel, onChang
     });
     editorRef.current = instance;
     const changes = model.onDidChangeContent(() => callbacks.current.onChange?.(model.getValue()));
-    const media = window.matchMedia("(prefers-color-scheme: dark)");
-    const onScheme = () => editor.setTheme(media.matches ? "vs-dark" : "vs");
-    media.addEventListener("change", onScheme);
+    // The page's theme (the person's choice, or the OS under "system").
+    const unwatch = watchDark((dark) => editor.setTheme(dark ? "vs-dark" : "vs"));
     callbacks.current.onReady?.();
     return () => {
-      media.removeEventListener("change", onScheme);
+      unwatch();
       changes.dispose();
       instance.dispose();
       model.dispose();
@@ -91,8 +91,4 @@ export default function MonacoJson({ value, height, readOnly, ariaLabel, onChang
   }, [schema]);
 
   return <div ref={hostRef} className="absolute inset-0" style={{ height }} />;
-}
-
-function prefersDark(): boolean {
-  return window.matchMedia("(prefers-color-scheme: dark)").matches;
 }

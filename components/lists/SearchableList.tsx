@@ -1,6 +1,7 @@
 "use client";
 import {
   useDeferredValue,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -38,6 +39,8 @@ export interface SearchableListProps<T> {
    * (on `name`) pick an item; ArrowDown in the search box goes to the list.
    */
   selection?: { isSelected: (item: T) => boolean; onSelect: (item: T) => void; name: (item: T) => string };
+  /** A list of buttons: the current one (kept in view when it changes, as a listbox's pick is). */
+  isCurrent?: (item: T) => boolean;
 }
 
 /**
@@ -54,6 +57,7 @@ export function SearchableList<T>({
   renderRow,
   empty,
   selection,
+  isCurrent,
 }: SearchableListProps<T>) {
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
@@ -63,6 +67,13 @@ export function SearchableList<T>({
   const list = useRef<VirtualListHandle>(null);
   const typed = useRef({ text: "", at: 0 });
   const activeIndex = selection ? shown.findIndex((item) => selection.isSelected(item)) : -1;
+  // A pick made elsewhere (the command palette), or remembered from before the tab was left: in view.
+  const picked = activeIndex >= 0 ? shown[activeIndex] : isCurrent ? shown.find(isCurrent) : undefined;
+  useEffect(() => {
+    if (picked !== undefined) list.current?.scrollToIndex(shown.indexOf(picked));
+    // Only when the picked item changes, not when a search moves it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [picked]);
 
   const pick = (index: number) => {
     if (!selection || index < 0 || index >= shown.length) return;

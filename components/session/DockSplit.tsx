@@ -1,6 +1,7 @@
 "use client";
 import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
 import { isNumber, usePersistentState } from "../hooks/usePersistentState";
+import { usePaletteAction } from "../palette/hub";
 
 const MIN = 0.08;
 const MAX = 0.8;
@@ -14,6 +15,8 @@ export function DockSplit({ top, bottom }: { top: ReactNode; bottom: ReactNode }
   const box = useRef<HTMLDivElement>(null);
   const [stored, setDock] = usePersistentState("dock", 0.35, isNumber);
   const dock = clamp(stored);
+  const toggle = () => setDock(dock > MIN + 0.01 ? MIN : 0.35);
+  usePaletteAction("traffic.toggle", toggle);
   const drag = (e: PointerEvent<HTMLDivElement>) => {
     const rect = box.current?.getBoundingClientRect();
     if (!rect || !e.currentTarget.hasPointerCapture(e.pointerId) || rect.height <= 0) return;
@@ -52,7 +55,7 @@ export function DockSplit({ top, bottom }: { top: ReactNode; bottom: ReactNode }
         onPointerDown={(e) => e.currentTarget.setPointerCapture(e.pointerId)}
         onPointerMove={drag}
         onPointerUp={(e) => e.currentTarget.releasePointerCapture(e.pointerId)}
-        onDoubleClick={() => setDock(dock > MIN + 0.01 ? MIN : 0.35)}
+        onDoubleClick={toggle}
         onKeyDown={keys}
       />
       <div className="flex min-h-0 flex-col" style={{ flex: `${dock} 1 0%` }}>

@@ -21,6 +21,15 @@ import { StatusBar } from "./StatusBar";
 import { ClientPanel } from "../client/ClientPanel";
 import { ChecksView } from "../checks/ChecksView";
 import { DockSplit } from "./DockSplit";
+import { usePaletteSession } from "../palette/hub";
+
+/** Where each list's view remembers its pick (useSessionMemory keys), for the palette to set. */
+const SELECTED_KEY: Record<ListKind, string> = {
+  tools: "tools.selected",
+  resources: "resources.selected",
+  resourceTemplates: "templates.selected",
+  prompts: "prompts.selected",
+};
 
 export type Tab = "handshake" | ListKind | "logs" | "flow" | "timing" | "composer" | "diff" | "checks";
 
@@ -75,6 +84,21 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
     { id: "diff", label: "Compare" },
     { id: "checks", label: "Checks" },
   ];
+  // The command palette reaches every tab and every listed entry by name.
+  usePaletteSession({
+    tabs,
+    lists: {
+      tools: state.lists.tools.items,
+      resources: state.lists.resources.items,
+      resourceTemplates: state.lists.resourceTemplates.items,
+      prompts: state.lists.prompts.items,
+    },
+    openTab: (id) => tabs.some((t) => t.id === id) && setTab(id as Tab),
+    openItem: (kind, key) => {
+      setSessionMemory(session, SELECTED_KEY[kind], key);
+      setTab(kind);
+    },
+  });
   return (
     <div className="flex h-full min-h-0 flex-col">
       <StatusBar session={session} />

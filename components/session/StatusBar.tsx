@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/base";
 import { StatusDot } from "./StatusDot";
 import { ReconnectControls } from "./ReconnectControls";
 import { StderrTail } from "./StderrTail";
+import { usePaletteAction } from "../palette/hub";
 import { exportRecording, serializeRecording } from "@/lib/inspect";
 import { DoctorButton } from "../doctor/DoctorButton";
 import { DoctorReportView } from "../doctor/DoctorReportView";
@@ -35,6 +36,7 @@ export function StatusBar({ session }: { session: InspectorSession }) {
   const s = useStore(session.store);
   const doctor = useDoctor(s.config);
   const doctorBusy = doctor.state.phase === "running";
+  usePaletteAction("recording.save", () => downloadRecording(session), s.status !== "idle");
   return (
     <div className="border-b border-slate-200 dark:border-slate-800">
       <div className="flex items-center gap-3 px-4 py-2">
