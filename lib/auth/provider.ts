@@ -1,127 +1,144 @@
+/**
+ * An `OAuthClientProvider` (SDK v2 client) that holds every credential in memory only: tokens and
+ * client information keyed by the authorization server's issuer (the 2026-07-28 issuer-keyed
+ * credentials), the PKCE code verifier, the state and the discovery state. Nothing is written to
+ * browser storage or put in a URL (SECURITY.md rules 14 and 17); `forget()` drops it all.
+ * Page-safe: no Node built-ins, Web Crypto for the state.
+ */
 import type {
-  OAuthClientInformationMixed,
+  OAuthClientInformationContext,
   OAuthClientMetadata,
   OAuthClientProvider,
   OAuthDiscoveryState,
-  OAuthTokens,
+  StoredOAuthClientInformation,
+  StoredOAuthTokens,
 } from "@modelcontextprotocol/client";
 
-/** How a connection identifies itself to the authorization server (all optional: none = dynamic registration). */
-export interface AuthClientOptions {
-  /** A pre-registered client id (with its secret for a confidential client). */
-  clientId?: string;
-  clientSecret?: string;
-  /** A Client ID Metadata Document URL used as the client id. */
-  clientMetadataUrl?: string;
-}
-
 export interface MemoryOAuthProviderOptions {
-  /** The inspector's own callback route on its loopback origin, e.g. `http://127.0.0.1:6274/oauth/callback`. */
+  /** The inspector's callback URL (loopback origin). */
   redirectUrl: string;
-  client?: AuthClientOptions;
   clientName?: string;
-  /** Called with an authorization URL that passed `isOpenableAuthorizationUrl` (the page opens its popup). */
-  onAuthorizationUrl: (url: URL) => void;
-  /** Random source for `state` (tests may fix it). */
-  randomState?: () => string;
+  /** A pre-registered client (id, optional secret): used for every issuer. */
+  preRegistered?: { clientId: string; clientSecret?: string };
+  /**
+   * A Client ID Metadata Document URL. An https one the SDK sends itself when the authorization
+   * server advertises CIMD; an http one (loopback test servers) is used as a known client id.
+   */
+  clientMetadataUrl?: string;
+  /** Scope asked for at the first authorization (else the server's). */
+  scope?: string;
+  /** Receives the authorization URL (only http(s) ones ever reach it). */
+  onAuthorizationUrl?: (url: URL) => void | Promise<void>;
 }
 
-/** Authorization URLs from a server open only if they are http(s) (CVE-2025-58444 came from `javascript:`). */
-export function isOpenableAuthorizationUrl(url: URL | string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === "https:" || parsed.protocol === "http:";
-  } catch {
-    return false;
-  }
+/** Authorization URLs from a server open only if they are http(s) (CVE-2025-58444: `javascript:`). */
+export function isOpenableAuthorizationUrl(url: URL): boolean {
+  return url.protocol === "https:" || url.protocol === "http:";
 }
 
 function randomState(): string {
-  const bytes = new Uint8Array(24);
-  crypto.getRandomValues(bytes);
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/**
- * The SDK's `OAuthClientProvider` for one connection, everything held in this object's memory:
- * tokens, client information (a registered secret included), the PKCE code verifier, the
- * discovery state and the pending `state`. Nothing is written to localStorage, sessionStorage or
- * a URL; `forget()` drops it all. The SDK's `auth()` does the protocol (discovery, registration,
- * PKCE, token exchange with the resource indicator, refresh, step-up, the RFC 9207 `iss` check).
- */
-export class MemoryOAuthProvider implements OAuthClientProvider {
-  private saved?: OAuthTokens;
-  private info?: OAuthClientInformationMixed;
-  private verifier?: string;
-  private discovery?: OAuthDiscoveryState;
-  private pendingState?: string;
-  private readonly options: MemoryOAuthProviderOptions;
+const NO_ISSUER = "";
+const keyOf = (ctx?: OAuthClientInformationContext): string => ctx?.issuer ?? NO_ISSUER;
 
-  constructor(options: MemoryOAuthProviderOptions) {
-    this.options = options;
-    this.info = preRegistered(options.client);
+export class MemoryOAuthProvider implements OAuthClientProvider {
+  readonly clientMetadataUrl?: string;
+  private readonly tokensByIssuer = new Map<string, StoredOAuthTokens>();
+  private readonly clientsByIssuer = new Map<string, StoredOAuthClientInformation>();
+  private verifier?: string;
+  private lastState?: string;
+  private discovery?: OAuthDiscoveryState;
+  /** The last authorization URL handed out (http(s) only). */
+  authorizationUrl?: URL;
+
+  constructor(private readonly options: MemoryOAuthProviderOptions) {
+    const cimd = options.clientMetadataUrl;
+    this.clientMetadataUrl = cimd?.startsWith("https://") && !options.preRegistered ? cimd : undefined;
   }
 
   get redirectUrl(): string {
     return this.options.redirectUrl;
   }
 
-  /** An https CIMD URL the SDK sends itself (when the AS advertises support); an http one is a known client id. */
-  get clientMetadataUrl(): string | undefined {
-    const url = this.options.client?.clientMetadataUrl;
-    return url && url.startsWith("https://") && !this.options.client?.clientId ? url : undefined;
-  }
-
   get clientMetadata(): OAuthClientMetadata {
+    const secret = this.options.preRegistered?.clientSecret;
     return {
       client_name: this.options.clientName ?? "MCP Lens",
       redirect_uris: [this.options.redirectUrl],
       grant_types: ["authorization_code", "refresh_token"],
       response_types: ["code"],
-      token_endpoint_auth_method: "none",
+      token_endpoint_auth_method: secret ? "client_secret_post" : "none",
+      ...(this.options.scope ? { scope: this.options.scope } : {}),
     };
   }
 
   state(): string {
-    this.pendingState = (this.options.randomState ?? randomState)();
-    return this.pendingState;
+    this.lastState = randomState();
+    return this.lastState;
+  }
+
+  /** The state sent in the last authorization request: the callback's must match it. */
+  expectedState(): string | undefined {
+    return this.lastState;
   }
 
   /** True once, for the `state` of the authorization this provider started last. */
   takeState(state: string | null): boolean {
-    const ok = this.pendingState !== undefined && state === this.pendingState;
-    if (ok) this.pendingState = undefined;
+    const ok = this.lastState !== undefined && state === this.lastState;
+    if (ok) this.lastState = undefined;
     return ok;
   }
 
-  clientInformation(): OAuthClientInformationMixed | undefined {
-    return this.info;
+  clientInformation(ctx?: OAuthClientInformationContext): StoredOAuthClientInformation | undefined {
+    const saved = this.clientsByIssuer.get(keyOf(ctx)) ?? this.clientsByIssuer.get(NO_ISSUER);
+    if (saved) return saved;
+    const pre = this.options.preRegistered ?? this.httpMetadataDocumentClient();
+    if (!pre) return undefined;
+    return {
+      client_id: pre.clientId,
+      ...(pre.clientSecret ? { client_secret: pre.clientSecret } : {}),
+      ...(ctx?.issuer ? { issuer: ctx.issuer } : {}),
+    };
   }
 
-  saveClientInformation(info: OAuthClientInformationMixed): void {
-    this.info = info;
+  private httpMetadataDocumentClient(): { clientId: string; clientSecret?: string } | undefined {
+    const url = this.options.clientMetadataUrl;
+    return url?.startsWith("http://") ? { clientId: url } : undefined;
   }
 
-  tokens(): OAuthTokens | undefined {
-    return this.saved;
+  saveClientInformation(info: StoredOAuthClientInformation, ctx?: OAuthClientInformationContext): void {
+    this.clientsByIssuer.set(info.issuer ?? keyOf(ctx), info);
   }
 
-  saveTokens(tokens: OAuthTokens): void {
-    this.saved = tokens;
+  tokens(ctx?: OAuthClientInformationContext): StoredOAuthTokens | undefined {
+    return this.tokensByIssuer.get(keyOf(ctx)) ?? (ctx?.issuer ? undefined : this.firstTokens());
   }
 
-  redirectToAuthorization(url: URL): void {
+  private firstTokens(): StoredOAuthTokens | undefined {
+    return this.tokensByIssuer.values().next().value;
+  }
+
+  saveTokens(tokens: StoredOAuthTokens, ctx?: OAuthClientInformationContext): void {
+    this.tokensByIssuer.set(tokens.issuer ?? keyOf(ctx), tokens);
+  }
+
+  async redirectToAuthorization(url: URL): Promise<void> {
     if (!isOpenableAuthorizationUrl(url))
-      throw new Error(`refused to open an authorization URL that is not http(s): ${url.protocol}`);
-    this.options.onAuthorizationUrl(url);
+      throw new Error(`refused to open an authorization URL with scheme ${url.protocol}`);
+    this.authorizationUrl = url;
+    await this.options.onAuthorizationUrl?.(url);
   }
 
-  saveCodeVerifier(verifier: string): void {
-    this.verifier = verifier;
+  saveCodeVerifier(codeVerifier: string): void {
+    this.verifier = codeVerifier;
   }
 
   codeVerifier(): string {
-    if (this.verifier === undefined) throw new Error("no authorization in progress (no PKCE code verifier)");
+    if (!this.verifier) throw new Error("no code verifier: no authorization is in progress");
     return this.verifier;
   }
 
@@ -134,34 +151,21 @@ export class MemoryOAuthProvider implements OAuthClientProvider {
   }
 
   invalidateCredentials(scope: "all" | "client" | "tokens" | "verifier" | "discovery"): void {
-    if (scope === "all" || scope === "tokens") this.saved = undefined;
-    if (scope === "all" || scope === "client") this.info = preRegistered(this.options.client);
+    if (scope === "all" || scope === "client") this.clientsByIssuer.clear();
+    if (scope === "all" || scope === "tokens") this.tokensByIssuer.clear();
     if (scope === "all" || scope === "verifier") this.verifier = undefined;
     if (scope === "all" || scope === "discovery") this.discovery = undefined;
   }
 
-  /** "Forget credentials": drops tokens, registered client, verifier, discovery and pending state. */
+  /** "Forget credentials": everything this connection holds. */
   forget(): void {
     this.invalidateCredentials("all");
-    this.pendingState = undefined;
+    this.lastState = undefined;
+    this.authorizationUrl = undefined;
   }
 
-  get hasTokens(): boolean {
-    return this.saved !== undefined;
+  /** True when an access token is held (for any issuer). */
+  hasTokens(): boolean {
+    return this.tokensByIssuer.size > 0;
   }
-
-  /** The granted scope of the current tokens (for display), never the tokens themselves. */
-  get grantedScope(): string | undefined {
-    return this.saved?.scope;
-  }
-}
-
-function preRegistered(client: AuthClientOptions | undefined): OAuthClientInformationMixed | undefined {
-  if (client?.clientId) {
-    return client.clientSecret ? { client_id: client.clientId, client_secret: client.clientSecret } : { client_id: client.clientId };
-  }
-  // An http(s) CIMD URL the SDK would not send by itself (http, for loopback servers) is used as a known client id.
-  const url = client?.clientMetadataUrl;
-  if (url && !url.startsWith("https://") && isOpenableAuthorizationUrl(url)) return { client_id: url };
-  return undefined;
 }

@@ -12,6 +12,7 @@
 
 /** Browser-safe lib folders: what the page may load. */
 const PAGE_LIB = [
+  "lib/auth",
   "lib/base",
   "lib/checks",
   "lib/client",
@@ -30,6 +31,7 @@ const PAGE_LIB = [
 /** @type {Record<string, string[]>} */
 export const LAYERS = {
   "lib/base": [],
+  "lib/auth": [],
   "lib/traffic": ["lib/base"],
   "lib/transports": ["lib/base", "lib/traffic"],
   "lib/session": [
