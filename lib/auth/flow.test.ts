@@ -6,7 +6,7 @@ import { auth, Client, StreamableHTTPClientTransport } from "@modelcontextprotoc
 import { afterEach, describe, expect, it } from "vitest";
 import { startAuthFixture, type AuthFixture } from "../../servers/fixtures/auth/fixture.js";
 import { TrafficLog } from "../traffic";
-import { capturingFetch } from "../transports/httpCapture";
+import { capturingFetch } from "../transports";
 import { callbackUrl, readCallback, waitForCallback } from "./callback";
 import { MemoryOAuthProvider } from "./provider";
 
