@@ -1,0 +1,26 @@
+"use client";
+
+import { useEffect } from "react";
+import { OAUTH_CALLBACK_PATH, readCallback } from "@/lib/auth";
+
+/**
+ * The OAuth redirect's last stop (a popup the inspector opened): hands code/state/iss to the
+ * opener on this same origin, drops them from the address bar and history, and closes. It stores
+ * nothing and starts nothing; the opener checks `state` before it uses the code.
+ */
+export function OAuthCallback() {
+  useEffect(() => {
+    const message = readCallback(window.location.search);
+    window.history.replaceState(null, "", OAUTH_CALLBACK_PATH);
+    const opener = window.opener as Window | null;
+    if (!opener) return;
+    opener.postMessage(message, window.location.origin);
+    window.close();
+  }, []);
+  return (
+    <main className="p-6 text-sm">
+      <p>Handing the authorization back to MCP Lens; this window closes by itself.</p>
+      <p className="mt-2 text-slate-500">Opened on its own (not as MCP Lens&apos;s popup), this page does nothing.</p>
+    </main>
+  );
+}
