@@ -27,6 +27,19 @@ test("npx mcp-lens -- node <server>: the page shows it awaiting confirmation, th
   });
   expect(anonymous.status).toBe(401);
   expect(anonymous.body).not.toContain(EVERYTHING);
+  // With the token, but from another site, or by a path the gate does not take as written: refused too.
+  const withToken = { host: `127.0.0.1:${inspector.port}`, "x-mcp-lens-token": inspector.token };
+  const crossSite = await rawRequest(inspector.port, {
+    method: "GET",
+    path: "/api/pending",
+    headers: { ...withToken, origin: "http://evil.example" },
+  });
+  expect(crossSite.status).toBe(403);
+  for (const path of ["/api/./pending", "/api/%2e/pending", "/x/../api/pending"]) {
+    const odd = await rawRequest(inspector.port, { method: "GET", path, headers: withToken });
+    expect(odd.status, path).toBe(400);
+    expect(odd.body, path).not.toContain(EVERYTHING);
+  }
 
   const lens = new InspectorPage(page);
   await lens.open(inspector.launchUrl());

@@ -3,21 +3,13 @@
  * WebSocket channel (a real upgrade handler on 127.0.0.1:0) instead of the HTTP route: the same
  * reports, the same flagged frames, the same witnesses, no relayed request left in flight.
  */
-import { afterAll, beforeAll, expect } from "vitest";
+import { expect } from "vitest";
 import { RELAY_SOCKET_PATH } from "../base";
-import { socketSessionDeps, startSocketBridge, useSessionDeps, type SocketBridge } from "../testing";
+import { sessionsOnSocketBridge } from "../testing";
 
-let bridge: SocketBridge | undefined;
-beforeAll(async () => {
-  bridge = await startSocketBridge();
-  const started = bridge;
-  useSessionDeps(() => socketSessionDeps(started));
-});
-afterAll(async () => {
-  // The sessions' requests went over the relay's socket (a refused socket would fall back to the route quietly).
-  expect(bridge?.upgrades.filter((path) => path === RELAY_SOCKET_PATH).length).toBeGreaterThan(10);
-  useSessionDeps();
-  await bridge?.close();
-});
+// The sessions' requests went over the relay's socket (a refused socket would fall back to the route quietly).
+sessionsOnSocketBridge((bridge) =>
+  expect(bridge.upgrades.filter((path) => path === RELAY_SOCKET_PATH).length).toBeGreaterThan(10),
+);
 
 await import("./http.test");

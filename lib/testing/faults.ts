@@ -2,12 +2,13 @@
 import { resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { registry } from "../server";
 import type { ToolOutcome } from "../results";
 import type { ConnectionConfig } from "../base";
 import { InspectorSession, type SessionDeps } from "../session";
 import { nodeSessionDeps } from "./inProcess";
+import { socketSessionDeps, startSocketBridge, type SocketBridge } from "./socketBridge";
 import type { FrameEntry } from "../traffic";
 import type { TrafficLog } from "../traffic";
 import { newDescendants, startProcess, waitFor, type Started } from "./processes";
@@ -155,4 +156,25 @@ export function gcFunction(): () => void {
   if (existing) return existing;
   setFlagsFromString("--expose-gc");
   return runInNewContext("gc") as () => void;
+}
+
+/**
+ * Runs a fault suite's sessions through the WebSocket channels of a bridge of their own (started
+ * before the suite, closed after it); `check` looks at the bridge before it closes.
+ */
+export function sessionsOnSocketBridge(check?: (bridge: SocketBridge) => void): void {
+  let bridge: SocketBridge | undefined;
+  beforeAll(async () => {
+    const started = await startSocketBridge();
+    bridge = started;
+    useSessionDeps(() => socketSessionDeps(started));
+  });
+  afterAll(async () => {
+    try {
+      if (bridge) check?.(bridge);
+    } finally {
+      useSessionDeps();
+      await bridge?.close();
+    }
+  });
 }

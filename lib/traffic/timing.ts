@@ -29,40 +29,14 @@ export function spans(entries: readonly TrafficEntry[]): Span[] {
   for (const e of entries) {
     if (e.kind !== "frame" || e.rpc.type !== "request") continue;
     const answer = e.pairedSeq !== undefined ? entries[e.pairedSeq] : undefined;
-    if (!answer && e.cancelledSeq !== undefined) {
-      out.push({
-        seq: e.seq,
-        method: e.rpc.method,
-        subject: e.rpc.subject,
-        direction: e.direction,
-        start: e.ts,
-        end: entries[e.cancelledSeq]?.ts,
-        outcome: "cancelled",
-      });
-      continue;
+    const base = { seq: e.seq, method: e.rpc.method, subject: e.rpc.subject, direction: e.direction, start: e.ts };
+    if (!answer && e.cancelledSeq !== undefined)
+      out.push({ ...base, end: entries[e.cancelledSeq]?.ts, outcome: "cancelled" });
+    else if (!answer && e.lostSeq !== undefined) out.push({ ...base, end: entries[e.lostSeq]?.ts, outcome: "lost" });
+    else {
+      const outcome = answer?.kind === "frame" ? (answer.rpc.type === "error" ? "error" : "result") : "pending";
+      out.push({ ...base, end: answer?.ts, outcome });
     }
-    if (!answer && e.lostSeq !== undefined) {
-      out.push({
-        seq: e.seq,
-        method: e.rpc.method,
-        subject: e.rpc.subject,
-        direction: e.direction,
-        start: e.ts,
-        end: entries[e.lostSeq]?.ts,
-        outcome: "lost",
-      });
-      continue;
-    }
-    const outcome = answer?.kind === "frame" ? (answer.rpc.type === "error" ? "error" : "result") : "pending";
-    out.push({
-      seq: e.seq,
-      method: e.rpc.method,
-      subject: e.rpc.subject,
-      direction: e.direction,
-      start: e.ts,
-      end: answer?.ts,
-      outcome,
-    });
   }
   return out;
 }
