@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { OAUTH_CALLBACK_PATH, readCallback } from "@/lib/auth";
+import { OAUTH_CALLBACK_PATH, OAUTH_CHANNEL, readCallback } from "@/lib/auth";
 
 /**
  * The OAuth redirect's last stop (a popup the inspector opened): hands code/state/iss to the
@@ -12,9 +12,14 @@ export function OAuthCallback() {
   useEffect(() => {
     const message = readCallback(window.location.search);
     window.history.replaceState(null, "", OAUTH_CALLBACK_PATH);
+    // The page's COOP (same-origin) usually severs `opener` after the authorization server's origin:
+    // a same-origin BroadcastChannel reaches the page that started the flow either way.
+    if (message.state === null) return;
+    const channel = new BroadcastChannel(OAUTH_CHANNEL);
+    channel.postMessage(message);
+    channel.close();
     const opener = window.opener as Window | null;
-    if (!opener) return;
-    opener.postMessage(message, window.location.origin);
+    opener?.postMessage(message, window.location.origin);
     window.close();
   }, []);
   return (

@@ -20,6 +20,7 @@ import { StatusBar } from "./StatusBar";
 import { ClientPanel } from "../client/ClientPanel";
 import { ChecksView } from "../checks/ChecksView";
 import { DockSplit } from "./DockSplit";
+import { AuthorizationPanel } from "../auth/AuthorizationPanel";
 
 export type Tab = "handshake" | ListKind | "logs" | "flow" | "timing" | "composer" | "diff" | "checks";
 
@@ -76,6 +77,7 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
   return (
     <div className="flex h-full min-h-0 flex-col">
       <StatusBar session={session} />
+      <AuthorizationPanel session={session} />
       <ClientPanel session={session} />
       <div
         role="tablist"

@@ -6,6 +6,12 @@
  */
 export const OAUTH_CALLBACK_PATH = "/oauth/callback";
 export const OAUTH_MESSAGE_TYPE = "mcp-lens/oauth-callback";
+/**
+ * The page's Cross-Origin-Opener-Policy is `same-origin`, so a popup that went through the
+ * authorization server's origin comes back without `window.opener`: the callback page hands off
+ * over a same-origin BroadcastChannel of this name (nothing is stored; the starter checks `state`).
+ */
+export const OAUTH_CHANNEL = "mcp-lens-oauth";
 
 export interface OAuthCallbackMessage {
   type: typeof OAUTH_MESSAGE_TYPE;

@@ -35,6 +35,7 @@ export const LAYERS = {
   "lib/traffic": ["lib/base"],
   "lib/transports": ["lib/base", "lib/traffic"],
   "lib/session": [
+    "lib/auth",
     "lib/base",
     "lib/client",
     "lib/features",
