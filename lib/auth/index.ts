@@ -2,3 +2,4 @@
 export * from "./callback";
 export * from "./provider";
 export * from "./popupFlow";
+export * from "./guided";
