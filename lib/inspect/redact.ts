@@ -52,7 +52,15 @@ export function redactArgs(args: readonly string[]): string[] {
 export function redactConnection(config: ConnectionConfig): ConnectionConfig {
   if (config.transport === "stdio")
     return { ...config, args: redactArgs(config.args), env: config.env.map(redactPair) };
-  return { ...config, url: redactUrl(config.url), headers: config.headers.map(redactPair) };
+  return {
+    ...config,
+    url: redactUrl(config.url),
+    headers: config.headers.map(redactPair),
+    // The OAuth client secret never leaves the page (client id, metadata URL and scopes are not secret).
+    ...(config.oauth && {
+      oauth: { ...config.oauth, clientSecret: config.oauth.clientSecret ? REDACTED : "" },
+    }),
+  };
 }
 
 /** OAuth credentials a captured discovery/registration/token exchange carries in its body. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TrafficLog } from "../traffic";
-import { REDACTED, redactEntry, redactOAuthBody } from "./redact";
+import { REDACTED, redactConnection, redactEntry, redactOAuthBody } from "./redact";
 
 describe("OAuth credentials in recordings", () => {
   it("replaces tokens and secrets in JSON bodies, keeps other fields", () => {
@@ -42,5 +42,19 @@ describe("OAuth credentials in recordings", () => {
     } as never);
     const redacted = log.entries.map(redactEntry);
     expect(JSON.stringify(redacted)).not.toMatch(/SECRET-/);
+  });
+
+  it("a connection's OAuth client secret is redacted; its client id, metadata URL and scopes are kept", () => {
+    const oauth = { clientId: "lens", clientSecret: "SECRET-CS", clientMetadataUrl: "", scope: "mcp" };
+    const redacted = redactConnection({
+      id: "a",
+      name: "a",
+      transport: "streamable-http",
+      protocol: "auto",
+      url: "http://127.0.0.1:1/mcp",
+      headers: [],
+      oauth,
+    });
+    expect(redacted).toMatchObject({ oauth: { ...oauth, clientSecret: REDACTED } });
   });
 });
