@@ -192,3 +192,55 @@ test("a Client ID Metadata Document: its URL is the client id, fetched by the au
     await f.stop();
   }
 });
+
+test.describe("the guided debugger names the failing step and its fix", () => {
+  const cases: [string, string, RegExp][] = [
+    ["wrong-issuer", "Authorization server metadata", /names issuer https:\/\/issuer\.invalid, but it was found at/],
+    ["redirect-uri-mismatch", "Authorization request", /redirect URI sent differs from the registered one/],
+    ["no-s256", "Authorization server metadata", /does not support S256/],
+  ];
+  for (const [misconfiguration, step, fix] of cases)
+    test(`${misconfiguration}: ${step} fails`, async ({ page }) => {
+      const f = await startFixture({ MISCONFIGURATION: misconfiguration });
+      try {
+        const { inspector } = await openInspector(page);
+        await inspector.addConnection({ name: misconfiguration, transport: "Streamable HTTP", url: f.url });
+        await inspector.connect();
+        const auth = new AuthPage(page);
+        await auth.region.getByRole("button", { name: "Debug step by step" }).click();
+        const debug = page.getByRole("region", { name: "OAuth debugger" });
+        await debug.getByRole("button", { name: "Next step" }).click();
+        await expect(debug.getByRole("listitem", { name: "Request without a token: ok" })).toBeVisible();
+        await debug.getByRole("button", { name: "Run all" }).click();
+        const failed = debug.getByRole("listitem", { name: `${step}: failed` });
+        await expect(failed).toBeVisible();
+        await expect(failed.getByRole("alert")).toContainText(fix);
+        await expect(debug.getByRole("listitem", { name: /: failed$/ })).toHaveCount(1);
+      } finally {
+        await f.stop();
+      }
+    });
+
+  test("a well-configured server: Run all, Approve in the popup, every step ok", async ({ page }) => {
+    const f = await startFixture();
+    try {
+      const { inspector } = await openInspector(page);
+      await inspector.addConnection({ name: "Guided", transport: "Streamable HTTP", url: f.url });
+      await inspector.connect();
+      const auth = new AuthPage(page);
+      await auth.region.getByRole("button", { name: "Debug step by step" }).click();
+      const debug = page.getByRole("region", { name: "OAuth debugger" });
+      const popupOpened = page.context().waitForEvent("page");
+      await debug.getByRole("button", { name: "Run all" }).click();
+      const popup = await popupOpened;
+      await popup.getByRole("button", { name: "Approve" }).click();
+      await expect(debug.getByRole("listitem", { name: "Request with the token: ok" })).toBeVisible();
+      await expect(debug.getByRole("listitem", { name: /: ok$/ })).toHaveCount(7);
+      // The debugger's exchanges are ordinary traffic.
+      await inspector.filterTraffic("/register");
+      await expect(inspector.trafficRows(/register/).first()).toBeVisible();
+    } finally {
+      await f.stop();
+    }
+  });
+});

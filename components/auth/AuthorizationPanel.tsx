@@ -1,5 +1,7 @@
 "use client";
+import { useState } from "react";
 import { useStore } from "../hooks/useStore";
+import { OAuthDebugger } from "./OAuthDebugger";
 import { OAUTH_CHANNEL } from "@/lib/auth";
 import type { AuthorizationPage, InspectorSession } from "@/lib/session";
 
@@ -22,6 +24,7 @@ function popupPage(): AuthorizationPage & { close: () => void } {
 export function AuthorizationPanel({ session }: { session: InspectorSession }) {
   const auth = useStore(session.authorization.store);
   const { status: connection } = useStore(session.store);
+  const [debugging, setDebugging] = useState(false);
   if (auth.status === "none") return null;
   const authorize = () => {
     const page = popupPage();
@@ -90,6 +93,16 @@ export function AuthorizationPanel({ session }: { session: InspectorSession }) {
           <strong>Authorized</strong>: tokens held in this page&apos;s memory only.
         </p>
       )}
+      {(auth.status === "failed" || auth.status === "required") && (
+        <button
+          type="button"
+          aria-expanded={debugging}
+          onClick={() => setDebugging(!debugging)}
+          className="rounded border border-slate-300 px-3 py-1 dark:border-slate-700"
+        >
+          Debug step by step
+        </button>
+      )}
       {(auth.status === "authorized" || auth.status === "failed") && (
         <button
           type="button"
@@ -99,6 +112,13 @@ export function AuthorizationPanel({ session }: { session: InspectorSession }) {
           Forget credentials
         </button>
       )}
+      {debugging && auth.status !== "authorized" && <OAuthDebugger session={session} page={debuggerPage} />}
     </section>
   );
+}
+
+/** The debugger's popup page: its channel stays open while the page lives (one per debugger run). */
+function debuggerPage(): AuthorizationPage {
+  const { close: _, ...page } = popupPage();
+  return page;
 }

@@ -93,6 +93,11 @@ const STEPS: Omit<GuidedStep, "status">[] = [
   },
 ];
 
+/** The steps before any has run (for a view that shows the plan first). */
+export function pendingSteps(): GuidedStep[] {
+  return STEPS.map((s) => ({ ...s, status: "pending" }));
+}
+
 class StepFailure extends Error {
   constructor(
     readonly found: string,
@@ -117,7 +122,7 @@ const sameUrl = (a: string, b: string): boolean => a.replace(/\/+$/, "") === b.r
 
 /** The flow one step at a time (`next`) or to the first failure (`runAll`). */
 export class GuidedFlow {
-  readonly steps: GuidedStep[] = STEPS.map((s) => ({ ...s, status: "pending" }));
+  readonly steps: GuidedStep[] = pendingSteps();
   private at = 0;
   private resourceMetadataUrl?: URL;
   private scope?: string;

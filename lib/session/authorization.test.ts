@@ -167,6 +167,28 @@ describe("SessionAuthorization", () => {
     expect(session.state.status).toBe("failed");
   });
 
+  it("no authorization_servers: the SDK falls back to the server's origin; the guided debugger names the step", async () => {
+    const f = (fixture = await startAuthFixture({ misconfiguration: "no-authorization-servers" }));
+    session = new InspectorSession(config(f.url), deps());
+    await session.connect();
+    expect(session.state.status).toBe("failed");
+    expect(session.authorization.store.get().status).toBe("required");
+    const flow = session.guidedOAuth(fakePage())!;
+    await flow.runAll();
+    expect(flow.failed).toMatchObject({ id: "resource-metadata", fix: /lists no authorization_servers/ });
+  });
+
+  it("a flow broken before any authorization URL (wrong issuer): failed with the SDK's error, debugger offered", async () => {
+    const f = (fixture = await startAuthFixture({ misconfiguration: "wrong-issuer" }));
+    session = new InspectorSession(config(f.url), deps());
+    await session.connect();
+    expect(session.state.status).toBe("failed");
+    expect(session.authorization.store.get()).toMatchObject({ status: "failed", error: /issuer/i });
+    const flow = session.guidedOAuth(fakePage())!;
+    await flow.runAll();
+    expect(flow.failed).toMatchObject({ id: "authorization-server-metadata", fix: /names issuer/ });
+  });
+
   it("a static Authorization header keeps the simple path (no OAuth provider)", async () => {
     const f = (fixture = await startAuthFixture());
     session = new InspectorSession(

@@ -5,7 +5,14 @@
  * popup, authorized, or failed. Tokens and secrets stay in the provider, in memory only.
  */
 import type { FetchLike } from "@modelcontextprotocol/client";
-import { authorizeInPopup, MemoryOAuthProvider, type PopupFlowOptions } from "../auth";
+import {
+  authorizeInPopup,
+  GuidedFlow,
+  MemoryOAuthProvider,
+  waitForCallback,
+  type GuidedOptions,
+  type PopupFlowOptions,
+} from "../auth";
 import { errorMessage, Store, type ConnectionConfig } from "../base";
 
 export type AuthorizationStatus = "none" | "required" | "authorizing" | "authorized" | "failed";
@@ -119,6 +126,16 @@ export class SessionAuthorization {
     }
   }
 
+  /** The OAuth flow failed before any authorization URL (discovery, metadata, registration): shown with the debugger offered. */
+  connectFailed(error: string): void {
+    if (this.provider && this.store.get().status !== "required") this.store.apply(failed, error);
+  }
+
+  /** The redirect URL, when OAuth is on (in a page). */
+  get callbackUrl(): string | undefined {
+    return this.redirectUrl;
+  }
+
   /** Stop waiting for the popup. */
   cancel(): void {
     this.controller?.abort();
@@ -135,4 +152,33 @@ export class SessionAuthorization {
   hasTokens(): boolean {
     return this.provider?.hasTokens() ?? false;
   }
+}
+
+/**
+ * The guided debugger for a connection (lib/auth/guided.ts): the same flow step by step through
+ * `fetchFn` (the connection's relayed, captured fetch), with the connection's client settings;
+ * the authorization step opens the popup through `page` and waits for its callback.
+ */
+export function guidedFlowFor(
+  config: ConnectionConfig,
+  redirectUrl: string,
+  fetchFn: FetchLike,
+  page: AuthorizationPage,
+): GuidedFlow | undefined {
+  if (config.transport !== "streamable-http") return undefined;
+  const o = config.oauth;
+  const approve: GuidedOptions["approve"] = (url) => {
+    const expected = url.searchParams.get("state");
+    const waiting = waitForCallback(page.target, page.origin, (state) => state === expected);
+    page.open(url);
+    return waiting;
+  };
+  return new GuidedFlow({
+    serverUrl: config.url,
+    fetchFn,
+    redirectUrl,
+    client: o?.clientId.trim() ? { clientId: o.clientId.trim(), clientSecret: o.clientSecret || undefined } : undefined,
+    scope: o?.scope.trim() || undefined,
+    approve,
+  });
 }

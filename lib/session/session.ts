@@ -16,7 +16,8 @@ import { TrafficLog } from "../traffic";
 import { BridgeStdioTransport, refusedAnswerMessage, withToolParamHeaders } from "../transports";
 import type { ConnectionConfig } from "../base";
 import { stripAnsi } from "../traffic";
-import { SessionAuthorization, type AuthorizationPage } from "./authorization";
+import { guidedFlowFor, SessionAuthorization, type AuthorizationPage } from "./authorization";
+import type { GuidedFlow } from "../auth";
 import { AutoReconnect } from "./autoReconnect";
 import { ConnectionWatch, describeLoss, type ConnectionLoss } from "./connectionWatch";
 import { describeFailure, stderrOf } from "./failure";
@@ -147,6 +148,9 @@ export class InspectorSession {
               timedOutAfterMs: error instanceof DeadlineError ? error.ms : undefined,
             });
       this.log.event("connect-failed", "error", failure.title);
+      // A 401 from the server whose OAuth flow broke before any authorization URL: offer the debugger.
+      if (!this.authorization.required && this.answered401(sessionStart))
+        this.authorization.connectFailed(failure.detail ? `${failure.title} ${failure.detail}` : failure.title);
       // A failed reconnect still offers (or, automatically, plans) the next one.
       this.store.apply(options.continueLog ? R.lost : R.failed, failure);
       await this.closeTransport();
@@ -344,6 +348,23 @@ export class InspectorSession {
     );
     if (ok && this.state.status !== "connected" && this.state.status !== "connecting")
       await this.connect(config, { continueLog: "authorized" });
+  }
+
+  /** The guided OAuth debugger for this connection (lib/auth/guided.ts), its exchanges in this log; undefined without OAuth. */
+  guidedOAuth(page: AuthorizationPage): GuidedFlow | undefined {
+    const fetch = this.deps.createFetch?.(this.log);
+    const redirect = this.authorization.callbackUrl;
+    if (!fetch || !redirect) return undefined;
+    this.log.event("authorization", "info", "authorization: guided debugger started");
+    return guidedFlowFor(this.state.config, redirect, fetch, page);
+  }
+
+  /** The server answered 401 since entry `from` of the log (this connect's). */
+  private answered401(from: number): boolean {
+    const url = this.state.config.transport === "stdio" ? undefined : this.state.config.url;
+    return this.log.entries
+      .slice(from)
+      .some((e) => e.kind === "http" && e.phase === "response" && e.status === 401 && e.url === url);
   }
 
   /** "Forget credentials": drops this connection's tokens and client registration, and disconnects. */
