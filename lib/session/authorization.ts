@@ -15,6 +15,9 @@ import {
 } from "../auth";
 import { errorMessage, Store, type ConnectionConfig } from "../base";
 
+/** The callback message's type, for a caller that plays the callback page itself (lib/cli's conformance client). */
+export { OAUTH_MESSAGE_TYPE } from "../auth";
+
 export type AuthorizationStatus = "none" | "required" | "authorizing" | "authorized" | "failed";
 
 export interface AuthorizationState {
