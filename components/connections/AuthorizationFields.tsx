@@ -41,8 +41,8 @@ export function AuthorizationFields({
         <fieldset className="space-y-2">
           <legend className="sr-only">Authorization (OAuth)</legend>
           <p className="text-xs text-slate-500">
-            Used when the server answers 401: a pre-registered client, else a Client ID Metadata Document, else
-            dynamic registration. Tokens and the secret stay in this page&apos;s memory only.
+            Used when the server answers 401: a pre-registered client, else a Client ID Metadata Document, else dynamic
+            registration. Tokens and the secret stay in this page&apos;s memory only.
           </p>
           <Input label="Client ID" value={value.clientId} onChange={(clientId) => set({ clientId })} />
           <Input

@@ -4,11 +4,7 @@
  * captured in a traffic log as the page's would be.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  startAuthFixture,
-  type AuthFixture,
-  type AuthMisconfiguration,
-} from "../../servers/fixtures/auth/fixture.js";
+import { startAuthFixture, type AuthFixture, type AuthMisconfiguration } from "../../servers/fixtures/auth/fixture.js";
 import { nodeSessionDeps } from "../testing";
 import { TrafficLog } from "../traffic";
 import { callbackUrl, readCallback } from "./callback";
@@ -60,12 +56,18 @@ describe("the guided OAuth debugger", () => {
       approve,
     });
     const first = await flow.next();
-    expect(first).toMatchObject({ id: "unauthenticated-request", status: "ok", found: /HTTP 401, WWW-Authenticate: Bearer/ });
+    expect(first).toMatchObject({
+      id: "unauthenticated-request",
+      status: "ok",
+      found: /HTTP 401, WWW-Authenticate: Bearer/,
+    });
     expect(flow.steps[1]!.status).toBe("pending");
     const steps = await flow.runAll();
     expect(steps.map((s) => [s.id, s.status])).toEqual(steps.map((s) => [s.id, "ok"]));
     expect(steps.find((s) => s.id === "token-exchange")!.found).toMatch(/token_type Bearer/);
-    const paths = log.entries.flatMap((e) => (e.kind === "http" && e.phase === "request" ? [new URL(e.url).pathname] : []));
+    const paths = log.entries.flatMap((e) =>
+      e.kind === "http" && e.phase === "request" ? [new URL(e.url).pathname] : [],
+    );
     expect(paths).toEqual(
       expect.arrayContaining([
         "/mcp",

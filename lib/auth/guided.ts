@@ -4,7 +4,7 @@
  * sentence. Every request goes through the `fetchFn` given (in the page: the connection's relayed,
  * captured fetch, so each exchange is in the traffic log and the relay's address rules apply).
  * The protocol pieces are the SDK's (discovery, registration, authorization URL, token exchange).
- * Page-safe, no project imports.
+ * Page-safe; of the project it imports only lib/base.
  */
 import {
   discoverAuthorizationServerMetadata,
@@ -18,6 +18,7 @@ import {
   type OAuthClientInformationMixed,
   type OAuthProtectedResourceMetadata,
 } from "@modelcontextprotocol/client";
+import { errorMessage } from "../base";
 import type { OAuthCallbackMessage } from "./callback";
 
 export type GuidedStepId =
@@ -73,8 +74,7 @@ const STEPS: Omit<GuidedStep, "status">[] = [
   {
     id: "client-identity",
     title: "Client identity",
-    expects:
-      "a pre-registered client, or dynamic registration (RFC 7591) that registers the redirect URI sent",
+    expects: "a pre-registered client, or dynamic registration (RFC 7591) that registers the redirect URI sent",
   },
   {
     id: "authorization",
@@ -159,7 +159,7 @@ export class GuidedFlow {
         step.found = error.found;
         step.fix = error.fix;
       } else {
-        step.found = error instanceof Error ? error.message : String(error);
+        step.found = errorMessage(error);
         step.fix = genericFix(step.id, step.found);
       }
     }
@@ -209,9 +209,15 @@ export class GuidedFlow {
     const challenge = response.headers.get("www-authenticate");
     const found = `HTTP ${response.status}${challenge ? `, WWW-Authenticate: ${challenge}` : ", no WWW-Authenticate header"}`;
     if (response.status !== 401)
-      throw new StepFailure(found, "The server answered without asking for a token: it is not protected, or not at this URL.");
+      throw new StepFailure(
+        found,
+        "The server answered without asking for a token: it is not protected, or not at this URL.",
+      );
     if (!challenge || !/^bearer\b/i.test(challenge))
-      throw new StepFailure(found, "Answer 401 with a WWW-Authenticate: Bearer header naming resource_metadata (RFC 9728).");
+      throw new StepFailure(
+        found,
+        "Answer 401 with a WWW-Authenticate: Bearer header naming resource_metadata (RFC 9728).",
+      );
     const params = extractWWWAuthenticateParams(response);
     this.resourceMetadataUrl = params.resourceMetadataUrl;
     this.scope = params.scope;
@@ -227,21 +233,30 @@ export class GuidedFlow {
         this.options.fetchFn,
       );
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       if (/redirect|refused|blocked|link-local|not allowed/i.test(message))
         throw new StepFailure(
           message,
           "The protected resource metadata redirects to an address MCP Lens refuses (link-local or cloud metadata): serve the document at its own URL.",
         );
-      throw new StepFailure(message, "Serve the protected resource metadata at the resource_metadata URL or the RFC 9728 well-known path.");
+      throw new StepFailure(
+        message,
+        "Serve the protected resource metadata at the resource_metadata URL or the RFC 9728 well-known path.",
+      );
     }
     this.resourceMetadata = metadata;
     const servers = metadata.authorization_servers ?? [];
     const found = `resource ${metadata.resource}, authorization_servers ${JSON.stringify(servers)}`;
     if (servers.length === 0)
-      throw new StepFailure(found, "The protected resource metadata lists no authorization_servers: name the authorization server's issuer URL there.");
+      throw new StepFailure(
+        found,
+        "The protected resource metadata lists no authorization_servers: name the authorization server's issuer URL there.",
+      );
     if (!sameUrl(metadata.resource, this.options.serverUrl) && !this.options.serverUrl.startsWith(metadata.resource))
-      throw new StepFailure(found, `The protected resource metadata's resource must be this server's URL (${this.options.serverUrl}).`);
+      throw new StepFailure(
+        found,
+        `The protected resource metadata's resource must be this server's URL (${this.options.serverUrl}).`,
+      );
     this.authorizationServer = servers[0]!;
     return found;
   }
@@ -266,7 +281,10 @@ export class GuidedFlow {
         `The authorization server's metadata names issuer ${metadata.issuer}, but it was found at ${server}: they must be the same (RFC 8414 §3.3).`,
       );
     if (!methods.includes("S256"))
-      throw new StepFailure(found, "The authorization server does not support S256: MCP requires PKCE with S256 (code_challenge_methods_supported).");
+      throw new StepFailure(
+        found,
+        "The authorization server does not support S256: MCP requires PKCE with S256 (code_challenge_methods_supported).",
+      );
     return found;
   }
 
@@ -296,7 +314,10 @@ export class GuidedFlow {
     const uris = registered.redirect_uris ?? [];
     const found = `client ${registered.client_id}, redirect_uris ${JSON.stringify(uris)}`;
     if (!uris.includes(this.options.redirectUrl))
-      throw new StepFailure(found, `The redirect URI registered differs from the one sent (${this.options.redirectUrl}).`);
+      throw new StepFailure(
+        found,
+        `The redirect URI registered differs from the one sent (${this.options.redirectUrl}).`,
+      );
     return found;
   }
 
@@ -324,12 +345,21 @@ export class GuidedFlow {
       );
     }
     const answer = await this.options.approve(authorizationUrl);
-    const found = answer.error ? `error ${answer.error}` : `code received, state ${answer.state === state ? "matches" : "differs"}, iss ${answer.iss ?? "absent"}`;
+    const found = answer.error
+      ? `error ${answer.error}`
+      : `code received, state ${answer.state === state ? "matches" : "differs"}, iss ${answer.iss ?? "absent"}`;
     if (answer.error || !answer.code)
-      throw new StepFailure(found, "The authorization server did not grant the request: approve it, or check the scope and client it names.");
-    if (answer.state !== state) throw new StepFailure(found, "The authorization response's state differs from the one sent.");
+      throw new StepFailure(
+        found,
+        "The authorization server did not grant the request: approve it, or check the scope and client it names.",
+      );
+    if (answer.state !== state)
+      throw new StepFailure(found, "The authorization response's state differs from the one sent.");
     if (answer.iss && !sameUrl(answer.iss, this.metadata!.issuer))
-      throw new StepFailure(found, `The authorization response's iss (${answer.iss}) differs from the metadata's issuer (RFC 9207).`);
+      throw new StepFailure(
+        found,
+        `The authorization response's iss (${answer.iss}) differs from the metadata's issuer (RFC 9207).`,
+      );
     this.code = answer.code;
     this.iss = answer.iss ?? undefined;
     return found;
@@ -359,10 +389,19 @@ export class GuidedFlow {
     const said = `${extractWWWAuthenticateParams(response).errorDescription ?? ""} ${textOf(body)}`;
     const found = `HTTP ${response.status}${challenge ? `, WWW-Authenticate: ${challenge}` : ""}`;
     if (/expired/i.test(said))
-      throw new StepFailure(found, "The server says the new token has expired: the authorization server issues tokens already past their lifetime (check its expiry and clock).");
+      throw new StepFailure(
+        found,
+        "The server says the new token has expired: the authorization server issues tokens already past their lifetime (check its expiry and clock).",
+      );
     if (/not issued for this resource|audience|\baud\b|resource/i.test(said))
-      throw new StepFailure(found, "The token's audience is not this server: the authorization server must issue it for the resource sent (RFC 8707).");
-    throw new StepFailure(found, "The server refuses the token the authorization server issued: check how it validates tokens.");
+      throw new StepFailure(
+        found,
+        "The token's audience is not this server: the authorization server must issue it for the resource sent (RFC 8707).",
+      );
+    throw new StepFailure(
+      found,
+      "The server refuses the token the authorization server issued: check how it validates tokens.",
+    );
   }
 }
 

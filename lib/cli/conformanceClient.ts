@@ -146,7 +146,7 @@ function callsFor(scenario: string, tools: readonly Tool[]): [string, unknown][]
   }
   const call = known[scenario];
   if (call) return has(call[0]) ? [call] : [];
-  if (scenario === "initialize" || scenario.startsWith("auth/")) return [];
+  if (scenario === "initialize") return [];
   // Other scenarios: call each tool once with the smallest arguments its schema allows.
   return tools.map((t) => [t.name, minimalArgs(t.inputSchema)]);
 }

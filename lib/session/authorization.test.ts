@@ -100,9 +100,7 @@ describe("SessionAuthorization", () => {
     const paths = session.log.entries.flatMap((e) =>
       e.kind === "http" && e.phase === "request" ? [new URL(e.url).pathname] : [],
     );
-    expect(paths).toEqual(
-      expect.arrayContaining(["/.well-known/oauth-protected-resource/mcp", "/register", "/token"]),
-    );
+    expect(paths).toEqual(expect.arrayContaining(["/.well-known/oauth-protected-resource/mcp", "/register", "/token"]));
 
     f.expireAccessTokens();
     expect(await whoami(session)).toMatchObject({ scopes: ["mcp"] });
@@ -192,7 +190,10 @@ describe("SessionAuthorization", () => {
   it("a static Authorization header keeps the simple path (no OAuth provider)", async () => {
     const f = (fixture = await startAuthFixture());
     session = new InspectorSession(
-      { ...config(f.url), headers: [{ name: "Authorization", value: "Bearer nope", secret: true }] } as ConnectionConfig,
+      {
+        ...config(f.url),
+        headers: [{ name: "Authorization", value: "Bearer nope", secret: true }],
+      } as ConnectionConfig,
       deps(),
     );
     await session.connect();

@@ -115,7 +115,14 @@ export class SessionAuthorization {
     const controller = (this.controller = new AbortController());
     this.store.apply(authorizing, undefined);
     try {
-      await authorizeInPopup({ ...page, provider, serverUrl, fetchFn, authorizationUrl: url, signal: controller.signal });
+      await authorizeInPopup({
+        ...page,
+        provider,
+        serverUrl,
+        fetchFn,
+        authorizationUrl: url,
+        signal: controller.signal,
+      });
       provider.authorizationUrl = undefined;
       this.store.apply(authorized, undefined);
       return true;

@@ -33,7 +33,11 @@ export const CLIENT_INFO = { name: "mcp-lens", title: "MCP Lens", version: "0.1.
 
 /** Everything the session takes from outside: how to build transports, and time. */
 export interface SessionDeps {
-  createTransport(config: ConnectionConfig, log: TrafficLog, options?: { authProvider?: OAuthClientProvider }): Transport;
+  createTransport(
+    config: ConnectionConfig,
+    log: TrafficLog,
+    options?: { authProvider?: OAuthClientProvider },
+  ): Transport;
   /**
    * The inspector's OAuth callback URL (`<origin>/oauth/callback`): given in the page, a Streamable
    * HTTP connection answers a 401 with the OAuth flow (SessionAuthorization). Absent: no OAuth.
@@ -137,16 +141,15 @@ export class InspectorSession {
     } catch (error) {
       if (generation !== this.generation) return;
       const transport = this.transport;
-      const failure =
-        this.authorization.required
-          ? authorizationRequired(this.authorization.store.get().authorizationServer)
-          : describeFailure(error, {
-              config,
-              log: this.log,
-              exit: transport instanceof BridgeStdioTransport ? transport.exit : undefined,
-              stderrTail: transport instanceof BridgeStdioTransport ? transport.stderrTail : undefined,
-              timedOutAfterMs: error instanceof DeadlineError ? error.ms : undefined,
-            });
+      const failure = this.authorization.required
+        ? authorizationRequired(this.authorization.store.get().authorizationServer)
+        : describeFailure(error, {
+            config,
+            log: this.log,
+            exit: transport instanceof BridgeStdioTransport ? transport.exit : undefined,
+            stderrTail: transport instanceof BridgeStdioTransport ? transport.stderrTail : undefined,
+            timedOutAfterMs: error instanceof DeadlineError ? error.ms : undefined,
+          });
       this.log.event("connect-failed", "error", failure.title);
       // A 401 from the server whose OAuth flow broke before any authorization URL: offer the debugger.
       if (!this.authorization.required && this.answered401(sessionStart))
@@ -346,8 +349,11 @@ export class InspectorSession {
       ok ? "info" : "warn",
       ok ? "authorization: tokens obtained" : `authorization failed: ${problem ?? "unknown"}`,
     );
-    if (ok && this.state.status !== "connected" && this.state.status !== "connecting")
-      await this.connect(config, { continueLog: "authorized" });
+    if (!ok) return;
+    if (this.state.status === "connected")
+      // Authorized while connected (a list or call met 401/403): what failed for want of it loads now.
+      await this.refreshAll("refresh");
+    else if (this.state.status !== "connecting") await this.connect(config, { continueLog: "authorized" });
   }
 
   /** The guided OAuth debugger for this connection (lib/auth/guided.ts), its exchanges in this log; undefined without OAuth. */

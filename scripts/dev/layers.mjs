@@ -31,7 +31,7 @@ const PAGE_LIB = [
 /** @type {Record<string, string[]>} */
 export const LAYERS = {
   "lib/base": [],
-  "lib/auth": [],
+  "lib/auth": ["lib/base"],
   "lib/traffic": ["lib/base"],
   "lib/transports": ["lib/base", "lib/traffic"],
   "lib/session": [
