@@ -112,13 +112,7 @@ export function AuthorizationPanel({ session }: { session: InspectorSession }) {
           Forget credentials
         </button>
       )}
-      {debugging && auth.status !== "authorized" && <OAuthDebugger session={session} page={debuggerPage} />}
+      {debugging && auth.status !== "authorized" && <OAuthDebugger session={session} page={popupPage} />}
     </section>
   );
-}
-
-/** The debugger's popup page: its channel stays open while the page lives (one per debugger run). */
-function debuggerPage(): AuthorizationPage {
-  const { close: _, ...page } = popupPage();
-  return page;
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { pendingSteps, type GuidedFlow, type GuidedStep } from "@/lib/auth";
 import type { AuthorizationPage, InspectorSession } from "@/lib/session";
 
@@ -10,13 +10,26 @@ const MARK: Record<GuidedStep["status"], string> = { pending: "○", ok: "✓", 
  * each step with what the spec expects, what was found and, where it failed, the fix in one
  * sentence. Its requests are ordinary exchanges in the traffic log.
  */
-export function OAuthDebugger({ session, page }: { session: InspectorSession; page: () => AuthorizationPage }) {
+export function OAuthDebugger({
+  session,
+  page,
+}: {
+  session: InspectorSession;
+  /** The popup and its callback channel for one run; `close` when the run is dropped. */
+  page: () => AuthorizationPage & { close: () => void };
+}) {
   const flow = useRef<GuidedFlow | undefined>(undefined);
+  const channel = useRef<{ close: () => void } | undefined>(undefined);
+  useEffect(() => () => channel.current?.close(), []);
   const [steps, setSteps] = useState<GuidedStep[]>();
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
   const start = (): GuidedFlow | undefined => {
-    flow.current ??= session.guidedOAuth(page());
+    if (!flow.current) {
+      const p = page();
+      channel.current = p;
+      flow.current = session.guidedOAuth(p);
+    }
     return flow.current;
   };
   const run = async (all: boolean) => {
@@ -34,6 +47,8 @@ export function OAuthDebugger({ session, page }: { session: InspectorSession; pa
   };
   const restart = () => {
     flow.current = undefined;
+    channel.current?.close();
+    channel.current = undefined;
     setSteps(undefined);
     setOver(false);
   };
