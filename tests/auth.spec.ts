@@ -221,6 +221,33 @@ test.describe("the guided debugger names the failing step and its fix", () => {
       }
     });
 
+  // These fail after the person's approval: Run all opens the popup, Approve, then the token is refused.
+  const afterApproval: [string, RegExp][] = [
+    ["audience-mismatch", /token's audience is not this server/],
+    ["expired-token", /new token has expired/],
+  ];
+  for (const [misconfiguration, fix] of afterApproval)
+    test(`${misconfiguration}: Request with the token fails`, async ({ page }) => {
+      const f = await startFixture({ MISCONFIGURATION: misconfiguration });
+      try {
+        const { inspector } = await openInspector(page);
+        await inspector.addConnection({ name: misconfiguration, transport: "Streamable HTTP", url: f.url });
+        await inspector.connect();
+        const auth = new AuthPage(page);
+        await expect(auth.region).toContainText("Authorization required");
+        await auth.region.getByRole("button", { name: "Debug step by step" }).click();
+        const debug = page.getByRole("region", { name: "OAuth debugger" });
+        const popupOpened = page.context().waitForEvent("page");
+        await debug.getByRole("button", { name: "Run all" }).click();
+        await (await popupOpened).getByRole("button", { name: "Approve" }).click();
+        const failed = debug.getByRole("listitem", { name: "Request with the token: failed" });
+        await expect(failed.getByRole("alert")).toContainText(fix);
+        await expect(debug.getByRole("listitem", { name: "Token exchange: ok" })).toBeVisible();
+      } finally {
+        await f.stop();
+      }
+    });
+
   test("a well-configured server: Run all, Approve in the popup, every step ok", async ({ page }) => {
     const f = await startFixture();
     try {
