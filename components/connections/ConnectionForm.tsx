@@ -17,6 +17,7 @@ import { useStore } from "../hooks/useStore";
 import { IDLE_SESSION } from "../session/useRuntime";
 import { ExportDialog } from "./ExportDialog";
 import { commandLine } from "./ImportDialog";
+import { AuthorizationFields } from "./AuthorizationFields";
 import { KeyValueEditor } from "./KeyValueEditor";
 import { usePaletteAction } from "../palette/hub";
 
@@ -66,6 +67,7 @@ export function ConnectionForm({
             transport,
             url: draft.transport === "stdio" ? "" : draft.url,
             headers: draft.transport === "stdio" ? [] : draft.headers,
+            oauth: draft.transport === "stdio" ? undefined : draft.oauth,
           },
     );
   };
@@ -215,6 +217,9 @@ export function ConnectionForm({
             pairs={draft.headers}
             onChange={(headers) => setDraft({ ...draft, headers })}
           />
+          {draft.transport === "streamable-http" && (
+            <AuthorizationFields oauth={draft.oauth} onChange={(oauth) => setDraft({ ...draft, oauth })} />
+          )}
         </>
       )}
       <Field label="Protocol version">

@@ -1,4 +1,5 @@
 /** The composition root: InspectorSession (one connection) and SessionPool, with what composes them. */
+export * from "./authorization";
 export * from "./autoReconnect";
 export * from "./capabilities";
 export * from "./connectionWatch";
