@@ -73,6 +73,7 @@ export {
 } from "./promptConversation";
 export { filterLog, LOG_LEVELS, loggerNames, ServerLog, type LogEntry, type LogFilter, type LogState } from "./logging";
 export { TaskRunner, type TaskStart } from "./tasks";
+export { templateMatches } from "./templateMatch";
 export {
   serverRunsToolTasks,
   taskSupportOf,

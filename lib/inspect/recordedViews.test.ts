@@ -11,7 +11,11 @@ function logOf(frames: ["out" | "in", unknown][]): TrafficLog {
   let now = 1_000;
   const log = new TrafficLog({ now: () => (now += 1), schedule: (f) => f() });
   for (const [dir, msg] of frames)
-    log.recordFrame(dir === "out" ? "outgoing" : "incoming", JSON.stringify({ jsonrpc: "2.0", ...(msg as object) }), stdio);
+    log.recordFrame(
+      dir === "out" ? "outgoing" : "incoming",
+      JSON.stringify({ jsonrpc: "2.0", ...(msg as object) }),
+      stdio,
+    );
   return log;
 }
 
@@ -55,7 +59,14 @@ describe("recordedLists", () => {
 describe("recordedCalls", () => {
   it("pairs each tools/call, prompts/get and resources/read with its answer, error or none", () => {
     const log = logOf([
-      ["out", { id: 1, method: "tools/call", params: { name: "echo", arguments: { message: "hi" }, _meta: { progressToken: 1 } } }],
+      [
+        "out",
+        {
+          id: 1,
+          method: "tools/call",
+          params: { name: "echo", arguments: { message: "hi" }, _meta: { progressToken: 1 } },
+        },
+      ],
       ["in", { method: "notifications/progress", params: { progressToken: 1, progress: 1 } }],
       ["in", { id: 1, result: { content: [{ type: "text", text: "Echo: hi" }] } }],
       ["out", { id: 2, method: "tools/call", params: { name: "nope", arguments: {} } }],
@@ -73,8 +84,17 @@ describe("recordedCalls", () => {
       ["prompts/get", "result"],
       ["resources/read", "none"],
     ]);
-    expect(calls[0]).toMatchObject({ params: { name: "echo", arguments: { message: "hi" } }, progressCount: 1, elapsedMs: 2 });
-    expect(calls[1]!.answer).toEqual({ kind: "error", code: -32602, message: "Unknown tool: nope", data: { name: "nope" } });
+    expect(calls[0]).toMatchObject({
+      params: { name: "echo", arguments: { message: "hi" } },
+      progressCount: 1,
+      elapsedMs: 2,
+    });
+    expect(calls[1]!.answer).toEqual({
+      kind: "error",
+      code: -32602,
+      message: "Unknown tool: nope",
+      data: { name: "nope" },
+    });
     expect(calls[3]!.answer).toEqual({ kind: "none", reason: "unanswered" });
   });
 });

@@ -36,7 +36,13 @@ export function snapshotFromSession(
 /** A recording keeps no list state: the lists are read back from the list results in its traffic. */
 export function snapshotFromRecording(recording: Pick<Recording, "negotiated" | "traffic">): SessionSnapshot {
   const { tools, resources, prompts } = listsFromTraffic(recording.traffic);
-  return { serverCapabilities: recording.negotiated.serverCapabilities, tools, resources, prompts, traffic: recording.traffic };
+  return {
+    serverCapabilities: recording.negotiated.serverCapabilities,
+    tools,
+    resources,
+    prompts,
+    traffic: recording.traffic,
+  };
 }
 
 /** Each list's latest listing in the traffic, all pages joined (recordedLists.ts). */

@@ -65,8 +65,14 @@ describe("a recording opened as a read-only session", () => {
     expect(state.recording).toEqual({ exportedAt: "2026-12-01T10:00:00.000Z", file: "x.json" });
     expect(state.lists.tools.status).toBe("ready");
     expect(state.lists.tools.items.map((t) => t.name)).toEqual(["echo", "add"]);
-    expect(state.lists.resourceTemplates).toMatchObject({ status: "ready", items: [{ uriTemplate: "demo://item/{id}" }] });
-    expect(state.lists.resources).toMatchObject({ status: "error", error: "the recording holds no resources/list answer" });
+    expect(state.lists.resourceTemplates).toMatchObject({
+      status: "ready",
+      items: [{ uriTemplate: "demo://item/{id}" }],
+    });
+    expect(state.lists.resources).toMatchObject({
+      status: "error",
+      error: "the recording holds no resources/list answer",
+    });
     // The server declared no prompts: "not declared", as live.
     expect(state.lists.prompts.status).toBe("unsupported");
   });
@@ -79,7 +85,11 @@ describe("a recording opened as a read-only session", () => {
       [{ message: "again" }, "done", "result"],
     ]);
     expect(byTool.echo![1]!.outcome).toMatchObject({ result: { isError: true } });
-    expect(byTool.add![0]!.outcome).toMatchObject({ kind: "protocol-error", code: -32602, message: "Invalid arguments" });
+    expect(byTool.add![0]!.outcome).toMatchObject({
+      kind: "protocol-error",
+      code: -32602,
+      message: "Invalid arguments",
+    });
     const run = session.features.prompts.store.get().byName.greet!;
     expect(run).toMatchObject({ status: "done", args: { who: "you" } });
     expect(run.conversation?.messages).toHaveLength(1);

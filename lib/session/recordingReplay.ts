@@ -4,7 +4,13 @@
  * Tools, Prompts, Resources and Templates views. Derived from the log (lib/inspect's recordedCalls).
  */
 import type { CallToolResult, GetPromptResult, ReadResourceResult } from "@modelcontextprotocol/client";
-import { recordedCalls, type RecordedAnswer, type RecordedCall, type RecordedList, type RecordedLists } from "../inspect";
+import {
+  recordedCalls,
+  type RecordedAnswer,
+  type RecordedCall,
+  type RecordedList,
+  type RecordedLists,
+} from "../inspect";
 import type { ListKind, ListState, SessionState } from "../base";
 import { LIST_METHODS } from "./lists";
 import type { TrafficEntry } from "../traffic";
@@ -40,7 +46,13 @@ function toolOutcome(call: RecordedCall): ToolOutcome {
   const a = call.answer;
   if (a.kind === "result") return { kind: "result", result: a.result as CallToolResult, elapsedMs };
   if (a.kind === "error")
-    return { kind: "protocol-error", code: a.code, message: a.message, elapsedMs, ...(a.data !== undefined && { data: a.data }) };
+    return {
+      kind: "protocol-error",
+      code: a.code,
+      message: a.message,
+      elapsedMs,
+      ...(a.data !== undefined && { data: a.data }),
+    };
   if (a.reason === "cancelled") return { kind: "cancelled", message: NO_ANSWER.cancelled, elapsedMs };
   return { kind: "failed", message: NO_ANSWER[a.reason], elapsedMs };
 }
