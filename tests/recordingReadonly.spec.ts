@@ -14,11 +14,16 @@ const TEXT_TEMPLATE = "demo://resource/dynamic/text/{resourceId}";
 const ACTIONS =
   /^(Connect|Reconnect|Restart and reconnect|Call\b.*|Send|Get\b.*|Read|Re-read|Subscribe|Unsubscribe|Run\b.*|Refresh\b.*)$/;
 
-async function expectNothingEnabled(page: Page, where: string): Promise<void> {
-  const buttons = page.getByRole("button", { name: ACTIONS });
+/** The names of the enabled action buttons on the page. */
+async function enabledActions(page: Page): Promise<string[]> {
   const enabled: string[] = [];
-  for (const b of await buttons.all()) if (await b.isEnabled()) enabled.push((await b.textContent()) ?? "?");
-  expect(enabled, `enabled action buttons in ${where}`).toEqual([]);
+  for (const b of await page.getByRole("button", { name: ACTIONS }).all())
+    if (await b.isEnabled()) enabled.push((await b.textContent()) ?? "?");
+  return enabled;
+}
+
+async function expectNothingEnabled(page: Page, where: string): Promise<void> {
+  expect(await enabledActions(page), `enabled action buttons in ${where}`).toEqual([]);
 }
 
 test("a reopened recording shows its lists and past calls in their views, with no way to start anything", async ({
@@ -46,6 +51,8 @@ test("a reopened recording shows its lists and past calls in their views, with n
   // Live: a tool call, a prompt and a template read, as a person does them.
   await inspector.openTab(/^Tools/);
   await f.tools.select("echo");
+  // The same check finds what a live session offers (so its empty answer below means something).
+  expect(await enabledActions(page)).toContain("Call echo");
   await f.tools.panel("echo").getByLabel("message", { exact: true }).pressSequentially("recorded hello");
   await f.tools.call("echo");
   await expect(f.tools.result).toContainText("Echo: recorded hello");
