@@ -23,7 +23,11 @@ function recordedLog(): TrafficLog {
   frame("outgoing", { id: 1, method: "tools/list", params: {} });
   frame("incoming", { id: 1, result: { tools: [{ name: "echo", inputSchema: { type: "object" } }], nextCursor: "2" } });
   frame("outgoing", { id: 2, method: "tools/list", params: { cursor: "2" } });
-  frame("incoming", { id: 2, result: { tools: [{ name: "add", inputSchema: { type: "object" } }] } });
+  frame("incoming", {
+    id: 2,
+    result: { tools: [{ name: "add", inputSchema: { type: "object" } }, { name: "broken" }] },
+  });
+  frame("incoming", { method: "notifications/message", params: { level: "info", logger: "srv", data: "started" } });
   frame("outgoing", { id: 3, method: "resources/templates/list", params: {} });
   frame("incoming", { id: 3, result: { resourceTemplates: [{ name: "item", uriTemplate: "demo://item/{id}" }] } });
   frame("outgoing", { id: 4, method: "tools/call", params: { name: "echo", arguments: { message: "hi" } } });
@@ -65,6 +69,8 @@ describe("a recording opened as a read-only session", () => {
     expect(state.recording).toEqual({ exportedAt: "2026-12-01T10:00:00.000Z", file: "x.json" });
     expect(state.lists.tools.status).toBe("ready");
     expect(state.lists.tools.items.map((t) => t.name)).toEqual(["echo", "add"]);
+    // Checked as a live listing is: the entry without an inputSchema is set aside.
+    expect(state.lists.tools.invalid?.map((e) => e.label)).toEqual(["broken"]);
     expect(state.lists.resourceTemplates).toMatchObject({
       status: "ready",
       items: [{ uriTemplate: "demo://item/{id}" }],
@@ -95,6 +101,8 @@ describe("a recording opened as a read-only session", () => {
     expect(run.conversation?.messages).toHaveLength(1);
     const read = session.features.resources.store.get().byUri["demo://item/1"]!;
     expect(read).toMatchObject({ status: "done", items: [{ kind: "text" }] });
+    const log = session.features.logging.store.get().entries;
+    expect(log).toMatchObject([{ level: "info", logger: "srv", data: "started" }]);
   });
 
   it("cannot connect or reconnect: nothing recorded is started", async () => {

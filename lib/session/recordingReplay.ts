@@ -5,6 +5,7 @@
  */
 import type { CallToolResult, GetPromptResult, ReadResourceResult } from "@modelcontextprotocol/client";
 import {
+  frameJson,
   recordedCalls,
   type RecordedAnswer,
   type RecordedCall,
@@ -13,11 +14,15 @@ import {
 } from "../inspect";
 import type { ListKind, ListState, SessionState } from "../base";
 import { LIST_METHODS } from "./lists";
+import { splitEntries } from "./listEntries";
 import type { TrafficEntry } from "../traffic";
 import { callsRestored, type CallRecord, type ToolRunner } from "../tools";
 import {
   classifyReadResult,
+  emptyLog,
+  logBatchReceived,
   promptConversation,
+  toLogEntry,
   type PromptRun,
   type PromptRunsState,
   type RequestFailure,
@@ -113,13 +118,25 @@ const replaced = <S>(_s: S, next: S): S => next;
 
 /** Fill the session's tool history, prompt runs and resource reads from a recording's log. */
 export function replayRecordedCalls(
-  target: { tools: Pick<ToolRunner, "store">; features: Pick<ServerFeatures, "prompts" | "resources"> },
+  target: { tools: Pick<ToolRunner, "store">; features: Pick<ServerFeatures, "prompts" | "resources" | "logging"> },
   entries: readonly TrafficEntry[],
 ): void {
   const calls = recordedCalls(entries);
   target.tools.store.apply(callsRestored, recordedToolCalls(calls));
   target.features.prompts.store.apply(replaced<PromptRunsState>, recordedPromptRuns(calls));
   target.features.resources.store.apply(replaced<ResourceReadsState>, recordedReads(calls));
+  target.features.logging.store.apply((_s, batch) => logBatchReceived(emptyLog, batch), recordedLog(entries));
+}
+
+/** The server's `notifications/message` in the recording, as the Logs view shows them, at the time received. */
+function recordedLog(entries: readonly TrafficEntry[]): ReturnType<typeof toLogEntry>[] {
+  const log: ReturnType<typeof toLogEntry>[] = [];
+  for (const e of entries) {
+    if (e.kind !== "frame" || e.direction !== "incoming" || e.rpc.type !== "notification") continue;
+    if (e.rpc.method !== "notifications/message") continue;
+    log.push(toLogEntry(frameJson(e)?.params, log.length + 1, e.ts));
+  }
+  return log;
 }
 
 /**
@@ -138,7 +155,15 @@ export function recordedListStates(
         ? { status: "unsupported", items: [] }
         : { status: "error", items: [], error: `the recording holds no ${spec.method} answer` };
     const error = list.error ?? (list.incomplete ? "the recording does not hold the next page" : undefined);
-    return { status: error ? "error" : "ready", items: list.items, reason: "refresh", ...(error && { error }) };
+    // Checked entry by entry as a live listing is: entries that do not match the schema are set aside.
+    const { valid, invalid } = splitEntries(kind, list.items);
+    return {
+      status: error ? "error" : "ready",
+      items: valid,
+      reason: "refresh",
+      ...(invalid.length > 0 && { invalid }),
+      ...(error && { error }),
+    };
   };
   return {
     tools: state("tools", lists.tools),
