@@ -12,7 +12,7 @@ import { EVERYTHING, NODE } from "./support/processes";
 const TEXT_TEMPLATE = "demo://resource/dynamic/text/{resourceId}";
 /** Every control that would start something: none may be enabled in a recording. */
 const ACTIONS =
-  /^(Connect|Reconnect|Restart and reconnect|Call\b.*|Send|Get\b.*|Read|Re-read|Subscribe|Unsubscribe|Run\b.*|Refresh\b.*)$/;
+  /^(Connect|Reconnect|Restart and reconnect|Call\b.*|Send|Get\b.*|Read|Re-read|Subscribe|Unsubscribe|Run\b.*|Refresh\b.*|List tasks.*|Poll now|Get result.*|Ping.*|Set level.*)$/;
 
 /** The names of the enabled action buttons on the page. */
 async function enabledActions(page: Page): Promise<string[]> {
@@ -130,6 +130,8 @@ test("a reopened recording shows its lists and past calls in their views, with n
     page.getByRole("region", { name: "Raw composer" }).getByRole("note", { name: "Read-only recording" }),
   ).toBeVisible();
   await expectNothingEnabled(page, "the composer");
+  await inspector.openTab(/^Logs/);
+  await expectNothingEnabled(page, "the logs view");
   await inspector.openTab("Checks");
   await expectNothingEnabled(page, "the checks view");
 });

@@ -37,6 +37,7 @@ export function recordedCalls(entries: readonly TrafficEntry[]): RecordedCall[] 
     if (entry.kind !== "frame") continue;
     const rpc = entry.rpc;
     if (rpc.type === "notification" && rpc.method === "notifications/progress" && entry.direction === "incoming") {
+      if (byToken.size === 0) continue;
       const token = (frameJson(entry)?.params as { progressToken?: unknown } | undefined)?.progressToken;
       const call = byToken.get(token);
       if (call) call.progressCount++;
