@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { FeaturesPage } from "./pages/features";
+import { seriousViolations } from "./support/axe";
 import { EVERYTHING, NODE } from "./support/processes";
 
 /**
@@ -24,6 +25,9 @@ async function enabledActions(page: Page): Promise<string[]> {
 
 async function expectNothingEnabled(page: Page, where: string): Promise<void> {
   expect(await enabledActions(page), `enabled action buttons in ${where}`).toEqual([]);
+  // And the read-only views stay accessible (issue 16's axe rule).
+  const found = await seriousViolations(page);
+  expect(found, `${where}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
 }
 
 test("a reopened recording shows its lists and past calls in their views, with no way to start anything", async ({

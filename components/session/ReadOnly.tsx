@@ -14,7 +14,9 @@ export function ReadOnlyNote({ children }: { children: ReactNode }) {
     <p
       role="note"
       aria-label="Read-only recording"
-      className="rounded border border-violet-300 bg-violet-50 px-2 py-1 text-xs text-violet-900 dark:border-violet-800 dark:bg-violet-950 dark:text-violet-200"
+      // Focusable: with every field disabled, the note keeps the panel (and its scrolling) reachable by keyboard.
+      tabIndex={0}
+      className="outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 rounded border border-violet-300 bg-violet-50 px-2 py-1 text-xs text-violet-900 dark:border-violet-800 dark:bg-violet-950 dark:text-violet-200"
     >
       Recording — read-only: {children}
     </p>
