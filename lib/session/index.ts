@@ -8,4 +8,5 @@ export * from "./listEntries";
 export * from "./lists";
 export * from "./negotiation";
 export * from "./pool";
+export * from "./recordingReplay";
 export * from "./session";

@@ -9,7 +9,8 @@ import { ClientFeatures } from "../client";
 import { ServerFeatures } from "../features";
 import { LensClient } from "../features";
 import type { PingOutcome } from "../client";
-import { listsFromTraffic } from "../inspect";
+import { recordedLists } from "../inspect";
+import { recordedListStates, replayRecordedCalls } from "./recordingReplay";
 import { recordingLogSteps, runPaced, type Recording } from "../inspect";
 import { ToolRunner } from "../tools";
 import { TrafficLog } from "../traffic";
@@ -107,6 +108,8 @@ export class InspectorSession {
    * with its reason) keeps the log and marks the boundary, so the traffic reads on across it.
    */
   async connect(config: ConnectionConfig = this.state.config, options: { continueLog?: string } = {}): Promise<void> {
+    // A recording opened offline is read-only: its recorded command or URL is never started from it.
+    if (this.state.recording) throw new Error("A recording is read-only: it cannot be connected.");
     if (!options.continueLog) this.auto.reset();
     await this.disconnect(options.continueLog !== undefined);
     const generation = ++this.generation;
@@ -433,7 +436,7 @@ export class InspectorSession {
   }
 
   /** Show a recording: its traffic becomes this session's log, offline, for every view. */
-  async openRecording(recording: Recording): Promise<void> {
+  async openRecording(recording: Recording, file?: string): Promise<void> {
     await this.disconnect();
     // Replayed in slices: a 10,000-message recording must not hold the page.
     this.log = await runPaced(recordingLogSteps(recording));
@@ -445,9 +448,11 @@ export class InspectorSession {
       serverCapabilities: n.serverCapabilities,
       instructions: n.instructions,
       clientCapabilities: n.clientCapabilities ?? {},
-      recording: { exportedAt: recording.exportedAt },
-      lists: listsFromTraffic(this.log.entries),
+      recording: { exportedAt: recording.exportedAt, ...(file !== undefined && { file }) },
+      lists: recordedListStates(recordedLists(this.log.entries), n.serverCapabilities),
     });
+    // Past tool calls, prompts and reads in their views, as a live session would show them.
+    replayRecordedCalls(this, this.log.entries);
   }
 
   /** A tool of the loaded list by name (invalid entries, set aside, are not in it). */
