@@ -277,6 +277,23 @@ export function ConnectionForm({
         </div>
       )}
       {exporting && <ExportDialog config={current()} onClose={() => setExporting(false)} />}
+      <button
+        type="button"
+        onClick={() => setExporting(true)}
+        className="text-xs text-slate-600 underline hover:text-slate-900 dark:text-slate-400"
+      >
+        Export / copy as config…
+      </button>
+      {draft.transport === "stdio" && draft.unconfirmed && (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          Not confirmed yet: Connect shows the command first.
+        </p>
+      )}
+      {draft.transport === "stdio" && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Runs on this machine as you, without a shell. Secret values are kept in memory only.
+        </p>
+      )}
       {/* Connect and Save stick to the bottom of the sidebar while a long form scrolls under them. */}
       <div className="sticky bottom-0 z-10 -mx-4 -mb-4 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50 px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
         <button
@@ -315,23 +332,6 @@ export function ConnectionForm({
           </>
         )}
       </div>
-      <button
-        type="button"
-        onClick={() => setExporting(true)}
-        className="text-xs text-slate-600 underline hover:text-slate-900 dark:text-slate-400"
-      >
-        Export / copy as config…
-      </button>
-      {draft.transport === "stdio" && draft.unconfirmed && (
-        <p className="text-xs text-amber-800 dark:text-amber-300">
-          Not confirmed yet: Connect shows the command first.
-        </p>
-      )}
-      {draft.transport === "stdio" && (
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          Runs on this machine as you, without a shell. Secret values are kept in memory only.
-        </p>
-      )}
     </form>
   );
 }

@@ -49,7 +49,7 @@ export function Sidebar({ header, children }: { header: ReactNode; children: Rea
       <aside
         aria-label="Connections"
         style={{ width }}
-        className="flex shrink-0 flex-col overflow-y-auto border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900"
+        className="flex shrink-0 scroll-pb-16 flex-col overflow-y-auto border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900"
       >
         <header className="flex items-center gap-2 px-4 py-3">
           {header}
