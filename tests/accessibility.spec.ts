@@ -52,3 +52,25 @@ for (const colorScheme of ["light", "dark"] as const) {
     }
   });
 }
+
+/** Every form construct of the schema corpus (objects, arrays, tuples, maps, unions, $ref, formats): no serious violation. */
+test("no serious or critical axe violation on the argument form of any schema construct", async ({ page }) => {
+  test.setTimeout(120_000);
+  const tools = new ToolsPage(page);
+  await tools.connectCorpus();
+  const names = await page
+    .getByRole("listbox", { name: "Tools" })
+    .getByRole("option")
+    .evaluateAll((els) => els.map((el) => el.querySelector(":scope > .sr-only")!.textContent!));
+  expect(names).toEqual(expect.arrayContaining(["nested_object", "tuple_and_map", "recursive_tree", "root_one_of"]));
+  for (const name of names) {
+    await tools.select(name);
+    const panel = tools.panel(name);
+    // Open what is folded: one array item, one map entry, one $ref, so their controls are checked too.
+    for (const button of [/^Add .* item$/, /^Add .* entry$/, /^Expand /]) {
+      const first = panel.getByRole("button", { name: button }).first();
+      if (await first.isVisible()) await first.click();
+    }
+    await expectClean(page, `form of ${name}`);
+  }
+});

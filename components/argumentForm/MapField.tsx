@@ -86,7 +86,7 @@ export function MapEntries({
           aria-label={`Add ${nameOf(label)} entry`}
           onClick={add}
         >
-          + Add entry
+          {/* The visible words are part of the spoken name ("Add env entry"), WCAG 2.5.3. */}+ Add
         </button>
       )}
     </div>

@@ -33,8 +33,9 @@ export function RefField(props: FieldProps<RefNode>) {
           className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
           onClick={() => setOpen(true)}
         >
-          Expand <span className="mono text-slate-600 dark:text-slate-400">{node.target}</span>
+          Expand
         </button>
+        <span className="mono text-xs text-slate-600 dark:text-slate-400">{node.target}</span>
       </div>
       <Help id={`${id}-help`} lines={help} />
       <Errors id={`${id}-err`} errors={below} />
