@@ -30,7 +30,12 @@ export type Channel =
       /** On an SSE event whose data came in more than one `data:` line (allowed: the lines are joined with newlines). */
       dataLines?: number;
     }
-  | { transport: "memory" };
+  | { transport: "memory" }
+  /**
+   * The postMessage channel between an MCP App view and MCP Lens as its host (lib/apps): `outgoing`
+   * is host → view, `incoming` view → host. Its ids pair apart from the server's.
+   */
+  | { transport: "app"; view: string };
 
 export interface FrameEntry {
   kind: "frame";
