@@ -18,6 +18,8 @@ import { useSessionMemory } from "../hooks/useSessionMemory";
 import { userWaitOf } from "../client/userWait";
 import { ServerIcons } from "../results/ServerIcons";
 import { ToolResultView } from "../results/ToolResultView";
+import { AppViewFrame } from "../apps/AppViewFrame";
+import { appToolOf } from "@/lib/apps";
 import { AnnotationBadges } from "./AnnotationBadges";
 import { ArgumentsEditor } from "./ArgumentsEditor";
 import { CallStatus } from "./CallStatus";
@@ -66,6 +68,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   const schemaWarning = checked.find((e) => e.severity === "warning");
   const running = calls.find((c) => c.status === "running");
   const shown = calls.find((c) => c.id === openId) ?? calls.at(-1);
+  const app = useMemo(() => appToolOf(tool), [tool]);
 
   const mode = { tasksOffered, asTask, ttlText, timeoutS };
 
@@ -252,6 +255,9 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
         </>
       )}
       {running && <CallStatus call={running} onCancel={() => session.tools.cancel(running.id)} />}
+      {shown?.outcome && app?.resourceUri && (
+        <AppViewFrame key={shown.id} session={session} tool={tool} app={app} call={shown} />
+      )}
       {shown?.outcome && <ToolResultView outcome={shown.outcome} tool={tool} />}
       {tasksOffered && <TaskList tasks={session.features.tasks} tool={tool} />}
       <ToolHistory calls={calls} openId={shown?.id} onOpen={reopen} />

@@ -26,8 +26,8 @@ export function appToolOf(tool: ToolLike): AppTool | undefined {
   const meta = isRecord(tool._meta) ? tool._meta : undefined;
   const ui = meta && isRecord(meta.ui) ? meta.ui : undefined;
   if (!ui?.resourceUri && !meta?.["ui/resourceUri"]) return undefined;
-  const visibility = Array.isArray(ui?.visibility)
-    ? ui.visibility.filter((v): v is AppVisibility => v === "model" || v === "app")
+  const visibility: AppVisibility[] = Array.isArray(ui?.visibility)
+    ? ui.visibility.filter((v: unknown): v is AppVisibility => v === "model" || v === "app")
     : ["model", "app"];
   try {
     const resourceUri = getToolUiResourceUri(tool as Parameters<typeof getToolUiResourceUri>[0]);

@@ -4,3 +4,4 @@
  * postMessage recorded in the traffic log on the `app` channel.
  */
 export * from "./detect";
+export * from "./host";

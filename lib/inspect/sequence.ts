@@ -192,6 +192,7 @@ function frameLabel(e: FrameEntry, entries: readonly TrafficEntry[]): string {
 }
 
 function carrier(channel: Channel, exchanges: ReadonlyMap<number, string>): string {
+  if (channel.transport === "app") return `app view ${channel.view}`;
   if (channel.transport !== "http") return channel.transport === "stdio" ? "stdio" : "in-memory";
   const method = exchanges.get(channel.exchange) ?? "POST";
   const x = `#${channel.exchange}`;

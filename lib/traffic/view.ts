@@ -110,6 +110,8 @@ export function channelLabel(channel: Channel): string {
       return "in-memory";
     case "http":
       return `HTTP exchange #${channel.exchange}, ${channel.stream}`;
+    case "app":
+      return `MCP App view ${channel.view} (postMessage)`;
   }
 }
 

@@ -1,0 +1,148 @@
+import {
+  AppBridge,
+  PostMessageTransport,
+  type McpUiHostContext,
+  type McpUiResourcePermissions,
+} from "@modelcontextprotocol/ext-apps/app-bridge";
+import type { CallToolResult, Client, JSONRPCMessage, Tool } from "@modelcontextprotocol/client";
+import { errorMessage } from "../base";
+import type { TrafficLog } from "../traffic";
+import type { AppResource } from "./detect";
+
+/**
+ * MCP Lens as an MCP Apps host for one view (issue 15), on the ext-apps `AppBridge`: the view runs
+ * in the sandbox page (`/app-sandbox`, framed with `sandbox="allow-scripts"`: an opaque origin, see
+ * docs/security.md rule 20), gets its tool input and result, and what it asks of the server
+ * (`tools/call`, `resources/read`…) goes through the live session's client, so it is logged like
+ * any other request. Every postMessage between view and host is recorded in the same log, on the
+ * `{ transport: "app" }` channel (`outgoing`: host → view), before the bridge parses it.
+ */
+
+export const APP_SANDBOX_URL = "/app-sandbox";
+const HOST_INFO = { name: "MCP Lens", version: "0.1.0" };
+/** Size requests are honoured within these bounds (px). */
+export const VIEW_HEIGHT = { min: 40, max: 2000 };
+
+export interface AppViewOptions {
+  client: Client;
+  log: TrafficLog;
+  /** Names this view on its log channel (several views may run in one session). */
+  viewId: string;
+  tool: Tool;
+  resource: Extract<AppResource, { ok: true }>;
+  args: Record<string, unknown>;
+  /** The tool call's result (or its failure), delivered once the view has initialized. */
+  result: Promise<CallToolResult>;
+  hostContext?: McpUiHostContext;
+  /** The person's decision on a `ui/open-link` (default: refused). */
+  confirmOpenLink?: (url: string) => Promise<boolean>;
+  /** A `ui/message` or `ui/update-model-context`: what the model would see. */
+  onModelInput?: (kind: "message" | "model-context", params: unknown) => void;
+  onInitialized?: () => void;
+}
+
+/** The sandbox page's URL for a resource: its declared domains become the page's CSP (server side). */
+export function sandboxUrl(resource: Extract<AppResource, { ok: true }>): string {
+  return `${APP_SANDBOX_URL}?csp=${encodeURIComponent(JSON.stringify(resource.meta.csp))}`;
+}
+
+export class AppViewHost {
+  readonly bridge: AppBridge;
+  private removeListener = (): void => {};
+  private closed = false;
+
+  constructor(private readonly options: AppViewOptions) {
+    const caps = options.client.getServerCapabilities();
+    this.bridge = new AppBridge(
+      options.client,
+      HOST_INFO,
+      { openLinks: {}, serverTools: caps?.tools, serverResources: caps?.resources, logging: {} },
+      { hostContext: { ...options.hostContext, toolInfo: { tool: options.tool } } },
+    );
+    this.bridge.onopenlink = async ({ url }) => {
+      const ok = /^https?:\/\//i.test(url) && (await (options.confirmOpenLink?.(url) ?? Promise.resolve(false)));
+      if (ok) window.open(url, "_blank", "noopener,noreferrer");
+      return ok ? {} : { isError: true };
+    };
+    this.bridge.onmessage = async (params) => {
+      options.onModelInput?.("message", params);
+      return {};
+    };
+    this.bridge.onupdatemodelcontext = async (params) => {
+      options.onModelInput?.("model-context", params);
+      return {};
+    };
+  }
+
+  /** Frame the sandbox page in `frame` and run the view in it. */
+  async start(frame: HTMLIFrameElement): Promise<void> {
+    const { log, viewId, resource, args, result } = this.options;
+    const target = frame.contentWindow;
+    if (!target) throw new Error("the view's frame is not in the page");
+    const channel = { transport: "app" as const, view: viewId };
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== target || this.closed) return;
+      log.recordFrame("incoming", rawOf(event.data), channel);
+    };
+    window.addEventListener("message", onMessage);
+    this.removeListener = () => window.removeEventListener("message", onMessage);
+
+    const transport = new PostMessageTransport(target, target);
+    const send = transport.send.bind(transport);
+    transport.send = (message: JSONRPCMessage, sendOptions) => {
+      if (!this.closed) log.recordFrame("outgoing", rawOf(message), channel);
+      return send(message, sendOptions);
+    };
+
+    this.bridge.onsizechange = ({ height }) => {
+      if (height === undefined) return;
+      const clamped = Math.min(VIEW_HEIGHT.max, Math.max(VIEW_HEIGHT.min, Math.round(height)));
+      frame.style.height = `${clamped}px`;
+    };
+    this.bridge.onsandboxready = () => {
+      void this.bridge.sendSandboxResourceReady({
+        html: resource.html,
+        sandbox: "allow-scripts",
+        csp: resource.meta.csp,
+        permissions: Object.fromEntries(resource.meta.permissions.map((p) => [p, {}])) as McpUiResourcePermissions,
+      });
+    };
+    this.bridge.oninitialized = () => {
+      this.options.onInitialized?.();
+      void this.bridge.sendToolInput({ arguments: args });
+      result.then(
+        (r) => void this.bridge.sendToolResult(r),
+        (error: unknown) =>
+          void this.bridge.sendToolCancelled({ reason: errorMessage(error) }),
+      );
+    };
+    await this.bridge.connect(transport);
+    log.event("app-view", "info", `MCP App view ${resource.uri} started for ${this.options.tool.name}`);
+    frame.src = sandboxUrl(resource);
+  }
+
+  /** Teardown: ask the view to clean up (briefly), then stop listening. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await Promise.race([
+        this.bridge.teardownResource({}),
+        new Promise((resolve) => setTimeout(resolve, 500)),
+      ]);
+    } catch {
+      // a view that does not answer teardown is closed all the same
+    }
+    this.closed = true;
+    this.removeListener();
+    await this.bridge.close().catch(() => {});
+  }
+}
+
+function rawOf(data: unknown): string {
+  if (typeof data === "string") return data;
+  try {
+    return JSON.stringify(data) ?? String(data);
+  } catch {
+    return String(data);
+  }
+}
