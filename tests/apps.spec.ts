@@ -1,0 +1,96 @@
+import { expect, test } from "@playwright/test";
+import { resolve } from "node:path";
+import { AppsPage } from "./pages/apps";
+import { NODE, ROOT } from "./support/processes";
+
+/**
+ * Issue 15, MCP Apps: a real example server's view (server-basic-vanillajs) runs under its tool
+ * call as a host runs it, gets the tool result, calls a tool through the host (logged on the wire),
+ * every postMessage is in the traffic log, and the view cannot reach the inspector (rule 20).
+ */
+const BASIC = resolve(ROOT, "node_modules/@modelcontextprotocol/server-basic-vanillajs/dist/index.js");
+
+async function runGetTime(page: import("@playwright/test").Page): Promise<AppsPage> {
+  const apps = new AppsPage(page);
+  await apps.tools.connectStdio({
+    name: "basic app",
+    transport: "stdio",
+    command: NODE,
+    args: `${BASIC} --stdio`,
+    protocol: "2025-11-25",
+  });
+  await apps.tools.select("get-time");
+  await apps.tools.call("get-time");
+  await expect(apps.tools.result).toBeVisible();
+  await expect(apps.section).toBeVisible();
+  return apps;
+}
+
+test("the view renders, receives the tool result, and its tools/call goes through the session", async ({ page }) => {
+  const apps = await runGetTime(page);
+  const view = apps.view("get-time");
+  await expect(view.getByRole("button", { name: "Get Server Time" })).toBeVisible({ timeout: 20_000 });
+  // The tool result (an ISO time) reached the view: "Loading..." is replaced.
+  const time = view.locator("#server-time");
+  await expect(time).toHaveText(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, { timeout: 20_000 });
+  await expect(apps.section).toContainText("Initialized.");
+
+  // Every postMessage of the view's handshake is in the traffic log.
+  const inspector = apps.tools.inspector;
+  await inspector.filterTraffic("ui/initialize");
+  await expect(inspector.trafficRows(/ui\/initialize/).first()).toBeVisible();
+  await inspector.filterTraffic("ui/notifications/tool-result");
+  await expect(inspector.trafficRows(/tool-result/).first()).toBeVisible();
+
+  // A click in the view asks the server through the host: one more tools/call on the wire.
+  await inspector.filterTraffic("tools/call");
+  const before = await inspector.trafficRows(/request tools\/call/).count();
+  await view.getByRole("button", { name: "Get Server Time" }).click();
+  // The view's request (view → host, on the app channel) and the host's to the server.
+  await expect
+    .poll(() => inspector.trafficRows(/request tools\/call/).count(), { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(before + 2);
+});
+
+test("the view runs in an opaque origin: no storage, cookies, token or top page of the inspector", async ({ page }) => {
+  const apps = await runGetTime(page);
+  await expect(apps.view("get-time").getByRole("button", { name: "Get Server Time" })).toBeVisible({
+    timeout: 20_000,
+  });
+  // The inspector keeps its pairing in localStorage: the page can read its own storage.
+  expect(await page.evaluate(() => localStorage.length)).toBeGreaterThan(0);
+  const frame = await apps.viewFrame();
+  const seen = await frame.evaluate(() => {
+    const attempt = (f: () => unknown) => {
+      try {
+        return `read:${String(f())}`;
+      } catch (e) {
+        return `blocked:${(e as Error).name}`;
+      }
+    };
+    return {
+      origin: window.origin,
+      storage: attempt(() => localStorage.length),
+      session: attempt(() => sessionStorage.length),
+      cookie: attempt(() => document.cookie),
+      top: attempt(() => window.top!.document.title),
+      parent: attempt(() => window.parent.document.title),
+    };
+  });
+  expect(seen.origin).toBe("null");
+  expect(seen.storage).toBe("blocked:SecurityError");
+  expect(seen.session).toBe("blocked:SecurityError");
+  expect(seen.cookie).toMatch(/^blocked:SecurityError$|^read:$/);
+  expect(seen.top).toBe("blocked:SecurityError");
+  expect(seen.parent).toBe("blocked:SecurityError");
+  // The inspector's own API is not reachable from the view (its CSP declares no domain).
+  const fetched = await frame.evaluate(async () => {
+    try {
+      await fetch("/api/pending");
+      return "reached";
+    } catch {
+      return "refused";
+    }
+  });
+  expect(fetched).toBe("refused");
+});
