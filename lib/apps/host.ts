@@ -54,7 +54,7 @@ export class AppViewHost {
   constructor(private readonly options: AppViewOptions) {
     const caps = options.client.getServerCapabilities();
     this.bridge = new AppBridge(
-      options.client,
+      onBehalfOfView(options.client, options.log, options.viewId),
       HOST_INFO,
       { openLinks: {}, serverTools: caps?.tools, serverResources: caps?.resources, logging: {} },
       { hostContext: { ...options.hostContext, toolInfo: { tool: options.tool } } },
@@ -136,6 +136,24 @@ export class AppViewHost {
     this.removeListener();
     await this.bridge.close().catch(() => {});
   }
+}
+
+/**
+ * The session's client as the bridge sees it: each request it forwards for the view marks the
+ * outgoing frame in the log with the view's id (`FrameEntry.from`), so it is attributed to the view.
+ */
+function onBehalfOfView(client: Client, log: TrafficLog, viewId: string): Client {
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === "request")
+        return (request: { method: string }, ...rest: unknown[]) => {
+          log.onBehalfOf(viewId, request.method);
+          return (target.request as (...a: unknown[]) => unknown)(request, ...rest);
+        };
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 function rawOf(data: unknown): string {

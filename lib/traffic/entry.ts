@@ -65,6 +65,8 @@ export interface FrameEntry {
   negotiation?: string;
   /** Set on an error that was the right answer to a spot-check probe: shown neutral, never an error. */
   expected?: string;
+  /** On a request to the server that an MCP App view asked for through the host: the view's id. */
+  from?: string;
 }
 
 export interface HttpEntry {

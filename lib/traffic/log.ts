@@ -27,6 +27,8 @@ export class TrafficLog {
   amendments = 0;
   private readonly listeners = new Set<Listener>();
   private readonly pending = new Map<string, FrameEntry>();
+  /** Requests about to be sent on behalf of an MCP App view: the next outgoing one of the method is marked. */
+  private readonly onBehalf: { method: string; from: string }[] = [];
   private readonly answered = new Set<string>();
   private flushScheduled = false;
   private nextExchange = 1;
@@ -81,6 +83,10 @@ export class TrafficLog {
       channel,
       rpc,
     };
+    if (direction === "outgoing" && rpc.type === "request" && channel.transport !== "app") {
+      const i = this.onBehalf.findIndex((a) => a.method === rpc.method);
+      if (i >= 0) entry.from = this.onBehalf.splice(i, 1)[0]!.from;
+    }
     this.pair(entry, rpc);
     const lane = laneOf(channel);
     const late = this.requests.frame(entry, value, (d, id) => this.pending.get(pairKey(d, id, lane)));
@@ -88,6 +94,12 @@ export class TrafficLog {
     this.probe?.frame(entry);
     this.push(entry);
     return { entry, value };
+  }
+
+  /** The next outgoing request of `method` to the server is sent for `from` (an MCP App view's id). */
+  onBehalfOf(from: string, method: string): void {
+    this.onBehalf.push({ method, from });
+    if (this.onBehalf.length > 64) this.onBehalf.shift();
   }
 
   append(entry: NewEntry): TrafficEntry {
