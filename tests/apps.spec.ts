@@ -19,6 +19,10 @@ async function runGetTime(page: import("@playwright/test").Page): Promise<AppsPa
     args: `${BASIC} --stdio`,
     protocol: "2025-11-25",
   });
+  // The tool with a view is marked in the list.
+  await expect(
+    page.getByRole("listbox", { name: "Tools" }).getByRole("option", { name: "get-time", exact: true }),
+  ).toContainText("App");
   await apps.tools.select("get-time");
   await apps.tools.call("get-time");
   await expect(apps.tools.result).toBeVisible();
@@ -50,6 +54,11 @@ test("the view renders, receives the tool result, and its tools/call goes throug
   await expect
     .poll(() => inspector.trafficRows(/request tools\/call/).count(), { timeout: 10_000 })
     .toBeGreaterThanOrEqual(before + 2);
+  // The server request is attributed to the view; its own postMessages are on their channel.
+  await expect(inspector.trafficRows(/outgoing request tools\/call .*asked by app view get-time#/)).toHaveCount(1);
+  await inspector.filterTraffic("channel:app");
+  await expect(inspector.trafficRows(/incoming request tools\/call .*on app view get-time#/)).toHaveCount(1);
+  await expect(inspector.trafficRows(/outgoing request tools\/call/)).toHaveCount(0);
 });
 
 test("the view runs in an opaque origin: no storage, cookies, token or top page of the inspector", async ({ page }) => {
