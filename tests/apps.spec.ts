@@ -8,15 +8,20 @@ import { NODE, ROOT } from "./support/processes";
  * call as a host runs it, gets the tool result, calls a tool through the host (logged on the wire),
  * every postMessage is in the traffic log, and the view cannot reach the inspector (rule 20).
  */
-const BASIC = resolve(ROOT, "node_modules/@modelcontextprotocol/server-basic-vanillajs/dist/index.js");
+const example = (name: string) => resolve(ROOT, `node_modules/@modelcontextprotocol/${name}/dist/index.js`);
+const BASIC = example("server-basic-vanillajs");
+const SERVERS = [
+  { name: "server-basic-vanillajs", path: BASIC },
+  { name: "server-basic-react", path: example("server-basic-react") },
+];
 
-async function runGetTime(page: import("@playwright/test").Page): Promise<AppsPage> {
+async function runGetTime(page: import("@playwright/test").Page, server = BASIC): Promise<AppsPage> {
   const apps = new AppsPage(page);
   await apps.tools.connectStdio({
     name: "basic app",
     transport: "stdio",
     command: NODE,
-    args: `${BASIC} --stdio`,
+    args: `${server} --stdio`,
     protocol: "2025-11-25",
   });
   // The tool with a view is marked in the list.
@@ -30,36 +35,49 @@ async function runGetTime(page: import("@playwright/test").Page): Promise<AppsPa
   return apps;
 }
 
-test("the view renders, receives the tool result, and its tools/call goes through the session", async ({ page }) => {
-  const apps = await runGetTime(page);
-  const view = apps.view("get-time");
-  await expect(view.getByRole("button", { name: "Get Server Time" })).toBeVisible({ timeout: 20_000 });
-  // The tool result (an ISO time) reached the view: "Loading..." is replaced.
-  const time = view.locator("#server-time");
-  await expect(time).toHaveText(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, { timeout: 20_000 });
-  await expect(apps.section).toContainText("Initialized.");
+for (const server of SERVERS)
+  test(`${server.name}: the view renders, receives the tool result, and its tools/call goes through the session`, async ({
+    page,
+  }) => {
+    const apps = await runGetTime(page, server.path);
+    const view = apps.view("get-time");
+    await expect(view.getByRole("button", { name: "Get Server Time" })).toBeVisible({ timeout: 20_000 });
+    // The tool result (an ISO time) reached the view: "Loading..." is replaced.
+    const time = view.locator("code").first();
+    await expect(time).toHaveText(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, { timeout: 20_000 });
+    await expect(apps.section).toContainText("Initialized.");
 
-  // Every postMessage of the view's handshake is in the traffic log.
-  const inspector = apps.tools.inspector;
-  await inspector.filterTraffic("ui/initialize");
-  await expect(inspector.trafficRows(/ui\/initialize/).first()).toBeVisible();
-  await inspector.filterTraffic("ui/notifications/tool-result");
-  await expect(inspector.trafficRows(/tool-result/).first()).toBeVisible();
+    // Every postMessage of the view's handshake is in the traffic log.
+    const inspector = apps.tools.inspector;
+    await inspector.filterTraffic("ui/initialize");
+    await expect(inspector.trafficRows(/ui\/initialize/).first()).toBeVisible();
+    await inspector.filterTraffic("ui/notifications/tool-result");
+    await expect(inspector.trafficRows(/tool-result/).first()).toBeVisible();
 
-  // A click in the view asks the server through the host: one more tools/call on the wire.
-  await inspector.filterTraffic("tools/call");
-  const before = await inspector.trafficRows(/request tools\/call/).count();
-  await view.getByRole("button", { name: "Get Server Time" }).click();
-  // The view's request (view → host, on the app channel) and the host's to the server.
-  await expect
-    .poll(() => inspector.trafficRows(/request tools\/call/).count(), { timeout: 10_000 })
-    .toBeGreaterThanOrEqual(before + 2);
-  // The server request is attributed to the view; its own postMessages are on their channel.
-  await expect(inspector.trafficRows(/outgoing request tools\/call .*asked by app view get-time#/)).toHaveCount(1);
-  await inspector.filterTraffic("channel:app");
-  await expect(inspector.trafficRows(/incoming request tools\/call .*on app view get-time#/)).toHaveCount(1);
-  await expect(inspector.trafficRows(/outgoing request tools\/call/)).toHaveCount(0);
-});
+    // A click in the view asks the server through the host: one more tools/call on the wire.
+    await inspector.filterTraffic("tools/call");
+    const before = await inspector.trafficRows(/request tools\/call/).count();
+    await view.getByRole("button", { name: "Get Server Time" }).click();
+    // The view's request (view → host, on the app channel) and the host's to the server.
+    await expect
+      .poll(() => inspector.trafficRows(/request tools\/call/).count(), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(before + 2);
+    // The server request is attributed to the view; its own postMessages are on their channel.
+    await expect(inspector.trafficRows(/outgoing request tools\/call .*asked by app view get-time#/)).toHaveCount(1);
+    await inspector.filterTraffic("channel:app");
+    await expect(inspector.trafficRows(/incoming request tools\/call .*on app view get-time#/)).toHaveCount(1);
+    await expect(inspector.trafficRows(/outgoing request tools\/call/)).toHaveCount(0);
+
+    // ui/message reaches "what the model would see"; ui/open-link waits for the person, who refuses.
+    await view.getByRole("button", { name: "Send Message" }).click();
+    await expect(page.getByLabel("What the model would see")).toContainText("This is message text.");
+    await view.getByRole("button", { name: "Open Link" }).click();
+    const ask = page.getByRole("alertdialog", { name: "Open link" });
+    await expect(ask).toContainText("https://modelcontextprotocol.io/");
+    await ask.getByRole("button", { name: "Refuse" }).click();
+    await expect(ask).toBeHidden();
+    expect(page.context().pages()).toHaveLength(1);
+  });
 
 test("the view runs in an opaque origin: no storage, cookies, token or top page of the inspector", async ({ page }) => {
   const apps = await runGetTime(page);
