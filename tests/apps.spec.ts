@@ -121,3 +121,24 @@ test("the view runs in an opaque origin: no storage, cookies, token or top page 
   });
   expect(fetched).toBe("refused");
 });
+
+test("switching the host's theme and display mode reaches the view", async ({ page }) => {
+  const apps = await runGetTime(page);
+  const view = apps.view("get-time");
+  await expect(view.getByRole("button", { name: "Get Server Time" })).toBeVisible({ timeout: 20_000 });
+  await expect(apps.section).toContainText("Initialized.");
+  const context = page.getByRole("group", { name: "Host context" });
+  await context.getByLabel("View theme").selectOption("dark");
+  await expect(view.locator("html")).toHaveAttribute("data-theme", "dark");
+  await context.getByLabel("View theme").selectOption("light");
+  await expect(view.locator("html")).toHaveAttribute("data-theme", "light");
+  await context.getByLabel("Display mode").selectOption("fullscreen");
+  const inspector = apps.tools.inspector;
+  await inspector.filterTraffic("channel:app host-context-changed");
+  await expect(inspector.trafficRows(/outgoing notification ui\/notifications\/host-context-changed/)).toHaveCount(3);
+  await inspector
+    .trafficRows(/host-context-changed/)
+    .last()
+    .click();
+  await expect(page.getByText('"displayMode": "fullscreen"').first()).toBeVisible();
+});

@@ -6,6 +6,7 @@ import { errorMessage } from "@/lib/base";
 import type { InspectorSession } from "@/lib/session";
 import type { CallRecord } from "@/lib/tools";
 import { BUTTON, NOTE, PRE, WARN } from "../results/ui";
+import { DISPLAY_MODES, HostContextPanel, type DisplayMode, type ViewTheme } from "./HostContextPanel";
 
 type ModelInput = { kind: "message" | "model-context"; params: unknown };
 type LinkAsk = { url: string; answer: (ok: boolean) => void };
@@ -31,6 +32,14 @@ export function AppViewFrame({
   const [ready, setReady] = useState(false);
   const [inputs, setInputs] = useState<ModelInput[]>([]);
   const [link, setLink] = useState<LinkAsk>();
+  const [theme, setTheme] = useState<ViewTheme>(pageTheme);
+  const [displayMode, setDisplayMode] = useState<DisplayMode>("inline");
+  const hostRef = useRef<AppViewHost>(undefined);
+  const initial = useRef({ theme, displayMode });
+
+  useEffect(() => {
+    hostRef.current?.setContext({ theme, displayMode });
+  }, [theme, displayMode]);
 
   useEffect(() => {
     const client = session.client;
@@ -55,11 +64,13 @@ export function AppViewFrame({
           resource,
           args: (call.args ?? {}) as Record<string, unknown>,
           result,
-          hostContext: hostContext(frame.current!),
+          hostContext: hostContext(frame.current!, initial.current),
           confirmOpenLink: (url) => new Promise((answer) => setLink({ url, answer })),
           onModelInput: (kind, params) => setInputs((list) => [...list.slice(-49), { kind, params }]),
           onInitialized: () => setReady(true),
+          onDisplayMode: setDisplayMode,
         });
+        hostRef.current = host;
         await host.start(frame.current!);
       } catch (error) {
         if (!gone) setProblem(errorMessage(error));
@@ -67,6 +78,7 @@ export function AppViewFrame({
     })();
     return () => {
       gone = true;
+      hostRef.current = undefined;
       void host?.close();
     };
   }, [session, tool, app.resourceUri, call.id, call.args, call.outcome]);
@@ -82,12 +94,13 @@ export function AppViewFrame({
           The view could not run: {problem}
         </p>
       )}
+      <HostContextPanel theme={theme} displayMode={displayMode} onTheme={setTheme} onDisplayMode={setDisplayMode} />
       <iframe
         ref={frame}
         sandbox="allow-scripts"
         title={`MCP App view of ${tool.name}`}
         referrerPolicy="no-referrer"
-        className="block h-80 w-full rounded border border-slate-200 bg-white dark:border-slate-700"
+        className={`block rounded border border-slate-200 dark:border-slate-700 ${theme === "dark" ? "bg-slate-900" : "bg-white"} ${FRAME_SIZE[displayMode]}`}
       />
       {link && (
         <div role="alertdialog" aria-label="Open link" className={WARN}>
@@ -117,12 +130,23 @@ export function AppViewFrame({
   );
 }
 
-function hostContext(frame: HTMLIFrameElement) {
-  const dark = document.documentElement.classList.contains("dark") || matchMedia("(prefers-color-scheme: dark)").matches;
+const FRAME_SIZE: Record<DisplayMode, string> = {
+  inline: "h-80 w-full",
+  fullscreen: "h-[80vh] w-full",
+  pip: "h-60 w-80 self-end",
+};
+
+function pageTheme(): ViewTheme {
+  const explicit = document.documentElement.dataset.theme;
+  if (explicit === "dark" || explicit === "light") return explicit;
+  return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+}
+
+function hostContext(frame: HTMLIFrameElement, chosen: { theme: ViewTheme; displayMode: DisplayMode }) {
   return {
-    theme: dark ? ("dark" as const) : ("light" as const),
-    displayMode: "inline" as const,
-    availableDisplayModes: ["inline" as const],
+    theme: chosen.theme,
+    displayMode: chosen.displayMode,
+    availableDisplayModes: DISPLAY_MODES,
     containerDimensions: { maxHeight: 2000, width: frame.clientWidth || 600 },
     locale: navigator.language,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

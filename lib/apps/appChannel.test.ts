@@ -39,7 +39,11 @@ describe("the app channel", () => {
     log.recordFrame("incoming", rpc({ id: 5, method: "tools/call", params: { name: "get-time" } }), app);
     log.onBehalfOf("get-time#1", "tools/call");
     const sent = log.recordFrame("outgoing", rpc({ id: 9, method: "tools/call", params: { name: "get-time" } }), stdio);
-    const later = log.recordFrame("outgoing", rpc({ id: 10, method: "tools/call", params: { name: "get-time" } }), stdio);
+    const later = log.recordFrame(
+      "outgoing",
+      rpc({ id: 10, method: "tools/call", params: { name: "get-time" } }),
+      stdio,
+    );
     expect(sent.entry.from).toBe("get-time#1");
     expect(later.entry.from).toBeUndefined();
     expect(entrySummary(sent.entry)).toContain("asked by app view get-time#1");

@@ -17,7 +17,9 @@ afterAll(async () => {
 describe("MCP Apps detection", () => {
   it("marks the tool that names a ui:// view", () => {
     const apps = appTools(session.state.lists.tools.items);
-    expect(apps).toEqual([{ name: "get-time", resourceUri: "ui://get-time/mcp-app.html", visibility: ["model", "app"] }]);
+    expect(apps).toEqual([
+      { name: "get-time", resourceUri: "ui://get-time/mcp-app.html", visibility: ["model", "app"] },
+    ]);
   });
 
   it("reads the view: the MCP App mime type and its HTML, through the live session", async () => {

@@ -39,6 +39,8 @@ export interface AppViewOptions {
   /** A `ui/message` or `ui/update-model-context`: what the model would see. */
   onModelInput?: (kind: "message" | "model-context", params: unknown) => void;
   onInitialized?: () => void;
+  /** The view asked for a display mode and got it (`ui/request-display-mode`). */
+  onDisplayMode?: (mode: "inline" | "fullscreen" | "pip") => void;
 }
 
 /** The sandbox page's URL for a resource: its declared domains become the page's CSP (server side). */
@@ -50,15 +52,24 @@ export class AppViewHost {
   readonly bridge: AppBridge;
   private removeListener = (): void => {};
   private closed = false;
+  private context: McpUiHostContext;
 
   constructor(private readonly options: AppViewOptions) {
     const caps = options.client.getServerCapabilities();
+    this.context = { ...options.hostContext, toolInfo: { tool: options.tool } };
     this.bridge = new AppBridge(
       onBehalfOfView(options.client, options.log, options.viewId),
       HOST_INFO,
       { openLinks: {}, serverTools: caps?.tools, serverResources: caps?.resources, logging: {} },
-      { hostContext: { ...options.hostContext, toolInfo: { tool: options.tool } } },
+      { hostContext: this.context },
     );
+    this.bridge.onrequestdisplaymode = async ({ mode }) => {
+      const available = this.context.availableDisplayModes ?? ["inline"];
+      const granted = available.includes(mode) ? mode : (this.context.displayMode ?? "inline");
+      this.setContext({ displayMode: granted });
+      options.onDisplayMode?.(granted);
+      return { mode: granted };
+    };
     this.bridge.onopenlink = async ({ url }) => {
       const ok = /^https?:\/\//i.test(url) && (await (options.confirmOpenLink?.(url) ?? Promise.resolve(false)));
       if (ok) window.open(url, "_blank", "noopener,noreferrer");
@@ -112,8 +123,7 @@ export class AppViewHost {
       void this.bridge.sendToolInput({ arguments: args });
       result.then(
         (r) => void this.bridge.sendToolResult(r),
-        (error: unknown) =>
-          void this.bridge.sendToolCancelled({ reason: errorMessage(error) }),
+        (error: unknown) => void this.bridge.sendToolCancelled({ reason: errorMessage(error) }),
       );
     };
     await this.bridge.connect(transport);
@@ -121,14 +131,17 @@ export class AppViewHost {
     frame.src = sandboxUrl(resource);
   }
 
+  /** Change the host context (theme, display mode, size, locale…): the view is told what changed. */
+  setContext(patch: Partial<McpUiHostContext>): void {
+    this.context = { ...this.context, ...patch };
+    if (!this.closed) this.bridge.setHostContext(this.context);
+  }
+
   /** Teardown: ask the view to clean up (briefly), then stop listening. */
   async close(): Promise<void> {
     if (this.closed) return;
     try {
-      await Promise.race([
-        this.bridge.teardownResource({}),
-        new Promise((resolve) => setTimeout(resolve, 500)),
-      ]);
+      await Promise.race([this.bridge.teardownResource({}), new Promise((resolve) => setTimeout(resolve, 500))]);
     } catch {
       // a view that does not answer teardown is closed all the same
     }
