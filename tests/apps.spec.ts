@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { resolve } from "node:path";
 import { AppsPage } from "./pages/apps";
 import { NODE, ROOT } from "./support/processes";
@@ -15,7 +15,7 @@ const SERVERS = [
   { name: "server-basic-react", path: example("server-basic-react") },
 ];
 
-async function runGetTime(page: import("@playwright/test").Page, server = BASIC): Promise<AppsPage> {
+async function runGetTime(page: Page, server = BASIC): Promise<AppsPage> {
   const apps = new AppsPage(page);
   await apps.tools.connectStdio({
     name: "basic app",
@@ -141,4 +141,33 @@ test("switching the host's theme and display mode reaches the view", async ({ pa
     .last()
     .click();
   await expect(page.getByText('"displayMode": "fullscreen"').first()).toBeVisible();
+});
+
+test("a misbehaving view is contained and reported: CSP violation, error, no popup, no top navigation", async ({
+  page,
+}) => {
+  const apps = new AppsPage(page);
+  await apps.tools.connectStdio({
+    name: "app fixture",
+    transport: "stdio",
+    command: NODE,
+    args: "--import tsx servers/fixtures/app-views.ts",
+    protocol: "2025-11-25",
+  });
+  await apps.tools.select("bad-view");
+  await apps.tools.call("bad-view");
+  await expect(apps.section).toBeVisible();
+  await expect(apps.view("bad-view").getByText("Bad view loaded")).toBeVisible({ timeout: 20_000 });
+  const problems = page.getByRole("list", { name: "View problems" });
+  await expect(problems).toContainText("CSP blocked https://undeclared.example/data.json");
+  await expect(problems).toContainText("thrown by the bad view");
+  const inspector = apps.tools.inspector;
+  await inspector.filterTraffic("undeclared.example");
+  await expect(inspector.trafficRows(/CSP blocked/).first()).toBeVisible();
+  // No window opened, the top page stayed, and the page still works.
+  expect(page.context().pages()).toHaveLength(1);
+  expect(page.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+  await expect(apps.section).toContainText("Starting…");
+  await inspector.openTab(/^Tools/);
+  await expect(page.getByRole("listbox", { name: "Tools" })).toBeVisible();
 });

@@ -32,6 +32,7 @@ export function AppViewFrame({
   const [ready, setReady] = useState(false);
   const [inputs, setInputs] = useState<ModelInput[]>([]);
   const [link, setLink] = useState<LinkAsk>();
+  const [reports, setReports] = useState<string[]>([]);
   const [theme, setTheme] = useState<ViewTheme>(pageTheme);
   const [displayMode, setDisplayMode] = useState<DisplayMode>("inline");
   const hostRef = useRef<AppViewHost>(undefined);
@@ -69,6 +70,7 @@ export function AppViewFrame({
           onModelInput: (kind, params) => setInputs((list) => [...list.slice(-49), { kind, params }]),
           onInitialized: () => setReady(true),
           onDisplayMode: setDisplayMode,
+          onProblem: (message) => setReports((list) => [...list.slice(-19), message]),
         });
         hostRef.current = host;
         await host.start(frame.current!);
@@ -102,6 +104,13 @@ export function AppViewFrame({
         referrerPolicy="no-referrer"
         className={`block rounded border border-slate-200 dark:border-slate-700 ${theme === "dark" ? "bg-slate-900" : "bg-white"} ${FRAME_SIZE[displayMode]}`}
       />
+      {reports.length > 0 && (
+        <ul aria-label="View problems" className={WARN}>
+          {reports.map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
+        </ul>
+      )}
       {link && (
         <div role="alertdialog" aria-label="Open link" className={WARN}>
           <p>

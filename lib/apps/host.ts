@@ -8,6 +8,7 @@ import type { CallToolResult, Client, JSONRPCMessage, Tool } from "@modelcontext
 import { errorMessage } from "../base";
 import type { TrafficLog } from "../traffic";
 import type { AppResource } from "./detect";
+import { viewReport, withViewReporter } from "./reporter";
 
 /**
  * MCP Lens as an MCP Apps host for one view (issue 15), on the ext-apps `AppBridge`: the view runs
@@ -41,6 +42,8 @@ export interface AppViewOptions {
   onInitialized?: () => void;
   /** The view asked for a display mode and got it (`ui/request-display-mode`). */
   onDisplayMode?: (mode: "inline" | "fullscreen" | "pip") => void;
+  /** A CSP violation or an error reported from inside the view (also an event in the log). */
+  onProblem?: (message: string) => void;
 }
 
 /** The sandbox page's URL for a resource: its declared domains become the page's CSP (server side). */
@@ -93,6 +96,12 @@ export class AppViewHost {
     const channel = { transport: "app" as const, view: viewId };
     const onMessage = (event: MessageEvent) => {
       if (event.source !== target || this.closed) return;
+      const report = viewReport(event.data);
+      if (report) {
+        log.event("app-view-problem", "warn", `MCP App view ${viewId}: ${report.message}`);
+        this.options.onProblem?.(report.message);
+        return;
+      }
       log.recordFrame("incoming", rawOf(event.data), channel);
     };
     window.addEventListener("message", onMessage);
@@ -112,7 +121,7 @@ export class AppViewHost {
     };
     this.bridge.onsandboxready = () => {
       void this.bridge.sendSandboxResourceReady({
-        html: resource.html,
+        html: withViewReporter(resource.html),
         sandbox: "allow-scripts",
         csp: resource.meta.csp,
         permissions: Object.fromEntries(resource.meta.permissions.map((p) => [p, {}])) as McpUiResourcePermissions,

@@ -5,3 +5,4 @@
  */
 export * from "./detect";
 export * from "./host";
+export * from "./reporter";
