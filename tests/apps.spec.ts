@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { resolve } from "node:path";
 import { AppsPage } from "./pages/apps";
+import { FeaturesPage } from "./pages/features";
 import { NODE, ROOT } from "./support/processes";
 
 /**
@@ -161,13 +162,36 @@ test("a misbehaving view is contained and reported: CSP violation, error, no pop
   const problems = page.getByRole("list", { name: "View problems" });
   await expect(problems).toContainText("CSP blocked https://undeclared.example/data.json");
   await expect(problems).toContainText("thrown by the bad view");
+  await expect(problems).toContainText("is flooding its host");
   const inspector = apps.tools.inspector;
   await inspector.filterTraffic("undeclared.example");
   await expect(inspector.trafficRows(/CSP blocked/).first()).toBeVisible();
+  // The message that is not JSON-RPC 2.0 is logged and flagged (found by its text: the flood follows it).
+  await inspector.filterTraffic("channel:app hello");
+  await expect(inspector.trafficRows(/not JSON-RPC/)).toHaveCount(1);
   // No window opened, the top page stayed, and the page still works.
   expect(page.context().pages()).toHaveLength(1);
   expect(page.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
   await expect(apps.section).toContainText("Starting…");
   await inspector.openTab(/^Tools/);
   await expect(page.getByRole("listbox", { name: "Tools" })).toBeVisible();
+});
+
+test("a ui:// resource shows what its view declares (CSP domains, permissions)", async ({ page }) => {
+  const apps = new AppsPage(page);
+  await apps.tools.connectStdio({
+    name: "app fixture",
+    transport: "stdio",
+    command: NODE,
+    args: "--import tsx servers/fixtures/app-views.ts",
+    protocol: "2025-11-25",
+  });
+  const features = new FeaturesPage(page);
+  const panel = await features.selectResource("ui://fixture/bad-view.html");
+  const contents = await features.read(panel);
+  const declared = features.item(contents).getByRole("group", { name: "MCP App view declarations" });
+  await expect(declared).toContainText("connect:https://api.declared.example");
+  await expect(declared).toContainText("resources:none");
+  await expect(declared).toContainText("permissions:clipboardWrite");
+  await expect(declared).toContainText("border:preferred");
 });

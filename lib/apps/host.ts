@@ -9,6 +9,7 @@ import { errorMessage } from "../base";
 import type { TrafficLog } from "../traffic";
 import type { AppResource } from "./detect";
 import { viewReport, withViewReporter } from "./reporter";
+import { FloodGate } from "./flood";
 
 /**
  * MCP Lens as an MCP Apps host for one view (issue 15), on the ext-apps `AppBridge`: the view runs
@@ -94,12 +95,23 @@ export class AppViewHost {
     const target = frame.contentWindow;
     if (!target) throw new Error("the view's frame is not in the page");
     const channel = { transport: "app" as const, view: viewId };
+    const flood = new FloodGate();
+    const reports = new FloodGate(20);
     const onMessage = (event: MessageEvent) => {
       if (event.source !== target || this.closed) return;
       const report = viewReport(event.data);
       if (report) {
+        // Reports have their own, smaller allowance: a view that floods them is not heard past it.
+        if (!reports.admit().log) return;
         log.event("app-view-problem", "warn", `MCP App view ${viewId}: ${report.message}`);
         this.options.onProblem?.(report.message);
+        return;
+      }
+      const admitted = flood.admit();
+      if (admitted.report) this.reportFlood(admitted.report.dropped);
+      if (!admitted.log) {
+        // Past the limit the messages are not logged one by one; the first one left out says so at once.
+        if (flood.pending === 1) this.reportFlood(0);
         return;
       }
       log.recordFrame("incoming", rawOf(event.data), channel);
@@ -138,6 +150,15 @@ export class AppViewHost {
     await this.bridge.connect(transport);
     log.event("app-view", "info", `MCP App view ${resource.uri} started for ${this.options.tool.name}`);
     frame.src = sandboxUrl(resource);
+  }
+
+  private reportFlood(dropped: number): void {
+    const { log, viewId } = this.options;
+    const message = dropped
+      ? `MCP App view ${viewId} is flooding its host: ${dropped} more messages in one second were not logged one by one`
+      : `MCP App view ${viewId} is flooding its host: over 200 messages in one second; the rest of that second is not logged one by one`;
+    log.event("app-view-problem", "warn", message);
+    this.options.onProblem?.(message);
   }
 
   /** Change the host context (theme, display mode, size, locale…): the view is told what changed. */
