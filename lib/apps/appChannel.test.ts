@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { TrafficLog } from "../traffic";
 import { entrySummary } from "../traffic";
-import { queryMatcher } from "../inspect";
+import { buildSequence, queryMatcher } from "../inspect";
 import { exportRecording, parseRecording, serializeRecording } from "../inspect";
 import { initialState } from "../base";
 
@@ -60,5 +60,18 @@ describe("the app channel", () => {
     const back = parseRecording(text);
     if ("error" in back) throw new Error(back.error);
     expect(back.recording.traffic[1]).toMatchObject({ channel: app });
+  });
+});
+
+describe("the app channel in the sequence diagram", () => {
+  it("draws a view's postMessage on the page's lane, never as a message to the server", () => {
+    const log = new TrafficLog({ schedule: (f) => f() });
+    log.recordFrame("outgoing", rpc({ id: 1, result: {} }), app);
+    log.recordFrame("incoming", rpc({ id: 2, method: "tools/call", params: { name: "get-time" } }), app);
+    const items = buildSequence(log.entries).items;
+    expect(items.map((i) => [i.from, i.to, i.via])).toEqual([
+      ["client", "client", "app view get-time#1"],
+      ["client", "client", "app view get-time#1"],
+    ]);
   });
 });

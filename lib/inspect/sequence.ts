@@ -100,10 +100,12 @@ export class SequenceBuilder {
 
 function frameItem(e: FrameEntry, entries: readonly TrafficEntry[], state: SequenceState): SequenceItem {
   const outgoing = e.direction === "outgoing";
+  // An MCP App view's postMessage never reaches the server: a note on the page's lane (its own lane is to come).
+  const app = e.channel.transport === "app";
   const item: SequenceItem = {
     seq: e.seq,
-    from: outgoing ? "client" : "server",
-    to: outgoing ? "server" : "client",
+    from: outgoing || app ? "client" : "server",
+    to: outgoing && !app ? "server" : "client",
     label: frameLabel(e, entries),
     // An expected refusal (the version probe's, a spot check's right answer) is drawn neutral, not as an error.
     kind: (e.negotiation || e.expected) && e.rpc.type === "error" ? "expected" : frameKind(e.rpc, outgoing),
