@@ -142,6 +142,11 @@ test("switching the host's theme and display mode reaches the view", async ({ pa
     .last()
     .click();
   await expect(page.getByText('"displayMode": "fullscreen"').first()).toBeVisible();
+
+  // A new call closes the first view: the host asks it to tear down first.
+  await apps.tools.call("get-time");
+  await inspector.filterTraffic("channel:app resource-teardown");
+  await expect(inspector.trafficRows(/outgoing request ui\/resource-teardown .*on app view get-time#/)).toHaveCount(1);
 });
 
 test("a misbehaving view is contained and reported: CSP violation, error, no popup, no top navigation", async ({
@@ -169,6 +174,9 @@ test("a misbehaving view is contained and reported: CSP violation, error, no pop
   // The message that is not JSON-RPC 2.0 is logged and flagged (found by its text: the flood follows it).
   await inspector.filterTraffic("channel:app hello");
   await expect(inspector.trafficRows(/not JSON-RPC/)).toHaveCount(1);
+  // A method the MCP Apps extension does not define is flagged by its schema check.
+  await inspector.filterTraffic("channel:app ui/notifications/flood");
+  await expect(inspector.trafficRows(/ui\/notifications\/flood .*problem/).first()).toBeVisible();
   // No window opened, the top page stayed, and the page still works.
   expect(page.context().pages()).toHaveLength(1);
   expect(page.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);

@@ -10,6 +10,7 @@ import type { TrafficLog } from "../traffic";
 import type { AppResource } from "./detect";
 import { viewReport, withViewReporter } from "./reporter";
 import { FloodGate } from "./flood";
+import { appMessageProblem } from "./validate";
 
 /**
  * MCP Lens as an MCP Apps host for one view (issue 15), on the ext-apps `AppBridge`: the view runs
@@ -114,7 +115,9 @@ export class AppViewHost {
         if (flood.pending === 1) this.reportFlood(0);
         return;
       }
-      log.recordFrame("incoming", rawOf(event.data), channel);
+      const { entry } = log.recordFrame("incoming", rawOf(event.data), channel);
+      const problem = appMessageProblem(event.data);
+      if (problem) entry.problem = entry.problem ? `${entry.problem}; ${problem}` : problem;
     };
     window.addEventListener("message", onMessage);
     this.removeListener = () => window.removeEventListener("message", onMessage);

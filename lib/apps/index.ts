@@ -6,3 +6,4 @@
 export * from "./detect";
 export * from "./host";
 export * from "./reporter";
+export * from "./validate";
