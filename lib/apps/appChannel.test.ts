@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { TrafficLog } from "../traffic";
 import { entrySummary } from "../traffic";
-import { buildSequence, queryMatcher } from "../inspect";
+import { buildSequence, queryMatcher, validateFrame } from "../inspect";
 import { exportRecording, parseRecording, serializeRecording } from "../inspect";
 import { initialState } from "../base";
 
@@ -73,5 +73,16 @@ describe("the app channel in the sequence diagram", () => {
       ["client", "client", "app view get-time#1"],
       ["client", "client", "app view get-time#1"],
     ]);
+  });
+});
+
+describe("validation of the app channel", () => {
+  it("is not judged against the MCP schema: unchecked, or invalid by its MCP Apps problem", () => {
+    const log = new TrafficLog({ schedule: (f) => f() });
+    const ok = log.recordFrame("incoming", rpc({ id: 1, method: "ui/initialize", params: {} }), app).entry;
+    const bad = log.recordFrame("incoming", rpc({ method: "ui/notifications/nope" }), app).entry;
+    bad.problem = "ui/notifications/nope is not an MCP Apps method";
+    expect(validateFrame(ok, log.entries, { protocolVersion: "2025-11-25" }).status).toBe("unchecked");
+    expect(validateFrame(bad, log.entries, { protocolVersion: "2025-11-25" }).status).toBe("invalid");
   });
 });
