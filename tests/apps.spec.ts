@@ -68,6 +68,8 @@ for (const server of SERVERS)
     await inspector.filterTraffic("channel:app");
     await expect(inspector.trafficRows(/incoming request tools\/call .*on app view get-time#/)).toHaveCount(1);
     await expect(inspector.trafficRows(/outgoing request tools\/call/)).toHaveCount(0);
+    // The real view and MCP Lens speak the extension as its schemas say: nothing flagged.
+    await expect(inspector.trafficRows(/problem|not JSON-RPC|invalid JSON/)).toHaveCount(0);
 
     // ui/message reaches "what the model would see"; ui/open-link waits for the person, who refuses.
     await view.getByRole("button", { name: "Send Message" }).click();
@@ -194,6 +196,12 @@ test("a ui:// resource shows what its view declares (CSP domains, permissions)",
     args: "--import tsx servers/fixtures/app-views.ts",
     protocol: "2025-11-25",
   });
+  // The Apps tab lists the tool with a view and opens it in Tools.
+  await apps.tools.inspector.openTab(/^Apps/);
+  const listed = page.getByRole("list", { name: "Tools with a view" });
+  await expect(listed).toContainText("ui://fixture/bad-view.html");
+  await listed.getByRole("button", { name: "Open bad-view in Tools" }).click();
+  await expect(apps.tools.panel("bad-view")).toBeVisible();
   const features = new FeaturesPage(page);
   const panel = await features.selectResource("ui://fixture/bad-view.html");
   const contents = await features.read(panel);
