@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { AppsPage } from "./pages/apps";
 import { FeaturesPage } from "./pages/features";
 import { NODE, ROOT } from "./support/processes";
+import { seriousViolations } from "./support/axe";
 
 /**
  * Issue 15, MCP Apps: a real example server's view (server-basic-vanillajs) runs under its tool
@@ -149,6 +150,11 @@ test("switching the host's theme and display mode reaches the view", async ({ pa
   await apps.tools.call("get-time");
   await inspector.filterTraffic("channel:app resource-teardown");
   await expect(inspector.trafficRows(/outgoing request ui\/resource-teardown .*on app view get-time#/)).toHaveCount(1);
+
+  // The host's own controls around the view pass axe (serious and critical findings).
+  await expect(view.getByRole("button", { name: "Get Server Time" })).toBeVisible({ timeout: 20_000 });
+  const found = await seriousViolations(page, 'section[aria-label="MCP App view"]');
+  expect(found, JSON.stringify(found, null, 2)).toEqual([]);
 });
 
 test("a misbehaving view is contained and reported: CSP violation, error, no popup, no top navigation", async ({
