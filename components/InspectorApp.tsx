@@ -1,11 +1,12 @@
 "use client";
 import { useEffect, useState } from "react";
-import { addPending, createConnectionsStore, allConnections } from "@/lib/connections";
+import { addPending, createConnectionsStore, allConnections, isRecording } from "@/lib/connections";
 import { TOKEN_HEADER, type ConnectionConfig } from "@/lib/base";
 import { useStore } from "./hooks/useStore";
 import { ConnectionList } from "./connections/ConnectionList";
 import { ConnectionForm } from "./connections/ConnectionForm";
 import { Sidebar } from "./connections/Sidebar";
+import { RecordingCard } from "./connections/RecordingCard";
 import { useRuntime } from "./session/useRuntime";
 import { DoctorAccess } from "./doctor/DoctorAccess";
 import { PaletteButton } from "./palette/PaletteProvider";
@@ -59,9 +60,12 @@ export function InspectorApp({ token, builtIn }: { token: string; builtIn: Conne
         }
       >
         <ConnectionList store={connections} pool={pool} loadPool={loadPool} />
-        {selected && (
-          <ConnectionForm key={selected.id} store={connections} pool={pool} loadPool={loadPool} config={selected} />
-        )}
+        {selected &&
+          (isRecording(state, selected.id) ? (
+            <RecordingCard key={selected.id} config={selected} />
+          ) : (
+            <ConnectionForm key={selected.id} store={connections} pool={pool} loadPool={loadPool} config={selected} />
+          ))}
       </Sidebar>
       <main className="flex min-w-0 flex-1 flex-col">
         {selected && !runtime ? (

@@ -86,7 +86,13 @@ export function ChecksView({
         >
           {running ? "Checking…" : results.length > 0 ? "Run checks again" : "Run checks"}
         </button>
-        {!connected && <span className={NOTE}>Connect to run the checks.</span>}
+        {!connected && (
+          <span className={NOTE}>
+            {state.recording
+              ? "A recording is read-only: checks run on a live connection."
+              : "Connect to run the checks."}
+          </span>
+        )}
         {results.length > 0 && (
           <span role="status" aria-label="Check summary">
             {count("pass")} passed, {count("fail")} failed, {count("warn")}{" "}

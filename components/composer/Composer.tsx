@@ -29,6 +29,7 @@ function targetsOf(lists: SessionState["lists"]): TemplateTargets {
 
 /** The composer's text, kept by the session (a traffic row's "Edit and resend" puts its frame here). */
 export const COMPOSER_TEXT = "composer.text";
+import { ReadOnlyNote } from "../session/ReadOnly";
 
 /**
  * The raw composer: write any JSON-RPC message (or deliberately broken text) and send it on the
@@ -80,14 +81,16 @@ export function Composer({ session }: { session: InspectorSession }) {
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          onClick={() => void send()}
-          disabled={state.status !== "connected"}
-          className="rounded bg-indigo-600 px-3 py-1 font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
-        >
-          Send
-        </button>
+        {!state.recording && (
+          <button
+            type="button"
+            onClick={() => void send()}
+            disabled={state.status !== "connected"}
+            className="rounded bg-indigo-600 px-3 py-1 font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+          >
+            Send
+          </button>
+        )}
         {snippet && (
           <button
             type="button"
@@ -101,6 +104,9 @@ export function Composer({ session }: { session: InspectorSession }) {
           Protocol {state.protocolVersion ?? "(not connected)"}
         </span>
       </div>
+      {state.recording && (
+        <ReadOnlyNote>nothing can be sent from a recording; its messages are in the traffic panel.</ReadOnlyNote>
+      )}
       <JsonEditor value={text} onChange={setText} height={260} ariaLabel="Message to send" />
       {validity.status === "invalid" && (
         <div

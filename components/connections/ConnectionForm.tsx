@@ -17,6 +17,7 @@ import { useStore } from "../hooks/useStore";
 import { IDLE_SESSION } from "../session/useRuntime";
 import { ExportDialog } from "./ExportDialog";
 import { commandLine } from "./ImportDialog";
+import { AuthorizationFields } from "./AuthorizationFields";
 import { KeyValueEditor } from "./KeyValueEditor";
 import { usePaletteAction } from "../palette/hub";
 
@@ -66,6 +67,7 @@ export function ConnectionForm({
             transport,
             url: draft.transport === "stdio" ? "" : draft.url,
             headers: draft.transport === "stdio" ? [] : draft.headers,
+            oauth: draft.transport === "stdio" ? undefined : draft.oauth,
           },
     );
   };
@@ -215,6 +217,9 @@ export function ConnectionForm({
             pairs={draft.headers}
             onChange={(headers) => setDraft({ ...draft, headers })}
           />
+          {draft.transport === "streamable-http" && (
+            <AuthorizationFields oauth={draft.oauth} onChange={(oauth) => setDraft({ ...draft, oauth })} />
+          )}
         </>
       )}
       <Field label="Protocol version">
@@ -272,7 +277,8 @@ export function ConnectionForm({
         </div>
       )}
       {exporting && <ExportDialog config={current()} onClose={() => setExporting(false)} />}
-      <div className="flex flex-wrap gap-2 pt-1">
+      {/* Connect and Save stick to the bottom of the sidebar while a long form scrolls under them. */}
+      <div className="sticky bottom-0 z-10 -mx-4 -mb-4 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50 px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
         <button
           type="submit"
           className={`rounded px-3 py-1.5 font-medium text-white ${live ? "bg-slate-600 hover:bg-slate-700" : "bg-indigo-600 hover:bg-indigo-700"}`}

@@ -8,7 +8,7 @@ import {
   selectConnection,
   undoDelete,
 } from "@/lib/connections";
-import { allConnections, isDraft, type ConnectionsState } from "@/lib/connections";
+import { allConnections, isDraft, isRecording, type ConnectionsState } from "@/lib/connections";
 import { useRef, useState } from "react";
 import { usePaletteAction } from "../palette/hub";
 import { TRANSPORT_LABELS } from "@/lib/base";
@@ -36,7 +36,7 @@ export function ConnectionList({
     if ("error" in parsed) return setOpenError(`${file.name}: ${parsed.error}`);
     setOpenError(undefined);
     const config = addRecording(store, parsed.recording.connection, file.name);
-    void (await loadPool()).get(config).openRecording(parsed.recording);
+    void (await loadPool()).get(config).openRecording(parsed.recording, file.name);
   };
   const addNew = () => addConnection(store);
   const recordingInput = useRef<HTMLInputElement>(null);
@@ -90,7 +90,7 @@ export function ConnectionList({
               <span className="min-w-0 flex-1 truncate">{c.name}</span>
               {isDraft(state, c.id) && <span className="text-xs text-amber-800 italic dark:text-amber-300">draft</span>}
               <span className="text-xs text-slate-600 dark:text-slate-400">
-                {TRANSPORT_LABELS[c.transport].split(" ")[0]}
+                {isRecording(state, c.id) ? "recording" : TRANSPORT_LABELS[c.transport].split(" ")[0]}
               </span>
             </button>
           </li>

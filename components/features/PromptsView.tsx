@@ -13,6 +13,7 @@ import { ItemList, type ListEntry } from "./ItemList";
 import { ResourceReadView } from "./ResourceReadView";
 import { useCompleter } from "./useCompleter";
 import { ALERT, NOTE, PRIMARY } from "./ui";
+import { ReadOnlyNote, useReadOnly } from "../session/ReadOnly";
 
 /** The Prompts tab: the prompts on the left, the selected one's argument form and conversation on the right. */
 export function PromptsView({ session, state }: { session: InspectorSession; state: SessionState }) {
@@ -34,7 +35,7 @@ export function PromptsView({ session, state }: { session: InspectorSession; sta
     <ListFrame
       kind="prompts"
       list={list}
-      onRefresh={() => void session.refresh("prompts")}
+      onRefresh={state.recording ? undefined : () => void session.refresh("prompts")}
       side={<ItemList label="Prompts" entries={entries} selected={selected} onSelect={setSelected} />}
     >
       {prompt ? (
@@ -49,9 +50,11 @@ export function PromptsView({ session, state }: { session: InspectorSession; sta
 function PromptPanel({ session, prompt }: { session: InspectorSession; prompt: Prompt }) {
   const features = session.features;
   const args = prompt.arguments ?? [];
-  const [values, setValues] = useState<Record<string, string>>({});
+  const readOnly = useReadOnly(session);
   const completer = useCompleter(features, { type: "ref/prompt", name: prompt.name });
   const run = useStore(features.prompts.store).byName[prompt.name];
+  // A recording: the form shows the recorded prompts/get's arguments, for reading.
+  const [values, setValues] = useState<Record<string, string>>(() => (readOnly ? (run?.args ?? {}) : {}));
   const [opened, setOpened] = useState<string>();
   const openedRead = useStore(features.resources.store).byUri[opened ?? ""];
   const missing = args.filter((a) => a.required && !values[a.name]).map((a) => a.name);
@@ -69,31 +72,46 @@ function PromptPanel({ session, prompt }: { session: InspectorSession; prompt: P
         className="flex max-w-xl flex-col gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          void features.prompts.get(prompt.name, values).catch(() => {});
+          if (!readOnly) void features.prompts.get(prompt.name, values).catch(() => {});
         }}
       >
-        {args.length === 0 && <p className={NOTE}>This prompt takes no arguments.</p>}
-        {args.map((a) => (
-          <CompletionInput
-            key={a.name}
-            name={a.name}
-            value={values[a.name] ?? ""}
-            onChange={(x) => setValues((old) => ({ ...old, [a.name]: x }))}
-            completer={completer}
-            filled={values}
-            required={a.required}
-            description={a.description}
-          />
-        ))}
-        {args.length > 0 && !features.completionsEnabled && (
-          <p className={NOTE}>No suggestions: the server does not declare completions.</p>
+        <fieldset disabled={readOnly} className="flex min-w-0 flex-col gap-2">
+          {args.length === 0 && <p className={NOTE}>This prompt takes no arguments.</p>}
+          {args.map((a) => (
+            <CompletionInput
+              key={a.name}
+              name={a.name}
+              value={values[a.name] ?? ""}
+              onChange={(x) => setValues((old) => ({ ...old, [a.name]: x }))}
+              completer={completer}
+              filled={values}
+              required={a.required}
+              description={a.description}
+            />
+          ))}
+        </fieldset>
+        {readOnly ? (
+          <ReadOnlyNote>
+            {run
+              ? "the arguments and answer of the recorded prompts/get"
+              : "this prompt was not fetched in the recording"}
+            ; nothing can be fetched from a recording.
+          </ReadOnlyNote>
+        ) : (
+          <>
+            {args.length > 0 && !features.completionsEnabled && (
+              <p className={NOTE}>No suggestions: the server does not declare completions.</p>
+            )}
+            {missing.length > 0 && (
+              <p className={NOTE}>
+                Required and empty: {missing.join(", ")} (sent anyway if you ask, to test the server).
+              </p>
+            )}
+            <button type="submit" disabled={run?.status === "getting"} className={`self-start ${PRIMARY}`}>
+              Get {prompt.name}
+            </button>
+          </>
         )}
-        {missing.length > 0 && (
-          <p className={NOTE}>Required and empty: {missing.join(", ")} (sent anyway if you ask, to test the server).</p>
-        )}
-        <button type="submit" disabled={run?.status === "getting"} className={`self-start ${PRIMARY}`}>
-          Get {prompt.name}
-        </button>
       </form>
       {run && (
         <div className="flex flex-col gap-2">
@@ -112,7 +130,7 @@ function PromptPanel({ session, prompt }: { session: InspectorSession; prompt: P
               conversation={run.conversation}
               onOpenResource={(uri) => {
                 setOpened(uri);
-                void features.resources.read(uri).catch(() => {});
+                if (!readOnly) void features.resources.read(uri).catch(() => {});
               }}
             />
           )}

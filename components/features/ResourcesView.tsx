@@ -11,6 +11,7 @@ import { ItemList, type ListEntry } from "./ItemList";
 import { ResourceReadView } from "./ResourceReadView";
 import { SubscriptionControls, UpdatedMark } from "./SubscriptionControls";
 import { NOTE, PRIMARY, UPDATED } from "./ui";
+import { ReadOnlyNote, useReadOnly } from "../session/ReadOnly";
 
 /** The Resources tab: the listed resources on the left, the selected one (read, subscribe) on the right. */
 export function ResourcesView({ session, state }: { session: InspectorSession; state: SessionState }) {
@@ -34,7 +35,7 @@ export function ResourcesView({ session, state }: { session: InspectorSession; s
     <ListFrame
       kind="resources"
       list={list}
-      onRefresh={() => void session.refresh("resources")}
+      onRefresh={state.recording ? undefined : () => void session.refresh("resources")}
       side={<ItemList label="Resources" entries={entries} selected={selected} onSelect={setSelected} />}
     >
       {resource ? (
@@ -49,6 +50,7 @@ export function ResourcesView({ session, state }: { session: InspectorSession; s
 function ResourcePanel({ session, resource }: { session: InspectorSession; resource: Resource }) {
   const features = session.features;
   const read = useStore(features.resources.store).byUri[resource.uri];
+  const readOnly = useReadOnly(session);
   const doRead = () => void features.resources.read(resource.uri).catch(() => {});
   return (
     <section aria-label={`Resource ${resource.uri}`} className="flex flex-col gap-3 p-4 text-sm">
@@ -66,13 +68,22 @@ function ResourcePanel({ session, resource }: { session: InspectorSession; resou
           {typeof resource.size === "number" && ` · ${formatBytes(resource.size)}`}
         </p>
       </header>
-      <div className="flex flex-wrap items-center gap-2">
-        <button type="button" onClick={doRead} disabled={read?.status === "reading"} className={PRIMARY}>
-          Read
-        </button>
-        <SubscriptionControls features={features} uri={resource.uri} />
-      </div>
-      <UpdatedMark features={features} uri={resource.uri} onReread={doRead} />
+      {readOnly ? (
+        <ReadOnlyNote>
+          {read ? "the recorded resources/read of this URI" : "this resource was not read in the recording"}; nothing
+          can be read or subscribed from a recording.
+        </ReadOnlyNote>
+      ) : (
+        <>
+          <div className="flex flex-wrap items-center gap-2">
+            <button type="button" onClick={doRead} disabled={read?.status === "reading"} className={PRIMARY}>
+              Read
+            </button>
+            <SubscriptionControls features={features} uri={resource.uri} />
+          </div>
+          <UpdatedMark features={features} uri={resource.uri} onReread={doRead} />
+        </>
+      )}
       <ResourceReadView read={read} />
     </section>
   );

@@ -1,7 +1,7 @@
 "use client";
 import type { ResourceTemplateType as ResourceTemplate } from "@modelcontextprotocol/client";
 import { useId, useMemo, useState } from "react";
-import { expandTemplate, parseTemplate, type TemplateValue } from "@/lib/features";
+import { expandTemplate, parseTemplate, templateMatches, type TemplateValue } from "@/lib/features";
 import type { InspectorSession } from "@/lib/session";
 import type { SessionState } from "@/lib/base";
 import { useSessionMemory } from "../hooks/useSessionMemory";
@@ -12,7 +12,8 @@ import { ItemList, type ListEntry } from "./ItemList";
 import { ResourceReadView } from "./ResourceReadView";
 import { SubscriptionControls, UpdatedMark } from "./SubscriptionControls";
 import { useCompleter } from "./useCompleter";
-import { NOTE, PRIMARY, WARN } from "./ui";
+import { BUTTON, NOTE, PRIMARY, WARN } from "./ui";
+import { ReadOnlyNote, useReadOnly } from "../session/ReadOnly";
 
 /** The Resource templates tab: the templates on the left, the selected one's form on the right. */
 export function TemplatesView({ session, state }: { session: InspectorSession; state: SessionState }) {
@@ -34,7 +35,7 @@ export function TemplatesView({ session, state }: { session: InspectorSession; s
     <ListFrame
       kind="resourceTemplates"
       list={list}
-      onRefresh={() => void session.refresh("resourceTemplates")}
+      onRefresh={state.recording ? undefined : () => void session.refresh("resourceTemplates")}
       side={<ItemList label="Resource templates" entries={entries} selected={selected} onSelect={setSelected} />}
     >
       {template ? (
@@ -59,9 +60,16 @@ function TemplatePanel({ session, template }: { session: InspectorSession; templ
     for (const [k, x] of Object.entries(values)) if (x !== "") v[k] = x;
     return expandTemplate(parsed, v);
   }, [parsed, values]);
+  const readOnly = useReadOnly(session);
+  const reads = useStore(features.resources.store).byUri;
+  // A recording: the reads it holds of URIs this template can give, the latest shown first.
+  const pastUris = useMemo(
+    () => (readOnly ? Object.keys(reads).filter((uri) => templateMatches(parsed, uri)) : []),
+    [readOnly, reads, parsed],
+  );
   // The URI last read from this form: the read below stays while the values change.
-  const [readUri, setReadUri] = useState<string>();
-  const read = useStore(features.resources.store).byUri[readUri ?? ""];
+  const [readUri, setReadUri] = useState<string | undefined>(() => pastUris.at(-1));
+  const read = reads[readUri ?? ""];
   const doRead = (uri: string) => {
     setReadUri(uri);
     void features.resources.read(uri).catch(() => {});
@@ -94,26 +102,28 @@ function TemplatePanel({ session, template }: { session: InspectorSession; templ
         className="flex max-w-xl flex-col gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          doRead(expansion.uri);
+          if (!readOnly) doRead(expansion.uri);
         }}
       >
-        {parsed.variables.length === 0 && <p className={NOTE}>This template has no variables.</p>}
-        {parsed.variables.map((v) => (
-          <CompletionInput
-            key={v.name}
-            name={v.name}
-            value={values[v.name] ?? ""}
-            onChange={(x) => setValues((old) => ({ ...old, [v.name]: x }))}
-            completer={completer}
-            filled={values}
-            description={
-              v.operator || v.explode || v.prefix !== undefined
-                ? `expanded as {${v.operator}${v.name}${v.prefix !== undefined ? `:${v.prefix}` : ""}${v.explode ? "*" : ""}}`
-                : undefined
-            }
-          />
-        ))}
-        {!features.completionsEnabled && (
+        <fieldset disabled={readOnly} className="flex min-w-0 flex-col gap-2">
+          {parsed.variables.length === 0 && <p className={NOTE}>This template has no variables.</p>}
+          {parsed.variables.map((v) => (
+            <CompletionInput
+              key={v.name}
+              name={v.name}
+              value={values[v.name] ?? ""}
+              onChange={(x) => setValues((old) => ({ ...old, [v.name]: x }))}
+              completer={completer}
+              filled={values}
+              description={
+                v.operator || v.explode || v.prefix !== undefined
+                  ? `expanded as {${v.operator}${v.name}${v.prefix !== undefined ? `:${v.prefix}` : ""}${v.explode ? "*" : ""}}`
+                  : undefined
+              }
+            />
+          ))}
+        </fieldset>
+        {!readOnly && !features.completionsEnabled && (
           <p className={NOTE}>No suggestions: the server does not declare completions.</p>
         )}
         <div className="flex flex-col gap-0.5">
@@ -126,19 +136,48 @@ function TemplatePanel({ session, template }: { session: InspectorSession; templ
           >
             {expansion.uri}
           </output>
-          {missing.length > 0 && <span className={NOTE}>Not filled in yet: {missing.join(", ")}</span>}
+          {!readOnly && missing.length > 0 && <span className={NOTE}>Not filled in yet: {missing.join(", ")}</span>}
         </div>
-        <button type="submit" className={`self-start ${PRIMARY}`}>
-          Read
-        </button>
+        {readOnly ? (
+          <ReadOnlyNote>
+            {pastUris.length > 0
+              ? "the recorded reads of this template's URIs are below"
+              : "no URI of this template was read in the recording"}
+            ; nothing can be read from a recording.
+          </ReadOnlyNote>
+        ) : (
+          <button type="submit" className={`self-start ${PRIMARY}`}>
+            Read
+          </button>
+        )}
       </form>
+      {pastUris.length > 1 && (
+        <ul aria-label="Recorded reads" className="flex flex-wrap gap-1">
+          {pastUris.map((uri) => (
+            <li key={uri}>
+              <button
+                type="button"
+                aria-pressed={uri === readUri}
+                onClick={() => setReadUri(uri)}
+                className={`mono ${BUTTON}`}
+              >
+                {uri}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {readUri !== undefined && (
         <div className="flex flex-col gap-2">
           <p className="mono text-xs break-all">{readUri}</p>
-          <div className="flex flex-wrap items-center gap-2">
-            <SubscriptionControls features={features} uri={readUri} />
-          </div>
-          <UpdatedMark features={features} uri={readUri} onReread={() => doRead(readUri)} />
+          {!readOnly && (
+            <>
+              <div className="flex flex-wrap items-center gap-2">
+                <SubscriptionControls features={features} uri={readUri} />
+              </div>
+              <UpdatedMark features={features} uri={readUri} onReread={() => doRead(readUri)} />
+            </>
+          )}
           <ResourceReadView read={read} />
         </div>
       )}

@@ -32,6 +32,7 @@ const SELECTED_KEY: Record<ListKind, string> = {
   resourceTemplates: "templates.selected",
   prompts: "prompts.selected",
 };
+import { AuthorizationPanel } from "../auth/AuthorizationPanel";
 
 export type Tab = "handshake" | ListKind | "apps" | "logs" | "flow" | "timing" | "composer" | "diff" | "checks";
 
@@ -110,6 +111,7 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
   return (
     <div className="flex h-full min-h-0 flex-col">
       <StatusBar session={session} />
+      <AuthorizationPanel session={session} />
       <ClientPanel session={session} />
       <div
         role="tablist"

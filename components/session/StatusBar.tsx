@@ -42,7 +42,7 @@ export function StatusBar({ session }: { session: InspectorSession }) {
       <div className="flex items-center gap-3 px-4 py-2">
         <StatusDot session={session} />
         <span role="status" aria-label="Connection status" className="text-sm font-medium">
-          {LABELS[s.status]}
+          {s.recording ? "Recording (read-only)" : LABELS[s.status]}
           {s.phase && <span className="font-normal text-slate-600 dark:text-slate-400">: {s.phase}…</span>}
         </span>
         {s.status === "connected" && (
@@ -81,6 +81,17 @@ export function StatusBar({ session }: { session: InspectorSession }) {
           Export recording
         </button>
       </div>
+      {s.recording && (
+        <p
+          role="note"
+          aria-label="Recording banner"
+          className="mx-4 mb-2 rounded border border-violet-300 bg-violet-50 px-3 py-1.5 text-sm text-violet-900 dark:border-violet-800 dark:bg-violet-950 dark:text-violet-100"
+        >
+          <b>Recording — read-only</b>: opened from {s.recording.file ?? "a file"}, recorded{" "}
+          {recordingDate(s.recording.exportedAt)}. Its lists and past calls are shown in their views; nothing can be
+          connected, called or sent from it.
+        </p>
+      )}
       {s.failure && (
         <div
           role="alert"

@@ -3,6 +3,7 @@
  * right after the connection form is on screen (components/session/useRuntime.ts), so the form's
  * first load stays small; nothing here is imported statically by the page shell.
  */
+import { callbackUrl } from "@/lib/auth";
 import { SessionPool } from "@/lib/session";
 import { createHttpFetch, createRelayFetch, createTransport, relaySocketUrl, socketUrl } from "@/lib/transports";
 
@@ -19,7 +20,9 @@ export function createPool(token: string): SessionPool {
     relaySocket: typeof window === "undefined" ? undefined : { url: relaySocketUrl(window.location.origin) },
   };
   return new SessionPool({
-    createTransport: (config, log) => createTransport(endpoints, config, log),
+    createTransport: (config, log, options) => createTransport(endpoints, config, log, options),
+    // OAuth's redirect comes back to the inspector's own callback page (lib/auth/callback.ts).
+    oauthRedirectUrl: typeof window === "undefined" ? undefined : callbackUrl(window.location.origin),
     createFetch: (log) => createHttpFetch(endpoints, log),
     relayFetch: createRelayFetch(endpoints),
   });

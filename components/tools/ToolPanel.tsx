@@ -27,11 +27,16 @@ import { ConfirmBar } from "./ConfirmBar";
 import { TaskList } from "./TaskList";
 import { ToolHistory } from "./ToolHistory";
 import { errorMessage } from "@/lib/base";
+import { ReadOnlyNote, useReadOnly } from "../session/ReadOnly";
 
 /** One tool: its description and annotations, the argument editor, Call, progress, result and history. */
 export function ToolPanel({ session, tool }: { session: InspectorSession; tool: Tool }) {
   const calls = useStore(session.tools.store).byTool[tool.name] ?? [];
-  const [args, setArgs] = useState<unknown>(() => initialValue(tool.inputSchema));
+  // A recording: the form shows the latest recorded call's arguments, for reading; nothing is called.
+  const readOnly = useReadOnly(session);
+  const [args, setArgs] = useState<unknown>(() =>
+    readOnly && calls.length > 0 ? calls.at(-1)!.args : initialValue(tool.inputSchema),
+  );
   // No "is required" or error count on a form nobody has touched: checks show after the first edit or Call.
   const [touched, setTouched] = useState(false);
   // Optional fields' defaults are placeholders; the server applies its own unless these are sent.
@@ -96,6 +101,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   };
   const step = (next: CallStep) => (next.kind === "confirm" ? setPending(next.confirmation) : send(next));
   const callClicked = () => {
+    if (readOnly) return;
     setTouched(true);
     if (jsonError || running || !session.client) return;
     const errorCount = validateArguments(tool.inputSchema, outgoing()).filter((e) => e.severity !== "warning").length;
@@ -133,104 +139,112 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
 
       {/* The form and its Call bar: the bar sticks to the bottom of the view while the form scrolls, and no further. */}
       <div className="space-y-4">
-        <ArgumentsEditor
-          key={`${tool.name}:${openId ?? ""}`}
-          schema={tool.inputSchema}
-          value={args}
-          onChange={(v) => {
-            setArgs(v);
-            setTouched(true);
-            setPending(undefined);
-          }}
-          errors={errors}
-          onJsonError={setJsonError}
-          quiet={!touched}
-          onSubmit={callClicked}
-        />
+        <fieldset disabled={readOnly} className="min-w-0">
+          <ArgumentsEditor
+            key={`${tool.name}:${openId ?? ""}`}
+            schema={tool.inputSchema}
+            value={args}
+            onChange={(v) => {
+              setArgs(v);
+              setTouched(true);
+              setPending(undefined);
+            }}
+            errors={errors}
+            onJsonError={setJsonError}
+            quiet={!touched}
+            onSubmit={callClicked}
+          />
+        </fieldset>
 
-        <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-950">
-          {pending && (
-            <ConfirmBar
-              message={pending.message}
-              confirmLabel={pending.reason === "invalid" ? "Send anyway" : "Call it"}
-              dontAskAgain={
-                pending.reason === "destructive" ? "Don't ask again for this tool in this session" : undefined
-              }
-              onConfirm={(trust) => {
-                if (trust) setTrusted(true);
-                step(confirmCall(pending, errors.length, mode));
-              }}
-              onCancel={() => setPending(undefined)}
-            />
-          )}
-          <button
-            type="button"
-            onClick={callClicked}
-            disabled={!!running || !!jsonError || !session.client}
-            title="Ctrl+Enter (⌘+Enter) from any field"
-            className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
-          >
-            Call {tool.name}
-          </button>
-          {offersDefaults && (
-            <label
-              className="flex items-center gap-1 text-xs"
-              title="Fields left empty are sent with the schema's default; otherwise the server applies its own."
+        {readOnly ? (
+          <ReadOnlyNote>
+            the arguments of the call chosen in the history below, for reading; nothing can be called from a recording.
+          </ReadOnlyNote>
+        ) : (
+          <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-950">
+            {pending && (
+              <ConfirmBar
+                message={pending.message}
+                confirmLabel={pending.reason === "invalid" ? "Send anyway" : "Call it"}
+                dontAskAgain={
+                  pending.reason === "destructive" ? "Don't ask again for this tool in this session" : undefined
+                }
+                onConfirm={(trust) => {
+                  if (trust) setTrusted(true);
+                  step(confirmCall(pending, errors.length, mode));
+                }}
+                onCancel={() => setPending(undefined)}
+              />
+            )}
+            <button
+              type="button"
+              onClick={callClicked}
+              disabled={!!running || !!jsonError || !session.client}
+              title="Ctrl+Enter (⌘+Enter) from any field"
+              className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
             >
-              <input type="checkbox" checked={sendDefaults} onChange={(e) => setSendDefaults(e.target.checked)} />
-              Send defaults
-            </label>
-          )}
-          <label
-            className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400"
-            title="Restarts on each progress notification; paused while a request from the server waits for you"
-          >
-            Timeout (s)
-            <input
-              type="number"
-              min={1}
-              value={timeoutS}
-              onChange={(e) => setTimeoutS(parseTimeoutSeconds(e.target.value))}
-              className="input w-20"
-            />
-          </label>
-          <span className="hidden text-xs text-slate-600 dark:text-slate-400 2xl:inline">
-            restarts on each progress notification; paused while a request from the server waits for you
-          </span>
-          <span className="text-xs text-slate-600 dark:text-slate-400">Ctrl+Enter calls</span>
-          {tasksOffered && (
-            <>
-              <label className="flex items-center gap-1 text-xs">
-                <input type="checkbox" checked={asTask} onChange={(e) => setAsTask(e.target.checked)} />
-                Run as task
+              Call {tool.name}
+            </button>
+            {offersDefaults && (
+              <label
+                className="flex items-center gap-1 text-xs"
+                title="Fields left empty are sent with the schema's default; otherwise the server applies its own."
+              >
+                <input type="checkbox" checked={sendDefaults} onChange={(e) => setSendDefaults(e.target.checked)} />
+                Send defaults
               </label>
-              {asTask && (
-                <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
-                  Task TTL (ms)
-                  <input
-                    type="number"
-                    min={0}
-                    value={ttlText}
-                    placeholder="server default"
-                    onChange={(e) => setTtlText(e.target.value)}
-                    className="input w-32"
-                  />
+            )}
+            <label
+              className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400"
+              title="Restarts on each progress notification; paused while a request from the server waits for you"
+            >
+              Timeout (s)
+              <input
+                type="number"
+                min={1}
+                value={timeoutS}
+                onChange={(e) => setTimeoutS(parseTimeoutSeconds(e.target.value))}
+                className="input w-20"
+              />
+            </label>
+            <span className="hidden text-xs text-slate-600 dark:text-slate-400 2xl:inline">
+              restarts on each progress notification; paused while a request from the server waits for you
+            </span>
+            <span className="text-xs text-slate-600 dark:text-slate-400">Ctrl+Enter calls</span>
+            {tasksOffered && (
+              <>
+                <label className="flex items-center gap-1 text-xs">
+                  <input type="checkbox" checked={asTask} onChange={(e) => setAsTask(e.target.checked)} />
+                  Run as task
                 </label>
-              )}
-              <span className="text-xs text-slate-600 dark:text-slate-400">task support: {taskSupport}</span>
-            </>
-          )}
-          {touched && errors.length > 0 && (
-            <span className="text-xs text-amber-700 dark:text-amber-400">
-              {errors.length} validation error{errors.length > 1 ? "s" : ""}
-            </span>
-          )}
-          {schemaWarning && (
-            <span role="note" className="text-xs text-amber-700 dark:text-amber-400">
-              Schema not checked: {schemaWarning.message}
-            </span>
-          )}
-        </div>
+                {asTask && (
+                  <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
+                    Task TTL (ms)
+                    <input
+                      type="number"
+                      min={0}
+                      value={ttlText}
+                      placeholder="server default"
+                      onChange={(e) => setTtlText(e.target.value)}
+                      className="input w-32"
+                    />
+                  </label>
+                )}
+                <span className="text-xs text-slate-600 dark:text-slate-400">task support: {taskSupport}</span>
+              </>
+            )}
+            {touched && errors.length > 0 && (
+              <span className="text-xs text-amber-700 dark:text-amber-400">
+                {errors.length} validation error{errors.length > 1 ? "s" : ""}
+              </span>
+            )}
+            {schemaWarning && (
+              <span role="note" className="text-xs text-amber-700 dark:text-amber-400">
+                Schema not checked: {schemaWarning.message}
+              </span>
+            )}
+          </div>
+        )}
       </div>
       {taskStart?.sending && (
         <p role="status" className="text-xs">
@@ -259,7 +273,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
         <AppViewFrame key={shown.id} session={session} tool={tool} app={app} call={shown} />
       )}
       {shown?.outcome && <ToolResultView outcome={shown.outcome} tool={tool} />}
-      {tasksOffered && <TaskList tasks={session.features.tasks} tool={tool} />}
+      {tasksOffered && !readOnly && <TaskList tasks={session.features.tasks} tool={tool} />}
       <ToolHistory calls={calls} openId={shown?.id} onOpen={reopen} />
     </section>
   );

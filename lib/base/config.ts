@@ -55,11 +55,26 @@ export const StdioConnectionSchema = z.object({
   cwd: z.string().default(""),
 });
 
+/**
+ * OAuth for a Streamable HTTP connection (issue 14): which client identity to use when the server
+ * answers 401. A client id (and secret) of a pre-registered client, else a Client ID Metadata
+ * Document URL, else dynamic registration. The secret is never saved (lib/connections/storage.ts).
+ */
+export const OAuthSettingsSchema = z.object({
+  clientId: z.string().default(""),
+  clientSecret: z.string().default(""),
+  clientMetadataUrl: z.string().default(""),
+  /** Space-separated scopes to ask for at the first authorization (else the server's). */
+  scope: z.string().default(""),
+});
+export type OAuthSettings = z.infer<typeof OAuthSettingsSchema>;
+
 export const HttpConnectionSchema = z.object({
   ...Common,
   transport: z.enum(["streamable-http", "sse"]),
   url: z.string(),
   headers: z.array(KeyValue).default([]),
+  oauth: OAuthSettingsSchema.optional(),
 });
 
 export const ConnectionConfigSchema = z.discriminatedUnion("transport", [StdioConnectionSchema, HttpConnectionSchema]);

@@ -68,8 +68,8 @@ export interface SessionState {
   /** True when the server died on the server/discover probe and was restarted for `initialize`. */
   restartedAfterProbe?: boolean;
   connectedAt?: number;
-  /** Set when this session is a recording opened offline: its traffic is read, nothing is sent. */
-  recording?: { exportedAt: string };
+  /** Set when this session is a recording opened offline (read-only): its traffic is read, nothing is sent. */
+  recording?: { exportedAt: string; /** The file it was opened from. */ file?: string };
   /** Reconnect by itself when the connection is lost. */
   autoReconnect: boolean;
   /** The automatic reconnect attempt that is planned, while one is. */
@@ -168,7 +168,7 @@ export const listUpdated = <K extends ListKind>(
   lists: { ...s.lists, [p.kind]: p.list },
 });
 
-/** A recording opened offline: what was negotiated, and the lists its traffic carried. */
+/** A recording opened offline: what was negotiated, and the lists its traffic carried (lib/session/recordingReplay.ts). */
 export const recordingOpened = (
   s: SessionState,
   p: Pick<
@@ -180,19 +180,11 @@ export const recordingOpened = (
     | "instructions"
     | "clientCapabilities"
     | "recording"
-  > & { lists: { tools: unknown[]; resources: unknown[]; prompts: unknown[] } },
-): SessionState => {
-  const ready = <T>(items: unknown[]): ListState<T> => ({ status: "ready", items: items as T[], reason: "refresh" });
-  return {
-    ...initialState(s.config, p.clientCapabilities),
-    ...p,
-    autoReconnect: false,
-    status: "disconnected",
-    lists: {
-      tools: ready(p.lists.tools),
-      resources: ready(p.lists.resources),
-      resourceTemplates: { status: "idle", items: [] },
-      prompts: ready(p.lists.prompts),
-    },
-  };
-};
+    | "lists"
+  >,
+): SessionState => ({
+  ...initialState(s.config, p.clientCapabilities),
+  ...p,
+  autoReconnect: false,
+  status: "disconnected",
+});

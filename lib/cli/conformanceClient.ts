@@ -1,7 +1,12 @@
 import type { Tool } from "@modelcontextprotocol/client";
 import { errorMessage, isRecord, PROTOCOL_CHOICES, type ConnectionConfig, type ProtocolChoice } from "../base";
 import { openItems, type ServerRequestItem } from "../client";
-import { InspectorSession, type SessionDeps } from "../session";
+import { InspectorSession, OAUTH_MESSAGE_TYPE, type AuthorizationPage, type SessionDeps } from "../session";
+
+/** Where the suite's authorization servers redirect (they approve at once; nothing listens there). */
+const CONFORMANCE_REDIRECT = "http://localhost:3000/callback";
+/** The suite's Client ID Metadata Document URL (used when its authorization server advertises CIMD). */
+const CONFORMANCE_CIMD = "https://conformance-test.local/client-metadata.json";
 
 /**
  * MCP Lens's client as the official conformance suite drives it: `conformance client --command
@@ -24,6 +29,9 @@ export async function runConformanceClient(
   const protocol: ProtocolChoice = (PROTOCOL_CHOICES as readonly string[]).includes(version ?? "")
     ? (version as ProtocolChoice)
     : "auto";
+  const context = parseContext(env.MCP_CONFORMANCE_CONTEXT);
+  const clientId = typeof context?.client_id === "string" ? context.client_id : "";
+  const clientSecret = typeof context?.client_secret === "string" ? context.client_secret : "";
   const config: ConnectionConfig = {
     id: "conformance",
     name: scenario,
@@ -32,19 +40,28 @@ export async function runConformanceClient(
     headers: [],
     protocol,
     clientFeatures: { roots: false, tasks: false },
+    // OAuth as the page does it (lib/session/authorization.ts): the suite's context may name a pre-registered client.
+    oauth: { clientId, clientSecret, clientMetadataUrl: clientId ? "" : CONFORMANCE_CIMD, scope: "" },
   };
-  const session = new InspectorSession(config, io.deps());
+  const session = new InspectorSession(config, { ...io.deps(), oauthRedirectUrl: CONFORMANCE_REDIRECT });
   const stop = session.clientFeatures.requests.subscribe(() => {
     for (const item of openItems(session.clientFeatures.requests.get())) answer(session, item);
   });
   try {
     await session.connect();
+    // Authorization required: the suite's authorization server approves at once; its redirect is the callback.
+    for (let round = 0; round < 2 && session.authorization.required; round++) await session.authorize(headlessPage());
     const failure = session.state.failure;
     if (session.state.status !== "connected" || failure)
       throw new Error(`${failure?.title ?? "not connected"} ${failure?.detail ?? ""}`);
     const calls = contextCalls(env.MCP_CONFORMANCE_CONTEXT) ?? callsFor(scenario, session.state.lists.tools.items);
     for (const [name, args] of calls) {
-      const outcome = await session.tools.call(session.client!, name, args, { timeoutMs: 25_000 });
+      let outcome = await session.tools.call(session.client!, name, args, { timeoutMs: 25_000 });
+      // A scope step-up (403 insufficient_scope): authorize the wider scope, then call again.
+      if (outcome.kind === "failed" && session.authorization.required) {
+        await session.authorize(headlessPage());
+        if (session.client) outcome = await session.tools.call(session.client, name, args, { timeoutMs: 25_000 });
+      }
       // A call that fails is the scenario's business to judge (some scenarios send odd results on purpose).
       if (outcome.kind === "failed") io.err(`${name}: ${outcome.message}`);
     }
@@ -56,6 +73,45 @@ export async function runConformanceClient(
     stop();
     await session.disconnect();
   }
+}
+
+function parseContext(context: string | undefined): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(context ?? "null");
+    return isRecord(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The popup, played without a browser: the suite's authorization endpoint redirects at once, so
+ * the redirect's Location is the callback; its parameters are handed over as the callback page does.
+ */
+function headlessPage(): AuthorizationPage {
+  const target = new EventTarget();
+  const origin = new URL(CONFORMANCE_REDIRECT).origin;
+  return {
+    origin,
+    target: target as unknown as AuthorizationPage["target"],
+    open: (url) => {
+      void fetch(url, { redirect: "manual" })
+        .then((answer) => {
+          const location = answer.headers.get("location");
+          const params = location ? new URL(location, url).searchParams : new URLSearchParams();
+          const data = {
+            type: OAUTH_MESSAGE_TYPE,
+            code: params.get("code"),
+            state: params.get("state"),
+            iss: params.get("iss"),
+            error: params.get("error") ?? (location ? null : `no redirect (HTTP ${answer.status})`),
+            errorDescription: params.get("error_description"),
+          };
+          target.dispatchEvent(new MessageEvent("message", { origin, data }));
+        })
+        .catch(() => {});
+    },
+  };
 }
 
 /** The calls the suite names in MCP_CONFORMANCE_CONTEXT (`toolCalls`: name and arguments), when it names some. */
@@ -90,7 +146,7 @@ function callsFor(scenario: string, tools: readonly Tool[]): [string, unknown][]
   }
   const call = known[scenario];
   if (call) return has(call[0]) ? [call] : [];
-  if (scenario === "initialize" || scenario.startsWith("auth/")) return [];
+  if (scenario === "initialize") return [];
   // Other scenarios: call each tool once with the smallest arguments its schema allows.
   return tools.map((t) => [t.name, minimalArgs(t.inputSchema)]);
 }

@@ -17,8 +17,13 @@ export function nodeSessionDeps(options: { direct?: boolean } = {}): SessionDeps
     direct: options.direct,
   };
   return {
-    createTransport: (config, log) =>
-      createTransport(config.transport === "stdio" ? { ...endpoints, fetch: inProcessFetch } : endpoints, config, log),
+    createTransport: (config, log, transportOptions) =>
+      createTransport(
+        config.transport === "stdio" ? { ...endpoints, fetch: inProcessFetch } : endpoints,
+        config,
+        log,
+        transportOptions,
+      ),
     createFetch: (log) => createHttpFetch(endpoints, log),
     // Straight to the server, a foreign Host can be sent (hostHeaderFetch); through the relay it cannot.
     sendsHostHeader: options.direct === true,

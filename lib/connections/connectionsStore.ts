@@ -71,6 +71,11 @@ export function isBuiltIn(s: ConnectionsState, id: string): boolean {
   return s.builtIn.some((c) => c.id === id) || s.recordings.some((c) => c.id === id);
 }
 
+/** A recording opened from a file in this tab: read-only, never connected. */
+export function isRecording(s: ConnectionsState, id: string): boolean {
+  return s.recordings.some((c) => c.id === id);
+}
+
 /** The connection list, loaded from and saved to storage (secrets excluded). */
 export function createConnectionsStore(
   builtIn: ConnectionConfig[],

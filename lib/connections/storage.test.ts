@@ -37,6 +37,24 @@ describe("saved connections", () => {
     expect(JSON.parse(storage.data.get(STORAGE_KEY)!).v).toBe(1);
   });
 
+  it("keeps a connection's OAuth client id, metadata URL and scopes, never its client secret", () => {
+    const storage = memory();
+    const oauth = { clientId: "lens", clientSecret: "oauth-s3cret", clientMetadataUrl: "", scope: "mcp admin" };
+    saveConnections(storage, [
+      {
+        id: "o",
+        name: "O",
+        transport: "streamable-http",
+        protocol: "auto",
+        url: "http://127.0.0.1:1/mcp",
+        headers: [],
+        oauth,
+      },
+    ]);
+    expect(storage.data.get(STORAGE_KEY)).not.toContain("oauth-s3cret");
+    expect(loadConnections(storage).connections[0]).toMatchObject({ oauth: { ...oauth, clientSecret: "" } });
+  });
+
   it("keeps a connection's roots (and an entry saved before roots existed still loads)", () => {
     const storage = memory();
     const roots = [{ uri: "file:///home/me/project", name: "project" }, { uri: "file:///tmp" }];

@@ -63,7 +63,13 @@ export function loadConnections(storage: StorageLike): LoadResult {
 /** Save connections with secret values left out: secrets live only in memory (docs/security.md §S17). */
 export function saveConnections(storage: StorageLike, connections: ConnectionConfig[]): void {
   const stripped = connections.map((c) =>
-    c.transport === "stdio" ? { ...c, env: c.env.map(stripSecret) } : { ...c, headers: c.headers.map(stripSecret) },
+    c.transport === "stdio"
+      ? { ...c, env: c.env.map(stripSecret) }
+      : {
+          ...c,
+          headers: c.headers.map(stripSecret),
+          ...(c.oauth && { oauth: { ...c.oauth, clientSecret: "" } }),
+        },
   );
   storage.setItem(STORAGE_KEY, JSON.stringify({ v: CURRENT_VERSION, connections: stripped }));
 }

@@ -71,8 +71,20 @@ export {
   type ConversationMessage,
   type ConversationPart,
 } from "./promptConversation";
-export { filterLog, LOG_LEVELS, loggerNames, ServerLog, type LogEntry, type LogFilter, type LogState } from "./logging";
+export {
+  emptyLog,
+  filterLog,
+  LOG_LEVELS,
+  logBatchReceived,
+  loggerNames,
+  ServerLog,
+  toLogEntry,
+  type LogEntry,
+  type LogFilter,
+  type LogState,
+} from "./logging";
 export { TaskRunner, type TaskStart } from "./tasks";
+export { templateMatches } from "./templateMatch";
 export {
   serverRunsToolTasks,
   taskSupportOf,

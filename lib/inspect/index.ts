@@ -15,6 +15,8 @@ export * from "./schemaCheck";
 export * from "./sequence";
 export * from "./sequenceDiff";
 export * from "./snapshot";
+export * from "./recordedLists";
+export * from "./recordedCalls";
 export * from "./templates";
 export * from "./validate";
 export * from "./wireSchemas";

@@ -63,6 +63,7 @@ const V1_SAMPLES: [level: "info" | "warn" | "error", message: string, code: Even
   ["info", 'SSE "endpoint" event: /messages?sessionId=1', "sse-endpoint"],
   ["info", "SSE comment: keep-alive", "sse-note"],
   ["warn", "notifications/roots/list_changed failed: Not connected", "roots-changed-failed"],
+  ["info", "authorization: tokens obtained", "authorization"],
   ["warn", "slow server", "note"],
 ];
 

@@ -38,6 +38,7 @@ const V1_MESSAGES: readonly [RegExp, EventCode][] = [
   [/^SSE "endpoint"/, "sse-endpoint"],
   [/^SSE /, "sse-note"],
   [/^notifications\/roots\/list_changed failed/, "roots-changed-failed"],
+  [/^authorization[: ]|^credentials forgotten/, "authorization"],
   // describeFailure's titles (lib/session/failure.ts).
   [
     /^The server exited \(.*\) before the handshake completed\.$|^The server writes text on stdout that is not JSON-RPC\.$|^Could not reach |answered HTTP \d+|is not an MCP server: |^The server answered with something that is not JSON-RPC\.$|^The server did not complete the handshake within |^Connection failed: /,

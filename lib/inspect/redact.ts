@@ -52,11 +52,42 @@ export function redactArgs(args: readonly string[]): string[] {
 export function redactConnection(config: ConnectionConfig): ConnectionConfig {
   if (config.transport === "stdio")
     return { ...config, args: redactArgs(config.args), env: config.env.map(redactPair) };
-  return { ...config, url: redactUrl(config.url), headers: config.headers.map(redactPair) };
+  return {
+    ...config,
+    url: redactUrl(config.url),
+    headers: config.headers.map(redactPair),
+    // The OAuth client secret never leaves the page (client id, metadata URL and scopes are not secret).
+    ...(config.oauth && {
+      oauth: { ...config.oauth, clientSecret: config.oauth.clientSecret ? REDACTED : "" },
+    }),
+  };
 }
 
-/** HTTP entries are redacted at capture; this repeats it so no recording depends on that. */
+/** OAuth credentials a captured discovery/registration/token exchange carries in its body. */
+const OAUTH_SECRET_FIELDS = [
+  "access_token",
+  "refresh_token",
+  "id_token",
+  "client_secret",
+  "code_verifier",
+  "registration_access_token",
+];
+const OAUTH_JSON = new RegExp(`("(?:${OAUTH_SECRET_FIELDS.join("|")})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "g");
+const OAUTH_FORM = new RegExp(`(^|&)((?:${[...OAUTH_SECRET_FIELDS, "code"].join("|")})=)[^&]*`, "g");
+
+/** A captured body with OAuth tokens, client secrets, code verifiers (and, in a form body, codes) replaced. */
+export function redactOAuthBody(raw: string): string {
+  const json = raw.replace(OAUTH_JSON, `$1"${REDACTED}"`);
+  if (json !== raw || /^\s*[[{]/.test(raw)) return json;
+  return /^[\w.~%-]+=[^&]*(&[\w.~%-]+=[^&]*)*$/.test(raw.trim()) ? raw.replace(OAUTH_FORM, `$1$2${REDACTED}`) : raw;
+}
+
+/** HTTP entries are redacted at capture; this repeats it so no recording depends on that. Frames lose OAuth credentials. */
 export function redactEntry(entry: TrafficEntry): TrafficEntry {
+  if (entry.kind === "frame") {
+    const raw = redactOAuthBody(entry.raw);
+    return raw === entry.raw ? entry : { ...entry, raw };
+  }
   if (entry.kind !== "http") return entry;
   const secret = Object.keys(entry.headers).filter((name) => isSecretName(name) && entry.headers[name] !== REDACTED);
   const url = redactUrl(entry.url);

@@ -1,4 +1,5 @@
 /** The composition root: InspectorSession (one connection) and SessionPool, with what composes them. */
+export * from "./authorization";
 export * from "./autoReconnect";
 export * from "./capabilities";
 export * from "./connectionWatch";
@@ -7,4 +8,5 @@ export * from "./listEntries";
 export * from "./lists";
 export * from "./negotiation";
 export * from "./pool";
+export * from "./recordingReplay";
 export * from "./session";

@@ -1,15 +1,24 @@
-import { type Client, type ClientCapabilities, type FetchLike, type Transport } from "@modelcontextprotocol/client";
+import {
+  type Client,
+  type ClientCapabilities,
+  type FetchLike,
+  type OAuthClientProvider,
+  type Transport,
+} from "@modelcontextprotocol/client";
 import { ClientFeatures } from "../client";
 import { ServerFeatures } from "../features";
 import { LensClient } from "../features";
 import type { PingOutcome } from "../client";
-import { listsFromTraffic } from "../inspect";
+import { recordedLists } from "../inspect";
+import { recordedListStates, replayRecordedCalls } from "./recordingReplay";
 import { recordingLogSteps, runPaced, type Recording } from "../inspect";
 import { ToolRunner } from "../tools";
 import { TrafficLog } from "../traffic";
 import { BridgeStdioTransport, refusedAnswerMessage, withToolParamHeaders } from "../transports";
 import type { ConnectionConfig } from "../base";
 import { stripAnsi } from "../traffic";
+import { guidedFlowFor, SessionAuthorization, type AuthorizationPage } from "./authorization";
+import type { GuidedFlow } from "../auth";
 import { AutoReconnect } from "./autoReconnect";
 import { ConnectionWatch, describeLoss, type ConnectionLoss } from "./connectionWatch";
 import { describeFailure, stderrOf } from "./failure";
@@ -25,7 +34,16 @@ export const CLIENT_INFO = { name: "mcp-lens", title: "MCP Lens", version: "0.1.
 
 /** Everything the session takes from outside: how to build transports, and time. */
 export interface SessionDeps {
-  createTransport(config: ConnectionConfig, log: TrafficLog): Transport;
+  createTransport(
+    config: ConnectionConfig,
+    log: TrafficLog,
+    options?: { authProvider?: OAuthClientProvider },
+  ): Transport;
+  /**
+   * The inspector's OAuth callback URL (`<origin>/oauth/callback`): given in the page, a Streamable
+   * HTTP connection answers a 401 with the OAuth flow (SessionAuthorization). Absent: no OAuth.
+   */
+  oauthRedirectUrl?: string;
   /** A fetch for extra HTTP requests on an HTTP connection (the spot check's), recorded in `log` like the transport's. */
   createFetch?(log: TrafficLog): FetchLike;
   /** createFetch's requests carry a Host header they are given (Node, straight to the server); the page's relay sets Host from the URL. */
@@ -51,6 +69,8 @@ export class InspectorSession {
   readonly clientFeatures: ClientFeatures;
   /** Resources, subscriptions, completions, prompts, logging, tasks (lib/features). Follows the live client. */
   readonly features: ServerFeatures;
+  /** OAuth for a protected Streamable HTTP server: credentials in memory, what the person sees as a Store. */
+  readonly authorization: SessionAuthorization;
   private transport?: Transport;
   private generation = 0;
   /** Stops watching the live connection's traffic for a loss. */
@@ -76,6 +96,7 @@ export class InspectorSession {
       R.initialState(config, this.clientFeatures.capabilities(config.clientFeatures, extraCapabilities)),
     );
     this.features = new ServerFeatures(this);
+    this.authorization = new SessionAuthorization(deps.oauthRedirectUrl);
   }
 
   get state(): R.SessionState {
@@ -87,6 +108,8 @@ export class InspectorSession {
    * with its reason) keeps the log and marks the boundary, so the traffic reads on across it.
    */
   async connect(config: ConnectionConfig = this.state.config, options: { continueLog?: string } = {}): Promise<void> {
+    // A recording opened offline is read-only: its recorded command or URL is never started from it.
+    if (this.state.recording) throw new Error("A recording is read-only: it cannot be connected.");
     if (!options.continueLog) this.auto.reset();
     await this.disconnect(options.continueLog !== undefined);
     const generation = ++this.generation;
@@ -121,14 +144,19 @@ export class InspectorSession {
     } catch (error) {
       if (generation !== this.generation) return;
       const transport = this.transport;
-      const failure = describeFailure(error, {
-        config,
-        log: this.log,
-        exit: transport instanceof BridgeStdioTransport ? transport.exit : undefined,
-        stderrTail: transport instanceof BridgeStdioTransport ? transport.stderrTail : undefined,
-        timedOutAfterMs: error instanceof DeadlineError ? error.ms : undefined,
-      });
+      const failure = this.authorization.required
+        ? authorizationRequired(this.authorization.store.get().authorizationServer)
+        : describeFailure(error, {
+            config,
+            log: this.log,
+            exit: transport instanceof BridgeStdioTransport ? transport.exit : undefined,
+            stderrTail: transport instanceof BridgeStdioTransport ? transport.stderrTail : undefined,
+            timedOutAfterMs: error instanceof DeadlineError ? error.ms : undefined,
+          });
       this.log.event("connect-failed", "error", failure.title);
+      // A 401 from the server whose OAuth flow broke before any authorization URL: offer the debugger.
+      if (!this.authorization.required && this.answered401(sessionStart))
+        this.authorization.connectFailed(failure.detail ? `${failure.title} ${failure.detail}` : failure.title);
       // A failed reconnect still offers (or, automatically, plans) the next one.
       this.store.apply(options.continueLog ? R.lost : R.failed, failure);
       await this.closeTransport();
@@ -147,6 +175,7 @@ export class InspectorSession {
       connectedAt: Date.now(),
     });
     this.clientFeatures.connected(client);
+    this.authorization.connected();
     this.auto.reset();
     this.log.event(
       "connected",
@@ -223,7 +252,8 @@ export class InspectorSession {
     client.onclose = () => this.onClosed(client);
     this.clientFeatures.install(client, config.clientFeatures);
     client.onerror = (error) => this.onClientError(client, error);
-    const created = this.deps.createTransport(config, this.log);
+    const authProvider = this.authorization.providerFor(config);
+    const created = this.deps.createTransport(config, this.log, authProvider && { authProvider });
     // SEP-2243: tools/call over Streamable HTTP mirrors the listed tool's x-mcp-header parameters.
     const transport =
       config.transport === "streamable-http"
@@ -305,6 +335,54 @@ export class InspectorSession {
     return refused ? refusedAnswerMessage(refused) : this.lossTitle;
   }
 
+  /**
+   * The person's Authorize click (`page` opens the popup, synchronously inside the click): the
+   * code comes back through the callback page, the SDK redeems it through the connection's
+   * relayed, captured fetch, then the connection completes (or, after a step-up, simply goes on).
+   */
+  async authorize(page: AuthorizationPage): Promise<void> {
+    const config = this.state.config;
+    const fetch = this.deps.createFetch?.(this.log);
+    if (config.transport !== "streamable-http" || !fetch) return;
+    this.log.event("authorization", "info", "authorization: waiting for the authorization server's answer");
+    const ok = await this.authorization.authorize(page, config.url, fetch);
+    const problem = this.authorization.store.get().error;
+    this.log.event(
+      "authorization",
+      ok ? "info" : "warn",
+      ok ? "authorization: tokens obtained" : `authorization failed: ${problem ?? "unknown"}`,
+    );
+    if (!ok) return;
+    if (this.state.status === "connected")
+      // Authorized while connected (a list or call met 401/403): what failed for want of it loads now.
+      await this.refreshAll("refresh");
+    else if (this.state.status !== "connecting") await this.connect(config, { continueLog: "authorized" });
+  }
+
+  /** The guided OAuth debugger for this connection (lib/auth/guided.ts), its exchanges in this log; undefined without OAuth. */
+  guidedOAuth(page: AuthorizationPage): GuidedFlow | undefined {
+    const fetch = this.deps.createFetch?.(this.log);
+    const redirect = this.authorization.callbackUrl;
+    if (!fetch || !redirect) return undefined;
+    this.log.event("authorization", "info", "authorization: guided debugger started");
+    return guidedFlowFor(this.state.config, redirect, fetch, page);
+  }
+
+  /** The server answered 401 since entry `from` of the log (this connect's). */
+  private answered401(from: number): boolean {
+    const url = this.state.config.transport === "stdio" ? undefined : this.state.config.url;
+    return this.log.entries
+      .slice(from)
+      .some((e) => e.kind === "http" && e.phase === "response" && e.status === 401 && e.url === url);
+  }
+
+  /** "Forget credentials": drops this connection's tokens and client registration, and disconnects. */
+  async forgetCredentials(): Promise<void> {
+    this.authorization.forget();
+    this.log.event("authorization", "info", "credentials forgotten (tokens, client registration)");
+    if (this.state.status === "connected" || this.state.status === "connecting") await this.disconnect();
+  }
+
   /** Ping the server (2025 era) and time the round trip. */
   ping(): Promise<PingOutcome> {
     return this.clientFeatures.ping();
@@ -358,7 +436,7 @@ export class InspectorSession {
   }
 
   /** Show a recording: its traffic becomes this session's log, offline, for every view. */
-  async openRecording(recording: Recording): Promise<void> {
+  async openRecording(recording: Recording, file?: string): Promise<void> {
     await this.disconnect();
     // Replayed in slices: a 10,000-message recording must not hold the page.
     this.log = await runPaced(recordingLogSteps(recording));
@@ -370,9 +448,11 @@ export class InspectorSession {
       serverCapabilities: n.serverCapabilities,
       instructions: n.instructions,
       clientCapabilities: n.clientCapabilities ?? {},
-      recording: { exportedAt: recording.exportedAt },
-      lists: listsFromTraffic(this.log.entries),
+      recording: { exportedAt: recording.exportedAt, ...(file !== undefined && { file }) },
+      lists: recordedListStates(recordedLists(this.log.entries), n.serverCapabilities),
     });
+    // Past tool calls, prompts and reads in their views, as a live session would show them.
+    replayRecordedCalls(this, this.log.entries);
   }
 
   /** A tool of the loaded list by name (invalid entries, set aside, are not in it). */
@@ -414,6 +494,7 @@ export class InspectorSession {
   }
 
   private async closeTransport(): Promise<void> {
+    this.authorization.live = false;
     this.unwatch?.();
     this.unwatch = undefined;
     const client = this.client;
@@ -430,6 +511,15 @@ export class InspectorSession {
     }
     if (transport instanceof BridgeStdioTransport) await transport.close();
   }
+}
+
+/** The failure shown while the server waits for the person to authorize (a 401 the SDK could not answer alone). */
+function authorizationRequired(authorizationServer: string | undefined): R.Failure {
+  return {
+    title: "Authorization required",
+    detail: `The server answered 401 and named its authorization server${authorizationServer ? ` (${authorizationServer})` : ""}.`,
+    hint: "Authorize opens the authorization server's page in a popup; approve there and the connection completes.",
+  };
 }
 
 export class DeadlineError extends Error {

@@ -48,3 +48,11 @@ export const callFinished = (
   s: ToolCallsState,
   p: { tool: string; id: number; outcome: ToolOutcome },
 ): ToolCallsState => updateCall(s, p.tool, p.id, (c) => ({ ...c, status: "done", outcome: p.outcome }));
+
+/** The calls of a recording opened offline replace the history (kept per tool, newest last). */
+export const callsRestored = (_s: ToolCallsState, calls: readonly CallRecord[]): ToolCallsState => {
+  const byTool: Record<string, CallRecord[]> = {};
+  for (const call of calls) (byTool[call.tool] ??= []).push(call);
+  for (const tool of Object.keys(byTool)) byTool[tool] = byTool[tool]!.slice(-MAX_PER_TOOL);
+  return { byTool };
+};

@@ -62,6 +62,9 @@ export const EVENT_CODES = {
   /** Recordings from before typed SSE entries: another SSE event written as a note. */
   "sse-note": "transport",
 
+  /** OAuth (lib/session/authorization.ts): waiting for the person's approval, tokens obtained, a failure, credentials forgotten. */
+  authorization: "client",
+
   /** `notifications/roots/list_changed` could not be sent. */
   "roots-changed-failed": "client",
 

@@ -2,6 +2,7 @@ import {
   SSEClientTransport,
   StreamableHTTPClientTransport,
   type FetchLike,
+  type OAuthClientProvider,
   type Transport,
 } from "@modelcontextprotocol/client";
 import type { ConnectionConfig, KeyValue } from "../base";
@@ -33,8 +34,22 @@ export interface BridgeEndpoints {
   relaySocket?: BridgeSocket;
 }
 
+export interface TransportOptions {
+  /**
+   * OAuth for a Streamable HTTP connection (lib/auth's MemoryOAuthProvider): the SDK transport then
+   * answers a 401 with discovery/registration/refresh and a 403 insufficient_scope with step-up, all
+   * through the same relayed, captured fetch, so each exchange lands in the traffic log.
+   */
+  authProvider?: OAuthClientProvider;
+}
+
 /** Build the capturing transport for a connection: stdio through the bridge, HTTP through the relay. */
-export function createTransport(endpoints: BridgeEndpoints, config: ConnectionConfig, log: TrafficLog): Transport {
+export function createTransport(
+  endpoints: BridgeEndpoints,
+  config: ConnectionConfig,
+  log: TrafficLog,
+  options: TransportOptions = {},
+): Transport {
   if (config.transport === "stdio") {
     return new BridgeStdioTransport(
       { url: `${endpoints.base}/api/bridge/stdio`, token: endpoints.token, fetch: endpoints.fetch },
@@ -51,6 +66,7 @@ export function createTransport(endpoints: BridgeEndpoints, config: ConnectionCo
     : new StreamableHTTPClientTransport(url, {
         fetch,
         requestInit,
+        ...(options.authProvider && { authProvider: options.authProvider }),
         reconnectionOptions: {
           maxRetries: 2,
           initialReconnectionDelay: 1000,

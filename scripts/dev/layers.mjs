@@ -13,6 +13,7 @@
 /** Browser-safe lib folders: what the page may load. */
 const PAGE_LIB = [
   "lib/apps",
+  "lib/auth",
   "lib/base",
   "lib/checks",
   "lib/client",
@@ -33,9 +34,11 @@ const PAGE_LIB = [
 /** @type {Record<string, string[]>} */
 export const LAYERS = {
   "lib/base": [],
+  "lib/auth": ["lib/base"],
   "lib/traffic": ["lib/base"],
   "lib/transports": ["lib/base", "lib/traffic"],
   "lib/session": [
+    "lib/auth",
     "lib/base",
     "lib/client",
     "lib/features",
