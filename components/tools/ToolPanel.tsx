@@ -269,7 +269,8 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
         </>
       )}
       {running && <CallStatus call={running} onCancel={() => session.tools.cancel(running.id)} />}
-      {shown?.outcome && app?.resourceUri && (
+      {/* A recording runs no view: nothing can be asked of a server that is not there. */}
+      {shown?.outcome && app?.resourceUri && !readOnly && (
         <AppViewFrame key={shown.id} session={session} tool={tool} app={app} call={shown} />
       )}
       {shown?.outcome && <ToolResultView outcome={shown.outcome} tool={tool} />}
