@@ -10,6 +10,7 @@ import { SessionIssuer } from "../lib/server";
 import type { TeamAuth } from "../lib/server";
 import { createRelaySockets, createStdioSockets, createUpgradeHandler } from "../lib/server";
 import { handleApiRequest, serveFetchHandler } from "../lib/server";
+import { APP_SANDBOX_PATH, appSandboxPage } from "../lib/server";
 
 export interface InspectorServerOptions {
   dir: string;
@@ -84,6 +85,13 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
     if (verdict.route === "session") {
       const answer = sessions.exchange(req.headers);
       sendJson(req, res, answer.status, answer.body, answer.headers);
+      return;
+    }
+    if (verdict.path === APP_SANDBOX_PATH && (req.method === "GET" || req.method === "HEAD")) {
+      // An MCP App view's sandbox page (rule 20): its own policy, nothing of the app's.
+      const page = appSandboxPage(req.url ?? "/");
+      res.writeHead(page.status, page.headers);
+      res.end(req.method === "HEAD" ? undefined : page.body);
       return;
     }
     if (verdict.path === "/api/pending" && req.method === "GET") {

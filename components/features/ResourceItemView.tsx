@@ -1,5 +1,7 @@
 "use client";
 import { useMemo } from "react";
+import { AppResourceMetaView } from "../apps/AppResourceMetaView";
+import { APP_MIME_TYPE } from "@/lib/apps";
 import { decodeBlobText, type ResourceItem } from "@/lib/features";
 import { JSON_PRETTY_LIMIT, formatBytes, safeStringify } from "@/lib/results";
 import { prettyJson } from "@/lib/results";
@@ -36,6 +38,7 @@ export function ResourceItemView({ item, index }: { item: ResourceItem; index: n
           </span>
         )}
       </header>
+      {isAppMimeType(item.mimeType) && <AppResourceMetaView meta={item.meta} />}
       <Body item={item} />
     </article>
   );
@@ -136,4 +139,8 @@ function Uri({ uri }: { uri: string }) {
       )}
     </span>
   );
+}
+
+function isAppMimeType(mimeType: string): boolean {
+  return mimeType.replace(/\s+/g, "").toLowerCase() === APP_MIME_TYPE;
 }

@@ -1,5 +1,7 @@
 "use client";
 import { useMemo, useState, type ReactNode } from "react";
+import { appTools } from "@/lib/apps";
+import { AppsView } from "../apps/AppsView";
 import { queryMatcher, resendText } from "@/lib/inspect";
 import { LIST_METHODS } from "@/lib/session";
 import type { InspectorSession } from "@/lib/session";
@@ -32,7 +34,7 @@ const SELECTED_KEY: Record<ListKind, string> = {
 };
 import { AuthorizationPanel } from "../auth/AuthorizationPanel";
 
-export type Tab = "handshake" | ListKind | "logs" | "flow" | "timing" | "composer" | "diff" | "checks";
+export type Tab = "handshake" | ListKind | "apps" | "logs" | "flow" | "timing" | "composer" | "diff" | "checks";
 
 /** What a tab's body may need. */
 export interface TabContext {
@@ -43,6 +45,8 @@ export interface TabContext {
   match: ReturnType<typeof queryMatcher>["match"];
   /** Put a query in the traffic panel's search box. */
   showInTraffic: (query: string) => void;
+  /** Switch to another tab. */
+  openTab: (tab: Tab) => void;
 }
 
 /** Each tab's body. */
@@ -52,6 +56,7 @@ export const TAB_BODIES: Record<Tab, (c: TabContext) => ReactNode> = {
   resources: ({ session, state }) => <ResourcesView session={session} state={state} />,
   resourceTemplates: ({ session, state }) => <TemplatesView session={session} state={state} />,
   prompts: ({ session, state }) => <PromptsView session={session} state={state} />,
+  apps: ({ session, state, openTab }) => <AppsView session={session} state={state} openTool={() => openTab("tools")} />,
   logs: ({ session }) => <LogsView session={session} />,
   flow: ({ session, state, match }) => (
     <FlowView log={session.log} protocolVersion={state.protocolVersion} match={match} />
@@ -70,6 +75,7 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
   // One traffic query for the list, the diagram and the waterfall.
   const [query, setQuery] = useState("");
   const match = useMemo(() => queryMatcher(query, session.log).match, [query, session.log]);
+  const appCount = useMemo(() => appTools(state.lists.tools.items).length, [state.lists.tools.items]);
   const tabs: { id: Tab; label: string; count?: number; setAside?: number }[] = [
     { id: "handshake", label: "Handshake" },
     ...LIST_METHODS.map((m) => ({
@@ -78,6 +84,8 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
       count: state.lists[m.kind].status === "ready" ? state.lists[m.kind].items.length : undefined,
       setAside: state.lists[m.kind].invalid?.length,
     })),
+    // Only for a server with MCP App views (issue 15).
+    ...(appCount > 0 ? [{ id: "apps" as const, label: "Apps", count: appCount }] : []),
     { id: "logs", label: "Logs" },
     { id: "flow", label: "Flow" },
     { id: "timing", label: "Timing" },
@@ -173,7 +181,7 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
             tabIndex={0}
             className="h-full overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"
           >
-            {TAB_BODIES[tab]({ session, state, others, match, showInTraffic: setQuery })}
+            {TAB_BODIES[tab]({ session, state, others, match, showInTraffic: setQuery, openTab: setTab })}
           </div>
         }
         bottom={

@@ -2,6 +2,7 @@
 import type { Tool } from "@modelcontextprotocol/client";
 import { SearchableList } from "../lists/SearchableList";
 import { AnnotationBadges } from "./AnnotationBadges";
+import { AppBadge } from "../apps/AppBadge";
 import { SpokenAs } from "../common/SpokenAs";
 
 // Room for a name on two lines and the badge line: a long name wraps instead of being cut.
@@ -52,6 +53,7 @@ export function ToolList({
                 {tool.name}
               </div>
               <div className="flex min-w-0 items-center gap-1.5">
+                <AppBadge tool={tool} compact />
                 <AnnotationBadges tool={tool} compact />
                 <p className="min-w-0 truncate text-xs text-slate-600 dark:text-slate-400">
                   {tool.title ?? tool.annotations?.title ?? tool.description}

@@ -18,6 +18,8 @@ import { useSessionMemory } from "../hooks/useSessionMemory";
 import { userWaitOf } from "../client/userWait";
 import { ServerIcons } from "../results/ServerIcons";
 import { ToolResultView } from "../results/ToolResultView";
+import { AppViewFrame } from "../apps/AppViewFrame";
+import { appToolOf } from "@/lib/apps";
 import { AnnotationBadges } from "./AnnotationBadges";
 import { ArgumentsEditor } from "./ArgumentsEditor";
 import { CallStatus } from "./CallStatus";
@@ -71,6 +73,7 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
   const schemaWarning = checked.find((e) => e.severity === "warning");
   const running = calls.find((c) => c.status === "running");
   const shown = calls.find((c) => c.id === openId) ?? calls.at(-1);
+  const app = useMemo(() => appToolOf(tool), [tool]);
 
   const mode = { tasksOffered, asTask, ttlText, timeoutS };
 
@@ -266,6 +269,10 @@ export function ToolPanel({ session, tool }: { session: InspectorSession; tool: 
         </>
       )}
       {running && <CallStatus call={running} onCancel={() => session.tools.cancel(running.id)} />}
+      {/* A recording runs no view: nothing can be asked of a server that is not there. */}
+      {shown?.outcome && app?.resourceUri && !readOnly && (
+        <AppViewFrame key={shown.id} session={session} tool={tool} app={app} call={shown} />
+      )}
       {shown?.outcome && <ToolResultView outcome={shown.outcome} tool={tool} />}
       {tasksOffered && !readOnly && <TaskList tasks={session.features.tasks} tool={tool} />}
       <ToolHistory calls={calls} openId={shown?.id} onOpen={reopen} />

@@ -18,7 +18,8 @@ export const wireValid: SessionProbe = {
   suite: ["wire-schema-valid"],
   expected: (ctx) => `every incoming frame valid JSON-RPC and valid against the ${ctx.protocolVersion} schema`,
   run(ctx) {
-    const frames = sessionFrames(ctx);
+    // An MCP App view's postMessage channel is not the server's wire.
+    const frames = sessionFrames(ctx).filter((f) => f.channel.transport !== "app");
     let unchecked = 0;
     const invalid: { seq: number; what: string }[] = [];
     for (const frame of frames) {

@@ -41,6 +41,8 @@ interface ItemBase {
   mimeGuessed: boolean;
   /** Bytes: UTF-8 length of a text, decoded length of a blob. Always set. */
   size: number;
+  /** The entry's `_meta`, as sent (an MCP App view declares its CSP and permissions in `_meta.ui`). */
+  meta?: Record<string, unknown>;
 }
 
 /** One entry of `ReadResourceResult.contents` (or of an embedded resource), ready to render. */
@@ -181,6 +183,7 @@ export function classifyResourceItem(entry: unknown): ResourceItem {
     mimeType: declared ?? guess ?? fallback,
     mimeGuessed: !declared,
     size,
+    ...(isRecord(o._meta) && { meta: o._meta }),
   });
   if (!isRecord(entry))
     return {

@@ -45,6 +45,8 @@ function compileTerm(term: TermBody, options: CompileOptions): EntryPredicate {
       const direction = term.value === "in" ? "incoming" : "outgoing";
       return (e) => e.kind === "frame" && e.direction === direction;
     }
+    case "channel":
+      return (e) => e.kind === "frame" && e.channel.transport === term.value;
     case "kind":
       return (e) => hasKind(e, term.value);
     case "is":

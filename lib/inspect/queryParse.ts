@@ -6,6 +6,8 @@
 
 export type Comparison = ">" | "<" | ">=" | "<=" | "=";
 export type Kind = "request" | "response" | "notification" | "error" | "http" | "stderr" | "event" | "sse";
+export type ChannelName = "app" | "stdio" | "http" | "memory";
+const CHANNELS: readonly ChannelName[] = ["app", "stdio", "http", "memory"];
 export type IsFlag = "error" | "invalid" | "pending" | "truncated";
 
 export type TermBody =
@@ -13,6 +15,8 @@ export type TermBody =
   /** What a tools/call, prompts/get or resource request (or its answer) is about: `tool:echo`, `prompt:*review*`. */
   | { key: "tool" | "prompt" | "resource"; pattern: string }
   | { key: "dir"; value: "in" | "out" }
+  /** Which channel carried a frame: `channel:app` (an MCP App view's postMessages), `stdio`, `http`, `memory`. */
+  | { key: "channel"; value: ChannelName }
   | { key: "kind"; value: Kind }
   | { key: "is"; value: IsFlag }
   | { key: "duration"; op: Comparison; ms: number }
@@ -96,6 +100,10 @@ function termBody(key: string, value: string): TermBody | string {
       return { key, pattern: value };
     case "dir":
       return value === "in" || value === "out" ? { key, value } : `dir is "in" or "out", not "${value}"`;
+    case "channel":
+      return (CHANNELS as readonly string[]).includes(value)
+        ? { key, value: value as ChannelName }
+        : `channel is one of ${CHANNELS.join(", ")}`;
     case "kind":
       return (KINDS as readonly string[]).includes(value)
         ? { key, value: value as Kind }

@@ -75,8 +75,12 @@ describe("v1 event codes told from their prose", () => {
   it("reaches every code but those only marks give", () => {
     const reached = new Set(V1_SAMPLES.map(([, , code]) => code));
     const byMark: EventCode[] = ["session-started", "connection-lost", "connection-closed"];
+    // Codes born after v1 recordings (MCP App views, issue 15): no v1 prose to tell them from.
+    const afterV1: EventCode[] = ["app-view", "app-view-problem"];
     expect(
-      Object.keys(EVENT_CODES).filter((c) => !reached.has(c as EventCode) && !byMark.includes(c as EventCode)),
+      Object.keys(EVENT_CODES).filter(
+        (c) => !reached.has(c as EventCode) && !byMark.includes(c as EventCode) && !afterV1.includes(c as EventCode),
+      ),
     ).toEqual([]);
   });
 

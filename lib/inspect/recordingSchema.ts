@@ -58,6 +58,7 @@ const ChannelSchema: z.ZodType<Channel> = z.discriminatedUnion("transport", [
     dataLines: z.number().int().min(0).optional(),
   }),
   z.object({ transport: z.literal("memory") }),
+  z.object({ transport: z.literal("app"), view: z.string() }),
 ]);
 
 const Seq = z.number().int().min(0);
@@ -81,6 +82,7 @@ const TrafficEntrySchema: z.ZodType<TrafficEntry> = z.discriminatedUnion("kind",
     problem: z.string().optional(),
     negotiation: z.string().optional(),
     expected: z.string().optional(),
+    from: z.string().optional(),
   }),
   z.object({
     kind: z.literal("http"),

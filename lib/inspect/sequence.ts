@@ -100,10 +100,12 @@ export class SequenceBuilder {
 
 function frameItem(e: FrameEntry, entries: readonly TrafficEntry[], state: SequenceState): SequenceItem {
   const outgoing = e.direction === "outgoing";
+  // An MCP App view's postMessage never reaches the server: a note on the page's lane (its own lane is to come).
+  const app = e.channel.transport === "app";
   const item: SequenceItem = {
     seq: e.seq,
-    from: outgoing ? "client" : "server",
-    to: outgoing ? "server" : "client",
+    from: outgoing || app ? "client" : "server",
+    to: outgoing && !app ? "server" : "client",
     label: frameLabel(e, entries),
     // An expected refusal (the version probe's, a spot check's right answer) is drawn neutral, not as an error.
     kind: (e.negotiation || e.expected) && e.rpc.type === "error" ? "expected" : frameKind(e.rpc, outgoing),
@@ -192,6 +194,7 @@ function frameLabel(e: FrameEntry, entries: readonly TrafficEntry[]): string {
 }
 
 function carrier(channel: Channel, exchanges: ReadonlyMap<number, string>): string {
+  if (channel.transport === "app") return `app view ${channel.view}`;
   if (channel.transport !== "http") return channel.transport === "stdio" ? "stdio" : "in-memory";
   const method = exchanges.get(channel.exchange) ?? "POST";
   const x = `#${channel.exchange}`;

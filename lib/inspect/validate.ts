@@ -35,6 +35,13 @@ export function validateFrame(
   const maxBytes = options.maxBytes ?? DEFAULT_VALIDATION_LIMIT;
   const pairing = pairingViolation(entry);
   const known = [...violationsFromRpc(entry.rpc), ...(pairing ? [pairing] : [])];
+  if (entry.channel.transport === "app")
+    // Between an MCP App view and MCP Lens: lib/apps checks it against the MCP Apps schemas as it arrives (its `problem`).
+    return {
+      status: known.length > 0 ? "invalid" : "unchecked",
+      violations: known,
+      note: "A message between an MCP App view and its host: checked against the MCP Apps extension's schemas (see its flags), not the MCP schema",
+    };
   if (entry.truncated || entry.size > maxBytes) {
     const note = entry.truncated
       ? `Stored cut at the log's frame limit (original ${formatBytes(entry.size)}), so it cannot be parsed; schema not checked`

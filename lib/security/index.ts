@@ -6,3 +6,4 @@
 
 export * from "./pageAccess";
 export * from "./urls";
+export * from "./appViewCsp";

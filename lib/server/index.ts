@@ -26,3 +26,4 @@ export * from "./security/team";
 export * from "./security/teamStart";
 export * from "./security/token";
 export * from "./security/upgrade";
+export * from "./bridge/appSandbox";

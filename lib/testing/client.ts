@@ -101,3 +101,20 @@ export function outgoingResults(session: InspectorSession): unknown[] {
     .filter((e) => e.kind === "frame" && e.direction === "outgoing" && e.rpc.type === "result")
     .map((e) => (JSON.parse((e as { raw: string }).raw) as { result: unknown }).result);
 }
+
+/** The MCP Apps example server `@modelcontextprotocol/server-basic-vanillajs` over stdio (tool `get-time` with a view). */
+export const BASIC_APP = resolve("node_modules/@modelcontextprotocol/server-basic-vanillajs/dist/index.js");
+
+export function basicAppConfig(extra: Partial<ConnectionConfig> = {}): ConnectionConfig {
+  return {
+    id: "basic-app",
+    name: "basic-app",
+    transport: "stdio",
+    protocol: "2025-11-25",
+    command: process.execPath,
+    args: [BASIC_APP, "--stdio"],
+    env: [],
+    cwd: "",
+    ...extra,
+  } as ConnectionConfig;
+}

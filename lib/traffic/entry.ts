@@ -30,7 +30,12 @@ export type Channel =
       /** On an SSE event whose data came in more than one `data:` line (allowed: the lines are joined with newlines). */
       dataLines?: number;
     }
-  | { transport: "memory" };
+  | { transport: "memory" }
+  /**
+   * The postMessage channel between an MCP App view and MCP Lens as its host (lib/apps): `outgoing`
+   * is host → view, `incoming` view → host. Its ids pair apart from the server's.
+   */
+  | { transport: "app"; view: string };
 
 export interface FrameEntry {
   kind: "frame";
@@ -60,6 +65,8 @@ export interface FrameEntry {
   negotiation?: string;
   /** Set on an error that was the right answer to a spot-check probe: shown neutral, never an error. */
   expected?: string;
+  /** On a request to the server that an MCP App view asked for through the host: the view's id. */
+  from?: string;
 }
 
 export interface HttpEntry {

@@ -68,6 +68,11 @@ export const EVENT_CODES = {
   /** `notifications/roots/list_changed` could not be sent. */
   "roots-changed-failed": "client",
 
+  /** An MCP App view was started for a tool call, or closed (lib/apps). */
+  "app-view": "client",
+  /** An MCP App view could not run, or broke a rule of its host (lib/apps). */
+  "app-view-problem": "client",
+
   /** A note from a recording made before codes whose kind could not be told from its text. */
   note: "unknown",
 } as const satisfies Record<string, EventSource>;

@@ -27,6 +27,8 @@ export class TrafficLog {
   amendments = 0;
   private readonly listeners = new Set<Listener>();
   private readonly pending = new Map<string, FrameEntry>();
+  /** Requests about to be sent on behalf of an MCP App view: the next outgoing one of the method is marked. */
+  private readonly onBehalf: { method: string; from: string }[] = [];
   private readonly answered = new Set<string>();
   private flushScheduled = false;
   private nextExchange = 1;
@@ -81,12 +83,23 @@ export class TrafficLog {
       channel,
       rpc,
     };
+    if (direction === "outgoing" && rpc.type === "request" && channel.transport !== "app") {
+      const i = this.onBehalf.findIndex((a) => a.method === rpc.method);
+      if (i >= 0) entry.from = this.onBehalf.splice(i, 1)[0]!.from;
+    }
     this.pair(entry, rpc);
-    const late = this.requests.frame(entry, value, (d, id) => this.pending.get(pairKey(d, id)));
+    const lane = laneOf(channel);
+    const late = this.requests.frame(entry, value, (d, id) => this.pending.get(pairKey(d, id, lane)));
     if (late) entry.problem = entry.problem ? `${entry.problem}; ${late}` : late;
     this.probe?.frame(entry);
     this.push(entry);
     return { entry, value };
+  }
+
+  /** The next outgoing request of `method` to the server is sent for `from` (an MCP App view's id). */
+  onBehalfOf(from: string, method: string): void {
+    this.onBehalf.push({ method, from });
+    if (this.onBehalf.length > 64) this.onBehalf.shift();
   }
 
   append(entry: NewEntry): TrafficEntry {
@@ -186,16 +199,17 @@ export class TrafficLog {
 
   private pair(entry: FrameEntry, rpc: RpcInfo): void {
     const items = rpc.type === "batch" ? rpc.items : [rpc];
+    const lane = laneOf(entry.channel);
     for (const item of items) {
       if (item.type === "request") {
-        const key = pairKey(entry.direction, item.id);
+        const key = pairKey(entry.direction, item.id, lane);
         if (this.pending.has(key))
           entry.problem = `duplicate request id ${JSON.stringify(item.id)} while an earlier one is unanswered`;
         this.pending.set(key, entry);
         this.answered.delete(key);
       } else if (item.type === "result" || (item.type === "error" && item.id !== null)) {
         const id = item.id as RequestId;
-        const key = pairKey(entry.direction === "incoming" ? "outgoing" : "incoming", id);
+        const key = pairKey(entry.direction === "incoming" ? "outgoing" : "incoming", id, lane);
         const request = this.pending.get(key);
         if (request) {
           this.pending.delete(key);
@@ -214,8 +228,13 @@ export class TrafficLog {
   }
 }
 
-function pairKey(requestDirection: Direction, id: RequestId): string {
-  return `${requestDirection}:${typeof id}:${id}`;
+/** Requests pair within their lane: the server's wire, or one app view's postMessage channel. */
+function laneOf(channel: FrameEntry["channel"]): string {
+  return channel.transport === "app" ? `app:${channel.view}:` : "";
+}
+
+function pairKey(requestDirection: Direction, id: RequestId, lane = ""): string {
+  return `${lane}${requestDirection}:${typeof id}:${id}`;
 }
 
 /**

@@ -110,6 +110,8 @@ export function channelLabel(channel: Channel): string {
       return "in-memory";
     case "http":
       return `HTTP exchange #${channel.exchange}, ${channel.stream}`;
+    case "app":
+      return `MCP App view ${channel.view} (postMessage)`;
   }
 }
 
@@ -155,6 +157,8 @@ function frameSummary(entry: FrameEntry): string {
   if (subject !== undefined && rpc.type !== "request" && rpc.type !== "notification") parts.push(`for ${subject}`);
   if (entry.latencyMs !== undefined) parts.push(formatMs(entry.latencyMs));
   for (const flag of entryFlags(entry)) if (flag.text !== rpcLabel(rpc)) parts.push(flag.text);
+  if (entry.channel.transport === "app") parts.push(`on app view ${entry.channel.view}`);
+  if (entry.from !== undefined) parts.push(`asked by app view ${entry.from}`);
   return parts.join(" ");
 }
 

@@ -12,6 +12,7 @@
 
 /** Browser-safe lib folders: what the page may load. */
 const PAGE_LIB = [
+  "lib/apps",
   "lib/auth",
   "lib/base",
   "lib/checks",
@@ -57,6 +58,7 @@ export const LAYERS = {
   "lib/commands": ["lib/base"],
   "lib/security": ["lib/base"],
   "lib/doctor": ["lib/base"],
+  "lib/apps": ["lib/base", "lib/security", "lib/traffic"],
   "lib/server": ["lib/base", "lib/doctor", "lib/security"],
   "lib/cli": ["lib/base", "lib/checks", "lib/client", "lib/connections", "lib/server", "lib/session", "lib/transports"],
   "lib/testing": [

@@ -15,16 +15,17 @@ export interface AxeFinding {
 /**
  * axe-core run in the page (injected through Playwright's evaluate, so the page's CSP does not
  * stand in the way): the serious and critical violations, each with the first nodes it names.
+ * `include`: a CSS selector to check only that part of the page.
  */
-export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
+export async function seriousViolations(page: Page, include?: string): Promise<AxeFinding[]> {
   const injected = await page.evaluate(() => "axe" in window);
   if (!injected) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
+  return page.evaluate(async (include) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } }).axe;
     interface AxeResults {
       violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] }[];
     }
-    const results = await axe.run(document, { resultTypes: ["violations"] });
+    const results = await axe.run(include ? { include: [include] } : document, { resultTypes: ["violations"] });
     return results.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => ({
@@ -33,5 +34,5 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
         help: v.help,
         nodes: v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 160)}`),
       }));
-  });
+  }, include);
 }

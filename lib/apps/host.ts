@@ -1,0 +1,212 @@
+import {
+  AppBridge,
+  PostMessageTransport,
+  type McpUiHostContext,
+  type McpUiResourcePermissions,
+} from "@modelcontextprotocol/ext-apps/app-bridge";
+import type { CallToolResult, Client, JSONRPCMessage, Tool } from "@modelcontextprotocol/client";
+import { errorMessage } from "../base";
+import type { TrafficLog } from "../traffic";
+import type { AppResource } from "./detect";
+import { viewReport, withViewReporter } from "./reporter";
+import { FloodGate } from "./flood";
+import { appMessageProblem } from "./validate";
+
+/**
+ * MCP Lens as an MCP Apps host for one view (issue 15), on the ext-apps `AppBridge`: the view runs
+ * in the sandbox page (`/app-sandbox`, framed with `sandbox="allow-scripts"`: an opaque origin, see
+ * docs/security.md rule 20), gets its tool input and result, and what it asks of the server
+ * (`tools/call`, `resources/read`…) goes through the live session's client, so it is logged like
+ * any other request. Every postMessage between view and host is recorded in the same log, on the
+ * `{ transport: "app" }` channel (`outgoing`: host → view), before the bridge parses it.
+ */
+
+export const APP_SANDBOX_URL = "/app-sandbox";
+const HOST_INFO = { name: "MCP Lens", version: "0.1.0" };
+/** Size requests are honoured within these bounds (px). */
+export const VIEW_HEIGHT = { min: 40, max: 2000 };
+
+export interface AppViewOptions {
+  client: Client;
+  log: TrafficLog;
+  /** Names this view on its log channel (several views may run in one session). */
+  viewId: string;
+  tool: Tool;
+  resource: Extract<AppResource, { ok: true }>;
+  args: Record<string, unknown>;
+  /** The tool call's result (or its failure), delivered once the view has initialized. */
+  result: Promise<CallToolResult>;
+  hostContext?: McpUiHostContext;
+  /** The person's decision on a `ui/open-link` (default: refused). */
+  confirmOpenLink?: (url: string) => Promise<boolean>;
+  /** A `ui/message` or `ui/update-model-context`: what the model would see. */
+  onModelInput?: (kind: "message" | "model-context", params: unknown) => void;
+  onInitialized?: () => void;
+  /** The view asked for a display mode and got it (`ui/request-display-mode`). */
+  onDisplayMode?: (mode: "inline" | "fullscreen" | "pip") => void;
+  /** A CSP violation or an error reported from inside the view (also an event in the log). */
+  onProblem?: (message: string) => void;
+}
+
+/** The sandbox page's URL for a resource: its declared domains become the page's CSP (server side). */
+export function sandboxUrl(resource: Extract<AppResource, { ok: true }>): string {
+  return `${APP_SANDBOX_URL}?csp=${encodeURIComponent(JSON.stringify(resource.meta.csp))}`;
+}
+
+export class AppViewHost {
+  readonly bridge: AppBridge;
+  private removeListener = (): void => {};
+  private closed = false;
+  private context: McpUiHostContext;
+
+  constructor(private readonly options: AppViewOptions) {
+    const caps = options.client.getServerCapabilities();
+    this.context = { ...options.hostContext, toolInfo: { tool: options.tool } };
+    this.bridge = new AppBridge(
+      onBehalfOfView(options.client, options.log, options.viewId),
+      HOST_INFO,
+      { openLinks: {}, serverTools: caps?.tools, serverResources: caps?.resources, logging: {} },
+      { hostContext: this.context },
+    );
+    this.bridge.onrequestdisplaymode = async ({ mode }) => {
+      const available = this.context.availableDisplayModes ?? ["inline"];
+      const granted = available.includes(mode) ? mode : (this.context.displayMode ?? "inline");
+      this.setContext({ displayMode: granted });
+      options.onDisplayMode?.(granted);
+      return { mode: granted };
+    };
+    this.bridge.onopenlink = async ({ url }) => {
+      const ok = /^https?:\/\//i.test(url) && (await (options.confirmOpenLink?.(url) ?? Promise.resolve(false)));
+      if (ok) window.open(url, "_blank", "noopener,noreferrer");
+      return ok ? {} : { isError: true };
+    };
+    this.bridge.onmessage = async (params) => {
+      options.onModelInput?.("message", params);
+      return {};
+    };
+    this.bridge.onupdatemodelcontext = async (params) => {
+      options.onModelInput?.("model-context", params);
+      return {};
+    };
+  }
+
+  /** Frame the sandbox page in `frame` and run the view in it. */
+  async start(frame: HTMLIFrameElement): Promise<void> {
+    const { log, viewId, resource, args, result } = this.options;
+    const target = frame.contentWindow;
+    if (!target) throw new Error("the view's frame is not in the page");
+    const channel = { transport: "app" as const, view: viewId };
+    const flood = new FloodGate();
+    const reports = new FloodGate(20);
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== target || this.closed) return;
+      const report = viewReport(event.data);
+      if (report) {
+        // Reports have their own, smaller allowance: a view that floods them is not heard past it.
+        if (!reports.admit().log) return;
+        log.event("app-view-problem", "warn", `MCP App view ${viewId}: ${report.message}`);
+        this.options.onProblem?.(report.message);
+        return;
+      }
+      const admitted = flood.admit();
+      if (admitted.report) this.reportFlood(admitted.report.dropped);
+      if (!admitted.log) {
+        // Past the limit the messages are not logged one by one; the first one left out says so at once.
+        if (flood.pending === 1) this.reportFlood(0);
+        return;
+      }
+      const { entry } = log.recordFrame("incoming", rawOf(event.data), channel);
+      const problem = appMessageProblem(event.data);
+      if (problem) entry.problem = entry.problem ? `${entry.problem}; ${problem}` : problem;
+    };
+    window.addEventListener("message", onMessage);
+    this.removeListener = () => window.removeEventListener("message", onMessage);
+
+    const transport = new PostMessageTransport(target, target);
+    const send = transport.send.bind(transport);
+    transport.send = (message: JSONRPCMessage, sendOptions) => {
+      if (!this.closed) log.recordFrame("outgoing", rawOf(message), channel);
+      return send(message, sendOptions);
+    };
+
+    this.bridge.onsizechange = ({ height }) => {
+      if (height === undefined) return;
+      const clamped = Math.min(VIEW_HEIGHT.max, Math.max(VIEW_HEIGHT.min, Math.round(height)));
+      frame.style.height = `${clamped}px`;
+    };
+    this.bridge.onsandboxready = () => {
+      void this.bridge.sendSandboxResourceReady({
+        html: withViewReporter(resource.html),
+        sandbox: "allow-scripts",
+        csp: resource.meta.csp,
+        permissions: Object.fromEntries(resource.meta.permissions.map((p) => [p, {}])) as McpUiResourcePermissions,
+      });
+    };
+    this.bridge.oninitialized = () => {
+      this.options.onInitialized?.();
+      void this.bridge.sendToolInput({ arguments: args });
+      result.then(
+        (r) => void this.bridge.sendToolResult(r),
+        (error: unknown) => void this.bridge.sendToolCancelled({ reason: errorMessage(error) }),
+      );
+    };
+    await this.bridge.connect(transport);
+    log.event("app-view", "info", `MCP App view ${resource.uri} started for ${this.options.tool.name}`);
+    frame.src = sandboxUrl(resource);
+  }
+
+  private reportFlood(dropped: number): void {
+    const { log, viewId } = this.options;
+    const message = dropped
+      ? `MCP App view ${viewId} is flooding its host: ${dropped} more messages in one second were not logged one by one`
+      : `MCP App view ${viewId} is flooding its host: over 200 messages in one second; the rest of that second is not logged one by one`;
+    log.event("app-view-problem", "warn", message);
+    this.options.onProblem?.(message);
+  }
+
+  /** Change the host context (theme, display mode, size, locale…): the view is told what changed. */
+  setContext(patch: Partial<McpUiHostContext>): void {
+    this.context = { ...this.context, ...patch };
+    if (!this.closed) this.bridge.setHostContext(this.context);
+  }
+
+  /** Teardown: ask the view to clean up (briefly), then stop listening. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await Promise.race([this.bridge.teardownResource({}), new Promise((resolve) => setTimeout(resolve, 500))]);
+    } catch {
+      // a view that does not answer teardown is closed all the same
+    }
+    this.closed = true;
+    this.removeListener();
+    await this.bridge.close().catch(() => {});
+  }
+}
+
+/**
+ * The session's client as the bridge sees it: each request it forwards for the view marks the
+ * outgoing frame in the log with the view's id (`FrameEntry.from`), so it is attributed to the view.
+ */
+function onBehalfOfView(client: Client, log: TrafficLog, viewId: string): Client {
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === "request")
+        return (request: { method: string }, ...rest: unknown[]) => {
+          log.onBehalfOf(viewId, request.method);
+          return (target.request as (...a: unknown[]) => unknown)(request, ...rest);
+        };
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+function rawOf(data: unknown): string {
+  if (typeof data === "string") return data;
+  try {
+    return JSON.stringify(data) ?? String(data);
+  } catch {
+    return String(data);
+  }
+}

@@ -1,0 +1,219 @@
+import { expect, test, type Page } from "@playwright/test";
+import { resolve } from "node:path";
+import { AppsPage } from "./pages/apps";
+import { FeaturesPage } from "./pages/features";
+import { NODE, ROOT } from "./support/processes";
+import { seriousViolations } from "./support/axe";
+
+/**
+ * Issue 15, MCP Apps: a real example server's view (server-basic-vanillajs) runs under its tool
+ * call as a host runs it, gets the tool result, calls a tool through the host (logged on the wire),
+ * every postMessage is in the traffic log, and the view cannot reach the inspector (rule 20).
+ */
+const example = (name: string) => resolve(ROOT, `node_modules/@modelcontextprotocol/${name}/dist/index.js`);
+const BASIC = example("server-basic-vanillajs");
+const SERVERS = [
+  { name: "server-basic-vanillajs", path: BASIC },
+  { name: "server-basic-react", path: example("server-basic-react") },
+];
+
+async function runGetTime(page: Page, server = BASIC): Promise<AppsPage> {
+  const apps = new AppsPage(page);
+  await apps.tools.connectStdio({
+    name: "basic app",
+    transport: "stdio",
+    command: NODE,
+    args: `${server} --stdio`,
+    protocol: "2025-11-25",
+  });
+  // The tool with a view is marked in the list.
+  await expect(
+    page.getByRole("listbox", { name: "Tools" }).getByRole("option", { name: "get-time", exact: true }),
+  ).toContainText("App");
+  await apps.tools.select("get-time");
+  await apps.tools.call("get-time");
+  await expect(apps.tools.result).toBeVisible();
+  await expect(apps.section).toBeVisible();
+  return apps;
+}
+
+for (const server of SERVERS)
+  test(`${server.name}: the view renders, receives the tool result, and its tools/call goes through the session`, async ({
+    page,
+  }) => {
+    const apps = await runGetTime(page, server.path);
+    const view = apps.view("get-time");
+    await expect(view.getByRole("button", { name: "Get Server Time" })).toBeVisible({ timeout: 20_000 });
+    // The tool result (an ISO time) reached the view: "Loading..." is replaced.
+    const time = view.locator("code").first();
+    await expect(time).toHaveText(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, { timeout: 20_000 });
+    await expect(apps.section).toContainText("Initialized.");
+
+    // Every postMessage of the view's handshake is in the traffic log.
+    const inspector = apps.tools.inspector;
+    await inspector.filterTraffic("ui/initialize");
+    await expect(inspector.trafficRows(/ui\/initialize/).first()).toBeVisible();
+    await inspector.filterTraffic("ui/notifications/tool-result");
+    await expect(inspector.trafficRows(/tool-result/).first()).toBeVisible();
+
+    // A click in the view asks the server through the host: one more tools/call on the wire.
+    await inspector.filterTraffic("tools/call");
+    const before = await inspector.trafficRows(/request tools\/call/).count();
+    await view.getByRole("button", { name: "Get Server Time" }).click();
+    // The view's request (view → host, on the app channel) and the host's to the server.
+    await expect
+      .poll(() => inspector.trafficRows(/request tools\/call/).count(), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(before + 2);
+    // The server request is attributed to the view; its own postMessages are on their channel.
+    await expect(inspector.trafficRows(/outgoing request tools\/call .*asked by app view get-time#/)).toHaveCount(1);
+    await inspector.filterTraffic("channel:app");
+    await expect(inspector.trafficRows(/incoming request tools\/call .*on app view get-time#/)).toHaveCount(1);
+    await expect(inspector.trafficRows(/outgoing request tools\/call/)).toHaveCount(0);
+    // The real view and MCP Lens speak the extension as its schemas say: nothing flagged.
+    await expect(inspector.trafficRows(/problem|not JSON-RPC|invalid JSON/)).toHaveCount(0);
+
+    // ui/message reaches "what the model would see"; ui/open-link waits for the person, who refuses.
+    await view.getByRole("button", { name: "Send Message" }).click();
+    await expect(page.getByLabel("What the model would see")).toContainText("This is message text.");
+    await view.getByRole("button", { name: "Open Link" }).click();
+    const ask = page.getByRole("alertdialog", { name: "Open link" });
+    await expect(ask).toContainText("https://modelcontextprotocol.io/");
+    await ask.getByRole("button", { name: "Refuse" }).click();
+    await expect(ask).toBeHidden();
+    expect(page.context().pages()).toHaveLength(1);
+  });
+
+test("the view runs in an opaque origin: no storage, cookies, token or top page of the inspector", async ({ page }) => {
+  const apps = await runGetTime(page);
+  await expect(apps.view("get-time").getByRole("button", { name: "Get Server Time" })).toBeVisible({
+    timeout: 20_000,
+  });
+  // The inspector keeps its pairing in localStorage: the page can read its own storage.
+  expect(await page.evaluate(() => localStorage.length)).toBeGreaterThan(0);
+  const frame = await apps.viewFrame();
+  const seen = await frame.evaluate(() => {
+    const attempt = (f: () => unknown) => {
+      try {
+        return `read:${String(f())}`;
+      } catch (e) {
+        return `blocked:${(e as Error).name}`;
+      }
+    };
+    return {
+      origin: window.origin,
+      storage: attempt(() => localStorage.length),
+      session: attempt(() => sessionStorage.length),
+      cookie: attempt(() => document.cookie),
+      top: attempt(() => window.top!.document.title),
+      parent: attempt(() => window.parent.document.title),
+    };
+  });
+  expect(seen.origin).toBe("null");
+  expect(seen.storage).toBe("blocked:SecurityError");
+  expect(seen.session).toBe("blocked:SecurityError");
+  expect(seen.cookie).toMatch(/^blocked:SecurityError$|^read:$/);
+  expect(seen.top).toBe("blocked:SecurityError");
+  expect(seen.parent).toBe("blocked:SecurityError");
+  // The inspector's own API is not reachable from the view (its CSP declares no domain).
+  const fetched = await frame.evaluate(async () => {
+    try {
+      await fetch("/api/pending");
+      return "reached";
+    } catch {
+      return "refused";
+    }
+  });
+  expect(fetched).toBe("refused");
+});
+
+test("switching the host's theme and display mode reaches the view", async ({ page }) => {
+  const apps = await runGetTime(page);
+  const view = apps.view("get-time");
+  await expect(view.getByRole("button", { name: "Get Server Time" })).toBeVisible({ timeout: 20_000 });
+  await expect(apps.section).toContainText("Initialized.");
+  const context = page.getByRole("group", { name: "Host context" });
+  await context.getByLabel("View theme").selectOption("dark");
+  await expect(view.locator("html")).toHaveAttribute("data-theme", "dark");
+  await context.getByLabel("View theme").selectOption("light");
+  await expect(view.locator("html")).toHaveAttribute("data-theme", "light");
+  await context.getByLabel("Display mode").selectOption("fullscreen");
+  const inspector = apps.tools.inspector;
+  await inspector.filterTraffic("channel:app host-context-changed");
+  await expect(inspector.trafficRows(/outgoing notification ui\/notifications\/host-context-changed/)).toHaveCount(3);
+  await inspector
+    .trafficRows(/host-context-changed/)
+    .last()
+    .click();
+  await expect(page.getByText('"displayMode": "fullscreen"').first()).toBeVisible();
+
+  // A new call closes the first view: the host asks it to tear down first.
+  await apps.tools.call("get-time");
+  await inspector.filterTraffic("channel:app resource-teardown");
+  await expect(inspector.trafficRows(/outgoing request ui\/resource-teardown .*on app view get-time#/)).toHaveCount(1);
+
+  // The host's own controls around the view pass axe (serious and critical findings).
+  await expect(view.getByRole("button", { name: "Get Server Time" })).toBeVisible({ timeout: 20_000 });
+  const found = await seriousViolations(page, 'section[aria-label="MCP App view"]');
+  expect(found, JSON.stringify(found, null, 2)).toEqual([]);
+});
+
+test("a misbehaving view is contained and reported: CSP violation, error, no popup, no top navigation", async ({
+  page,
+}) => {
+  const apps = new AppsPage(page);
+  await apps.tools.connectStdio({
+    name: "app fixture",
+    transport: "stdio",
+    command: NODE,
+    args: "--import tsx servers/fixtures/app-views.ts",
+    protocol: "2025-11-25",
+  });
+  await apps.tools.select("bad-view");
+  await apps.tools.call("bad-view");
+  await expect(apps.section).toBeVisible();
+  await expect(apps.view("bad-view").getByText("Bad view loaded")).toBeVisible({ timeout: 20_000 });
+  const problems = page.getByRole("list", { name: "View problems" });
+  await expect(problems).toContainText("CSP blocked https://undeclared.example/data.json");
+  await expect(problems).toContainText("thrown by the bad view");
+  await expect(problems).toContainText("is flooding its host");
+  const inspector = apps.tools.inspector;
+  await inspector.filterTraffic("undeclared.example");
+  await expect(inspector.trafficRows(/CSP blocked/).first()).toBeVisible();
+  // The message that is not JSON-RPC 2.0 is logged and flagged (found by its text: the flood follows it).
+  await inspector.filterTraffic("channel:app hello");
+  await expect(inspector.trafficRows(/not JSON-RPC/)).toHaveCount(1);
+  // A method the MCP Apps extension does not define is flagged by its schema check.
+  await inspector.filterTraffic("channel:app ui/notifications/flood");
+  await expect(inspector.trafficRows(/ui\/notifications\/flood .*problem/).first()).toBeVisible();
+  // No window opened, the top page stayed, and the page still works.
+  expect(page.context().pages()).toHaveLength(1);
+  expect(page.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+  await expect(apps.section).toContainText("Starting…");
+  await inspector.openTab(/^Tools/);
+  await expect(page.getByRole("listbox", { name: "Tools" })).toBeVisible();
+});
+
+test("a ui:// resource shows what its view declares (CSP domains, permissions)", async ({ page }) => {
+  const apps = new AppsPage(page);
+  await apps.tools.connectStdio({
+    name: "app fixture",
+    transport: "stdio",
+    command: NODE,
+    args: "--import tsx servers/fixtures/app-views.ts",
+    protocol: "2025-11-25",
+  });
+  // The Apps tab lists the tool with a view and opens it in Tools.
+  await apps.tools.inspector.openTab(/^Apps/);
+  const listed = page.getByRole("list", { name: "Tools with a view" });
+  await expect(listed).toContainText("ui://fixture/bad-view.html");
+  await listed.getByRole("button", { name: "Open bad-view in Tools" }).click();
+  await expect(apps.tools.panel("bad-view")).toBeVisible();
+  const features = new FeaturesPage(page);
+  const panel = await features.selectResource("ui://fixture/bad-view.html");
+  const contents = await features.read(panel);
+  const declared = features.item(contents).getByRole("group", { name: "MCP App view declarations" });
+  await expect(declared).toContainText("connect:https://api.declared.example");
+  await expect(declared).toContainText("resources:none");
+  await expect(declared).toContainText("permissions:clipboardWrite");
+  await expect(declared).toContainText("border:preferred");
+});
