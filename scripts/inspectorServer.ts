@@ -89,7 +89,7 @@ export async function startInspectorServer(options: InspectorServerOptions): Pro
     }
     if (verdict.path === APP_SANDBOX_PATH && (req.method === "GET" || req.method === "HEAD")) {
       // An MCP App view's sandbox page (rule 20): its own policy, nothing of the app's.
-      const page = appSandboxPage(req.url ?? "/");
+      const page = appSandboxPage(req.url ?? "/", req.headers.host);
       res.writeHead(page.status, page.headers);
       res.end(req.method === "HEAD" ? undefined : page.body);
       return;

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { once } from "node:events";
+import { createServer, type Server } from "node:http";
 import { resolve } from "node:path";
 import { AppsPage } from "./pages/apps";
 import { FeaturesPage } from "./pages/features";
@@ -12,9 +14,10 @@ import { seriousViolations } from "./support/axe";
  */
 const example = (name: string) => resolve(ROOT, `node_modules/@modelcontextprotocol/${name}/dist/index.js`);
 const BASIC = example("server-basic-vanillajs");
+/** `themed`: the view marks its document with the theme it is told (the React one leaves it to `light-dark()`). */
 const SERVERS = [
-  { name: "server-basic-vanillajs", path: BASIC },
-  { name: "server-basic-react", path: example("server-basic-react") },
+  { name: "server-basic-vanillajs", path: BASIC, themed: true },
+  { name: "server-basic-react", path: example("server-basic-react"), themed: false },
 ];
 
 async function runGetTime(page: Page, server = BASIC): Promise<AppsPage> {
@@ -126,36 +129,63 @@ test("the view runs in an opaque origin: no storage, cookies, token or top page 
   expect(fetched).toBe("refused");
 });
 
-test("switching the host's theme and display mode reaches the view", async ({ page }) => {
-  const apps = await runGetTime(page);
-  const view = apps.view("get-time");
-  await expect(view.getByRole("button", { name: "Get Server Time" })).toBeVisible({ timeout: 20_000 });
-  await expect(apps.section).toContainText("Initialized.");
-  const context = page.getByRole("group", { name: "Host context" });
-  await context.getByLabel("View theme").selectOption("dark");
-  await expect(view.locator("html")).toHaveAttribute("data-theme", "dark");
-  await context.getByLabel("View theme").selectOption("light");
-  await expect(view.locator("html")).toHaveAttribute("data-theme", "light");
-  await context.getByLabel("Display mode").selectOption("fullscreen");
-  const inspector = apps.tools.inspector;
-  await inspector.filterTraffic("channel:app host-context-changed");
-  await expect(inspector.trafficRows(/outgoing notification ui\/notifications\/host-context-changed/)).toHaveCount(3);
-  await inspector
-    .trafficRows(/host-context-changed/)
-    .last()
-    .click();
-  await expect(page.getByText('"displayMode": "fullscreen"').first()).toBeVisible();
+for (const server of SERVERS)
+  test(`${server.name}: switching the host's theme and display mode reaches the view`, async ({ page }) => {
+    const apps = await runGetTime(page, server.path);
+    const view = apps.view("get-time");
+    await expect(view.getByRole("button", { name: "Get Server Time" })).toBeVisible({ timeout: 20_000 });
+    await expect(apps.section).toContainText("Initialized.");
+    // What reaches the view's own window, seen from inside it.
+    const frame = await apps.viewFrame();
+    await frame.evaluate(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { seen: unknown[] }).seen = seen;
+      addEventListener("message", (e) => seen.push(e.data));
+    });
+    const received = () =>
+      frame.evaluate(() =>
+        (window as unknown as { seen: { method?: string; params?: Record<string, unknown> }[] }).seen
+          .filter((m) => m.method === "ui/notifications/host-context-changed")
+          .map((m) => m.params),
+      );
+    const context = page.getByRole("group", { name: "Host context" });
+    await context.getByLabel("View theme").selectOption("dark");
+    if (server.themed) await expect(view.locator("html")).toHaveAttribute("data-theme", "dark");
+    await expect.poll(received).toEqual([{ theme: "dark" }]);
+    await context.getByLabel("View theme").selectOption("light");
+    if (server.themed) await expect(view.locator("html")).toHaveAttribute("data-theme", "light");
+    await context.getByLabel("Display mode").selectOption("fullscreen");
+    await expect(page.getByRole("region", { name: "Fullscreen view" })).toBeVisible();
+    await expect
+      .poll(received)
+      .toEqual([
+        { theme: "dark" },
+        { theme: "light" },
+        expect.objectContaining({ displayMode: "fullscreen", containerDimensions: expect.anything() }),
+      ]);
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("region", { name: "Fullscreen view" })).toBeHidden();
+    await expect.poll(async () => (await received()).at(-1)).toMatchObject({ displayMode: "inline" });
+    const inspector = apps.tools.inspector;
+    await inspector.filterTraffic("channel:app host-context-changed fullscreen");
+    await inspector
+      .trafficRows(/outgoing notification ui\/notifications\/host-context-changed/)
+      .first()
+      .click();
+    await expect(page.getByText('"displayMode": "fullscreen"').first()).toBeVisible();
 
-  // A new call closes the first view: the host asks it to tear down first.
-  await apps.tools.call("get-time");
-  await inspector.filterTraffic("channel:app resource-teardown");
-  await expect(inspector.trafficRows(/outgoing request ui\/resource-teardown .*on app view get-time#/)).toHaveCount(1);
+    // A new call closes the first view: the host asks it to tear down first.
+    await apps.tools.call("get-time");
+    await inspector.filterTraffic("channel:app resource-teardown");
+    await expect(inspector.trafficRows(/outgoing request ui\/resource-teardown .*on app view get-time#/)).toHaveCount(
+      1,
+    );
 
-  // The host's own controls around the view pass axe (serious and critical findings).
-  await expect(view.getByRole("button", { name: "Get Server Time" })).toBeVisible({ timeout: 20_000 });
-  const found = await seriousViolations(page, 'section[aria-label="MCP App view"]');
-  expect(found, JSON.stringify(found, null, 2)).toEqual([]);
-});
+    // The host's own controls around the view pass axe (serious and critical findings).
+    await expect(view.getByRole("button", { name: "Get Server Time" })).toBeVisible({ timeout: 20_000 });
+    const found = await seriousViolations(page, 'section[aria-label="MCP App view"]');
+    expect(found, JSON.stringify(found, null, 2)).toEqual([]);
+  });
 
 test("a misbehaving view is contained and reported: CSP violation, error, no popup, no top navigation", async ({
   page,
@@ -176,6 +206,9 @@ test("a misbehaving view is contained and reported: CSP violation, error, no pop
   await expect(problems).toContainText("CSP blocked https://undeclared.example/data.json");
   await expect(problems).toContainText("thrown by the bad view");
   await expect(problems).toContainText("is flooding its host");
+  // It never initializes: after 10 s the host says so, and what to check.
+  await expect(problems).toContainText("has not initialized after 10 s", { timeout: 20_000 });
+  await expect(apps.section).toContainText("Not initialized");
   const inspector = apps.tools.inspector;
   await inspector.filterTraffic("undeclared.example");
   await expect(inspector.trafficRows(/CSP blocked/).first()).toBeVisible();
@@ -188,7 +221,6 @@ test("a misbehaving view is contained and reported: CSP violation, error, no pop
   // No window opened, the top page stayed, and the page still works.
   expect(page.context().pages()).toHaveLength(1);
   expect(page.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
-  await expect(apps.section).toContainText("Starting…");
   await inspector.openTab(/^Tools/);
   await expect(page.getByRole("listbox", { name: "Tools" })).toBeVisible();
 });
@@ -216,4 +248,78 @@ test("a ui:// resource shows what its view declares (CSP domains, permissions)",
   await expect(declared).toContainText("resources:none");
   await expect(declared).toContainText("permissions:clipboardWrite");
   await expect(declared).toContainText("border:preferred");
+});
+
+/** A server on 127.0.0.1 that answers any GET with `text` to any origin (CORS), counting what reaches it. */
+async function dataServer(text: string): Promise<{ origin: string; hits: () => number; close: () => Promise<void> }> {
+  let hits = 0;
+  const server: Server = createServer((_req, res) => {
+    hits++;
+    res.writeHead(200, { "content-type": "text/plain", "access-control-allow-origin": "*" });
+    res.end(text);
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as { port: number };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    hits: () => hits,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+test("a view reaches only what its resource declares, never the inspector, with only the permissions it declares", async ({
+  page,
+  baseURL,
+}) => {
+  const declared = await dataServer("declared data");
+  const undeclared = await dataServer("undeclared data");
+  try {
+    const apps = new AppsPage(page);
+    const inspectorOrigin = new URL(baseURL!).origin;
+    // The resource declares the first server and, as an attack, the inspector's own origin.
+    const fetches = [`${declared.origin}/a`, `${undeclared.origin}/b`, `${inspectorOrigin}/api/pending`];
+    await apps.tools.connectStdio({
+      name: "probe",
+      transport: "stdio",
+      command: NODE,
+      args: [
+        "--import tsx servers/fixtures/app-views.ts",
+        `--allow ${declared.origin} --allow ${inspectorOrigin}`,
+        ...fetches.map((url) => `--fetch ${url}`),
+      ].join(" "),
+      protocol: "2025-11-25",
+    });
+    await apps.tools.select("probe-view");
+    // The view will ask for a height of a billion pixels.
+    await apps.tools.panel("probe-view").getByLabel("height", { exact: true }).fill("1000000000");
+    await apps.tools.call("probe-view");
+    const view = apps.view("probe-view");
+    await expect(view.getByText("initialized", { exact: true })).toBeVisible({ timeout: 20_000 });
+    const fetched = view.locator("#fetches");
+    await expect(fetched).toContainText(`${declared.origin}/a -> declared data`);
+    await expect(fetched).toContainText(`${undeclared.origin}/b -> blocked`);
+    await expect(fetched).toContainText(`${inspectorOrigin}/api/pending -> blocked`);
+    expect(declared.hits()).toBe(1);
+    expect(undeclared.hits()).toBe(0);
+    // Each refusal is shown under the view and in the log.
+    const problems = page.getByRole("list", { name: "View problems" });
+    await expect(problems).toContainText(`CSP blocked ${undeclared.origin}/b`);
+    await expect(problems).toContainText(`CSP blocked ${inspectorOrigin}/api/pending`);
+    // Permissions: the camera it declares, nothing else.
+    await expect(view.locator("#features")).toHaveText(
+      "camera: allowed, microphone: denied, geolocation: denied, clipboard-write: denied",
+    );
+    // The huge size request is held to the bound and reported.
+    await expect(problems).toContainText("asked for a height of 1000000000 px; held to 2000 px");
+    const frame = page.locator('iframe[title="MCP App view of probe-view"]');
+    await expect.poll(async () => (await frame.boundingBox())?.height).toBe(2000);
+    // The page still works and the view's handshake is valid.
+    const inspector = apps.tools.inspector;
+    await inspector.filterTraffic("channel:app");
+    await expect(inspector.trafficRows(/problem|not JSON-RPC/)).toHaveCount(0);
+  } finally {
+    await declared.close();
+    await undeclared.close();
+  }
 });

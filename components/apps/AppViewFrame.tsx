@@ -1,20 +1,27 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
-import type { CallToolResult, Tool } from "@modelcontextprotocol/client";
-import { appResourceOf, AppViewHost, type AppTool } from "@/lib/apps";
-import { errorMessage } from "@/lib/base";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Tool } from "@modelcontextprotocol/client";
+import { CONTAINERS, defaultHostSettings, PIP_SIZE, type AppTool, type HostSettings } from "@/lib/apps";
 import type { InspectorSession } from "@/lib/session";
 import type { CallRecord } from "@/lib/tools";
-import { BUTTON, NOTE, PRE, WARN } from "../results/ui";
-import { DISPLAY_MODES, HostContextPanel, type DisplayMode, type ViewTheme } from "./HostContextPanel";
+import { useSessionMemory } from "../hooks/useSessionMemory";
+import { BUTTON, NOTE, WARN } from "../results/ui";
+import { HostContextPanel } from "./HostContextPanel";
+import { useAppView, type ViewStatus } from "./useAppView";
+import { LinkConfirmation, ModelInputs, ViewProblems } from "./ViewAsks";
 
-type ModelInput = { kind: "message" | "model-context"; params: unknown };
-type LinkAsk = { url: string; answer: (ok: boolean) => void };
+const STATUS: Record<ViewStatus, string> = {
+  starting: "Starting…",
+  initialized: "Initialized.",
+  stalled: "Not initialized (see the problems below).",
+  closed: "Closed: the view asked to be closed. Call the tool again to reopen it.",
+};
 
 /**
- * An MCP App view for a finished tool call (issue 15): the tool's `ui://` resource read through the
- * live session and run by lib/apps' host in the sandbox page (an opaque origin with the CSP its
- * resource declares; docs/security.md rule 20). Links open only after the person confirms the URL.
+ * An MCP App view for a finished tool call (issue 15): the tool's `ui://` resource run by lib/apps'
+ * host in the sandbox page (an opaque origin with the CSP its resource declares; docs/security.md
+ * rule 20), shown inline, fullscreen or picture-in-picture as the host panel (or the view) asks.
+ * Links open only after the person confirms the URL.
  */
 export function AppViewFrame({
   session,
@@ -28,138 +35,99 @@ export function AppViewFrame({
   call: CallRecord;
 }) {
   const frame = useRef<HTMLIFrameElement>(null);
-  const [problem, setProblem] = useState<string>();
-  const [ready, setReady] = useState(false);
-  const [inputs, setInputs] = useState<ModelInput[]>([]);
-  const [link, setLink] = useState<LinkAsk>();
-  const [reports, setReports] = useState<string[]>([]);
-  const [theme, setTheme] = useState<ViewTheme>(pageTheme);
-  const [displayMode, setDisplayMode] = useState<DisplayMode>("inline");
-  const hostRef = useRef<AppViewHost>(undefined);
-  const initial = useRef({ theme, displayMode });
+  const section = useRef<HTMLElement>(null);
+  const [defaults] = useState(() => defaultHostSettings(pageHost()));
+  // The host the person picked stays for the session's next calls.
+  const [settings, setSettings] = useSessionMemory<HostSettings>(session, "app-host-settings", defaults);
+  const latest = useRef(settings);
+  useEffect(() => {
+    latest.current = settings;
+  });
+  const change = useCallback(
+    (patch: Partial<HostSettings>) => setSettings({ ...latest.current, ...patch }),
+    [setSettings],
+  );
+  const measure = useCallback(
+    () => ({
+      panelWidth: section.current?.clientWidth || 600,
+      windowWidth: window.innerWidth,
+      windowHeight: window.innerHeight,
+    }),
+    [],
+  );
+  const view = useAppView({ session, tool, app, call, frame, settings, onSettings: change, measure });
+  const mode = settings.displayMode;
 
   useEffect(() => {
-    hostRef.current?.setContext({ theme, displayMode });
-  }, [theme, displayMode]);
+    if (mode !== "fullscreen") return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && change({ displayMode: "inline" });
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [mode, change]);
 
-  useEffect(() => {
-    const client = session.client;
-    const uri = app.resourceUri;
-    const outcome = call.outcome;
-    if (!client || !uri || !outcome || !frame.current) return;
-    let host: AppViewHost | undefined;
-    let gone = false;
-    const result: Promise<CallToolResult> =
-      outcome.kind === "result" ? Promise.resolve(outcome.result) : Promise.reject(new Error(outcome.message));
-    result.catch(() => {});
-    void (async () => {
-      try {
-        const resource = appResourceOf(uri, await client.readResource({ uri }));
-        if (gone) return;
-        if (!resource.ok) return setProblem(resource.problem);
-        host = new AppViewHost({
-          client,
-          log: session.log,
-          viewId: `${tool.name}#${call.id}`,
-          tool,
-          resource,
-          args: (call.args ?? {}) as Record<string, unknown>,
-          result,
-          hostContext: hostContext(frame.current!, initial.current),
-          confirmOpenLink: (url) => new Promise((answer) => setLink({ url, answer })),
-          onModelInput: (kind, params) => setInputs((list) => [...list.slice(-49), { kind, params }]),
-          onInitialized: () => setReady(true),
-          onDisplayMode: setDisplayMode,
-          onProblem: (message) => setReports((list) => [...list.slice(-19), message]),
-        });
-        hostRef.current = host;
-        await host.start(frame.current!);
-      } catch (error) {
-        if (!gone) setProblem(errorMessage(error));
-      }
-    })();
-    return () => {
-      gone = true;
-      hostRef.current = undefined;
-      void host?.close();
-    };
-  }, [session, tool, app.resourceUri, call.id, call.args, call.outcome]);
-
+  const dark = settings.theme === "dark";
+  // Inline: the preset's width (never wider than the panel) and the height the view asked for.
+  const wrapperStyle = mode === "inline" ? { width: CONTAINERS[settings.container].width ?? "100%" } : undefined;
+  const frameStyle = mode === "inline" ? { height: view.height ?? 320 } : mode === "pip" ? PIP_SIZE : undefined;
   return (
-    <section aria-label="MCP App view" className="flex flex-col gap-1">
+    <section ref={section} aria-label="MCP App view" className="flex flex-col gap-1">
       <p className={NOTE}>
         MCP App view <span className="mono">{app.resourceUri}</span>: runs with scripts in a sandboxed, opaque origin;
-        reaches only the domains its resource declares. {ready ? "Initialized." : "Starting…"}
+        reaches only the domains its resource declares. {STATUS[view.status]}
       </p>
-      {problem && (
+      {view.failure && (
         <p role="alert" className={WARN}>
-          The view could not run: {problem}
+          The view could not run: {view.failure}
         </p>
       )}
-      <HostContextPanel theme={theme} displayMode={displayMode} onTheme={setTheme} onDisplayMode={setDisplayMode} />
-      <iframe
-        ref={frame}
-        sandbox="allow-scripts"
-        title={`MCP App view of ${tool.name}`}
-        referrerPolicy="no-referrer"
-        className={`block rounded border border-slate-200 dark:border-slate-700 ${theme === "dark" ? "bg-slate-900" : "bg-white"} ${FRAME_SIZE[displayMode]}`}
-      />
-      {reports.length > 0 && (
-        <ul aria-label="View problems" className={WARN}>
-          {reports.map((r, i) => (
-            <li key={i}>{r}</li>
-          ))}
-        </ul>
-      )}
-      {link && (
-        <div role="alertdialog" aria-label="Open link" className={WARN}>
-          <p>
-            The view asks to open <span className="mono break-all">{link.url}</span>
-          </p>
-          <button type="button" className={BUTTON} onClick={() => (link.answer(true), setLink(undefined))}>
-            Open
-          </button>{" "}
-          <button type="button" className={BUTTON} onClick={() => (link.answer(false), setLink(undefined))}>
-            Refuse
-          </button>
+      <HostContextPanel settings={settings} onChange={change} />
+      {view.status !== "closed" && (
+        <div
+          aria-label={mode === "inline" ? undefined : `${mode === "pip" ? "Picture-in-picture" : "Fullscreen"} view`}
+          role={mode === "inline" ? undefined : "region"}
+          className={WRAPPER[mode]}
+          style={wrapperStyle}
+        >
+          {mode !== "inline" && (
+            <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-2 py-1 text-xs dark:border-slate-700">
+              <span className="truncate">
+                {mode === "pip" ? "Picture in picture" : "Fullscreen"}: {tool.name}
+              </span>
+              <button type="button" className={BUTTON} onClick={() => change({ displayMode: "inline" })}>
+                {mode === "pip" ? "Back inline" : "Exit fullscreen (Esc)"}
+              </button>
+            </div>
+          )}
+          <iframe
+            ref={frame}
+            sandbox="allow-scripts"
+            title={`MCP App view of ${tool.name}`}
+            referrerPolicy="no-referrer"
+            style={frameStyle}
+            className={`block max-w-full border-0 ${mode === "pip" ? "" : "w-full"} ${mode === "fullscreen" ? "flex-1" : ""} ${dark ? "bg-slate-900" : "bg-white"}`}
+          />
         </div>
       )}
-      {inputs.length > 0 && (
-        <div aria-label="What the model would see" className="flex flex-col gap-1">
-          <p className={NOTE}>What the model would see (from the view)</p>
-          {inputs.map((input, i) => (
-            <pre key={i} className={PRE}>
-              {input.kind === "message" ? "ui/message " : "ui/update-model-context "}
-              {JSON.stringify(input.params, null, 2)}
-            </pre>
-          ))}
-        </div>
-      )}
+      <ViewProblems reports={view.reports} />
+      <LinkConfirmation link={view.link} answer={view.answerLink} />
+      <ModelInputs inputs={view.inputs} />
     </section>
   );
 }
 
-const FRAME_SIZE: Record<DisplayMode, string> = {
-  inline: "h-80 w-full",
-  fullscreen: "h-[80vh] w-full",
-  pip: "h-60 w-80 self-end",
+const WRAPPER: Record<HostSettings["displayMode"], string> = {
+  inline: "rounded border border-slate-200 dark:border-slate-700 self-start max-w-full",
+  fullscreen: "fixed inset-0 z-50 flex flex-col bg-white dark:bg-slate-950",
+  pip: "fixed bottom-4 right-4 z-40 flex flex-col rounded border border-slate-300 bg-white shadow-lg dark:border-slate-600 dark:bg-slate-900",
 };
 
-function pageTheme(): ViewTheme {
+function pageHost() {
   const explicit = document.documentElement.dataset.theme;
-  if (explicit === "dark" || explicit === "light") return explicit;
-  return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
-}
-
-function hostContext(frame: HTMLIFrameElement, chosen: { theme: ViewTheme; displayMode: DisplayMode }) {
-  return {
-    theme: chosen.theme,
-    displayMode: chosen.displayMode,
-    availableDisplayModes: DISPLAY_MODES,
-    containerDimensions: { maxHeight: 2000, width: frame.clientWidth || 600 },
-    locale: navigator.language,
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    userAgent: "MCP Lens",
-    platform: "web" as const,
-  };
+  const theme =
+    explicit === "dark" || explicit === "light"
+      ? explicit
+      : matchMedia("(prefers-color-scheme: dark)").matches
+        ? "dark"
+        : "light";
+  return { theme, locale: navigator.language, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone } as const;
 }

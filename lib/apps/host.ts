@@ -1,5 +1,6 @@
 import {
   AppBridge,
+  buildAllowAttribute,
   PostMessageTransport,
   type McpUiHostContext,
   type McpUiResourcePermissions,
@@ -10,6 +11,8 @@ import type { TrafficLog } from "../traffic";
 import type { AppResource } from "./detect";
 import { viewReport, withViewReporter } from "./reporter";
 import { FloodGate } from "./flood";
+import { boundedHeight } from "./hostContext";
+import { partialInputs } from "./partialInput";
 import { appMessageProblem } from "./validate";
 
 /**
@@ -23,8 +26,10 @@ import { appMessageProblem } from "./validate";
 
 export const APP_SANDBOX_URL = "/app-sandbox";
 const HOST_INFO = { name: "MCP Lens", version: "0.1.0" };
-/** Size requests are honoured within these bounds (px). */
-export const VIEW_HEIGHT = { min: 40, max: 2000 };
+/** A view that has not sent `ui/initialize` this long after its frame loads is reported. */
+export const INIT_TIMEOUT_MS = 10_000;
+/** Between two partial inputs, as a model's streamed arguments would arrive. */
+const PARTIAL_INTERVAL_MS = 120;
 
 export interface AppViewOptions {
   client: Client;
@@ -37,6 +42,10 @@ export interface AppViewOptions {
   /** The tool call's result (or its failure), delivered once the view has initialized. */
   result: Promise<CallToolResult>;
   hostContext?: McpUiHostContext;
+  /** Send the arguments as growing partial input (`tool-input-partial`) before the whole input. */
+  streamInput?: boolean;
+  /** Report a view that has not initialized after this long (ms, default INIT_TIMEOUT_MS). */
+  initTimeoutMs?: number;
   /** The person's decision on a `ui/open-link` (default: refused). */
   confirmOpenLink?: (url: string) => Promise<boolean>;
   /** A `ui/message` or `ui/update-model-context`: what the model would see. */
@@ -46,6 +55,12 @@ export interface AppViewOptions {
   onDisplayMode?: (mode: "inline" | "fullscreen" | "pip") => void;
   /** A CSP violation or an error reported from inside the view (also an event in the log). */
   onProblem?: (message: string) => void;
+  /** The height the view asked for (`ui/notifications/size-changed`), within bounds. */
+  onSize?: (height: number) => void;
+  /** The view has not initialized in time. */
+  onStalled?: () => void;
+  /** The view asked to be closed (`ui/notifications/request-teardown`). */
+  onCloseRequest?: () => void;
 }
 
 /** The sandbox page's URL for a resource: its declared domains become the page's CSP (server side). */
@@ -57,7 +72,11 @@ export class AppViewHost {
   readonly bridge: AppBridge;
   private removeListener = (): void => {};
   private closed = false;
+  private initialized = false;
   private context: McpUiHostContext;
+  private stallTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Problems have their own, smaller allowance: a view that floods them is not heard past it. */
+  private readonly reports = new FloodGate(20);
 
   constructor(private readonly options: AppViewOptions) {
     const caps = options.client.getServerCapabilities();
@@ -65,7 +84,16 @@ export class AppViewHost {
     this.bridge = new AppBridge(
       onBehalfOfView(options.client, options.log, options.viewId),
       HOST_INFO,
-      { openLinks: {}, serverTools: caps?.tools, serverResources: caps?.resources, logging: {} },
+      {
+        openLinks: {},
+        serverTools: caps?.tools,
+        serverResources: caps?.resources,
+        logging: {},
+        // ui/message and ui/update-model-context are shown in "what the model would see".
+        message: { text: {}, image: {}, audio: {}, resource: {}, resourceLink: {} },
+        updateModelContext: { text: {}, image: {}, audio: {}, resource: {}, resourceLink: {}, structuredContent: {} },
+        sandbox: { csp: options.resource.meta.csp, permissions: permissionsOf(options.resource) },
+      },
       { hostContext: this.context },
     );
     this.bridge.onrequestdisplaymode = async ({ mode }) => {
@@ -88,6 +116,16 @@ export class AppViewHost {
       options.onModelInput?.("model-context", params);
       return {};
     };
+    this.bridge.onrequestteardown = () => {
+      this.options.log.event("app-view", "info", `MCP App view ${options.viewId} asked to be closed`);
+      options.onCloseRequest?.();
+    };
+    this.bridge.onsizechange = ({ height }) => {
+      const bounded = boundedHeight(height);
+      if (!bounded) return;
+      if (bounded.problem) this.problem(bounded.problem);
+      options.onSize?.(bounded.height);
+    };
   }
 
   /** Frame the sandbox page in `frame` and run the view in it. */
@@ -97,17 +135,10 @@ export class AppViewHost {
     if (!target) throw new Error("the view's frame is not in the page");
     const channel = { transport: "app" as const, view: viewId };
     const flood = new FloodGate();
-    const reports = new FloodGate(20);
     const onMessage = (event: MessageEvent) => {
       if (event.source !== target || this.closed) return;
       const report = viewReport(event.data);
-      if (report) {
-        // Reports have their own, smaller allowance: a view that floods them is not heard past it.
-        if (!reports.admit().log) return;
-        log.event("app-view-problem", "warn", `MCP App view ${viewId}: ${report.message}`);
-        this.options.onProblem?.(report.message);
-        return;
-      }
+      if (report) return this.problem(report.message);
       const admitted = flood.admit();
       if (admitted.report) this.reportFlood(admitted.report.dropped);
       if (!admitted.log) {
@@ -129,39 +160,65 @@ export class AppViewHost {
       return send(message, sendOptions);
     };
 
-    this.bridge.onsizechange = ({ height }) => {
-      if (height === undefined) return;
-      const clamped = Math.min(VIEW_HEIGHT.max, Math.max(VIEW_HEIGHT.min, Math.round(height)));
-      frame.style.height = `${clamped}px`;
-    };
     this.bridge.onsandboxready = () => {
       void this.bridge.sendSandboxResourceReady({
         html: withViewReporter(resource.html),
         sandbox: "allow-scripts",
         csp: resource.meta.csp,
-        permissions: Object.fromEntries(resource.meta.permissions.map((p) => [p, {}])) as McpUiResourcePermissions,
+        permissions: permissionsOf(resource),
       });
     };
     this.bridge.oninitialized = () => {
+      this.initialized = true;
+      clearTimeout(this.stallTimer);
       this.options.onInitialized?.();
-      void this.bridge.sendToolInput({ arguments: args });
-      result.then(
-        (r) => void this.bridge.sendToolResult(r),
-        (error: unknown) => void this.bridge.sendToolCancelled({ reason: errorMessage(error) }),
-      );
+      void this.deliver(args, result);
     };
     await this.bridge.connect(transport);
     log.event("app-view", "info", `MCP App view ${resource.uri} started for ${this.options.tool.name}`);
+    // A nested frame gets a feature only if every frame above it has it: the sandbox page's frame
+    // is granted what the resource declares (and no more), so the view's inner frame can be too.
+    frame.allow = buildAllowAttribute(permissionsOf(resource));
     frame.src = sandboxUrl(resource);
+    const wait = this.options.initTimeoutMs ?? INIT_TIMEOUT_MS;
+    this.stallTimer = setTimeout(() => {
+      if (this.initialized || this.closed) return;
+      this.problem(
+        `has not initialized after ${wait / 1000} s: no ui/initialize came from it (is it built with the MCP Apps SDK, and did its script load? see the errors above)`,
+      );
+      this.options.onStalled?.();
+    }, wait);
+  }
+
+  /** The tool's input (grown as partial input first when asked), then its result or its cancellation. */
+  private async deliver(args: Record<string, unknown>, result: Promise<CallToolResult>): Promise<void> {
+    if (this.options.streamInput)
+      for (const partial of partialInputs(args)) {
+        if (this.closed) return;
+        await this.bridge.sendToolInputPartial({ arguments: partial });
+        await new Promise((resolve) => setTimeout(resolve, PARTIAL_INTERVAL_MS));
+      }
+    if (this.closed) return;
+    await this.bridge.sendToolInput({ arguments: args });
+    await result.then(
+      (r) => this.bridge.sendToolResult(r),
+      (error: unknown) => this.bridge.sendToolCancelled({ reason: errorMessage(error) }),
+    );
+  }
+
+  /** A problem of the view's: an event in the log and a line under the view. */
+  private problem(message: string): void {
+    if (!this.reports.admit().log) return;
+    this.options.log.event("app-view-problem", "warn", `MCP App view ${this.options.viewId}: ${message}`);
+    this.options.onProblem?.(message);
   }
 
   private reportFlood(dropped: number): void {
-    const { log, viewId } = this.options;
-    const message = dropped
-      ? `MCP App view ${viewId} is flooding its host: ${dropped} more messages in one second were not logged one by one`
-      : `MCP App view ${viewId} is flooding its host: over 200 messages in one second; the rest of that second is not logged one by one`;
-    log.event("app-view-problem", "warn", message);
-    this.options.onProblem?.(message);
+    this.problem(
+      dropped
+        ? `is flooding its host: ${dropped} more messages in one second were not logged one by one`
+        : `is flooding its host: over 200 messages in one second; the rest of that second is not logged one by one`,
+    );
   }
 
   /** Change the host context (theme, display mode, size, locale…): the view is told what changed. */
@@ -179,6 +236,7 @@ export class AppViewHost {
       // a view that does not answer teardown is closed all the same
     }
     this.closed = true;
+    clearTimeout(this.stallTimer);
     this.removeListener();
     await this.bridge.close().catch(() => {});
   }
@@ -200,6 +258,10 @@ function onBehalfOfView(client: Client, log: TrafficLog, viewId: string): Client
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+function permissionsOf(resource: Extract<AppResource, { ok: true }>): McpUiResourcePermissions {
+  return Object.fromEntries(resource.meta.permissions.map((p) => [p, {}])) as McpUiResourcePermissions;
 }
 
 function rawOf(data: unknown): string {

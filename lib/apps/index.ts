@@ -5,5 +5,7 @@
  */
 export * from "./detect";
 export * from "./host";
+export * from "./hostContext";
+export * from "./partialInput";
 export * from "./reporter";
 export * from "./validate";

@@ -28,15 +28,34 @@ export function cleanSources(list: unknown): { sources: string[]; dropped: strin
   return { sources, dropped };
 }
 
-/** Read `_meta.ui.csp` (any shape) into clean domain lists. */
-export function appViewDomains(csp: unknown): Required<AppViewCspDomains> {
+/** Read `_meta.ui.csp` (any shape) into clean domain lists, without any source that is `inspector`'s own origin. */
+export function appViewDomains(csp: unknown, inspector?: string): Required<AppViewCspDomains> {
   const record = typeof csp === "object" && csp !== null ? (csp as Record<string, unknown>) : {};
+  const clean = (list: unknown) => cleanSources(list).sources.filter((s) => !inspector || !reaches(s, inspector));
   return {
-    connectDomains: cleanSources(record.connectDomains).sources,
-    resourceDomains: cleanSources(record.resourceDomains).sources,
-    frameDomains: cleanSources(record.frameDomains).sources,
-    baseUriDomains: cleanSources(record.baseUriDomains).sources,
+    connectDomains: clean(record.connectDomains),
+    resourceDomains: clean(record.resourceDomains),
+    frameDomains: clean(record.frameDomains),
+    baseUriDomains: clean(record.baseUriDomains),
   };
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|\[::ffff:127(\.\d{1,3}){3}\]|0\.0\.0\.0)$/i;
+
+/**
+ * Whether a declared source could name the inspector itself (`host`: its Host header, `name:port`):
+ * its port (or `*`) on the inspector's host name or on any loopback name. A view that declares the
+ * inspector's origin gets nothing of it (its API wants the session token as well: defence in depth).
+ */
+function reaches(source: string, host: string): boolean {
+  const own = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host.trim().toLowerCase());
+  const declared = /^(?:https?|wss?):\/\/(?:\*\.)?([^:/]+|\[[^\]]+\])(?::(\d+|\*))?$/i.exec(source);
+  if (!own || !declared) return false;
+  const [, ownName, ownPort = "80"] = own;
+  const [, name, port] = declared;
+  const sameHost = name!.toLowerCase() === ownName || LOOPBACK.test(name!) || source.includes("*.");
+  const defaultPort = /^(https|wss):/i.test(source) ? "443" : "80";
+  return sameHost && (port === "*" || (port ?? defaultPort) === ownPort);
 }
 
 const list = (sources: string[], fallback: string): string => (sources.length ? sources.join(" ") : fallback);
@@ -46,8 +65,8 @@ const list = (sources: string[], fallback: string): string => (sources.length ? 
  * document), resources only from `resourceDomains`, connections only to `connectDomains`, frames
  * only from `frameDomains`; no forms, no plugins; `sandbox allow-scripts` even when opened alone.
  */
-export function appViewCsp(declared: unknown): string {
-  const d = appViewDomains(declared);
+export function appViewCsp(declared: unknown, inspector?: string): string {
+  const d = appViewDomains(declared, inspector);
   const res = d.resourceDomains.join(" ");
   const withRes = (base: string) => (res ? `${base} ${res}` : base);
   return [

@@ -41,8 +41,11 @@ const RELAY = `
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;height:100%;overflow:hidden;background:transparent}iframe{border:0;width:100%;height:100%;display:block}</style></head><body><script>${RELAY}</script></body></html>`;
 
-/** The page and its headers for a request URL (path and query). */
-export function appSandboxPage(url: string): { status: number; headers: Record<string, string>; body: string } {
+/** The page and its headers for a request URL (path and query) and the inspector's Host (its own origin is never declared). */
+export function appSandboxPage(
+  url: string,
+  host?: string,
+): { status: number; headers: Record<string, string>; body: string } {
   let declared: unknown;
   try {
     const raw = new URL(url, "http://x").searchParams.get("csp");
@@ -55,7 +58,7 @@ export function appSandboxPage(url: string): { status: number; headers: Record<s
     headers: {
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
-      "content-security-policy": appViewCsp(declared),
+      "content-security-policy": appViewCsp(declared, host),
     },
     body: PAGE,
   };
