@@ -323,3 +323,25 @@ test("a view reaches only what its resource declares, never the inspector, with 
     await undeclared.close();
   }
 });
+
+test("a view that asks to be closed is torn down, and says so", async ({ page }) => {
+  const apps = new AppsPage(page);
+  await apps.tools.connectStdio({
+    name: "probe",
+    transport: "stdio",
+    command: NODE,
+    args: "--import tsx servers/fixtures/app-views.ts",
+    protocol: "2025-11-25",
+  });
+  await apps.tools.select("probe-view");
+  await apps.tools.panel("probe-view").getByRole("radiogroup", { name: "close" }).getByRole("radio", { name: "true" }).click();
+  await apps.tools.call("probe-view");
+  await expect(apps.section).toContainText("Closed: the view asked to be closed", { timeout: 20_000 });
+  await expect(page.locator('iframe[title="MCP App view of probe-view"]')).toHaveCount(0);
+  const inspector = apps.tools.inspector;
+  await inspector.filterTraffic("channel:app teardown");
+  await expect(inspector.trafficRows(/incoming notification ui\/notifications\/request-teardown/)).toHaveCount(1);
+  await expect(inspector.trafficRows(/outgoing request ui\/resource-teardown/)).toHaveCount(1);
+  // The tool result is still there, and calling again opens a new view.
+  await expect(apps.tools.result).toContainText("probe view result");
+});

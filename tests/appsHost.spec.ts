@@ -77,8 +77,15 @@ test("the host panel's locale, time zone, platform, theme and display mode reach
   await fullscreen.getByRole("button", { name: /Exit fullscreen/ }).click();
   await expect(shown(view, "Display Mode")).toHaveText("inline");
 
-  // Each change went to the view as one host-context-changed notification with only what changed.
+  // The view calls its app-only tool through the host: on the wire, attributed to the view.
   const inspector = apps.tools.inspector;
+  await inspector.filterTraffic("debug-refresh");
+  const asked = inspector.trafficRows(/outgoing request tools\/call .*asked by app view debug-tool#/);
+  const before = await asked.count();
+  await view.locator("#call-debug-refresh-btn").click();
+  await expect.poll(() => asked.count()).toBeGreaterThan(before);
+
+  // Each change went to the view as one host-context-changed notification with only what changed.
   await inspector.filterTraffic("channel:app host-context-changed Asia/Tokyo");
   await expect(inspector.trafficRows(/outgoing notification ui\/notifications\/host-context-changed/)).toHaveCount(1);
 });

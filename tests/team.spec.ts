@@ -5,6 +5,8 @@ import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import { rawRequest } from "./support/http";
 import { exchange } from "./support/launch";
+import { resolve } from "node:path";
+import { AppsPage } from "./pages/apps";
 import { InspectorPage } from "./pages/inspector";
 import {
   NODE,
@@ -132,7 +134,7 @@ test.describe("with a shared secret and no allowlists", () => {
   const wrongSameLength = SECRET.replace(/^./, (c) => (c === "a" ? "b" : "a"));
 
   test("every route, the page included, is 401 without the secret and 200 with it", async () => {
-    for (const path of ["/", "/icon.svg", "/_next/static/x.js", "/api/relay", "/api/bridge/stdio"]) {
+    for (const path of ["/", "/icon.svg", "/_next/static/x.js", "/api/relay", "/api/bridge/stdio", "/app-sandbox"]) {
       for (const authorization of [
         undefined,
         `Bearer ${wrongSameLength}`,
@@ -360,6 +362,35 @@ test.describe("the environment a page may give an allow-listed stdio server (iss
     await new Promise((r) => setTimeout(r, 500));
     expect(descendants(inspector.child.pid!).length).toBe(before);
     expect(spawnSync("test", ["-e", marker]).status).not.toBe(0);
+  });
+
+  test("§S20: an MCP App view runs in team mode, its sandbox page behind the team authentication too", async ({
+    browser,
+  }) => {
+    expect((await get(inspector, "/app-sandbox")).status).toBe(401);
+    const context = await browser.newContext({ httpCredentials: { username: "alice", password: SECRET } });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${inspector.port}/`);
+    const apps = new AppsPage(page);
+    await apps.tools.inspector.expectOpen();
+    const server = resolve(ROOT, "node_modules/@modelcontextprotocol/server-basic-vanillajs/dist/index.js");
+    await apps.tools.inspector.addConnection({
+      name: "app",
+      transport: "stdio",
+      command: NODE,
+      args: `${server} --stdio`,
+    });
+    await apps.tools.inspector.connect();
+    await apps.tools.inspector.expectConnected();
+    await apps.tools.inspector.openTab(/^Tools/);
+    await apps.tools.select("get-time");
+    await apps.tools.call("get-time");
+    const view = apps.view("get-time");
+    await expect(view.locator("code").first()).toHaveText(/\d{4}-\d{2}-\d{2}T/, { timeout: 20_000 });
+    // The view is still an opaque origin that holds nothing of the inspector's.
+    const frame = await apps.viewFrame();
+    expect(await frame.evaluate(() => window.origin)).toBe("null");
+    await context.close();
   });
 
   test("a listed variable is passed, on top of the minimal environment only", async () => {

@@ -107,10 +107,8 @@ export function useAppView(options: {
           onDisplayMode: (displayMode) => onSettings({ displayMode }),
           onProblem: report,
           onSize: setHeight,
-          onCloseRequest: () => {
-            setStatus("closed");
-            void running?.close();
-          },
+          // Torn down first (the view may answer), then its frame goes.
+          onCloseRequest: () => void running?.close().then(() => setStatus("closed")),
         });
         host.current = running;
         await running.start(element);
