@@ -334,7 +334,11 @@ test("a view that asks to be closed is torn down, and says so", async ({ page })
     protocol: "2025-11-25",
   });
   await apps.tools.select("probe-view");
-  await apps.tools.panel("probe-view").getByRole("radiogroup", { name: "close" }).getByRole("radio", { name: "true" }).click();
+  await apps.tools
+    .panel("probe-view")
+    .getByRole("radiogroup", { name: "close" })
+    .getByRole("radio", { name: "true" })
+    .click();
   await apps.tools.call("probe-view");
   await expect(apps.section).toContainText("Closed: the view asked to be closed", { timeout: 20_000 });
   await expect(page.locator('iframe[title="MCP App view of probe-view"]')).toHaveCount(0);
