@@ -248,6 +248,8 @@ test("a ui:// resource shows what its view declares (CSP domains, permissions)",
   await expect(declared).toContainText("resources:none");
   await expect(declared).toContainText("permissions:clipboardWrite");
   await expect(declared).toContainText("border:preferred");
+  // What the host will not use is said, not silently dropped.
+  await expect(declared).toContainText("not used (not a plain origin):resourceDomains: 'unsafe-eval'");
 });
 
 /** A server on 127.0.0.1 that answers any GET with `text` to any origin (CORS), counting what reaches it. */

@@ -28,6 +28,20 @@ export function AppResourceMetaView({ meta }: { meta: Record<string, unknown> | 
         <dt className={NOTE}>permissions:</dt>
         <dd className="mono">{ui.permissions.length ? ui.permissions.join(", ") : "none"}</dd>
       </div>
+      {ui.dropped.length > 0 && (
+        <div className="flex gap-1">
+          <dt className="text-amber-800 dark:text-amber-300">not used (not a plain origin):</dt>
+          <dd className="mono break-all">{ui.dropped.join(", ")}</dd>
+        </div>
+      )}
+      {ui.domain !== undefined && (
+        <div className="flex gap-1">
+          <dt className={NOTE}>domain:</dt>
+          <dd className="mono break-all">
+            {ui.domain} <span className={NOTE}>(MCP Lens runs every view in an opaque origin instead)</span>
+          </dd>
+        </div>
+      )}
       {ui.prefersBorder !== undefined && (
         <div className="flex gap-1">
           <dt className={NOTE}>border:</dt>

@@ -1,6 +1,6 @@
 import { getToolUiResourceUri, RESOURCE_MIME_TYPE } from "@modelcontextprotocol/ext-apps/app-bridge";
 import { errorMessage, isRecord } from "../base";
-import { appViewDomains, type AppViewCspDomains } from "../security";
+import { appViewDomains, cleanSources, type AppViewCspDomains } from "../security";
 
 /** MCP Apps detection (issue 15): which tools have a view, and what a `ui://` resource declares. */
 
@@ -51,6 +51,8 @@ export interface AppResourceMeta {
   permissions: AppPermission[];
   prefersBorder?: boolean;
   domain?: string;
+  /** Declared CSP sources that are not plain origins (keywords, paths, `*`): never used, shown so the author knows. */
+  dropped: string[];
 }
 
 /** Read `_meta.ui` of a resource (a list entry or a read content item). */
@@ -63,7 +65,15 @@ export function appResourceMeta(item: unknown): AppResourceMeta {
     permissions: PERMISSIONS.filter((p) => asked[p] !== undefined && asked[p] !== false),
     prefersBorder: typeof ui.prefersBorder === "boolean" ? ui.prefersBorder : undefined,
     domain: typeof ui.domain === "string" ? ui.domain : undefined,
+    dropped: droppedSources(ui.csp),
   };
+}
+
+function droppedSources(csp: unknown): string[] {
+  if (!isRecord(csp)) return [];
+  return ["connectDomains", "resourceDomains", "frameDomains", "baseUriDomains"].flatMap((key) =>
+    cleanSources(csp[key]).dropped.map((source) => `${key}: ${source}`),
+  );
 }
 
 /** A `ui://` resource ready to run, or why it cannot be. */
