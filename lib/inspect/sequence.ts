@@ -220,7 +220,8 @@ function asker(e: FrameEntry, entries: readonly TrafficEntry[]): string | undefi
   return request?.kind === "frame" ? request.from : undefined;
 }
 
-const withAsker = (via: string, view: string | undefined) => (view === undefined ? via : `${via}, for app view ${view}`);
+const withAsker = (via: string, view: string | undefined) =>
+  view === undefined ? via : `${via}, for app view ${view}`;
 
 function carrier(channel: Channel, exchanges: ReadonlyMap<number, string>): string {
   if (channel.transport === "app") return `postMessage, app view ${channel.view}`;
