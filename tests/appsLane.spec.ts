@@ -59,7 +59,11 @@ test("the Flow tab draws an MCP App view's postMessages on the view's own lane, 
   await inspector.openTab("Flow");
   await expect(flow.locator("[data-lane]")).toHaveCount(4);
   await expect(flow.getByText(VIEW_TITLE)).toBeVisible();
-  const [viewX, clientX, serverX] = await Promise.all(["view", "client", "server"].map((l) => laneX(flow, l)));
+  const [viewX, clientX, serverX] = await Promise.all([
+    laneX(flow, "view"),
+    laneX(flow, "client"),
+    laneX(flow, "server"),
+  ]);
   expect(viewX).toBeLessThan(clientX);
   expect(clientX).toBeLessThan(serverX);
 
