@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { AppsPage } from "./pages/apps";
 import { NODE, ROOT } from "./support/processes";
@@ -101,5 +102,24 @@ test("the Flow tab draws an MCP App view's postMessages on the view's own lane, 
   await expect(forwarded.filter({ hasText: /for app view get-time#/ })).toHaveCount(1);
   expect(await arrowEnds(forwarded.filter({ hasText: /for app view/ }))).toEqual([clientX, serverX]);
 
+  expect(await pageWidth(page)).toBeLessThanOrEqual(1024);
+
+  // Exported and reopened offline (where no view runs), the recording draws the same lane.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export recording" }).click(),
+  ]);
+  const text = readFileSync((await download.path())!, "utf8");
+  await inspector.disconnect();
+  await page
+    .getByLabel("Open recording")
+    .setInputFiles({ name: "basic-app.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await expect(page.getByText(/offline recording of/)).toBeVisible();
+  await inspector.openTab("Flow");
+  await expect(flow.locator("[data-lane]")).toHaveCount(4);
+  await inspector.filterTraffic("channel:app");
+  await expect(diagram.getByRole("listitem", { name: /^view to client: request ui\/initialize id/ })).toHaveCount(1);
+  await inspector.filterTraffic("method:tools/call");
+  await expect(forwarded.filter({ hasText: /for app view get-time#/ })).toHaveCount(1);
   expect(await pageWidth(page)).toBeLessThanOrEqual(1024);
 });
