@@ -26,9 +26,11 @@ async function arrowEnds(row: Locator): Promise<[number, number]> {
   return [Number.parseFloat(x1 ?? "NaN"), Number.parseFloat(x2 ?? "NaN")];
 }
 
-test("the Flow tab draws an MCP App view's postMessages on the view's own lane, left of the client", async ({
-  page,
-}) => {
+/**
+ * Connect to the example server (the Flow tab shows the three usual lanes), call get-time, and
+ * click the view's "Get Server Time" so it asks the server through its host.
+ */
+async function runViewAndAsk(page: Page): Promise<AppsPage> {
   await page.setViewportSize({ width: 1024, height: 768 });
   const apps = new AppsPage(page);
   const inspector = apps.tools.inspector;
@@ -39,12 +41,10 @@ test("the Flow tab draws an MCP App view's postMessages on the view's own lane, 
     args: `${BASIC} --stdio`,
     protocol: "2025-11-25",
   });
-
   // No view has spoken yet: the three lanes of any session, as before.
   await inspector.openTab("Flow");
-  const flow = page.getByRole("region", { name: "Message flow" });
-  await expect(flow.locator("[data-lane]")).toHaveCount(3);
-  await expect(flow.getByText(VIEW_TITLE)).toHaveCount(0);
+  await expect(flowOf(page).locator("[data-lane]")).toHaveCount(3);
+  await expect(flowOf(page).getByText(VIEW_TITLE)).toHaveCount(0);
 
   await inspector.openTab(/^Tools/);
   await apps.tools.select("get-time");
@@ -52,11 +52,28 @@ test("the Flow tab draws an MCP App view's postMessages on the view's own lane, 
   const view = apps.view("get-time");
   await expect(view.getByRole("button", { name: "Get Server Time" })).toBeVisible({ timeout: 20_000 });
   await expect(apps.section).toContainText("Initialized.");
-  // The view asks the server through its host: the forwarded request is drawn for the view.
   await view.getByRole("button", { name: "Get Server Time" }).click();
   await inspector.filterTraffic("channel:app method:tools/call");
   await expect(inspector.trafficRows(/^outgoing result/)).toHaveCount(1, { timeout: 10_000 });
+  return apps;
+}
 
+const flowOf = (page: Page) => page.getByRole("region", { name: "Message flow" });
+const diagramOf = (page: Page) => page.getByRole("list", { name: "Sequence diagram" });
+const INIT = /^view to client: request ui\/initialize id/;
+/** The tools/call the host sent the server for the view (its label names the view). */
+const forwardedOf = (page: Page) =>
+  diagramOf(page)
+    .getByRole("listitem", { name: /^client to server: request tools\/call get-time/ })
+    .filter({ hasText: /for app view get-time#/ });
+
+test("the Flow tab draws an MCP App view's postMessages on the view's own lane, left of the client", async ({
+  page,
+}) => {
+  const { tools } = await runViewAndAsk(page);
+  const inspector = tools.inspector;
+  const flow = flowOf(page);
+  const diagram = diagramOf(page);
   await inspector.openTab("Flow");
   await expect(flow.locator("[data-lane]")).toHaveCount(4);
   await expect(flow.getByText(VIEW_TITLE)).toBeVisible();
@@ -70,8 +87,7 @@ test("the Flow tab draws an MCP App view's postMessages on the view's own lane, 
 
   // The app channel alone: the handshake goes view → client, the tool's result client → view.
   await inspector.filterTraffic("channel:app");
-  const diagram = page.getByRole("list", { name: "Sequence diagram" });
-  const init = diagram.getByRole("listitem", { name: /^view to client: request ui\/initialize id/ });
+  const init = diagram.getByRole("listitem", { name: INIT });
   await expect(init).toHaveCount(1);
   expect(await arrowEnds(init)).toEqual([viewX, clientX]);
   const answer = diagram.getByRole("listitem", { name: /^client to view: response ui\/initialize id/ });
@@ -98,13 +114,14 @@ test("the Flow tab draws an MCP App view's postMessages on the view's own lane, 
   // The view's tools/call and the request the host sent the server for it.
   await inspector.filterTraffic("method:tools/call");
   await expect(diagram.getByRole("listitem", { name: /^view to client: request tools\/call get-time/ })).toHaveCount(1);
-  const forwarded = diagram.getByRole("listitem", { name: /^client to server: request tools\/call get-time/ });
-  await expect(forwarded.filter({ hasText: /for app view get-time#/ })).toHaveCount(1);
-  expect(await arrowEnds(forwarded.filter({ hasText: /for app view/ }))).toEqual([clientX, serverX]);
-
+  await expect(forwardedOf(page)).toHaveCount(1);
+  expect(await arrowEnds(forwardedOf(page))).toEqual([clientX, serverX]);
   expect(await pageWidth(page)).toBeLessThanOrEqual(1024);
+});
 
-  // Exported and reopened offline (where no view runs), the recording draws the same lane.
+test("a recording of an MCP App session, reopened offline, draws the view's lane", async ({ page }) => {
+  const { tools } = await runViewAndAsk(page);
+  const inspector = tools.inspector;
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Export recording" }).click(),
@@ -115,11 +132,12 @@ test("the Flow tab draws an MCP App view's postMessages on the view's own lane, 
     .getByLabel("Open recording")
     .setInputFiles({ name: "basic-app.json", mimeType: "application/json", buffer: Buffer.from(text) });
   await expect(page.getByText(/offline recording of/)).toBeVisible();
+  // No view runs offline; its recorded messages still have their lane.
   await inspector.openTab("Flow");
-  await expect(flow.locator("[data-lane]")).toHaveCount(4);
+  await expect(flowOf(page).locator("[data-lane]")).toHaveCount(4);
   await inspector.filterTraffic("channel:app");
-  await expect(diagram.getByRole("listitem", { name: /^view to client: request ui\/initialize id/ })).toHaveCount(1);
+  await expect(diagramOf(page).getByRole("listitem", { name: INIT })).toHaveCount(1);
   await inspector.filterTraffic("method:tools/call");
-  await expect(forwarded.filter({ hasText: /for app view get-time#/ })).toHaveCount(1);
+  await expect(forwardedOf(page)).toHaveCount(1);
   expect(await pageWidth(page)).toBeLessThanOrEqual(1024);
 });
