@@ -11,8 +11,9 @@ import { StepDetail } from "./StepDetail";
 import { Walkthrough } from "./Walkthrough";
 
 /**
- * The message flow of one connection: a windowed sequence diagram (client, bridge, server) and a
- * walkthrough that explains one message at a time. The current step and the selected arrow are one.
+ * The message flow of one connection: a windowed sequence diagram (client, bridge, server, and an
+ * MCP App view's lane left of the client once a view speaks) and a walkthrough that explains one
+ * message at a time. The current step and the selected arrow are one.
  */
 export function FlowView({
   log,
@@ -68,6 +69,7 @@ export function FlowView({
     <div className="@container flex h-full min-h-0 flex-col bg-white text-slate-900 @3xl:flex-row dark:bg-slate-950 dark:text-slate-100">
       <SequenceDiagram
         items={items}
+        lanes={model.state.lanes}
         view={view}
         currentRow={position}
         rowHeight={rowHeight}

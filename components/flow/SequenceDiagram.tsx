@@ -1,13 +1,15 @@
 "use client";
 import { useEffect, useId } from "react";
 import type { KeyboardEvent, RefObject } from "react";
-import { LANES, rowSeq, type SequenceItem, type SequenceView } from "@/lib/inspect";
+import { rowSeq, type LaneInfo, type SequenceItem, type SequenceView } from "@/lib/inspect";
 import { VirtualList, type VirtualListHandle } from "../common/VirtualList";
-import { KIND_STYLE, LANE_X, MARKER_KINDS, ROW_HEIGHTS, TIME_WIDTH, svgId } from "./flowStyle";
+import { KIND_STYLE, MARKER_KINDS, ROW_HEIGHTS, TIME_WIDTH, laneLayout, svgId, type LaneLayout } from "./flowStyle";
 import { BRACKET_WIDTH, SequenceRow, type PairHighlight } from "./SequenceRow";
 
 export interface SequenceDiagramProps {
   items: readonly SequenceItem[];
+  /** The lanes, left to right (the model's: an MCP App view's lane comes with the first view message). */
+  lanes: readonly LaneInfo[];
   view: SequenceView;
   /** Row of the current step, -1 for none. */
   currentRow: number;
@@ -21,9 +23,10 @@ export interface SequenceDiagramProps {
   listRef: RefObject<VirtualListHandle | null>;
 }
 
-/** Three lanes as columns, one windowed row per message; arrows keyed by kind, brackets pairing requests with responses. */
+/** The lanes as columns, one windowed row per message; arrows keyed by kind, brackets pairing requests with responses. */
 export function SequenceDiagram({
   items,
+  lanes,
   view,
   currentRow,
   rowHeight,
@@ -35,6 +38,7 @@ export function SequenceDiagram({
   listRef,
 }: SequenceDiagramProps) {
   const base = svgId(useId());
+  const layout = laneLayout(lanes);
   const currentSeq = rowSeq(view, currentRow);
   const current = currentSeq < 0 ? undefined : items[currentSeq];
   const pairedSeq = current?.pairedSeq;
@@ -89,7 +93,7 @@ export function SequenceDiagram({
           </select>
         </label>
       </div>
-      <LaneHeader />
+      <LaneHeader layout={layout} />
       <svg width="0" height="0" aria-hidden="true" className="absolute">
         <defs>
           {MARKER_KINDS.map((kind) => (
@@ -136,6 +140,7 @@ export function SequenceDiagram({
             return (
               <SequenceRow
                 item={item}
+                layout={layout}
                 style={style}
                 rowHeight={rowHeight}
                 position={row}
@@ -168,7 +173,9 @@ export function SequenceDiagram({
   );
 }
 
-function LaneHeader() {
+function LaneHeader({ layout }: { layout: LaneLayout }) {
+  // Narrower titles with more lanes: room for a third line.
+  const height = layout.lanes.length > 3 ? "h-12" : "h-9";
   return (
     <div
       aria-hidden="true"
@@ -181,12 +188,13 @@ function LaneHeader() {
         time
       </span>
       <span style={{ width: BRACKET_WIDTH }} className="shrink-0" />
-      <div className="relative h-9 min-w-0 flex-1">
-        {LANES.map((lane) => (
+      <div className={`relative min-w-0 flex-1 ${height}`}>
+        {layout.lanes.map((lane) => (
           <span
             key={lane.id}
-            style={{ left: `${LANE_X[lane.id]}%` }}
-            className="absolute top-1 w-[26%] -translate-x-1/2 text-center leading-tight"
+            data-lane={lane.id}
+            style={{ left: `${layout.x[lane.id]}%`, width: `${layout.titleWidth}%` }}
+            className="absolute top-1 -translate-x-1/2 text-center leading-tight"
           >
             {lane.title}
           </span>

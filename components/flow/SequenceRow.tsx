@@ -1,8 +1,8 @@
 "use client";
 import type { CSSProperties, KeyboardEvent } from "react";
-import { LANES, MAX_BRACKETS, arrowText, describeItem, type SequenceItem } from "@/lib/inspect";
+import { MAX_BRACKETS, arrowText, describeItem, type SequenceItem } from "@/lib/inspect";
 import { formatMs } from "@/lib/traffic";
-import { BRACKET_STEP, KIND_STYLE, LANE_X, TIME_WIDTH, formatOffset } from "./flowStyle";
+import { BRACKET_STEP, KIND_STYLE, TIME_WIDTH, formatOffset, type LaneLayout } from "./flowStyle";
 
 /** The request/response pair of the current step, drawn stronger. */
 export interface PairHighlight {
@@ -13,6 +13,8 @@ export interface PairHighlight {
 
 export interface SequenceRowProps {
   item: SequenceItem;
+  /** The lanes drawn and where (the same for every row). */
+  layout: LaneLayout;
   style: CSSProperties;
   rowHeight: number;
   position: number;
@@ -28,6 +30,7 @@ export interface SequenceRowProps {
 /** One message of the sequence diagram: its time, the bracket gutter and the arrow between lanes. */
 export function SequenceRow({
   item,
+  layout,
   style,
   rowHeight,
   position,
@@ -72,8 +75,8 @@ export function SequenceRow({
       </span>
       <Brackets item={item} height={rowHeight} highlight={highlight} />
       <div className="relative min-w-0 flex-1">
-        <Arrow item={item} height={rowHeight} current={current} svgBase={svgBase} />
-        <ArrowLabel item={item} height={rowHeight} compact={compact} />
+        <Arrow item={item} layout={layout} height={rowHeight} current={current} svgBase={svgBase} />
+        <ArrowLabel item={item} layout={layout} height={rowHeight} compact={compact} />
       </div>
     </div>
   );
@@ -122,26 +125,28 @@ function arrowY(height: number): number {
 
 function Arrow({
   item,
+  layout,
   height,
   current,
   svgBase,
 }: {
   item: SequenceItem;
+  layout: LaneLayout;
   height: number;
   current: boolean;
   svgBase: string;
 }) {
   const style = KIND_STYLE[item.kind];
   const y = arrowY(height);
-  const x1 = LANE_X[item.from];
-  const x2 = LANE_X[item.to];
+  const x1 = layout.x[item.from];
+  const x2 = layout.x[item.to];
   return (
     <svg className="absolute inset-0 h-full w-full" aria-hidden="true">
-      {LANES.map((lane) => (
+      {layout.lanes.map((lane) => (
         <line
           key={lane.id}
-          x1={`${LANE_X[lane.id]}%`}
-          x2={`${LANE_X[lane.id]}%`}
+          x1={`${layout.x[lane.id]}%`}
+          x2={`${layout.x[lane.id]}%`}
           y1={0}
           y2={height}
           className="stroke-slate-200 dark:stroke-slate-800"
@@ -173,9 +178,19 @@ function Arrow({
   );
 }
 
-function ArrowLabel({ item, height, compact }: { item: SequenceItem; height: number; compact: boolean }) {
-  const x1 = LANE_X[item.from];
-  const x2 = LANE_X[item.to];
+function ArrowLabel({
+  item,
+  layout,
+  height,
+  compact,
+}: {
+  item: SequenceItem;
+  layout: LaneLayout;
+  height: number;
+  compact: boolean;
+}) {
+  const x1 = layout.x[item.from];
+  const x2 = layout.x[item.to];
   // A note sits on its lane; an arrow's label spans the arrow.
   const [lo, hi] = x1 === x2 ? [Math.max(0, x1 - 14), Math.min(100, x1 + 14)] : [Math.min(x1, x2), Math.max(x1, x2)];
   const latency = item.kind === "response" || item.kind === "error" ? item.latencyMs : undefined;

@@ -1,7 +1,27 @@
-import type { Lane, SequenceKind } from "@/lib/inspect";
+import type { Lane, LaneInfo, SequenceKind } from "@/lib/inspect";
 
-/** Where each lane's lifeline sits, in % of the diagram's width. */
-export const LANE_X: Record<Lane, number> = { client: 14, bridge: 50, server: 86 };
+/** Where the lanes sit: each lifeline's x and the width of a lane's title, in % of the diagram's width. */
+export interface LaneLayout {
+  lanes: readonly LaneInfo[];
+  x: Readonly<Record<Lane, number>>;
+  titleWidth: number;
+}
+
+const layouts = new WeakMap<readonly LaneInfo[], LaneLayout>();
+
+/** Lanes spread evenly, the outer ones inset (three lanes: 14, 50, 86). Cached per lanes list. */
+export function laneLayout(lanes: readonly LaneInfo[]): LaneLayout {
+  let layout = layouts.get(lanes);
+  if (layout) return layout;
+  const n = Math.max(1, lanes.length);
+  const inset = n === 1 ? 50 : 42 / n;
+  const step = n === 1 ? 0 : (100 - 2 * inset) / (n - 1);
+  const x = { view: 50, client: 50, bridge: 50, server: 50 };
+  lanes.forEach((lane, i) => (x[lane.id] = Math.round((inset + i * step) * 10) / 10));
+  layout = { lanes, x, titleWidth: n === 1 ? 60 : Math.round(step * 0.72) };
+  layouts.set(lanes, layout);
+  return layout;
+}
 
 export const ROW_HEIGHTS = [
   { value: 18, label: "Compact" },

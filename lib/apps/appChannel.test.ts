@@ -64,14 +64,14 @@ describe("the app channel", () => {
 });
 
 describe("the app channel in the sequence diagram", () => {
-  it("draws a view's postMessage on the page's lane, never as a message to the server", () => {
+  it("draws a view's postMessage between the view's lane and the page's, never as a message to the server", () => {
     const log = new TrafficLog({ schedule: (f) => f() });
     log.recordFrame("outgoing", rpc({ id: 1, result: {} }), app);
     log.recordFrame("incoming", rpc({ id: 2, method: "tools/call", params: { name: "get-time" } }), app);
     const items = buildSequence(log.entries).items;
     expect(items.map((i) => [i.from, i.to, i.via])).toEqual([
-      ["client", "client", "app view get-time#1"],
-      ["client", "client", "app view get-time#1"],
+      ["client", "view", "postMessage, app view get-time#1"],
+      ["view", "client", "postMessage, app view get-time#1"],
     ]);
   });
 });

@@ -8,6 +8,7 @@ import type { EventEntry, FrameEntry, HttpEntry, RpcInfo, SseEntry, TrafficEntry
 import { SSE_EXPLANATION, sseLabel, sseSpecAnchor } from "../traffic";
 import { formatId, formatMs, urlPath } from "../traffic";
 import { isEventStream, isJsonType } from "../base";
+import { explainAppFrame } from "./explainApps";
 
 export interface Explanation {
   title: string;
@@ -470,16 +471,21 @@ function sniffVersion(raw: string): string | undefined {
 function explainFrame(entry: FrameEntry, entries: readonly TrafficEntry[], version: string | undefined): Explanation {
   const v = specVersion(version);
   const { rpc } = entry;
-  const from = entry.direction === "outgoing" ? CLIENT : SERVER;
+  const app = entry.channel.transport === "app";
+  const from = entry.direction === "outgoing" ? CLIENT : app ? "the MCP App view" : SERVER;
   const notes = [
     entry.expected && `Not an error here: ${entry.expected}.`,
     entry.problem && `Problem: ${entry.problem}.`,
     entry.truncated && "The log kept only the start of this very large frame.",
+    entry.from !== undefined &&
+      `MCP Lens sent it for the MCP App view ${entry.from}, which asked its host for it over postMessage (that request is on the view's lane).`,
   ]
     .filter(Boolean)
     .join(" ");
   const done = (e: Explanation): Explanation => (notes ? { ...e, text: `${e.text} ${notes}` } : e);
   if (entry.negotiation) return done(explainNegotiation(entry, entries));
+  const appFrame = app ? explainAppFrame(entry, entries) : undefined;
+  if (appFrame) return done(appFrame);
   switch (rpc.type) {
     case "request":
     case "notification":

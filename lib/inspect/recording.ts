@@ -131,7 +131,8 @@ function damaged(path: readonly PropertyKey[], message: string): { error: string
   return { error: `The recording is damaged${where}: ${message}` };
 }
 
-const DERIVED = ["rpc", "size", "truncated", "pairedSeq", "latencyMs", "problem"] as const;
+/** Taken from the recording as they are; `from` (the MCP App view a request was sent for) cannot be re-derived at all. */
+const DERIVED = ["rpc", "size", "truncated", "pairedSeq", "latencyMs", "problem", "from"] as const;
 
 /**
  * A TrafficLog holding exactly the recorded entries. Frames are replayed through the log (so its

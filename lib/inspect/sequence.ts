@@ -1,7 +1,8 @@
 /**
  * A sequence-diagram model of a traffic log: one item per entry, on three lanes (the client in the
- * page, the bridge that runs stdio servers and relays HTTP, the server). Built incrementally: each
- * update reads only the entries appended since the last one.
+ * page, the bridge that runs stdio servers and relays HTTP, the server), and a fourth on the left
+ * once the log holds an MCP App view's postMessage traffic (the view in its sandboxed frame, whose
+ * host is the client). Built incrementally: each update reads only the entries appended since the last one.
  */
 import { rpcLabel } from "../traffic";
 import type { Channel, FrameEntry, RpcInfo, TrafficEntry } from "../traffic";
@@ -9,13 +10,25 @@ import { sseLabel } from "../traffic";
 import { formatId, urlPath } from "../traffic";
 import { isEventStream, isJsonType } from "../base";
 
-export type Lane = "client" | "bridge" | "server";
+export type Lane = "view" | "client" | "bridge" | "server";
 
-export const LANES: readonly { id: Lane; title: string }[] = [
+export interface LaneInfo {
+  id: Lane;
+  title: string;
+}
+
+/** The lanes of a log without MCP App traffic. */
+export const LANES: readonly LaneInfo[] = [
   { id: "client", title: "Client (MCP Lens, in the page)" },
   { id: "bridge", title: "Bridge (inspector server)" },
   { id: "server", title: "Server" },
 ];
+
+/** Every MCP App view of the log shares this lane; the view's id is in each item's `via`. */
+export const VIEW_LANE: LaneInfo = { id: "view", title: "MCP App view (sandboxed frame)" };
+
+/** The lanes once a view has spoken: the view left of the client, its host. */
+export const APP_LANES: readonly LaneInfo[] = [VIEW_LANE, ...LANES];
 
 export type SequenceKind =
   | "request"
@@ -62,10 +75,12 @@ export interface SequenceState {
   /** Open bracket column of each request seq still unanswered. */
   readonly open: Map<number, number>;
   mask: number;
+  /** The lanes drawn, left to right: LANES, or APP_LANES from the first item on the view's lane. */
+  lanes: readonly LaneInfo[];
 }
 
 export function emptySequence(): SequenceState {
-  return { items: [], frames: [], t0: 0, exchanges: new Map(), open: new Map(), mask: 0 };
+  return { items: [], frames: [], t0: 0, exchanges: new Map(), open: new Map(), mask: 0, lanes: LANES };
 }
 
 /** Add the items of `entries` from `state.items.length` on. Mutates and returns `state` (never earlier items' meaning). */
@@ -76,6 +91,7 @@ export function extendSequence(state: SequenceState, entries: readonly TrafficEn
     const item = entry.kind === "frame" ? frameItem(entry, entries, state) : otherItem(entry, state);
     state.items.push(item);
     if (entry.kind === "frame") state.frames.push(i);
+    if ((item.from === "view" || item.to === "view") && state.lanes !== APP_LANES) state.lanes = APP_LANES;
   }
   return state;
 }
@@ -100,17 +116,21 @@ export class SequenceBuilder {
 
 function frameItem(e: FrameEntry, entries: readonly TrafficEntry[], state: SequenceState): SequenceItem {
   const outgoing = e.direction === "outgoing";
-  // An MCP App view's postMessage never reaches the server: a note on the page's lane (its own lane is to come).
-  const app = e.channel.transport === "app";
+  // An MCP App view's postMessage goes between the view and its host (the client): it never reaches the server.
+  const far: Lane = e.channel.transport === "app" ? "view" : "server";
   const item: SequenceItem = {
     seq: e.seq,
-    from: outgoing || app ? "client" : "server",
-    to: outgoing && !app ? "server" : "client",
+    from: outgoing ? "client" : far,
+    to: outgoing ? far : "client",
     label: frameLabel(e, entries),
     // An expected refusal (the version probe's, a spot check's right answer) is drawn neutral, not as an error.
-    kind: (e.negotiation || e.expected) && e.rpc.type === "error" ? "expected" : frameKind(e.rpc, outgoing),
+    // Either side of a view may ask: a host's request to its view is drawn as a request, not as a server's.
+    kind:
+      (e.negotiation || e.expected) && e.rpc.type === "error"
+        ? "expected"
+        : frameKind(e.rpc, outgoing || far === "view"),
     t: e.ts - state.t0,
-    via: carrier(e.channel, state.exchanges),
+    via: withAsker(carrier(e.channel, state.exchanges), asker(e, entries)),
     through: state.mask,
     ...(e.pairedSeq !== undefined && { pairedSeq: e.pairedSeq }),
     ...(e.latencyMs !== undefined && { latencyMs: e.latencyMs }),
@@ -193,8 +213,18 @@ function frameLabel(e: FrameEntry, entries: readonly TrafficEntry[]): string {
   }
 }
 
+/** The MCP App view a server request was sent for (on its response: that of its request). */
+function asker(e: FrameEntry, entries: readonly TrafficEntry[]): string | undefined {
+  if (e.from !== undefined || e.pairedSeq === undefined || e.rpc.type === "request") return e.from;
+  const request = entries[e.pairedSeq];
+  return request?.kind === "frame" ? request.from : undefined;
+}
+
+const withAsker = (via: string, view: string | undefined) =>
+  view === undefined ? via : `${via}, for app view ${view}`;
+
 function carrier(channel: Channel, exchanges: ReadonlyMap<number, string>): string {
-  if (channel.transport === "app") return `app view ${channel.view}`;
+  if (channel.transport === "app") return `postMessage, app view ${channel.view}`;
   if (channel.transport !== "http") return channel.transport === "stdio" ? "stdio" : "in-memory";
   const method = exchanges.get(channel.exchange) ?? "POST";
   const x = `#${channel.exchange}`;
@@ -252,7 +282,8 @@ function otherItem(entry: Exclude<TrafficEntry, FrameEntry>, state: SequenceStat
       const label = entry.message.slice(0, 300);
       if (entry.code === "sse-endpoint" || entry.code === "sse-note")
         return { seq: entry.seq, kind: "event", from: "server", to: "client", label, t, through, via: "SSE" };
-      const lane: Lane = entry.source === "bridge" ? "bridge" : "client";
+      // What a view did wrong (a CSP violation, an error it threw, a flood) is a note on the view's lane.
+      const lane: Lane = entry.code === "app-view-problem" ? "view" : entry.source === "bridge" ? "bridge" : "client";
       return { seq: entry.seq, kind: "event", from: lane, to: lane, label, t, through };
     }
   }
