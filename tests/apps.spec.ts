@@ -351,3 +351,65 @@ test("a view that asks to be closed is torn down, and says so", async ({ page })
   // The tool result is still there, and calling again opens a new view.
   await expect(apps.tools.result).toContainText("probe view result");
 });
+
+test("links and downloads wait for the person: a javascript: link is refused unasked, the rest only after a click", async ({
+  page,
+}) => {
+  const target = await dataServer("opened by the person");
+  try {
+    const apps = new AppsPage(page);
+    await apps.tools.connectStdio({
+      name: "probe",
+      transport: "stdio",
+      command: NODE,
+      args: "--import tsx servers/fixtures/app-views.ts",
+      protocol: "2025-11-25",
+    });
+    await apps.tools.select("probe-view");
+    const panel = apps.tools.panel("probe-view");
+    const link = panel.getByLabel("link", { exact: true });
+    const answers = () => apps.view("probe-view").locator("#answers");
+
+    // Not http(s): refused without asking anyone, the view is told.
+    await link.click();
+    await page.keyboard.type("javascript:alert(document.domain)");
+    await apps.tools.call("probe-view");
+    await expect(answers()).toContainText('open-link -> {"isError":true}', { timeout: 20_000 });
+    await expect(page.getByRole("alertdialog")).toHaveCount(0);
+
+    // http: the full URL is shown; nothing opens until Open.
+    await link.press("ControlOrMeta+a");
+    await page.keyboard.type(`${target.origin}/page`);
+    await apps.tools.call("probe-view");
+    const ask = page.getByRole("alertdialog", { name: "Open link" });
+    await expect(ask).toContainText(`${target.origin}/page`, { timeout: 20_000 });
+    expect(target.hits()).toBe(0);
+    const popup = page.context().waitForEvent("page");
+    await ask.getByRole("button", { name: "Open" }).click();
+    const opened = await popup;
+    await opened.waitForLoadState();
+    expect(opened.url()).toBe(`${target.origin}/page`);
+    // Opened apart from the inspector: no opener to reach back through.
+    expect(await opened.evaluate(() => window.opener === null)).toBe(true);
+    await opened.close();
+    await expect(answers()).toContainText("open-link -> {}");
+
+    // A download: the files by name, type and size, saved only after Save, as plain bytes.
+    await link.press("ControlOrMeta+a");
+    await page.keyboard.press("Delete");
+    await panel.getByRole("radiogroup", { name: "download" }).getByRole("radio", { name: "true" }).click();
+    await apps.tools.call("probe-view");
+    const offer = page.getByRole("alertdialog", { name: "Download files" });
+    await expect(offer).toContainText("report.csv (text/csv, 18 bytes)", { timeout: 20_000 });
+    await expect(offer).toContainText("big.zip (no type): not saved, a link to https://example.com/big.zip");
+    const download = page.waitForEvent("download");
+    await offer.getByRole("button", { name: "Save" }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe("report.csv");
+    const { readFile } = await import("node:fs/promises");
+    expect(await readFile((await saved.path())!, "utf8")).toBe("city,days\nParis,3\n");
+    await expect(answers()).toContainText("download-file -> {}");
+  } finally {
+    await target.close();
+  }
+});

@@ -8,7 +8,7 @@ import { useSessionMemory } from "../hooks/useSessionMemory";
 import { BUTTON, NOTE, WARN } from "../results/ui";
 import { HostContextPanel } from "./HostContextPanel";
 import { useAppView, type ViewStatus } from "./useAppView";
-import { LinkConfirmation, ModelInputs, ViewProblems } from "./ViewAsks";
+import { DownloadConfirmation, LinkConfirmation, ModelInputs, ViewProblems } from "./ViewAsks";
 
 const STATUS: Record<ViewStatus, string> = {
   starting: "Starting…",
@@ -110,6 +110,7 @@ export function AppViewFrame({
       )}
       <ViewProblems reports={view.reports} />
       <LinkConfirmation link={view.link} answer={view.answerLink} />
+      <DownloadConfirmation ask={view.download} answer={view.answerDownload} />
       <ModelInputs inputs={view.inputs} />
     </section>
   );

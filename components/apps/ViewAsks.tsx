@@ -1,6 +1,6 @@
 "use client";
 import { BUTTON, NOTE, PRE, WARN } from "../results/ui";
-import type { LinkAsk, ModelInput } from "./useAppView";
+import type { DownloadAsk, LinkAsk, ModelInput } from "./useAppView";
 
 /** What went wrong inside a view (CSP violations, errors, floods, huge sizes, no initialize). */
 export function ViewProblems({ reports }: { reports: string[] }) {
@@ -44,6 +44,30 @@ export function ModelInputs({ inputs }: { inputs: ModelInput[] }) {
           {JSON.stringify(input.params, null, 2)}
         </pre>
       ))}
+    </div>
+  );
+}
+
+/** A `ui/download-file` waits here: the files by name, type and size; links are listed, never fetched. */
+export function DownloadConfirmation({ ask, answer }: { ask?: DownloadAsk; answer: (ok: boolean) => void }) {
+  if (!ask) return null;
+  return (
+    <div role="alertdialog" aria-label="Download files" className={WARN}>
+      <p>The view offers {ask.files.length === 1 ? "a file" : `${ask.files.length} files`} to download:</p>
+      <ul className="list-disc pl-5">
+        {ask.files.map((f, i) => (
+          <li key={i}>
+            <span className="mono break-all">{f.name}</span> ({f.mimeType || "no type"}
+            {f.bytes ? `, ${f.bytes.length} bytes` : ""}){f.problem && <span>: not saved, {f.problem}</span>}
+          </li>
+        ))}
+      </ul>
+      <button type="button" className={BUTTON} onClick={() => answer(true)}>
+        Save
+      </button>{" "}
+      <button type="button" className={BUTTON} onClick={() => answer(false)}>
+        Refuse
+      </button>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import {
   AppViewHost,
   hostContextOf,
   type AppTool,
+  type Downloadable,
   type HostMeasure,
   type HostSettings,
 } from "@/lib/apps";
@@ -15,6 +16,7 @@ import type { CallRecord } from "@/lib/tools";
 
 export type ModelInput = { kind: "message" | "model-context"; params: unknown };
 export type LinkAsk = { url: string; answer: (ok: boolean) => void };
+export type DownloadAsk = { files: Downloadable[]; answer: (ok: boolean) => void };
 export type ViewStatus = "starting" | "initialized" | "stalled" | "closed";
 
 export interface AppViewState {
@@ -27,6 +29,8 @@ export interface AppViewState {
   inputs: ModelInput[];
   link?: LinkAsk;
   answerLink: (ok: boolean) => void;
+  download?: DownloadAsk;
+  answerDownload: (ok: boolean) => void;
   /** The height the view asked for, within bounds. */
   height?: number;
 }
@@ -52,6 +56,7 @@ export function useAppView(options: {
   const [reports, setReports] = useState<string[]>([]);
   const [inputs, setInputs] = useState<ModelInput[]>([]);
   const [link, setLink] = useState<LinkAsk>();
+  const [download, setDownload] = useState<DownloadAsk>();
   const [height, setHeight] = useState<number>();
   const host = useRef<AppViewHost>(undefined);
   // What the view starts with; later changes go through setContext below.
@@ -101,6 +106,7 @@ export function useAppView(options: {
           hostContext: hostContextOf(start, measure()),
           streamInput: start.streamInput,
           confirmOpenLink: (url) => new Promise((answer) => setLink({ url, answer })),
+          confirmDownload: (files) => new Promise((answer) => setDownload({ files, answer })),
           onModelInput: (kind, params) => setInputs((list) => [...list.slice(-49), { kind, params }]),
           onInitialized: () => setStatus("initialized"),
           onStalled: () => setStatus("stalled"),
@@ -127,5 +133,9 @@ export function useAppView(options: {
     link?.answer(ok);
     setLink(undefined);
   };
-  return { status, failure, reports, inputs, link, answerLink, height };
+  const answerDownload = (ok: boolean) => {
+    download?.answer(ok);
+    setDownload(undefined);
+  };
+  return { status, failure, reports, inputs, link, answerLink, download, answerDownload, height };
 }

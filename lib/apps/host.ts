@@ -11,6 +11,7 @@ import type { TrafficLog } from "../traffic";
 import type { AppResource } from "./detect";
 import { viewReport, withViewReporter } from "./reporter";
 import { FloodGate } from "./flood";
+import { downloadablesOf, saveDownloads, type Downloadable } from "./download";
 import { boundedHeight } from "./hostContext";
 import { partialInputs } from "./partialInput";
 import { appMessageProblem } from "./validate";
@@ -48,6 +49,8 @@ export interface AppViewOptions {
   initTimeoutMs?: number;
   /** The person's decision on a `ui/open-link` (default: refused). */
   confirmOpenLink?: (url: string) => Promise<boolean>;
+  /** The person's decision on a `ui/download-file`, shown the files (default: refused). */
+  confirmDownload?: (files: Downloadable[]) => Promise<boolean>;
   /** A `ui/message` or `ui/update-model-context`: what the model would see. */
   onModelInput?: (kind: "message" | "model-context", params: unknown) => void;
   onInitialized?: () => void;
@@ -86,6 +89,7 @@ export class AppViewHost {
       HOST_INFO,
       {
         openLinks: {},
+        downloadFile: {},
         serverTools: caps?.tools,
         serverResources: caps?.resources,
         logging: {},
@@ -106,6 +110,12 @@ export class AppViewHost {
     this.bridge.onopenlink = async ({ url }) => {
       const ok = /^https?:\/\//i.test(url) && (await (options.confirmOpenLink?.(url) ?? Promise.resolve(false)));
       if (ok) window.open(url, "_blank", "noopener,noreferrer");
+      return ok ? {} : { isError: true };
+    };
+    this.bridge.ondownloadfile = async ({ contents }) => {
+      const files = downloadablesOf(contents);
+      const ok = files.some((f) => f.bytes) && (await (options.confirmDownload?.(files) ?? Promise.resolve(false)));
+      if (ok) saveDownloads(files);
       return ok ? {} : { isError: true };
     };
     this.bridge.onmessage = async (params) => {

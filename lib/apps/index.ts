@@ -4,6 +4,7 @@
  * postMessage recorded in the traffic log on the `app` channel.
  */
 export * from "./detect";
+export * from "./download";
 export * from "./host";
 export * from "./hostContext";
 export * from "./partialInput";

@@ -17,6 +17,9 @@ describe("the view reporter", () => {
       message: "CSP blocked https://x.example/a (connect-src): not among the domains the resource declares",
     });
     expect(viewReport({ mcpLens: "error", detail: { message: "boom" } })?.message).toBe("error in the view: boom");
+    expect(
+      viewReport({ mcpLens: "csp-violation", detail: { blocked: "eval", directive: "script-src" } })?.message,
+    ).toMatch(/^CSP blocked eval \(script-src\): a view may not turn strings into code/);
     expect(viewReport({ jsonrpc: "2.0", method: "ui/initialize" })).toBeUndefined();
     expect(viewReport("text")).toBeUndefined();
   });

@@ -31,14 +31,22 @@ export function viewReport(data: unknown): ViewReport | undefined {
   const { mcpLens, detail } = data as { mcpLens?: unknown; detail?: Record<string, unknown> };
   const d = typeof detail === "object" && detail !== null ? detail : {};
   const text = (v: unknown, n: number) => String(v ?? "").slice(0, n);
-  if (mcpLens === "csp-violation")
-    return {
-      kind: mcpLens,
-      message: `CSP blocked ${text(d.blocked, 300) || "(inline)"} (${text(d.directive, 60)}): not among the domains the resource declares`,
-    };
+  if (mcpLens === "csp-violation") {
+    const blocked = text(d.blocked, 300);
+    const directive = text(d.directive, 60);
+    return { kind: mcpLens, message: `CSP blocked ${blocked || "(inline)"} (${directive}): ${cspReason(blocked)}` };
+  }
   if (mcpLens === "error") {
     const where = d.source ? ` at ${text(d.source, 200)}:${Number(d.line) || 0}` : "";
     return { kind: mcpLens, message: `error in the view: ${text(d.message, 300)}${where}` };
   }
   return undefined;
+}
+
+/** Why the view's policy refused it: a URL not declared, or code from a string, which no view may run. */
+function cspReason(blocked: string): string {
+  if (blocked === "eval" || blocked === "wasm-eval")
+    return "a view may not turn strings into code (no 'unsafe-eval'); a library that only probes for it (zod does) works on without";
+  if (blocked === "inline" || blocked === "") return "inline code or style the policy does not allow";
+  return "not among the domains the resource declares";
 }
