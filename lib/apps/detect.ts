@@ -1,5 +1,6 @@
 import { getToolUiResourceUri, RESOURCE_MIME_TYPE } from "@modelcontextprotocol/ext-apps/app-bridge";
 import { errorMessage, isRecord } from "../base";
+import { bytesOfBase64 } from "./download";
 import { appViewDomains, cleanSources, type AppViewCspDomains } from "../security";
 
 /** MCP Apps detection (issue 15): which tools have a view, and what a `ui://` resource declares. */
@@ -97,10 +98,6 @@ export function appResourceOf(uri: string, result: unknown): AppResource {
 }
 
 function decodeBase64(blob: string): string | undefined {
-  try {
-    const bytes = Uint8Array.from(atob(blob), (c) => c.charCodeAt(0));
-    return new TextDecoder().decode(bytes);
-  } catch {
-    return undefined;
-  }
+  const bytes = bytesOfBase64(blob);
+  return bytes && new TextDecoder().decode(bytes);
 }

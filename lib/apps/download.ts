@@ -1,5 +1,3 @@
-import { base64ToBytes } from "../results";
-
 /**
  * What a view offers to download (`ui/download-file`): each embedded resource as a file with a
  * safe name and its bytes; a resource link is listed but not fetched (the person can open it).
@@ -30,7 +28,7 @@ export function downloadablesOf(contents: unknown): Downloadable[] {
     const name = fileName(resource.uri);
     if (typeof resource.text === "string") return { name, mimeType, bytes: new TextEncoder().encode(resource.text) };
     if (typeof resource.blob === "string") {
-      const bytes = base64ToBytes(resource.blob);
+      const bytes = bytesOfBase64(resource.blob);
       return bytes ? { name, mimeType, bytes } : { name, mimeType, problem: "its blob is not base64" };
     }
     return { name, mimeType, problem: "no text or blob to save" };
@@ -70,4 +68,13 @@ export function saveDownloads(files: readonly Downloadable[]): number {
     saved++;
   }
   return saved;
+}
+
+/** Base64 as bytes, or undefined when it is not base64. */
+export function bytesOfBase64(blob: string): Uint8Array | undefined {
+  try {
+    return Uint8Array.from(atob(blob), (c) => c.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
 }
