@@ -85,6 +85,13 @@ test("the host panel's locale, time zone, platform, theme and display mode reach
   await view.locator("#call-debug-refresh-btn").click();
   await expect.poll(() => asked.count()).toBeGreaterThan(before);
 
+  // Looking at another tab leaves the view running: back in Tools, it is the same view, not torn down.
+  await inspector.openTab(/^Flow/);
+  await inspector.openTab(/^Tools/);
+  await expect(shown(view, "Locale")).toHaveText("ja-JP");
+  await inspector.filterTraffic("channel:app resource-teardown");
+  await expect(inspector.trafficRows(/ui\/resource-teardown/)).toHaveCount(0);
+
   // Each change went to the view as one host-context-changed notification with only what changed.
   await inspector.filterTraffic("channel:app host-context-changed Asia/Tokyo");
   await expect(inspector.trafficRows(/outgoing notification ui\/notifications\/host-context-changed/)).toHaveCount(1);

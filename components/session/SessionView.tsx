@@ -72,6 +72,8 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
   const state = useStore(session.store);
   // The tab is the session's: switching connections and back finds it where it was.
   const [tab, setTab] = useSessionMemory<Tab>(session, "tab", "handshake");
+  const [toolsOpened, setToolsOpened] = useState(false);
+  if (tab === "tools" && !toolsOpened) setToolsOpened(true);
   // One traffic query for the list, the diagram and the waterfall.
   const [query, setQuery] = useState("");
   const match = useMemo(() => queryMatcher(query, session.log).match, [query, session.log]);
@@ -174,15 +176,19 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
       </div>
       <DockSplit
         top={
-          <div
-            role="tabpanel"
-            id={`panel-${tab}`}
-            aria-labelledby={`tab-${tab}`}
-            tabIndex={0}
-            className="h-full overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"
-          >
-            {TAB_BODIES[tab]({ session, state, others, match, showInTraffic: setQuery, openTab: setTab })}
-          </div>
+          <>
+            {/* Tools stays mounted once opened: a running MCP App view lives on while another tab is looked at. */}
+            {(toolsOpened || tab === "tools") && (
+              <TabBody id="tools" hidden={tab !== "tools"}>
+                {TAB_BODIES.tools({ session, state, others, match, showInTraffic: setQuery, openTab: setTab })}
+              </TabBody>
+            )}
+            {tab !== "tools" && (
+              <TabBody id={tab}>
+                {TAB_BODIES[tab]({ session, state, others, match, showInTraffic: setQuery, openTab: setTab })}
+              </TabBody>
+            )}
+          </>
         }
         bottom={
           <TrafficPanel
@@ -201,6 +207,21 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
           />
         }
       />
+    </div>
+  );
+}
+
+function TabBody({ id, hidden = false, children }: { id: Tab; hidden?: boolean; children: ReactNode }) {
+  return (
+    <div
+      role="tabpanel"
+      id={`panel-${id}`}
+      aria-labelledby={`tab-${id}`}
+      tabIndex={0}
+      hidden={hidden}
+      className="h-full overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"
+    >
+      {children}
     </div>
   );
 }
