@@ -51,6 +51,16 @@ for (const server of SERVERS)
     const time = view.locator("code").first();
     await expect(time).toHaveText(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, { timeout: 20_000 });
     await expect(apps.section).toContainText("Initialized.");
+    // A picture of the view as the person sees it, kept with the test's results.
+    // (The part of the frame its tab panel shows: a taller frame is scrolled, not cut by the tab bar.)
+    const frame = page.locator('iframe[title="MCP App view of get-time"]');
+    await frame.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    const [f, p] = [(await frame.boundingBox())!, (await page.getByRole("tabpanel").boundingBox())!];
+    const top = Math.max(f.y, p.y);
+    const clip = { x: f.x, y: top, width: f.width, height: Math.min(f.y + f.height, p.y + p.height) - top };
+    const shot = test.info().outputPath(`${server.name}-view.png`);
+    await page.screenshot({ path: shot, clip });
+    await test.info().attach(`${server.name} view`, { path: shot, contentType: "image/png" });
 
     // Every postMessage of the view's handshake is in the traffic log.
     const inspector = apps.tools.inspector;
