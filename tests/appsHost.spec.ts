@@ -67,6 +67,14 @@ test("the host panel's locale, time zone, platform, theme and display mode reach
   const small = (await frame.boundingBox())!;
   expect(small.width).toBe(320);
   expect(small.x + small.width).toBeGreaterThan(viewport.width - 40);
+  // It floats over the other tabs too, as a host's does, and keeps running there.
+  await apps.tools.inspector.openTab(/^Flow/);
+  await expect(page.getByRole("tabpanel")).toHaveAttribute("id", "panel-flow");
+  await expect(pip).toBeVisible();
+  await expect(page.getByRole("listbox", { name: "Tools" })).toBeHidden();
+  await expect(shown(view, "Display Mode")).toHaveText("pip");
+  await expect(pip.getByRole("button", { name: "Back inline" })).toBeVisible();
+  await apps.tools.inspector.openTab(/^Tools/);
   await pip.getByRole("button", { name: "Back inline" }).click();
   await expect(shown(view, "Display Mode")).toHaveText("inline");
 

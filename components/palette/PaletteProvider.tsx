@@ -83,7 +83,7 @@ function run(hub: PaletteHub, entry: PaletteEntry): void {
     // The picked entry of the tab's list takes the focus, as a pick by keyboard in the list does.
     afterRender(() => {
       const option = document.querySelector<HTMLElement>(
-        `[role="tabpanel"]:not([hidden]) [role="option"][aria-selected="true"], [role="tabpanel"]:not([hidden]) [aria-current="true"]`,
+        `[role="tabpanel"]:not([data-hidden]) [role="option"][aria-selected="true"], [role="tabpanel"]:not([data-hidden]) [aria-current="true"]`,
       );
       option?.scrollIntoView({ block: "nearest" });
       option?.focus();

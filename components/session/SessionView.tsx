@@ -211,14 +211,20 @@ export function SessionView({ session, others = [] }: { session: InspectorSessio
   );
 }
 
+/**
+ * A tab's panel. A kept panel that is not shown (Tools, behind another tab) is invisible and takes
+ * no room, but stays laid out: a picture-in-picture MCP App view in it (`visible` itself) still
+ * floats over the page, as a host's would.
+ */
 function TabBody({ id, hidden = false, children }: { id: Tab; hidden?: boolean; children: ReactNode }) {
   return (
     <div
       role="tabpanel"
       id={`panel-${id}`}
       aria-labelledby={`tab-${id}`}
-      tabIndex={0}
-      hidden={hidden}
+      tabIndex={hidden ? -1 : 0}
+      data-hidden={hidden || undefined}
+      style={hidden ? { visibility: "hidden", height: 0 } : undefined}
       className="h-full overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"
     >
       {children}
