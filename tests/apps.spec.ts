@@ -362,6 +362,39 @@ test("a view that asks to be closed is torn down, and says so", async ({ page })
   await expect(apps.tools.result).toContainText("probe view result");
 });
 
+test("a view that cannot run says why, under the tool result, and the page goes on", async ({ page }) => {
+  const apps = new AppsPage(page);
+  await apps.tools.connectStdio({
+    name: "app fixture",
+    transport: "stdio",
+    command: NODE,
+    args: "--import tsx servers/fixtures/app-views.ts",
+    protocol: "2025-11-25",
+  });
+  // The server has no such resource: its own error is shown, and the failed read is on the wire.
+  await apps.tools.select("missing-view");
+  await apps.tools.call("missing-view");
+  await expect(apps.tools.result).toContainText("missing view result");
+  const failure = apps.section.getByRole("alert");
+  await expect(failure).toContainText("The view could not run:");
+  await expect(failure).toContainText("ui://fixture/missing.html");
+  await expect(page.locator('iframe[title="MCP App view of missing-view"]')).toHaveCount(0);
+  const inspector = apps.tools.inspector;
+  await inspector.filterTraffic("method:resources/read is:error");
+  await expect(inspector.trafficRows(/incoming error .*for ui:\/\/fixture\/missing\.html/)).toHaveCount(1);
+
+  // Served as plain text/html: not run as an app, and the mime type it should have is named.
+  await apps.tools.select("plain-view");
+  await apps.tools.call("plain-view");
+  await expect(apps.tools.result).toContainText("plain view result");
+  await expect(apps.section.getByRole("alert")).toContainText("mime type text/html is not text/html;profile=mcp-app");
+  await expect(page.locator('iframe[title="MCP App view of plain-view"]')).toHaveCount(0);
+  // A view that can run still does, in the same session.
+  await apps.tools.select("probe-view");
+  await apps.tools.call("probe-view");
+  await expect(apps.section).toContainText("Initialized.", { timeout: 20_000 });
+});
+
 test("links and downloads wait for the person: a javascript: link is refused unasked, the rest only after a click", async ({
   page,
 }) => {

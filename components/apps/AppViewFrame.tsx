@@ -81,7 +81,7 @@ export function AppViewFrame({
         </p>
       )}
       <HostContextPanel settings={settings} onChange={change} />
-      {view.status !== "closed" && (
+      {view.status !== "closed" && !view.failure && (
         <div
           aria-label={mode === "inline" ? undefined : `${mode === "pip" ? "Picture-in-picture" : "Fullscreen"} view`}
           role={mode === "inline" ? undefined : "region"}
