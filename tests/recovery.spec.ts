@@ -103,6 +103,8 @@ test("stdio: the server process killed, then restarted with one click", async ({
   const pid = Number(/pid (\d+)/.exec(started ?? "")?.[1]);
   expect(pid).toBeGreaterThan(0);
   await inspector.filterTraffic("");
+  // A settled session: the kill does not land in the middle of the first tools/list.
+  await expect(page.getByRole("listbox", { name: "Tools" }).getByRole("option").first()).toBeVisible();
   process.kill(pid, "SIGKILL");
   await waitFor(() => !alive(pid), 2000);
   await expect(inspector.status).toHaveText(/^Failed/, { timeout: 1000 });
