@@ -95,6 +95,7 @@ export function StatusBar({ session }: { session: InspectorSession }) {
       {s.failure && (
         <div
           role="alert"
+          data-testid="connection-failure"
           className="mx-4 mb-2 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
         >
           <p className="font-medium">{s.failure.title}</p>

@@ -72,8 +72,9 @@ export class InspectorPage {
     return this.page.getByRole("status", { name: "Connection status" });
   }
 
+  /** The connection's failure panel (a list that could not load is another alert beside it). */
   get failure(): Locator {
-    return this.page.getByRole("main").getByRole("alert");
+    return this.page.getByTestId("connection-failure");
   }
 
   async expectConnected(): Promise<void> {
