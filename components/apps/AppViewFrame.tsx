@@ -118,7 +118,7 @@ export function AppViewFrame({
 
 const WRAPPER: Record<HostSettings["displayMode"], string> = {
   inline: "rounded border border-slate-200 dark:border-slate-700 self-start max-w-full",
-  fullscreen: "fixed inset-0 z-50 flex flex-col bg-white dark:bg-slate-950",
+  fullscreen: "visible fixed inset-0 z-50 flex flex-col bg-white dark:bg-slate-950",
   pip: "visible fixed bottom-4 right-4 z-40 flex flex-col rounded border border-slate-300 bg-white shadow-lg dark:border-slate-600 dark:bg-slate-900",
 };
 
