@@ -55,6 +55,11 @@ test("the host panel's locale, time zone, platform, theme and display mode reach
   expect(box.width).toBe(viewport.width);
   expect(box.height).toBeGreaterThan(viewport.height - 80);
   // A tab switched by keyboard (the palette) leaves the view fullscreen over the window, as a host's.
+  // Escape closing the palette is the palette's: the view stays fullscreen.
+  await page.keyboard.press("Control+K");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Command palette" })).toBeHidden();
+  await expect(fullscreen).toBeVisible();
   await page.keyboard.press("Control+K");
   await page.keyboard.type("flow");
   await page.keyboard.press("Enter");

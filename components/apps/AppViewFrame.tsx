@@ -60,7 +60,8 @@ export function AppViewFrame({
 
   useEffect(() => {
     if (mode !== "fullscreen") return;
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && change({ displayMode: "inline" });
+    // An Escape a dialog over the view already took (the palette closing) leaves the view fullscreen.
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && !e.defaultPrevented && change({ displayMode: "inline" });
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [mode, change]);
