@@ -9,7 +9,10 @@ export default defineConfig({
   testDir: "tests",
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One more try for a test that failed: a real failure fails twice; one that passes on its second
+  // try is listed as "flaky" at the end of the run, by name, to be fixed (a timing race on a busy
+  // 2-core machine has cost a whole CI run before).
+  retries: 1,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [["list"]],

@@ -201,13 +201,7 @@ test("a misbehaving view is contained and reported: CSP violation, error, no pop
   page,
 }) => {
   const apps = new AppsPage(page);
-  await apps.tools.connectStdio({
-    name: "app fixture",
-    transport: "stdio",
-    command: NODE,
-    args: "--import tsx servers/fixtures/app-views.ts",
-    protocol: "2025-11-25",
-  });
+  await apps.connectFixture("app fixture");
   await apps.tools.select("bad-view");
   await apps.tools.call("bad-view");
   await expect(apps.section).toBeVisible();
@@ -237,13 +231,7 @@ test("a misbehaving view is contained and reported: CSP violation, error, no pop
 
 test("a ui:// resource shows what its view declares (CSP domains, permissions)", async ({ page }) => {
   const apps = new AppsPage(page);
-  await apps.tools.connectStdio({
-    name: "app fixture",
-    transport: "stdio",
-    command: NODE,
-    args: "--import tsx servers/fixtures/app-views.ts",
-    protocol: "2025-11-25",
-  });
+  await apps.connectFixture("app fixture");
   // The Apps tab lists the tool with a view and opens it in Tools.
   await apps.tools.inspector.openTab(/^Apps/);
   const listed = page.getByRole("list", { name: "Tools with a view" });
@@ -291,17 +279,10 @@ test("a view reaches only what its resource declares, never the inspector, with 
     const inspectorOrigin = new URL(baseURL!).origin;
     // The resource declares the first server and, as an attack, the inspector's own origin.
     const fetches = [`${declared.origin}/a`, `${undeclared.origin}/b`, `${inspectorOrigin}/api/pending`];
-    await apps.tools.connectStdio({
-      name: "probe",
-      transport: "stdio",
-      command: NODE,
-      args: [
-        "--import tsx servers/fixtures/app-views.ts",
-        `--allow ${declared.origin} --allow ${inspectorOrigin}`,
-        ...fetches.map((url) => `--fetch ${url}`),
-      ].join(" "),
-      protocol: "2025-11-25",
-    });
+    await apps.connectFixture("probe", [
+      `--allow ${declared.origin} --allow ${inspectorOrigin}`,
+      ...fetches.map((url) => `--fetch ${url}`),
+    ]);
     await apps.tools.select("probe-view");
     // The view will ask for a height of a billion pixels.
     await apps.tools.panel("probe-view").getByLabel("height", { exact: true }).fill("1000000000");
@@ -338,13 +319,7 @@ test("a view reaches only what its resource declares, never the inspector, with 
 
 test("a view that asks to be closed is torn down, and says so", async ({ page }) => {
   const apps = new AppsPage(page);
-  await apps.tools.connectStdio({
-    name: "probe",
-    transport: "stdio",
-    command: NODE,
-    args: "--import tsx servers/fixtures/app-views.ts",
-    protocol: "2025-11-25",
-  });
+  await apps.connectFixture("probe");
   await apps.tools.select("probe-view");
   await apps.tools
     .panel("probe-view")
@@ -364,13 +339,7 @@ test("a view that asks to be closed is torn down, and says so", async ({ page })
 
 test("a view that cannot run says why, under the tool result, and the page goes on", async ({ page }) => {
   const apps = new AppsPage(page);
-  await apps.tools.connectStdio({
-    name: "app fixture",
-    transport: "stdio",
-    command: NODE,
-    args: "--import tsx servers/fixtures/app-views.ts",
-    protocol: "2025-11-25",
-  });
+  await apps.connectFixture("app fixture");
   // The server has no such resource: its own error is shown, and the failed read is on the wire.
   await apps.tools.select("missing-view");
   await apps.tools.call("missing-view");
@@ -401,13 +370,7 @@ test("links and downloads wait for the person: a javascript: link is refused una
   const target = await dataServer("opened by the person");
   try {
     const apps = new AppsPage(page);
-    await apps.tools.connectStdio({
-      name: "probe",
-      transport: "stdio",
-      command: NODE,
-      args: "--import tsx servers/fixtures/app-views.ts",
-      protocol: "2025-11-25",
-    });
+    await apps.connectFixture("probe");
     await apps.tools.select("probe-view");
     const panel = apps.tools.panel("probe-view");
     const link = panel.getByLabel("link", { exact: true });

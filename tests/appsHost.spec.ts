@@ -54,10 +54,23 @@ test("the host panel's locale, time zone, platform, theme and display mode reach
   const viewport = page.viewportSize()!;
   expect(box.width).toBe(viewport.width);
   expect(box.height).toBeGreaterThan(viewport.height - 80);
-  await context.getByLabel("Display mode").focus();
+  // A tab switched by keyboard (the palette) leaves the view fullscreen over the window, as a host's.
+  // Escape closing the palette is the palette's: the view stays fullscreen.
+  await page.keyboard.press("Control+K");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Command palette" })).toBeHidden();
+  await expect(fullscreen).toBeVisible();
+  await page.keyboard.press("Control+K");
+  await page.keyboard.type("flow");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("tabpanel")).toHaveAttribute("id", "panel-flow");
+  await expect(fullscreen).toBeVisible();
+  expect((await frame.boundingBox())!.width).toBe(viewport.width);
+  await expect(shown(view, "Display Mode")).toHaveText("fullscreen");
   await page.keyboard.press("Escape");
   await expect(fullscreen).toBeHidden();
   await expect(shown(view, "Display Mode")).toHaveText("inline");
+  await apps.tools.inspector.openTab(/^Tools/);
 
   // Picture in picture: a small window in the corner, back inline by its button.
   await context.getByLabel("Display mode").selectOption("pip");

@@ -60,7 +60,8 @@ export function AppViewFrame({
 
   useEffect(() => {
     if (mode !== "fullscreen") return;
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && change({ displayMode: "inline" });
+    // An Escape a dialog over the view already took (the palette closing) leaves the view fullscreen.
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && !e.defaultPrevented && change({ displayMode: "inline" });
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [mode, change]);
@@ -118,7 +119,7 @@ export function AppViewFrame({
 
 const WRAPPER: Record<HostSettings["displayMode"], string> = {
   inline: "rounded border border-slate-200 dark:border-slate-700 self-start max-w-full",
-  fullscreen: "fixed inset-0 z-50 flex flex-col bg-white dark:bg-slate-950",
+  fullscreen: "visible fixed inset-0 z-50 flex flex-col bg-white dark:bg-slate-950",
   pip: "visible fixed bottom-4 right-4 z-40 flex flex-col rounded border border-slate-300 bg-white shadow-lg dark:border-slate-600 dark:bg-slate-900",
 };
 

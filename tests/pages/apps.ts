@@ -1,4 +1,5 @@
 import { expect, type Frame, type FrameLocator, type Locator, type Page } from "@playwright/test";
+import { NODE } from "../support/processes";
 import { ToolsPage } from "./tools";
 
 /** An MCP App view under a tool call (issue 15). */
@@ -6,6 +7,17 @@ export class AppsPage {
   readonly tools: ToolsPage;
   constructor(readonly page: Page) {
     this.tools = new ToolsPage(page);
+  }
+
+  /** Connects over stdio to the fixture server of MCP App views (servers/fixtures/app-views.ts); `extraArgs` are its flags. */
+  async connectFixture(name = "app fixture", extraArgs: string[] = []): Promise<void> {
+    await this.tools.connectStdio({
+      name,
+      transport: "stdio",
+      command: NODE,
+      args: ["--import tsx servers/fixtures/app-views.ts", ...extraArgs].join(" "),
+      protocol: "2025-11-25",
+    });
   }
 
   get section(): Locator {
