@@ -11,7 +11,8 @@ import type { ConnectionConfig, OAuthSettings } from "../base";
 import { inProcessFetch, nodeSessionDeps } from "../testing";
 import { createTransport } from "../transports";
 import type { AuthorizationPage } from "./authorization";
-import { InspectorSession, type SessionDeps } from "./session";
+import { InspectorSession } from "./session";
+import type { SessionDeps } from "./sessionDeps";
 
 const ORIGIN = "http://127.0.0.1:6421";
 

@@ -18,25 +18,52 @@ export function stderrOf(tail: readonly string[] | undefined): Failure["stderr"]
   return tail?.length ? { lines: [...tail], firstError: firstErrorLine(tail) } : undefined;
 }
 
+/** The stderr line that matters, without ANSI codes: the first error-looking one, else the last; none without stderr. */
+function errorLine(tail: readonly string[]): string | undefined {
+  if (!tail.length) return undefined;
+  const first = firstErrorLine(tail);
+  return stripAnsi(tail[first >= 0 ? first : tail.length - 1]!);
+}
+
+/** How a stdio server's process ended: "signal SIGKILL" or "code 1". */
+function exitCause(exit: StdioExit): string {
+  return exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
+}
+
 /** Turn whatever went wrong into what failed and what to try. */
 export function describeFailure(error: unknown, ctx: FailureContext): Failure {
   return { ...describeCause(error, ctx), ...(ctx.stderrTail?.length && { stderr: stderrOf(ctx.stderrTail) }) };
 }
 
+/**
+ * A live connection the server closed: a stdio server that exited badly (a non-zero code, a signal,
+ * the bridge's error; its stderr's line that matters as the detail), else a plain close. The whole
+ * stderr tail goes with either.
+ */
+export function describeClose(exit: StdioExit | undefined, stderrTail: readonly string[]): Failure {
+  const stderr = stderrOf(stderrTail);
+  return exit && (exit.code !== 0 || exit.error)
+    ? {
+        title: exit.error?.message ?? `The server exited (${exitCause(exit)}).`,
+        detail: errorLine(stderrTail),
+        hint: exit.error?.hint ?? "Reconnect to start it again.",
+        stderr,
+      }
+    : { title: "The connection was closed by the server.", hint: "Reconnect to start a new session.", stderr };
+}
+
 function describeCause(error: unknown, ctx: FailureContext): Failure {
   const message = stripAnsi(errorMessage(error));
   // The whole tail goes with the failure (`stderr`); the detail names the line that matters.
-  const first = ctx.stderrTail ? firstErrorLine(ctx.stderrTail) : -1;
-  const stderr = ctx.stderrTail?.length
-    ? `stderr: ${stripAnsi(ctx.stderrTail[first >= 0 ? first : ctx.stderrTail.length - 1]!)}`
-    : undefined;
+  const line = ctx.stderrTail && errorLine(ctx.stderrTail);
+  const stderr = line === undefined ? undefined : `stderr: ${line}`;
   const bad = badFrames(ctx.log);
 
   if (ctx.config.transport === "stdio") {
     if (ctx.exit?.error) return { title: ctx.exit.error.message, hint: ctx.exit.error.hint, detail: stderr };
     if (ctx.exit && (ctx.exit.code !== null || ctx.exit.signal)) {
       return {
-        title: `The server exited (${ctx.exit.signal ? `signal ${ctx.exit.signal}` : `code ${ctx.exit.code}`}) before the handshake completed.`,
+        title: `The server exited (${exitCause(ctx.exit)}) before the handshake completed.`,
         detail: [stderr, bad].filter(Boolean).join("\n") || message,
         hint: "Run the command in a terminal to see why it stops; check its arguments and environment.",
       };

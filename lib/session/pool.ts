@@ -1,6 +1,7 @@
 import type { ClientCapabilities } from "@modelcontextprotocol/client";
 import type { ConnectionConfig } from "../base";
-import { InspectorSession, type SessionDeps } from "./session";
+import { InspectorSession } from "./session";
+import type { SessionDeps } from "./sessionDeps";
 
 /** The live sessions of this page, one per connection id; several may be connected at once. */
 export class SessionPool {

@@ -6,7 +6,7 @@
 
 /**
  * Who wrote an event:
- * - `session`: the session (`lib/session/session.ts`): connecting, connected, failures, disconnects, session boundaries.
+ * - `session`: the session (`lib/session/`: `connection.ts`, `recovery.ts`, `session.ts`): connecting, connected, failures, disconnects, session boundaries.
  * - `bridge`: the stdio bridge, through its transport (`lib/transports/bridgeStdio.ts`): the server process's life and the bridge's errors.
  * - `transport`: an HTTP capture point (`lib/transports/`): redirects followed or refused, bodies and SSE streams that broke off.
  * - `client`: MCP Lens as a client (`lib/client/`): a client feature that could not do its part.
