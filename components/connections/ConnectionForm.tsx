@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { deleteConnection, saveBeforeConnect, saveConnection, saveConnectionCopy } from "@/lib/connections";
 import { isBuiltIn, isDraft, type ConnectionsState } from "@/lib/connections";
-import { CLIENT_FEATURES, featureOn, readServerUrl, type ClientFeature, type Status } from "@/lib/base";
+import { readServerUrl, type Status } from "@/lib/base";
 import {
   joinArgs,
   PROTOCOL_CHOICES,
@@ -16,9 +16,10 @@ import type { Store } from "@/lib/base";
 import { useStore } from "../hooks/useStore";
 import { IDLE_SESSION } from "../session/useRuntime";
 import { ExportDialog } from "./ExportDialog";
-import { commandLine } from "./ImportDialog";
-import { AuthorizationFields } from "./AuthorizationFields";
-import { KeyValueEditor } from "./KeyValueEditor";
+import { ClientCapabilitySwitches } from "./ClientCapabilitySwitches";
+import { ConfirmCommand } from "./ConfirmCommand";
+import { Field } from "./Field";
+import { HttpFields, StdioFields } from "./TargetFields";
 import { usePaletteAction } from "../palette/hub";
 
 const PROTOCOL_LABELS: Record<string, string> = {
@@ -150,77 +151,15 @@ export function ConnectionForm({
         </select>
       </Field>
       {draft.transport === "stdio" ? (
-        <>
-          <Field label="Command">
-            <input
-              className="input mono w-full"
-              value={draft.command}
-              onChange={(e) => setDraft({ ...draft, command: e.target.value })}
-              placeholder="npx"
-            />
-          </Field>
-          <Field label="Arguments">
-            <input
-              className="input mono w-full"
-              value={argsText}
-              onChange={(e) => setArgsText(e.target.value)}
-              placeholder="-y @modelcontextprotocol/server-everything"
-            />
-          </Field>
-          <Field label="Working directory">
-            <input
-              className="input mono w-full"
-              value={draft.cwd}
-              onChange={(e) => setDraft({ ...draft, cwd: e.target.value })}
-              placeholder="(inspector's directory)"
-            />
-          </Field>
-          <KeyValueEditor
-            label="Environment variables"
-            namePlaceholder="NAME"
-            pairs={draft.env}
-            onChange={(env) => setDraft({ ...draft, env })}
-          />
-        </>
+        <StdioFields config={draft} argsText={argsText} onArgsText={setArgsText} onChange={setDraft} />
       ) : (
-        <>
-          <Field label="URL">
-            <input
-              className="input mono w-full"
-              type="text"
-              inputMode="url"
-              spellCheck={false}
-              autoComplete="url"
-              value={draft.url}
-              aria-invalid={urlMessage.error ? true : undefined}
-              aria-describedby={urlMessage.error || urlMessage.note ? "connection-url-message" : undefined}
-              onChange={(e) => {
-                setDraft({ ...draft, url: e.target.value });
-                if (urlMessage.error || urlMessage.note) setUrlMessage({});
-              }}
-              onBlur={() => draft.url.trim() && readUrl()}
-              placeholder="http://127.0.0.1:3001/mcp"
-            />
-          </Field>
-          {urlMessage.error ? (
-            <p id="connection-url-message" role="alert" className="text-xs text-red-700 dark:text-red-400">
-              {urlMessage.error}
-            </p>
-          ) : urlMessage.note ? (
-            <p id="connection-url-message" className="text-xs text-slate-600 dark:text-slate-400">
-              {urlMessage.note}
-            </p>
-          ) : null}
-          <KeyValueEditor
-            label="Headers"
-            namePlaceholder="Header-Name"
-            pairs={draft.headers}
-            onChange={(headers) => setDraft({ ...draft, headers })}
-          />
-          {draft.transport === "streamable-http" && (
-            <AuthorizationFields oauth={draft.oauth} onChange={(oauth) => setDraft({ ...draft, oauth })} />
-          )}
-        </>
+        <HttpFields
+          config={draft}
+          urlMessage={urlMessage}
+          onUrlMessage={setUrlMessage}
+          onReadUrl={() => void readUrl()}
+          onChange={setDraft}
+        />
       )}
       <Field label="Protocol version">
         <select
@@ -240,41 +179,7 @@ export function ConnectionForm({
         onChange={(clientFeatures) => setDraft({ ...draft, clientFeatures })}
       />
       {confirming && (
-        <div
-          role="alertdialog"
-          aria-label="Run this command?"
-          className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950"
-        >
-          <p className="font-medium">Run this command?</p>
-          <p className="text-xs">
-            It came from outside MCP Lens (an imported file or the command line). It runs on this machine as you,
-            without a shell:
-          </p>
-          <pre aria-label="Command to run" className="mono text-xs break-all whitespace-pre-wrap">
-            {commandLine(confirming)}
-          </pre>
-          {confirming.cwd && <p className="mono text-xs break-all">in {confirming.cwd}</p>}
-          {confirming.env.length > 0 && (
-            <p className="mono text-xs break-all">environment: {confirming.env.map((e) => e.name).join(", ")}</p>
-          )}
-          <div className="flex gap-2">
-            <button
-              type="button"
-              autoFocus
-              onClick={confirmRun}
-              className="rounded bg-amber-700 px-3 py-1 font-medium text-white hover:bg-amber-800"
-            >
-              Run this command
-            </button>
-            <button
-              type="button"
-              onClick={() => setConfirming(undefined)}
-              className="rounded border border-slate-300 px-3 py-1 dark:border-slate-700"
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmCommand confirming={confirming} onRun={confirmRun} onCancel={() => setConfirming(undefined)} />
       )}
       {exporting && <ExportDialog config={current()} onClose={() => setExporting(false)} />}
       <button
@@ -334,78 +239,4 @@ export function ConnectionForm({
       </div>
     </form>
   );
-}
-
-function Field({ label, children }: { label: string; children: React.ReactElement<{ id?: string }> }) {
-  return (
-    <label className="block space-y-1">
-      <span className="text-xs font-medium text-slate-600 dark:text-slate-400">{label}</span>
-      {children}
-    </label>
-  );
-}
-
-/**
- * One switch per client capability, all on by default. Folded away until asked for (the form stays
- * short, and only mounted when open); the button says how many are off.
- */
-function ClientCapabilitySwitches({
-  features,
-  onChange,
-}: {
-  features: ConnectionConfig["clientFeatures"];
-  onChange: (f: ConnectionConfig["clientFeatures"]) => void;
-}) {
-  const [open, setOpen] = useState(false);
-  const off = CLIENT_FEATURES.filter((f) => !featureOn(features, f.key)).length;
-  return (
-    <div className="space-y-1">
-      <button
-        type="button"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-        className="text-xs font-medium text-slate-600 hover:text-slate-900 dark:text-slate-400"
-      >
-        {open ? "▾" : "▸"} Client capabilities ({off ? `${off} switched off` : "all on"})
-      </button>
-      {open && (
-        <fieldset className="space-y-1">
-          <legend className="sr-only">Client capabilities (declared and answered)</legend>
-          {CLIENT_FEATURES.map((f) => {
-            const parentOff = f.requires !== undefined && !featureOn(features, f.requires);
-            return (
-              <label
-                key={f.key}
-                className={`flex items-center gap-2 text-xs ${f.requires ? "pl-5" : ""} ${parentOff ? "text-slate-600 dark:text-slate-400" : ""}`}
-              >
-                <input
-                  type="checkbox"
-                  checked={features?.[f.key] !== false}
-                  disabled={parentOff}
-                  onChange={(e) => onChange(switched(features, f.key, e.target.checked))}
-                />
-                {f.label}
-              </label>
-            );
-          })}
-          <p className="text-xs text-slate-600 dark:text-slate-400">
-            Takes effect on the next Connect. A switched-off capability is not declared, and the server&apos;s request
-            for it gets an error.
-          </p>
-        </fieldset>
-      )}
-    </div>
-  );
-}
-
-/** Switches stay sparse: only what is off is written. */
-function switched(
-  features: ConnectionConfig["clientFeatures"],
-  key: ClientFeature,
-  on: boolean,
-): ConnectionConfig["clientFeatures"] {
-  const next = { ...features };
-  if (on) delete next[key];
-  else next[key] = false;
-  return Object.keys(next).length ? next : undefined;
 }
