@@ -90,8 +90,8 @@ function BlobPreview({ item }: { item: Extract<ResourceItem, { kind: "blob" }> }
   if (invalid) return <p className={NOTE}>The blob is not valid base64.</p>;
   switch (preview) {
     case "image":
-      // eslint-disable-next-line @next/next/no-img-element -- a Blob URL we made, not an optimisable asset
       return (
+        // eslint-disable-next-line @next/next/no-img-element -- a Blob URL we made, not an optimisable asset
         <img
           ref={ref}
           alt={`resource image ${item.uri}`}

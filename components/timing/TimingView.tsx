@@ -13,9 +13,9 @@ const noop = () => {};
 /** A network-panel waterfall of every request, and latency per method (count, median, p95, max). */
 export function TimingView({ log, match }: { log: TrafficLog; match?: ((entry: TrafficEntry) => boolean) | null }) {
   const version = useTrafficVersion(log);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the log is appended in place; version marks a change
   const list = useMemo(
     () => spans(log.entries).filter((s) => !match || match(log.entries[s.seq]!)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the log is appended in place; version marks a change
     [log, version, match],
   );
   const stats = useMemo(() => latencyByMethod(list), [list]);
