@@ -8,6 +8,7 @@ import type { ConnectionConfig, ListKind, ListState, SessionState, Store } from 
 import { LensClient } from "../features";
 import type { TrafficLog } from "../traffic";
 import { BridgeStdioTransport, withToolParamHeaders } from "../transports";
+import { MAX_PAGES } from "./lists";
 import { negotiationOptions } from "./negotiation";
 import type { SessionDeps } from "./sessionDeps";
 
@@ -28,7 +29,7 @@ export function newClient(
 ): LensClient {
   return new LensClient(CLIENT_INFO, {
     capabilities,
-    listMaxPages: 10_000,
+    listMaxPages: MAX_PAGES,
     ...negotiationOptions(config.protocol, config.transport, forceLegacy),
     listChanged: {
       tools: { autoRefresh: false, onChanged: () => void refresh("tools", "list_changed") },

@@ -23,7 +23,8 @@ export const LIST_METHODS: {
   { kind: "prompts", capability: "prompts", label: "Prompts", method: "prompts/list", field: "prompts" },
 ];
 
-const MAX_PAGES = 10_000;
+/** How many pages a list may take before it is taken for a server that never ends it (ours and the SDK client's limit). */
+export const MAX_PAGES = 10_000;
 
 /** Takes a result as it came: entries are checked one by one below, not by the SDK as a whole. */
 const AsSent: StandardSchemaV1<unknown, unknown> = {
