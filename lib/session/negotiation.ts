@@ -77,7 +77,8 @@ export function handshakeSteps(log: TrafficLog): HandshakeStep[] {
   const [first, second] = steps;
   if (first?.method === "server/discover" && !first.response && !first.http && second?.method === "initialize") {
     first.negotiation = true;
-    first.outcome = "no answer in time: taken for a legacy server, fell back to initialize";
+    first.outcome =
+      "no answer in time: taken for a legacy server, fell back to initialize (a server still starting, such as one npx is downloading, looks the same: pin 2026-07-28 to wait for it)";
   }
   return steps;
 }
