@@ -8,7 +8,8 @@
  * the suite's all-at-once `--requirements` run starts every scenario's client together, which on a
  * small machine runs past its time limits), and prints one row per scenario. Authorization
  * scenarios are counted apart (issue 14), and the ones the suite does not score (extensions) apart
- * from those. `--strict` exits 1 when a required non-authorization scenario fails.
+ * from those. A required scenario that fails is run once more. `--strict` exits 1 when a required
+ * scenario (authorization ones included) fails twice.
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -25,6 +26,7 @@ import {
 
 interface Row extends ListedScenario {
   seconds: number;
+  secondRun?: boolean;
   passed: number;
   failed: number;
   ok: boolean;
@@ -78,16 +80,22 @@ installSuite();
 let requiredFailing = 0;
 for (const revision of REVISIONS) {
   const started = Date.now();
-  const rows = listed(revision).map((s) => runAlone(revision, s));
+  // A required scenario that fails runs once more (a time limit met on a busy machine); a pass on
+  // that second run is marked "(second run)" so it can be looked into.
+  const rows = listed(revision).map((s) => {
+    const first = runAlone(revision, s);
+    if (first.ok || s.notScored) return first;
+    const second = runAlone(revision, s);
+    return second.ok ? { ...second, secondRun: true } : first;
+  });
   const core = rows.filter((r) => !r.scenario.startsWith("auth/"));
   const auth = rows.filter((r) => r.scenario.startsWith("auth/"));
   console.log(`\n## Client conformance, ${revision} (${SUITE})\n`);
   console.log("| scenario | checks passed | failed | verdict |");
   console.log("|---|---|---|---|");
   for (const r of core) {
-    if (!r.notScored && !r.ok) requiredFailing++;
     console.log(
-      `| ${r.scenario}${r.notScored ? ` (not scored: ${r.notScored})` : ""} | ${r.passed} | ${r.failed} | ${r.ok ? "pass" : "FAIL"} |`,
+      `| ${r.scenario}${r.notScored ? ` (not scored: ${r.notScored})` : ""} | ${r.passed} | ${r.failed} | ${r.ok ? (r.secondRun ? "pass (second run)" : "pass") : "FAIL"} |`,
     );
   }
   const scoredCore = core.filter((r) => !r.notScored);
@@ -95,6 +103,9 @@ for (const revision of REVISIONS) {
   const extraAuth = auth.filter((r) => r.notScored);
   console.log(`\nRequired non-authorization scenarios: ${count(scoredCore)} pass.`);
   console.log(`Required authorization scenarios (issue 14): ${count(scoredAuth)} pass.`);
+  requiredFailing += [...scoredCore, ...scoredAuth].filter((r) => !r.ok).length;
+  const again = rows.filter((r) => r.secondRun);
+  if (again.length) console.log(`Passed only on a second run: ${named(again)}`);
   const failing = scoredAuth.filter((r) => !r.ok);
   if (failing.length) console.log(`Failing: ${named(failing)}`);
   if (extraAuth.length) {
