@@ -105,6 +105,19 @@ describe("MemoryOAuthProvider", () => {
     expect(provider.takeState(state)).toBe(false);
   });
 
+  it("tokens without an issuer (the MCP request's Bearer) are the ones saved last (SEP-2352 migration)", () => {
+    const provider = new MemoryOAuthProvider({ redirectUrl: REDIRECT });
+    const as1 = "https://as1.example";
+    const as2 = "https://as2.example";
+    provider.saveTokens({ access_token: "one", token_type: "Bearer", issuer: as1 });
+    provider.saveTokens({ access_token: "two", token_type: "Bearer", issuer: as2 });
+    expect(provider.tokens()?.access_token).toBe("two");
+    expect(provider.tokens({ issuer: as1 })?.access_token).toBe("one");
+    expect(provider.tokens({ issuer: "https://other.example" })).toBeUndefined();
+    provider.saveTokens({ access_token: "one again", token_type: "Bearer", issuer: as1 });
+    expect(provider.tokens()?.access_token).toBe("one again");
+  });
+
   it("refuses to open a non-http(s) authorization URL", async () => {
     const provider = new MemoryOAuthProvider({ redirectUrl: REDIRECT });
     expect(isOpenableAuthorizationUrl(new URL("javascript:alert(1)"))).toBe(false);

@@ -114,16 +114,21 @@ export class MemoryOAuthProvider implements OAuthClientProvider {
     this.clientsByIssuer.set(info.issuer ?? keyOf(ctx), info);
   }
 
+  /**
+   * The tokens for an issuer; without one (the transport's Bearer for the MCP server), the most
+   * recently saved, as the SDK asks of issuer-keyed providers: after the server moved to another
+   * authorization server (SEP-2352), that one's token, not the first server's.
+   */
   tokens(ctx?: OAuthClientInformationContext): StoredOAuthTokens | undefined {
-    return this.tokensByIssuer.get(keyOf(ctx)) ?? (ctx?.issuer ? undefined : this.firstTokens());
-  }
-
-  private firstTokens(): StoredOAuthTokens | undefined {
-    return this.tokensByIssuer.values().next().value;
+    if (ctx?.issuer) return this.tokensByIssuer.get(ctx.issuer);
+    return [...this.tokensByIssuer.values()].at(-1);
   }
 
   saveTokens(tokens: StoredOAuthTokens, ctx?: OAuthClientInformationContext): void {
-    this.tokensByIssuer.set(tokens.issuer ?? keyOf(ctx), tokens);
+    const key = tokens.issuer ?? keyOf(ctx);
+    // Saved last, read first by `tokens()` without an issuer (a Map keeps insertion order).
+    this.tokensByIssuer.delete(key);
+    this.tokensByIssuer.set(key, tokens);
   }
 
   async redirectToAuthorization(url: URL): Promise<void> {

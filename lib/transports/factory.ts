@@ -64,7 +64,7 @@ export function createTransport(
   return config.transport === "sse"
     ? new SSEClientTransport(url, { fetch, requestInit })
     : new StreamableHTTPClientTransport(url, {
-        fetch,
+        fetch: options.authProvider ? rediscoveringOnRejectedToken(fetch, options.authProvider) : fetch,
         requestInit,
         ...(options.authProvider && { authProvider: options.authProvider }),
         reconnectionOptions: {
@@ -74,6 +74,23 @@ export function createTransport(
           reconnectionDelayGrowFactor: 1.5,
         },
       });
+}
+
+/**
+ * A held access token the server refuses (401) may be one of an authorization server the resource
+ * no longer names (SEP-2352: the protected resource metadata's `authorization_servers` changed).
+ * The SDK re-reads that metadata only when the provider holds no discovery state, and leaves
+ * dropping it to the host ("invalidateCredentials('discovery') on repeated 401s"); so it is dropped
+ * here, before the SDK answers the 401: the next authorization discovers afresh, and a new
+ * authorization server gets its own registration (client information is kept per issuer).
+ */
+export function rediscoveringOnRejectedToken(fetch: FetchLike, provider: OAuthClientProvider): FetchLike {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (response.status === 401 && /^bearer /i.test(new Headers(init?.headers).get("authorization") ?? ""))
+      await provider.invalidateCredentials?.("discovery");
+    return response;
+  };
 }
 
 /** The fetch HTTP transports use: through the relay (or straight, in Node tests), recorded in `log`, redirects followed hop by hop. */

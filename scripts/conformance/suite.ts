@@ -31,3 +31,35 @@ export function notScored(output: string): Set<string> {
     [...output.matchAll(/^ {2}[✓✗] (\S+) \((extension|added-after-release|pending)\)$/gm)].map((m) => m[1]!),
   );
 }
+
+export interface ListedScenario {
+  scenario: string;
+  /** Why the suite runs it but does not score it for the revision (extension, added-after-release, pending). */
+  notScored?: string;
+}
+
+/**
+ * The client scenarios of `conformance list --client --requirements <rev>`: those the revision
+ * requires ("Client scenarios" list), then those run but not scored ("Run and reported, but never
+ * scored", each under its reason, marked `[client]`).
+ */
+export function parseClientList(output: string): ListedScenario[] {
+  const out: ListedScenario[] = [];
+  let section: "client" | "not-scored" | undefined;
+  let reason: string | undefined;
+  for (const line of output.split("\n")) {
+    if (/^Client scenarios\b/.test(line)) section = "client";
+    else if (/^Run and reported, but never scored/.test(line)) section = "not-scored";
+    else if (/^\S/.test(line)) section = undefined;
+    else if (section === "client") {
+      const m = /^ {2}- (\S+)$/.exec(line);
+      if (m) out.push({ scenario: m[1]! });
+    } else if (section === "not-scored") {
+      const heading = /^ {2}(\S+) \(\d+\):$/.exec(line);
+      if (heading) reason = heading[1];
+      const m = /^ {4}- (\S+) \[client\]$/.exec(line);
+      if (m) out.push({ scenario: m[1]!, notScored: reason ?? "not scored" });
+    }
+  }
+  return out;
+}
