@@ -73,12 +73,20 @@ export function handshakeSteps(log: TrafficLog): HandshakeStep[] {
     if (method === "notifications/initialized") break;
     if (steps.length > 8) break;
   }
-  // A probe that got no answer at all before initialize was sent: the server was taken for a legacy one.
   const [first, second] = steps;
-  if (first?.method === "server/discover" && !first.response && !first.http && second?.method === "initialize") {
-    first.negotiation = true;
-    first.outcome =
-      "no answer in time: taken for a legacy server, fell back to initialize (a server still starting, such as one npx is downloading, looks the same: pin 2026-07-28 to wait for it)";
+  if (first?.method === "server/discover" && !first.http && second?.method === "initialize") {
+    if (!first.response) {
+      // A probe that got no answer at all before initialize was sent: the server was taken for a legacy one.
+      first.negotiation = true;
+      first.outcome =
+        "no answer in time: taken for a legacy server, fell back to initialize (a server still starting, such as one npx is downloading, looks the same: pin 2026-07-28 to wait for it)";
+    } else if (first.response.seq > second.request.seq) {
+      // Its answer came, but only after the fallback: a server slow to start, not a legacy one.
+      first.negotiation = true;
+      const ms = first.response.latencyMs;
+      const when = ms === undefined ? "late" : `${(ms / 1000).toFixed(1)} s after it was sent`;
+      first.outcome = `answered only after the fallback to initialize (${when}): ${first.outcome}, but this session is legacy; pin 2026-07-28 to use it`;
+    }
   }
   return steps;
 }
