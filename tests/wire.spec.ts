@@ -128,6 +128,30 @@ test("auto mode against a legacy server over stdio: the -32601 refusal is neutra
   );
 });
 
+test("auto mode against a stdio server slow to start: the probe's late answer is shown for what it is, and what to pin", async ({
+  page,
+}, testInfo) => {
+  const inspector = new InspectorPage(page);
+  const traffic = new TrafficCounts(inspector);
+  await inspector.open();
+  await inspector.addConnection({
+    name: "slow start",
+    transport: "stdio",
+    command: NODE,
+    args: "--import tsx servers/fixtures/slow-start.ts 5000",
+    protocol: "auto",
+  });
+  await inspector.connect();
+  await inspector.expectConnected();
+  await expect(page.getByTestId("handshake-version")).toHaveText("2025-11-25");
+  await expect(page.getByRole("list", { name: "Handshake steps" }).getByRole("listitem").first()).toHaveText(
+    /^server\/discover: answered only after the fallback to initialize \(\d+\.\d s after it was sent\): server offers 2026-07-28, but this session is legacy; pin 2026-07-28 to use it/,
+    { timeout: 15_000 },
+  );
+  await testInfo.attach("handshake", { body: await page.screenshot(), contentType: "image/png" });
+  await traffic.expectErrors(0);
+});
+
 test("a fixture sending malformed SSE still gets its rows flagged; the allowed shapes stay grey", async ({ page }) => {
   const server = await startHttpFixture();
   try {
