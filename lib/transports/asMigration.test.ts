@@ -49,9 +49,14 @@ async function listen(handler: Handler): Promise<string> {
 }
 
 /** An authorization server that registers anyone, approves at once, and names its tokens after itself. */
-async function authorizationServer(name: string, seen: { path: string; clientId?: string }[]): Promise<string> {
+async function authorizationServer(
+  name: string,
+  seen: { path: string; clientId?: string }[],
+  authorizations: string[] = [],
+): Promise<string> {
   return listen((req, body, origin) => {
     const url = new URL(req.url!, origin);
+    if (req.headers.authorization) authorizations.push(req.headers.authorization);
     const form = new URLSearchParams(body);
     if (url.pathname === "/.well-known/oauth-authorization-server")
       return {
@@ -86,9 +91,13 @@ async function authorizationServer(name: string, seen: { path: string; clientId?
 }
 
 /** The MCP server: tools/list for a token of the authorization server its metadata names now. */
-async function resourceServer(current: () => { origin: string; name: string }): Promise<string> {
+async function resourceServer(
+  current: () => { origin: string; name: string },
+  requests: string[] = [],
+): Promise<string> {
   return listen((req, body, origin) => {
     const url = new URL(req.url!, origin);
+    requests.push(`${req.method} ${url.pathname}`);
     const metadata = `${origin}/.well-known/oauth-protected-resource/mcp`;
     if (url.pathname === "/.well-known/oauth-protected-resource/mcp")
       return { status: 200, json: { resource: `${origin}/mcp`, authorization_servers: [current().origin] } };
@@ -121,7 +130,8 @@ describe("createTransport with an authProvider, the authorization server changed
     const seen1: { path: string; clientId?: string }[] = [];
     const seen2: { path: string; clientId?: string }[] = [];
     const as1 = await authorizationServer("as1", seen1);
-    const as2 = await authorizationServer("as2", seen2);
+    const toAs2: string[] = [];
+    const as2 = await authorizationServer("as2", seen2, toAs2);
     let current = { origin: as1, name: "as1" };
     const rs = await resourceServer(() => current);
 
@@ -165,6 +175,44 @@ describe("createTransport with an authProvider, the authorization server changed
     ]);
     expect((await client.listTools()).tools).toEqual([]);
     expect(seen1.map((s) => s.path)).toEqual(["/register", "/authorize", "/token"]);
+    // The new authorization server never saw the old one's token (nor any Authorization header).
+    expect(toAs2).toEqual([]);
     await client.close();
+  });
+
+  it("a hostile server that refuses every token: each call fails after one new authorization URL, no loop", async () => {
+    const seen: { path: string; clientId?: string }[] = [];
+    const as = await authorizationServer("as", seen);
+    const requests: string[] = [];
+    // Its metadata names the authorization server, but no token it issues is ever accepted.
+    const rs = await resourceServer(() => ({ origin: as, name: "never" }), requests);
+    const opened: URL[] = [];
+    const provider = new MemoryOAuthProvider({
+      redirectUrl: callbackUrl("http://127.0.0.1:6421"),
+      onAuthorizationUrl: (u) => void opened.push(u),
+    });
+    const endpoints = { base: "", token: "t", fetch: fetch as FetchLike, direct: true };
+    const config = { transport: "streamable-http", url: `${rs}/mcp`, headers: [] } as unknown as ConnectionConfig;
+    const log = new TrafficLog({ schedule: (flush) => flush() });
+    const transport = () =>
+      createTransport(endpoints, config, log, { authProvider: provider }) as StreamableHTTPClientTransport;
+    await expect(new Client({ name: "t", version: "1" }).connect(transport())).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
+    const answer = await fetch(opened[0]!, { redirect: "manual" });
+    const back = readCallback(new URL(answer.headers.get("location")!).search);
+    expect(provider.takeState(back.state)).toBe(true);
+    await transport().finishAuth(back.code!);
+    // The token is refused: the connect fails again, with one more authorization URL and a bounded
+    // number of requests (the rejected token drops the discovery once; the SDK does not retry forever).
+    const before = requests.length;
+    await expect(new Client({ name: "t", version: "1" }).connect(transport())).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
+    expect(opened).toHaveLength(2);
+    expect(requests.length - before).toBeLessThanOrEqual(4);
+    expect(requests.slice(before).filter((r) => r === "POST /mcp")).toHaveLength(1);
+    // Nothing was authorized behind the person's back: one authorization per URL they were shown.
+    expect(seen.filter((s) => s.path === "/authorize")).toHaveLength(1);
   });
 });
